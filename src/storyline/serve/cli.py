@@ -1,0 +1,267 @@
+"""The ``storyline`` command: thin wrappers that validate, call one library function, and print.
+
+Exit status: 0 on success, 1 when any input failed (the others are still
+stored), 2 for a usage error, 3 when the database cannot be used.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyline.errors import StorylineError
+from storyline.ingest import DEFAULT_MAX_BYTES, IngestOptions, ingest_into
+from storyline.ingest.decoding import FORMATS
+from storyline.records import Notice
+from storyline.serve.export import EXPORT_FORMATS, export_articles
+from storyline.store import ENV_VAR, open_store
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn news reports into one evidence-traced record per real-world incident.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+export_app = typer.Typer(help="Write stored records to a file (JSON Lines, CSV, Parquet).", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", envvar=ENV_VAR, show_envvar=True,
+                 help="Database URL: sqlite:///FILE (default sqlite:///storyline.db) or postgresql+psycopg://USER@HOST/DB; a bare path is an SQLite file."),
+]
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.I)
+
+
+def main() -> None:
+    """Entry point of the ``storyline`` script."""
+    app()
+
+
+def _fail(error: StorylineError, status: int) -> typer.Exit:
+    err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+    return typer.Exit(status)
+
+
+def _open(db: str | None):
+    try:
+        return open_store(db)
+    except StorylineError as exc:
+        raise _fail(exc, 3) from None
+
+
+def parse_size(value: str) -> int:
+    """``20MB``, ``512k``, ``1.5G`` or a byte count to bytes (K/M/G are powers of 1024)."""
+    match = _SIZE.match(value)
+    if not match:
+        raise typer.BadParameter(f"{value!r} is not a size; write e.g. 20MB, 512KB or 1048576")
+    number, unit = float(match.group(1)), (match.group(2) or "b").lower()[:1]
+    size = int(number * {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit])
+    if size <= 0:
+        raise typer.BadParameter("the size limit must be positive")
+    return size
+
+
+def _fields(values: list[str]) -> dict[str, str]:
+    mapping = {}
+    for value in values:
+        ours, sep, theirs = value.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise typer.BadParameter(f"{value!r}: write OURS=THEIRS, e.g. --field text=body", param_hint="--field")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, - for standard input, or http(s) URLs of pages and feeds.", show_default=False)],
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help=f"Input format: auto or one of {', '.join(FORMATS)}.")] = "auto",
+    field: Annotated[list[str], typer.Option("--field", help="Map a field of JSON Lines/CSV input: --field text=body (fields: text, id, url, title, outlet, byline, published).")] = [],  # noqa: B006
+    max_size: Annotated[str, typer.Option("--max-size", help="Largest document read (a text, page or feed; each record of JSON Lines, CSV and WARC).")] = "20MB",
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Read text in this encoding instead of detecting it (e.g. latin-1).")] = None,
+    follow_links: Annotated[bool, typer.Option("--follow-links/--no-follow-links", help="Fetch the linked page of feed entries that carry only a summary.")] = True,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.")] = 20.0,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when standard error is a terminal).")] = None,
+) -> None:
+    """Read news reports and store each once.
+
+    Identity is a hash of the normalised text: re-ingesting a report is a no-op,
+    and a URL or file whose text changed is stored as a new version linked to the
+    old one. Each bad input gets one error line naming it; the others go on; the
+    exit status is 1 when any input failed.
+
+    Example: storyline ingest reports/ feed.xml https://example.org/story.html --db sqlite:///news.db
+    """
+    if format != "auto" and format not in FORMATS:
+        raise typer.BadParameter(f"{format!r}; choose auto or one of: {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        options = IngestOptions(format=format, fields=_fields(field), max_bytes=parse_size(max_size),
+                                encoding=encoding, follow_links=follow_links, timeout=timeout)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    store = _open(db)
+    show_bar = err.is_terminal if progress is None else progress
+    bar = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), console=err, transient=True, disable=not show_bar)
+    task = bar.add_task("", total=None)
+
+    def on_notice(notice: Notice) -> None:
+        colour = {"error": "red", "warning": "yellow", "skipped": "cyan"}[notice.level]
+        err.print(f"[{colour}]{notice.level}:[/{colour}] {notice.source}: {notice.message} [{notice.code}]",
+                  markup=True, highlight=False, soft_wrap=True)
+
+    try:
+        with bar:
+            summary = ingest_into(
+                store, paths, options, on_notice=on_notice,
+                on_start=lambda total: bar.update(task, total=total),
+                on_input=lambda name: bar.update(task, advance=1, description=_short(name)),
+            )
+    except StorylineError as exc:
+        raise _fail(exc, 3) from None
+    finally:
+        store.close()
+    parts = [f"{summary.new} new", f"{summary.versions} new versions", f"{summary.present} already stored"]
+    line = f"Read {summary.reports} reports from {summary.inputs} inputs: " + ", ".join(parts)
+    tail = [f"{summary.errors} failed"] + ([f"{summary.skipped} skipped"] if summary.skipped else []) + (
+        [f"{summary.warnings} warnings"] if summary.warnings else [])
+    out.print(line + "; " + ", ".join(tail) + ".", highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _short(name: str, width: int = 60) -> str:
+    return name if len(name) <= width else "…" + name[-(width - 1):]
+
+
+@app.command("articles")
+def list_articles(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 50,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
+) -> None:
+    """List stored articles in ingestion order.
+
+    Example: storyline articles --limit 20 --db sqlite:///news.db
+    """
+    store = _open(db)
+    try:
+        rows = list(store.articles(limit=limit, offset=offset))
+        total = store.count()
+    finally:
+        store.close()
+    if as_json:
+        for article in rows:
+            out.print(json.dumps({
+                "id": article.id, "published": article.published.isoformat() if article.published else None,
+                "outlet": article.outlet, "title": article.title, "source": article.source,
+                "version": article.version, "words": len(article.text.split()),
+            }, ensure_ascii=False), soft_wrap=True, highlight=False, markup=False)
+        return
+    table = Table(title=f"Articles {offset + 1 if rows else 0}–{offset + len(rows)} of {total}", title_justify="left")
+    for column, style in (("id", "cyan"), ("published", ""), ("outlet", ""), ("title or opening", ""), ("words", ""), ("v", "")):
+        table.add_column(column, style=style or None, no_wrap=column in ("id", "published"),
+                         justify="right" if column in ("words", "v") else "left",
+                         max_width=48 if column == "title or opening" else None)
+    for article in rows:
+        heading = article.title or " ".join(article.text.split()[:12]) + "…"
+        table.add_row(article.id, article.published.isoformat() if article.published else "—",
+                      article.outlet or "—", heading, str(len(article.text.split())), str(article.version))
+    out.print(table)
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as one JSON object.")] = False,
+) -> None:
+    """Print counts of what is stored.
+
+    Example: storyline stats --db sqlite:///news.db
+    """
+    store = _open(db)
+    try:
+        figures = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        data = {
+            "articles": figures.articles, "latest_versions": figures.latest_versions, "dated": figures.dated,
+            "undated": figures.undated, "sightings": figures.sightings, "by_format": figures.by_format,
+            "by_outlet": figures.by_outlet,
+            "first_published": figures.first_published.isoformat() if figures.first_published else None,
+            "last_published": figures.last_published.isoformat() if figures.last_published else None,
+        }
+        out.print(json.dumps(data, ensure_ascii=False), soft_wrap=True, highlight=False, markup=False)
+        return
+    table = Table(title="Storyline store", title_justify="left", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles (all versions)", str(figures.articles))
+    table.add_row("latest versions", str(figures.latest_versions))
+    table.add_row("with a publication date", str(figures.dated))
+    table.add_row("without one", str(figures.undated))
+    if figures.first_published:
+        table.add_row("published between", f"{figures.first_published} and {figures.last_published}")
+    table.add_row("places seen (sightings)", str(figures.sightings))
+    for fmt, count in figures.by_format.items():
+        table.add_row(f"format {fmt}", str(count))
+    for outlet, count in list(figures.by_outlet.items())[:10]:
+        table.add_row(f"outlet {outlet}", str(count))
+    out.print(table)
+
+
+@export_app.command("articles")
+def export_articles_command(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    latest_only: Annotated[bool, typer.Option("--latest-only", help="Leave out versions that a later version replaced.")] = False,
+) -> None:
+    """Export stored articles: id, external_id, source, url, outlet, title, byline, published, text, …
+
+    Example: storyline export articles --format parquet -o articles.parquet
+    """
+    if format not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"{format!r}; choose one of: {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    if format == "parquet" and output is None and sys.stdout.isatty():
+        raise typer.BadParameter("Parquet is binary: write it to a file with -o FILE", param_hint="--output")
+    store = _open(db)
+    try:
+        count = export_articles(store.articles(latest_only=latest_only), format, output)
+    except OSError as exc:
+        raise _fail(StorylineError(f"{output}: cannot write: {exc.strerror or exc}", "E301"), 1) from None
+    finally:
+        store.close()
+    if output:
+        err.print(f"Wrote {count} articles to {output}.", highlight=False)
+
+
+@app.command()
+def migrate(db: DbOption = None) -> None:
+    """Create the database or bring its schema up to date, and print the revision.
+
+    Every command does this on opening the database; this command only reports it.
+
+    Example: storyline migrate --db postgresql+psycopg://storyline@localhost/news
+    """
+    store = _open(db)
+    from storyline.store.migrate import current_revision
+
+    try:
+        out.print(f"{store.engine.url.render_as_string(hide_password=True)}: schema at revision {current_revision(store.engine)}", highlight=False)
+    finally:
+        store.close()

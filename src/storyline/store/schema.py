@@ -1,0 +1,72 @@
+"""The database tables, as SQLAlchemy Core metadata.
+
+Alembic migrations in ``migrations/versions`` create and change these tables;
+a test checks that the migrated schema and this metadata agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    # Ingestion order; ids are hashes and carry no order.
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(32), nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("title", Text),
+    Column("byline", Text),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("published", Date),
+    Column("external_id", Text),
+    Column("source", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("encoding", String(32)),
+    Column("version", Integer, nullable=False, default=1),
+    Column("previous_version_id", String(32), ForeignKey("articles.id")),
+    Column("version_key", Text),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_version_key", "version_key"),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_url", "url"),
+)
+
+# Every place a stored text was seen: a re-run adds nothing, the same text from
+# another file, feed or outlet adds a sighting (syndicated copies stay visible).
+article_sightings = Table(
+    "article_sightings",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("sighting_key", String(64), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("external_id", Text),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("article_id", "sighting_key", name="uq_article_sightings_article_id"),
+    Index("ix_article_sightings_article_id", "article_id"),
+)

@@ -1,0 +1,189 @@
+"""The article store: the only code that reads and writes the database.
+
+One class serves SQLite and PostgreSQL. Writes go in batches, one transaction
+per batch, so readers never see half an article and a killed run loses at most
+the batch in flight, which the next run adds again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+
+from storyline.records import Article, Report, StoreStats, Stored
+from storyline.store.schema import article_sightings, articles
+
+_ARTICLE_COLUMNS = (
+    "id", "text", "source", "format", "title", "byline", "outlet", "url", "published",
+    "external_id", "encoding", "version", "previous_version_id", "ingested_at",
+)
+_IN_CHUNK = 500  # bound on parameters in one IN (...) list
+
+
+class Store:
+    """Articles in a database; open with :func:`storyline.store.open_store`."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    # -- writing -----------------------------------------------------------
+    def add_reports(self, reports: Sequence[Report]) -> list[Stored]:
+        """Store ``reports`` in one transaction; say for each what was done.
+
+        A text already stored is ``present`` (a new place it was seen is still
+        recorded); a new text whose URL or file was stored before with other text
+        is a ``version`` linked to the latest one; anything else is ``new``.
+        """
+        if not reports:
+            return []
+        for attempt in range(3):
+            try:
+                return self._add_reports(reports)
+            except IntegrityError:
+                # Another writer stored one of these texts between our read and write.
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _add_reports(self, reports: Sequence[Report]) -> list[Stored]:
+        now = dt.datetime.now(dt.timezone.utc)
+        ids = [report.id for report in reports]
+        keys = {report.version_key for report in reports if report.version_key}
+        with self.engine.begin() as connection:
+            existing = {row.id: row.version for row in _select_in(connection, articles.c.id, ids, articles.c.id, articles.c.version)}
+            latest: dict[str, tuple[str, int]] = {}
+            rows = _select_in(connection, articles.c.version_key, sorted(keys),
+                              articles.c.version_key, articles.c.id, articles.c.version)
+            for row in rows:
+                if row.version_key not in latest or row.version > latest[row.version_key][1]:
+                    latest[row.version_key] = (row.id, row.version)
+            new_rows, sighting_rows, results = [], [], []
+            for report, article_id in zip(reports, ids):
+                sighting_rows.append(_sighting_row(report, article_id, now))
+                if article_id in existing:
+                    results.append(Stored(article_id, "present", existing[article_id]))
+                    continue
+                previous = latest.get(report.version_key) if report.version_key else None
+                version = previous[1] + 1 if previous else 1
+                new_rows.append(_article_row(report, article_id, version, previous[0] if previous else None, now))
+                existing[article_id] = version
+                if report.version_key:
+                    latest[report.version_key] = (article_id, version)
+                results.append(Stored(article_id, "version" if previous else "new", version))
+            if new_rows:
+                connection.execute(articles.insert(), new_rows)
+            connection.execute(self._insert_ignoring_duplicates(article_sightings), _unique(sighting_rows))
+        return results
+
+    def _insert_ignoring_duplicates(self, table):
+        dialect = sqlite if self.engine.dialect.name == "sqlite" else postgresql
+        return dialect.insert(table).on_conflict_do_nothing()
+
+    # -- reading -----------------------------------------------------------
+    def articles(self, *, limit: int | None = None, offset: int = 0, latest_only: bool = False) -> Iterator[Article]:
+        """Stored articles in ingestion order."""
+        query = select(*(articles.c[name] for name in _ARTICLE_COLUMNS)).order_by(articles.c.seq)
+        if latest_only:
+            newer = articles.alias("newer")
+            query = query.where(~select(newer.c.seq).where(newer.c.previous_version_id == articles.c.id).exists())
+        if offset:
+            query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as connection:
+            result = connection.execution_options(yield_per=1000).execute(query)
+            for row in result:
+                yield _article(row)
+
+    def article(self, article_id: str) -> Article | None:
+        """One article by id, or None."""
+        query = select(*(articles.c[name] for name in _ARTICLE_COLUMNS)).where(articles.c.id == article_id)
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        return _article(row) if row else None
+
+    def count(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def stats(self) -> StoreStats:
+        """Counts of articles, versions, dates, formats, outlets and sightings."""
+        with self.engine.connect() as connection:
+            total, dated, first, last = connection.execute(
+                select(func.count(), func.count(articles.c.published), func.min(articles.c.published), func.max(articles.c.published))
+            ).one()
+            superseded = connection.execute(
+                select(func.count(func.distinct(articles.c.previous_version_id))).where(articles.c.previous_version_id.is_not(None))
+            ).scalar_one()
+            sightings = connection.execute(select(func.count()).select_from(article_sightings)).scalar_one()
+            by_format = dict(connection.execute(
+                select(articles.c.format, func.count()).group_by(articles.c.format).order_by(func.count().desc(), articles.c.format)
+            ).all())
+            by_outlet = dict(connection.execute(
+                select(func.coalesce(articles.c.outlet, "(unknown)"), func.count())
+                .group_by(func.coalesce(articles.c.outlet, "(unknown)")).order_by(func.count().desc(), func.coalesce(articles.c.outlet, "(unknown)"))
+            ).all())
+        return StoreStats(
+            articles=total, latest_versions=total - superseded, dated=dated, undated=total - dated,
+            sightings=sightings, by_format=by_format, by_outlet=by_outlet, first_published=first, last_published=last,
+        )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _select_in(connection, column, values: list, *columns):
+    for start in range(0, len(values), _IN_CHUNK):
+        chunk = values[start:start + _IN_CHUNK]
+        yield from connection.execute(select(*columns).where(column.in_(chunk)))
+
+
+def _article_row(report: Report, article_id: str, version: int, previous: str | None, now: dt.datetime) -> dict:
+    return {
+        "id": article_id, "text": report.text, "title": report.title, "byline": report.byline,
+        "outlet": report.outlet, "url": report.url, "published": report.published,
+        "external_id": report.external_id, "source": report.source, "format": report.format,
+        "encoding": report.encoding, "version": version, "previous_version_id": previous,
+        "version_key": report.version_key, "ingested_at": now,
+    }
+
+
+def _sighting_row(report: Report, article_id: str, now: dt.datetime) -> dict:
+    key = "\x1f".join((report.source, report.url or "", report.external_id or ""))
+    return {
+        "article_id": article_id, "sighting_key": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+        "source": report.source, "url": report.url, "outlet": report.outlet,
+        "external_id": report.external_id, "seen_at": now,
+    }
+
+
+def _unique(rows: list[dict]) -> list[dict]:
+    seen, kept = set(), []
+    for row in rows:
+        marker = (row["article_id"], row["sighting_key"])
+        if marker not in seen:
+            seen.add(marker)
+            kept.append(row)
+    return kept
+
+
+def _article(row) -> Article:
+    values = row._mapping
+    ingested = values["ingested_at"]
+    if ingested is not None and ingested.tzinfo is None:  # SQLite drops the zone; we store UTC
+        ingested = ingested.replace(tzinfo=dt.timezone.utc)
+    return Article(**{name: values[name] for name in _ARTICLE_COLUMNS if name != "ingested_at"}, ingested_at=ingested)
+
+
