@@ -26,6 +26,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Report | Notice]:
     """Reports from the HTML responses of one archive; E114 when it is not a WARC at all."""
+    _check_signature(stream, source)
     seen_any = False
     number = 0
     try:
@@ -63,6 +64,19 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Report 
         if not seen_any:
             raise InputError(source, f"not a WARC archive: {getattr(exc, 'msg', None) or exc}", "E114") from None
         yield Notice("error", source, f"archive damaged after record {number}: {exc}; the rest was not read", "E114")
+
+
+def _check_signature(stream: BinaryIO, source: str) -> None:
+    start = stream.tell()
+    head = stream.read(1024)
+    stream.seek(start)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+        except zlib.error:
+            raise InputError(source, "not a WARC archive: damaged gzip data at the start", "E114") from None
+    if not (head.startswith(b"WARC/") or head.startswith(b"filedesc://")):
+        raise InputError(source, "not a WARC archive: it does not start with a WARC/ record header", "E114")
 
 
 def _with_source(report: Report, source: str) -> Report:

@@ -125,10 +125,10 @@ class Store:
             by_format = dict(connection.execute(
                 select(articles.c.format, func.count()).group_by(articles.c.format).order_by(func.count().desc(), articles.c.format)
             ).all())
-            by_outlet = dict(connection.execute(
-                select(func.coalesce(articles.c.outlet, "(unknown)"), func.count())
-                .group_by(func.coalesce(articles.c.outlet, "(unknown)")).order_by(func.count().desc(), func.coalesce(articles.c.outlet, "(unknown)"))
-            ).all())
+            outlets = connection.execute(
+                select(articles.c.outlet, func.count()).group_by(articles.c.outlet).order_by(func.count().desc(), articles.c.outlet)
+            ).all()
+        by_outlet = {outlet or "(unknown)": count for outlet, count in outlets}
         return StoreStats(
             articles=total, latest_versions=total - superseded, dated=dated, undated=total - dated,
             sightings=sightings, by_format=by_format, by_outlet=by_outlet, first_published=first, last_published=last,

@@ -1,0 +1,52 @@
+import datetime as dt
+
+import pytest
+
+from storyline.errors import InputError
+from storyline.ingest.html import fragment_text, read_html
+from tests.conftest import FIXTURES
+
+
+def read(path, **kwargs):
+    markup = (FIXTURES / "pages" / path).read_text(encoding=kwargs.pop("encoding", "utf-8"))
+    return read_html(markup, path, url=None, encoding="utf-8", external_id="x", version_key="file:x", **kwargs)
+
+
+def test_saved_page_main_text_and_metadata():
+    report = read("harbour-fire.html")
+    assert report.title == "Fire at fuel depot injures four dock workers"
+    assert report.byline == "Hanna Lindqvist"
+    assert report.outlet == "Coastline Courier"
+    assert report.published == dt.date(2026, 5, 4)
+    assert report.url == "https://coastline-courier.example/2026/05/04/fuel-depot-fire"
+    assert report.version_key == "url:https://coastline-courier.example/2026/05/04/fuel-depot-fire"
+    assert report.text.startswith("Four dock workers were taken to hospital")
+    assert "ferry departures were delayed" in report.text
+    for boilerplate in ("Subscribe now", "Related stories", "Cookie settings", "Front page"):
+        assert boilerplate not in report.text
+    assert report.text.count("\n") >= 3  # paragraphs kept apart
+
+
+def test_malformed_html_is_an_error():
+    with pytest.raises(InputError) as caught:
+        read("malformed.html")
+    assert caught.value.code == "E107" and "malformed.html" in str(caught.value)
+
+
+def test_text_without_markup_is_not_html():
+    with pytest.raises(InputError) as caught:
+        read_html("just words here and there", "p.html", url=None, encoding=None, external_id=None, version_key=None)
+    assert caught.value.code == "E107"
+
+
+def test_page_with_no_article_block_falls_back_to_visible_text():
+    markup = ('<!DOCTYPE courtdoc SYSTEM "court.dtd" [\n]>\n<courtdoc paper="x"><nav>Menu Home</nav><body>'
+              "<unclassified>The hearing was adjourned until Monday by the judge.</unclassified>"
+              "<rewrite>Both sides agreed.</rewrite></body></courtdoc>")
+    report = read_html(markup, "s.sgml", url=None, encoding=None, external_id=None, version_key=None)
+    assert "The hearing was adjourned until Monday by the judge." in report.text
+    assert "Menu" not in report.text
+
+
+def test_fragment_text_one_line_per_block():
+    assert fragment_text("<p>One <b>two</b>.</p><p>Three.</p><script>x()</script>") == "One two.\nThree."
