@@ -1,7 +1,7 @@
 """Every error Storyline reports to a person, with a stable code.
 
 A code names the kind of problem (E1xx: an input, E2xx: the database, E3xx: a
-command's arguments) so that scripts can match on it and the README can explain
+command's output) so that scripts can match on it and the README can explain
 it once. Messages say what was wrong and, where it helps, what to do.
 """
 
@@ -28,7 +28,7 @@ CODES: dict[str, str] = {
     "E117": "invalid header or field value",
     "E201": "database unavailable",
     "E202": "unsupported database URL",
-    "E301": "invalid option value",
+    "E301": "output cannot be written",
 }
 
 
@@ -64,9 +64,3 @@ class DatabaseError(StorylineError):
     """The database named by ``--db`` / ``STORYLINE_DB`` cannot be used."""
 
     code = "E201"
-
-
-class OptionError(StorylineError):
-    """A command-line option has a value Storyline cannot use."""
-
-    code = "E301"

@@ -51,7 +51,7 @@ def fragment_text(markup: str) -> str:
 
 
 def read_html(markup: str, source: str, *, url: str | None, encoding: str | None, external_id: str | None,
-              version_key: str | None, published_fallback: dt.date | None = None) -> Report:
+              version_key: str | None) -> Report:
     """One report from an HTML page; E107 when it yields no text."""
     if "<" not in markup:
         raise InputError(source, "malformed HTML: no markup at all (use --format text for plain text)", "E107")
@@ -85,7 +85,7 @@ def read_html(markup: str, source: str, *, url: str | None, encoding: str | None
         byline=_clean_field(document.author) if document is not None else None,
         outlet=outlet,
         url=canonical,
-        published=published or published_fallback,
+        published=published,
         external_id=external_id,
         encoding=encoding,
         version_key=f"url:{canonical}" if canonical else version_key,

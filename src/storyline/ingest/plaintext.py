@@ -20,7 +20,7 @@ _DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]
 _FIELD_HEADER = re.compile(r"\A[ \t]*(title|url|outlet|byline)[ \t]+([^\n]*\S)[ \t]*\n")
 
 
-def split_header(text: str, source: str) -> tuple[dict[str, str], str]:
+def split_header(text: str) -> tuple[dict[str, str], str]:
     """Split leading header lines off ``text``: ``(fields, body)``."""
     fields: dict[str, str] = {}
     rest = text.lstrip("\ufeff")
@@ -40,7 +40,7 @@ def split_header(text: str, source: str) -> tuple[dict[str, str], str]:
 
 def read_plain_text(text: str, source: str, *, encoding: str | None, external_id: str | None, version_key: str | None) -> Report:
     """One report from a plain-text document; E117 for a header date that is no date, E103 for no text."""
-    fields, body = split_header(text, source)
+    fields, body = split_header(text)
     published = None
     if "date" in fields:
         try:
