@@ -48,3 +48,15 @@ def test_not_a_warc(tmp_path):
     with pytest.raises(InputError) as caught:
         list(read_warc(io.BytesIO(b"this is not an archive\n" * 10), "fake.warc", 1000))
     assert caught.value.code == "E114" and "fake.warc" in str(caught.value)
+
+
+def test_archives_through_the_reader_from_a_file_and_from_standard_input(tmp_path):
+    from storyline.ingest import IngestOptions, read_reports
+
+    path = make_warc(tmp_path / "crawl.warc.gz", gzip=True)
+    from_file = [r for _, r in read_reports([str(path)], IngestOptions())]
+    from_stdin = [r for _, r in read_reports(["-"], IngestOptions(stdin=io.BytesIO(path.read_bytes())))]
+    for results, source in ((from_file, str(path)), (from_stdin, "<stdin>")):
+        reports = [r for r in results if isinstance(r, Report)]
+        assert [r.title for r in reports] == ["Fire at fuel depot injures four dock workers", "Bridge closed after lorry strikes railing"]
+        assert all(r.source == source for r in reports)

@@ -215,3 +215,14 @@ def test_killed_run_then_rerun_stores_every_article_exactly_once(tmp_path):
         count, distinct = conn.execute("select count(*), count(distinct id) from articles").fetchone()
         integrity = conn.execute("pragma integrity_check").fetchone()[0]
     assert count == distinct == total and integrity == "ok"
+
+
+def test_ingest_and_export_on_postgresql(postgres):
+    db = postgres.create_database("cli_pg")
+    first = run_cli("ingest", str(CORPUS), "--db", db)
+    assert first.returncode == 0, first.stderr.decode()
+    again = run_cli("ingest", str(CORPUS), "--db", db)
+    assert b"0 new, 0 new versions, 16 already stored" in again.stdout
+    rows = jsonl(export(db))
+    assert len(rows) == 16 and len({r["id"] for r in rows}) == 16
+    assert {r["published"] for r in rows if r["external_id"] == "sudan-wire"} == {"2026-09-21"}
