@@ -101,3 +101,57 @@ class StoreStats:
     by_outlet: dict[str, int] = field(default_factory=dict)
     first_published: dt.date | None = None
     last_published: dt.date | None = None
+
+
+# -- analysis: what one report says -------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Evidence: characters ``[start, end)`` of an article's stored text, and which field they support."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeInterval:
+    """When something happened, as resolved from the text.
+
+    ``precision`` is ``day``, ``week``, ``month``, ``year`` or ``unresolved``; an
+    unresolved interval keeps ``text`` so a later stage can resolve it once the
+    publication date is known.
+    """
+
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where, as resolved through the gazetteer.
+
+    ``precision`` is ``place``, ``district``, ``admin1``, ``country``, ``border`` or ``unresolved``.
+    """
+
+    country: str | None
+    country_iso: str | None
+    admin1: str | None = None
+    admin1_iso: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    precision: str = "unresolved"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count of people as reported: low / best / high and the words it came from."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+    text: str
