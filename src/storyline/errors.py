@@ -1,7 +1,7 @@
 """Every error Storyline reports to a person, with a stable code.
 
 A code names the kind of problem (E1xx: an input, E2xx: the database, E3xx: a
-command's output) so that scripts can match on it and the README can explain
+command's output, E4xx: analysis) so that scripts can match on it and the README can explain
 it once. Messages say what was wrong and, where it helps, what to do.
 """
 
@@ -29,6 +29,7 @@ CODES: dict[str, str] = {
     "E201": "database unavailable",
     "E202": "unsupported database URL",
     "E301": "output cannot be written",
+    "E401": "analysis of an article failed",
 }
 
 

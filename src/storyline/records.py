@@ -155,3 +155,150 @@ class Figure:
     best: int | None
     high: int | None
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A party as written in the report, with its canonical name and ACLED-style category."""
+
+    text: str
+    canonical: str | None
+    category: str | None
+    country_iso: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One incident as one report describes it, every field backed by ``evidence``.
+
+    ``rules`` names the extractors (and their versions) that produced the fields.
+    Counts are ``Figure``s (low/best/high and the words); ``incident_count`` is set
+    when one sentence reports several incidents together.
+    """
+
+    id: str
+    article_id: str
+    event_type: str
+    sub_event_type: str
+    plover_type: str | None
+    plover_mode: str | None
+    cameo_root: str | None
+    actor1: Actor | None
+    actor2: Actor | None
+    place: Place
+    time: TimeInterval
+    fatalities: Figure | None
+    injuries: Figure | None
+    victims: str | None
+    incident_count: int | None
+    is_aggregate: bool
+    confidence: float
+    evidence: tuple[Span, ...]
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatementMention:
+    """One statement a report attributes to someone: who, what kind (PLOVER), to whom, what."""
+
+    id: str
+    article_id: str
+    speaker: str | None
+    speaker_role: str | None
+    speaker_org: str | None
+    statement_type: str
+    target: str | None
+    content: str
+    quote: str | None
+    time: TimeInterval
+    about_event: str | None
+    confidence: float
+    evidence: tuple[Span, ...]
+    rules: tuple[str, ...]
+
+
+Mention = EventMention | StatementMention
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _figure_fields(prefix: str, figure: Figure | None) -> dict:
+    if figure is None:
+        return {f"{prefix}_low": None, f"{prefix}_best": None, f"{prefix}_high": None, f"{prefix}_text": None}
+    return {f"{prefix}_low": figure.low, f"{prefix}_best": figure.best, f"{prefix}_high": figure.high,
+            f"{prefix}_text": figure.text}
+
+
+def _figure(record: dict, prefix: str) -> Figure | None:
+    if record.get(f"{prefix}_text") is None and record.get(f"{prefix}_best") is None and record.get(f"{prefix}_low") is None:
+        return None
+    return Figure(record[f"{prefix}_low"], record[f"{prefix}_best"], record[f"{prefix}_high"], record[f"{prefix}_text"] or "")
+
+
+def _actor_fields(prefix: str, actor: Actor | None) -> dict:
+    return {prefix: actor.text if actor else None, f"{prefix}_canonical": actor.canonical if actor else None,
+            f"{prefix}_category": actor.category if actor else None, f"{prefix}_country_iso": actor.country_iso if actor else None}
+
+
+def _actor(record: dict, prefix: str) -> Actor | None:
+    if record.get(prefix) is None:
+        return None
+    return Actor(record[prefix], record.get(f"{prefix}_canonical"), record.get(f"{prefix}_category"), record.get(f"{prefix}_country_iso"))
+
+
+def mention_to_dict(mention: Mention) -> dict:
+    """The flat, JSON-ready form of a mention: what ``export mentions`` writes and the store keeps."""
+    time = {"date_start": _iso(mention.time.start), "date_end": _iso(mention.time.end),
+            "date_precision": mention.time.precision, "date_text": mention.time.text or None}
+    common = {"id": mention.id, "article_id": mention.article_id}
+    evidence = [{"field": s.field, "start": s.start, "end": s.end, "text": s.text} for s in mention.evidence]
+    tail = {"confidence": round(mention.confidence, 3), "evidence": evidence, "rules": list(mention.rules)}
+    if isinstance(mention, EventMention):
+        place = mention.place
+        return {
+            **common, "mention_type": "event",
+            "event_type": mention.event_type, "sub_event_type": mention.sub_event_type,
+            "plover_type": mention.plover_type, "plover_mode": mention.plover_mode, "cameo_root": mention.cameo_root,
+            **_actor_fields("actor1", mention.actor1), **_actor_fields("actor2", mention.actor2),
+            "country": place.country, "country_iso": place.country_iso, "admin1": place.admin1,
+            "admin1_iso": place.admin1_iso, "location": place.location, "latitude": place.latitude,
+            "longitude": place.longitude, "geo_precision": place.precision,
+            **time, **_figure_fields("fatalities", mention.fatalities), **_figure_fields("injuries", mention.injuries),
+            "victims": mention.victims, "incident_count": mention.incident_count, "is_aggregate": mention.is_aggregate,
+            **tail,
+        }
+    return {
+        **common, "mention_type": "statement",
+        "speaker": mention.speaker, "speaker_role": mention.speaker_role, "speaker_org": mention.speaker_org,
+        "statement_type": mention.statement_type, "target": mention.target, "content": mention.content,
+        "quote": mention.quote, **time, "about_event": mention.about_event, **tail,
+    }
+
+
+def mention_from_dict(record: dict) -> Mention:
+    """The inverse of :func:`mention_to_dict`."""
+    time = TimeInterval(_date(record["date_start"]), _date(record["date_end"]), record["date_precision"], record["date_text"] or "")
+    evidence = tuple(Span(s["field"], s["start"], s["end"], s["text"]) for s in record["evidence"])
+    if record["mention_type"] == "event":
+        return EventMention(
+            id=record["id"], article_id=record["article_id"], event_type=record["event_type"],
+            sub_event_type=record["sub_event_type"], plover_type=record["plover_type"], plover_mode=record["plover_mode"],
+            cameo_root=record["cameo_root"], actor1=_actor(record, "actor1"), actor2=_actor(record, "actor2"),
+            place=Place(record["country"], record["country_iso"], record["admin1"], record["admin1_iso"], record["location"],
+                        record["latitude"], record["longitude"], record["geo_precision"]),
+            time=time, fatalities=_figure(record, "fatalities"), injuries=_figure(record, "injuries"),
+            victims=record["victims"], incident_count=record["incident_count"], is_aggregate=record["is_aggregate"],
+            confidence=record["confidence"], evidence=evidence, rules=tuple(record["rules"]),
+        )
+    return StatementMention(
+        id=record["id"], article_id=record["article_id"], speaker=record["speaker"], speaker_role=record["speaker_role"],
+        speaker_org=record["speaker_org"], statement_type=record["statement_type"], target=record["target"],
+        content=record["content"], quote=record["quote"], time=time, about_event=record["about_event"],
+        confidence=record["confidence"], evidence=evidence, rules=tuple(record["rules"]),
+    )

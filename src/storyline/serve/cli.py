@@ -20,7 +20,7 @@ from storyline.errors import StorylineError
 from storyline.ingest import DEFAULT_MAX_BYTES, IngestOptions, ingest_into
 from storyline.ingest.decoding import FORMATS
 from storyline.records import Notice
-from storyline.serve.export import EXPORT_FORMATS, export_articles
+from storyline.serve.export import EXPORT_FORMATS, export_articles, export_mentions
 from storyline.store import ENV_VAR, open_store
 
 app = typer.Typer(
@@ -248,6 +248,115 @@ def export_articles_command(
         store.close()
     if output:
         err.print(f"Wrote {count} articles to {output}.", highlight=False)
+
+
+@app.command()
+def analyze(
+    db: DbOption = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Analyse at most this many articles.")] = None,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when standard error is a terminal).")] = None,
+) -> None:
+    """Extract event and statement mentions, with evidence spans, from stored articles not yet analysed.
+
+    Articles analysed by an older version of the extractors are analysed again;
+    each article's mentions are replaced in one transaction.
+
+    Example: storyline analyze --db sqlite:///news.db
+    """
+    from storyline.analyse import analyse_pending
+    from storyline.analyse.extract import ANALYSER
+
+    store = _open(db)
+    show_bar = err.is_terminal if progress is None else progress
+    bar = Progress(TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=err, transient=True, disable=not show_bar)
+    try:
+        pending = sum(1 for _ in store.articles_to_analyse(ANALYSER)) if show_bar else None
+        task = bar.add_task("", total=min(pending, limit) if pending is not None and limit else pending)
+        with bar:
+            summary = analyse_pending(
+                store, limit=limit, on_article=lambda _: bar.update(task, advance=1),
+                on_notice=lambda n: err.print(f"[red]error:[/red] {n.source}: {n.message} [{n.code}]", markup=True, highlight=False),
+            )
+    finally:
+        store.close()
+    out.print(f"Analysed {summary.articles} articles ({summary.words} words): {summary.events} event mentions, "
+              f"{summary.statements} statement mentions; {len(summary.notices)} failed.", highlight=False)
+    if summary.notices:
+        raise typer.Exit(1)
+
+
+@export_app.command("mentions")
+def export_mentions_command(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    mention_type: Annotated[Optional[str], typer.Option("--type", help="Only event or only statement mentions.")] = None,
+) -> None:
+    """Export extracted mentions: type, actors, place, dates, figures or speaker, and evidence spans.
+
+    Example: storyline export mentions --format jsonl --type event -o events.jsonl
+    """
+    if format not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"{format!r}; choose one of: {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    if mention_type not in (None, "event", "statement"):
+        raise typer.BadParameter(f"{mention_type!r}; choose event or statement", param_hint="--type")
+    if format == "parquet" and output is None and sys.stdout.isatty():
+        raise typer.BadParameter("Parquet is binary: write it to a file with -o FILE", param_hint="--output")
+    store = _open(db)
+    try:
+        count = export_mentions(store.mentions(mention_type=mention_type), format, output)
+    except OSError as exc:
+        raise _fail(StorylineError(f"{output}: cannot write: {exc.strerror or exc}", "E301"), 1) from None
+    finally:
+        store.close()
+    if output:
+        err.print(f"Wrote {count} mentions to {output}.", highlight=False)
+
+
+@app.command()
+def evaluate(
+    suite: Annotated[str, typer.Argument(help="seeds, case2021, acled or wikievents.")],
+    data: Annotated[Optional[str], typer.Option("--data", help="Gold data to score against (default: the suite's path in quality/floors.json).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
+    check_floors: Annotated[bool, typer.Option("--check-floors", help="Exit 1 when a metric is below its committed floor.")] = False,
+) -> None:
+    """Score extraction against gold data and print a metrics table.
+
+    Example: storyline evaluate case2021 --data ../shared/data/case2021/task2_dev_half.tsv
+    """
+    from pathlib import Path
+
+    from storyline.evaluation.suites import SUITES, below_floors, load_floors, run_suite
+
+    if suite not in SUITES:
+        raise typer.BadParameter(f"{suite!r}; choose one of: {', '.join(SUITES)}", param_hint="SUITE")
+    floors_file = Path(__file__).resolve().parents[3] / "quality" / "floors.json"
+    floors = load_floors(floors_file).get(suite, {}) if floors_file.exists() else {}
+    if data is None:
+        if "data" not in floors:
+            raise typer.BadParameter("give the gold data with --data PATH", param_hint="--data")
+        data = str((floors_file.parent.parent / floors["data"]).resolve())
+    if not Path(data).exists():
+        raise typer.BadParameter(f"{data}: no such file", param_hint="--data")
+    metrics = run_suite(suite, data)
+    failures = below_floors(metrics, floors.get("floors", {})) if check_floors else []
+    if as_json:
+        out.print(json.dumps({"suite": suite, "data": data, **metrics}), soft_wrap=True, highlight=False, markup=False)
+    else:
+        table = Table(title=f"{suite} on {data}", title_justify="left")
+        table.add_column("metric")
+        table.add_column("value", justify="right")
+        table.add_column("floor", justify="right")
+        for name, value in metrics.items():
+            floor = floors.get("floors", {}).get(name)
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            table.add_row(name, shown, "" if floor is None else f"{floor:.3f}")
+        out.print(table)
+    for failure in failures:
+        err.print(f"[red]below floor:[/red] {failure}", markup=True, highlight=False)
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -34,18 +34,50 @@ def article_record(article: Article) -> dict:
     return values
 
 
+MENTION_FIELDS = (
+    "id", "article_id", "mention_type", "event_type", "sub_event_type", "plover_type", "plover_mode", "cameo_root",
+    "actor1", "actor1_canonical", "actor1_category", "actor1_country_iso",
+    "actor2", "actor2_canonical", "actor2_category", "actor2_country_iso",
+    "country", "country_iso", "admin1", "admin1_iso", "location", "latitude", "longitude", "geo_precision",
+    "date_start", "date_end", "date_precision", "date_text",
+    "fatalities_low", "fatalities_best", "fatalities_high", "fatalities_text",
+    "injuries_low", "injuries_best", "injuries_high", "injuries_text", "victims", "incident_count", "is_aggregate",
+    "speaker", "speaker_role", "speaker_org", "statement_type", "target", "content", "quote", "about_event",
+    "confidence", "evidence", "rules",
+)
+_INTEGER_FIELDS = {"version", "fatalities_low", "fatalities_best", "fatalities_high", "injuries_low", "injuries_best",
+                   "injuries_high", "incident_count"}
+_FLOAT_FIELDS = {"latitude", "longitude", "confidence"}
+
+
 def export_articles(articles: Iterable[Article], fmt: str, output: str | None) -> int:
     """Write ``articles`` as ``fmt`` to the file ``output`` (standard output when None); return the count."""
+    return export_records((article_record(article) for article in articles), ARTICLE_FIELDS, fmt, output)
+
+
+def export_mentions(mentions: Iterable, fmt: str, output: str | None) -> int:
+    """Write mentions (records.mention_to_dict form; events and statements share the columns) as ``fmt``."""
+    from storyline.records import mention_to_dict
+
+    def rows():
+        for mention in mentions:
+            record = mention_to_dict(mention)
+            yield {name: record.get(name) for name in MENTION_FIELDS}
+
+    return export_records(rows(), MENTION_FIELDS, fmt, output)
+
+
+def export_records(records: Iterable[dict], fields: tuple[str, ...], fmt: str, output: str | None) -> int:
+    """Write flat records with the columns ``fields``; nested values (lists) become JSON text in CSV and Parquet."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
-    records = (article_record(article) for article in articles)
     binary = fmt == "parquet"
     with _destination(output, binary) as stream:
         if fmt == "jsonl":
             return _write_jsonl(records, stream)
         if fmt == "csv":
-            return _write_csv(records, stream)
-        return _write_parquet(records, stream)
+            return _write_csv(records, stream, fields)
+        return _write_parquet(records, stream, fields)
 
 
 def _write_jsonl(records: Iterator[dict], stream: IO[str]) -> int:
@@ -55,29 +87,47 @@ def _write_jsonl(records: Iterator[dict], stream: IO[str]) -> int:
     return count
 
 
-def _write_csv(records: Iterator[dict], stream: IO[str]) -> int:
-    writer = csv.DictWriter(stream, fieldnames=ARTICLE_FIELDS, lineterminator="\n")
+def _flat(value):
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def _write_csv(records: Iterator[dict], stream: IO[str], fields: tuple[str, ...]) -> int:
+    writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     count = 0
     for count, record in enumerate(records, start=1):
-        writer.writerow({k: ("" if v is None else v) for k, v in record.items()})
+        writer.writerow({k: ("" if v is None else _flat(v)) for k, v in record.items()})
     return count
 
 
-def _write_parquet(records: Iterator[dict], stream: IO[bytes]) -> int:
+def _arrow_type(name: str):
+    import pyarrow as pa
+
+    if name in _INTEGER_FIELDS:
+        return pa.int32()
+    if name in _FLOAT_FIELDS:
+        return pa.float64()
+    if name == "is_aggregate":
+        return pa.bool_()
+    if name in ("published", "date_start", "date_end"):
+        return pa.date32()
+    return pa.string()
+
+
+def _write_parquet(records: Iterator[dict], stream: IO[bytes], fields: tuple[str, ...]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([
-        (name, pa.int32() if name == "version" else pa.date32() if name == "published" else pa.string())
-        for name in ARTICLE_FIELDS
-    ])
+    schema = pa.schema([(name, _arrow_type(name)) for name in fields])
+    dates = [name for name in fields if name in ("published", "date_start", "date_end")]
     writer = pq.ParquetWriter(stream, schema)
     count, batch = 0, []
     try:
         for record in records:
-            if record["published"]:
-                record = {**record, "published": dt.date.fromisoformat(record["published"])}
+            record = {k: _flat(v) for k, v in record.items()}
+            for name in dates:
+                if record.get(name):
+                    record[name] = dt.date.fromisoformat(record[name])
             batch.append(record)
             count += 1
             if len(batch) >= 5000:

@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    JSON,
     Integer,
     MetaData,
     String,
@@ -69,4 +70,27 @@ article_sightings = Table(
     Column("seen_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("article_id", "sighting_key", name="uq_article_sightings_article_id"),
     Index("ix_article_sightings_article_id", "article_id"),
+)
+
+# What each article yielded; one row per mention, in the flat form of records.mention_to_dict.
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(32), nullable=False, unique=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("mention_type", String(16), nullable=False),
+    Column("data", JSON, nullable=False),
+    Index("ix_mentions_article_id", "article_id"),
+    Index("ix_mentions_mention_type", "mention_type"),
+)
+
+# Which articles were analysed, by which version of the analyser: a new version re-analyses.
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("analyser", String(64), nullable=False),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
+    Column("mentions", Integer, nullable=False),
 )

@@ -15,8 +15,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from storyline.records import Article, Report, StoreStats, Stored
-from storyline.store.schema import article_sightings, articles
+from storyline.records import Article, Mention, Report, StoreStats, Stored, mention_from_dict, mention_to_dict
+from storyline.store.schema import analyses, article_sightings, articles, mentions
 
 _ARTICLE_COLUMNS = (
     "id", "text", "source", "format", "title", "byline", "outlet", "url", "published",
@@ -107,6 +107,45 @@ class Store:
         with self.engine.connect() as connection:
             row = connection.execute(query).first()
         return _article(row) if row else None
+
+    # -- analysis ----------------------------------------------------------
+    def articles_to_analyse(self, analyser: str, *, limit: int | None = None) -> Iterator[Article]:
+        """Articles never analysed, or analysed by another analyser version, in ingestion order."""
+        done = select(analyses.c.article_id).where(analyses.c.analyser == analyser)
+        query = (select(*(articles.c[name] for name in _ARTICLE_COLUMNS))
+                 .where(articles.c.id.not_in(done)).order_by(articles.c.seq))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        for row in rows:
+            yield _article(row)
+
+    def save_analysis(self, article_id: str, analyser: str, found: Sequence[Mention]) -> None:
+        """Replace an article's mentions with ``found`` and mark it analysed, in one transaction."""
+        now = dt.datetime.now(dt.timezone.utc)
+        with self.engine.begin() as connection:
+            connection.execute(mentions.delete().where(mentions.c.article_id == article_id))
+            connection.execute(analyses.delete().where(analyses.c.article_id == article_id))
+            if found:
+                connection.execute(mentions.insert(), [
+                    {"id": m.id, "article_id": article_id, "mention_type": mention_to_dict(m)["mention_type"],
+                     "data": mention_to_dict(m)} for m in found
+                ])
+            connection.execute(analyses.insert(), [{"article_id": article_id, "analyser": analyser,
+                                                    "analysed_at": now, "mentions": len(found)}])
+
+    def mentions(self, *, mention_type: str | None = None, article_id: str | None = None) -> Iterator[Mention]:
+        """Stored mentions in article ingestion order, then order of extraction."""
+        query = (select(mentions.c.data).join(articles, articles.c.id == mentions.c.article_id)
+                 .order_by(articles.c.seq, mentions.c.seq))
+        if mention_type:
+            query = query.where(mentions.c.mention_type == mention_type)
+        if article_id:
+            query = query.where(mentions.c.article_id == article_id)
+        with self.engine.connect() as connection:
+            for (data,) in connection.execution_options(yield_per=1000).execute(query):
+                yield mention_from_dict(data)
 
     def count(self) -> int:
         with self.engine.connect() as connection:
