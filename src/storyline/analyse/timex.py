@@ -1,0 +1,464 @@
+"""Time expressions in news text, resolved against the publication date.
+
+A report says "last week" or "on Monday"; what that means depends on when it was
+published. :func:`resolve_time_expression` turns one expression into a
+:class:`~storyline.records.TimeInterval` (inclusive dates and a precision),
+:func:`find_time_expressions` finds the expressions of a sentence with their character
+spans, and :func:`resolve_against` resolves an expression again once an undated report
+inherits a date.
+
+Conventions, because reports describe the past: a bare weekday, month or day of the
+month is the most recent one on or before publication; an interval that contains the
+publication date ends there ("this week" on a Tuesday ends on that Tuesday). Vague
+words ("recently", "in recent weeks") stay ``unresolved`` and are never turned into a
+guessed date. Vocabulary lives in ``data/time_words.json``; the rules are here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+from storyline.records import Span, TimeInterval
+
+__all__ = ["find_time_expressions", "resolve_against", "resolve_time_expression"]
+
+UNRESOLVED = "unresolved"
+EVIDENCE_FIELD = "date"
+_DAY = dt.timedelta(days=1)
+
+_WORDS = json.loads(
+    resources.files("storyline.analyse").joinpath("data/time_words.json").read_text(encoding="utf-8"))
+WEEKDAYS: dict[str, int] = {name: index for index, name in enumerate(_WORDS["weekdays"])}
+MONTHS: dict[str, int] = _WORDS["months"]
+NUMBERS: dict[str, int] = _WORDS["numbers"]
+TIMES_OF_DAY: list[str] = _WORDS["times_of_day"]
+VAGUE_WORDS: list[str] = _WORDS["vague_words"]
+VAGUE_AMOUNTS: list[str] = _WORDS["vague_amounts"]
+# How many days back each day word points from the publication date.
+_DAYS_BACK = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+              "yesterday": 1, "last night": 1, "day before yesterday": 2}
+
+
+def _either(words) -> str:
+    """A regex alternation of ``words``, longest first so that "a few" wins over "a"."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_WD, _MO, _VQ = _either(WEEKDAYS), _either(MONTHS), _either(VAGUE_AMOUNTS)
+_NUM = _either(NUMBERS) + r"|\d+"
+_UNIT = r"hour|day|week|month|year"
+_TOD = _either(TIMES_OF_DAY)
+
+
+# -- resolving one expression ---------------------------------------------------------------------
+
+def resolve_time_expression(text: str, published: dt.date | None) -> TimeInterval:
+    """Resolve ``text`` ("last week", "on Monday", "12 March 2026") against ``published``.
+
+    Returns an interval with precision ``day``/``week``/``month``/``year``; or precision
+    ``unresolved`` with ``start`` None and ``end`` the publication date (None when unknown)
+    for vague or unrecognised words, and for relative expressions of an undated report.
+    ``text`` is kept as written so that :func:`resolve_against` can try again later.
+    """
+    return _interpret(text, published) or _unresolved(text.strip(), published)
+
+
+def resolve_against(interval: TimeInterval, published: dt.date) -> TimeInterval:
+    """Re-resolve an ``unresolved`` interval now that the publication date is known.
+
+    Resolved intervals are returned unchanged; a vague expression stays unresolved
+    but gains the publication date as its end.
+    """
+    if interval.precision != UNRESOLVED:
+        return interval
+    return resolve_time_expression(interval.text, published)
+
+
+def _interpret(text: str, published: dt.date | None) -> TimeInterval | None:
+    """The interval ``text`` denotes, or None when it is not a time expression these rules know."""
+    written = text.strip()
+    core = _normalise(written)
+    since = False
+    while (lead := _LEADING.match(core)) and lead.end() < len(core):
+        since = since or lead.group(1) == "since"
+        core = core[lead.end():]
+    if core in VAGUE_WORDS:
+        return _unresolved(written, published)
+    interval = _apply_rules(core, published, written)
+    if interval is None and (bare := re.fullmatch(rf"(.+) (?:{_TOD})", core)):
+        interval = _apply_rules(bare.group(1), published, written)  # "Monday night" is Monday
+    if interval is None and _looks_like_a_date(core):
+        interval = _dateparser_interval(core, published, written)
+    if since and interval is not None and interval.start is not None:
+        if published is None:
+            return _unresolved(written, None)
+        return _interval(interval.start, published, interval.precision, written, published)
+    return interval
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("\u2013", "-")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+    text = re.sub(r"[,.;:!?()\"]", " ", text)
+    text = re.sub(r"\bthis past\b", "past", text)
+    return " ".join(text.split())
+
+
+# "the" stays before last/past: "over the last week" is the past seven days, not last calendar week.
+_LEADING = re.compile(
+    r"(on|in|at|during|over|throughout|within|since|the(?! (?:last|past|previous|next|coming) )"
+    r"|late|early|earlier|later|mid"
+    r"|(?:the )?(?:end|beginning|start|middle) of)[\s-]+")
+
+
+def _apply_rules(core: str, published: dt.date | None, written: str) -> TimeInterval | None:
+    """The first rule whose pattern matches all of ``core``; a rule may still answer None (31 February)."""
+    for pattern, rule in _RULES:
+        if match := pattern.fullmatch(core):
+            return rule(match, published, written)
+    return None
+
+
+def _vague(match, published, written):
+    return _unresolved(written, published)
+
+
+def _day_word(match, published, written):
+    if published is None:
+        return _unresolved(written, None)
+    day = published - _DAYS_BACK[match.group(0)] * _DAY
+    return TimeInterval(day, day, "day", written)
+
+
+def _iso_date(match, published, written):
+    try:
+        day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return TimeInterval(day, day, "day", written)
+
+
+def _day_of_month(match, published, written):
+    day = int(match.group("day"))
+    month = MONTHS[match.group("month")]
+    if match.group("year"):
+        try:
+            date = dt.date(int(match.group("year")), month, day)
+        except ValueError:
+            return None
+        return TimeInterval(date, date, "day", written)
+    if published is None:
+        return _unresolved(written, None)
+    for year in range(published.year, published.year - 8, -1):  # 29 February needs a leap year
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if date <= published:
+            return TimeInterval(date, date, "day", written)
+    return None
+
+
+def _month(match, published, written):
+    month = MONTHS[match.group(1)]
+    year = _year_of_month(month, match.group(2), published)
+    if year is None:
+        return _unresolved(written, None)
+    return _month_interval(year, month, written, published)
+
+
+def _year_of_month(month: int, year_written: str | None, published: dt.date | None) -> int | None:
+    """The year a month name points to: as written, else that of the most recent such month."""
+    if year_written:
+        return int(year_written)
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _month_of_year(match, published, written):
+    """"in June last year": that month of the previous (or this) year."""
+    if published is None:
+        return _unresolved(written, None)
+    year = published.year - (1 if match.group(2) == "last" else 0)
+    return _month_interval(year, MONTHS[match.group(1)], written, published)
+
+
+def _week_of_month(match, published, written):
+    """"the last week of August": the first, second... or last seven days of that month."""
+    month = MONTHS[match.group(2)]
+    year = _year_of_month(month, match.group(3), published)
+    if year is None:
+        return _unresolved(written, None)
+    ordinal = match.group(1)
+    if ordinal == "last":
+        start = dt.date(year, month, calendar.monthrange(year, month)[1] - 6)
+    else:
+        start = dt.date(year, month, 1 + 7 * ["first", "second", "third", "fourth"].index(ordinal))
+    return _interval(start, start + 6 * _DAY, "week", written, published)
+
+
+def _year(match, published, written):
+    year = int(match.group(1))
+    return _interval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", written, published)
+
+
+def _weekend(match, published, written):
+    if published is None:
+        return _unresolved(written, None)
+    saturday = published - ((published.weekday() - 5) % 7) * _DAY
+    if match.group(1) in ("next", "coming"):
+        saturday += 7 * _DAY
+    return _interval(saturday, saturday + _DAY, "week", written, published)
+
+
+def _calendar_unit(match, published, written):
+    """last / this / next week, month or year: whole calendar units (weeks run Monday to Sunday)."""
+    if published is None:
+        return _unresolved(written, None)
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[match.group(1)]
+    unit = match.group(2)
+    if unit == "week":
+        monday = published - published.weekday() * _DAY + 7 * step * _DAY
+        return _interval(monday, monday + 6 * _DAY, "week", written, published)
+    if unit == "month":
+        year, month = _add_months(published.year, published.month, step)
+        return _month_interval(year, month, written, published)
+    year = published.year + step
+    return _interval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", written, published)
+
+
+def _ago(match, published, written):
+    """"two days ago", "three weeks ago": the day, calendar week, month or year that far back."""
+    if published is None:
+        return _unresolved(written, None)
+    count, unit = _count(match.group(1)), match.group(2)
+    if unit in ("hour", "day"):
+        day = published - (count // 24 if unit == "hour" else count) * _DAY
+        return TimeInterval(day, day, "day", written)
+    if unit == "week":
+        day = published - 7 * count * _DAY
+        monday = day - day.weekday() * _DAY
+        return _interval(monday, monday + 6 * _DAY, "week", written, published)
+    if unit == "month":
+        return _month_interval(*_add_months(published.year, published.month, -count), written, published)
+    year = published.year - count
+    return _interval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", written, published)
+
+
+def _window(match, published, written):
+    """"the past week", "over the past seven days": from that far back up to publication."""
+    if published is None:
+        return _unresolved(written, None)
+    count_written = match.group("count") or match.group("count2")
+    count = _count(count_written) if count_written else 1
+    unit = match.group("unit") or match.group("unit2")
+    if unit in ("hour", "day", "week"):
+        days = math.ceil(count / 24) if unit == "hour" else count * (7 if unit == "week" else 1)
+        start = published - days * _DAY
+    else:
+        months = count * (12 if unit == "year" else 1)
+        start = _months_before(published, months)
+    length = (published - start).days
+    precision = "day" if length <= 1 else "week" if length <= 7 else "month" if length <= 31 else "year"
+    return TimeInterval(start, published, precision, written)
+
+
+def _weekday(match, published, written):
+    """A weekday is the most recent one on or before publication ("next Monday" looks ahead)."""
+    if published is None:
+        return _unresolved(written, None)
+    wanted = WEEKDAYS[match.group(2)]
+    if match.group(1) in ("next", "coming"):
+        day = published + ((wanted - published.weekday()) % 7 or 7) * _DAY
+    else:
+        day = published - ((published.weekday() - wanted) % 7) * _DAY
+    return TimeInterval(day, day, "day", written)
+
+
+_DAY_MONTH = rf"(?:(?:{_WD}) )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{_MO})(?: (?P<year>\d{{4}}))?"
+_MONTH_DAY = rf"(?:(?:{_WD}) )?(?P<month>{_MO}) (?P<day>\d{{1,2}})(?: (?P<year>\d{{4}}))?"
+_RULES = [(re.compile(pattern), rule) for pattern, rule in [
+    # "several weeks" alone is a duration; only "recent", "ago" and "past" make it a vague time
+    (rf"recent(?: (?:{_UNIT})s)?|(?:(?:{_VQ}) )?(?:{_UNIT})s? ago|(?:the )?past (?:{_UNIT})s"
+     rf"|(?:the )?(?:past|last|previous) (?:{_VQ}) (?:{_UNIT})s",
+     _vague),
+    (_either(_DAYS_BACK), _day_word),
+    (r"(\d{4})-(\d{2})-(\d{2})", _iso_date),
+    (_DAY_MONTH, _day_of_month),
+    (_MONTH_DAY, _day_of_month),
+    (rf"({_MO})(?: (\d{{4}}))?", _month),
+    (rf"({_MO}) (last|this) year", _month_of_year),
+    (rf"(?:the )?(first|second|third|fourth|last) week of ({_MO})(?: (\d{{4}}))?", _week_of_month),
+    (r"((?:19|20)\d\d)", _year),
+    (r"(?:(last|previous|this|next|coming) )?weekend", _weekend),
+    (rf"(last|previous|this|next|coming) (week|month|year)", _calendar_unit),
+    (rf"({_NUM}) ({_UNIT})s? ago", _ago),
+    # "last four weeks" without "the" is left alone: "expected to last four weeks" is a duration
+    (rf"(?:the )?past (?:(?P<count>{_NUM}) )?(?P<unit>{_UNIT})s?"
+     rf"|the last (?:(?P<count2>{_NUM}) )?(?P<unit2>{_UNIT})s?", _window),
+    (rf"(?:(last|this|past|next|coming) )?({_WD})", _weekday),
+]]
+
+
+# -- calendar arithmetic and the fall-back parser --------------------------------------------------
+
+def _unresolved(written: str, published: dt.date | None) -> TimeInterval:
+    return TimeInterval(None, published, UNRESOLVED, written)
+
+
+def _interval(start, end, precision, written, published) -> TimeInterval:
+    """An interval that ends at publication when it contains the publication date."""
+    if published is not None and start <= published < end:
+        end = published
+    return TimeInterval(start, end, precision, written)
+
+
+def _month_interval(year: int, month: int, written: str, published: dt.date | None) -> TimeInterval:
+    last = calendar.monthrange(year, month)[1]
+    return _interval(dt.date(year, month, 1), dt.date(year, month, last), "month", written, published)
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = _add_months(day.year, day.month, -months)
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word]
+
+
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
+
+
+def _looks_like_a_date(core: str) -> bool:
+    """Only these go to dateparser: it reads "7 a.m." or a bare "25" as a date too."""
+    return bool(_NUMERIC_DATE.search(core) or set(core.split()) & set(MONTHS) or "fortnight" in core)
+
+
+def _dateparser_interval(core: str, published: dt.date | None, written: str) -> TimeInterval | None:
+    """What dateparser makes of the forms the rules do not cover ("12/23/2025", "a fortnight ago")."""
+    numeric = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}", core)
+    if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
+        return _unresolved(written, published)  # 03/04/2025: day-first or month-first is a guess
+    if published is None:
+        # An expression is absolute when two far-apart reference dates give the same answer.
+        first, period = _dateparser_parse(core, dt.datetime(2001, 3, 7, 12))
+        second, _ = _dateparser_parse(core, dt.datetime(2033, 9, 21, 12))
+        if first is None:
+            return None
+        if first != second:
+            return _unresolved(written, None)
+    else:
+        first, period = _dateparser_parse(core, dt.datetime.combine(published, dt.time(12)))
+        if first is None:
+            return None
+    if period == "year":
+        return _interval(dt.date(first.year, 1, 1), dt.date(first.year, 12, 31), "year", written, published)
+    if period == "month":
+        return _month_interval(first.year, first.month, written, published)
+    if period == "week":
+        monday = first - first.weekday() * _DAY
+        return _interval(monday, monday + 6 * _DAY, "week", written, published)
+    return TimeInterval(first, first, "day", written)
+
+
+def _dateparser_parse(text: str, base: dt.datetime) -> tuple[dt.date | None, str | None]:
+    data = _dateparser(base).get_date_data(text)
+    return (data.date_obj.date() if data.date_obj else None), data.period
+
+
+@lru_cache(maxsize=8)
+def _dateparser(base: dt.datetime):
+    from dateparser.date import DateDataParser  # slow import, and only the fall-back needs it
+
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": "past", "RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True})
+
+
+# -- finding expressions in a sentence -------------------------------------------------------------
+
+_MONTH_NAMES = sorted({name.capitalize() for name in MONTHS}, key=len, reverse=True)
+# Month names must be capitalised in running text: "may" and "march" are also common words.
+_MO_CAP = "(?-i:" + "|".join(rf"{name}\b\.?" if len(name) <= 4 and name.lower() not in ("may", "june", "july")
+                             else rf"{name}\b" for name in _MONTH_NAMES) + ")"
+_DM = (rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MO_CAP}(?:,?\s+\d{{4}})?"
+       rf"|{_MO_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?")
+_ON = r"(?:(?:late|early|earlier|later)\s+)?(?:(?:on|since)\s+)?"
+_IN = (r"(?:(?:in|during|over|throughout|within|since|at)\s+)?(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
+       r"(?:(?:late|early|earlier|later)\s+|mid-?\s*)?")
+_IN_REQUIRED = r"(?:(?:in|during|throughout|since)\s+|(?:late|early|mid-?)\s*)(?:(?:late|early)\s+|mid-?\s*)?"
+_FINDER = re.compile("|".join(rf"\b(?:{pattern})" for pattern in [
+    rf"{_ON}(?:(?:last|this|past|next)\s+)?(?:{_WD})\b(?:\s+(?:{_TOD}))?(?:,?\s+(?:{_DM}))?",
+    rf"{_ON}(?:{_DM})",
+    rf"{_IN}{_MO_CAP}\s+(?:\d{{4}}\b|(?:last|this)\s+year\b)",
+    rf"{_IN_REQUIRED}{_MO_CAP}\b",
+    rf"{_IN_REQUIRED}(?:19|20)\d\d\b",
+    r"\d{4}-\d{2}-\d{2}\b",
+    rf"{_ON}(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night"
+    rf"|this\s+(?:morning|afternoon|evening))\b(?:\s+(?:{_TOD})\b)?",
+    rf"{_IN}(?:the\s+)?(?:this\s+past|last|this|next|past|previous|coming)\s+(?:{_UNIT}|weekend)\b",
+    rf"{_IN}(?:the\s+)?(?:this\s+past|last|past)\s+(?:{_NUM}|{_VQ})\s+(?:{_UNIT})s?\b",
+    rf"{_IN}the\s+weekend\b",
+    rf"{_IN}(?:the\s+)?(?:first|second|third|fourth|last)\s+week\s+of\s+{_MO_CAP}(?:\s+\d{{4}}\b)?",
+    rf"(?:(?:{_NUM}|{_VQ})\s+)?(?:{_UNIT})s?\s+ago\b",
+    rf"{_IN}(?:recently|lately|recent(?:\s+(?:{_UNIT})s)?)\b",
+]), re.IGNORECASE)
+# What an entity may be widened over: "late on Monday", "during the past week", "mid-August".
+_WIDEN_DAY = re.compile(r"(?:\b(?:late|early|earlier|later)\s+)?\b(?:on|since)\s+$|\b(?:late|early)\s+$",
+                        re.IGNORECASE)
+_WIDEN_SPAN = re.compile(r"(?:\b(?:late|early|earlier|later)\s+)?\b(?:on|in|during|over|throughout|within|since)\s+$"
+                         r"|\b(?:late|early|earlier|later)\s+$|\bmid-$", re.IGNORECASE)
+_STARTS_WITH_WEEKDAY = re.compile(rf"(?:{_WD})\b", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+# "the weekend of 14 June", "the last year of the war": the unit belongs to something else
+_UNIT_OF_SOMETHING = re.compile(r"(?:week|weekend|month|year)s?\s+of\b", re.IGNORECASE)
+
+
+def _last_word_start(written: str) -> int:
+    return len(written) - len(written.split()[-1])
+
+
+def find_time_expressions(sentence, published: dt.date | None) -> list[tuple[Span, TimeInterval]]:
+    """The time expressions of a spaCy sentence, each with its evidence span and resolved interval.
+
+    Candidates are the sentence's DATE and TIME entities (widened to a preceding "on",
+    "in", "late on"...) and this module's own patterns; those the rules do not recognise
+    (ages, durations such as "for three hours", times of day alone, bare years used as
+    names) are dropped, and of overlapping ones the longest wins. Span offsets index into
+    the whole document text. Returned in text order.
+    """
+    text, base = sentence.doc.text, sentence.start_char
+    candidates = {(base + m.start(), base + m.end()) for m in _FINDER.finditer(sentence.text)}
+    for ent in sentence.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            widening = _WIDEN_DAY if _STARTS_WITH_WEEKDAY.match(ent.text) else _WIDEN_SPAN  # not "in Monday's"
+            widen = widening.search(text, base, ent.start_char)
+            candidates.add((widen.start() if widen else ent.start_char, ent.end_char))
+    recognised = []
+    for start, end in candidates:
+        written = text[start:end]
+        if _BARE_YEAR.fullmatch(written):
+            continue  # "the 2022 World Cup": a year without "in" or "since" is usually a name
+        if _UNIT_OF_SOMETHING.match(text, _last_word_start(written) + start):
+            continue
+        interval = _interpret(written, published)
+        if interval is not None:
+            recognised.append((start, end, interval))
+    chosen: list[tuple[Span, TimeInterval]] = []
+    for start, end, interval in sorted(recognised, key=lambda c: (c[0] - c[1], c[0])):
+        if all(end <= span.start or start >= span.end for span, _ in chosen):
+            chosen.append((Span(EVIDENCE_FIELD, start, end, text[start:end]), interval))
+    return sorted(chosen, key=lambda found: found[0].start)

@@ -1,0 +1,261 @@
+"""Time expressions resolved against the publication date, and found in sentences with their spans.
+
+The sentences are written for these tests. Unless a test says otherwise, reports are
+published on Tuesday 2 December 2025.
+"""
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyse.nlp import parse
+from storyline.analyse.timex import find_time_expressions, resolve_against, resolve_time_expression
+from storyline.records import TimeInterval
+
+TUESDAY = dt.date(2025, 12, 2)
+D = dt.date
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), [
+    # weeks: calendar weeks run Monday to Sunday; "past week" is the seven days up to publication
+    ("last week", D(2025, 11, 24), D(2025, 11, 30), "week"),
+    ("late last week", D(2025, 11, 24), D(2025, 11, 30), "week"),
+    ("this week", D(2025, 12, 1), D(2025, 12, 2), "week"),
+    ("during the past week", D(2025, 11, 25), D(2025, 12, 2), "week"),
+    ("in the past week", D(2025, 11, 25), D(2025, 12, 2), "week"),
+    ("over the past seven days", D(2025, 11, 25), D(2025, 12, 2), "week"),
+    ("over the last week", D(2025, 11, 25), D(2025, 12, 2), "week"),
+    ("the past three months", D(2025, 9, 2), D(2025, 12, 2), "year"),
+    ("three weeks ago", D(2025, 11, 10), D(2025, 11, 16), "week"),
+    ("over the weekend", D(2025, 11, 29), D(2025, 11, 30), "week"),
+    # weekdays: the most recent one on or before publication
+    ("on Monday", D(2025, 12, 1), D(2025, 12, 1), "day"),
+    ("Monday", D(2025, 12, 1), D(2025, 12, 1), "day"),
+    ("late on Monday", D(2025, 12, 1), D(2025, 12, 1), "day"),
+    ("on Monday night", D(2025, 12, 1), D(2025, 12, 1), "day"),
+    ("Tuesday", D(2025, 12, 2), D(2025, 12, 2), "day"),
+    ("on Wednesday", D(2025, 11, 26), D(2025, 11, 26), "day"),
+    ("on Sunday afternoon", D(2025, 11, 30), D(2025, 11, 30), "day"),
+    # days named relative to publication
+    ("yesterday", D(2025, 12, 1), D(2025, 12, 1), "day"),
+    ("yesterday evening", D(2025, 12, 1), D(2025, 12, 1), "day"),
+    ("today", D(2025, 12, 2), D(2025, 12, 2), "day"),
+    ("this morning", D(2025, 12, 2), D(2025, 12, 2), "day"),
+    ("earlier today", D(2025, 12, 2), D(2025, 12, 2), "day"),
+    ("the day before yesterday", D(2025, 11, 30), D(2025, 11, 30), "day"),
+    ("two days ago", D(2025, 11, 30), D(2025, 11, 30), "day"),
+    # months and years
+    ("last month", D(2025, 11, 1), D(2025, 11, 30), "month"),
+    ("late last month", D(2025, 11, 1), D(2025, 11, 30), "month"),
+    ("this month", D(2025, 12, 1), D(2025, 12, 2), "month"),
+    ("earlier this month", D(2025, 12, 1), D(2025, 12, 2), "month"),
+    ("a month ago", D(2025, 11, 1), D(2025, 11, 30), "month"),
+    ("In August", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ("in August", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ("in mid-August", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ("in March 2026", D(2026, 3, 1), D(2026, 3, 31), "month"),
+    ("last year", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("earlier this year", D(2025, 1, 1), D(2025, 12, 2), "year"),
+    ("in 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("in June last year", D(2024, 6, 1), D(2024, 6, 30), "month"),
+    ("in the last week of August", D(2025, 8, 25), D(2025, 8, 31), "week"),
+    ("the first week of March 2024", D(2024, 3, 1), D(2024, 3, 7), "week"),
+    # explicit dates; without a year, the most recent one not after publication
+    ("on 12 March", D(2025, 3, 12), D(2025, 3, 12), "day"),
+    ("March 12", D(2025, 3, 12), D(2025, 3, 12), "day"),
+    ("12 March 2026", D(2026, 3, 12), D(2026, 3, 12), "day"),
+    ("2026-03-12", D(2026, 3, 12), D(2026, 3, 12), "day"),
+    ("on Sunday, March 8", D(2025, 3, 8), D(2025, 3, 8), "day"),
+    ("Dec. 1", D(2025, 12, 1), D(2025, 12, 1), "day"),
+    ("on the 1st of December", D(2025, 12, 1), D(2025, 12, 1), "day"),
+    ("on 3 December", D(2024, 12, 3), D(2024, 12, 3), "day"),
+    # a form the rules leave to dateparser
+    ("12/23/2025", D(2025, 12, 23), D(2025, 12, 23), "day"),
+])
+def test_resolves_against_the_publication_date(text, start, end, precision):
+    assert resolve_time_expression(text, TUESDAY) == TimeInterval(start, end, precision, text)
+
+
+@pytest.mark.parametrize("text", ["recently", "in recent weeks", "recent", "a few days ago", "in the past",
+                                  "at dawn", "for three hours", "03/04/2025", "in the past weeks",
+                                  "the previous week", "last four weeks"])
+def test_vague_or_ambiguous_words_stay_unresolved_up_to_publication(text):
+    assert resolve_time_expression(text, TUESDAY) == TimeInterval(None, TUESDAY, "unresolved", text)
+
+
+def test_a_month_name_means_the_most_recent_such_month():
+    assert resolve_time_expression("in August", D(2026, 3, 15)) == TimeInterval(
+        D(2025, 8, 1), D(2025, 8, 31), "month", "in August")
+    # published in August itself: the month so far, not August of the year before
+    assert resolve_time_expression("in August", D(2025, 8, 20)) == TimeInterval(
+        D(2025, 8, 1), D(2025, 8, 20), "month", "in August")
+
+
+def test_a_weekday_never_points_after_publication():
+    sunday = D(2025, 11, 30)
+    assert resolve_time_expression("on Sunday", sunday).start == sunday
+    assert resolve_time_expression("on Monday", sunday).start == D(2025, 11, 24)
+    assert resolve_time_expression("last week", sunday).start == D(2025, 11, 17)
+
+
+def test_since_runs_up_to_publication():
+    assert resolve_time_expression("since August", TUESDAY) == TimeInterval(
+        D(2025, 8, 1), TUESDAY, "month", "since August")
+
+
+def test_a_day_of_month_after_publication_takes_the_year_before():
+    assert resolve_time_expression("on 29 February", D(2025, 3, 1)).start == D(2024, 2, 29)
+    assert resolve_time_expression("on 5 December", TUESDAY).start == D(2024, 12, 5)
+
+
+@pytest.mark.parametrize("text", ["last week", "on Monday", "yesterday", "last month", "in August",
+                                  "on 12 March", "three weeks ago", "during the past week", "recently",
+                                  "a fortnight ago"])
+def test_without_a_publication_date_relative_words_are_unresolved(text):
+    assert resolve_time_expression(text, None) == TimeInterval(None, None, "unresolved", text)
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), [
+    ("12 March 2026", D(2026, 3, 12), D(2026, 3, 12), "day"),
+    ("in August 2025", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ("in 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("2025-11-27", D(2025, 11, 27), D(2025, 11, 27), "day"),
+    ("Nov. 27, 2025", D(2025, 11, 27), D(2025, 11, 27), "day"),
+    ("12/23/2025", D(2025, 12, 23), D(2025, 12, 23), "day"),
+])
+def test_without_a_publication_date_absolute_dates_still_resolve(text, start, end, precision):
+    assert resolve_time_expression(text, None) == TimeInterval(start, end, precision, text)
+
+
+def test_resolve_against_fills_in_an_undated_expression():
+    pending = resolve_time_expression("last week", None)
+    assert resolve_against(pending, TUESDAY) == TimeInterval(D(2025, 11, 24), D(2025, 11, 30), "week", "last week")
+    vague = resolve_against(resolve_time_expression("recently", None), TUESDAY)
+    assert vague == TimeInterval(None, TUESDAY, "unresolved", "recently")
+
+
+def test_resolve_against_leaves_a_resolved_interval_alone():
+    resolved = resolve_time_expression("in 2024", None)
+    assert resolve_against(resolved, TUESDAY) is resolved
+
+
+# -- finding expressions in sentences --------------------------------------------------------------
+
+def found(text, published=TUESDAY):
+    """(evidence text, start, end, precision) for every expression of ``text``, checking the offsets."""
+    doc = parse(text)
+    results = []
+    for sentence in doc.sents:
+        for span, interval in find_time_expressions(sentence, published):
+            assert span.field == "date"
+            assert text[span.start:span.end] == span.text
+            assert interval.text == span.text
+            results.append((span.text, interval.start, interval.end, interval.precision))
+    return results
+
+
+def test_finds_the_expressions_the_small_model_misses_or_cuts_short():
+    text = ("Officials said on Tuesday that gunmen had raided a police post late on Wednesday. "
+            "During the past week, four soldiers were wounded in similar raids, and a mortar round hit "
+            "the market last month. In August, two border guards were killed.")
+    assert found(text) == [
+        ("on Tuesday", TUESDAY, TUESDAY, "day"),
+        ("late on Wednesday", D(2025, 11, 26), D(2025, 11, 26), "day"),
+        ("During the past week", D(2025, 11, 25), TUESDAY, "week"),
+        ("last month", D(2025, 11, 1), D(2025, 11, 30), "month"),
+        ("In August", D(2025, 8, 1), D(2025, 8, 31), "month"),
+    ]
+
+
+def test_offsets_index_into_the_whole_article_not_the_sentence():
+    text = ("Residents fled the district after the shelling.\n\nThe army said yesterday that the town "
+            "had been retaken two days ago.")
+    assert found(text) == [
+        ("yesterday", D(2025, 12, 1), D(2025, 12, 1), "day"),
+        ("two days ago", D(2025, 11, 30), D(2025, 11, 30), "day"),
+    ]
+    assert text.index("yesterday") > 50  # the evidence lies in the second sentence
+
+
+def test_skips_ages_durations_and_times_of_day():
+    text = ("A 19-year-old student and a man aged 42 were held for nearly three hours at dawn "
+            "on Sunday afternoon, during a two-day visit by the governor that began at 7 a.m.")
+    assert found(text) == [("on Sunday afternoon", D(2025, 11, 30), D(2025, 11, 30), "day")]
+
+
+def test_windows_up_to_publication_are_found_with_their_count():
+    text = "In the last three days, shelling killed nine civilians; over the past 24 hours another four died."
+    assert found(text) == [
+        ("In the last three days", D(2025, 11, 29), TUESDAY, "week"),
+        ("over the past 24 hours", D(2025, 12, 1), TUESDAY, "day"),
+    ]
+
+
+def test_a_year_used_as_a_name_is_not_an_event_time():
+    text = "The 2018 ceasefire between the two factions collapsed when fighting resumed in 2024."
+    assert found(text) == [("in 2024", D(2024, 1, 1), D(2024, 12, 31), "year")]
+
+
+def test_a_possessive_weekday_is_not_widened_over_in():
+    text = "Two guards were wounded in Monday's attack on the depot."
+    assert found(text) == [("Monday", D(2025, 12, 1), D(2025, 12, 1), "day")]
+
+
+def test_a_weekday_with_a_date_takes_the_date():
+    text = "On Sunday, March 8, a car bomb exploded outside the court, and on Monday night police made arrests."
+    assert found(text) == [
+        ("On Sunday, March 8", D(2025, 3, 8), D(2025, 3, 8), "day"),
+        ("on Monday night", D(2025, 12, 1), D(2025, 12, 1), "day"),
+    ]
+
+
+def test_vague_expressions_are_found_but_left_unresolved():
+    text = ("The province has seen recent attacks on aid convoys, and in recent weeks two drivers were abducted. "
+            "A third was recently released.")
+    assert found(text) == [
+        ("recent", None, TUESDAY, "unresolved"),
+        ("in recent weeks", None, TUESDAY, "unresolved"),
+        ("recently", None, TUESDAY, "unresolved"),
+    ]
+
+
+def test_an_undated_report_keeps_its_expressions_for_later():
+    text = "Militants attacked the convoy on Monday, the ministry said this morning."
+    assert found(text, published=None) == [
+        ("on Monday", None, None, "unresolved"),
+        ("this morning", None, None, "unresolved"),
+    ]
+    sentence = next(parse(text).sents)
+    (_, pending), _ = find_time_expressions(sentence, None)
+    assert resolve_against(pending, TUESDAY).start == D(2025, 12, 1)
+
+
+def test_relative_expressions_in_one_sentence():
+    text = ("Earlier this month the rebels shelled the airport, late last month they cut the road, "
+            "and a month ago, three weeks ago and the day before yesterday they attacked the garrison.")
+    assert found(text) == [
+        ("Earlier this month", D(2025, 12, 1), TUESDAY, "month"),
+        ("late last month", D(2025, 11, 1), D(2025, 11, 30), "month"),
+        ("a month ago", D(2025, 11, 1), D(2025, 11, 30), "month"),
+        ("three weeks ago", D(2025, 11, 10), D(2025, 11, 16), "week"),
+        ("the day before yesterday", D(2025, 11, 30), D(2025, 11, 30), "day"),
+    ]
+
+
+def test_a_month_with_last_year_is_one_expression():
+    text = "The depot was first raided in February last year, and again during the last week of October."
+    assert found(text) == [
+        ("in February last year", D(2024, 2, 1), D(2024, 2, 29), "month"),
+        ("during the last week of October", D(2025, 10, 25), D(2025, 10, 31), "week"),
+    ]
+
+
+def test_a_week_of_a_named_month_is_not_last_week():
+    text = "Over the weekend of 14 June the militia shelled the port."
+    assert found(text) == [("14 June", D(2025, 6, 14), D(2025, 6, 14), "day")]
+
+
+def test_durations_with_vague_amounts_and_street_numbers_are_not_times():
+    text = ("The two men had known each other for some years and spent several weeks at 14 Octavia Street; "
+            "their trial is expected to last four weeks.")
+    assert found(text) == []
