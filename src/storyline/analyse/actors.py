@@ -50,8 +50,9 @@ def alias_table() -> tuple[str, dict[str, AliasEntry], re.Pattern]:
 
 
 def table_version() -> str:
-    """The alias table's version line, recorded in each mention's provenance."""
-    return alias_table()[0].split(",")[0]
+    """The alias table's version (``actors-v1``), recorded in each mention's provenance."""
+    match = re.search(r"version (\d+)", alias_table()[0])
+    return f"actors-v{match.group(1) if match else '0'}"
 
 
 def canonical_actor(text: str, country_iso: str | None = None, country_name: str | None = None) -> Actor:
@@ -65,6 +66,15 @@ def canonical_actor(text: str, country_iso: str | None = None, country_name: str
     if canonical in _GENERIC_STATE and country_name:
         canonical = _GENERIC_STATE[canonical].format(country=country_name)
     return Actor(text=text, canonical=canonical, category=entry.category, country_iso=entry.country_iso or country_iso)
+
+
+def country_of(iso: str) -> str | None:
+    """The gazetteer's English name of a country by ISO 3166-1 alpha-2 code."""
+    from storyline.analyse.gazetteer import load_gazetteer
+
+    country = load_gazetteer().countries.get(iso.upper())
+    return country.name if country is not None else None
+
 
 
 def find_actor_terms(sentence) -> list[tuple[Span, Actor]]:
@@ -93,8 +103,7 @@ def find_actor_terms(sentence) -> list[tuple[Span, Actor]]:
                 country_iso = entry.country_iso or iso
                 start = previous.start()
         if country_iso:
-            place = resolve_place(country_iso)
-            country_name = place.country if place is not None else None
+            country_name = country_of(country_iso)
         surface = text[start:end]
         actor = canonical_actor(match.group(0), country_iso, country_name)
         found.append((Span("actor", sentence.start_char + start, sentence.start_char + end, surface),

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
-from storyline.analyse.casualties import Casualty, find_casualties
+from storyline.analyse.casualties import Casualty, find_casualties, total_figure
 from storyline.analyse.event_types import classify_event
 from storyline.analyse.nlp import parse
 from storyline.analyse.places import best_place, find_places
@@ -65,13 +65,23 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     sentences = list(doc.sents)
     drafts: list[_Draft] = []
     sentence_events: dict[int, list[_Draft]] = {}
+    countries: list[tuple[Span, Place]] = []
     for index, sentence in enumerate(sentences):
-        draft = _event_draft(sentence, published)
+        places = [(span, place) for span, place in find_places(sentence) if not _is_origin(article.text, span, place)]
+        countries.extend((span, place) for span, place in places if place.country_iso)
+        draft = _event_draft(sentence, published, places)
         if draft is None:
             continue
         draft.sentences.append(index)
         merged = _merge_into(drafts, draft)
         sentence_events.setdefault(index, []).append(merged)
+    context = _report_country(countries)
+    for draft in drafts:
+        if draft.place.country_iso is None and context is not None:
+            span, place = context
+            draft.place = Place(place.country, place.country_iso, precision="country")
+            draft.evidence.append(span)
+            draft.rules.append("place-from-report-context")
     events = [_finish(article.id, draft) for draft in drafts]
     by_draft = {id(d): e for d, e in zip(drafts, events)}
     finder = StatementFinder(article.id, article.text, lambda s: find_time_expressions(s, published))
@@ -83,13 +93,31 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     return [*events, *statements]
 
 
-def _event_draft(sentence, published) -> _Draft | None:
+def _is_origin(text: str, span: Span, place: Place) -> bool:
+    """ "smugglers from Afghanistan", "a drone launched from neighbouring Afghanistan": where they came from."""
+    if place.precision != "country":
+        return False
+    before = text[max(0, span.start - 30):span.start].lower().split()
+    return "from" in before[-2:]
+
+
+def _report_country(countries: list[tuple[Span, Place]]) -> tuple[Span, Place] | None:
+    """The country the report is mostly about (most mentions; the first mention breaks a tie), with its first span."""
+    if not countries:
+        return None
+    votes: dict[str, int] = {}
+    for _, place in countries:
+        votes[place.country_iso] = votes.get(place.country_iso, 0) + 1
+    winner = max(votes, key=lambda iso: (votes[iso], -next(i for i, (_, p) in enumerate(countries) if p.country_iso == iso)))
+    return next((span, place) for span, place in countries if place.country_iso == winner)
+
+
+def _event_draft(sentence, published, places: list[tuple[Span, Place]]) -> _Draft | None:
     kind = classify_event(sentence)
-    casualties = find_casualties(sentence)
     if kind is None:
         return None
+    casualties = find_casualties(sentence)
     times = find_time_expressions(sentence, published)
-    places = find_places(sentence)
     terms = actor_terms.find_actor_terms(sentence)
     # A generic sentence ("militants who carry out attacks") names no time, place or toll: not an incident.
     if not casualties and not times and not any(p.precision in ("place", "district", "admin1", "border") for _, p in places):
@@ -107,21 +135,24 @@ def _event_draft(sentence, published) -> _Draft | None:
         if chosen is not None:
             draft.place = chosen
             draft.evidence.extend(span for span, p in places if p == chosen or p.country_iso == chosen.country_iso)
-    for casualty in casualties:
-        _add_casualty(draft, casualty)
+    _add_casualties(draft, casualties)
     _assign_actors(draft, terms, sentence)
     return draft
 
 
-def _add_casualty(draft: _Draft, casualty: Casualty) -> None:
-    if casualty.kind == "killed" and (draft.fatalities is None or _more_precise(casualty.figure, draft.fatalities)):
-        draft.fatalities = casualty.figure
-    elif casualty.kind == "injured" and (draft.injuries is None or _more_precise(casualty.figure, draft.injuries)):
-        draft.injuries = casualty.figure
-    draft.victims = draft.victims or casualty.victims
-    draft.incident_count = draft.incident_count or casualty.incident_count
-    draft.is_aggregate = draft.is_aggregate or casualty.is_aggregate
-    draft.evidence.extend(casualty.evidence)
+def _add_casualties(draft: _Draft, casualties: list[Casualty]) -> None:
+    """Distinct groups in one sentence add up ("4 soldiers and 3 civilians" = 7); a total over a period stays one."""
+    for kind, attribute in (("killed", "fatalities"), ("injured", "injuries")):
+        figure = total_figure(casualties, kind)
+        if figure is None:
+            figure = next((c.figure for c in casualties if c.kind == kind), None)
+        if figure is not None:
+            setattr(draft, attribute, figure)
+    for casualty in casualties:
+        draft.victims = draft.victims or casualty.victims
+        draft.incident_count = draft.incident_count or casualty.incident_count
+        draft.is_aggregate = draft.is_aggregate or casualty.is_aggregate
+        draft.evidence.extend(casualty.evidence)
 
 
 def _assign_actors(draft: _Draft, terms: list[tuple[Span, Actor]], sentence) -> None:
@@ -190,8 +221,12 @@ def _figures_agree(a: Figure | None, b: Figure | None) -> bool:
 
 
 def _times_overlap(a: TimeInterval, b: TimeInterval) -> bool:
+    if not a.text or not b.text:
+        return True  # a sentence without a time expression can be about any time
     if a.start is None or b.start is None or a.end is None or b.end is None:
-        return True
+        # "recently" vs "in August", or two expressions waiting for a publication date
+        both_unresolved = a.start is None and b.start is None
+        return both_unresolved and a.text.strip().lower() == b.text.strip().lower()
     if a.start > b.end or b.start > a.end:
         return False
     # "last month" contains "last week" but is not evidence of the same incident on its own

