@@ -1,0 +1,719 @@
+"""Event type of a sentence or snippet: ACLED event_type / sub_event_type, PLOVER type / mode, CAMEO root.
+
+How a type is decided, in order:
+
+1. **Trigger lexicon** (``data/event_triggers.tsv``): word and phrase patterns over lemmas, each pointing at
+   an ACLED sub-event type, at a CASE-2021 class that is *not* an incident (disasters, crime, diplomacy,
+   claims of responsibility), or at a cue that the rules below interpret. Overlapping matches: the longest
+   wins ("water cannon" over "cannon", "suicide car bomb" over "car bomb").
+2. **Context rules** read the dependency parse and role words (civilian / armed / state / non-state /
+   protester / weapon / place):
+   - a protest is typed by what happened at it: protesters' own violence → Violent demonstration, lethal
+     force against peaceful protesters → Excessive force against protesters, dispersal or arrests →
+     Protest with intervention; violence by villagers or a crowd → Mob violence;
+   - generic violence ("attacked", "opened fire", "ambush") is an Attack when those hit were civilians and
+     an Armed clash when they were armed;
+   - capture of ground goes to the side that took it (state → Government regains territory, non-state →
+     Non-state actor overtakes territory, or Non-violent transfer when nobody resisted);
+   - weapons found, seized or defused with nobody hurt → Disrupted weapons use; arrests of smugglers or
+     fraudsters → organised crime (not an incident);
+   - a bare "explosion" is a bombing where weapons or armed groups are named, an industrial accident otherwise.
+3. **Precedence**: the best-scoring label wins; a CASE class outside ACLED, or a score under ``MIN_SCORE``,
+   means no incident.
+
+Every answer carries the trigger words as a :class:`~storyline.records.Span` into the article text and the
+name of the rule that decided it. ``None`` means "no incident here".
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from storyline.records import Span
+
+DATA = Path(__file__).parent / "data"
+TAXONOMY_FILE = DATA / "taxonomy.tsv"
+TRIGGERS_FILE = DATA / "event_triggers.tsv"
+
+GAP = 4  # tokens a ".." in a pattern may skip
+SENTENCE_DECAY = (1.0, 0.85, 0.7, 0.6)  # later sentences of a snippet usually add background, not the event
+MIN_SCORE = 1.5  # below this the evidence is a hint, not an event
+
+
+# -- records and taxonomy ------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """What kind of event a sentence reports, with the words that decided it.
+
+    ``trigger`` points into the article text (``Span.field == "event_type"``); ``confidence`` is in (0, 1];
+    ``rule`` names the rule or model that decided (e.g. ``"trigger"``, ``"violence-target"``, ``"model"``).
+    """
+
+    event_type: str
+    sub_event_type: str
+    plover_type: str | None
+    plover_mode: str | None
+    cameo_root: str | None
+    trigger: Span | None
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class TaxonomyRow:
+    """One row of ``data/taxonomy.tsv``: an ACLED sub-event type or a CASE class outside ACLED."""
+
+    event_type: str | None
+    sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    cameo_root: str | None
+    case_label: str
+    incident: bool
+
+
+def _cell(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> tuple[TaxonomyRow, ...]:
+    """All rows of the taxonomy: 25 ACLED sub-event types, then the 5 CASE-2021 classes that are not incidents."""
+    with TAXONOMY_FILE.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return tuple(
+        TaxonomyRow(_cell(r["event_type"]), _cell(r["sub_event_type"]), _cell(r["plover_type"]),
+                    _cell(r["plover_mode"]), _cell(r["cameo_root"]), r["case_label"], r["incident"] == "yes")
+        for r in csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def _by_sub_event() -> dict[str, TaxonomyRow]:
+    return {row.sub_event_type: row for row in taxonomy() if row.sub_event_type}
+
+
+def mapping_for(sub_event_type: str) -> tuple[str, str | None, str | None, str | None]:
+    """``(event_type, plover_type, plover_mode, cameo_root)`` of an ACLED sub-event type (exact spelling).
+
+    Raises ``KeyError`` naming the valid types when ``sub_event_type`` is not one of ACLED's 25.
+    """
+    row = _by_sub_event().get(sub_event_type)
+    if row is None:
+        raise KeyError(f"{sub_event_type!r} is not an ACLED sub_event_type; expected one of "
+                       f"{sorted(_by_sub_event())}")
+    return row.event_type, row.plover_type, row.plover_mode, row.cameo_root
+
+
+def case_label_to_acled(label: str) -> str | None:
+    """The ACLED sub-event type of a CASE-2021 label, or ``None`` for its classes outside ACLED.
+
+    Raises ``KeyError`` for a label that is not in CASE-2021's set of 30.
+    """
+    for row in taxonomy():
+        if row.case_label == label:
+            return row.sub_event_type
+    raise KeyError(f"{label!r} is not a CASE-2021 label; expected one of {[r.case_label for r in taxonomy()]}")
+
+
+NOT_INCIDENT = frozenset(row.case_label for row in taxonomy() if not row.incident)
+
+
+# -- the trigger lexicon -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    prefix: bool
+    pos: str | None
+
+    def matches(self, forms: tuple[str, str], pos: str) -> bool:
+        if self.pos and pos != self.pos:
+            return False
+        if self.prefix:
+            return forms[0].startswith(self.text) or forms[1].startswith(self.text)
+        return self.text in forms
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One phrase of the lexicon: a sequence of word alternatives (``None`` = a gap), a label and a weight."""
+
+    elements: tuple[tuple[_Word, ...] | None, ...]
+    label: str
+    weight: float
+    source: str  # the phrase as written, for provenance
+
+
+def _parse_phrase(phrase: str) -> tuple[tuple[_Word, ...] | None, ...]:
+    elements = []
+    for element in phrase.split():
+        if element == "..":
+            elements.append(None)
+            continue
+        words = []
+        for alternative in element.split("|"):
+            text, _, pos = alternative.partition("/")
+            words.append(_Word(text.rstrip("*").lower(), text.endswith("*"), pos or None))
+        elements.append(tuple(words))
+    return tuple(elements)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[Pattern, ...]:
+    """The patterns of ``data/event_triggers.tsv``; a bad row raises ``ValueError`` naming file and line."""
+    known = set(_by_sub_event()) | NOT_INCIDENT
+    patterns = []
+    for number, line in enumerate(TRIGGERS_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        try:
+            phrases, label, weight = cells[0], cells[1], float(cells[2])
+        except (IndexError, ValueError):
+            raise ValueError(f"{TRIGGERS_FILE}:{number}: expected 'pattern<TAB>label<TAB>weight'") from None
+        if label not in known and not label.startswith(("cue:", "role:")):
+            raise ValueError(f"{TRIGGERS_FILE}:{number}: unknown label {label!r}")
+        for phrase in phrases.split(";"):
+            elements = _parse_phrase(phrase)
+            # the index looks phrases up by their first word, or by its first 3 letters when it is a prefix
+            if not elements or elements[0] is None or elements[-1] is None or any(
+                    w.prefix and len(w.text) < 3 for w in elements[0]):
+                raise ValueError(f"{TRIGGERS_FILE}:{number}: bad phrase {phrase.strip()!r} (a gap at an end, "
+                                 "or a first word that is a prefix shorter than 3 letters)")
+            patterns.append(Pattern(elements, label, weight, phrase.strip()))
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
+    """Patterns by the exact words and by the 3-letter stems their first element accepts."""
+    exact: dict[str, list[Pattern]] = defaultdict(list)
+    stems: dict[str, list[Pattern]] = defaultdict(list)
+    for pattern in lexicon():
+        for word in pattern.elements[0]:
+            (stems[word.text[:3]] if word.prefix else exact[word.text]).append(pattern)
+    return exact, stems
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A pattern matched at token positions ``positions`` (indices into the span's token list)."""
+
+    pattern: Pattern
+    positions: tuple[int, ...]
+    weight: float  # the pattern's weight, discounted by the sentence's place in a snippet
+
+    @property
+    def label(self) -> str:
+        return self.pattern.label
+
+
+def _forms(token) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
+
+
+def _match_at(pattern: Pattern, tokens, start: int) -> tuple[int, ...] | None:
+    positions: list[int] = []
+
+    def walk(element: int, at: int) -> bool:
+        if element == len(pattern.elements):
+            return True
+        words = pattern.elements[element]
+        if words is None:  # a gap: try every length up to GAP
+            return any(walk(element + 1, at + skip) for skip in range(GAP + 1))
+        if at >= len(tokens) or (positions and tokens[at].sent.start != tokens[positions[0]].sent.start):
+            return False
+        if not any(w.matches(_forms(tokens[at]), tokens[at].pos_) for w in words):
+            return False
+        positions.append(at)
+        if walk(element + 1, at + 1):
+            return True
+        positions.pop()
+        return False
+
+    return tuple(positions) if walk(0, start) else None
+
+
+def find_hits(tokens, weights: list[float] | None = None) -> tuple[list[Hit], list[Hit]]:
+    """Trigger/cue hits (overlaps resolved, longest first) and role hits over ``tokens`` (hyphens removed)."""
+    exact, stems = _index()
+    found = []
+    for i, token in enumerate(tokens):
+        lemma, lower = _forms(token)
+        candidates = {id(p): p for key in {lemma, lower} for p in exact.get(key, ())}
+        candidates.update({id(p): p for key in {lemma[:3], lower[:3]} for p in stems.get(key, ())})
+        for pattern in candidates.values():
+            positions = _match_at(pattern, tokens, i)
+            if positions:
+                weight = pattern.weight * (weights[i] if weights else 1.0)
+                found.append(Hit(pattern, positions, weight))
+    roles = [h for h in found if h.label.startswith("role:")]
+    events = sorted((h for h in found if not h.label.startswith("role:")),
+                    key=lambda h: (-len(h.positions), -h.pattern.weight, h.positions[0]))
+    taken: set[int] = set()
+    kept = []
+    for hit in events:
+        if taken.isdisjoint(hit.positions):
+            kept.append(hit)
+            taken.update(hit.positions)
+    return sorted(kept, key=lambda h: h.positions[0]), roles
+
+
+# -- context: who did what to whom ----------------------------------------------------------------------
+
+OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd"}
+TARGET_PREPS = {"on", "at", "against", "upon", "into", "in", "near", "inside", "outside", "targeting"}
+
+
+def _expand(token) -> list:
+    """A noun phrase's head with its conjuncts, compounds, modifiers and "of"/"including" complements."""
+    out, stack = [], [token]
+    while stack and len(out) < 24:
+        t = stack.pop()
+        out.append(t)
+        for child in t.children:
+            if child.dep_ in ("conj", "compound", "amod", "appos", "nmod", "poss") or (
+                    child.dep_ == "prep" and child.lower_ in ("of", "including", "by")):
+                stack.append(child)
+            elif child.dep_ == "pobj" and t.dep_ == "prep":
+                stack.append(child)
+    return out
+
+
+def _targets(token) -> list:
+    """Who or what a violent word was aimed at, or who suffered it (objects, passive subjects, "on X")."""
+    heads = [token]
+    if token.dep_ in ("xcomp", "advcl", "acl", "relcl", "conj", "pcomp"):
+        heads.append(token.head)
+    out = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in OBJECT_DEPS:
+                out.extend(_expand(child))
+                out.extend(t for prep in child.children if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
+                           for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj))  # fire on X
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(_expand(pobj))
+            elif child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_ in ("kill", "injure", "wound", "leave"):
+                out.extend(t for c in child.children if c.dep_ in OBJECT_DEPS for t in _expand(c))
+    return out
+
+
+def _subject(token) -> tuple[list, bool]:
+    """The doer of a verb (its subject, or the agent "by X" of a passive), and whether it was a passive subject."""
+    for head in (token, token.head):
+        passive = []
+        for child in head.children:
+            if child.dep_ == "agent":
+                return [t for c in child.children for t in _expand(c)], False
+            if child.dep_ in ("nsubj", "csubj"):
+                return _expand(child), False
+            if child.dep_ == "nsubjpass":
+                passive = _expand(child)
+        if passive:
+            return passive, True
+        if token.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl"):
+            break
+    return [], False
+
+
+@dataclass
+class _Context:
+    """What the rules read: the tokens, role words by token position, and the cue hits by name."""
+
+    tokens: list
+    roles: dict[int, dict[str, float]]  # token position -> role -> weight ("people" counts less than "civilians")
+    cues: dict[str, list[Hit]]
+    index_of: dict[int, int]
+
+    def roles_of(self, tokens) -> dict[str, float]:
+        """Summed weights of the roles that ``tokens`` name."""
+        counts: dict[str, float] = defaultdict(float)
+        for t in tokens:
+            for role, weight in self.roles.get(self.index_of.get(t.i, -1), {}).items():
+                counts[role] += weight
+        return counts
+
+    def token(self, hit: Hit):
+        return self.tokens[hit.positions[0]]
+
+    def next_role(self, token, wanted: tuple[str, ...], within: int = 10) -> str | None:
+        """The first of the ``wanted`` roles clearly named (weight 1) in the few tokens after ``token``."""
+        start = self.index_of.get(token.i, -1) + 1
+        for n in range(start, min(start + within, len(self.tokens))):
+            if self.tokens[n].sent.start != token.sent.start:
+                break
+            for role in wanted:
+                if self.roles.get(n, {}).get(role, 0.0) >= 1.0:
+                    return role
+        return None
+
+    def first_side(self) -> str | None:
+        """"state" or "nonstate", whichever the text names first (usually the grammatical subject)."""
+        for n in sorted(self.roles):
+            if {"state", "nonstate"} & self.roles[n].keys():
+                return "nonstate" if "nonstate" in self.roles[n] else "state"
+        return None
+
+
+@dataclass
+class _Evidence:
+    """Scores per label, with the hit that gave each label its best evidence and the rule that used it."""
+
+    scores: dict[str, float]
+    best: dict[str, Hit]
+    rules: dict[str, str]
+
+    def add(self, label: str, weight: float, hit: Hit, rule: str) -> None:
+        old = self.scores.get(label, 0.0)
+        # the strongest word decides; further words add a little (two "bomb" words are not two bombs)
+        self.scores[label] = max(old, weight) + 0.3 * min(old, weight)
+        if label not in self.best or weight > self.best[label].weight:
+            self.best[label], self.rules[label] = hit, rule
+
+
+def _score(tokens, weights: list[float] | None) -> _Evidence:
+    hits, role_hits = find_hits(tokens, weights)
+    roles: dict[int, dict[str, float]] = defaultdict(dict)
+    for hit in role_hits:
+        for p in hit.positions:
+            roles[p][hit.label[5:]] = max(roles[p].get(hit.label[5:], 0.0), hit.pattern.weight)
+    context = _Context(tokens, roles, defaultdict(list), {t.i: n for n, t in enumerate(tokens)})
+    evidence = _Evidence({}, {}, {})
+    for hit in hits:
+        if hit.label.startswith("cue:"):
+            context.cues[hit.label[4:]].append(hit)
+        elif hit.label == "ORG_CRIME" and _is_victim(tokens[hit.positions[-1]]):
+            continue  # "killed two suspected smugglers": the smugglers were hit, the event is not a crime
+        elif hit.label == "Arrests" and (tokens[hit.positions[0]].tag_, tokens[hit.positions[0]].dep_) == (
+                "VBN", "amod"):
+            continue  # "three detained farmers" describes people; the arrest is not this sentence's event
+        else:
+            evidence.add(hit.label, hit.weight, hit, "trigger")
+    for rule in (_protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
+                 _violence_rule, _battle_for_ground_rule, _captured_combatants_rule, _mob_rule, _crime_rule):
+        rule(evidence, context)
+    return evidence
+
+
+VIOLENT_VERBS = {"kill", "shoot", "beat", "lynch", "attack", "target", "strike", "bomb", "execute", "behead"}
+
+
+def _is_victim(token) -> bool:
+    """Whether ``token`` names those on the receiving end of a violent verb (its object or passive subject)."""
+    return token.dep_ in OBJECT_DEPS | {"pobj"} and (
+        token.head.lemma_.lower() in VIOLENT_VERBS or token.head.head.lemma_.lower() in VIOLENT_VERBS)
+
+
+SHOOTING = {"kill", "shoot", "open", "fire", "killing"}
+PROTEST_FAMILY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                  "Violent demonstration")
+
+
+def _protest_rule(evidence: _Evidence, context: _Context) -> None:
+    """A protest is typed by what happened at it; clashes, arrests and shots at it belong to it.
+
+    ACLED's order: protesters' own violence makes a Violent demonstration (whatever the police did); lethal
+    force against peaceful protesters is Excessive force; dispersal or arrests are an intervention.
+    """
+    cues = context.cues
+    base = max(evidence.scores.get("Peaceful protest", 0.0), evidence.scores.get("Violent demonstration", 0.0))
+    violent = [h for h in cues.get("protest_violent", []) if h.pattern.weight >= 1.5]  # not a bare "unrest"
+    if cues.get("peaceful"):
+        violent = [h for h in violent if h.pattern.weight >= 2.0]  # "peaceful" outweighs a vague "violence"
+    violent += [evidence.best[k] for k in ("Violent demonstration", "Looting/property destruction", "Armed clash")
+                if k in evidence.best]
+    intervention = cues.get("protest_intervention", []) + (
+        [evidence.best["Arrests"]] if "Arrests" in evidence.best else [])
+    if base == 0.0:
+        if not (intervention and any(h.pattern.weight >= 2.4 for h in cues.get("protest_violent", []))):
+            return
+        base = 2.4  # stones thrown at police who then disperse the crowd: a riot without the word "protest"
+    lethal = list(cues.get("protest_lethal", []))
+    for hit in cues.get("violence", []) + cues.get("harm", []):
+        if context.token(hit).lemma_.lower() in SHOOTING | {"dead", "death", "die"} and (
+                context.roles_of(_targets(context.token(hit))).get("protester")):
+            lethal.append(hit)  # shooting at, or killing, the protesters themselves
+    if violent:
+        label, rule, cue = "Violent demonstration", "protest-violence", violent[0]
+    elif lethal:
+        label, rule, cue = "Excessive force against protesters", "protest-lethal-force", lethal[0]
+    elif intervention:
+        label, rule, cue = "Protest with intervention", "protest-intervention", intervention[0]
+    else:
+        return
+    for absorbed in PROTEST_FAMILY + ("Armed clash", "Arrests", "Looting/property destruction"):
+        evidence.scores.pop(absorbed, None)
+    cues.pop("violence", None)
+    cues.pop("harm", None)
+    evidence.add(label, base + 0.6, cue, rule)
+
+
+TERRITORY_GOES_TO_OBJECT = {"fall", "fell", "fallen"}  # "the town fell to X": X is the new holder
+STRONG_TRANSFER = 3.0  # "without resistance", "handed control": no fight, whoever moved in
+
+
+def _territory_rule(evidence: _Evidence, context: _Context) -> None:
+    """Ground taken: by the state → Government regains; by a non-state group → Non-state actor overtakes.
+
+    Nobody resisting, or the other side having withdrawn, makes it a Non-violent transfer of territory.
+    Weapons "seized" are handed to the seizure rule; civilians "seized" were abducted.
+    """
+    for cue in context.cues.pop("territory", []):
+        token = context.token(cue)
+        actor, passive = _subject(token)
+        actor_ids = {t.i for t in actor}
+        objects = [t for t in token.subtree if t.i not in actor_ids and t.i != token.i]
+        if passive:
+            objects += actor
+        object_roles = context.roles_of(objects)
+        taken = context.roles_of(actor) if passive else {}
+        first_named = context.next_role(token, ("weapon", "place", "civilian"))
+        if taken.get("weapon") or (not taken.get("place") and first_named == "weapon"):
+            context.cues["seizure"].append(cue)  # "seized 20 rifles", "pistols were captured"
+            continue
+        if first_named == "civilian" and not passive and token.pos_ == "VERB":
+            evidence.add("Abduction/forced disappearance", cue.weight + 0.4, cue, "people-seized")
+            continue  # "gunmen seized 30 students"
+        if not (object_roles.get("place") or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objects)):
+            continue
+        if token.lemma_.lower() in TERRITORY_GOES_TO_OBJECT:
+            actor = [t for c in token.children if c.dep_ == "prep" for t in c.children]
+        side = context.roles_of(actor)
+        if passive and not side.get("place"):
+            # "the terrorists were pushed back": the passive subject lost the ground
+            side = {"state": side.get("nonstate", 0), "nonstate": side.get("state", 0)}
+        if side.get("state", 0) == side.get("nonstate", 0):
+            first = context.first_side()
+            side = {first: 1} if first else {}
+        if evidence.scores.get("Non-violent transfer of territory", 0.0) >= STRONG_TRANSFER or (
+                context.cues.get("withdrawal")):
+            label = "Non-violent transfer of territory"
+        elif side.get("nonstate", 0) > side.get("state", 0):
+            label = "Non-state actor overtakes territory"
+        elif side.get("state"):
+            label = "Government regains territory"
+        else:
+            continue
+        evidence.add(label, cue.weight + 0.6, cue, "territory-actor")
+        if label == "Non-violent transfer of territory":
+            context.cues.pop("withdrawal", None)
+
+
+def _withdrawal_rule(evidence: _Evidence, context: _Context) -> None:
+    """Forces withdrawing with nobody taking over: a Change to group/activity (a new posture)."""
+    for cue in context.cues.pop("withdrawal", []):
+        evidence.add("Change to group/activity", cue.weight + 0.4, cue, "withdrawal")
+
+
+EXPLOSIVE_TYPES = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack")
+
+
+def _seizure_rule(evidence: _Evidence, context: _Context) -> None:
+    """Weapons found, seized or defused with nobody hurt are Disrupted weapons use, not an attack.
+
+    People "intercepted" or "seized" are arrests.
+    """
+    seizures = context.cues.pop("seizure", [])
+    harmed = bool(context.cues.get("harm") or context.cues.get("explosion")) or any(
+        context.token(h).lemma_.lower() in KILLING for h in context.cues.get("violence", []))
+    for cue in seizures:
+        token = context.token(cue)
+        actor, passive = _subject(token)
+        objects = _targets(token) + (actor if passive else [])
+        found = context.roles_of(objects)
+        if (found.get("weapon") or context.next_role(token, ("weapon",), within=8)) and not harmed:
+            discount = cue.weight / cue.pattern.weight  # the sentence's place in the snippet
+            evidence.add("Disrupted weapons use", 3.0 * discount, cue, "weapons-seized")
+            for label in EXPLOSIVE_TYPES:
+                if label in evidence.scores:  # the bombs were found, not used
+                    evidence.scores[label] *= 0.5
+        elif (found.get("armed") or found.get("civilian")) and token.lemma_.lower().startswith("intercept"):
+            evidence.add("Arrests", 2.4, cue, "people-intercepted")
+
+
+def _explosion_rule(evidence: _Evidence, context: _Context) -> None:
+    """A bare "explosion" is a bombing where a weapon or an armed group is named, an accident otherwise."""
+    explosions = context.cues.pop("explosion", [])
+    if not explosions:
+        return
+    whole = context.roles_of(context.tokens)
+    hostile = (whole.get("weapon") or whole.get("nonstate") or context.cues.get("violence")
+               or any(label in evidence.scores for label in EXPLOSIVE_TYPES + ("Suicide bomb",)))
+    for cue in explosions:
+        if hostile:
+            evidence.add("Remote explosive/landmine/IED", cue.weight, cue, "explosion-hostile")
+        else:
+            evidence.add("MAN_MADE_DISASTER", cue.weight + 1.0, cue, "explosion-accident")
+
+
+DISASTER_CAUSES = {"fire", "blaze", "flood", "flooding", "explosion", "blast", "crash", "collision", "earthquake",
+                   "quake", "storm", "landslide", "collapse", "accident", "avalanche", "cyclone", "lightning",
+                   "plunge", "collide", "capsize", "derail", "overturn", "sink", "erupt"}
+KILLING = {"kill", "killing", "shoot", "behead", "execute"}
+PERPETRATOR_WEIGHT = 1.8
+CIVILIAN_ACTORS = {"gunman", "gunmen", "assailant", "attacker", "unknown", "unidentified"}
+
+
+def _violence_rule(evidence: _Evidence, context: _Context) -> None:
+    """Generic violence is an Attack on civilians or an Armed clash between armed sides: decided by targets."""
+    violence = context.cues.pop("violence", [])
+    harm = context.cues.pop("harm", [])
+    if not violence and not harm:
+        return
+    civilian = armed = 0.0
+    weighted = []
+    for cue in violence + harm:
+        token = context.token(cue)
+        doers = _subject(token)[0]
+        causes = {t.lemma_.lower() for t in doers} | {token.head.lemma_.lower()}
+        if causes & DISASTER_CAUSES and not context.roles_of(doers).get("armed"):
+            continue  # "a fire killed 14 workers": an accident, whatever the toll
+        side = context.roles_of(_targets(token))
+        civilian += side.get("civilian", 0)
+        armed += side.get("armed", 0)
+        weight = cue.weight
+        if token.lemma_.lower() in KILLING | {"wound", "injure"} and (
+                context.roles_of(doers).get("armed") or side.get("civilian", 0) >= 1 or side.get("armed")):
+            # "killed by a Taliban sniper", "bandits killed 17 villagers": a named perpetrator or victim makes
+            # the killing an event in itself
+            weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
+        weighted.append((cue, weight))
+    if not weighted:
+        return
+    if civilian > armed:
+        label, rule = "Attack", "violence-target"
+    elif armed > civilian:
+        label, rule = "Armed clash", "violence-target"
+    elif {t.lower_ for t in context.tokens} & CIVILIAN_ACTORS:
+        label, rule = "Attack", "violence-actor"  # unknown gunmen, no armed target named
+    else:
+        whole = context.roles_of(context.tokens)
+        # ACLED's usual reading of unattributed fire is a clash; civilians must be named clearly
+        label = "Attack" if whole.get("civilian", 0) > whole.get("armed", 0) + 0.5 else "Armed clash"
+        rule = "violence-default"
+    for cue, weight in weighted:
+        evidence.add(label, weight, cue, rule)
+
+
+TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _battle_for_ground_rule(evidence: _Evidence, context: _Context) -> None:
+    """A battle in which ground changed hands is coded by the change of hands (ACLED's precedence)."""
+    clash = evidence.scores.get("Armed clash", 0.0)
+    won = [label for label in TERRITORY_TYPES if label in evidence.scores]
+    if clash and won:
+        label = max(won, key=evidence.scores.get)
+        evidence.scores[label] = max(evidence.scores[label], clash) + 0.1
+
+
+def _captured_combatants_rule(evidence: _Evidence, context: _Context) -> None:
+    """Soldiers or police taken in an attack are part of the battle: ACLED's abductions are of civilians."""
+    hit = evidence.best.get("Abduction/forced disappearance")
+    if hit is None or "Armed clash" not in evidence.scores:
+        return
+    token = context.token(hit)
+    taken = context.roles_of(_targets(token) if token.pos_ == "VERB" else _expand(token))
+    if taken.get("armed", 0) > taken.get("civilian", 0):
+        evidence.scores["Abduction/forced disappearance"] *= 0.5
+
+
+def _mob_rule(evidence: _Evidence, context: _Context) -> None:
+    """Violence done by villagers, residents or a crowd (not an organised group) is Mob violence."""
+    for label in ("Attack", "Armed clash"):
+        hit = evidence.best.get(label)
+        if hit and label == max(evidence.scores, key=evidence.scores.get):
+            doers = context.roles_of(_subject(context.token(hit))[0])
+            if doers.get("crowd") and not doers.get("armed"):
+                evidence.add("Mob violence", evidence.scores.pop(label) + 0.1, hit, "violence-by-crowd")
+
+
+CRIME_CONTEXT = 1.5
+
+
+def _crime_rule(evidence: _Evidence, context: _Context) -> None:
+    """Arrests of smugglers, traffickers or fraudsters are police work against crime, not a conflict event."""
+    arrests = evidence.scores.get("Arrests", 0.0)
+    if arrests and evidence.scores.get("ORG_CRIME", 0.0) >= CRIME_CONTEXT and arrests == max(evidence.scores.values()):
+        evidence.add("ORG_CRIME", arrests + 0.1, evidence.best["Arrests"], "arrest-for-crime")
+
+
+# -- the public entry points ---------------------------------------------------------------------------
+
+def _tokens_of(span) -> list:
+    return [t for t in span if t.text not in ("-", "–", "—") and not t.is_space]
+
+
+def _ranked(tokens, weights=None) -> tuple[list[tuple[str, float]], _Evidence | None]:
+    """Labels by score, best first (empty when nothing reaches ``MIN_SCORE``), and the evidence behind them."""
+    if not tokens:
+        return [], None
+    evidence = _score(tokens, weights)
+    ranked = sorted(evidence.scores.items(), key=lambda kv: -kv[1])
+    return (ranked if ranked and ranked[0][1] >= MIN_SCORE else []), evidence
+
+
+def _decide(tokens, weights=None) -> EventType | None:
+    ranked, evidence = _ranked(tokens, weights)
+    if not ranked or ranked[0][0] in NOT_INCIDENT:
+        return None
+    label, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    hit = evidence.best[label]
+    first, last = tokens[hit.positions[0]], tokens[hit.positions[-1]]
+    start, end = first.idx, last.idx + len(last.text)
+    event_type, plover_type, plover_mode, cameo_root = mapping_for(label)
+    return EventType(event_type, label, plover_type, plover_mode, cameo_root,
+                     Span("event_type", start, end, first.doc.text[start:end]),
+                     round(score / (score + runner_up + 0.5), 3), f"{evidence.rules[label]}:{hit.pattern.source}")
+
+
+def classify_event(sentence) -> EventType | None:
+    """The event type a spaCy sentence ``Span`` reports, or ``None`` when it reports no incident.
+
+    Offsets of the returned trigger index the whole article text (the Doc the sentence belongs to).
+    """
+    return _decide(_tokens_of(sentence))
+
+
+def _snippet_tokens(text: str) -> tuple[list, list[float]]:
+    from storyline.analyse.nlp import parse
+
+    doc = parse(text)
+    tokens = _tokens_of(doc[:])
+    starts = [s.start for s in doc.sents]
+    weights = []
+    for t in tokens:
+        order = sum(1 for s in starts if s <= t.i) - 1
+        weights.append(SENTENCE_DECAY[min(order, len(SENTENCE_DECAY) - 1)])
+    return tokens, weights
+
+
+def classify_text(text: str) -> EventType | None:
+    """The event type of a snippet (one or a few sentences), or ``None`` when it reports no incident.
+
+    The snippet is parsed with :func:`storyline.analyse.nlp.parse` and read as a whole: the first sentence
+    counts most (it usually states the event) and later ones add context (the protest that police then
+    dispersed); the trigger returned lies in the sentence that decided.
+    """
+    return _decide(*_snippet_tokens(text))
+
+
+def case_label_of_text(text: str) -> str | None:
+    """The CASE-2021 label of a snippet, including the five classes outside ACLED; ``None`` when nothing fits.
+
+    For comparing with CASE-2021 systems on all 30 classes; the pipeline itself uses :func:`classify_text`.
+    """
+    ranked, _ = _ranked(*_snippet_tokens(text))
+    if not ranked:
+        return None
+    label = ranked[0][0]
+    return label if label in NOT_INCIDENT else _by_sub_event()[label].case_label

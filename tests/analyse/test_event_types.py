@@ -1,0 +1,187 @@
+"""Event typing: ACLED sub-event types from sentences the team wrote, the taxonomy, and the CASE-2021 scorer."""
+
+import pytest
+
+from storyline.analyse import event_types
+from storyline.analyse.event_types import (
+    EventType,
+    case_label_to_acled,
+    classify_event,
+    classify_text,
+    mapping_for,
+    taxonomy,
+)
+from storyline.analyse.nlp import parse
+from storyline.evaluation.case2021 import evaluate_case2021
+
+INCIDENTS = [
+    # the seed report's incidents, told in our own words
+    ("Border troops said they used a drone to kill three suspected smugglers near the river last month.",
+     "Air/drone strike"),
+    ("In July, soldiers from both countries exchanged fire across the valley.", "Armed clash"),
+    ("A drone attack on the engineers' camp killed four employees of the construction firm.", "Air/drone strike"),
+    ("Officials said two incidents of gunfire across the frontier this week left three people dead.",
+     "Armed clash"),
+    ("The two neighbours have fought recent clashes along the border that killed dozens.", "Armed clash"),
+    # battles and violence against civilians
+    ("Insurgents attacked an army checkpoint before dawn, killing seven soldiers.", "Armed clash"),
+    ("Unidentified gunmen opened fire on a minibus carrying farm labourers, killing six of them.", "Attack"),
+    ("Two nurses were shot dead by masked men outside the clinic on Friday.", "Attack"),
+    ("Armed men kidnapped twelve passengers from a bus on the northern highway.",
+     "Abduction/forced disappearance"),
+    ("The report says soldiers raped at least twenty women during the operation.", "Sexual violence"),
+    # explosions and remote violence
+    ("A suicide bomber blew himself up at the gate of the police academy, killing nine recruits.", "Suicide bomb"),
+    ("A roadside bomb struck a police pickup on the outskirts of the city, wounding three officers.",
+     "Remote explosive/landmine/IED"),
+    ("Militants hurled a grenade at a crowded bus stop, injuring eleven people.", "Grenade"),
+    ("Artillery shells and mortar rounds landed on the eastern districts overnight.",
+     "Shelling/artillery/missile attack"),
+    ("Rescue workers said dozens of residents struggled to breathe after canisters of chlorine were dropped "
+     "on the town.", "Chemical weapon"),
+    ("Warplanes bombed rebel positions in the hills, the monitoring group said.", "Air/drone strike"),
+    # protests and riots
+    ("Thousands of teachers marched peacefully to parliament to demand higher pay.", "Peaceful protest"),
+    ("Police fired tear gas and water cannon to disperse students protesting against fee rises.",
+     "Protest with intervention"),
+    ("Security forces fired live ammunition at peaceful demonstrators, killing four of them.",
+     "Excessive force against protesters"),
+    ("Protesters hurled stones at police and set tyres ablaze on the main road.", "Violent demonstration"),
+    ("An angry mob lynched a man accused of stealing a goat.", "Mob violence"),
+    # strategic developments
+    ("The army and the rebel alliance signed a ceasefire agreement on Sunday.", "Agreement"),
+    ("Police arrested forty opposition organisers in the capital on charges of sedition.", "Arrests"),
+    ("Army engineers defused a bomb found under a bridge near the market.", "Disrupted weapons use"),
+    ("Troops seized thirty rifles and a large stock of ammunition from a hideout.", "Disrupted weapons use"),
+    ("Government forces recaptured the town of Dera from the rebels on Tuesday.", "Government regains territory"),
+    ("Insurgents seized control of the district centre after days of heavy fighting.",
+     "Non-state actor overtakes territory"),
+    ("The militia entered the town without resistance after the army had withdrawn.",
+     "Non-violent transfer of territory"),
+    ("The army set up a new base near the border crossing.", "Headquarters or base established"),
+    ("Armed men looted and burned several shops in the market overnight.", "Looting/property destruction"),
+    ("About two hundred fighters defected to the government side with their weapons.", "Change to group/activity"),
+    # other wordings of the same types
+    ("Helicopter gunships strafed the convoy, destroying four trucks.", "Air/drone strike"),
+    ("A Grad rocket landed in a schoolyard, injuring three children.", "Shelling/artillery/missile attack"),
+    ("An IED hidden in a motorcycle went off at a checkpoint, killing two soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("Gunmen seized 30 students from their dormitory overnight.", "Abduction/forced disappearance"),
+    ("A crowd attacked and killed a man accused of witchcraft in the village.", "Mob violence"),
+    ("Customs officers intercepted a truck carrying 200 assault rifles at the border.", "Disrupted weapons use"),
+    ("The army regained control of the coastal highway after a two-week offensive.", "Government regains territory"),
+    ("Bandits on motorbikes killed 17 villagers and burned their granaries.", "Attack"),
+]
+
+NOT_INCIDENTS = [
+    "The foreign minister met his counterpart on Monday to discuss trade and transit fees.",
+    "A strong earthquake struck the coast, killing twelve people and damaging hundreds of homes.",
+    "A gas cylinder exploded in a restaurant kitchen, injuring three cooks.",
+    "The group claimed responsibility for last week's bombing of the ministry.",
+    "The government expelled two diplomats and recalled its ambassador.",
+    "Customs officers broke up a ring that smuggled counterfeit cigarettes across the border.",
+    "A fire at a textile factory killed 14 workers.",
+    "A bus plunged into a ravine, killing 23 passengers.",
+    "The ministry rejected accusations that its troops were behind the massacre.",
+]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), INCIDENTS)
+def test_incident_sentences_get_their_acled_sub_event_type(text, sub_event_type):
+    event = classify_text(text)
+    assert event is not None, text
+    assert event.sub_event_type == sub_event_type, (text, event)
+    assert (event.event_type, event.plover_type, event.plover_mode, event.cameo_root) == mapping_for(sub_event_type)
+
+
+@pytest.mark.parametrize("text", NOT_INCIDENTS)
+def test_statements_disasters_crime_and_claims_are_not_incidents(text):
+    assert classify_text(text) is None
+
+
+def test_trigger_points_into_the_article_and_names_its_rule():
+    text = "The council met on Monday. Later that night, a car bomb exploded outside the governor's office."
+    doc = parse(text)
+    sentence = list(doc.sents)[1]
+    event = classify_event(sentence)
+    assert isinstance(event, EventType)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.trigger.field == "event_type"
+    assert text[event.trigger.start:event.trigger.end] == event.trigger.text == "car bomb"
+    assert event.rule.startswith("trigger:") and 0.0 < event.confidence <= 1.0
+    assert classify_event(list(doc.sents)[0]) is None
+
+
+def test_attack_or_clash_is_decided_by_who_was_hit():
+    assert classify_text("Gunmen attacked a wedding party in the village, killing five guests.").sub_event_type \
+        == "Attack"
+    assert classify_text("Gunmen attacked a military patrol in the village, killing five soldiers.").sub_event_type \
+        == "Armed clash"
+
+
+def test_a_snippet_is_read_as_a_whole():
+    text = ("Hundreds of traders rallied outside the municipal offices on Saturday. "
+            "Riot police later used batons to break up the gathering.")
+    assert classify_text(text).sub_event_type == "Protest with intervention"
+
+
+def test_taxonomy_has_the_25_acled_types_and_5_other_case_classes():
+    rows = taxonomy()
+    assert sum(row.incident for row in rows) == 25 and sum(not row.incident for row in rows) == 5
+    assert {row.event_type for row in rows if row.incident} == {
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+        "Strategic developments"}
+    assert mapping_for("Air/drone strike") == ("Explosions/Remote violence", "ASSAULT", "aerial", "19")
+    assert mapping_for("Arrests") == ("Strategic developments", "COERCE", "arrest", "17")
+    with pytest.raises(KeyError, match="not an ACLED sub_event_type"):
+        mapping_for("Airstrike")
+
+
+def test_case_labels_map_to_acled_or_to_nothing():
+    assert case_label_to_acled("ART_MISS_ATTACK") == "Shelling/artillery/missile attack"
+    assert case_label_to_acled("NON_STATE_ACTOR_OVERTAKES_TER") == "Non-state actor overtakes territory"
+    for label in ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"):
+        assert case_label_to_acled(label) is None
+    with pytest.raises(KeyError):
+        case_label_to_acled("EARTHQUAKE")
+
+
+def test_every_lexicon_row_loads_and_a_bad_label_is_reported_with_its_line(tmp_path, monkeypatch):
+    assert len(event_types.lexicon()) > 300
+    bad = tmp_path / "triggers.tsv"
+    bad.write_text("# comment\nshelling\tShelling\t3.0\n", encoding="utf-8")
+    monkeypatch.setattr(event_types, "TRIGGERS_FILE", bad)
+    event_types.lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"triggers.tsv:2: unknown label 'Shelling'"):
+            event_types.lexicon()
+    finally:
+        monkeypatch.undo()
+        event_types.lexicon.cache_clear()
+
+
+def test_evaluate_case2021_scores_a_small_gold_file(tmp_path):
+    gold = tmp_path / "gold.tsv"
+    rows = [
+        ("1", "A suicide bomber blew himself up near the checkpoint, killing four guards.", "SUIC_BOMB"),
+        ("2", "Heavy rains caused floods that swept away two bridges.", "NATURAL_DISASTER"),
+        ("3", "Police seized a cache of rifles and grenades in a raid on a farmhouse.", "DISR_WEAP"),
+        ("4", "Several thousand nurses marched through the capital to demand better pay.", "PEACE_PROTEST"),
+        ("5", "The two sides signed a truce after a week of talks.", "ARMED_CLASH"),  # deliberately wrong gold
+    ]
+    gold.write_text("id\tEventSnippet\tSubType\n" + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    result = evaluate_case2021(gold)
+    assert result["n"] == 5
+    assert result["accuracy"] == pytest.approx(0.8)
+    assert 0.0 < result["macro_f1"] < 1.0 and 0.0 < result["weighted_f1"] < 1.0
+    assert result["snippets_per_s"] > 0
+    detailed = evaluate_case2021(gold, details=True)
+    assert detailed["confusions"] == [(("Armed clash", "Agreement"), 1)]
+    assert detailed["per_class"]["not an incident"]["f1"] == 1.0
+
+
+def test_evaluate_case2021_names_the_file_and_line_of_a_bad_row(tmp_path):
+    gold = tmp_path / "bad.tsv"
+    gold.write_text("id\tEventSnippet\tSubType\n1\tSomething happened.\tEXPLOSION\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.tsv:2: 'EXPLOSION' is not a CASE-2021 label"):
+        evaluate_case2021(gold)
