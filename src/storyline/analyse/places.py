@@ -1,0 +1,517 @@
+"""Places: find where a sentence says something happened, and resolve it offline.
+
+Public functions:
+
+- :func:`find_places` — every place mention of a spaCy sentence, each with its
+  evidence span (offsets into the article text) and the resolved :class:`Place`;
+- :func:`resolve_place` — one name ("Kunduz", "Khatlon region") to a Place;
+- :func:`country_of_adjective` — "Tajik" -> "TJ";
+- :func:`best_place` — the most specific, mutually consistent of several Places.
+
+Names come from the gazetteer (:mod:`storyline.analyse.gazetteer`); the text
+decides how much evidence a name needs. The small English model mislabels
+places ("Khatlon" and "Dushanbe" as ORG), so a known name is a place when the
+text marks it as one (spaCy calls it GPE/LOC/FAC, a designator follows as in
+"Kunduz city", a locative precedes as in "in Dikwa" or "the town of Dikwa"),
+or when it is a country, an admin-1 unit, one of our aliases or a big town.
+Names inside a longer person or organisation name ("the Islamic Emirate of
+Afghanistan", "Guo Zhijun") are not places, and a weakly evidenced name that
+lies outside the country the rest of the sentence (or report) is anchored in
+is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.analyse.gazetteer import Entry, Gazetteer, Lookup, load_gazetteer
+from storyline.records import Place, Span
+
+__all__ = ["best_place", "country_of_adjective", "find_places", "resolve_place"]
+
+# How specific each precision is; best_place prefers the higher.
+SPECIFICITY = {"place": 4, "district": 3, "admin1": 2, "border": 1, "country": 0, "unresolved": -1}
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels for numbers and times: a name overlapping one is not a place ("May 2020").
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# Grammar, not vocabulary: prepositions after which a known name is read as a place.
+LOCATIVE_WORDS = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across", "towards",
+                            "toward", "between", "from", "of"})
+# Lower-case words inside romanised names ("Sar-e Pul", "Bahr el Ghazal", "Khuram wa Sarbagh").
+ROMANISATION_PARTICLES = frozenset({"e", "i", "ye", "al", "el", "ul", "wa", "de", "du", "des", "la", "le", "da",
+                                    "di", "do", "bin", "ibn", "ad", "ash", "as", "an", "ar", "az"})
+# Words that join two names into one ("Bosnia and Herzegovina", "Republic of the Congo").
+NAME_JOINERS = frozenset({"of", "the", "and"})
+HYPHENS = frozenset({"-", "–", "'", "’"})
+MAX_NAME_TOKENS = 7
+# A town this big is a place even where spaCy calls it something else ("Dushanbe" as ORG).
+BIG_TOWN = 100_000
+
+
+# -- resolving one name ---------------------------------------------------------------------------
+
+def resolve_place(name: str, country_iso: str | None = None) -> Place | None:
+    """Resolve one place name to a :class:`Place`, or None when the gazetteer does not know it.
+
+    ``name`` may carry a designator word ("Khatlon province", "Kunduz city",
+    "Balkh district"), which decides between same-named units. ``country_iso``
+    restricts the answer to that country (None when the name is not there).
+    The most specific reading wins: a town named like its admin-1 ("Kunduz")
+    gives the town, with precision "place" and the admin-1 filled in.
+    """
+    gaz = load_gazetteer()
+    entry = _choose_entry(gaz.lookup(name), {country_iso} if country_iso else set(), set(), only_country=country_iso)
+    return _place_of(entry, gaz) if entry else None
+
+
+def _choose_entry(found: Lookup, countries: set[str], admin1_keys: set[str],
+                 only_country: str | None = None) -> Entry | None:
+    """The entry a name most likely means, given the countries and admin-1 units around it.
+
+    In order: the level a designator asks for; a country for a bare country
+    name; an entry inside an admin-1, then a country, named nearby; a town or
+    district of our alias table; anything but a district; the bigger (more
+    people); the trusted (country, admin-1, alias) over the derived.
+    """
+    entries = [e for e in found.entries if only_country is None or e.country_iso == only_country]
+    if admin1_keys and not any(e.admin1_key in admin1_keys for e in entries):
+        # Spelled one way for a unit elsewhere, another way for the one the sentence is about.
+        entries = [e for e in found.alternates if e.admin1_key in admin1_keys] or entries
+    if not entries:
+        return None
+
+    def plausibility(entry: Entry):
+        return (found.hint is not None and entry.level == found.hint,
+                found.hint is None and entry.level == "country",
+                entry.admin1_key in admin1_keys if entry.admin1_key else False,
+                entry.country_iso in countries,
+                entry.curated,
+                entry.level != "district",  # a bare name is seldom a district: "Hamilton" the city
+                entry.weight,
+                entry.trusted)
+
+    best = max(entries, key=plausibility)
+    if best.level in ("admin1", "district") and found.hint is None:
+        # "Kunduz" names a province and its capital: the town is the more specific reading.
+        towns = [e for e in entries if e.level == "place" and e.admin1_key == best.admin1_key]
+        if towns:
+            return max(towns, key=lambda e: e.weight)
+    return best
+
+
+def _place_of(entry: Entry, gaz: Gazetteer) -> Place:
+    """The :class:`Place` record of a gazetteer entry."""
+    country = gaz.countries.get(entry.country_iso)
+    unit = gaz.admin1.get(entry.admin1_key) if entry.admin1_key else None
+    return Place(country=country.name if country else None,
+                 country_iso=entry.country_iso,
+                 admin1=unit.name if unit else None,
+                 admin1_iso=unit.iso_code if unit else None,
+                 location=entry.name if entry.level in ("district", "place") else None,
+                 latitude=entry.latitude, longitude=entry.longitude,
+                 precision=entry.level)
+
+
+def country_of_adjective(word: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code a demonym or adjective points to ("Tajik" -> "TJ"), else None."""
+    return load_gazetteer().demonym_country(word)
+
+
+# -- choosing among several ----------------------------------------------------------------------
+
+def best_place(places: list[Place]) -> Place | None:
+    """The most specific place consistent with the others, or None when none is resolved.
+
+    The country most places agree on wins (a tie goes to the country with the
+    more specific place, then to the first mentioned). Within it, the admin-1
+    most places agree on (a tie goes to a unit the text names as such, then to
+    the first mentioned: reports lead with where it happened). Within that,
+    the most specific place, the first mentioned first. So "Khatlon" with
+    "Tajikistan" gives Khatlon, and a stray town elsewhere does not outvote the rest.
+    """
+    resolved = [p for p in places if p is not None and p.precision != "unresolved"]
+    if not resolved:
+        return None
+    order = {id(p): i for i, p in enumerate(resolved)}
+
+    def first(group: list[Place]) -> int:
+        return min(order[id(p)] for p in group)
+
+    def most_specific(group: list[Place]) -> Place:
+        return max(group, key=lambda p: (SPECIFICITY[p.precision], -order[id(p)]))
+
+    def country_rank(group: list[Place]):
+        return len(group), SPECIFICITY[most_specific(group).precision], -first(group)
+
+    def admin1_rank(group: list[Place]):
+        return len(group), any(p.precision == "admin1" for p in group), -first(group)
+
+    chosen = _winning_group(resolved, lambda p: p.country_iso, country_rank)
+    chosen = _winning_group(chosen, lambda p: p.admin1_iso or p.admin1, admin1_rank)
+    return most_specific(chosen)
+
+
+def _winning_group(places: list[Place], key, rank) -> list[Place]:
+    """The places of the best-ranked value of ``key``; places without a value go along only if none has one."""
+    groups: dict[str, list[Place]] = {}
+    for place in places:
+        if key(place):
+            groups.setdefault(key(place), []).append(place)
+    if not groups:
+        return places
+    return max(groups.values(), key=rank)
+
+
+# -- finding mentions in a sentence --------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A name in the text that the gazetteer knows, before it is resolved.
+
+    ``strong`` when the text itself marks it as a place (a place label, a
+    designator, a locative); a weak mention rests on the name being well known.
+    """
+
+    start: int
+    end: int
+    found: Lookup
+    strong: bool
+
+    def country(self) -> str | None:
+        """The one country all readings of the name lie in (at the level its designator asks for), if one."""
+        entries = [e for e in self.found.entries if e.level == self.found.hint] or self.found.entries
+        countries = {e.country_iso for e in entries}
+        return countries.pop() if len(countries) == 1 else None
+
+
+def find_places(sentence) -> list[tuple[Span, Place]]:
+    """Every place mention of a spaCy sentence, in text order, with its evidence.
+
+    ``sentence`` is a sentence ``Span`` of a Doc from
+    :func:`storyline.analyse.nlp.parse`; evidence offsets index the Doc's text
+    (the article), so ``text[span.start:span.end] == span.text``. Border
+    expressions ("along the southern border with Afghanistan", "the
+    Afghanistan-Pakistan border") give precision "border", with the country
+    on the side the text describes when it says which. Each name is resolved
+    in the light of the others ("Baharak district, Takhar" gives the Baharak in
+    Takhar).
+    """
+    gaz = load_gazetteer()
+    text = sentence.doc.text
+    mentions = _consistent(_name_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz))
+    borders = _border_mentions(sentence, mentions, gaz)
+    mentions = [m for m in mentions if not any(s.start <= m.start < s.end for s, _ in borders)]
+
+    countries, admin1_keys = _context(mentions, sentence, gaz)
+    results = list(borders)
+    for mention in mentions:
+        entry = _choose_entry(mention.found, countries, admin1_keys)
+        if entry is not None:
+            span = Span("place", mention.start, mention.end, text[mention.start:mention.end])
+            results.append((span, _place_of(entry, gaz)))
+    return sorted(results, key=lambda item: item[0].start)
+
+
+def _consistent(mentions: list[_Mention], document_anchors: set[str]) -> list[_Mention]:
+    """Drop weak mentions that lie in none of the countries the sentence (else the report) is anchored in.
+
+    "in the Rabat area of ... district, Zabul": Rabat is a known name, but
+    nothing marks it as a place and Zabul puts the sentence in Afghanistan.
+    Country names are never dropped: reports name other countries all the time.
+    """
+    kept = []
+    for mention in mentions:
+        anchors = _anchor_countries(m for m in mentions if m is not mention) or document_anchors
+        if (mention.strong or not anchors or all(e.level == "country" for e in mention.found.entries)
+                or any(e.country_iso in anchors for e in mention.found.entries)):
+            kept.append(mention)
+    return kept
+
+
+def _anchor_countries(mentions) -> set[str]:
+    """Countries of the strong mentions below country level: where the text is, not what it talks about."""
+    return {m.country() for m in mentions
+            if m.strong and m.country() and not any(e.level == "country" for e in m.found.entries)}
+
+
+def _document_anchors(doc, gaz: Gazetteer) -> set[str]:
+    """:func:`_anchor_countries` of the whole report; computed once per Doc and kept in its ``user_data``."""
+    cache_key = "storyline.places.anchors"
+    if cache_key not in doc.user_data:
+        doc.user_data[cache_key] = _anchor_countries(m for sentence in doc.sents
+                                                     for m in _name_mentions(sentence, gaz))
+    return doc.user_data[cache_key]
+
+
+def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[str], set[str]]:
+    """Countries and admin-1 units the sentence names without ambiguity, demonyms included."""
+    countries = {m.country() for m in mentions} - {None}
+    admin1_keys: set[str] = set()
+    for mention in mentions:
+        units = {e.admin1_key for e in mention.found.entries if e.level == "admin1"}
+        if mention.country() and len(units) == 1 and mention.found.hint in (None, "admin1"):
+            admin1_keys |= units
+    for token in sentence:
+        if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text)):
+            countries.add(iso)
+    return countries, admin1_keys
+
+
+def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
+    """Known names in the sentence that the evidence allows to be places; longest match first."""
+    tokens = list(sentence)
+    entity_of = {token.i: ent for ent in sentence.ents for token in ent}
+    run_of = _tight_runs(tokens, entity_of)
+    mentions: list[_Mention] = []
+    i = 0
+    while i < len(tokens):
+        if not _starts_name(tokens[i], entity_of):
+            i += 1
+            continue
+        matched = None
+        for j in range(min(len(tokens), i + MAX_NAME_TOKENS) - 1, i - 1, -1):
+            if not _ends_name(tokens[j]) or not all(_inside_name(t) for t in tokens[i + 1:j]):
+                continue
+            name = sentence.doc.text[tokens[i].idx:tokens[j].idx + len(tokens[j])]
+            if gaz.is_not_place(name):
+                matched = (j, None)
+                break
+            found = gaz.lookup(name)
+            if found.entries:
+                matched = (j, found)
+                break
+        if matched is None:
+            i += 1
+            continue
+        j, found = matched
+        if found is not None:
+            partial = run_of[i][0] < i or run_of[j][1] > j
+            # "Kunduz and Lashkar Gah": a name joined to a place mention is read like it.
+            coordinated = (i >= 2 and tokens[i - 1].lower_ in ("and", "or", ",") and bool(mentions)
+                           and mentions[-1].end == tokens[i - 2].idx + len(tokens[i - 2]))
+            mention = _accepted_mention(tokens, i, j, found, entity_of, gaz, partial, coordinated)
+            if mention is not None:
+                mentions.append(mention)
+        i = j + 1
+    return mentions
+
+
+def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gazetteer,
+                      partial: bool, coordinated: bool) -> _Mention | None:
+    """The mention of ``tokens[i..j]`` if the evidence says it is a place, with any designator word after it.
+
+    ``partial``: the name is part of a longer proper name ("Khana" in "Kotal-e
+    Khair Khana", "Bato" in "Bato Kot", "Nangarhar" in "Eastern Nangarhar");
+    then only countries, admin-1 units and our aliases are taken from it, as
+    weak mentions.
+    """
+    first, last = tokens[i], tokens[j]
+    hint = found.hint
+    if not partial and j + 1 < len(tokens):
+        is_designator, level = gaz.designator_level(tokens[j + 1].text)
+        if is_designator:
+            last = tokens[j + 1]
+            hint = hint or level
+    if not partial and not hint:
+        hint = _prefix_level(tokens, i, gaz) or _qualifier_level(tokens, i, found, gaz)
+    name = first.doc.text[first.idx:tokens[j].idx + len(tokens[j])]
+
+    entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
+    if entity is not None:
+        if entity.label_ in NUMERIC_LABELS:
+            return None
+        if entity.label_ not in PLACE_LABELS and _extends_beyond(entity, first.i, last.i, gaz):
+            return None  # part of a person's or organisation's name
+    if gaz.demonym_country(name) and not hint:
+        return None  # "Afghan forces", "Somali troops": people, not places
+
+    place_label = (entity is not None and entity.label_ in PLACE_LABELS
+                   and not _extends_beyond(entity, first.i, last.i, gaz))
+    after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS
+    strong = not partial and (hint is not None or place_label or after_locative or coordinated)
+    if found.loose and not (hint or place_label):
+        return None  # a loose spelling match needs the text to say it is a place
+    entries = found.entries
+    if not strong:
+        entries = tuple(e for e in entries if e.trusted or (e.level == "place" and e.weight >= BIG_TOWN
+                                                              and not partial))
+        if not entries:
+            return None
+    alternates = found.alternates if strong else ()
+    return _Mention(first.idx, last.idx + len(last), Lookup(entries, hint, found.loose, alternates), strong)
+
+
+def _qualifier_level(tokens, i: int, found: Lookup, gaz: Gazetteer) -> str | None:
+    """"admin1" for a name that qualifies the place before it ("Dikwa, Borno", "Nawa district, Helmand").
+
+    There the name means the province, not its same-named capital.
+    """
+    if i < 2 or tokens[i - 1].text != "," or not any(e.level == "admin1" for e in found.entries):
+        return None
+    before = tokens[i - 2]
+    if before.text[:1].isupper() or gaz.designator_level(before.text)[0]:
+        return "admin1"
+    return None
+
+
+def _tight_runs(tokens, entity_of) -> list[tuple[int, int]]:
+    """For each token, the first and last index of the proper name it belongs to.
+
+    A proper name here is capitalised words held together by hyphens and
+    romanisation particles ("Kotal-e Khair Khana"), not by "and" or "of", and
+    not running into a date ("Kabul Monday").
+    """
+    def capitalised(token) -> bool:
+        entity = entity_of.get(token.i)
+        return token.text[:1].isupper() and (entity is None or entity.label_ not in NUMERIC_LABELS)
+
+    runs = [(k, k) for k in range(len(tokens))]
+    k = 0
+    while k < len(tokens):
+        if not capitalised(tokens[k]):
+            k += 1
+            continue
+        end = k
+        scan = k + 1
+        while scan < len(tokens) and (capitalised(tokens[scan]) or tokens[scan].text in HYPHENS
+                                      or tokens[scan].lower_ in ROMANISATION_PARTICLES):
+            if capitalised(tokens[scan]):
+                end = scan
+            scan += 1
+        for member in range(k, end + 1):
+            runs[member] = (k, end)
+        k = end + 1
+    return runs
+
+
+def _starts_name(token, entity_of) -> bool:
+    """Whether a place name may begin at ``token``."""
+    if not token.text[:1].isupper():
+        return False
+    entity = entity_of.get(token.i)
+    if entity is not None:
+        return entity.label_ not in NUMERIC_LABELS
+    # Outside entities, only proper nouns: keeps sentence-initial common words out.
+    return token.tag_ in ("NNP", "NNPS")
+
+
+def _inside_name(token) -> bool:
+    """Whether ``token`` may sit inside a multi-word place name."""
+    return (token.text[:1].isupper() or token.text in HYPHENS
+            or token.lower_ in ROMANISATION_PARTICLES or token.lower_ in NAME_JOINERS)
+
+
+def _ends_name(token) -> bool:
+    """Whether a place name may end at ``token``."""
+    return token.text[:1].isupper() and token.is_alpha
+
+
+def _extends_beyond(entity, first_i: int, last_i: int, gaz: Gazetteer) -> bool:
+    """True when ``entity`` holds words other than the name, articles and designators."""
+    for token in entity:
+        if first_i <= token.i <= last_i or token.is_punct or token.tag_ in ("DT", "POS"):
+            continue
+        if not gaz.designator_level(token.text)[0]:
+            return True
+    return False
+
+
+def _prefix_level(tokens, i: int, gaz: Gazetteer) -> str | None:
+    """The level asked for by "the town of", "the province of" just before ``tokens[i]``."""
+    if i >= 2 and tokens[i - 1].lower_ == "of":
+        is_designator, level = gaz.designator_level(tokens[i - 2].text)
+        if is_designator and level:
+            return level
+    return None
+
+
+# -- borders --------------------------------------------------------------------------------------
+
+_NAME = r"[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,3}"
+_BORDER = r"(?:border|borders|frontier|frontiers|boundary)"
+_AREA = r"(?:\s+(?:area|areas|region|regions|zone|zones|crossing|crossings))?"
+# Up to three describing words before "border" ("southern", "eastern and southern"), never a preposition.
+_DESCRIBING = r"(?:\b(?!(?:on|along|in|at|near|across|over|to|from|of|with|by)\s)[a-z]+\s+){0,3}"
+_OWNER = rf"(?P<owner>{_NAME})(?:’s|'s)\s+"
+_BORDER_PATTERNS = (
+    # "the Afghanistan-Pakistan border", "the Tajik-Afghan border": both sides named, neither chosen.
+    ("pair", re.compile(rf"(?P<a>{_NAME})\s*[-–—/]\s*(?P<b>{_NAME})\s+{_BORDER}{_AREA}")),
+    # "Afghanistan's border to the east and south with Pakistan", "the southern border with Afghanistan".
+    ("with", re.compile(rf"(?:{_OWNER}|\bthe\s+)?{_DESCRIBING}{_BORDER}{_AREA}\s+(?:[a-z]+\s+){{0,5}}?with\s+"
+                        rf"(?:neighbou?ring\s+|the\s+)?(?P<other>{_NAME})")),
+    # "across the border into Tajikistan": the side is the one entered.
+    ("into", re.compile(rf"(?:across|over)\s+the\s+{_BORDER}\s+(?:into|in)\s+(?P<side>{_NAME})")),
+    ("from", re.compile(rf"(?:across|over)\s+the\s+{_BORDER}\s+from\s+(?P<other>{_NAME})")),
+    # "Tajikistan's border area".
+    ("owned", re.compile(rf"{_OWNER}{_DESCRIBING}{_BORDER}{_AREA}")),
+    # "near the Afghan border".
+    ("adjective", re.compile(rf"\bthe\s+(?P<other>{_NAME})\s+{_BORDER}{_AREA}")),
+    # "in the border area": the side is inferred from the sentence, when it names just one country.
+    ("bare", re.compile(rf"\b(?i:the\s+{_DESCRIBING}{_BORDER}{_AREA})\b")),
+)
+
+
+def _border_mentions(sentence, mentions: list[_Mention], gaz: Gazetteer) -> list[tuple[Span, Place]]:
+    """Border expressions of the sentence as border Places, earliest first, never overlapping."""
+    text, offset = sentence.text, sentence.start_char
+    found: list[tuple[Span, Place]] = []
+    for kind, pattern in _BORDER_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s.start < offset + end and offset + start < s.end for s, _ in found):
+                continue
+            place = _border_place(kind, match, sentence, mentions, gaz)
+            if place is not None:
+                found.append((Span("place", offset + start, offset + end, text[start:end]), place))
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def _border_place(kind: str, match: re.Match, sentence, mentions: list[_Mention], gaz: Gazetteer) -> Place | None:
+    """The border Place a pattern match describes; None when a name in it is not a country."""
+    groups = {key: value for key, value in match.groupdict().items() if value}
+    named = {key: _country_named(value, gaz) for key, value in groups.items()}
+    if None in named.values():
+        return None  # a named side is not a country ("Khatlon's border"): the names speak for themselves
+    if kind == "pair":
+        if named["a"] == named["b"]:
+            return None
+        names = [gaz.countries[named["a"]].name, gaz.countries[named["b"]].name]
+        return Place(country="/".join(names), country_iso=None, location="-".join(names) + " border",
+                     precision="border")
+    other = named.get("other")
+    side = named.get("owner") or named.get("side") or _side_from_sentence(sentence, mentions, gaz, other)
+    country = gaz.countries.get(side) if side else None
+    location = f"border with {gaz.countries[other].name}" if other else "border area"
+    return Place(country=country.name if country else None, country_iso=side, location=location,
+                 precision="border")
+
+
+def _country_named(name: str, gaz: Gazetteer) -> str | None:
+    """The ISO code of a country name or demonym ("Afghanistan", "Afghan"), else None."""
+    countries = {e.country_iso for e in gaz.lookup(name, allow_loose=False).entries if e.level == "country"}
+    if len(countries) == 1:
+        return countries.pop()
+    return gaz.demonym_country(name)
+
+
+def _side_from_sentence(sentence, mentions: list[_Mention], gaz: Gazetteer, other: str | None) -> str | None:
+    """The one country, other than ``other``, that the sentence's places lie in or its demonyms imply.
+
+    Countries introduced by "from" are skipped: they are where something came
+    from, not where it happened ("smugglers from Afghanistan in the border
+    area"). Two or more candidates mean the text does not say: None.
+    """
+    doc = sentence.doc
+    candidates = set()
+    for mention in mentions:
+        if mention.country():
+            candidates.add((doc.char_span(mention.start, mention.end, alignment_mode="expand")[0].i,
+                            mention.country()))
+    for token in sentence:
+        if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text)):
+            candidates.add((token.i, iso))
+    sides = {iso for index, iso in candidates
+             if iso and iso != other and not (index > 0 and doc[index - 1].lower_ == "from")}
+    return sides.pop() if len(sides) == 1 else None

@@ -1,0 +1,370 @@
+"""The offline gazetteer: resolving names, finding place mentions in sentences, choosing the best place.
+
+Sentences here are written for these tests. The seed reports are read from ../shared, never copied.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import subprocess
+import sys
+
+import pycountry
+import pytest
+
+from storyline.analyse.gazetteer import DATA_DIR, _rows, load_gazetteer
+from storyline.analyse.nlp import parse
+from storyline.analyse.places import best_place, country_of_adjective, find_places, resolve_place
+from storyline.records import Place
+from tests.conftest import ROOT, shared_path
+
+
+def km_between(lat1, lon1, lat2, lon2):
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    return 6371 * math.acos(min(1.0, math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)))
+
+
+def places_in(text):
+    """(evidence text, Place) for every place mention of every sentence of ``text``, checking the offsets."""
+    doc = parse(text)
+    found = []
+    for sentence in doc.sents:
+        for span, place in find_places(sentence):
+            assert span.field == "place"
+            assert text[span.start:span.end] == span.text
+            found.append((span.text, place))
+    return found
+
+
+# -- resolve_place ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Khatlon", "Khatlon province", "Khatlon region", "Khatlon Province"])
+def test_an_admin1_with_or_without_its_designator_is_the_admin1_with_a_centroid_inside_it(name):
+    place = resolve_place(name)
+    assert (place.country, place.country_iso, place.admin1, place.admin1_iso, place.precision) == (
+        "Tajikistan", "TJ", "Khatlon", "TJ-KT", "admin1")
+    # Khatlon spans roughly 36.7-39.0 N, 67.3-70.3 E; a centroid outside it is a derivation bug.
+    assert 36.7 < place.latitude < 39.0 and 67.3 < place.longitude < 70.3
+    assert place.location is None
+
+
+def test_a_city_is_a_place_with_its_own_coordinates_and_its_admin1():
+    place = resolve_place("Dushanbe")
+    assert (place.country_iso, place.precision, place.location) == ("TJ", "place", "Dushanbe")
+    assert km_between(place.latitude, place.longitude, 38.56, 68.78) < 10
+    assert place.admin1_iso == "TJ-DU"
+
+
+@pytest.mark.parametrize("name, country_iso, admin1_iso", [
+    ("Maiduguri", "NG", "NG-BO"),
+    ("El Obeid", "SD", "SD-KN"),
+    ("Mogadishu", "SO", "SO-BN"),
+    ("Afgooye", "SO", "SO-SH"),
+])
+def test_towns_resolve_to_the_admin1_they_lie_in(name, country_iso, admin1_iso):
+    place = resolve_place(name)
+    assert (place.country_iso, place.admin1_iso, place.precision) == (country_iso, admin1_iso, "place")
+
+
+def test_a_country_name_is_the_country_with_its_common_english_name():
+    place = resolve_place("Tajikistan")
+    assert (place.country, place.country_iso, place.admin1, place.precision) == (
+        "Tajikistan", "TJ", None, "country")
+    assert resolve_place("Democratic Republic of the Congo").country == "Democratic Republic of Congo"
+    assert resolve_place("DRC").country_iso == "CD"
+
+
+def test_country_iso_restricts_the_answer_to_that_country():
+    assert resolve_place("Kunduz", "AF").admin1_iso == "AF-KDZ"
+    assert resolve_place("Kunduz", "TJ") is None
+
+
+def test_a_province_named_like_its_capital_gives_the_capital_unless_the_designator_says_province():
+    bare = resolve_place("Kunduz")
+    assert (bare.precision, bare.location, bare.admin1_iso) == ("place", "Kunduz", "AF-KDZ")
+    province = resolve_place("Kunduz province")
+    assert (province.precision, province.location, province.admin1_iso) == ("admin1", None, "AF-KDZ")
+
+
+def test_the_designator_picks_the_district_over_the_same_named_province_and_town():
+    district = resolve_place("Balkh district")
+    assert (district.precision, district.location, district.admin1_iso) == ("district", "Balkh", "AF-BAL")
+    assert district.latitude is not None
+
+
+def test_our_alias_table_knows_a_renamed_district_and_keeps_its_current_name():
+    place = resolve_place("Shamsiddin Shohin")
+    assert (place.precision, place.location, place.admin1_iso, place.country) == (
+        "district", "Shamsiddin Shohin", "TJ-KT", "Tajikistan")
+    assert resolve_place("Shamsiddin Shohin district").admin1_iso == "TJ-KT"
+
+
+@pytest.mark.parametrize("spelling, admin1_iso", [
+    ("Urozgan", "AF-URU"), ("Oruzgan", "AF-URU"), ("Uruzgan province", "AF-URU"),
+    ("Paktya", "AF-PIA"), ("Sar-e Pol", "AF-SAR"), ("Nimroz", "AF-NIM"),
+    ("Lower Shabelle region", "SO-SH"), ("Borno State", "NG-BO"), ("North Kordofan State", "SD-KN"),
+])
+def test_common_english_spellings_of_admin1_units(spelling, admin1_iso):
+    assert resolve_place(spelling).admin1_iso == admin1_iso
+
+
+@pytest.mark.parametrize("spelling, location", [
+    ("Lashkargah", "Lashkar Gah"), ("Mazar-i-Sharif", "Mazar-e Sharif"), ("Qala-e-Zal", "Qalah-ye Zal"),
+])
+def test_romanisation_variants_of_towns_and_districts_meet(spelling, location):
+    assert resolve_place(spelling).location == location
+
+
+def test_a_bare_name_is_the_biggest_place_of_that_name_not_a_small_unit_elsewhere():
+    # Rabat is also a Maltese local council (an admin-1 of Malta); Hamilton also a county in Ohio.
+    assert resolve_place("Rabat").country_iso == "MA"
+    assert resolve_place("Hamilton").country_iso == "CA"
+    # A town whose name ends in a designator keeps it: "Spanish" is not Spanish Town.
+    assert resolve_place("Spanish Town").country_iso == "JM"
+    assert resolve_place("Spanish") is None
+
+
+def test_unknown_names_and_non_places_resolve_to_none():
+    assert resolve_place("Zorblaxistan") is None
+    assert resolve_place("") is None
+
+
+# -- country_of_adjective -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, iso", [
+    ("Tajik", "TJ"), ("Afghan", "AF"), ("Chinese", "CN"), ("Somali", "SO"), ("Nigerian", "NG"),
+    ("Sudanese", "SD"), ("Pakistani", "PK"), ("Afghans", "AF"), ("Nigerians", "NG"),
+])
+def test_demonyms_point_to_their_country(word, iso):
+    assert country_of_adjective(word) == iso
+
+
+def test_words_that_are_not_demonyms_point_nowhere():
+    assert country_of_adjective("Taliban") is None
+    assert country_of_adjective("Tajikistan") is None
+
+
+# -- best_place ---------------------------------------------------------------------------------
+
+def test_best_place_prefers_the_admin1_over_the_country_it_lies_in():
+    best = best_place([resolve_place("Tajikistan"), resolve_place("Khatlon"), resolve_place("Tajikistan")])
+    assert (best.admin1_iso, best.precision) == ("TJ-KT", "admin1")
+
+
+def test_best_place_takes_the_most_specific_place_inside_the_agreed_admin1():
+    best = best_place([resolve_place("Borno State"), resolve_place("Dikwa"), resolve_place("Nigeria")])
+    assert (best.location, best.precision) == ("Dikwa", "place")
+
+
+def test_a_stray_town_in_another_country_does_not_outvote_the_rest():
+    places = [resolve_place("Somalia"), resolve_place("Lower Shabelle"), resolve_place("Afgooye"),
+              resolve_place("Nairobi")]
+    assert best_place(places).country_iso == "SO"
+
+
+def test_on_an_admin1_tie_the_unit_named_as_such_beats_a_town_of_another_unit():
+    best = best_place([resolve_place("Qalat"), resolve_place("Herat province")])
+    assert best.admin1_iso == "AF-HER"
+
+
+def test_best_place_of_nothing_resolved_is_none():
+    assert best_place([]) is None
+    assert best_place([Place(country=None, country_iso=None)]) is None
+
+
+# -- find_places on sentences -------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_an_admin1_after_a_possessive_country_with_offsets_into_the_article():
+    text = ("Officials gave no casualty figures.\n"
+            "Unidentified gunmen fired on a border post in Tajikistan’s southwestern Khatlon region on Thursday.")
+    found = dict(places_in(text))
+    khatlon = found["Khatlon region"]
+    assert (khatlon.admin1_iso, khatlon.precision, khatlon.country) == ("TJ-KT", "admin1", "Tajikistan")
+    assert found["Tajikistan"].precision == "country"
+    assert text.index("Khatlon region") > 40  # the span points into the whole article, not the sentence
+
+
+@pytest.mark.slow
+def test_a_town_named_by_the_town_of_and_its_state():
+    found = places_in("Villagers said the fighters entered the town of Dikwa in Borno State before dawn.")
+    assert [(text, p.precision, p.admin1_iso) for text, p in found] == [
+        ("Dikwa", "place", "NG-BO"), ("Borno State", "admin1", "NG-BO")]
+
+
+@pytest.mark.slow
+def test_a_town_near_a_region_with_its_designator():
+    found = places_in("A minibus struck a roadside bomb near Afgooye in Lower Shabelle region, police said.")
+    assert [(text, p.location or p.admin1, p.country_iso) for text, p in found] == [
+        ("Afgooye", "Afgooye", "SO"), ("Lower Shabelle region", "Lower Shabelle", "SO")]
+
+
+@pytest.mark.slow
+def test_a_capital_mislabelled_as_an_organisation_is_still_a_place_and_demonyms_are_not():
+    found = places_in("The Chinese embassy in Dushanbe urged its citizens to stay indoors on Friday.")
+    assert [(text, p.precision, p.country_iso) for text, p in found] == [("Dushanbe", "place", "TJ")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The Islamic Emirate of Afghanistan said its forces had no part in the shooting.",
+    "Police chief Jordan Smith told reporters in May that the convoy had been delayed.",
+    "Saudi mediators and Somali elders met Irish and German diplomats at the ministry.",
+])
+def test_names_of_organisations_people_months_and_peoples_are_not_places(sentence):
+    assert places_in(sentence) == []
+
+
+@pytest.mark.slow
+def test_regions_and_bodies_that_contain_place_words_are_not_places():
+    found = places_in("The United Nations said Tajikistan and its neighbours in Central Asia need more aid.")
+    assert [(text, p.country_iso) for text, p in found] == [("Tajikistan", "TJ")]
+
+
+@pytest.mark.slow
+def test_a_town_joined_to_a_known_place_is_read_as_a_place_too():
+    # Lashkar Gah is neither big nor labelled a place by the small model; its neighbour in the list is.
+    found = places_in("Rockets struck Mazar-i-Sharif and Lashkar Gah overnight.")
+    assert [(text, p.admin1_iso) for text, p in found] == [("Mazar-i-Sharif", "AF-BAL"), ("Lashkar Gah", "AF-HEL")]
+
+
+@pytest.mark.slow
+def test_a_renamed_district_from_our_alias_table_in_text():
+    found = places_in("Residents reported shelling in Shamsiddin Shohin district late on Tuesday.")
+    assert [(text, p.precision, p.admin1_iso) for text, p in found] == [
+        ("Shamsiddin Shohin district", "district", "TJ-KT")]
+
+
+@pytest.mark.slow
+def test_a_district_is_resolved_inside_the_province_the_sentence_names():
+    # Baharak is a district of both Badakhshan and Takhar; the sentence says which.
+    found = dict(places_in("Insurgents overran a police checkpoint in Baharak district, Takhar, on Sunday."))
+    assert found["Baharak district"].admin1_iso == "AF-TAK"
+    found = dict(places_in("Insurgents overran a police checkpoint in Baharak district, Badakhshan, on Sunday."))
+    assert found["Baharak district"].admin1_iso == "AF-BDS"
+
+
+@pytest.mark.slow
+def test_a_province_qualifying_a_district_is_the_province_not_its_capital():
+    found = dict(places_in("Two policemen were killed in Imam Sahib district, Kunduz, on Monday."))
+    assert (found["Kunduz"].precision, found["Kunduz"].admin1_iso) == ("admin1", "AF-KDZ")
+    assert found["Imam Sahib district"].precision == "district"
+
+
+@pytest.mark.slow
+def test_the_border_with_a_country_is_on_the_side_the_sentence_is_about():
+    found = places_in("Tajik guards reinforced posts along the southern border with Afghanistan after the raid.")
+    assert len(found) == 1  # Afghanistan is part of the border expression, not a place of its own
+    text, place = found[0]
+    assert text == "the southern border with Afghanistan"
+    assert (place.precision, place.country_iso, place.country, place.location) == (
+        "border", "TJ", "Tajikistan", "border with Afghanistan")
+
+
+@pytest.mark.slow
+def test_across_the_border_into_a_country_is_that_country_s_side():
+    [(text, place)] = places_in("Mortar rounds landed across the border into Tajikistan overnight.")
+    assert (text, place.precision, place.country_iso) == ("across the border into Tajikistan", "border", "TJ")
+
+
+@pytest.mark.slow
+def test_a_border_between_two_named_countries_names_both_and_chooses_neither():
+    [(text, place)] = places_in("Trade through the Afghanistan-Pakistan border crossing stopped for a week.")
+    assert text == "Afghanistan-Pakistan border crossing"
+    assert (place.precision, place.country_iso, place.country) == ("border", None, "Afghanistan/Pakistan")
+
+
+@pytest.mark.slow
+def test_a_bare_border_area_takes_the_one_country_the_sentence_is_in_and_skips_where_people_came_from():
+    [(text, place)] = [item for item in places_in(
+        "Pakistan said its troops stopped three armed men from Afghanistan in the border area.")
+        if item[1].precision == "border"]
+    assert (text, place.country_iso) == ("the border area", "PK")
+    [(_, unknown)] = places_in("Both delegations discussed the border situation.")
+    assert (unknown.precision, unknown.country_iso) == ("border", None)
+
+
+@pytest.mark.slow
+def test_a_known_word_that_nothing_marks_as_a_place_is_dropped_when_the_sentence_is_elsewhere():
+    # "Rabat" is a Moroccan city and a Maltese council, but here a village in a named Afghan district.
+    found = places_in("A soldier was killed in the Rabat area of Shindand district, Herat, on Monday.")
+    assert {p.country_iso for _, p in found} == {"AF"}
+    assert best_place([p for _, p in found]).admin1_iso == "AF-HER"
+
+
+@pytest.mark.slow
+def test_a_known_name_that_is_only_part_of_a_longer_unknown_name_is_not_taken_for_a_place():
+    # "Bato" is a Philippine town and "Rabat" a Moroccan city; here both begin Afghan district names.
+    for sentence in ("Militants hit a checkpoint in Bato Kot district, Nangarhar, on Friday.",
+                     "A shepherd was killed in Rabat-e Sangi-ye Pain district, Herat, on Friday."):
+        found = places_in(sentence)
+        assert {p.country_iso for _, p in found} == {"AF"}, found
+        assert not any(text in ("Bato", "Rabat") for text, _ in found)
+
+
+@pytest.mark.slow
+def test_best_place_of_a_short_report():
+    text = ("Gunmen attacked a workers' camp in Khatlon province, Tajikistan, on Wednesday night. "
+            "The Chinese embassy in Dushanbe said two of its citizens were wounded.")
+    best = best_place([p for _, p in places_in(text)])
+    assert (best.admin1_iso, best.country) == ("TJ-KT", "Tajikistan")
+
+
+# -- the seed reports (read from ../shared, never copied) ----------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", ["000_197cd02deb10f780.txt", "001_5423fb7b094d00e6.txt"])
+def test_seed_reports_place_the_strike_in_khatlon_tajikistan(seed):
+    text = shared_path("seeds", seed).read_text(encoding="utf-8")
+    found = places_in(text)
+    khatlon = [p for t, p in found if t.lower().startswith("khatlon")]
+    assert khatlon and all((p.admin1_iso, p.country) == ("TJ-KT", "Tajikistan") for p in khatlon)
+    dushanbe = [p for t, p in found if t == "Dushanbe"]
+    assert dushanbe and all((p.country_iso, p.precision) == ("TJ", "place") for p in dushanbe)
+    southern = [p for t, p in found if "southern border with Afghanistan" in t]
+    assert southern and all((p.precision, p.country_iso) == ("border", "TJ") for p in southern)
+    best = best_place([p for _, p in found])
+    assert (best.admin1_iso, best.country_iso) == ("TJ-KT", "TJ")
+
+
+# -- the data files -------------------------------------------------------------------------------
+
+def test_every_admin1_code_is_an_iso_3166_2_code_and_every_alias_points_at_a_known_unit():
+    codes = {sub.code for sub in pycountry.subdivisions}
+    units = {row["key"]: row for row in _rows("admin1.tsv")}
+    assert {row["iso_code"] for row in units.values() if row["iso_code"]} <= codes
+    gaz = load_gazetteer()
+    for row in _rows("aliases.tsv"):
+        assert row["country_iso"] in gaz.countries, row
+        if row["level"] != "country":
+            assert units[row["admin1_key"]]["country_iso"] == row["country_iso"], row
+        if row["same_as"]:
+            # A same_as that matches nothing would silently lose the coordinates.
+            assert any(e.admin1_key == row["admin1_key"] for e in gaz.lookup(row["same_as"]).entries), row
+
+
+def test_demonyms_and_preferred_names_point_at_known_codes():
+    gaz = load_gazetteer()
+    assert all(row["country_iso"] in gaz.countries for row in _rows("demonyms.tsv"))
+    assert all(row["code"] in gaz.countries or row["code"] in gaz.admin1 for row in _rows("names.tsv"))
+
+
+def test_derived_tables_have_coordinates_on_the_earth_and_data_stays_small():
+    for filename in ("countries.tsv", "admin1.tsv", "districts.tsv.gz", "cities.tsv.gz"):
+        for row in _rows(filename):
+            if row["latitude"]:
+                assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180
+    total = sum(path.stat().st_size for path in DATA_DIR.iterdir())
+    assert total < 2_500_000
+    with gzip.open(DATA_DIR / "cities.tsv.gz", "rt", encoding="utf-8") as cities:
+        assert sum(1 for _ in cities) > 40_000
+
+
+@pytest.mark.slow
+def test_the_build_script_reproduces_the_committed_derived_files(tmp_path):
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    for filename in ("countries.tsv", "admin1.tsv", "districts.tsv.gz", "cities.tsv.gz"):
+        assert (tmp_path / filename).read_bytes() == (DATA_DIR / filename).read_bytes(), filename
