@@ -226,3 +226,47 @@ def test_ingest_and_export_on_postgresql(postgres):
     rows = jsonl(export(db))
     assert len(rows) == 16 and len({r["id"] for r in rows}) == 16
     assert {r["published"] for r in rows if r["external_id"] == "sudan-wire"} == {"2026-09-21"}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_analyze_then_export_mentions_with_evidence(tmp_path, backend, request):
+    db = f"sqlite:///{tmp_path}/m.db" if backend == "sqlite" else request.getfixturevalue("postgres").create_database(f"an_{os.getpid()}")
+    assert run_cli("ingest", str(CORPUS), "--db", db).returncode == 0
+    first = run_cli("analyze", "--db", db)
+    assert first.returncode == 0, first.stderr.decode()
+    assert b"Analysed 16 articles" in first.stdout
+    again = run_cli("analyze", "--db", db)
+    assert b"Analysed 0 articles" in again.stdout  # nothing new: nothing analysed twice
+    articles = {a["id"]: a["text"] for a in jsonl(export(db))}
+    mentions = jsonl(run_cli("export", "mentions", "--db", db).stdout.decode())
+    events = [m for m in mentions if m["mention_type"] == "event"]
+    statements = [m for m in mentions if m["mention_type"] == "statement"]
+    assert len(events) >= 16 and len(statements) >= 16
+    for mention in mentions:
+        assert mention["evidence"]
+        for span in mention["evidence"]:
+            assert articles[mention["article_id"]][span["start"]:span["end"]] == span["text"]
+    sudan = [e for e in events if e["sub_event_type"] == "Air/drone strike" and e["country_iso"] == "SD"]
+    assert sudan and {e["admin1_iso"] for e in sudan} == {"SD-KN"}
+    only_events = jsonl(run_cli("export", "mentions", "--type", "event", "--db", db).stdout.decode())
+    assert len(only_events) == len(events)
+    target = tmp_path / "mentions.parquet"
+    assert run_cli("export", "mentions", "--format", "parquet", "-o", str(target), "--db", db).returncode == 0
+    assert pq.read_table(target).num_rows == len(mentions)
+    table = list(csv.DictReader(io.StringIO(run_cli("export", "mentions", "--format", "csv", "--db", db).stdout.decode())))
+    assert json.loads(table[0]["evidence"])[0]["text"]
+
+
+def test_evaluate_command_prints_metrics_and_checks_floors(tmp_path):
+    tsv = tmp_path / "case.tsv"
+    tsv.write_text("id\tEventSnippet\tSubType\n"
+                   "1\tA suicide bomber blew himself up at a checkpoint, killing four policemen.\tSUIC_BOMB\n"
+                   "2\tThousands marched peacefully through the capital to demand higher wages.\tPEACE_PROTEST\n")
+    result = run_cli("evaluate", "case2021", "--data", str(tsv), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    metrics = json.loads(result.stdout)
+    assert metrics["n"] == 2 and metrics["accuracy"] == 1.0
+    below = run_cli("evaluate", "case2021", "--data", str(tsv), "--check-floors")
+    assert below.returncode == 0  # 1.0 clears every floor
+    unknown = run_cli("evaluate", "nonsense", "--data", str(tsv))
+    assert unknown.returncode == 2 and b"SUITE" in unknown.stderr

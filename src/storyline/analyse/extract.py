@@ -82,7 +82,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             draft.place = Place(place.country, place.country_iso, precision="country")
             draft.evidence.append(span)
             draft.rules.append("place-from-report-context")
-    events = [_finish(article.id, draft) for draft in drafts]
+    events = [_finish(article.id, number, draft) for number, draft in enumerate(drafts)]
     by_draft = {id(d): e for d, e in zip(drafts, events)}
     finder = StatementFinder(article.id, article.text, lambda s: find_time_expressions(s, published))
     main_event = events[0].id if events else None
@@ -267,10 +267,10 @@ def _absorb(old: _Draft, new: _Draft) -> None:
     old.sentences.extend(new.sentences)
 
 
-def _finish(article_id: str, draft: _Draft) -> EventMention:
+def _finish(article_id: str, number: int, draft: _Draft) -> EventMention:
     evidence = tuple(sorted(set(draft.evidence), key=lambda s: (s.start, s.end, s.field)))
-    anchor = evidence[0].start if evidence else draft.sentences[0]
-    digest = hashlib.sha256(f"{article_id}:event:{anchor}".encode()).hexdigest()[:16]
+    # Stable across runs of the same analyser: the n-th incident of the article, first seen in sentence k.
+    digest = hashlib.sha256(f"{article_id}:event:{number}:{draft.sentences[0]}".encode()).hexdigest()[:16]
     return EventMention(
         id=digest, article_id=article_id, event_type=draft.event_type, sub_event_type=draft.sub_event_type,
         plover_type=draft.plover_type, plover_mode=draft.plover_mode, cameo_root=draft.cameo_root,

@@ -172,10 +172,11 @@ class StatementFinder:
             skipped = {t.i for c in predicate.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
             content_start = predicate.idx
             content_end = max(t.idx + len(t.text) for t in predicate.subtree if t.i not in skipped and t.i >= predicate.i)
-        content = self.text[content_start:content_end].strip(" ,.;“”\"")
+        content_start, content_end = self._trim(content_start, content_end)
+        content = self.text[content_start:content_end]
         if not content:
             return None
-        evidence.append(Span("content", content_start, content_start + len(content), content))
+        evidence.append(Span("content", content_start, content_end, content))
         return self._mention(sentence, predicate.idx, speaker, role, org, cue.statement_type, target, content,
                              self.text[quote[0]:quote[1]] if quote else None, evidence, event_ids, main_event)
 
@@ -198,13 +199,25 @@ class StatementFinder:
                 quote = quotes[0] if quotes else None
                 content_start = quote[0] if quote else max(t.idx + len(t.text) for t in agent.subtree) + 1
                 content_end = quote[1] if quote else sentence.end_char
-                content = self.text[content_start:content_end].strip(" ,.;“”\"")
+                content_start, content_end = self._trim(content_start, content_end)
+                content = self.text[content_start:content_end]
+                if not content:
+                    return None
                 if quote:
                     evidence.append(Span("quote", quote[0], quote[1], self.text[quote[0]:quote[1]]))
-                evidence.append(Span("content", content_start, content_start + len(content), content))
+                evidence.append(Span("content", content_start, content_end, content))
                 return self._mention(sentence, token.idx, None, None, org, "STATEMENT", None, content,
                                      content if quote else None, evidence, event_ids, main_event)
         return None
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """Narrow ``[start, end)`` past surrounding spaces, quotes and punctuation, so the span still matches the text."""
+        chars = " ,.;:“”\"\n\t"
+        while start < end and self.text[start] in chars:
+            start += 1
+        while end > start and self.text[end - 1] in chars:
+            end -= 1
+        return start, end
 
     def _speaker(self, subject, evidence) -> tuple[str | None, str | None, str | None]:
         lower = subject.lower_
