@@ -9,8 +9,10 @@ STAMP  := $(VENV)/.installed
 demo: install
 	rm -f demo.db
 	$(VENV)/bin/storyline ingest examples/corpus --db sqlite:///demo.db
+	$(VENV)/bin/storyline analyze --db sqlite:///demo.db
 	$(VENV)/bin/storyline stats --db sqlite:///demo.db
 	$(VENV)/bin/storyline articles --db sqlite:///demo.db
+	$(VENV)/bin/storyline mentions --type event --db sqlite:///demo.db
 
 test: install system-deps
 	$(PY) -m pytest
@@ -37,6 +39,7 @@ lock:
 
 bench: install system-deps
 	$(PY) benchmarks/ingest_throughput.py
+	$(PY) benchmarks/analysis_throughput.py
 
 clean:
 	rm -rf $(VENV) demo.db build src/*.egg-info

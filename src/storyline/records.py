@@ -101,6 +101,9 @@ class StoreStats:
     by_outlet: dict[str, int] = field(default_factory=dict)
     first_published: dt.date | None = None
     last_published: dt.date | None = None
+    analysed: int = 0
+    event_mentions: int = 0
+    statement_mentions: int = 0
 
 
 # -- analysis: what one report says -------------------------------------------------------------

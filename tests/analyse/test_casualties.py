@@ -318,3 +318,12 @@ def test_acled_fatalities_exact_floor():
         exact += killed == int(row["fatalities"])
     assert len(rows) > 200
     assert exact / len(rows) >= FATALITIES_EXACT_FLOOR
+
+
+def test_a_part_named_inside_the_group_is_not_added():
+    from storyline.analyse.casualties import find_casualties, total_figure
+    from storyline.analyse.nlp import parse
+
+    sentence = next(parse("Twelve people, five of them children, died when the shelter collapsed on Friday.").sents)
+    killed = total_figure(find_casualties(sentence), "killed")
+    assert (killed.low, killed.best, killed.high) == (12, 12, 12)

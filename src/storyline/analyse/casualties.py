@@ -128,6 +128,8 @@ def find_casualties(sentence) -> list[Casualty]:
         victims = _text(doc, *victims_range) if victims_range else None
         if (kind, count.first) in used or _repeats(kind, count.figure, victims, results):
             continue
+        if _part_of_a_group(doc, count.last) and results:
+            continue  # "Sixteen people, four of them children, …": the four are among the sixteen
         used.add((kind, count.first))
         evidence = {_span(doc, FIELD[kind], count.first, count.last)}
         evidence |= {_span(doc, FIELD[kind], t.i, t.i) for t in cue if not count.first <= t.i <= count.last}
@@ -137,6 +139,12 @@ def find_casualties(sentence) -> list[Casualty]:
         results.append(Casualty(kind, count.figure, victims, tuple(sorted(evidence, key=lambda s: (s.start, s.field))),
                                 incidents, aggregate))
     return results
+
+
+def _part_of_a_group(doc, last: int) -> bool:
+    """Whether a count is followed by "of them" / "of whom" (the count may already end with its "of")."""
+    words = [t.lower_ for t in doc[last:last + 3]]
+    return words[:2] in (["of", "them"], ["of", "whom"]) or words[1:3] in (["of", "them"], ["of", "whom"])
 
 
 def total_figure(casualties, kind: str) -> Figure | None:

@@ -183,6 +183,46 @@ def list_articles(
     out.print(table)
 
 
+@app.command("mentions")
+def list_mentions(
+    db: DbOption = None,
+    mention_type: Annotated[Optional[str], typer.Option("--type", help="Only event or only statement mentions.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 100,
+) -> None:
+    """List extracted mentions: for events the type, place, date and figures; for statements who said what.
+
+    Example: storyline mentions --type event --limit 20
+    """
+    if mention_type not in (None, "event", "statement"):
+        raise typer.BadParameter(f"{mention_type!r}; choose event or statement", param_hint="--type")
+    from itertools import islice
+
+    from storyline.records import EventMention
+
+    store = _open(db)
+    try:
+        rows = list(islice(store.mentions(mention_type=mention_type), limit))
+    finally:
+        store.close()
+    table = Table(title=f"{len(rows)} mentions", title_justify="left")
+    for column in ("article", "kind", "what", "where", "when", "killed", "injured / who"):
+        table.add_column(column, overflow="fold")
+    for mention in rows:
+        if isinstance(mention, EventMention):
+            killed = mention.fatalities.best if mention.fatalities and mention.fatalities.best is not None else (
+                mention.fatalities.text if mention.fatalities else "")
+            injured = mention.injuries.best if mention.injuries and mention.injuries.best is not None else ""
+            where = ", ".join(p for p in (mention.place.location, mention.place.admin1, mention.place.country) if p)
+            table.add_row(mention.article_id, "event", mention.sub_event_type, where or "—",
+                          mention.time.start.isoformat() if mention.time.start else f"({mention.time.text or 'unknown'})",
+                          str(killed), str(injured))
+        else:
+            table.add_row(mention.article_id, mention.statement_type.lower(), mention.content[:80],
+                          mention.speaker_org or "", mention.time.start.isoformat() if mention.time.start else "",
+                          "", mention.speaker or mention.speaker_org or "")
+    out.print(table)
+
+
 @app.command()
 def stats(
     db: DbOption = None,
@@ -204,6 +244,8 @@ def stats(
             "by_outlet": figures.by_outlet,
             "first_published": figures.first_published.isoformat() if figures.first_published else None,
             "last_published": figures.last_published.isoformat() if figures.last_published else None,
+            "analysed": figures.analysed, "event_mentions": figures.event_mentions,
+            "statement_mentions": figures.statement_mentions,
         }
         out.print(json.dumps(data, ensure_ascii=False), soft_wrap=True, highlight=False, markup=False)
         return
@@ -217,6 +259,9 @@ def stats(
     if figures.first_published:
         table.add_row("published between", f"{figures.first_published} and {figures.last_published}")
     table.add_row("places seen (sightings)", str(figures.sightings))
+    table.add_row("analysed", str(figures.analysed))
+    table.add_row("event mentions", str(figures.event_mentions))
+    table.add_row("statement mentions", str(figures.statement_mentions))
     for fmt, count in figures.by_format.items():
         table.add_row(f"format {fmt}", str(count))
     for outlet, count in list(figures.by_outlet.items())[:10]:

@@ -164,6 +164,8 @@ class Store:
             by_format = dict(connection.execute(
                 select(articles.c.format, func.count()).group_by(articles.c.format).order_by(func.count().desc(), articles.c.format)
             ).all())
+            analysed = connection.execute(select(func.count()).select_from(analyses)).scalar_one()
+            kinds = dict(connection.execute(select(mentions.c.mention_type, func.count()).group_by(mentions.c.mention_type)).all())
             outlets = connection.execute(
                 select(articles.c.outlet, func.count()).group_by(articles.c.outlet).order_by(func.count().desc(), articles.c.outlet)
             ).all()
@@ -171,6 +173,7 @@ class Store:
         return StoreStats(
             articles=total, latest_versions=total - superseded, dated=dated, undated=total - dated,
             sightings=sightings, by_format=by_format, by_outlet=by_outlet, first_published=first, last_published=last,
+            analysed=analysed, event_mentions=kinds.get("event", 0), statement_mentions=kinds.get("statement", 0),
         )
 
     def close(self) -> None:
