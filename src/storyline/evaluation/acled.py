@@ -6,7 +6,9 @@ ACLED's coding. ``fatalities_exact`` leaves out rows whose notes say ACLED coded
 for a toll it did not trust ("Fatalities coded as 0 (VoJ reported 3 …)"), and
 compares the total killed over the row's non-aggregate event mentions. ACLED's
 remarks about its own coding ("Fatalities coded as …", "[size=…]") are removed
-from the notes before analysis: they are not report text.
+from the notes before analysis: they are not report text. ``fatalities_exact_unsplit``
+also leaves out rows where ACLED split one reported toll over several of its
+events ("Fatalities are split across 3 events"), which no per-report figure can match.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from storyline.records import Article, EventMention
 
 _UNTRUSTED = re.compile(r"fatalities (?:were )?coded as (?:0|zero)", re.I)
 # ACLED's coders append remarks about their own coding; they are not report text.
+_SPLIT = re.compile(r"fatalities (?:are |were )?split", re.I)
 _CODER_REMARKS = re.compile(r"(?:Fatalities (?:were )?(?:coded|split)[^.]*\.|\[size=[^\]]*\])", re.I)
 
 
@@ -44,7 +47,8 @@ def evaluate_acled(path: str) -> dict:
     """Scores of the analyser on an ACLED export: accuracies of type, sub-type, country, admin-1, and fatalities."""
     from storyline.analyse.extract import analyse_article
 
-    totals = {"n": 0, "event_type": 0, "sub_event_type": 0, "country": 0, "admin1": 0, "fatalities_n": 0, "fatalities": 0}
+    totals = {"n": 0, "event_type": 0, "sub_event_type": 0, "country": 0, "admin1": 0, "fatalities_n": 0, "fatalities": 0,
+              "unsplit_n": 0, "unsplit": 0}
     with open(path, encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=1):
             notes = row["notes"]
@@ -63,6 +67,9 @@ def evaluate_acled(path: str) -> dict:
                 killed = sum(e.fatalities.best or e.fatalities.low or 0 for e in events if e.fatalities and not e.is_aggregate)
                 totals["fatalities_n"] += 1
                 totals["fatalities"] += killed == int(row["fatalities"] or 0)
+                if not _SPLIT.search(notes):  # ACLED shared one reported toll out over several of its events
+                    totals["unsplit_n"] += 1
+                    totals["unsplit"] += killed == int(row["fatalities"] or 0)
     n = max(totals["n"], 1)
     return {
         "n": totals["n"],
@@ -72,4 +79,5 @@ def evaluate_acled(path: str) -> dict:
         "admin1_accuracy": totals["admin1"] / n,
         "fatalities_n": totals["fatalities_n"],
         "fatalities_exact": totals["fatalities"] / max(totals["fatalities_n"], 1),
+        "fatalities_exact_unsplit": totals["unsplit"] / max(totals["unsplit_n"], 1),
     }
