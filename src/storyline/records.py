@@ -305,3 +305,67 @@ def mention_from_dict(record: dict) -> Mention:
         content=record["content"], quote=record["quote"], time=time, about_event=record["about_event"],
         confidence=record["confidence"], evidence=evidence, rules=tuple(record["rules"]),
     )
+
+
+# -- linking: how reports relate ----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """A passage of report A matched to a passage of report B (or left unmatched).
+
+    ``kind`` is ``verbatim`` (the same words), ``rewrite`` (the same content in other
+    words) or ``new`` (no counterpart; then the other side's offsets are None).
+    Offsets are characters of each article's stored text, ``[start, end)``.
+    """
+
+    kind: str
+    a_start: int | None
+    a_end: int | None
+    b_start: int | None
+    b_end: int | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """A term the derived report put in place of the source's (``the Taliban`` -> ``the Islamic Emirate``)."""
+
+    source: str
+    derived: str
+    source_start: int
+    source_end: int
+    derived_start: int
+    derived_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """How two reports relate.
+
+    ``relation`` is ``duplicate``, ``derived``, ``update``, ``common_source``,
+    ``same_story`` or ``unrelated``; for ``derived`` and ``update``, ``source_id`` is
+    the earlier/original report and ``derived_id`` the other. ``containment`` is the
+    share of the derived report's word n-grams found in the source.
+    """
+
+    source_id: str
+    derived_id: str
+    relation: str
+    confidence: float
+    containment: float
+    reverse_containment: float
+    alignments: tuple[Alignment, ...]
+    substitutions: tuple[Substitution, ...]
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Reports about the same story, copies and independent reports alike."""
+
+    id: str
+    title: str | None
+    articles: tuple[str, ...]
+    independent_sources: int
+    first_published: dt.date | None
+    last_published: dt.date | None
