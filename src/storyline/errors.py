@@ -29,6 +29,7 @@ CODES: dict[str, str] = {
     "E201": "database unavailable",
     "E202": "unsupported database URL",
     "E301": "output cannot be written",
+    "E302": "no such article",
     "E401": "analysis of an article failed",
 }
 

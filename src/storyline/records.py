@@ -369,3 +369,43 @@ class Story:
     independent_sources: int
     first_published: dt.date | None
     last_published: dt.date | None
+
+
+def link_to_dict(link: Link) -> dict:
+    """The flat, JSON-ready form of a link (what ``export derivations`` writes)."""
+    return {
+        "source": link.source_id, "derived": link.derived_id, "relation": link.relation,
+        "confidence": round(link.confidence, 3), "containment": round(link.containment, 3),
+        "reverse_containment": round(link.reverse_containment, 3),
+        "aligned": [{"kind": a.kind, "source_start": a.a_start, "source_end": a.a_end, "derived_start": a.b_start,
+                     "derived_end": a.b_end, "score": round(a.score, 3)} for a in link.alignments],
+        "substitutions": [{"source": s.source, "derived": s.derived, "source_start": s.source_start,
+                           "source_end": s.source_end, "derived_start": s.derived_start, "derived_end": s.derived_end}
+                          for s in link.substitutions],
+        "evidence": list(link.evidence),
+    }
+
+
+def link_from_dict(data: dict) -> Link:
+    return Link(
+        source_id=data["source"], derived_id=data["derived"], relation=data["relation"], confidence=data["confidence"],
+        containment=data["containment"], reverse_containment=data["reverse_containment"],
+        alignments=tuple(Alignment(a["kind"], a["source_start"], a["source_end"], a["derived_start"], a["derived_end"], a["score"])
+                         for a in data["aligned"]),
+        substitutions=tuple(Substitution(s["source"], s["derived"], s["source_start"], s["source_end"], s["derived_start"],
+                                         s["derived_end"]) for s in data["substitutions"]),
+        evidence=tuple(data["evidence"]),
+    )
+
+
+def story_to_dict(story: Story) -> dict:
+    return {"id": story.id, "title": story.title, "articles": list(story.articles),
+            "independent_sources": story.independent_sources,
+            "first_published": story.first_published.isoformat() if story.first_published else None,
+            "last_published": story.last_published.isoformat() if story.last_published else None}
+
+
+def story_from_dict(data: dict) -> Story:
+    first, last = data["first_published"], data["last_published"]
+    return Story(data["id"], data["title"], tuple(data["articles"]), data["independent_sources"],
+                 dt.date.fromisoformat(first) if first else None, dt.date.fromisoformat(last) if last else None)

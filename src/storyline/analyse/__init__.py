@@ -36,9 +36,11 @@ def analyse_pending(store: AnalysisStore, *, limit: int | None = None,
     from storyline.analyse.extract import ANALYSER, analyse_article
 
     summary = AnalyseSummary()
+    inferred = store.inferred_dates() if hasattr(store, "inferred_dates") else {}
     for article in store.articles_to_analyse(ANALYSER, limit=limit):
         try:
-            found = analyse_article(article)
+            # an undated report that the linker dated from its linked reports resolves "last week" against that date
+            found = analyse_article(article, published=inferred[article.id][0] if article.id in inferred else None)
         except Exception as exc:  # one bad article must not stop the others; the error is reported
             notice = Notice("error", f"article {article.id}", f"analysis failed: {type(exc).__name__}: {exc}", "E401")
             summary.notices.append(notice)

@@ -1,9 +1,14 @@
 """The ``seeds`` suite: a hand annotation in the style of ``../shared/gold/seeds.json`` against its reports.
 
 ``--data`` names the gold file; the reports are read from the ``seeds`` folder
-beside its folder (``gold/../seeds/<article id>.txt``), ingested as plain text. An
-undated report gets the ``published_inferred`` date the gold gives it (what the
-linking stage infers from its derived copy).
+beside its folder (``gold/../seeds/<article id>.txt``) and run through the real
+pipeline (ingest, analyse, link) in a throw-away SQLite store. An undated report
+is dated only if the linker infers a date for it, as ``storyline`` would.
+
+Linking checks: the derivation (relation, direction, confidence ≥ 0.9), the share
+of the derived report's sentences aligned to the source, the Taliban → Islamic
+Emirate substitution, the stories with their independent-source counts, and
+the inferred publication dates.
 
 Each gold event is looked for in each report that has evidence for it: the
 predicted event mention whose evidence overlaps the gold evidence, preferring one
@@ -16,22 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import tempfile
 from pathlib import Path
 
-from storyline.ingest.plaintext import read_plain_text
-from storyline.records import Article, EventMention, StatementMention
+from storyline.records import EventMention, StatementMention
 
 _WORD = re.compile(r"[a-z]+")
 _STOP = {"the", "of", "and", "in", "to", "a", "s", "s", "islamic", "office", "ministry", "affairs", "foreign"}
-
-
-def _article(path: Path, inferred: str | None) -> tuple[Article, dt.date | None]:
-    report = read_plain_text(path.read_text(encoding="utf-8"), str(path), encoding="utf-8", external_id=path.stem, version_key=None)
-    article = Article(id=path.stem, text=report.text, source=str(path), format="text", title=None, byline=None, outlet=None,
-                      url=None, published=report.published, external_id=path.stem, encoding="utf-8", version=1,
-                      previous_version_id=None, ingested_at=dt.datetime.now(dt.timezone.utc))
-    published = report.published or (dt.date.fromisoformat(inferred) if inferred else None)
-    return article, published
 
 
 def _ranges(text: str, quotes: list[str]) -> list[tuple[int, int]]:
@@ -67,19 +63,74 @@ def _statement_right(gold: dict, found: list[StatementMention]) -> bool:
     return False
 
 
-def evaluate_seeds(path: str) -> dict:
-    """Field-by-field scores of the analyser against a seeds-style gold file."""
-    from storyline.analyse.extract import analyse_article
+def _run_pipeline(folder: Path, names: list[str]) -> tuple[dict, dict, list, list, dict]:
+    """Ingest, analyse and link the gold's reports in a throw-away SQLite store, as `storyline` would."""
+    from storyline.analyse import analyse_pending
+    from storyline.ingest import IngestOptions, ingest_into
+    from storyline.link.linker import link_pending
+    from storyline.store import open_store
 
+    with tempfile.TemporaryDirectory(prefix="storyline-seeds-") as work:
+        with open_store(f"sqlite:///{work}/seeds.db") as store:
+            ingest_into(store, [str(folder / f"{name}.txt") for name in names], IngestOptions())
+            analyse_pending(store)
+            link_pending(store)
+            by_external = {a.external_id: a for a in store.articles()}
+            mentions = {name: list(store.mentions(article_id=by_external[name].id)) for name in names}
+            texts = {name: by_external[name].text for name in names}
+            links = list(store.links())
+            stories = list(store.stories())
+            inferred = {a.external_id: store.inferred_dates().get(a.id) for a in by_external.values()}
+            ids = {name: by_external[name].id for name in names}
+    return mentions, texts, links, stories, {"inferred": inferred, "ids": ids}
+
+
+def _linking_scores(gold: dict, texts: dict, links: list, stories: list, extra: dict) -> dict:
+    ids = extra["ids"]
+    names = {v: k for k, v in ids.items()}
+    derived_pairs = [(name, info["derived_from"]) for name, info in gold["articles"].items() if info.get("derived_from")]
+    right_direction = confident = aligned_share = substitutions_found = 0.0
+    for derived, source in derived_pairs:
+        link = next((l for l in links if {l.source_id, l.derived_id} == {ids[derived], ids[source]}), None)
+        if link is None:
+            continue
+        right = link.relation in ("derived", "update") and names[link.source_id] == source
+        right_direction += right
+        confident += right and link.confidence >= 0.9
+        sentences = [a for a in link.alignments if a.b_start is not None]
+        aligned_share += sum(1 for a in sentences if a.kind != "new") / max(len(sentences), 1)
+        wanted = gold["articles"][derived].get("term_substitutions", [])
+        found_any = any("taliban" in s.source.lower() and "islamic emirate" in s.derived.lower() for s in link.substitutions)
+        substitutions_found += found_any if any("Taliban" in w["source"] for w in wanted) else 1.0
+    pairs = max(len(derived_pairs), 1)
+    gold_stories = gold.get("stories", [])
+    story_right = 0
+    for story in gold_stories:
+        members = {ids[name] for name in story["articles"]}
+        match = next((s for s in stories if set(s.articles) == members), None)
+        story_right += match is not None and match.independent_sources == story["independent_sources"]
+    dates_right = dates_total = 0
+    for name, info in gold["articles"].items():
+        expected = (info.get("published_inferred") or {}).get("value")
+        if expected:
+            dates_total += 1
+            got = extra["inferred"].get(name)
+            dates_right += got is not None and got[0].isoformat() == expected
+    return {
+        "derivation_correct": right_direction / pairs,
+        "derivation_confident": confident / pairs,
+        "aligned_sentences": aligned_share / pairs,
+        "substitution_found": substitutions_found / pairs,
+        "stories_correct": story_right / max(len(gold_stories), 1),
+        "inferred_dates_correct": dates_right / max(dates_total, 1),
+    }
+
+
+def evaluate_seeds(path: str) -> dict:
+    """Field-by-field scores of the pipeline (ingest, analyse, link) against a seeds-style gold file."""
     gold = json.loads(Path(path).read_text(encoding="utf-8"))
     folder = Path(path).resolve().parent.parent / "seeds"
-    mentions: dict[str, list] = {}
-    texts: dict[str, str] = {}
-    for article_id, info in gold["articles"].items():
-        inferred = (info.get("published_inferred") or {}).get("value")
-        article, published = _article(folder / f"{article_id}.txt", inferred)
-        texts[article_id] = article.text
-        mentions[article_id] = analyse_article(article, published=published)
+    mentions, texts, links, stories, extra = _run_pipeline(folder, list(gold["articles"]))
     counts = dict.fromkeys(("pairs", "found", "type", "country", "admin1", "admin1_pairs", "date", "fatalities",
                             "injuries", "all_fields"), 0)
     for event in gold["events"]:
@@ -116,6 +167,7 @@ def evaluate_seeds(path: str) -> dict:
             statement_right += _statement_right(statement, found)
     pairs = max(counts["pairs"], 1)
     return {
+        **_linking_scores(gold, texts, links, stories, extra),
         "event_pairs": counts["pairs"],
         "incidents_found": counts["found"] / pairs,
         "type_correct": counts["type"] / pairs,

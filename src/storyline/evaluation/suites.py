@@ -37,11 +37,26 @@ def _wikievents(path: str) -> dict:
     return evaluate_wikievents(path)
 
 
+def _meter(path: str) -> dict:
+    from storyline.evaluation.meter import evaluate_meter
+    from storyline.evaluation.meter_spans import evaluate_meter_spans
+
+    return {**evaluate_meter(path), **evaluate_meter_spans(path)}
+
+
+def _mrpc(path: str) -> dict:
+    from storyline.evaluation.mrpc import evaluate_mrpc
+
+    return evaluate_mrpc(path)
+
+
 SUITES: dict[str, Callable[[str], dict]] = {
     "seeds": _seeds,
     "case2021": _case2021,
     "acled": _acled,
     "wikievents": _wikievents,
+    "meter": _meter,
+    "mrpc": _mrpc,
 }
 
 

@@ -286,7 +286,7 @@ def export_articles_command(
         raise typer.BadParameter("Parquet is binary: write it to a file with -o FILE", param_hint="--output")
     store = _open(db)
     try:
-        count = export_articles(store.articles(latest_only=latest_only), format, output)
+        count = export_articles(store.articles(latest_only=latest_only), format, output, store.inferred_dates())
     except OSError as exc:
         raise _fail(StorylineError(f"{output}: cannot write: {exc.strerror or exc}", "E301"), 1) from None
     finally:
@@ -329,6 +329,144 @@ def analyze(
               f"{summary.statements} statement mentions; {len(summary.notices)} failed.", highlight=False)
     if summary.notices:
         raise typer.Exit(1)
+
+
+@app.command()
+def link(
+    db: DbOption = None,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when standard error is a terminal).")] = None,
+) -> None:
+    """Find rewrites, copies and independent reports of the same story among stored articles.
+
+    Incremental: only articles not linked before are fingerprinted and compared
+    (with each other and with everything stored); stories, independent-source
+    counts and inferred publication dates are then rebuilt from all links.
+
+    Example: storyline link --db sqlite:///news.db
+    """
+    from storyline.link.linker import link_pending
+
+    store = _open(db)
+    show_bar = err.is_terminal if progress is None else progress
+    bar = Progress(TextColumn("[bold]link"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=err, transient=True, disable=not show_bar)
+    task = bar.add_task("", total=None)
+    try:
+        with bar:
+            summary = link_pending(store, on_article=lambda _: bar.update(task, advance=1))
+    finally:
+        store.close()
+    kinds = ", ".join(f"{count} {relation}" for relation, count in sorted(summary.links.items())) or "no links"
+    out.print(f"Linked {summary.articles} new articles: {summary.candidates} candidate pairs, {summary.compared} compared, "
+              f"{kinds}; {summary.stories} stories; {summary.inferred_dates} inferred dates.", highlight=False)
+
+
+@export_app.command("derivations")
+def export_derivations_command(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+) -> None:
+    """Export the links between reports: relation, direction, confidence, aligned passages, substitutions.
+
+    Example: storyline export derivations --format jsonl -o derivations.jsonl
+    """
+    from storyline.serve.export import export_links
+
+    _check_format(format, output)
+    store = _open(db)
+    try:
+        count = export_links(store.links(), format, output)
+    except OSError as exc:
+        raise _fail(StorylineError(f"{output}: cannot write: {exc.strerror or exc}", "E301"), 1) from None
+    finally:
+        store.close()
+    if output:
+        err.print(f"Wrote {count} links to {output}.", highlight=False)
+
+
+@export_app.command("stories")
+def export_stories_command(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+) -> None:
+    """Export stories: id, title, articles, independent_sources, first_published, last_published.
+
+    Example: storyline export stories --format jsonl
+    """
+    from storyline.serve.export import export_stories
+
+    _check_format(format, output)
+    store = _open(db)
+    try:
+        count = export_stories(store.stories(), format, output)
+    except OSError as exc:
+        raise _fail(StorylineError(f"{output}: cannot write: {exc.strerror or exc}", "E301"), 1) from None
+    finally:
+        store.close()
+    if output:
+        err.print(f"Wrote {count} stories to {output}.", highlight=False)
+
+
+def _check_format(format: str, output: str | None) -> None:
+    if format not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"{format!r}; choose one of: {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    if format == "parquet" and output is None and sys.stdout.isatty():
+        raise typer.BadParameter("Parquet is binary: write it to a file with -o FILE", param_hint="--output")
+
+
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="Article id (or a unique prefix) of the first report.")],
+    b: Annotated[str, typer.Argument(help="Article id (or a unique prefix) of the second report.")],
+    db: DbOption = None,
+) -> None:
+    """Show two reports side by side: aligned passages (verbatim, rewritten, new) and term substitutions.
+
+    Example: storyline compare 09523f0a cb46322b
+    """
+    from rich.text import Text
+
+    from storyline.link.align import align_reports, find_substitutions
+
+    store = _open(db)
+    try:
+        first, second = _by_prefix(store, a), _by_prefix(store, b)
+        stored = next((l for l in store.links(article_id=first.id) if second.id in (l.source_id, l.derived_id)), None)
+    finally:
+        store.close()
+    if stored is not None and stored.source_id == second.id:
+        first, second = second, first
+    alignments = stored.alignments if stored and stored.alignments else tuple(align_reports(first.text, second.text))
+    substitutions = stored.substitutions if stored and stored.alignments else tuple(
+        find_substitutions(first.text, second.text, list(alignments)))
+    relation = f"{stored.relation} (confidence {stored.confidence:.2f}): " + "; ".join(stored.evidence) if stored else "no stored link"
+    out.print(f"[bold]{first.id}[/bold] {first.outlet or ''} {first.published or 'undated'}  ⟷  "
+              f"[bold]{second.id}[/bold] {second.outlet or ''} {second.published or 'undated'}\n{relation}", highlight=False)
+    style = {"verbatim": "bold green", "rewrite": "yellow", "new": "dim"}
+    table = Table(show_lines=True, expand=True)
+    table.add_column(f"{first.id} (source side)", ratio=1)
+    table.add_column(f"{second.id}", ratio=1)
+    table.add_column("kind", no_wrap=True)
+    for alignment in sorted(alignments, key=lambda x: (x.b_start if x.b_start is not None else 10**9, x.a_start or 0)):
+        left = first.text[alignment.a_start:alignment.a_end] if alignment.a_start is not None else ""
+        right = second.text[alignment.b_start:alignment.b_end] if alignment.b_start is not None else ""
+        table.add_row(Text(left, style=style.get(alignment.kind, "")), Text(right, style=style.get(alignment.kind, "")),
+                      f"{alignment.kind} {alignment.score:.2f}")
+    out.print(table)
+    for substitution in substitutions:
+        out.print(f"substitution: [red]{substitution.source}[/red] → [green]{substitution.derived}[/green]", highlight=False)
+
+
+def _by_prefix(store, prefix: str):
+    article = store.article(prefix)
+    if article is not None:
+        return article
+    matches = [x for x in store.articles() if x.id.startswith(prefix) or x.external_id == prefix]
+    if len(matches) != 1:
+        raise _fail(StorylineError(f"{prefix}: {'no' if not matches else 'more than one'} article with this id, prefix or external id", "E302"), 2)
+    return matches[0]
 
 
 @export_app.command("mentions")

@@ -21,14 +21,19 @@ from storyline.records import Article
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 ARTICLE_FIELDS = (
-    "id", "external_id", "source", "url", "outlet", "title", "byline", "published", "text",
+    "id", "external_id", "source", "url", "outlet", "title", "byline", "published", "published_inferred", "text",
     "format", "encoding", "version", "previous_version_id", "ingested_at",
 )
 
 
-def article_record(article: Article) -> dict:
-    """The exported form of an article: dates as ``YYYY-MM-DD``, times as ISO 8601."""
-    values = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+def article_record(article: Article, inferred: tuple | None = None) -> dict:
+    """The exported form of an article: dates as ``YYYY-MM-DD``, times as ISO 8601.
+
+    ``inferred`` is ``(date, from article id, reason)`` when the linker dated an undated article.
+    """
+    values = {name: getattr(article, name) for name in ARTICLE_FIELDS if name != "published_inferred"}
+    values["published_inferred"] = (
+        {"date": inferred[0].isoformat(), "from": inferred[1], "reason": inferred[2]} if inferred else None)
     values["published"] = article.published.isoformat() if article.published else None
     values["ingested_at"] = article.ingested_at.isoformat() if article.ingested_at else None
     return values
@@ -45,14 +50,16 @@ MENTION_FIELDS = (
     "speaker", "speaker_role", "speaker_org", "statement_type", "target", "content", "quote", "about_event",
     "confidence", "evidence", "rules",
 )
-_INTEGER_FIELDS = {"version", "fatalities_low", "fatalities_best", "fatalities_high", "injuries_low", "injuries_best",
+_INTEGER_FIELDS = {"version", "independent_sources", "fatalities_low", "fatalities_best", "fatalities_high", "injuries_low", "injuries_best",
                    "injuries_high", "incident_count"}
-_FLOAT_FIELDS = {"latitude", "longitude", "confidence"}
+_FLOAT_FIELDS = {"latitude", "longitude", "confidence", "containment", "reverse_containment"}
 
 
-def export_articles(articles: Iterable[Article], fmt: str, output: str | None) -> int:
+def export_articles(articles: Iterable[Article], fmt: str, output: str | None, inferred: dict | None = None) -> int:
     """Write ``articles`` as ``fmt`` to the file ``output`` (standard output when None); return the count."""
-    return export_records((article_record(article) for article in articles), ARTICLE_FIELDS, fmt, output)
+    inferred = inferred or {}
+    rows = (article_record(article, inferred.get(article.id)) for article in articles)
+    return export_records(rows, ARTICLE_FIELDS, fmt, output)
 
 
 def export_mentions(mentions: Iterable, fmt: str, output: str | None) -> int:
@@ -65,6 +72,25 @@ def export_mentions(mentions: Iterable, fmt: str, output: str | None) -> int:
             yield {name: record.get(name) for name in MENTION_FIELDS}
 
     return export_records(rows(), MENTION_FIELDS, fmt, output)
+
+
+LINK_FIELDS = ("source", "derived", "relation", "confidence", "containment", "reverse_containment", "aligned",
+               "substitutions", "evidence")
+STORY_FIELDS = ("id", "title", "articles", "independent_sources", "first_published", "last_published")
+
+
+def export_links(found: Iterable, fmt: str, output: str | None) -> int:
+    """Write links (derived, source, relation, confidence, containment, aligned spans, substitutions)."""
+    from storyline.records import link_to_dict
+
+    return export_records((link_to_dict(link) for link in found), LINK_FIELDS, fmt, output)
+
+
+def export_stories(found: Iterable, fmt: str, output: str | None) -> int:
+    """Write stories (id, title, articles, independent sources, first and last publication)."""
+    from storyline.records import story_to_dict
+
+    return export_records((story_to_dict(story) for story in found), STORY_FIELDS, fmt, output)
 
 
 def export_records(records: Iterable[dict], fields: tuple[str, ...], fmt: str, output: str | None) -> int:
@@ -109,7 +135,7 @@ def _arrow_type(name: str):
         return pa.float64()
     if name == "is_aggregate":
         return pa.bool_()
-    if name in ("published", "date_start", "date_end"):
+    if name in ("published", "date_start", "date_end", "first_published", "last_published"):
         return pa.date32()
     return pa.string()
 
@@ -119,7 +145,7 @@ def _write_parquet(records: Iterator[dict], stream: IO[bytes], fields: tuple[str
     import pyarrow.parquet as pq
 
     schema = pa.schema([(name, _arrow_type(name)) for name in fields])
-    dates = [name for name in fields if name in ("published", "date_start", "date_end")]
+    dates = [name for name in fields if name in ("published", "date_start", "date_end", "first_published", "last_published")]
     writer = pq.ParquetWriter(stream, schema)
     count, batch = 0, []
     try:

@@ -7,9 +7,11 @@ a test checks that the migrated schema and this metadata agree.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     JSON,
@@ -93,4 +95,60 @@ analyses = Table(
     Column("analyser", String(64), nullable=False),
     Column("analysed_at", DateTime(timezone=True), nullable=False),
     Column("mentions", Integer, nullable=False),
+)
+
+# Linking: each article's LSH bucket keys (one row per band), so candidates are found by index, not by scan.
+lsh_buckets = Table(
+    "lsh_buckets",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("bucket", BigInteger, nullable=False),
+    Index("ix_lsh_buckets_band", "band", "bucket"),
+)
+
+# Which articles the linker has seen, with which index parameters (a change rebuilds the index).
+linked = Table(
+    "linked",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("linker", String(64), nullable=False),
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)
+
+# The relation of a pair of articles, with alignments and substitutions (records.Link as JSON).
+links = Table(
+    "links",
+    metadata,
+    Column("source_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("derived_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("relation", String(16), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("data", JSON, nullable=False),
+    Index("ix_links_derived_id", "derived_id"),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("data", JSON, nullable=False),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story_id", String(32), ForeignKey("stories.id"), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Index("ix_story_articles_article_id", "article_id"),
+)
+
+# A publication date inferred for an undated article from the reports linked to it.
+inferred_dates = Table(
+    "inferred_dates",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("published", Date, nullable=False),
+    Column("inferred_from", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("reason", Text, nullable=False),
 )

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from storyline.records import Article, Mention, Report, StoreStats, Stored, mention_from_dict, mention_to_dict
+from storyline.store.linking import LinkingStore
 from storyline.store.schema import analyses, article_sightings, articles, mentions
 
 _ARTICLE_COLUMNS = (
@@ -25,7 +26,7 @@ _ARTICLE_COLUMNS = (
 _IN_CHUNK = 500  # bound on parameters in one IN (...) list
 
 
-class Store:
+class Store(LinkingStore):
     """Articles in a database; open with :func:`storyline.store.open_store`."""
 
     def __init__(self, engine: Engine, url: str) -> None:
@@ -101,6 +102,16 @@ class Store:
             for row in result:
                 yield _article(row)
 
+    def articles_by_id(self, ids: Sequence[str]) -> dict[str, Article]:
+        """Articles by id (missing ids are left out)."""
+        found: dict[str, Article] = {}
+        columns = [articles.c[name] for name in _ARTICLE_COLUMNS]
+        with self.engine.connect() as connection:
+            for start in range(0, len(ids), _IN_CHUNK):
+                for row in connection.execute(select(*columns).where(articles.c.id.in_(list(ids[start:start + _IN_CHUNK])))):
+                    found[row.id] = _article(row)
+        return found
+
     def article(self, article_id: str) -> Article | None:
         """One article by id, or None."""
         query = select(*(articles.c[name] for name in _ARTICLE_COLUMNS)).where(articles.c.id == article_id)
@@ -134,6 +145,11 @@ class Store:
                 ])
             connection.execute(analyses.insert(), [{"article_id": article_id, "analyser": analyser,
                                                     "analysed_at": now, "mentions": len(found)}])
+
+    def analysed_ids(self, analyser: str) -> set[str]:
+        """Ids of the articles analysed by ``analyser``."""
+        with self.engine.connect() as connection:
+            return {row.article_id for row in connection.execute(select(analyses.c.article_id).where(analyses.c.analyser == analyser))}
 
     def mentions(self, *, mention_type: str | None = None, article_id: str | None = None) -> Iterator[Mention]:
         """Stored mentions in article ingestion order, then order of extraction."""

@@ -1,0 +1,147 @@
+"""Attribution: which other outlets or wire agencies a report credits.
+
+A report shows where its words came from in a few stock ways:
+
+- a wire byline or dateline that makes it that wire's copy: ``By Jane Roe, PA News``,
+  ``LONDON (Reuters) -``, ``(AP) —``, a sign-off such as ``Meridian Wire``;
+- a credit in the running text: ``Reuters reported``, ``according to the BBC``,
+  ``told The Associated Press``, ``said in a statement to AFP``, ``the state
+  Xinhua news agency``, and ``the agency said`` after a named agency.
+
+:func:`find_attributions` returns each signal with its kind and character span;
+:func:`attributions` only the credited names. Names are canonical where the wire
+is a well-known agency (``PA``, ``PA News`` and ``the Press Association`` are all
+``Press Association``), so that two reports crediting one wire can be compared.
+
+Only names that look like news outlets count (a known agency, an acronym in a
+reporting phrase, or a name ending in an outlet word such as News, Press, Times,
+Agency, Wire): "according to police" and "told Mr Justice Forbes" are sources of
+information, not of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The few international and national wire agencies that most news copy comes
+# from, by the spellings they are credited with (lower case, without "the").
+WIRE_ALIASES: dict[str, str] = {
+    "pa": "Press Association", "pa news": "Press Association", "press association": "Press Association",
+    "pa media": "Press Association",
+    "ap": "Associated Press", "associated press": "Associated Press",
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "reuters": "Reuters", "thomson reuters": "Reuters",
+    "upi": "UPI", "united press international": "UPI",
+    "dpa": "dpa", "deutsche presse-agentur": "dpa",
+    "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "interfax": "Interfax",
+    "bloomberg": "Bloomberg", "kyodo": "Kyodo", "yonhap": "Yonhap", "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu", "pti": "Press Trust of India", "press trust of india": "Press Trust of India",
+    "ani": "ANI", "ians": "IANS", "bernama": "Bernama", "antara": "Antara",
+}
+# Last words that make a capitalised name an outlet rather than a person or an office.
+_OUTLET_WORDS = (
+    "News", "Press", "Times", "Post", "Agency", "Wire", "Radio", "TV", "Television", "Journal", "Herald",
+    "Telegraph", "Guardian", "Tribune", "Gazette", "Mail", "Express", "Mirror", "Observer", "Chronicle",
+    "Network", "Broadcasting", "Media", "Daily", "Reporter", "Independent", "Standard", "Today", "Online",
+)
+_NOT_OUTLETS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "police", "officials", "mr", "mrs",
+                "ms", "dr", "sir", "court", "the court", "justice", "a", "an"}
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+_NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*){0,4}"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("byline", re.compile(rf"\bBy\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},\s*(?P<name>{_NAME})")),
+    ("dateline", re.compile(rf"\((?P<name>{_NAME})\)\s*[-–—]")),
+    ("wire", re.compile(r"\b(?P<name>[A-Z][a-z]+\s+Wire)\b")),
+    ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+(?:has\s+|had\s+)?(?:reported|reports)\b")),
+    ("credit", re.compile(rf"\baccording\s+to\s+(?P<name>{_NAME})")),
+    ("credit", re.compile(rf"\b(?:told|said\s+in\s+a\s+statement\s+to|in\s+an\s+interview\s+with)\s+(?P<name>{_NAME})")),
+    ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+news\s+agency\b")),
+)
+_AGENCY_SAID = re.compile(r"\b[Tt]he\s+(?:news\s+)?agency\s+(?:said|reported|added)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One signal that a report credits ``name``: its kind (byline, dateline, wire, credit) and span."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def carries_copy(self) -> bool:
+        """True for a byline, dateline or sign-off: the report *is* (a republication of) that outlet's copy."""
+        return self.kind in ("byline", "dateline", "wire")
+
+
+def canonical_outlet(name: str) -> str:
+    """The name without a leading article or trailing punctuation, a known wire's canonical name."""
+    name = re.sub(r"\s+", " ", name).strip(" .,'’")
+    name = re.sub(r"^[Tt]he\s+", "", name)
+    name = re.sub(r"'s$|’s$", "", name)
+    return WIRE_ALIASES.get(name.lower(), name)
+
+
+def _looks_like_outlet(name: str, kind: str) -> bool:
+    bare = re.sub(r"^[Tt]he\s+", "", name).strip(" .,")
+    if not bare or bare.lower() in _NOT_OUTLETS or bare.split()[0].lower() in _NOT_OUTLETS:
+        return False
+    if bare.lower() in WIRE_ALIASES or bare.split()[-1] in _OUTLET_WORDS:
+        return True
+    # A bare acronym is an outlet in a byline, dateline or reporting verb, not after "according to"
+    # ("according to UN figures").
+    return kind != "credit-according" and bool(_ACRONYM.fullmatch(bare))
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """Every attribution signal in ``text``, in text order (overlapping signals of one name kept once)."""
+    found: list[Attribution] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            name = _trim_name(match.group("name"))
+            test_kind = "credit-according" if pattern.pattern.startswith(r"\baccording") else kind
+            if _looks_like_outlet(name, test_kind):
+                found.append(Attribution(canonical_outlet(name), kind, match.start(), match.end()))
+    found.sort(key=lambda a: a.start)
+    agencies = [a for a in found if a.name in WIRE_ALIASES.values() or a.name.endswith(("Agency", "Wire"))]
+    for match in _AGENCY_SAID.finditer(text):
+        earlier = [a for a in agencies if a.start < match.start()]
+        if earlier:  # "the agency said" only counts after a news agency has been named
+            found.append(Attribution(earlier[-1].name, "credit", match.start(), match.end()))
+    found.sort(key=lambda a: a.start)
+    unique: list[Attribution] = []
+    for item in found:
+        if not any(u.name == item.name and u.start <= item.start < u.end for u in unique):
+            unique.append(item)
+    return unique
+
+
+def _trim_name(name: str) -> str:
+    """The outlet inside a captured name: "Yesterday Reuters" -> "Reuters", "PA News Legal" -> "PA News"."""
+    words = name.split()
+    spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)),
+                   key=lambda span: span[0] - span[1])
+    for i, j in spans:
+        if " ".join(words[i:j]).lower().removeprefix("the ") in WIRE_ALIASES:
+            return " ".join(words[i:j])
+    for j in range(len(words), 0, -1):
+        if words[j - 1] in _OUTLET_WORDS:
+            return " ".join(words[:j])
+    return name
+
+
+def attributions(text: str) -> list[str]:
+    """The names a report credits (wire bylines and datelines first-seen order), each once."""
+    names: list[str] = []
+    for item in find_attributions(text):
+        if item.name not in names:
+            names.append(item.name)
+    return names
+
+
+def carried_copy(text: str) -> set[str]:
+    """Outlets whose copy the report presents itself as (byline, dateline, wire sign-off)."""
+    return {a.name for a in find_attributions(text) if a.carries_copy}

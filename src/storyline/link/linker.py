@@ -1,0 +1,158 @@
+"""Linking stored articles incrementally: fingerprints, candidates, relations, stories, inferred dates.
+
+New articles get MinHash signatures whose LSH bucket keys are kept in the
+database, so a later run finds candidates by index lookups instead of
+rebuilding anything. Candidates also come from the analyse stage: reports whose
+event mentions share a country, an event type and a month, so independent
+reports of one story are compared even when they share little wording. Pairs
+whose dates are further apart than the window are not compared (undated
+reports are compared with all). Each candidate pair gets a relation
+(``relation.classify_pair``); related pairs get their passages aligned and term
+substitutions mined (``align``). Stories and independent-source counts are then
+rebuilt from all links, undated reports get a publication date from the reports
+they are linked to, and their relative dates are resolved by analysing them again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from storyline.records import Article, Link, Notice
+
+THRESHOLD = 0.3
+NUM_PERM = 128
+NGRAM = 5
+WINDOW_DAYS = 14
+LINKER = f"link-1:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+_ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
+
+
+@dataclass
+class LinkSummary:
+    articles: int = 0
+    candidates: int = 0
+    compared: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+    stories: int = 0
+    inferred_dates: int = 0
+    notices: list[Notice] = field(default_factory=list)
+
+
+def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> LinkSummary:
+    """Link the stored articles the linker has not seen; rebuild stories; infer missing dates."""
+    from storyline.link.align import align_reports, find_substitutions
+    from storyline.link.minhash import LSHIndex, MinHasher, shingles
+    from storyline.link.relation import classify_pair
+
+    summary = LinkSummary()
+    new_ids = store.article_ids_to_link(LINKER)
+    if new_ids:
+        new_articles = store.articles_by_id(new_ids)
+        hasher = MinHasher(num_perm=NUM_PERM)
+        index = LSHIndex(threshold=THRESHOLD, num_perm=NUM_PERM)
+        signatures = hasher.signatures([shingles(new_articles[i].text, NGRAM) for i in new_ids])
+        keys = index.band_keys(signatures)
+        store.save_buckets([(article_id, [int(k) for k in keys[n]]) for n, article_id in enumerate(new_ids)])
+
+        event_keys = store.event_keys()
+        by_key: dict[tuple, set[str]] = {}
+        for article_id, article_keys in event_keys.items():
+            for key in article_keys:
+                by_key.setdefault(key, set()).add(article_id)
+        known = store.linked_pairs()
+        pairs: set[tuple[str, str]] = set()
+        for article_id in new_ids:
+            candidates = store.bucket_neighbours(article_id)
+            for key in event_keys.get(article_id, ()):
+                candidates |= by_key.get(key, set())
+            candidates.discard(article_id)
+            pairs |= {tuple(sorted((article_id, other))) for other in candidates} - known
+        summary.candidates = len(pairs)
+        needed = {i for pair in pairs for i in pair}
+        articles = store.articles_by_id(sorted(needed))
+        found: list[Link] = []
+        for a_id, b_id in sorted(pairs):
+            a, b = articles[a_id], articles[b_id]
+            if not _within_window(a, b):
+                continue
+            summary.compared += 1
+            link = classify_pair(a, b)
+            if link.relation == "unrelated":
+                continue
+            if link.relation in _ALIGNED_RELATIONS:
+                source, derived = articles[link.source_id], articles[link.derived_id]
+                alignments = align_reports(source.text, derived.text)
+                substitutions = find_substitutions(source.text, derived.text, alignments)
+                link = replace(link, alignments=tuple(alignments), substitutions=tuple(substitutions))
+            found.append(link)
+            summary.links[link.relation] = summary.links.get(link.relation, 0) + 1
+        store.save_links(found)
+        store.mark_linked(new_ids, LINKER)
+        summary.articles = len(new_ids)
+        for article_id in new_ids:
+            if on_article:
+                on_article(article_id)
+    rebuild_stories(store, summary)
+    return summary
+
+
+def rebuild_stories(store, summary: LinkSummary) -> None:
+    """Stories from every link; inferred dates for undated reports, whose mentions are then re-resolved."""
+    from storyline.link.stories import build_stories
+
+    all_links = list(store.links())
+    articles = list(store.articles())
+    inferred = infer_dates(articles, all_links)
+    store.save_inferred_dates([(a, d, f, why) for a, (d, f, why) in inferred.items()])
+    summary.inferred_dates = len(inferred)
+    dated = [replace(a, published=inferred[a.id][0]) if a.id in inferred else a for a in articles]
+    stories = build_stories(dated, all_links)
+    store.replace_stories(stories)
+    summary.stories = len(stories)
+    _reanalyse_with_dates(store, [a for a in articles if a.id in inferred], inferred)
+
+
+def infer_dates(articles: list[Article], found: list[Link]) -> dict[str, tuple[dt.date, str, str]]:
+    """A publication date for each undated article linked to a dated one.
+
+    A source is published no later than its copy, so the earliest dated copy of an
+    undated source bounds its date and is taken as the estimate; an undated copy
+    takes its dated source's date. Only confident derivation-type links count.
+    """
+    dates = {a.id: a.published for a in articles}
+    result: dict[str, tuple[dt.date, str, str]] = {}
+    for article in articles:
+        if article.published is not None:
+            continue
+        from_copies = [(dates[l.derived_id], l.derived_id) for l in found
+                       if l.source_id == article.id and dates.get(l.derived_id) and l.confidence >= 0.5
+                       and l.relation in ("derived", "duplicate", "update", "common_source")]
+        from_sources = [(dates[l.source_id], l.source_id) for l in found
+                        if l.derived_id == article.id and dates.get(l.source_id) and l.confidence >= 0.5
+                        and l.relation in ("derived", "duplicate", "update", "common_source")]
+        if from_copies:
+            date, other = min(from_copies)
+            result[article.id] = (date, other, "its derived copy carries this date")
+        elif from_sources:
+            date, other = max(from_sources)
+            result[article.id] = (date, other, "the report it derives from carries this date")
+    return result
+
+
+def _reanalyse_with_dates(store, articles: list[Article], inferred: dict) -> None:
+    if not articles:
+        return
+    from storyline.analyse.extract import ANALYSER, analyse_article
+
+    analysed = store.analysed_ids(ANALYSER)
+    for article in articles:
+        if article.id in analysed:
+            store.save_analysis(article.id, ANALYSER, analyse_article(article, published=inferred[article.id][0]))
+
+
+def _within_window(a: Article, b: Article) -> bool:
+    if a.published is None or b.published is None:
+        return True
+    return abs((a.published - b.published).days) <= WINDOW_DAYS

@@ -1,0 +1,98 @@
+"""Stories from links: clusters of reports about one story, and how many of them are independent.
+
+Strong links (duplicate, derived, update, common source) join reports into one
+story. ``same_story`` links join two groups only when the evidence is more than
+one loose link: a single report joins on one link, but two groups of several
+reports need two links between them — so one stray link cannot chain two
+stories together.
+
+Independent sources are the roots of the derivation graph inside a story:
+duplicates are one node, a derived report has its source as parent, and two
+reports that rewrite the same missing source share one (hidden) root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+
+from storyline.records import Article, Link, Story
+
+STRONG = ("duplicate", "derived", "update", "common_source")
+MIN_CONFIDENCE = 0.5
+
+
+class _Groups:
+    def __init__(self, items) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item):
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def members(self) -> dict:
+        groups: dict = {}
+        for item in self.parent:
+            groups.setdefault(self.find(item), []).append(item)
+        return groups
+
+
+def build_stories(articles: Sequence[Article], found: Sequence[Link]) -> list[Story]:
+    """One story per cluster of ``articles`` (singletons included), ordered by first publication."""
+    order = {a.id: n for n, a in enumerate(articles)}
+    by_id = {a.id: a for a in articles}
+    usable = [l for l in found if l.source_id in by_id and l.derived_id in by_id and l.confidence >= MIN_CONFIDENCE]
+    groups = _Groups(order)
+    for link in usable:
+        if link.relation in STRONG:
+            groups.union(link.source_id, link.derived_id)
+    between: Counter = Counter()
+    for link in usable:
+        if link.relation == "same_story":
+            a, b = groups.find(link.source_id), groups.find(link.derived_id)
+            if a != b:
+                between[tuple(sorted((a, b)))] += 1
+    sizes = Counter(groups.find(i) for i in order)
+    for (a, b), count in sorted(between.items(), key=lambda item: -item[1]):
+        ra, rb = groups.find(a), groups.find(b)
+        if ra != rb and (count >= 2 or min(sizes[a], sizes[b]) == 1):
+            groups.union(ra, rb)
+    stories = []
+    for members in groups.members().values():
+        members.sort(key=lambda i: order[i])
+        dates = [by_id[i].published for i in members if by_id[i].published]
+        first = min(members, key=lambda i: (by_id[i].published is None, by_id[i].published or 0, order[i]))
+        story_id = hashlib.sha256(("story:" + members[0]).encode()).hexdigest()[:16]
+        stories.append(Story(
+            id=story_id, title=by_id[first].title or _opening(by_id[first].text), articles=tuple(members),
+            independent_sources=independent_sources(members, usable),
+            first_published=min(dates) if dates else None, last_published=max(dates) if dates else None,
+        ))
+    stories.sort(key=lambda s: (s.first_published is None, s.first_published or 0, s.id))
+    return stories
+
+
+def independent_sources(members: Sequence[str], found: Sequence[Link]) -> int:
+    """Roots of the derivation graph among ``members``: copies of one report count once."""
+    inside = set(members)
+    nodes = _Groups(members)
+    for link in found:
+        if link.source_id in inside and link.derived_id in inside and link.relation in ("duplicate", "common_source"):
+            nodes.union(link.source_id, link.derived_id)
+    has_parent = {nodes.find(l.derived_id) for l in found
+                  if l.source_id in inside and l.derived_id in inside and l.relation in ("derived", "update")
+                  and nodes.find(l.source_id) != nodes.find(l.derived_id)}
+    return sum(1 for root in nodes.members() if root not in has_parent)
+
+
+def _opening(text: str, words: int = 12) -> str:
+    head = text.split()
+    return " ".join(head[:words]) + ("…" if len(head) > words else "")
