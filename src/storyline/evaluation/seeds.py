@@ -18,7 +18,6 @@ are matched by type plus speaker or organisation (shared words).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import tempfile

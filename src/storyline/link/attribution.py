@@ -52,8 +52,11 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*){0,4}"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(rf"\bBy\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},\s*(?P<name>{_NAME})")),
-    ("dateline", re.compile(rf"\((?P<name>{_NAME})\)\s*[-–—]")),
-    ("wire", re.compile(r"\b(?P<name>[A-Z][a-z]+\s+Wire)\b")),
+    # A dateline opens a paragraph: "LONDON, March 3 (Reuters) -", "(AP) —".
+    ("dateline", re.compile(rf"(?m)^[ \t]*(?:[A-Z][\w .,'’/-]{{0,50}}?[ \t]*)?\((?P<name>{_NAME})\)[ \t]*[-–—]")),
+    # A sign-off on a line of its own: "Meridian Wire", "— Meridian Wire", "(c) Meridian Wire".
+    ("wire", re.compile(r"(?m)^[ \t]*(?:[-–—©]|\([cC]\))?[ \t]*(?P<name>[A-Z][a-z]+[ \t]+Wire)[ \t]*\.?[ \t]*$")),
+    ("credit", re.compile(r"\b(?P<name>[A-Z][a-z]+[ \t]+Wire)\b")),
     ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+(?:has\s+|had\s+)?(?:reported|reports)\b")),
     ("credit", re.compile(rf"\baccording\s+to\s+(?P<name>{_NAME})")),
     ("credit", re.compile(rf"\b(?:told|said\s+in\s+a\s+statement\s+to|in\s+an\s+interview\s+with)\s+(?P<name>{_NAME})")),

@@ -2,7 +2,9 @@
 
 New articles get MinHash signatures whose LSH bucket keys are kept in the
 database, so a later run finds candidates by index lookups instead of
-rebuilding anything. Candidates also come from the analyse stage: reports whose
+rebuilding anything. A rewrite can change most of the wording and still keep
+the names, so articles sharing two or more multi-word proper names are
+candidates too (their hashed names are kept in the database the same way). Candidates also come from the analyse stage: reports whose
 event mentions share a country, an event type and a month, so independent
 reports of one story are compared even when they share little wording. Pairs
 whose dates are further apart than the window are not compared (undated
@@ -16,6 +18,8 @@ they are linked to, and their relative dates are resolved by analysing them agai
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -25,6 +29,10 @@ THRESHOLD = 0.3
 NUM_PERM = 128
 NGRAM = 5
 WINDOW_DAYS = 14
+MIN_SHARED_NAMES = 2
+# Two or more capitalised words in a row, with the joiners names use ("Ministry of Foreign Affairs", "al-Shabaab").
+_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\w’'-]+)+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 LINKER = f"link-1:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
@@ -55,6 +63,7 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
         signatures = hasher.signatures([shingles(new_articles[i].text, NGRAM) for i in new_ids])
         keys = index.band_keys(signatures)
         store.save_buckets([(article_id, [int(k) for k in keys[n]]) for n, article_id in enumerate(new_ids)])
+        store.save_name_keys([(article_id, name_keys(new_articles[article_id].text)) for article_id in new_ids])
 
         event_keys = store.event_keys()
         by_key: dict[tuple, set[str]] = {}
@@ -64,7 +73,7 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
         known = store.linked_pairs()
         pairs: set[tuple[str, str]] = set()
         for article_id in new_ids:
-            candidates = store.bucket_neighbours(article_id)
+            candidates = store.bucket_neighbours(article_id) | store.name_neighbours(article_id, MIN_SHARED_NAMES)
             for key in event_keys.get(article_id, ()):
                 candidates |= by_key.get(key, set())
             candidates.discard(article_id)
@@ -127,10 +136,10 @@ def infer_dates(articles: list[Article], found: list[Link]) -> dict[str, tuple[d
         if article.published is not None:
             continue
         from_copies = [(dates[l.derived_id], l.derived_id) for l in found
-                       if l.source_id == article.id and dates.get(l.derived_id) and l.confidence >= 0.5
+                       if l.source_id == article.id and dates.get(l.derived_id) and l.confidence >= 0.3
                        and l.relation in ("derived", "duplicate", "update", "common_source")]
         from_sources = [(dates[l.source_id], l.source_id) for l in found
-                        if l.derived_id == article.id and dates.get(l.source_id) and l.confidence >= 0.5
+                        if l.derived_id == article.id and dates.get(l.source_id) and l.confidence >= 0.3
                         and l.relation in ("derived", "duplicate", "update", "common_source")]
         if from_copies:
             date, other = min(from_copies)
@@ -150,6 +159,18 @@ def _reanalyse_with_dates(store, articles: list[Article], inferred: dict) -> Non
     for article in articles:
         if article.id in analysed:
             store.save_analysis(article.id, ANALYSER, analyse_article(article, published=inferred[article.id][0]))
+
+
+def name_keys(text: str) -> list[int]:
+    """Signed 64-bit hashes of the multi-word proper names in ``text`` (case-folded; each name once)."""
+    keys = set()
+    for match in _NAME.finditer(text):
+        words = match.group(0).split()
+        if _SENTENCE_START.search(text[:match.start()]) and len(words) == 2:
+            continue  # "The Government", "Police Said": a capitalised first word is not evidence of a name
+        digest = hashlib.blake2b(" ".join(words).casefold().encode("utf-8"), digest_size=8).digest()
+        keys.add(int.from_bytes(digest, "big", signed=True))
+    return sorted(keys)
 
 
 def _within_window(a: Article, b: Article) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from storyline.records import Article, Link, Story
 
 STRONG = ("duplicate", "derived", "update", "common_source")
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.3  # a derivation whose direction is uncertain still ties two reports into one story
 
 
 class _Groups:

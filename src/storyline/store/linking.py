@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import and_, delete, select, tuple_
+from sqlalchemy import and_, delete, func, select, tuple_
 
 from storyline.records import Link, Story, link_from_dict, link_to_dict, story_from_dict, story_to_dict
-from storyline.store.schema import inferred_dates, linked, links, lsh_buckets, mentions, stories, story_articles
+from storyline.store.schema import inferred_dates, linked, links, lsh_buckets, mentions, name_keys, stories, story_articles
 
 
 class LinkingStore:
@@ -43,6 +43,25 @@ class LinkingStore:
         query = (select(lsh_buckets.c.article_id).distinct()
                  .join(mine, and_(lsh_buckets.c.band == mine.c.band, lsh_buckets.c.bucket == mine.c.bucket))
                  .where(lsh_buckets.c.article_id != article_id))
+        with self.engine.connect() as connection:
+            return {row.article_id for row in connection.execute(query)}
+
+    def save_name_keys(self, rows: Sequence[tuple[str, list[int]]]) -> None:
+        """Replace the hashed proper-name keys of each article, in one transaction."""
+        with self.engine.begin() as connection:
+            ids = [article_id for article_id, _ in rows]
+            for start in range(0, len(ids), 500):
+                connection.execute(delete(name_keys).where(name_keys.c.article_id.in_(ids[start:start + 500])))
+            values = [{"article_id": article_id, "key": int(key)} for article_id, keys in rows for key in set(keys)]
+            if values:
+                connection.execute(name_keys.insert(), values)
+
+    def name_neighbours(self, article_id: str, min_shared: int = 2) -> set[str]:
+        """Articles sharing at least ``min_shared`` proper-name keys with ``article_id``."""
+        mine = select(name_keys.c.key).where(name_keys.c.article_id == article_id).subquery()
+        query = (select(name_keys.c.article_id).join(mine, name_keys.c.key == mine.c.key)
+                 .where(name_keys.c.article_id != article_id)
+                 .group_by(name_keys.c.article_id).having(func.count() >= min_shared))
         with self.engine.connect() as connection:
             return {row.article_id for row in connection.execute(query)}
 

@@ -107,6 +107,16 @@ lsh_buckets = Table(
     Index("ix_lsh_buckets_band", "band", "bucket"),
 )
 
+# Multi-word proper names of each article ("Guo Zhijun", "Khatlon Region"), hashed: rewrites that share
+# little wording still share names, so two or more shared names make a candidate pair.
+name_keys = Table(
+    "name_keys",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("key", BigInteger, primary_key=True),
+    Index("ix_name_keys_key", "key"),
+)
+
 # Which articles the linker has seen, with which index parameters (a change rebuilds the index).
 linked = Table(
     "linked",

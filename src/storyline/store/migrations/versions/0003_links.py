@@ -1,4 +1,4 @@
-"""Linking: LSH buckets, links between articles, stories and inferred publication dates.
+"""Linking: LSH buckets, name keys, links between articles, stories and inferred publication dates.
 
 Revision ID: 0003
 Revises: 0002
@@ -24,6 +24,14 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"], name="fk_lsh_buckets_article_id_articles"),
     )
     op.create_index("ix_lsh_buckets_band", "lsh_buckets", ["band", "bucket"])
+    op.create_table(
+        "name_keys",
+        sa.Column("article_id", sa.String(32), nullable=False),
+        sa.Column("key", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("article_id", "key", name="pk_name_keys"),
+        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], name="fk_name_keys_article_id_articles"),
+    )
+    op.create_index("ix_name_keys_key", "name_keys", ["key"])
     op.create_table(
         "linked",
         sa.Column("article_id", sa.String(32), nullable=False),
@@ -72,5 +80,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("inferred_dates", "story_articles", "stories", "links", "linked", "lsh_buckets"):
+    for table in ("inferred_dates", "story_articles", "stories", "links", "linked", "name_keys", "lsh_buckets"):
         op.drop_table(table)

@@ -1,0 +1,497 @@
+"""Passage alignment between two reports, and the terms a rewrite swapped.
+
+Report A is the possible source, report B the possibly derived one. Every sentence of B
+is matched to the sentence(s) of A that say the same thing, in any order (a rewrite may
+move paragraphs, merge two sentences or split one), and labelled:
+
+- ``verbatim``: nearly all of B's words are copied in runs from the matched A sentence(s);
+- ``rewrite``: the same content in other words (paraphrase score >= the MRPC-calibrated
+  threshold, or a B sentence that is a piece of a longer A sentence);
+- ``new``: nothing in A says it. A sentences that B never uses are ``new`` too (B side None).
+
+Matching is lexical and needs no parse: :func:`sentence_spans` splits sentences with a
+regular expression, :mod:`storyline.link.similarity` scores every pair at once, and an
+optimal one-to-one assignment (Hungarian) is extended to one-to-many for splits and merges.
+Callers holding a spaCy parse may pass its sentence offsets instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from storyline.link.similarity import (
+    PARAPHRASE_THRESHOLD,
+    WORD,
+    is_function_word,
+    paraphrase_score,
+    score_matrices,
+    sentence_features,
+    stem,
+)
+from storyline.records import Alignment, Substitution
+
+__all__ = [
+    "PARAPHRASE_THRESHOLD", "align_reports", "find_substitutions", "framing_table", "paraphrase_score",
+    "sentence_spans",
+]
+
+Spans = Sequence[tuple[int, int]]
+
+# A B sentence is verbatim when this share of its words lies in runs copied from A.
+VERBATIM_SHARE = 0.9
+# The shortest copied run of words that counts as a verbatim passage.
+MIN_VERBATIM_WORDS = 3
+# A B sentence that is a piece of a longer A sentence: this share of its content words (and at
+# least FRAGMENT_MIN_SHARED of them) found in that sentence. An A sentence merged into a B sentence
+# needs MERGE_COVERAGE of its own content words there.
+FRAGMENT_COVERAGE = 0.4
+FRAGMENT_MIN_SHARED = 3
+MERGE_COVERAGE = 0.6
+# A copied run this long links two sentences whatever their scores.
+LINKING_RUN_WORDS = 6
+# A B sentence between linked neighbours is matched to their A sentences (spanning at most
+# CONTEXT_WINDOW sentences) on this lower score and number of shared content words.
+CONTEXT_THRESHOLD = 0.3
+CONTEXT_MIN_SHARED = 2
+CONTEXT_WINDOW = 3
+# The Hungarian partner is dropped for a better-scoring (split) partner by this margin.
+SPLIT_MARGIN = 0.15
+# Term substitutions: at most this many words on each side of a replaced run.
+MAX_TERM_WORDS = 6
+# ... between unchanged words, at least this many together.
+MIN_ANCHOR_WORDS = 2
+
+# -- sentences ----------------------------------------------------------------------------------
+
+# Abbreviations after which a full stop does not end a sentence (lower-case, without the dot).
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pte adm cmdr rep sen gov pres supt insp det st jr sr rev hon
+messrs mt ft inc corp co ltd plc bros vs etc al approx dept jan feb apr jun jul aug sep sept oct nov dec
+tues thur thurs u.s u.k u.n e.g i.e a.m p.m
+""".split())
+# ... and those that are abbreviations only before a number ("No. 10", but "she said no. Then").
+_NUMBER_ABBREVIATIONS = frozenset("no nos fig vol art pp p".split())
+# A candidate end: terminal punctuation, closing quotes or brackets, then space and what may open a sentence.
+# Scanned or pasted copy sometimes drops the space: "the trial.He said" (a lower-case word, then a capital).
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_CLOSERS = "\"'”’)]"
+_WORD_BEFORE_DOT = re.compile(r"([\w.]*\w)\.$")
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the punctuation ending at ``end`` ends a sentence: not the dot of "Mr." or "J."."""
+    head = text[max(0, end - 30):end].rstrip(_CLOSERS)
+    if not head.endswith(".") or head.endswith(".."):
+        return True
+    match = _WORD_BEFORE_DOT.search(head)
+    if not match:
+        return True
+    word = match.group(1)
+    if word.lower() in _ABBREVIATIONS:
+        return False
+    if word.lower() in _NUMBER_ABBREVIATIONS and text[end:end + 8].lstrip()[:1].isdigit():
+        return False
+    return not (len(word) == 1 and word.isupper())  # an initial: "J. Smith"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of ``text``, without surrounding whitespace.
+
+    Line breaks always end a sentence (news text keeps one paragraph per line); within a line a
+    sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes) before a capital, digit or
+    opening quote, except after common abbreviations and initials.
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        cuts = [m.end() for m in _SENTENCE_END.finditer(text, line.start(), line.end()) if _ends_sentence(text, m.end())]
+        for cut in (*cuts, line.end()):
+            piece = text[start:cut]
+            stripped = piece.strip()
+            if stripped:
+                left = start + len(piece) - len(piece.lstrip())
+                spans.append((left, left + len(stripped)))
+            start = cut
+    return spans
+
+
+# -- words --------------------------------------------------------------------------------------
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """``(word, start, end)`` for the words of ``text[start:end]``, offsets into ``text``."""
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+class _CopyIndex:
+    """Where each run of ``min_words`` words occurs in A's sentences, to find what B copies in any order."""
+
+    def __init__(self, a_words: Sequence[Sequence[str]], min_words: int):
+        self.a_words, self.min_words = a_words, min_words
+        self.seeds: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+        for j, words in enumerate(a_words):
+            for i in range(len(words) - min_words + 1):
+                self.seeds[tuple(words[i:i + min_words])].append((j, i))
+
+    def runs(self, b_words: Sequence[str], within: set[int] | None = None) -> list[tuple[int, int, int, int]]:
+        """Runs B copies: ``(a_sentence, a_index, b_index, length)``, not overlapping in B.
+
+        Left to right through B, the longest copy starting at each word is taken (in the sentences
+        ``within`` only, when given); a run of function words alone is no copy.
+        """
+        runs, k, j = [], self.min_words, 0
+        while j <= len(b_words) - k:
+            best = None
+            for sentence, i in self.seeds.get(tuple(b_words[j:j + k]), ()):
+                if within is not None and sentence not in within:
+                    continue
+                words, length = self.a_words[sentence], k
+                while i + length < len(words) and j + length < len(b_words) and words[i + length] == b_words[j + length]:
+                    length += 1
+                if best is None or length > best[3]:
+                    best = (sentence, i, j, length)
+            if best and not all(is_function_word(w) for w in b_words[j:j + best[3]]):
+                runs.append(best)
+                j += best[3]
+            else:
+                j += 1
+        return runs
+
+
+# -- alignment ----------------------------------------------------------------------------------
+
+def _nearest_linked(links: dict[int, set[int]], i: int, step: int) -> set[int]:
+    k = i + step
+    while 0 <= k < len(links):
+        if links[k]:
+            return links[k]
+        k += step
+    return set()
+
+
+def _link_sentences(matrices, copies: _CopyIndex, b_words) -> dict[int, set[int]]:
+    """For each B sentence, the A sentences it is matched to (possibly none).
+
+    1. an optimal one-to-one assignment on the paraphrase scores, kept where a pair reaches the threshold;
+    2. splits: a B sentence that scores clearly better with an A sentence already taken, or that is a
+       piece of one (most of its content words found there), or that copies a long run of words from one;
+    3. merges: an A sentence left over whose content a linked B sentence covers;
+    4. context: a B sentence left over between linked neighbours, matched to their A sentences (or the
+       ones between them) on a lower score, since rewrites follow their source's order locally.
+    """
+    score, shared = matrices.score, matrices.shared
+    n_b, n_a = score.shape
+    links: dict[int, set[int]] = {i: set() for i in range(n_b)}
+    if score.size == 0:
+        return links
+    for i, j in zip(*linear_sum_assignment(-score)):
+        if score[i, j] >= PARAPHRASE_THRESHOLD:
+            links[int(i)].add(int(j))
+    for i in range(n_b):
+        best = int(np.argmax(score[i]))
+        partner = next(iter(links[i]), None)
+        if partner is not None and score[i, best] - score[i, partner] <= SPLIT_MARGIN:
+            continue
+        fragment = matrices.coverage_left[i, best] >= FRAGMENT_COVERAGE and shared[i, best] >= FRAGMENT_MIN_SHARED
+        if score[i, best] >= PARAPHRASE_THRESHOLD or (partner is None and fragment):
+            links[i] = {best}
+        elif partner is None:
+            runs = copies.runs(b_words[i])
+            longest = max(runs, key=lambda run: run[3], default=None)
+            if longest is not None and longest[3] >= LINKING_RUN_WORDS:
+                links[i] = {longest[0]}
+    taken = set().union(*links.values())
+    for j in sorted(set(range(n_a)) - taken):
+        i = int(np.argmax(matrices.coverage_right[:, j]))
+        if links[i] and matrices.coverage_right[i, j] >= MERGE_COVERAGE and shared[i, j] >= FRAGMENT_MIN_SHARED:
+            links[i].add(j)
+    for i in range(n_b):
+        if links[i]:
+            continue
+        before, after = _nearest_linked(links, i, -1), _nearest_linked(links, i, 1)
+        if not before or not after:
+            continue
+        low, high = min(min(before), min(after)), max(max(before), max(after))
+        if high - low > CONTEXT_WINDOW:
+            continue
+        candidates = range(low, high + 1)
+        best = max(candidates, key=lambda j: score[i, j])
+        if score[i, best] >= CONTEXT_THRESHOLD and shared[i, best] >= CONTEXT_MIN_SHARED:
+            links[i] = {best}
+    return links
+
+
+def align_reports(text_a: str, text_b: str, spans_a: Spans | None = None, spans_b: Spans | None = None,
+                  *, passages: bool = False, passage_words: int = MIN_VERBATIM_WORDS) -> list[Alignment]:
+    """Align the sentences of report B (the possibly derived one) to those of report A (the possible source).
+
+    Returns one alignment per linked (B sentence, A sentence) pair, one ``new`` alignment per unlinked
+    B sentence (A side None) and per unused A sentence (B side None), ordered by position in B then A.
+    A B sentence merging two A sentences gets two alignments; two B sentences split from one A sentence
+    share its A span. ``score`` is the paraphrase score of the pair (for ``new``, the best score found).
+    With ``passages=True``, the runs of at least ``passage_words`` words that a ``rewrite`` sentence
+    copies from A (from any of its sentences: rewrites stitch) are added as ``verbatim`` alignments
+    nested inside it.
+    ``spans_a`` / ``spans_b`` are sentence offsets (e.g. from spaCy); :func:`sentence_spans` by default.
+    """
+    spans_a = list(spans_a) if spans_a is not None else sentence_spans(text_a)
+    spans_b = list(spans_b) if spans_b is not None else sentence_spans(text_b)
+    a_tokens = [_words(text_a, s, e) for s, e in spans_a]
+    b_tokens = [_words(text_b, s, e) for s, e in spans_b]
+    a_words = [[w.lower() for w, _, _ in words] for words in a_tokens]
+    b_words = [[w.lower() for w, _, _ in words] for words in b_tokens]
+    matrices = score_matrices([sentence_features(text_b[s:e]) for s, e in spans_b],
+                              [sentence_features(text_a[s:e]) for s, e in spans_a])
+    score = matrices.score
+    copies = _CopyIndex(a_words, MIN_VERBATIM_WORDS)
+    links = _link_sentences(matrices, copies, b_words)
+    passage_index = copies if passage_words == MIN_VERBATIM_WORDS else _CopyIndex(a_words, passage_words)
+
+    alignments: list[Alignment] = []
+    for i, (b_start, b_end) in enumerate(spans_b):
+        partners = sorted(links[i])
+        if not partners:
+            alignments.append(Alignment("new", None, None, b_start, b_end, float(score[i].max(initial=0.0))))
+            continue
+        copied = sum(run[3] for run in copies.runs(b_words[i], within=links[i]))
+        exact = any(b_words[i] == a_words[j] for j in partners)
+        kind = "verbatim" if exact or copied >= VERBATIM_SHARE * len(b_words[i]) else "rewrite"
+        for j in partners:
+            alignments.append(Alignment(kind, spans_a[j][0], spans_a[j][1], b_start, b_end, float(score[i, j])))
+        if passages and kind == "rewrite":
+            for j, a_i, b_i, n in passage_index.runs(b_words[i]):
+                a_run, b_run = a_tokens[j][a_i:a_i + n], b_tokens[i][b_i:b_i + n]
+                alignments.append(Alignment("verbatim", a_run[0][1], a_run[-1][2], b_run[0][1], b_run[-1][2], 1.0))
+    used = set().union(*links.values()) if links else set()
+    for j, (a_start, a_end) in enumerate(spans_a):
+        if j not in used:
+            alignments.append(Alignment("new", a_start, a_end, None, None, float(score[:, j].max(initial=0.0))))
+    alignments.sort(key=lambda a: (a.b_start is None, a.b_start or 0, -(a.b_end or 0), a.a_start or 0))
+    return alignments
+
+
+# -- term substitutions -------------------------------------------------------------------------
+
+def _is_nested(span: tuple[int, int], spans) -> bool:
+    return any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in spans)
+
+
+def _linked_groups(alignments: Sequence[Alignment]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """Connected groups of linked sentences: (A spans, B spans), each in text order.
+
+    Diffing a whole group lets a term that a split moved into the next B sentence still line up.
+    Passages nested inside a sentence alignment (``passages=True``) are left out.
+    """
+    b_spans = {(a.b_start, a.b_end) for a in alignments if a.b_start is not None}
+    alignments = [a for a in alignments if a.b_start is None or not _is_nested((a.b_start, a.b_end), b_spans)]
+    parent: dict[tuple[str, int, int], tuple[str, int, int]] = {}
+
+    def find(node):
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for a in alignments:
+        if a.kind == "new" or a.a_start is None or a.b_start is None:
+            continue
+        left, right = find(("a", a.a_start, a.a_end)), find(("b", a.b_start, a.b_end))
+        parent[left] = right
+    groups: dict[tuple, tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    for node in list(parent):
+        side, start, end = node
+        groups[find(node)][0 if side == "a" else 1].add((start, end))
+    return [(sorted(a_spans), sorted(b_spans)) for a_spans, b_spans in groups.values()]
+
+
+# Words after which a replaced run is a verb phrase ("to protect" -> "to safeguard"), not a term.
+_VERB_CONTEXT = frozenset("""
+to will would shall should can could may might must has have had is are was were be been being do does did
+he she it they we i who which that
+""".split())
+# Words after which a replaced run is a noun phrase ("the army", "of Kabul", "an allegation").
+_NOUN_CONTEXT = frozenset("""
+the a an this that these those its their his her our your my of in on at from by for with against over
+""".split())
+
+
+class _Word(NamedTuple):
+    text: str
+    start: int
+    end: int
+    sentence: int  # its sentence's number in the group
+    name: bool  # capitalised as a name is: not only because it opens a sentence
+    headline: bool  # in a sentence mostly in capitals
+
+
+def _capitalised_inside(text: str) -> set[str]:
+    """Words that ``text`` capitalises inside a sentence, so as names, not as sentence openers."""
+    return {words[k][0] for start, end in sentence_spans(text) for words in [_words(text, start, end)]
+            for k in range(1, len(words)) if words[k][0][:1].isupper()}
+
+
+def _group_words(text: str, spans: Sequence[tuple[int, int]], names: set[str]) -> list[_Word]:
+    """The words of some sentences of ``text``, each marked as name-like or not.
+
+    A capitalised word opening a sentence is a name when ``names`` has it or it has an inner capital
+    ("Al-Shabaab", "IEA"); words of a headline in capitals are no names.
+    """
+    out = []
+    for n, (start, end) in enumerate(spans):
+        words = _words(text, start, end)
+        headline = sum(w.isupper() and len(w) > 1 for w, _, _ in words) > len(words) / 2
+        for k, (w, s, e) in enumerate(words):
+            capitalised = w[:1].isupper() or any(c.isupper() for c in w[1:])
+            name = (capitalised and not headline and not is_function_word(w)
+                    and (k > 0 or w in names or any(c.isupper() for c in w[1:])))
+            out.append(_Word(w, s, e, n, name, headline))
+    return out
+
+
+def _is_figure(word: str) -> bool:
+    return stem(word)[:1].isdigit()
+
+
+def _letters(run: Sequence[_Word]) -> str:
+    return re.sub(r"[\W_]", "", "".join(w.text for w in run).lower())
+
+
+def _trim(words: Sequence[_Word]) -> list[_Word]:
+    """The run without function words at its ends, but for an article just before its first content word."""
+    start, end = 0, len(words)
+    while start < end and is_function_word(words[start].text):
+        start += 1
+    while end > start and is_function_word(words[end - 1].text):
+        end -= 1
+    if 0 < start < end and words[start - 1].text.lower() in ("the", "a", "an"):
+        start -= 1
+    return list(words[start:end])
+
+
+def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_Word]) -> bool:
+    """A name or short noun phrase put in place of another, not a reworded clause or a changed figure.
+
+    ``context`` holds the first word of each replaced run and the word just before each.
+    """
+    if not source or not derived or len(source) > MAX_TERM_WORDS or len(derived) > MAX_TERM_WORDS:
+        return False
+    both = [w.text for w in (*source, *derived)]
+    if len({w.sentence for w in source}) > 1 or len({w.sentence for w in derived}) > 1:
+        return False  # the run crosses a sentence boundary
+    if any(w.headline for w in (*source, *derived)):
+        return False
+    content_a = {stem(w.text) for w in source if not is_function_word(w.text)}
+    if content_a == {stem(w.text) for w in derived if not is_function_word(w.text)} or any(map(_is_figure, both)):
+        return False  # an inflection or word-order change, or a changed figure (a disagreement, not a framing)
+    letters_a, letters_b = _letters(source), _letters(derived)
+    if letters_a in letters_b or letters_b in letters_a:
+        return False  # spelling, hyphens, words run together: "long term" -> "long-term"
+    if any(w.islower() and w.endswith(("ed", "ing", "ly")) for w in (source[-1].text, derived[-1].text)):
+        return False  # a verb or adverb phrase
+    if any(w.text.lower() in _VERB_CONTEXT for w in context):
+        return False
+
+    def named_share(run):
+        content = [w for w in run if not is_function_word(w.text)]
+        return sum(w.name for w in content) / max(len(content), 1)
+
+    shares = named_share(source), named_share(derived)
+    if max(shares) >= 0.5 and min(shares) > 0:
+        return True  # "the Taliban" -> "the Islamic Emirate"
+    if max(shares) > 0 or len(source) > 3 or len(derived) > 3:
+        return False
+    nominal = not any(w.endswith(("ed", "ing", "ly")) for w in both)
+    return nominal and any(w.text.lower() in _NOUN_CONTEXT or w.text.endswith(("'s", "’s")) or w.name
+                           for w in context)
+
+
+def _with_shared_article(words_a, i, words_b, j, run_a, run_b):
+    """Extend both runs by a determiner the two texts share just before them ("the Taliban" -> "the ...")."""
+    if (i > 0 and j > 0 and words_a[i - 1].text.lower() == words_b[j - 1].text.lower()
+            and words_a[i - 1].text.lower() in ("the", "a", "an") and run_a[0] is words_a[i] and run_b[0] is words_b[j]):
+        return [words_a[i - 1], *run_a], [words_b[j - 1], *run_b]
+    return run_a, run_b
+
+
+def _close_brackets(text: str, start: int, end: int) -> int:
+    """``end`` moved past a closing bracket that the span opened: "(IEA" -> "(IEA)"."""
+    piece = text[start:end]
+    if piece.count("(") > piece.count(")") and text[end:end + 1] == ")":
+        return end + 1
+    return end
+
+
+def _anchored_replacements(opcodes, words_a: Sequence[_Word]) -> list[tuple[int, int, int, int]]:
+    """Replaced runs between unchanged words (or an end of the text), a content word among those.
+
+    That is what a swapped term looks like; a rewritten stretch borders on other changes.
+    """
+    out = []
+    for k, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op != "replace":
+            continue
+        neighbours = [opcodes[n] for n in (k - 1, k + 1) if 0 <= n < len(opcodes)]
+        if any(o[0] != "equal" for o in neighbours):
+            continue
+        anchor = [w for o in neighbours for w in words_a[o[1]:o[2]]]
+        if len(anchor) >= MIN_ANCHOR_WORDS and not all(is_function_word(w.text) for w in anchor):
+            out.append((i1, i2, j1, j2))
+    return out
+
+
+def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]) -> list[Substitution]:
+    """Terms that B put in place of A's inside aligned sentences ("the Taliban" -> "the Islamic Emirate").
+
+    Diffs the words of each group of linked sentences (so a term that a split moved into the next
+    sentence still lines up) and keeps replaced runs, between unchanged words, of at most
+    :data:`MAX_TERM_WORDS` words a side that look like names, or like short noun phrases after a
+    determiner or preposition. Function-word, punctuation, spelling, inflection, figure and
+    verb-phrase changes are skipped. Offsets index each text.
+    """
+    found: list[Substitution] = []
+    seen: set[tuple[int, int, int, int]] = set()
+    groups = _linked_groups(alignments)
+    names_a, names_b = (_capitalised_inside(text_a), _capitalised_inside(text_b)) if groups else (set(), set())
+    for a_spans, b_spans in groups:
+        words_a, words_b = _group_words(text_a, a_spans, names_a), _group_words(text_b, b_spans, names_b)
+        matcher = SequenceMatcher(None, [w.text.lower() for w in words_a], [w.text.lower() for w in words_b],
+                                  autojunk=False)
+        for i1, i2, j1, j2 in _anchored_replacements(matcher.get_opcodes(), words_a):
+            run_a, run_b = _trim(words_a[i1:i2]), _trim(words_b[j1:j2])
+            context = [words_a[i1], words_b[j1]] + [words[k - 1] for words, k in ((words_a, i1), (words_b, j1)) if k > 0]
+            if not _looks_like_term(run_a, run_b, context):
+                continue
+            run_a, run_b = _with_shared_article(words_a, i1, words_b, j1, run_a, run_b)
+            a_start, b_start = run_a[0].start, run_b[0].start
+            a_end = _close_brackets(text_a, a_start, run_a[-1].end)
+            b_end = _close_brackets(text_b, b_start, run_b[-1].end)
+            if (a_start, a_end, b_start, b_end) not in seen:
+                seen.add((a_start, a_end, b_start, b_end))
+                found.append(Substitution(text_a[a_start:a_end], text_b[b_start:b_end], a_start, a_end, b_start, b_end))
+    return sorted(found, key=lambda s: s.derived_start)
+
+
+def framing_table(substitutions_by_outlet: dict[str, list[Substitution]]) -> list[dict]:
+    """Which outlet wrote which term for which source term, and how often.
+
+    Rows ``{outlet, source_term, derived_term, count}``, by outlet then descending count. Terms are
+    compared case- and spacing-insensitively; a row shows the first spelling seen.
+    """
+    rows = []
+    for outlet, substitutions in substitutions_by_outlet.items():
+        counts: Counter[tuple[str, str]] = Counter()
+        spelling: dict[tuple[str, str], tuple[str, str]] = {}
+        for sub in substitutions:
+            source, derived = " ".join(sub.source.split()), " ".join(sub.derived.split())
+            key = (source.lower(), derived.lower())
+            counts[key] += 1
+            spelling.setdefault(key, (source, derived))
+        for key, count in counts.items():
+            source, derived = spelling[key]
+            rows.append({"outlet": outlet, "source_term": source, "derived_term": derived, "count": count})
+    return sorted(rows, key=lambda r: (r["outlet"], -r["count"], r["source_term"].lower(), r["derived_term"].lower()))
