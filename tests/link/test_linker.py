@@ -1,0 +1,110 @@
+"""Linking end to end on the bundled corpus (our own reports), on SQLite and PostgreSQL."""
+
+import json
+import os
+
+import pytest
+
+from storyline.analyse import analyse_pending
+from storyline.ingest import IngestOptions, ingest_into
+from storyline.link.linker import link_pending, name_keys
+from storyline.link.stories import build_stories, independent_sources
+from storyline.records import Link
+from storyline.store import open_store
+from tests.conftest import CORPUS, ROOT
+
+TRUTH = json.loads((ROOT / "examples" / "truth.json").read_text(encoding="utf-8"))
+
+
+def key_of(article):
+    name = os.path.basename(article.source)
+    return f"{name}#{article.external_id}" if article.format in ("feed", "jsonl") else name
+
+
+@pytest.fixture(scope="module")
+def linked_corpus(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('link')}/corpus.db"
+    with open_store(url) as store:
+        ingest_into(store, [str(CORPUS)], IngestOptions(follow_links=False))
+        analyse_pending(store)
+        summary = link_pending(store)
+        keys = {a.id: key_of(a) for a in store.articles()}
+        yield store, summary, keys
+
+
+def test_stories_group_each_story_and_leave_unrelated_reports_alone(linked_corpus):
+    store, _, keys = linked_corpus
+    stories = {frozenset(keys[a] for a in s.articles): s for s in store.stories()}
+    for story in TRUTH["stories"]:
+        members = {r["key"] for r in TRUTH["reports"] if r["story"] == story["slug"]}
+        best = max(stories, key=lambda found: len(found & members))
+        assert len(best & members) >= len(members) - 1, (story["slug"], sorted(best))  # at most one report missed
+        assert not (best - members), (story["slug"], sorted(best - members))            # nothing unrelated pulled in
+    for entry in TRUTH["reports"]:
+        if entry["story"] is None:
+            assert frozenset({entry["key"]}) in stories
+
+
+def test_rewrites_point_to_the_wire_as_source(linked_corpus):
+    store, _, keys = linked_corpus
+    derived = [(keys[l.source_id], keys[l.derived_id]) for l in store.links(relations=["derived", "duplicate", "update"])]
+    wire_sources = {r["key"]: r["derived_from"] for r in TRUTH["reports"] if r["role"] == "rewrite"}
+    right = sum(1 for source, copy in derived if wire_sources.get(copy) == source)
+    assert right >= len(wire_sources) // 2, derived
+    assert not [pair for pair in derived if wire_sources.get(pair[0]) == pair[1]], "a rewrite named as the wire's source"
+
+
+def test_undated_rewrite_gets_a_date_and_relinking_is_a_no_op(linked_corpus):
+    store, _, keys = linked_corpus
+    inferred = {keys[a]: value for a, value in store.inferred_dates().items()}
+    undated = [r for r in TRUTH["reports"] if r["published"] is None]
+    for report in undated:
+        assert report["key"] in inferred
+        assert inferred[report["key"]][0].isoformat() == report["published_inferred"]["value"]
+    again = link_pending(store)
+    assert again.articles == 0 and again.compared == 0
+
+
+def test_aligned_spans_and_substitutions_point_into_both_texts(linked_corpus):
+    store, _, _ = linked_corpus
+    texts = {a.id: a.text for a in store.articles()}
+    for link in store.links():
+        source, derived = texts[link.source_id], texts[link.derived_id]
+        for alignment in link.alignments:
+            assert alignment.kind in ("verbatim", "rewrite", "new")
+            if alignment.a_start is not None:
+                assert 0 <= alignment.a_start < alignment.a_end <= len(source)
+            if alignment.b_start is not None:
+                assert 0 <= alignment.b_start < alignment.b_end <= len(derived)
+        for substitution in link.substitutions:
+            assert source[substitution.source_start:substitution.source_end] == substitution.source
+            assert derived[substitution.derived_start:substitution.derived_end] == substitution.derived
+
+
+def test_independent_sources_count_copies_once():
+    def link(source, derived, relation):
+        return Link(source, derived, relation, 0.9, 0.8, 0.7, (), (), ())
+
+    found = [link("wire", "copy1", "derived"), link("wire", "copy2", "derived"), link("copy1", "dup", "duplicate"),
+             link("indie", "wire", "same_story"), link("a", "b", "common_source")]
+    assert independent_sources(["wire", "copy1", "copy2", "dup", "indie"], found) == 2
+    assert independent_sources(["a", "b"], found) == 1
+
+
+def test_one_loose_link_does_not_chain_two_stories(linked_corpus):
+    store, _, _ = linked_corpus
+    articles = list(store.articles())[:6]
+    ids = [a.id for a in articles]
+    strong = [Link(ids[0], ids[1], "derived", 0.9, 0.8, 0.7, (), (), ()),
+              Link(ids[1], ids[2], "derived", 0.9, 0.8, 0.7, (), (), ()),
+              Link(ids[3], ids[4], "duplicate", 0.95, 0.9, 0.9, (), (), ()),
+              Link(ids[4], ids[5], "derived", 0.9, 0.8, 0.7, (), (), ())]
+    loose = [Link(ids[2], ids[3], "same_story", 0.7, 0.1, 0.1, (), (), ())]
+    assert len([s for s in build_stories(articles, strong + loose) if len(s.articles) > 1]) == 2
+    twice = loose + [Link(ids[0], ids[5], "same_story", 0.7, 0.1, 0.1, (), (), ())]
+    assert [len(s.articles) for s in build_stories(articles, strong + twice)] == [6]
+
+
+def test_name_keys_ignore_capitalised_sentence_openings():
+    assert len(name_keys("The Government said so. Police Said nothing.")) == 0
+    assert len(name_keys("Ambassador Guo Zhijun met Foreign Minister Sirojiddin Muhriddin.")) >= 2
