@@ -132,14 +132,22 @@ def _f1(gold: list[str], predicted: list[str], label: str) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def _macro(gold: list[str], predicted: list[str], labels: tuple[str, ...]) -> float:
+    # A class that is neither in the gold labels nor predicted (a small folder without partially
+    # derived stories) has no F1 and does not count.
+    present = [label for label in labels if label in gold or label in predicted]
+    return sum(_f1(gold, predicted, label) for label in present) / len(present) if present else 0.0
+
+
 def scores(gold: list[str], predicted: list[str]) -> dict:
     """Binary and ternary macro-F1 and per-class F1 of ternary labels (wholly / partially / non)."""
-    binary = lambda labels: ["derived" if label != "non" else "non" for label in labels]  # noqa: E731
+    gold_binary = ["derived" if label != "non" else "non" for label in gold]
+    predicted_binary = ["derived" if label != "non" else "non" for label in predicted]
     result = {f"f1_{label}": _f1(gold, predicted, label) for label in CLASSES}
-    result["f1_derived"] = _f1(binary(gold), binary(predicted), "derived")
-    result["f1_non_derived"] = _f1(binary(gold), binary(predicted), "non")
-    result["binary_macro_f1"] = (result["f1_derived"] + result["f1_non_derived"]) / 2
-    result["ternary_macro_f1"] = sum(result[f"f1_{label}"] for label in CLASSES) / 3
+    result["f1_derived"] = _f1(gold_binary, predicted_binary, "derived")
+    result["f1_non_derived"] = _f1(gold_binary, predicted_binary, "non")
+    result["binary_macro_f1"] = _macro(gold_binary, predicted_binary, ("derived", "non"))
+    result["ternary_macro_f1"] = _macro(gold, predicted, CLASSES)
     return result
 
 

@@ -50,17 +50,24 @@ _NOT_OUTLETS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "po
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 _NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*){0,4}"
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("byline", re.compile(rf"\bBy\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},\s*(?P<name>{_NAME})")),
+_PERSON = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+_PLACE_AND_DATE = r"(?:[A-Z][\w .,'’/-]{0,50}?[ \t]*)?"
+_SIGN_OFF_MARK = r"(?:[-–—©]|\([cC]\))?[ \t]*"
+_CREDIT_VERB = r"(?:told|said\s+in\s+a\s+statement\s+to|in\s+an\s+interview\s+with)"
+# (kind, pattern, whether a bare acronym counts as an outlet there)
+_PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    # A byline on a line of its own: "By Jane Roe, PA News".
+    ("byline", re.compile(rf"(?m)^[ \t]*By[ \t]+{_PERSON},[ \t]*(?P<name>{_NAME})[ \t]*$"), True),
     # A dateline opens a paragraph: "LONDON, March 3 (Reuters) -", "(AP) —".
-    ("dateline", re.compile(rf"(?m)^[ \t]*(?:[A-Z][\w .,'’/-]{{0,50}}?[ \t]*)?\((?P<name>{_NAME})\)[ \t]*[-–—]")),
+    ("dateline", re.compile(rf"(?m)^[ \t]*{_PLACE_AND_DATE}\((?P<name>{_NAME})\)[ \t]*[-–—]"), True),
     # A sign-off on a line of its own: "Meridian Wire", "— Meridian Wire", "(c) Meridian Wire".
-    ("wire", re.compile(r"(?m)^[ \t]*(?:[-–—©]|\([cC]\))?[ \t]*(?P<name>[A-Z][a-z]+[ \t]+Wire)[ \t]*\.?[ \t]*$")),
-    ("credit", re.compile(r"\b(?P<name>[A-Z][a-z]+[ \t]+Wire)\b")),
-    ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+(?:has\s+|had\s+)?(?:reported|reports)\b")),
-    ("credit", re.compile(rf"\baccording\s+to\s+(?P<name>{_NAME})")),
-    ("credit", re.compile(rf"\b(?:told|said\s+in\s+a\s+statement\s+to|in\s+an\s+interview\s+with)\s+(?P<name>{_NAME})")),
-    ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+news\s+agency\b")),
+    ("wire", re.compile(rf"(?m)^[ \t]*{_SIGN_OFF_MARK}(?P<name>[A-Z][a-z]+[ \t]+Wire)[ \t]*\.?[ \t]*$"), False),
+    ("credit", re.compile(r"\b(?P<name>[A-Z][a-z]+[ \t]+Wire)\b"), False),
+    ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+(?:has\s+|had\s+)?(?:reported|reports)\b"), True),
+    # "according to UN figures": an acronym after "according to" is rarely an outlet.
+    ("credit", re.compile(rf"\baccording\s+to\s+(?P<name>{_NAME})"), False),
+    ("credit", re.compile(rf"\b{_CREDIT_VERB}\s+(?P<name>{_NAME})"), True),
+    ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+news\s+agency\b"), True),
 )
 _AGENCY_SAID = re.compile(r"\b[Tt]he\s+(?:news\s+)?agency\s+(?:said|reported|added)\b")
 
@@ -88,25 +95,22 @@ def canonical_outlet(name: str) -> str:
     return WIRE_ALIASES.get(name.lower(), name)
 
 
-def _looks_like_outlet(name: str, kind: str) -> bool:
+def _looks_like_outlet(name: str, acronym_ok: bool) -> bool:
     bare = re.sub(r"^[Tt]he\s+", "", name).strip(" .,")
     if not bare or bare.lower() in _NOT_OUTLETS or bare.split()[0].lower() in _NOT_OUTLETS:
         return False
     if bare.lower() in WIRE_ALIASES or bare.split()[-1] in _OUTLET_WORDS:
         return True
-    # A bare acronym is an outlet in a byline, dateline or reporting verb, not after "according to"
-    # ("according to UN figures").
-    return kind != "credit-according" and bool(_ACRONYM.fullmatch(bare))
+    return acronym_ok and bool(_ACRONYM.fullmatch(bare))
 
 
 def find_attributions(text: str) -> list[Attribution]:
     """Every attribution signal in ``text``, in text order (overlapping signals of one name kept once)."""
     found: list[Attribution] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern, acronym_ok in _PATTERNS:
         for match in pattern.finditer(text):
             name = _trim_name(match.group("name"))
-            test_kind = "credit-according" if pattern.pattern.startswith(r"\baccording") else kind
-            if _looks_like_outlet(name, test_kind):
+            if _looks_like_outlet(name, acronym_ok):
                 found.append(Attribution(canonical_outlet(name), kind, match.start(), match.end()))
     found.sort(key=lambda a: a.start)
     agencies = [a for a in found if a.name in WIRE_ALIASES.values() or a.name.endswith(("Agency", "Wire"))]

@@ -32,6 +32,7 @@ def candidate_probability(similarity, bands: int, rows: int):
     return 1.0 - (1.0 - np.asarray(similarity, dtype=float) ** rows) ** bands
 
 
+@functools.lru_cache(maxsize=64)
 def lsh_params(threshold: float, num_perm: int, false_positive_weight: float = 0.5,
                false_negative_weight: float = 0.5) -> tuple[int, int]:
     """The (bands, rows), bands * rows <= num_perm, that best separate pairs around `threshold`.
@@ -59,10 +60,14 @@ def lsh_params(threshold: float, num_perm: int, false_positive_weight: float = 0
     nodes, weights = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
     below = threshold * (nodes + 1) / 2  # nodes mapped from [-1, 1] onto [0, t] ...
     above = threshold + (1 - threshold) * (nodes + 1) / 2  # ... and onto [t, 1]
-    b, r = bands[:, None].astype(float), rows[:, None].astype(float)
-    false_positive = (1 - (1 - below ** r) ** b) @ weights * threshold / 2
-    false_negative = (1 - above ** r) ** b @ weights * (1 - threshold) / 2
-    best = int(np.argmin(false_positive_weight * false_positive + false_negative_weight * false_negative))
+    error = np.empty(bands.size)
+    for start in range(0, bands.size, 2048):  # (pairs x nodes) grows as num_perm^2 log num_perm
+        b = bands[start:start + 2048, None].astype(float)
+        r = rows[start:start + 2048, None].astype(float)
+        false_positive = (1 - (1 - below ** r) ** b) @ weights * threshold / 2
+        false_negative = (1 - above ** r) ** b @ weights * (1 - threshold) / 2
+        error[start:start + 2048] = false_positive_weight * false_positive + false_negative_weight * false_negative
+    best = int(np.argmin(error))
     return int(bands[best]), int(rows[best])
 
 

@@ -23,18 +23,6 @@ import numpy as np
 
 __all__ = ["EMPTY", "LSHIndex", "MinHasher", "band_keys", "jaccard", "lsh_params", "mix64", "shingles"]
 
-# The index lives in storyline.link.lsh, which imports this module; callers that take the whole
-# candidate step from here get its names on first use, without an import cycle.
-_FROM_LSH = ("LSHIndex", "band_keys", "lsh_params")
-
-
-def __getattr__(name: str):
-    if name in _FROM_LSH:
-        from storyline.link import lsh
-
-        return getattr(lsh, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 # Signature value of every position when the set is empty. A real value can equal it only by a
 # 2^-32 accident; LSHIndex refuses all-EMPTY signatures because empty reports prove nothing.
 EMPTY = np.uint32(0xFFFFFFFF)
@@ -114,10 +102,11 @@ def _word_hashes(words: list[str]) -> np.ndarray:
 def shingles(text: str, n: int = 5) -> np.ndarray:
     """The set of word n-gram hashes of `text`, as a sorted uint32 array without repeats.
 
-    Words are runs of unicode word characters of the lower-cased text. Each n-gram of
-    consecutive words hashes to 32 bits (two different n-grams collide with probability about
-    2^-32). A text with fewer than n words (but at least one) is one shingle: its whole word
-    sequence. A text without words gives an empty array. Raises ValueError when n < 1.
+    Words are runs of unicode word characters (letters, digits, underscore) of the lower-cased
+    text. Each n-gram of consecutive words hashes to 32 bits (two different n-grams collide with
+    probability about 2^-32). A text with fewer than n words (but at least one) is one shingle:
+    its whole word sequence. A text without words gives an empty array. Raises ValueError when
+    n < 1.
     """
     if n < 1:
         raise ValueError(f"shingle size n must be at least 1, got {n}")
@@ -270,3 +259,17 @@ class MinHasher:
             out[rows[found], columns[found]] = out[rows[found], source[found]]
             rows, columns = rows[~found], columns[~found]
             step += 1
+
+
+# The index lives in storyline.link.lsh, which imports this module; callers that take the whole
+# candidate step from here get its names on first use, without an import cycle.
+_FROM_LSH = ("LSHIndex", "band_keys", "lsh_params")
+
+
+def __getattr__(name: str):
+    """LSHIndex, band_keys and lsh_params, imported from storyline.link.lsh when first asked for."""
+    if name in _FROM_LSH:
+        from storyline.link import lsh
+
+        return getattr(lsh, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

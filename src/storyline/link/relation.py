@@ -26,6 +26,9 @@ import numpy as np
 from storyline.link.attribution import attributions, canonical_outlet, carried_copy
 from storyline.records import Article, Link
 
+__all__ = ["RELATIONS", "REUSE_RELATIONS", "PairFeatures", "attributions", "classify_pair", "derivation_extent",
+           "pair_features", "reuse_probability"]
+
 _HASH_BASE = 1_000_003
 _MASK64 = (1 << 64) - 1
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -340,13 +343,17 @@ def _identity(article: Article) -> set[str]:
 
 
 def _date_log_odds(a: Article, b: Article) -> tuple[float, str | None]:
+    if a.published is None and b.published is None:
+        return 0.0, None
     if a.published is None or b.published is None:
-        return 0.0, ("A is undated" if a.published is None else "B is undated") if a.published != b.published else None
+        return 0.0, "A is undated" if a.published is None else "B is undated"
     gap = (b.published - a.published).days
     if gap == 0:
         return 0.0, "A and B published the same day"
     days = "a day" if abs(gap) == 1 else f"{abs(gap)} days"
-    return (DATE_LOG_ODDS, f"A published {days} earlier") if gap > 0 else (-DATE_LOG_ODDS, f"B published {days} earlier")
+    if gap > 0:
+        return DATE_LOG_ODDS, f"A published {days} earlier"
+    return -DATE_LOG_ODDS, f"B published {days} earlier"
 
 
 def _credit_log_odds(a: Article, b: Article) -> tuple[float, list[str]]:
@@ -489,5 +496,4 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float)
     if len(f.shared_names) >= SAME_STORY_MIN_NAMES and names_share >= SAME_STORY_MIN_NAME_SHARE:
         confidence = min(0.95, 0.5 + names_share / 2 + 0.05 * min(len(f.shared_numbers), 2))
         return _link(a, b, "same_story", confidence * (1 - p_reuse / 2), a_first, f, [facts, "little shared wording"])
-    confidence = 1 - max(names_share, p_reuse)
-    return _link(a, b, "unrelated", confidence, a_first, f, [facts])
+    return _link(a, b, "unrelated", min(0.99, 1 - max(names_share, p_reuse)), a_first, f, [facts])

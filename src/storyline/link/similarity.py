@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -60,6 +61,7 @@ def _strip(word: str, suffix: str, replacement: str = "") -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light, lower-cased stem ("killings", "killed" -> "kill"; "five" -> "5"; "1,500" -> "1500")."""
     word = word.lower()

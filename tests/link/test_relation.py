@@ -1,0 +1,346 @@
+"""Relations between two reports: copies, rewrites, updates, shared sources, same story, unrelated.
+
+The reports here were written for these tests (a fictional bus bombing near a fictional town);
+the seeds and METER are read from ../shared when it is there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import replace
+
+import pytest
+
+from storyline.evaluation.meter import evaluate_meter, meter_items, predict, wire_text
+from storyline.ingest.plaintext import read_plain_text
+from storyline.link.attribution import attributions, find_attributions
+from storyline.link.relation import RELATIONS, classify_pair, pair_features
+from storyline.records import Article
+from tests.conftest import shared_path
+
+WIRE = """KORVATH, March 4 (Meridian Wire) — A roadside bomb struck a passenger bus on the highway north of Korvath on Monday, killing seven people and wounding 19, provincial officials said.
+
+The blast hit the bus as it crossed the Selim bridge at about 8 a.m., governor Arman Telek told reporters. Four of the wounded were in critical condition at the Korvath district hospital, he said.
+
+No group has claimed the attack. Police spokesman Davud Orin said investigators had found the remains of a remote-controlled device near the bridge and had detained two men for questioning.
+
+The highway links Korvath with the provincial capital, Baskin, and is used every day by traders, farmers and students. It was closed for several hours after the explosion while army engineers searched the verges for more devices.
+
+Last month a similar device killed three soldiers on the same road, about 20 kilometres further north.
+"""
+
+# Another site republishing the wire story: same words, its own first line.
+COPY = WIRE.replace("KORVATH, March 4 (Meridian Wire) — A roadside bomb", "KORVATH, March 4 (Meridian Wire) — A powerful roadside bomb")
+
+# A newspaper's shorter rewrite, the next day, crediting the wire.
+REWRITE = """Seven people were killed and 19 wounded when a roadside bomb hit a passenger bus near Korvath on Monday, Meridian Wire reported.
+
+The bomb went off as the bus crossed the Selim bridge at about 8 a.m., according to governor Arman Telek. Four of the wounded were in critical condition at the Korvath district hospital.
+
+No group has claimed the attack. Police spokesman Davud Orin said investigators had found the remains of a remote-controlled device near the bridge, and two men had been detained for questioning.
+
+The highway, which links Korvath with the provincial capital, was closed for several hours after the explosion.
+"""
+
+# Another paper's rewrite of the same wire story, the same day as REWRITE.
+OTHER_REWRITE = """A roadside bomb struck a passenger bus on the highway north of Korvath on Monday, killing seven people, Meridian Wire reported. Another 19 were wounded.
+
+The blast hit the bus as it crossed the Selim bridge, governor Arman Telek told reporters, and four of the wounded were in critical condition at the Korvath district hospital.
+
+Police spokesman Davud Orin said investigators had found the remains of a remote-controlled device near the bridge and had detained two men for questioning.
+"""
+
+# A reporter who went there: the same story in other words, with its own facts.
+INDEPENDENT = """Families in Korvath buried their dead on Tuesday, a day after an explosion tore through a crowded bus at the Selim bridge. Staff at the district hospital said the toll had risen to eight, with 18 people still being treated.
+
+"We heard a bang and then the screaming started," said Leyla Hamzi, who sells bread from a stall beside the bridge. Governor Arman Telek visited the wards in the afternoon and promised compensation for every family.
+
+Davud Orin, the police spokesman, would not say whether the two men held since the attack had been charged. Traders said they were afraid to use the road to Baskin.
+"""
+
+UNRELATED = """The city council of Lindmark approved a new budget for its public libraries on Thursday, adding money for longer opening hours and a mobile library that will visit outlying villages twice a week.
+
+Council member Petra Holm said the plan would cost 2.4 million crowns over three years and would be paid for by selling an unused depot near the harbour. The opposition voted against, arguing that the depot could be let to local businesses instead.
+"""
+
+UPDATE_PARAGRAPH = """
+Update: the provincial health department said on Monday evening that one of the critically wounded had died, raising the toll to eight. Governor Telek declared three days of mourning.
+"""
+
+
+def article(article_id: str, text: str, published: dt.date | None = None, outlet: str | None = None,
+            url: str | None = None, version: int = 1, previous: str | None = None) -> Article:
+    return Article(id=article_id, text=text, source=f"test:{article_id}", format="text", title=None, byline=None,
+                   outlet=outlet, url=url, published=published, external_id=None, encoding="utf-8", version=version,
+                   previous_version_id=previous, ingested_at=dt.datetime(2024, 3, 6, tzinfo=dt.timezone.utc))
+
+
+MONDAY, TUESDAY = dt.date(2024, 3, 4), dt.date(2024, 3, 5)
+wire = article("wire", WIRE, MONDAY, "Meridian Wire", "https://meridian.example/bus-bomb")
+
+
+# -- features ---------------------------------------------------------------------------------------
+
+def test_features_of_identical_texts_and_swapping():
+    same = pair_features(WIRE, WIRE)
+    assert same.b_in_a3 == same.a_in_b3 == same.jaccard3 == 1.0
+    assert same.b_new == 0.0 and same.b_verbatim == 1.0
+    f = pair_features(WIRE, REWRITE)
+    assert f.swapped() == pair_features(REWRITE, WIRE)
+    assert f.b_in_a3 > f.a_in_b3  # the shorter rewrite sits inside the wire more than the reverse
+    assert {"korvath", "selim", "telek", "orin"} <= set(f.shared_names)
+    assert {"19", "8"} <= set(f.shared_numbers)
+    assert f.longest_run >= 10
+
+
+def test_features_of_unrelated_texts_are_low():
+    f = pair_features(WIRE, UNRELATED)
+    assert f.b_in_a3 < 0.05 and f.a_in_b3 < 0.05 and f.longest_run < 4
+    assert f.shared_names == ()
+
+
+def test_features_are_fast_on_two_thousand_word_reports():
+    long_a = " ".join([WIRE, INDEPENDENT, REWRITE] * 3)
+    long_b = " ".join([OTHER_REWRITE, UNRELATED, WIRE] * 4)
+    assert len(long_a.split()) > 1000 and len(long_b.split()) > 1000
+    pair_features(long_a, long_b)
+    start = time.perf_counter()
+    for _ in range(10):
+        pair_features(long_a, long_b)
+    assert (time.perf_counter() - start) / 10 < 0.05
+
+
+# -- attributions ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, carries", [
+    ("LONDON, March 3 (Reuters) - Shares fell.", "Reuters", True),
+    ("KABUL (AP) — Gunmen attacked a checkpoint.", "Associated Press", True),
+    ("By Jane Roe, PA News\nTwo men were jailed today.", "Press Association", True),
+    ("The toll was published later.\nMeridian Wire", "Meridian Wire", True),
+    ("The ministry said so, the state Xinhua news agency reported.", "Xinhua", False),
+    ("He told the Press Association that he would appeal.", "Press Association", False),
+    ("Five people died, according to the Associated Press.", "Associated Press", False),
+    ("She said in a statement to AFP that talks would resume.", "AFP", False),
+    ("Dawn News reported on Monday that the road had reopened.", "Dawn News", False),
+])
+def test_attribution_signals(text, name, carries):
+    found = [a for a in find_attributions(text) if a.name == name]
+    assert found, find_attributions(text)
+    assert found[0].carries_copy is carries
+
+
+def test_people_and_offices_are_not_credited_outlets():
+    text = ("He told the court he was innocent, according to police. Mr Justice Forbes told Mr Hughes to sit down. "
+            "The Islamic Emirate of Afghanistan (IEA), said it would help. The Environment Agency said the river rose.")
+    assert attributions(text) == []
+
+
+def test_the_agency_said_follows_a_named_agency():
+    assert attributions("Xinhua news agency said 12 died. The agency said rescue work went on.") == ["Xinhua"]
+    assert attributions("The agency said rescue work went on.") == []
+
+
+# -- relations ------------------------------------------------------------------------------------
+
+def test_a_republished_wire_story_is_a_duplicate():
+    copy = article("copy", COPY, MONDAY, "Daily Courier")
+    link = classify_pair(wire, copy)
+    assert link.relation == "duplicate"
+    assert link.confidence >= 0.9
+    assert link.containment >= 0.9 and link.reverse_containment >= 0.9
+
+
+def test_a_rewrite_a_day_later_crediting_the_wire_is_derived_from_it():
+    rewrite = article("rewrite", REWRITE, TUESDAY, "The Evening Star")
+    for a, b in ((wire, rewrite), (rewrite, wire)):  # the answer does not depend on the order given
+        link = classify_pair(a, b)
+        assert link.relation == "derived"
+        assert (link.source_id, link.derived_id) == ("wire", "rewrite")
+        assert link.confidence >= 0.9
+        assert link.alignments == () and link.substitutions == ()
+        assert any("a day earlier" in e for e in link.evidence)
+        assert any("credits 'Meridian Wire'" in e for e in link.evidence)
+
+
+def test_direction_from_the_credit_alone_when_undated():
+    rewrite = article("rewrite", REWRITE, None, "The Evening Star")
+    link = classify_pair(rewrite, replace(wire, published=None))
+    assert link.relation == "derived" and link.source_id == "wire"
+    assert link.confidence >= 0.8
+
+
+def test_direction_from_wording_alone_is_given_low_confidence():
+    # Undated, no outlets, no credits: only the lengths speak, and they do not speak loudly.
+    source = article("long", WIRE.replace("(Meridian Wire) ", ""))
+    copy = article("short", REWRITE.replace(", Meridian Wire reported", ""))
+    link = classify_pair(copy, source)
+    assert link.relation == "derived"
+    assert link.source_id == "long"
+    assert link.confidence < 0.8
+
+
+def test_an_independent_report_is_the_same_story():
+    independent = article("independent", INDEPENDENT, TUESDAY, "Korvath Herald")
+    link = classify_pair(wire, independent)
+    assert link.relation == "same_story"
+    assert link.containment < 0.2
+    assert link.confidence >= 0.5
+
+
+def test_an_unrelated_report():
+    link = classify_pair(wire, article("council", UNRELATED, MONDAY, "Lindmark Post"))
+    assert link.relation == "unrelated"
+    assert link.confidence >= 0.8
+
+
+def test_two_rewrites_crediting_one_wire_share_a_source():
+    star = article("star", REWRITE, TUESDAY, "The Evening Star")
+    herald = article("herald", OTHER_REWRITE, TUESDAY, "Valley Herald")
+    link = classify_pair(star, herald)
+    assert link.relation == "common_source"
+    assert any("'Meridian Wire'" in e for e in link.evidence)
+
+
+def test_a_recorded_later_version_is_an_update():
+    later = article("wire-v2", WIRE + UPDATE_PARAGRAPH, MONDAY, "Meridian Wire", wire.url, version=2, previous="wire")
+    for a, b in ((wire, later), (later, wire)):
+        link = classify_pair(a, b)
+        assert link.relation == "update"
+        assert (link.source_id, link.derived_id) == ("wire", "wire-v2")
+        assert link.confidence >= 0.95
+
+
+def test_same_url_or_outlet_with_additions_is_an_update():
+    later = article("wire-later", WIRE + UPDATE_PARAGRAPH, MONDAY, "Meridian Wire", wire.url)
+    link = classify_pair(later, wire)
+    assert link.relation == "update" and link.source_id == "wire"
+    elsewhere = replace(later, url="https://meridian.example/bus-bomb-toll-rises")
+    link = classify_pair(elsewhere, wire)
+    assert link.relation == "update" and link.source_id == "wire"
+    assert "same outlet" in link.evidence[0]
+
+
+def test_every_link_is_well_formed():
+    reports = [wire, article("copy", COPY, MONDAY), article("rewrite", REWRITE, TUESDAY),
+               article("independent", INDEPENDENT, TUESDAY), article("council", UNRELATED, MONDAY)]
+    for a in reports:
+        for b in reports:
+            if a is b:
+                continue
+            link = classify_pair(a, b)
+            assert link.relation in RELATIONS
+            assert 0.0 <= link.confidence <= 1.0
+            assert {link.source_id, link.derived_id} == {a.id, b.id}
+            assert link.evidence and all(isinstance(e, str) and e for e in link.evidence)
+
+
+# -- the seeds ------------------------------------------------------------------------------------
+
+def _seed(name: str) -> Article:
+    path = shared_path("seeds", name)
+    report = read_plain_text(path.read_text(encoding="utf-8"), str(path), encoding="utf-8", external_id=None,
+                             version_key=None)
+    return article(path.name[:3], report.text, report.published)
+
+
+def test_seed_000_is_derived_from_seed_001():
+    rewrite, source = _seed("000_197cd02deb10f780.txt"), _seed("001_5423fb7b094d00e6.txt")
+    assert rewrite.published == dt.date(2025, 12, 2) and source.published is None
+    for a, b in ((rewrite, source), (source, rewrite)):
+        link = classify_pair(a, b)
+        assert link.relation == "derived"
+        assert (link.source_id, link.derived_id) == ("001", "000")
+        # Reuse is clear (P about 0.9); the direction rests on the lengths alone (442 vs 406 words),
+        # so the confidence is kept low (0.47 measured) rather than the 0.9 a date or credit would give.
+        assert 0.4 <= link.confidence < 0.9
+        assert "direction uncertain: confidence lowered" in link.evidence
+
+
+# -- METER ----------------------------------------------------------------------------------------
+
+PA_STORY = """  ------------------------------------------------------------------------
+
+  ------------------------------------------------------------------------
+
+                11:02 05/03/24: Page 1 (HHH) COURTS Baker
+  ------------------------------------------------------------------------
+BAKER FINED OVER MOULDY LOAVES<
+By Tom Quill, PA News<
+A baker who sold mouldy bread to a primary school was today fined \xa34,500 by
+magistrates in Hollingford.<
+Walter Pym, 58, admitted three charges of selling food unfit for human
+consumption after pupils at St Anne's school found green spots on their
+sandwiches in January.<
+Magistrates heard that Pym had ignored two warnings from environmental health
+officers about the state of his bakery in Mill Lane.<
+He was also ordered to pay \xa31,200 costs.<
+ends<
+"""
+
+WHOLLY = """A BAKER who sold mouldy bread to a primary school was fined \xa34,500 yesterday.
+
+Walter Pym, 58, admitted three charges of selling food unfit for human consumption after pupils at St Anne's school found green spots on their sandwiches.
+
+Pym, who had ignored two warnings from environmental health officers about his bakery in Mill Lane, was also ordered to pay \xa31,200 costs.
+"""
+
+NON_DERIVED = """Parents at a Hollingford school have demanded a review of catering contracts after a supplier was prosecuted.
+
+Mothers waiting at the gates of St Anne's yesterday said they had been told nothing for weeks. "My son came home and said the bread was green," said one, Karen Doyle. The head teacher, Mrs Ruth Ames, said a new supplier had been found and that meals were now checked every morning by two members of staff.
+"""
+
+
+def _meter_folder(root, domain: str) -> None:
+    pa = root / "PA" / "rawtexts" / domain / "05.03.24" / "baker"
+    papers = root / "newspapers" / "rawtexts" / domain / "05.03.24" / "baker"
+    index = root / "file_index" / domain
+    for folder in (pa, papers, index):
+        folder.mkdir(parents=True, exist_ok=True)
+    (pa / "baker1.txt").write_bytes(PA_STORY.encode("latin-1"))
+    (papers / "baker11_sun.txt").write_bytes(WHOLLY.encode("latin-1"))
+    (papers / "baker12_times.txt").write_bytes(NON_DERIVED.encode("latin-1"))
+    prefix = f"meter_corpus/newspapers/rawtexts/{domain}/05.03.24/baker"
+    (index / "wholly_derived.txt").write_text(f"{prefix}/baker11_sun.txt\n", encoding="latin-1")
+    (index / "partially_derived.txt").write_text("", encoding="latin-1")
+    (index / "non_derived.txt").write_text(f"{prefix}/baker12_times.txt\n", encoding="latin-1")
+
+
+def test_wire_text_drops_the_header_and_unwraps_paragraphs():
+    text = wire_text(PA_STORY)
+    assert text.startswith("BAKER FINED OVER MOULDY LOAVES\n\nBy Tom Quill, PA News\n\nA baker")
+    assert "primary school was today fined \xa34,500 by magistrates in Hollingford." in text
+    assert "---" not in text and "<" not in text
+
+
+def test_evaluate_meter_on_a_small_meter_folder(tmp_path):
+    for domain in ("courts", "showbiz"):  # every domain under file_index is read
+        _meter_folder(tmp_path, domain)
+    items = meter_items(tmp_path)
+    assert [(i.domain, i.label) for i in items] == [("courts", "wholly"), ("courts", "non"),
+                                                    ("showbiz", "wholly"), ("showbiz", "non")]
+    assert items[0].date == dt.date(2024, 3, 5) and len(items[0].sources) == 1
+    assert predict(items[0]) == ("wholly", "PA/courts/05.03.24/baker")
+    assert predict(items[1]) == ("non", None)
+    result = evaluate_meter(str(tmp_path))
+    assert result["n"] == 4
+    assert result["binary_macro_f1"] == result["ternary_macro_f1"] == 1.0
+    assert result["direction_accuracy"] == 1.0 and result["directed"] == 2
+
+
+def test_evaluate_meter_refuses_a_folder_without_an_index(tmp_path):
+    with pytest.raises(FileNotFoundError, match="METER"):
+        evaluate_meter(str(tmp_path))
+
+
+# Floors measured on ../shared/data/meter (courts): binary 0.762, ternary 0.695, direction 0.979;
+# 5-fold cross-validated by catchline (scripts/fit_relation.py): binary 0.766, ternary 0.690.
+METER_FLOORS = {"binary_macro_f1": 0.74, "ternary_macro_f1": 0.67, "direction_accuracy": 0.95}
+
+
+@pytest.mark.slow
+def test_meter_scores_meet_their_floors():
+    result = evaluate_meter(str(shared_path("data", "meter")))
+    assert result["n"] == 770
+    for metric, floor in METER_FLOORS.items():
+        assert result[metric] >= floor, (metric, result)
