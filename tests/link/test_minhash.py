@@ -288,8 +288,11 @@ def test_remove_takes_a_report_out_everywhere(signed):
 def test_removing_most_reports_renumbers_and_stays_correct():
     rng = np.random.default_rng(5)
     hasher = MinHasher(num_perm=64)
-    sets = [rng.integers(0, 2 ** 32, 50, dtype=np.uint64).astype(np.uint32) for _ in range(1500)]
-    sets += [np.concatenate([s[:45], rng.integers(0, 2 ** 32, 5, dtype=np.uint64).astype(np.uint32)]) for s in sets[:300]]
+    def random_set(size):
+        return rng.integers(0, 2 ** 32, size, dtype=np.uint64).astype(np.uint32)
+
+    sets = [random_set(50) for _ in range(1500)]
+    sets += [np.concatenate([s[:45], random_set(5)]) for s in sets[:300]]  # r1500.. share 45 of 50 with r0..
     signatures = hasher.signatures(sets)
     keys = [f"r{i}" for i in range(len(sets))]
     index = LSHIndex(num_perm=64)

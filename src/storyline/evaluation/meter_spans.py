@@ -26,7 +26,7 @@ KINDS = ("verbatim", "rewrite", "new")
 _TAG = re.compile(r"<(/?)(verbatim|rewrite|new|unclassified)\b[^>]*>", re.IGNORECASE)
 _BODY = re.compile(r"<body>(.*)</body>", re.IGNORECASE | re.DOTALL)
 
-# PA wire copy: ruled lines, a slug line ("11:48 12/07/99: Page 2 (HHH) COURTS Places"), paragraphs
+# PA wire copy: ruled lines, a slug line (a time, a date, a page and a catchline, such as "09:15 03/02/00: Page 1 (XYZ) COURTS Harbour"), paragraphs
 # ending in "<", lines wrapped inside paragraphs, `` and '' for quotes, and operator marks such as "end".
 _RULE = re.compile(r"^\s*-{5,}\s*$")
 _SLUG = re.compile(r"^\s*\d{1,2}:\d{2} \d{2}/\d{2}/\d{2}: Page")
