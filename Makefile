@@ -10,9 +10,11 @@ demo: install
 	rm -f demo.db
 	$(VENV)/bin/storyline ingest examples/corpus --db sqlite:///demo.db
 	$(VENV)/bin/storyline analyze --db sqlite:///demo.db
+	$(VENV)/bin/storyline link --db sqlite:///demo.db
 	$(VENV)/bin/storyline stats --db sqlite:///demo.db
 	$(VENV)/bin/storyline articles --db sqlite:///demo.db
 	$(VENV)/bin/storyline mentions --type event --db sqlite:///demo.db
+	$(VENV)/bin/storyline export stories --db sqlite:///demo.db
 
 test: install system-deps
 	$(PY) -m pytest

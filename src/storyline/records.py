@@ -104,6 +104,9 @@ class StoreStats:
     analysed: int = 0
     event_mentions: int = 0
     statement_mentions: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+    stories: int = 0
+    multi_report_stories: int = 0
 
 
 # -- analysis: what one report says -------------------------------------------------------------

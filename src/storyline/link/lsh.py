@@ -152,9 +152,16 @@ class _Run:
     def lookup(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(positions, owners): the entries whose key equals wanted[owner]."""
         prefix = (wanted >> self.shift).astype(np.intp)
-        positions, owners = _expand_ranges(self.directory[prefix], self.directory[prefix + 1])
-        match = self.keys[positions] == wanted[owners]
-        return positions[match], owners[match]
+        starts = self.directory[prefix]
+        # Compare each wanted key with a window as wide as the fullest of its directory cells
+        # (a handful of entries): fewer numpy calls than expanding every range exactly.
+        width = int((self.directory[prefix + 1] - starts).max(initial=0))
+        if width == 0:
+            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.intp)
+        positions = starts[:, None] + np.arange(width)
+        np.minimum(positions, self.keys.size - 1, out=positions)
+        owners, columns = np.nonzero(self.keys[positions] == wanted[:, None])
+        return positions[owners, columns], owners
 
     def without(self, alive: np.ndarray) -> _Run:
         keep = alive[self.slots]

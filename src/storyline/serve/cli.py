@@ -245,7 +245,8 @@ def stats(
             "first_published": figures.first_published.isoformat() if figures.first_published else None,
             "last_published": figures.last_published.isoformat() if figures.last_published else None,
             "analysed": figures.analysed, "event_mentions": figures.event_mentions,
-            "statement_mentions": figures.statement_mentions,
+            "statement_mentions": figures.statement_mentions, "links": figures.links, "stories": figures.stories,
+            "multi_report_stories": figures.multi_report_stories,
         }
         out.print(json.dumps(data, ensure_ascii=False), soft_wrap=True, highlight=False, markup=False)
         return
@@ -262,6 +263,9 @@ def stats(
     table.add_row("analysed", str(figures.analysed))
     table.add_row("event mentions", str(figures.event_mentions))
     table.add_row("statement mentions", str(figures.statement_mentions))
+    for relation, count in sorted(figures.links.items()):
+        table.add_row(f"links: {relation}", str(count))
+    table.add_row("stories (with more than one report)", f"{figures.stories} ({figures.multi_report_stories})")
     for fmt, count in figures.by_format.items():
         table.add_row(f"format {fmt}", str(count))
     for outlet, count in list(figures.by_outlet.items())[:10]:

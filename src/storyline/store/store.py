@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from storyline.records import Article, Mention, Report, StoreStats, Stored, mention_from_dict, mention_to_dict
 from storyline.store.linking import LinkingStore
-from storyline.store.schema import analyses, article_sightings, articles, mentions
+from storyline.store.schema import analyses, article_sightings, articles, links, mentions, story_articles
 
 _ARTICLE_COLUMNS = (
     "id", "text", "source", "format", "title", "byline", "outlet", "url", "published",
@@ -182,6 +182,9 @@ class Store(LinkingStore):
             ).all())
             analysed = connection.execute(select(func.count()).select_from(analyses)).scalar_one()
             kinds = dict(connection.execute(select(mentions.c.mention_type, func.count()).group_by(mentions.c.mention_type)).all())
+            link_counts = dict(connection.execute(select(links.c.relation, func.count()).group_by(links.c.relation)).all())
+            story_sizes = connection.execute(
+                select(story_articles.c.story_id, func.count()).group_by(story_articles.c.story_id)).all()
             outlets = connection.execute(
                 select(articles.c.outlet, func.count()).group_by(articles.c.outlet).order_by(func.count().desc(), articles.c.outlet)
             ).all()
@@ -190,6 +193,7 @@ class Store(LinkingStore):
             articles=total, latest_versions=total - superseded, dated=dated, undated=total - dated,
             sightings=sightings, by_format=by_format, by_outlet=by_outlet, first_published=first, last_published=last,
             analysed=analysed, event_mentions=kinds.get("event", 0), statement_mentions=kinds.get("statement", 0),
+            links=link_counts, stories=len(story_sizes), multi_report_stories=sum(1 for _, n in story_sizes if n > 1),
         )
 
     def close(self) -> None:
