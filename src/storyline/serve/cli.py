@@ -284,19 +284,8 @@ def export_articles_command(
 
     Example: storyline export articles --format parquet -o articles.parquet
     """
-    if format not in EXPORT_FORMATS:
-        raise typer.BadParameter(f"{format!r}; choose one of: {', '.join(EXPORT_FORMATS)}", param_hint="--format")
-    if format == "parquet" and output is None and sys.stdout.isatty():
-        raise typer.BadParameter("Parquet is binary: write it to a file with -o FILE", param_hint="--output")
-    store = _open(db)
-    try:
-        count = export_articles(store.articles(latest_only=latest_only), format, output, store.inferred_dates())
-    except OSError as exc:
-        raise _fail(StorylineError(f"{output}: cannot write: {exc.strerror or exc}", "E301"), 1) from None
-    finally:
-        store.close()
-    if output:
-        err.print(f"Wrote {count} articles to {output}.", highlight=False)
+    _export(db, format, output, "articles",
+            lambda store: export_articles(store.articles(latest_only=latest_only), format, output, store.inferred_dates()))
 
 
 @app.command()
@@ -377,16 +366,7 @@ def export_derivations_command(
     """
     from storyline.serve.export import export_links
 
-    _check_format(format, output)
-    store = _open(db)
-    try:
-        count = export_links(store.links(), format, output)
-    except OSError as exc:
-        raise _fail(StorylineError(f"{output}: cannot write: {exc.strerror or exc}", "E301"), 1) from None
-    finally:
-        store.close()
-    if output:
-        err.print(f"Wrote {count} links to {output}.", highlight=False)
+    _export(db, format, output, "links", lambda store: export_links(store.links(), format, output))
 
 
 @export_app.command("stories")
@@ -401,16 +381,21 @@ def export_stories_command(
     """
     from storyline.serve.export import export_stories
 
+    _export(db, format, output, "stories", lambda store: export_stories(store.stories(), format, output))
+
+
+def _export(db: str | None, format: str, output: str | None, noun: str, write) -> None:
+    """Validate the format, open the store, run ``write(store)`` (which returns a count) and report it."""
     _check_format(format, output)
     store = _open(db)
     try:
-        count = export_stories(store.stories(), format, output)
+        count = write(store)
     except OSError as exc:
         raise _fail(StorylineError(f"{output}: cannot write: {exc.strerror or exc}", "E301"), 1) from None
     finally:
         store.close()
     if output:
-        err.print(f"Wrote {count} stories to {output}.", highlight=False)
+        err.print(f"Wrote {count} {noun} to {output}.", highlight=False)
 
 
 def _check_format(format: str, output: str | None) -> None:
@@ -484,26 +469,15 @@ def export_mentions_command(
 
     Example: storyline export mentions --format jsonl --type event -o events.jsonl
     """
-    if format not in EXPORT_FORMATS:
-        raise typer.BadParameter(f"{format!r}; choose one of: {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     if mention_type not in (None, "event", "statement"):
         raise typer.BadParameter(f"{mention_type!r}; choose event or statement", param_hint="--type")
-    if format == "parquet" and output is None and sys.stdout.isatty():
-        raise typer.BadParameter("Parquet is binary: write it to a file with -o FILE", param_hint="--output")
-    store = _open(db)
-    try:
-        count = export_mentions(store.mentions(mention_type=mention_type), format, output)
-    except OSError as exc:
-        raise _fail(StorylineError(f"{output}: cannot write: {exc.strerror or exc}", "E301"), 1) from None
-    finally:
-        store.close()
-    if output:
-        err.print(f"Wrote {count} mentions to {output}.", highlight=False)
+    _export(db, format, output, "mentions",
+            lambda store: export_mentions(store.mentions(mention_type=mention_type), format, output))
 
 
 @app.command()
 def evaluate(
-    suite: Annotated[str, typer.Argument(help="seeds, case2021, acled or wikievents.")],
+    suite: Annotated[str, typer.Argument(help="seeds, case2021, acled, wikievents, meter or mrpc.")],
     data: Annotated[Optional[str], typer.Option("--data", help="Gold data to score against (default: the suite's path in quality/floors.json).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
     check_floors: Annotated[bool, typer.Option("--check-floors", help="Exit 1 when a metric is below its committed floor.")] = False,
