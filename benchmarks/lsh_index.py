@@ -2,9 +2,10 @@
 
 Synthetic reports (Zipf-distributed words from a 50,000-word vocabulary, 150-300 words each) with
 planted rewrites: groups of a report and 1-4 copies with 5-20% of the words changed in 1-3
-contiguous edits (substituted, moved, deleted or inserted spans: Jaccard of 5-shingles mostly
-0.5-0.9), reports that quote a 20-35% passage of an earlier one (Jaccard 0.1-0.25: related, not
-rewrites) and unrelated reports. Storyline's `shingles` runs ONCE per report; both sides get the
+contiguous edits (substituted, moved, deleted or inserted spans: Jaccard of 5-shingles 0.5-0.87
+for 90% of the pairs, 79% of them >= 0.6; pairs between two copies included), reports that quote
+a 20-35% passage of an earlier one (Jaccard 0.08-0.18: related, not rewrites) and unrelated
+reports. Storyline's `shingles` runs ONCE per report; both sides get the
 very same shingle hashes: Storyline's `MinHasher` + `LSHIndex`, and datasketch's
 `MinHash.bulk(..., hashfunc=identity)` (its batch path: no per-shingle `update` calls, no SHA-1,
 default "affine32" scheme) + `MinHashLSH` filled through an insertion session without duplicate
@@ -15,17 +16,19 @@ Measured per side: signature and index-build throughput, single-query throughput
 of indexed reports), recall of the planted rewrite pairs whose exact Jaccard is >= 0.6 (the pairs
 we want found), candidate pairs (with exact Jaccard < 0.3: pairs that are not rewrites; a
 precision proxy) and memory per indexed report (tracemalloc: what the index retains, key strings
-included, and the peak while building it from signatures). The last line is one JSON object.
+included, and the peak while building it from signatures). Rates are per CPU second of this
+process (time.process_time): the machine may be shared, and both sides run single-threaded. The
+last line is one JSON object.
 
     .venv/bin/python benchmarks/lsh_index.py --quick        # 20,000 reports, under a minute
-    .venv/bin/python benchmarks/lsh_index.py                # 100,000 and 1,000,000 reports
+    .venv/bin/python benchmarks/lsh_index.py                # 100,000 and 1,000,000 (~6 min, 4.5 GB)
     .venv/bin/python benchmarks/lsh_index.py --reports 250000 --peer-limit 250000
 
 With more reports than --peer-limit (default 200,000), datasketch and the textbook "kperm" scheme
 run on the first --peer-limit reports only (a self-contained prefix: groups are generated in
-order) and their rows say so; throughputs are per report and barely depend on the index size,
-their candidate counts are scaled to the full size and marked "~". Memory is always measured on
-at most --peer-limit reports for the peer.
+order) and their rows say so: throughputs are per report and barely depend on the index size,
+recall is over the planted pairs inside that prefix, candidate counts are scaled to the full size
+and marked "~", memory is measured on that prefix.
 """
 
 from __future__ import annotations
@@ -47,9 +50,25 @@ from storyline.link.minhash import MinHasher, shingles
 
 THRESHOLD, NUM_PERM, SIMILAR = 0.5, 128, 0.6
 QUERIES = 10_000
-# Stage timings are CPU seconds of this process: on a shared machine wall-clock time measures the
-# neighbours too. Both sides run single-threaded, so CPU time is their time.
-clock = time.process_time
+INCREMENT = 1_000  # batch size of the incremental-indexing measurement (on at most 200,000 reports)
+
+
+class Stopwatch:
+    """CPU seconds of a block, with the garbage collector paused as `timeit` does, for both sides.
+
+    CPU time of this process, not wall-clock time: on a shared machine the wall clock measures
+    the neighbours too, and both sides run single-threaded.
+    """
+
+    def __enter__(self) -> Stopwatch:
+        gc.collect()
+        gc.disable()
+        self.started = time.process_time()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.seconds = time.process_time() - self.started
+        gc.enable()
 
 
 # --- the synthetic corpus ---------------------------------------------------------------------
@@ -147,9 +166,9 @@ def synthetic_corpus(count: int, seed: int = 2024) -> Corpus:
     corpus = Corpus([f"report-{i:07d}" for i in range(count)], [])
     for start in range(0, count, 50_000):  # texts in chunks: a million texts at once is 1.5 GB
         texts = [" ".join(map(vocab.__getitem__, ids.tolist())) for ids in reports[start:start + 50_000]]
-        started = clock()
-        corpus.sets.extend(shingles(text) for text in texts)
-        corpus.shingle_seconds += clock() - started
+        with Stopwatch() as watch:
+            corpus.sets.extend(shingles(text) for text in texts)
+        corpus.shingle_seconds += watch.seconds
     sets = corpus.sets
     for members in groups:
         for x, i in enumerate(members):
@@ -169,6 +188,7 @@ class Side:
     index_seconds: float = 0.0
     query_seconds: float = 0.0
     batch_query_seconds: float | None = None
+    incremental_rate: float | None = None  # reports/s indexed in batches of INCREMENT
     pairs: set[tuple[int, int]] = field(default_factory=set)
     bands_rows: tuple[int, int] = (0, 0)
     retained_bytes: float = 0.0  # per report
@@ -183,7 +203,6 @@ def best_of(repeats: int, run):
     """Run `run()` `repeats` times and keep the fastest (the machine may be shared)."""
     best = None
     for _ in range(repeats):
-        gc.collect()
         result = run()
         if best is None or result[0] < best[0]:
             best = result
@@ -197,28 +216,37 @@ def storyline_side(corpus: Corpus, count: int, scheme: str, repeats: int, query_
     hasher.signatures(sets[:500])  # warm-up, outside the timing, as for the peer
 
     def sign():
-        started = clock()
-        signatures = hasher.signatures(sets)
-        return clock() - started, signatures
+        with Stopwatch() as watch:
+            signatures = hasher.signatures(sets)
+        return watch.seconds, signatures
 
     side.sign_seconds, signatures = best_of(repeats, sign)
 
     def build():
         index = LSHIndex(THRESHOLD, NUM_PERM)
-        started = clock()
-        index.add(keys, signatures)
-        return clock() - started, index
+        with Stopwatch() as watch:
+            index.add(keys, signatures)
+        return watch.seconds, index
 
     side.index_seconds, index = best_of(repeats, build)
     side.bands_rows = (index.bands, index.rows)
+    growing, grown = LSHIndex(THRESHOLD, NUM_PERM), min(count, 200_000)
+    with Stopwatch() as watch:
+        for start in range(0, grown, INCREMENT):  # as a store adds each day's reports
+            growing.add(keys[start:start + INCREMENT], signatures[start:start + INCREMENT])
+    side.incremental_rate = grown / watch.seconds
+    del growing
     queries = signatures[query_ids]
-    started = clock()
-    for row in queries:
+    for row in queries[:500]:  # warm-up, as for the peer
         index.query(row)
-    side.query_seconds = clock() - started
-    started = clock()
     index.query_many(queries)
-    side.batch_query_seconds = clock() - started
+    with Stopwatch() as watch:
+        for row in queries:
+            index.query(row)
+    side.query_seconds = watch.seconds
+    with Stopwatch() as watch:
+        index.query_many(queries)
+    side.batch_query_seconds = watch.seconds
     number = {key: i for i, key in enumerate(keys)}
     side.pairs = {(number[a], number[b]) for a, b in index.candidate_pairs()}  # keys sort like numbers
     del index
@@ -233,7 +261,7 @@ def _storyline_index(names, signatures):
     return index
 
 
-def datasketch_side(corpus: Corpus, count: int, memory_count: int, repeats: int, query_ids: np.ndarray) -> Side:
+def datasketch_side(corpus: Corpus, count: int, repeats: int, query_ids: np.ndarray) -> Side:
     from datasketch import MinHash, MinHashLSH
 
     side = Side("datasketch", count)
@@ -245,26 +273,27 @@ def datasketch_side(corpus: Corpus, count: int, memory_count: int, repeats: int,
     MinHash.bulk(sets[:500], num_perm=NUM_PERM, seed=1, hashfunc=identity)  # warm-up
 
     def sign():
-        started = clock()
-        minhashes = MinHash.bulk(sets, num_perm=NUM_PERM, seed=1, hashfunc=identity)
-        return clock() - started, minhashes
+        with Stopwatch() as watch:
+            minhashes = MinHash.bulk(sets, num_perm=NUM_PERM, seed=1, hashfunc=identity)
+        return watch.seconds, minhashes
 
     side.sign_seconds, minhashes = best_of(repeats, sign)
 
     def build(names=keys, sketches=minhashes):
         lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        started = clock()
-        with lsh.insertion_session() as session:
+        with Stopwatch() as watch, lsh.insertion_session() as session:
             for key, minhash in zip(names, sketches):
                 session.insert(key, minhash, check_duplication=False)
-        return clock() - started, lsh
+        return watch.seconds, lsh
 
     side.index_seconds, lsh = best_of(repeats, build)
     side.bands_rows = (lsh.b, lsh.r)
-    started = clock()
-    for i in query_ids.tolist():
+    for i in query_ids[:500].tolist():  # warm-up
         lsh.query(minhashes[i])
-    side.query_seconds = clock() - started
+    with Stopwatch() as watch:
+        for i in query_ids.tolist():
+            lsh.query(minhashes[i])
+    side.query_seconds = watch.seconds
     number = {key: i for i, key in enumerate(keys)}
     for table in lsh.hashtables:  # every bucket with two or more keys, as candidate_pairs() does
         for bucket in table._dict.values():
@@ -273,7 +302,7 @@ def datasketch_side(corpus: Corpus, count: int, memory_count: int, repeats: int,
                 side.pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1:])
     del lsh
     side.retained_bytes, side.peak_bytes = memory_per_report(
-        lambda names: build(names, minhashes[:memory_count])[1], memory_count)
+        lambda names: build(names, minhashes)[1], count)
     return side
 
 
@@ -295,9 +324,12 @@ def memory_per_report(build, count: int) -> tuple[float, float]:
 # --- reporting --------------------------------------------------------------------------------
 
 def quality(side: Side, corpus: Corpus, scale: float) -> dict:
-    inside = lambda pair: pair[1] < side.reports  # noqa: E731 - pairs the side could see
-    similar = {p for p, j in corpus.rewrite_pairs.items() if j >= SIMILAR and inside(p)}
-    clear = {p for p, j in corpus.rewrite_pairs.items() if j >= 0.8 and inside(p)}
+    """Recall over the planted rewrites the side could see, and its candidate counts scaled by `scale`."""
+    def seen(pair):  # both reports within the prefix this side indexed
+        return pair[1] < side.reports
+
+    similar = {p for p, j in corpus.rewrite_pairs.items() if j >= SIMILAR and seen(p)}
+    clear = {p for p, j in corpus.rewrite_pairs.items() if j >= 0.8 and seen(p)}
     known = {**corpus.rewrite_pairs, **corpus.quote_pairs}
 
     def jaccard_of(pair):
@@ -322,8 +354,8 @@ def run(count: int, peer_limit: int, repeats: int, with_kperm: bool) -> dict:
     rng = np.random.default_rng(7)
     query_ids = rng.choice(peer_count, min(QUERIES, peer_count), replace=False)
     similar = sum(1 for j in corpus.rewrite_pairs.values() if j >= SIMILAR)
-    words = sum(s.size for s in corpus.sets)
-    print(f"\n{count:,} reports, {words:,} shingles; planted: {len(corpus.rewrite_pairs):,} rewrite pairs, "
+    shingle_count = sum(s.size for s in corpus.sets)
+    print(f"\n{count:,} reports, {shingle_count:,} shingles; planted: {len(corpus.rewrite_pairs):,} rewrite pairs, "
           f"{similar:,} of them with Jaccard >= {SIMILAR}; {len(corpus.quote_pairs):,} quoting pairs "
           f"(corpus built in {generated:.0f} s)")
     print(f"shingles() (shared input, timed once): {corpus.shingle_seconds:.1f} CPU s, "
@@ -332,7 +364,7 @@ def run(count: int, peer_limit: int, repeats: int, with_kperm: bool) -> dict:
     sides = [storyline_side(corpus, count, "oph", repeats, query_ids)]
     if with_kperm:
         sides.append(storyline_side(corpus, peer_count, "kperm", repeats, query_ids))
-    sides.append(datasketch_side(corpus, peer_count, peer_count, repeats, query_ids))
+    sides.append(datasketch_side(corpus, peer_count, repeats, query_ids))
     ours, peer = sides[0], sides[-1]
     assert ours.bands_rows == peer.bands_rows, (ours.bands_rows, peer.bands_rows)
 
@@ -368,6 +400,8 @@ def run(count: int, peer_limit: int, repeats: int, with_kperm: bool) -> dict:
           f"{ratio['sign']:.1f}x, index {ratio['index']:.1f}x, single query {ratio['query']:.1f}x, query_many "
           f"{ratio['batch_query']:.1f}x; recall {rows[0]['recall'] - rows[-1]['recall']:+.4f}; "
           f"memory per report {ratio['memory']:.1f}x less")
+    print(f"storyline (oph) LSHIndex.add in batches of {INCREMENT:,}: {ours.incremental_rate:,.0f} reports/s "
+          f"(all at once: {ours.reports / ours.index_seconds:,.0f})")
     if peer.reports < count:
         print(f"(datasketch{' and kperm' if with_kperm else ''}: first {peer.reports:,} reports only; "
               f"~ marks candidate counts scaled by {count / peer.reports:g})")
@@ -375,6 +409,7 @@ def run(count: int, peer_limit: int, repeats: int, with_kperm: bool) -> dict:
         "reports": count, "peer_reports": peer.reports, "bands_rows": list(ours.bands_rows),
         "planted_similar_pairs": similar,
         "shingle_reports_per_s": round(count / corpus.shingle_seconds),
+        "incremental_index_per_s_storyline_oph": round(ours.incremental_rate),
         **{f"{key}_{row['side'].name.replace(' ', '_').replace('(', '').replace(')', '')}": value
            for row in rows for key, value in (
                ("build_per_s", round(row["side"].build_rate)),

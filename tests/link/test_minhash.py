@@ -285,6 +285,17 @@ def test_remove_takes_a_report_out_everywhere(signed):
     assert ("base-003", "copy-003") in index.candidate_pairs()
 
 
+def test_adding_after_a_removal_merges_without_the_removed(signed):
+    keys, _, signatures = signed
+    index = LSHIndex()
+    index.add(keys[:150], signatures[:150])
+    index.remove("base-003")
+    index.add(keys[150:], signatures[150:])  # big enough to merge with the run holding base-003
+    assert len(index._runs) == 1
+    assert "base-003" not in index.query(signatures[keys.index("copy-003")])
+    assert not any("base-003" in pair for pair in index.candidate_pairs())
+
+
 def test_removing_most_reports_renumbers_and_stays_correct():
     rng = np.random.default_rng(5)
     hasher = MinHasher(num_perm=64)

@@ -51,7 +51,8 @@ class LinkSummary:
 def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> LinkSummary:
     """Link the stored articles the linker has not seen; rebuild stories; infer missing dates."""
     from storyline.link.align import align_reports, find_substitutions
-    from storyline.link.minhash import LSHIndex, MinHasher, shingles
+    from storyline.link.lsh import LSHIndex
+    from storyline.link.minhash import MinHasher, shingles
     from storyline.link.relation import classify_pair
 
     summary = LinkSummary()
@@ -60,9 +61,12 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
         new_articles = store.articles_by_id(new_ids)
         hasher = MinHasher(num_perm=NUM_PERM)
         index = LSHIndex(threshold=THRESHOLD, num_perm=NUM_PERM)
-        signatures = hasher.signatures([shingles(new_articles[i].text, NGRAM) for i in new_ids])
-        keys = index.band_keys(signatures)
-        store.save_buckets([(article_id, [int(k) for k in keys[n]]) for n, article_id in enumerate(new_ids)])
+        # a text without words has no shingles: all such texts would share every bucket, so they get none
+        sets = {i: shingles(new_articles[i].text, NGRAM) for i in new_ids}
+        fingerprinted = [i for i in new_ids if sets[i].size]
+        signatures = hasher.signatures([sets[i] for i in fingerprinted])
+        keys = index.band_keys(signatures) if fingerprinted else []
+        store.save_buckets([(article_id, [int(k) for k in keys[n]]) for n, article_id in enumerate(fingerprinted)])
         store.save_name_keys([(article_id, name_keys(new_articles[article_id].text)) for article_id in new_ids])
 
         event_keys = store.event_keys()

@@ -152,16 +152,9 @@ class _Run:
     def lookup(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(positions, owners): the entries whose key equals wanted[owner]."""
         prefix = (wanted >> self.shift).astype(np.intp)
-        starts = self.directory[prefix]
-        # Compare each wanted key with a window as wide as the fullest of its directory cells
-        # (a handful of entries): fewer numpy calls than expanding every range exactly.
-        width = int((self.directory[prefix + 1] - starts).max(initial=0))
-        if width == 0:
-            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.intp)
-        positions = starts[:, None] + np.arange(width)
-        np.minimum(positions, self.keys.size - 1, out=positions)
-        owners, columns = np.nonzero(self.keys[positions] == wanted[:, None])
-        return positions[owners, columns], owners
+        positions, owners = _expand_ranges(self.directory[prefix], self.directory[prefix + 1])
+        match = self.keys[positions] == wanted[owners]
+        return positions[match], owners[match]
 
     def without(self, alive: np.ndarray) -> _Run:
         keep = alive[self.slots]
@@ -251,15 +244,15 @@ class LSHIndex:
         slots = order.astype(np.int32)
         del order
         slots += first
+        self._names.extend(keys)  # before the merges below, which look slots up in _alive
+        self._slots.update(zip(keys, range(first, first + len(keys))))
+        self._alive.extend(b"\x01" * len(keys))
         self._runs.append(_Run(bucket_keys, slots))
         # Merge while the newer run is at least half the older: sizes then more than double from
         # each run to the next older one, so there are at most log2(n) runs.
         while len(self._runs) > 1 and 2 * self._runs[-1].size >= self._runs[-2].size:
             newer = self._runs.pop()
             self._runs[-1] = self._purged(self._runs[-1]).merged(self._purged(newer))
-        self._names.extend(keys)
-        self._slots.update(zip(keys, range(first, first + len(keys))))
-        self._alive.extend(b"\x01" * len(keys))
 
     def query(self, signature: np.ndarray) -> set[str]:
         """Keys of the indexed reports that share at least one bucket with `signature`."""

@@ -229,7 +229,9 @@ class MinHasher:
         hashed += self._b
         hashed >>= _SHIFT32
         # The bin is the top bits of the hash, so within a bin the order of h is the order of the
-        # rest of its bits; one sort of (report, bin, h) then puts each cell's minimum first.
+        # rest of its bits, and values from different bins never agree by accident (a borrowed
+        # value only matches the same borrowed value). One sort of (cell, h), where the cell is
+        # report * bins + bin, then puts each cell's minimum first.
         cell = np.repeat(np.arange(len(batch), dtype=np.uint64) * _U64(bins), sizes)
         cell += (hashed * _U64(bins)) >> _SHIFT32
         ordered = np.sort((cell << _SHIFT32) | hashed)
