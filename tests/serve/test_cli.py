@@ -270,3 +270,26 @@ def test_evaluate_command_prints_metrics_and_checks_floors(tmp_path):
     assert below.returncode == 0  # 1.0 clears every floor
     unknown = run_cli("evaluate", "nonsense", "--data", str(tsv))
     assert unknown.returncode == 2 and b"SUITE" in unknown.stderr
+
+
+def test_link_compare_and_export_derivations_and_stories(tmp_path):
+    seeds = shared_path("seeds")
+    db = f"sqlite:///{tmp_path}/l.db"
+    for command in (("ingest", str(seeds)), ("analyze",), ("link",)):
+        result = run_cli(*command, "--db", db)
+        assert result.returncode == 0, result.stderr.decode()
+    assert b"1 derived" in result.stdout and b"1 inferred dates" in result.stdout
+    (link,) = jsonl(run_cli("export", "derivations", "--db", db).stdout.decode())
+    articles = {a["external_id"]: a for a in jsonl(export(db))}
+    assert link["relation"] == "derived"
+    assert link["source"] == articles["001_5423fb7b094d00e6"]["id"] and link["derived"] == articles["000_197cd02deb10f780"]["id"]
+    assert any("Taliban" in s["source"] and "Islamic Emirate" in s["derived"] for s in link["substitutions"])
+    assert articles["001_5423fb7b094d00e6"]["published_inferred"]["date"] == "2025-12-02"
+    (story,) = jsonl(run_cli("export", "stories", "--db", db).stdout.decode())
+    assert sorted(story["articles"]) == sorted(a["id"] for a in articles.values()) and story["independent_sources"] == 1
+    shown = run_cli("compare", "001_5423fb7b094d00e6", "000_197cd02deb10f780", "--db", db)
+    assert shown.returncode == 0, shown.stderr.decode()
+    text = shown.stdout.decode()
+    assert "derived" in text and "substitution:" in text and "Islamic Emirate" in text
+    missing = run_cli("compare", "nope", "000_197cd02deb10f780", "--db", db)
+    assert missing.returncode == 2 and b"E302" in missing.stderr
