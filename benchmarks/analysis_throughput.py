@@ -23,7 +23,7 @@ from pathlib import Path
 from storyline.analyse.extract import analyse_article
 from storyline.analyse.nlp import load_nlp
 from storyline.ingest import IngestOptions, read_reports
-from storyline.records import Article, Report
+from storyline.records import Report, text_article
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,8 +56,7 @@ def main() -> int:
     words = sum(len(text.split()) for text, _ in texts)
 
     nlp = load_nlp()
-    analyse_article(Article("warm", texts[0][0], "", "text", None, None, None, None, texts[0][1], None, None, 1, None,
-                            dt.datetime.now(dt.timezone.utc)))  # load gazetteer and tables outside the timing
+    analyse_article(text_article("warm", texts[0][0], published=texts[0][1]))  # load gazetteer and tables outside the timing
 
     started = time.perf_counter()
     for text, _ in texts:
@@ -67,8 +66,7 @@ def main() -> int:
     started = time.perf_counter()
     mentions = 0
     for number, (text, published) in enumerate(texts):
-        article = Article(f"b{number}", text, "", "text", None, None, None, None, published, None, None, 1, None,
-                          dt.datetime.now(dt.timezone.utc))
+        article = text_article(f"b{number}", text, published=published)
         mentions += len(analyse_article(article))
     storyline_seconds = time.perf_counter() - started
 

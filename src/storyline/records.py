@@ -63,6 +63,14 @@ class Article:
     ingested_at: dt.datetime
 
 
+def text_article(article_id: str, text: str, *, published: dt.date | None = None, source: str = "",
+                 format: str = "text", external_id: str | None = None) -> Article:
+    """An :class:`Article` that was never stored: text to analyse from a gold file, a benchmark or a test."""
+    return Article(id=article_id, text=text, source=source, format=format, title=None, byline=None, outlet=None,
+                   url=None, published=published, external_id=external_id, encoding=None, version=1,
+                   previous_version_id=None, ingested_at=dt.datetime.now(dt.timezone.utc))
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     """Something a person must hear about an input: an error, a warning, or a skip."""

@@ -8,16 +8,14 @@ import pytest
 
 from storyline.analyse.extract import analyse_article
 from storyline.ingest import IngestOptions, read_reports
-from storyline.records import Article, EventMention, Report, StatementMention
+from storyline.records import EventMention, Report, StatementMention, text_article
 from tests.conftest import CORPUS, ROOT
 
 TRUTH = json.loads((ROOT / "examples" / "truth.json").read_text(encoding="utf-8"))
 
 
 def article(text, published=dt.date(2026, 5, 6), article_id="t1"):
-    return Article(id=article_id, text=text, source="test", format="text", title=None, byline=None, outlet=None,
-                   url=None, published=published, external_id=None, encoding="utf-8", version=1,
-                   previous_version_id=None, ingested_at=dt.datetime.now(dt.timezone.utc))
+    return text_article(article_id, text, published=published, source="test")
 
 
 @pytest.fixture(scope="module")

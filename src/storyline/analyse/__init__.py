@@ -19,6 +19,8 @@ class AnalysisStore(Protocol):
 
     def save_analysis(self, article_id: str, analyser: str, found: list[Mention]) -> None: ...
 
+    def inferred_dates(self) -> dict: ...
+
 
 @dataclass
 class AnalyseSummary:
@@ -36,7 +38,7 @@ def analyse_pending(store: AnalysisStore, *, limit: int | None = None,
     from storyline.analyse.extract import ANALYSER, analyse_article
 
     summary = AnalyseSummary()
-    inferred = store.inferred_dates() if hasattr(store, "inferred_dates") else {}
+    inferred = store.inferred_dates()
     for article in store.articles_to_analyse(ANALYSER, limit=limit):
         try:
             # an undated report that the linker dated from its linked reports resolves "last week" against that date

@@ -299,7 +299,7 @@ _RULES = [(re.compile(pattern), rule) for pattern, rule in [
     (rf"(?:the )?(first|second|third|fourth|last) week of ({_MO})(?: (\d{{4}}))?", _week_of_month),
     (r"((?:19|20)\d\d)", _year),
     (r"(?:(last|previous|this|next|coming) )?weekend", _weekend),
-    (rf"(last|previous|this|next|coming) (week|month|year)", _calendar_unit),
+    (r"(last|previous|this|next|coming) (week|month|year)", _calendar_unit),
     (rf"({_NUM}) ({_UNIT})s? ago", _ago),
     # "last four weeks" without "the" is left alone: "expected to last four weeks" is a duration
     (rf"(?:the )?past (?:(?P<count>{_NUM}) )?(?P<unit>{_UNIT})s?"

@@ -17,7 +17,7 @@ import csv
 import datetime as dt
 import re
 
-from storyline.records import Article, EventMention
+from storyline.records import EventMention, text_article
 
 _UNTRUSTED = re.compile(r"fatalities (?:were )?coded as (?:0|zero)", re.I)
 # ACLED's coders append remarks about their own coding; they are not report text.
@@ -52,10 +52,8 @@ def evaluate_acled(path: str) -> dict:
     with open(path, encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=1):
             notes = row["notes"]
-            article = Article(id=f"acled-{number}", text=_CODER_REMARKS.sub("", notes).strip(), source=path, format="csv", title=None, byline=None,
-                              outlet=None, url=None, published=_published(row["event_date"]), external_id=row["data_id"],
-                              encoding="utf-8", version=1, previous_version_id=None,
-                              ingested_at=dt.datetime.now(dt.timezone.utc))
+            article = text_article(f"acled-{number}", _CODER_REMARKS.sub("", notes).strip(), source=path, format="csv",
+                                   published=_published(row["event_date"]), external_id=row["data_id"])
             events = [m for m in analyse_article(article) if isinstance(m, EventMention)]
             main = next((e for e in events if not e.is_aggregate), events[0] if events else None)
             totals["n"] += 1

@@ -31,7 +31,7 @@ from pathlib import Path
 from storyline.ingest.decoding import decode_text
 from storyline.ingest.identity import clean_text
 from storyline.link.relation import REUSE_RELATIONS, classify_pair, derivation_extent, pair_features
-from storyline.records import Article
+from storyline.records import Article, text_article
 
 CLASSES = ("wholly", "partially", "non")
 _INDEX_FILES = {"wholly": "wholly_derived.txt", "partially": "partially_derived.txt", "non": "non_derived.txt"}
@@ -99,9 +99,7 @@ def meter_items(meter_dir: str | Path) -> list[MeterItem]:
 
 
 def _article(article_id: str, text: str, published: dt.date | None, source: str) -> Article:
-    return Article(id=article_id, text=text, source=source, format="text", title=None, byline=None, outlet=None,
-                   url=None, published=published, external_id=None, encoding=None, version=1,
-                   previous_version_id=None, ingested_at=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
+    return text_article(article_id, text, published=published, source=source)
 
 
 def meter_pair(item: MeterItem) -> tuple[Article, Article]:

@@ -10,11 +10,10 @@ extract phrases). Micro-averaged precision, recall and F1 per group.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
-from storyline.records import Article, EventMention
+from storyline.records import EventMention, text_article
 
 _GROUPS = {"Attacker": "attacker", "Killer": "attacker", "Victim": "victim", "Target": "victim", "Place": "place"}
 _EVENTS = ("Conflict.Attack", "Life.Die", "Life.Injure")
@@ -64,10 +63,8 @@ def evaluate_wikievents(path: str) -> dict:
                 continue
             document = json.loads(line)
             documents += 1
-            article = Article(id=document["doc_id"], text=document["text"], source=path, format="jsonl", title=None,
-                              byline=None, outlet=None, url=None, published=None, external_id=document["doc_id"],
-                              encoding="utf-8", version=1, previous_version_id=None,
-                              ingested_at=dt.datetime.now(dt.timezone.utc))
+            article = text_article(document["doc_id"], document["text"], source=path, format="jsonl",
+                                   external_id=document["doc_id"])
             mentions = [m for m in analyse_article(article) if isinstance(m, EventMention)]
             gold, predicted = _gold(document), _predicted(mentions)
             for group, tally in tallies.items():

@@ -117,6 +117,7 @@ def rebuild_stories(store, summary: LinkSummary) -> None:
 
     all_links = list(store.links())
     articles = list(store.articles())
+    before = store.inferred_dates()
     inferred = infer_dates(articles, all_links)
     store.save_inferred_dates([(a, d, f, why) for a, (d, f, why) in inferred.items()])
     summary.inferred_dates = len(inferred)
@@ -124,7 +125,8 @@ def rebuild_stories(store, summary: LinkSummary) -> None:
     stories = build_stories(dated, all_links)
     store.replace_stories(stories)
     summary.stories = len(stories)
-    _reanalyse_with_dates(store, [a for a in articles if a.id in inferred], inferred)
+    changed = [a for a in articles if a.id in inferred and before.get(a.id, (None,))[0] != inferred[a.id][0]]
+    _reanalyse_with_dates(store, changed, inferred)
 
 
 def infer_dates(articles: list[Article], found: list[Link]) -> dict[str, tuple[dt.date, str, str]]:

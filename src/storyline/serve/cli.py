@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storyline.errors import StorylineError
-from storyline.ingest import DEFAULT_MAX_BYTES, IngestOptions, ingest_into
+from storyline.ingest import IngestOptions, ingest_into
 from storyline.ingest.decoding import FORMATS
 from storyline.records import Notice
 from storyline.serve.export import EXPORT_FORMATS, export_articles, export_mentions
@@ -309,7 +309,7 @@ def analyze(
     bar = Progress(TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    console=err, transient=True, disable=not show_bar)
     try:
-        pending = sum(1 for _ in store.articles_to_analyse(ANALYSER)) if show_bar else None
+        pending = store.count_to_analyse(ANALYSER) if show_bar else None
         task = bar.add_task("", total=min(pending, limit) if pending is not None and limit else pending)
         with bar:
             summary = analyse_pending(

@@ -132,16 +132,22 @@ class Store(LinkingStore):
         for row in rows:
             yield _article(row)
 
+    def count_to_analyse(self, analyser: str) -> int:
+        """How many articles :meth:`articles_to_analyse` would yield."""
+        done = select(analyses.c.article_id).where(analyses.c.analyser == analyser)
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(articles).where(articles.c.id.not_in(done))).scalar_one()
+
     def save_analysis(self, article_id: str, analyser: str, found: Sequence[Mention]) -> None:
         """Replace an article's mentions with ``found`` and mark it analysed, in one transaction."""
         now = dt.datetime.now(dt.timezone.utc)
         with self.engine.begin() as connection:
             connection.execute(mentions.delete().where(mentions.c.article_id == article_id))
             connection.execute(analyses.delete().where(analyses.c.article_id == article_id))
-            if found:
+            records = [mention_to_dict(m) for m in found]
+            if records:
                 connection.execute(mentions.insert(), [
-                    {"id": m.id, "article_id": article_id, "mention_type": mention_to_dict(m)["mention_type"],
-                     "data": mention_to_dict(m)} for m in found
+                    {"id": r["id"], "article_id": article_id, "mention_type": r["mention_type"], "data": r} for r in records
                 ])
             connection.execute(analyses.insert(), [{"article_id": article_id, "analyser": analyser,
                                                     "analysed_at": now, "mentions": len(found)}])
