@@ -93,6 +93,27 @@ def test_different_incidents_in_one_report_stay_apart():
     assert events[0].time.start == dt.date(2026, 5, 3) and events[1].time.precision == "month"
 
 
+def test_another_sources_toll_for_the_same_incident_is_a_competing_account_not_a_second_incident():
+    text = ("Two police officers were killed when gunmen attacked a checkpoint in Garissa on Sunday.\n"
+            "Al-Shabaab claimed that nine officers were killed in the raid.\n")
+    events = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
+    assert len(events) == 1
+    figure = events[0].fatalities
+    assert (figure.low, figure.best, figure.high) == (2, 2, 9)  # the first account stays the best figure
+    assert {s.text for s in events[0].evidence if s.field == "fatalities"} >= {"Two", "nine"}
+    assert "competing-account" in events[0].rules
+
+
+def test_the_other_sides_dead_and_further_victims_add_to_the_toll():
+    plain = ("Two soldiers were killed when militants attacked an army post in Mandera on Sunday.\n"
+             "Officials said three militants were killed in the fighting.\n")
+    further = ("Two soldiers were killed when militants attacked an army post in Mandera on Sunday.\n"
+               "According to residents, four more soldiers were killed in the attack.\n")
+    for text, expected in ((plain, 5), (further, 6)):
+        events = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
+        assert sum(e.fatalities.best for e in events if e.fatalities) == expected, text
+
+
 def test_without_a_publication_date_relative_times_stay_unresolved():
     text = "A roadside bomb killed five soldiers near Kismayo last week, the army said.\n"
     (event,) = [m for m in analyse_article(article(text, published=None)) if isinstance(m, EventMention)]

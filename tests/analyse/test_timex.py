@@ -17,15 +17,15 @@ D = dt.date
 
 
 @pytest.mark.parametrize(("text", "start", "end", "precision"), [
-    # weeks: calendar weeks run Monday to Sunday; "past week" is the seven days up to publication
+    # weeks: calendar weeks run Monday to Sunday; "past week" counts back a week from the day before publication
     ("last week", D(2025, 11, 24), D(2025, 11, 30), "week"),
     ("late last week", D(2025, 11, 24), D(2025, 11, 30), "week"),
     ("this week", D(2025, 12, 1), D(2025, 12, 2), "week"),
-    ("during the past week", D(2025, 11, 25), D(2025, 12, 2), "week"),
-    ("in the past week", D(2025, 11, 25), D(2025, 12, 2), "week"),
-    ("over the past seven days", D(2025, 11, 25), D(2025, 12, 2), "week"),
-    ("over the last week", D(2025, 11, 25), D(2025, 12, 2), "week"),
-    ("the past three months", D(2025, 9, 2), D(2025, 12, 2), "year"),
+    ("during the past week", D(2025, 11, 24), D(2025, 12, 1), "week"),
+    ("in the past week", D(2025, 11, 24), D(2025, 12, 1), "week"),
+    ("over the past seven days", D(2025, 11, 24), D(2025, 12, 1), "week"),
+    ("over the last week", D(2025, 11, 24), D(2025, 12, 1), "week"),
+    ("the past three months", D(2025, 9, 1), D(2025, 12, 1), "year"),
     ("three weeks ago", D(2025, 11, 10), D(2025, 11, 16), "week"),
     ("over the weekend", D(2025, 11, 29), D(2025, 11, 30), "week"),
     # weekdays: the most recent one on or before publication
@@ -161,7 +161,7 @@ def test_finds_the_expressions_the_small_model_misses_or_cuts_short():
     assert found(text) == [
         ("on Tuesday", TUESDAY, TUESDAY, "day"),
         ("late on Wednesday", D(2025, 11, 26), D(2025, 11, 26), "day"),
-        ("During the past week", D(2025, 11, 25), TUESDAY, "week"),
+        ("During the past week", D(2025, 11, 24), D(2025, 12, 1), "week"),
         ("last month", D(2025, 11, 1), D(2025, 11, 30), "month"),
         ("In August", D(2025, 8, 1), D(2025, 8, 31), "month"),
     ]
@@ -186,7 +186,7 @@ def test_skips_ages_durations_and_times_of_day():
 def test_windows_up_to_publication_are_found_with_their_count():
     text = "In the last three days, shelling killed nine civilians; over the past 24 hours another four died."
     assert found(text) == [
-        ("In the last three days", D(2025, 11, 29), TUESDAY, "week"),
+        ("In the last three days", D(2025, 11, 28), D(2025, 12, 1), "week"),
         ("over the past 24 hours", D(2025, 12, 1), TUESDAY, "day"),
     ]
 

@@ -4,7 +4,11 @@ Per sentence: event type (``event_types``), killed/injured figures
 (``casualties``), time expressions (``timex``), places (``places``) and actors
 (``actors``) make an event draft; drafts of the same incident inside the report
 are merged (the lead's "several workers" and a later "three workers" are one
-incident, best 3, both spans kept). Statements come from ``statements``.
+incident, best 3, both spans kept). A later sentence that gives another source's
+different toll for the same incident ("Taliban sources claimed 4 soldiers were
+killed") is a competing account, not a second incident: the first account's figure
+stays the best one, and the low and high span both accounts. Statements come from
+``statements``.
 Pure: records in, records out; the same function runs in the CLI, the API, the
 tests and a distributed engine's map step.
 """
@@ -12,6 +16,7 @@ tests and a distributed engine's map step.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
@@ -28,6 +33,22 @@ _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
 _NO_PLACE = Place(None, None)
+# Another source's account: "Taliban claimed", "VoJ said", "according to local officials".
+_ATTRIBUTED = re.compile(r"\b(?:claim(?:ed|s)?|said|says|reported|reports|according to|sources?|put the (?:death )?toll)\b",
+                         re.I)
+# Words that make a sentence a further incident or further victims, not a new count of the same ones.
+_FURTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|also|other (?:attacks?|incidents?|clash(?:es)?)"
+                      r"|more|further|additional|earlier|later|meanwhile|elsewhere)\b", re.I)
+# A disputed claim, as opposed to a plain report: "the Taliban claimed 17 soldiers were killed".
+_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?(?:lives?|responsibility))", re.I)
+# Which side the dead belong to, from the victims' words; a group not named here is of any side.
+_SIDES = {
+    "security": re.compile(r"soldier|police|commando|guard|troop|officer|personnel|security|army|arbaki|militiam|"
+                           r"servicem|pro-government", re.I),
+    "armed": re.compile(r"militant|insurgent|taliban|fighter|rebel|jihadist|attacker|gunm|bandit|terrorist|assailant",
+                        re.I),
+    "civilian": re.compile(r"civilian|resident|villager|worker|child|women|woman|student|farmer|teacher|passer", re.I),
+}
 
 
 @dataclass
@@ -53,6 +74,10 @@ class _Draft:
     rules: list[str] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     specific_trigger: bool = True
+    attributed: bool = False  # the sentence says whose account it is
+    claimed: bool = False  # the sentence gives a disputed claim ("the Taliban claimed ...")
+    sides: set[str] = field(default_factory=set)  # whose dead the figures count: security, armed, civilian
+    further: bool = False  # the sentence signals another incident or further victims
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -123,7 +148,9 @@ def _event_draft(sentence, published, places: list[tuple[Span, Place]]) -> _Draf
     if not casualties and not times and not any(p.precision in ("place", "district", "admin1", "border") for _, p in places):
         return None
     draft = _Draft(kind.event_type, kind.sub_event_type, kind.plover_type, kind.plover_mode, kind.cameo_root,
-                   kind.confidence, rules=[kind.rule, actor_terms.table_version()])
+                   kind.confidence, rules=[kind.rule, actor_terms.table_version()],
+                   attributed=bool(_ATTRIBUTED.search(sentence.text)), further=bool(_FURTHER.search(sentence.text)),
+                   claimed=bool(_CLAIMED.search(sentence.text)))
     if kind.trigger is not None:
         draft.evidence.append(kind.trigger)
     if times:
@@ -149,6 +176,8 @@ def _add_casualties(draft: _Draft, casualties: list[Casualty]) -> None:
         if figure is not None:
             setattr(draft, attribute, figure)
     for casualty in casualties:
+        if casualty.kind == "killed":
+            draft.sides.update(side for side, words in _SIDES.items() if words.search(casualty.victims or ""))
         draft.victims = draft.victims or casualty.victims
         draft.incident_count = draft.incident_count or casualty.incident_count
         draft.is_aggregate = draft.is_aggregate or casualty.is_aggregate
@@ -184,8 +213,51 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft:
         if _same_incident(old, new):
             _absorb(old, new)
             return old
+    if drafts and _competing_account(drafts[-1], new):
+        _absorb_account(drafts[-1], new)
+        return drafts[-1]
     drafts.append(new)
     return new
+
+
+def _competing_account(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` is another source's toll for the incident just told ("Taliban claimed 4 were killed").
+
+    Only right after the incident, from a sentence that names its source, gives a toll of
+    its own, names no time or place of its own that differs, and says nothing of another
+    incident or further victims ("In another attack", "were also killed"). A plain report
+    of the other side's dead ("2 soldiers were killed ... officials said 3 militants were
+    killed") adds to the toll; a disputed claim ("the Taliban claimed") or a count of the
+    same side's dead competes with it.
+    """
+    if not new.attributed or new.further or new.is_aggregate or old.is_aggregate:
+        return False
+    if not new.claimed and old.sides and new.sides and not old.sides & new.sides:
+        return False
+    if new.fatalities is None or old.fatalities is None:
+        return False
+    if old.event_type != new.event_type:
+        return False
+    if new.time.text and (new.time.start, new.time.end) != (old.time.start, old.time.end):
+        return False
+    if new.place.precision in ("place", "district") and old.place.precision in ("place", "district"):
+        return new.place == old.place
+    return _places_agree(old.place, new.place)
+
+
+def _absorb_account(old: _Draft, new: _Draft) -> None:
+    """Keep the first account's figures as the best ones; widen low and high over both accounts."""
+    for attribute in ("fatalities", "injuries"):
+        mine, theirs = getattr(old, attribute), getattr(new, attribute)
+        if mine is None or theirs is None:
+            setattr(old, attribute, mine or theirs)
+            continue
+        lows = [v for v in (mine.low, theirs.low) if v is not None]
+        high = max(mine.high, theirs.high) if mine.high is not None and theirs.high is not None else None
+        setattr(old, attribute, Figure(min(lows) if lows else None, mine.best, high, mine.text))
+    old.evidence.extend(new.evidence)
+    old.rules.extend(r for r in [*new.rules, "competing-account"] if r not in old.rules)
+    old.sentences.extend(new.sentences)
 
 
 def _same_incident(a: _Draft, b: _Draft) -> bool:

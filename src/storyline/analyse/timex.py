@@ -9,7 +9,8 @@ inherits a date.
 
 Conventions, because reports describe the past: a bare weekday, month or day of the
 month is the most recent one on or before publication; an interval that contains the
-publication date ends there ("this week" on a Tuesday ends on that Tuesday). Vague
+publication date ends there ("this week" on a Tuesday ends on that Tuesday), while a
+window counted back ("the past week") ends the day before publication. Vague
 words ("recently", "in recent weeks") stay ``unresolved`` and are never turned into a
 guessed date. Vocabulary lives in ``data/time_words.json``; the rules are here.
 """
@@ -254,21 +255,29 @@ def _ago(match, published, written):
 
 
 def _window(match, published, written):
-    """"the past week", "over the past seven days": from that far back up to publication."""
+    """"the past week", "over the past seven days": that far back from the last whole day.
+
+    A report's "past week" counts back from the last whole day before publication: a
+    report is written from statements and reports of the day before, and an event of the
+    publication day itself would be told as "today" or by its weekday. Published on
+    Tuesday 2 December, "the past week" is Monday 24 November to Monday 1 December, both
+    included. Hours are the exception: "the past 24 hours" runs up to publication.
+    """
     if published is None:
         return _unresolved(written, None)
     count_written = match.group("count") or match.group("count2")
     count = _count(count_written) if count_written else 1
     unit = match.group("unit") or match.group("unit2")
+    end = published if unit == "hour" else published - _DAY
     if unit in ("hour", "day", "week"):
         days = math.ceil(count / 24) if unit == "hour" else count * (7 if unit == "week" else 1)
-        start = published - days * _DAY
+        start = end - days * _DAY
     else:
         months = count * (12 if unit == "year" else 1)
-        start = _months_before(published, months)
-    length = (published - start).days
+        start = _months_before(end, months)
+    length = (end - start).days
     precision = "day" if length <= 1 else "week" if length <= 7 else "month" if length <= 31 else "year"
-    return TimeInterval(start, published, precision, written)
+    return TimeInterval(start, end, precision, written)
 
 
 def _weekday(match, published, written):

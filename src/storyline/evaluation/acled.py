@@ -6,9 +6,13 @@ ACLED's coding. ``fatalities_exact`` leaves out rows whose notes say ACLED coded
 for a toll it did not trust ("Fatalities coded as 0 (VoJ reported 3 …)"), and
 compares the total killed over the row's non-aggregate event mentions. ACLED's
 remarks about its own coding ("Fatalities coded as …", "[size=…]") are removed
-from the notes before analysis: they are not report text. ``fatalities_exact_unsplit``
-also leaves out rows where ACLED split one reported toll over several of its
-events ("Fatalities are split across 3 events"), which no per-report figure can match.
+from the notes before analysis: they are not report text.
+
+Where ACLED split one reported toll over N of its events ("Fatalities are split across
+3 events", "split over 2 locations"), the row holds ACLED's share of that toll, not the
+toll the notes report. ``fatalities_exact`` splits our toll the same way: the row counts
+as exact when its figure is our toll divided by N, rounded down or up (ACLED gives the
+remainder to some of the N rows). ``fatalities_exact_unsplit`` leaves those rows out.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from storyline.records import EventMention, text_article
 
 _UNTRUSTED = re.compile(r"fatalities (?:were )?coded as (?:0|zero)", re.I)
 # ACLED's coders append remarks about their own coding; they are not report text.
-_SPLIT = re.compile(r"fatalities (?:are |were )?split", re.I)
+_SPLIT = re.compile(r"fatalities (?:are |were )?split (?:across|over|between|among) (\d+|two|three|four|five|six)", re.I)
+_SPLIT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _CODER_REMARKS = re.compile(r"(?:Fatalities (?:were )?(?:coded|split)[^.]*\.|\[size=[^\]]*\])", re.I)
 
 
@@ -63,11 +68,16 @@ def evaluate_acled(path: str) -> dict:
             totals["admin1"] += _same_admin1(main, row)
             if not _UNTRUSTED.search(notes):
                 killed = sum(e.fatalities.best or e.fatalities.low or 0 for e in events if e.fatalities and not e.is_aggregate)
+                coded = int(row["fatalities"] or 0)
+                split = _SPLIT.search(notes)
                 totals["fatalities_n"] += 1
-                totals["fatalities"] += killed == int(row["fatalities"] or 0)
-                if not _SPLIT.search(notes):  # ACLED shared one reported toll out over several of its events
+                if split:  # ACLED shared one reported toll out over several of its events
+                    parts = int(_SPLIT_WORDS.get(split.group(1).lower(), split.group(1)))
+                    totals["fatalities"] += killed // parts <= coded <= -(-killed // parts)
+                else:
+                    totals["fatalities"] += killed == coded
                     totals["unsplit_n"] += 1
-                    totals["unsplit"] += killed == int(row["fatalities"] or 0)
+                    totals["unsplit"] += killed == coded
     n = max(totals["n"], 1)
     return {
         "n": totals["n"],
