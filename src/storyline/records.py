@@ -115,6 +115,8 @@ class StoreStats:
     links: dict[str, int] = field(default_factory=dict)
     stories: int = 0
     multi_report_stories: int = 0
+    events: int = 0
+    statements: int = 0
 
 
 # -- analysis: what one report says -------------------------------------------------------------
@@ -420,3 +422,202 @@ def story_from_dict(data: dict) -> Story:
     first, last = data["first_published"], data["last_published"]
     return Story(data["id"], data["title"], tuple(data["articles"]), data["independent_sources"],
                  dt.date.fromisoformat(first) if first else None, dt.date.fromisoformat(last) if last else None)
+
+
+# -- fusion: one record per real incident and per statement ----------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of one article that supports a fused value: which article, which mention, where."""
+
+    article_id: str
+    mention_id: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One value a field took in the reports, with who says it.
+
+    ``value`` is the value as the export writes it (a string: ``"3"``, ``"TJ-KT"``,
+    ``"2025-11-24/2025-11-30"``); ``independent_sources`` counts the reports behind it
+    with reports derived from one another counted once.
+    """
+
+    field: str
+    value: str
+    mentions: tuple[str, ...]
+    reports: tuple[str, ...]
+    independent_sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A field whose reports give values that cannot all be true (3 vs 5 killed; two perpetrators)."""
+
+    field: str
+    values: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world incident, fused from the event mentions of every report that tells it.
+
+    Field values are the chosen ones (see :mod:`storyline.fuse`); ``candidates`` keeps
+    every value each field took, with its supporting mentions and independent sources.
+    ``acled_fatalities`` is ACLED's conservative figure (the lowest best figure of an
+    independent source). ``includes`` lists, for an aggregate ("two incidents ... five
+    deaths"), the events it may include; ``stories`` the stories of its reports.
+    """
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    plover_type: str | None
+    plover_mode: str | None
+    cameo_root: str | None
+    actor1: Actor | None
+    actor2: Actor | None
+    place: Place
+    time: TimeInterval
+    fatalities: Figure | None
+    injuries: Figure | None
+    victims: str | None
+    incident_count: int | None
+    is_aggregate: bool
+    acled_fatalities: int
+    confidence: float
+    reports: tuple[str, ...]
+    mentions: tuple[str, ...]
+    independent_sources: int
+    candidates: tuple[Candidate, ...]
+    disagreements: tuple[Disagreement, ...]
+    evidence: tuple[Evidence, ...]
+    includes: tuple[str, ...] = ()
+    stories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FusedStatement:
+    """One statement (who said what to whom), fused from the statement mentions of every report."""
+
+    id: str
+    speaker: str | None
+    speaker_role: str | None
+    speaker_org: str | None
+    statement_type: str
+    target: str | None
+    content: str
+    quote: str | None
+    time: TimeInterval
+    about_event: str | None
+    confidence: float
+    reports: tuple[str, ...]
+    mentions: tuple[str, ...]
+    independent_sources: int
+    candidates: tuple[Candidate, ...]
+    disagreements: tuple[Disagreement, ...]
+    evidence: tuple[Evidence, ...]
+
+
+def _candidate_dict(candidate: Candidate) -> dict:
+    return {"field": candidate.field, "value": candidate.value, "mentions": list(candidate.mentions),
+            "reports": list(candidate.reports), "independent_sources": candidate.independent_sources}
+
+
+def _candidate(data: dict) -> Candidate:
+    return Candidate(data["field"], data["value"], tuple(data["mentions"]), tuple(data["reports"]),
+                     data["independent_sources"])
+
+
+def _evidence_dicts(evidence: tuple[Evidence, ...]) -> list[dict]:
+    return [{"article_id": e.article_id, "mention_id": e.mention_id, "field": e.span.field, "start": e.span.start,
+             "end": e.span.end, "text": e.span.text} for e in evidence]
+
+
+def _evidence(items: list[dict]) -> tuple[Evidence, ...]:
+    return tuple(Evidence(e["article_id"], e["mention_id"], Span(e["field"], e["start"], e["end"], e["text"]))
+                 for e in items)
+
+
+def _fusion_tail(record: Event | FusedStatement) -> dict:
+    return {
+        "reports": list(record.reports), "mentions": list(record.mentions),
+        "independent_sources": record.independent_sources,
+        "disagreements": [{"field": d.field, "values": [_candidate_dict(c) for c in d.values]}
+                          for d in record.disagreements],
+        "candidates": [_candidate_dict(c) for c in record.candidates],
+        "confidence": round(record.confidence, 3),
+        "evidence": _evidence_dicts(record.evidence),
+    }
+
+
+def _fusion_parts(data: dict) -> dict:
+    return {
+        "reports": tuple(data["reports"]), "mentions": tuple(data["mentions"]),
+        "independent_sources": data["independent_sources"],
+        "candidates": tuple(_candidate(c) for c in data["candidates"]),
+        "disagreements": tuple(Disagreement(d["field"], tuple(_candidate(c) for c in d["values"]))
+                               for d in data["disagreements"]),
+        "confidence": data["confidence"], "evidence": _evidence(data["evidence"]),
+    }
+
+
+def _time_fields(time: TimeInterval) -> dict:
+    return {"date_start": _iso(time.start), "date_end": _iso(time.end), "date_precision": time.precision,
+            "date_text": time.text or None}
+
+
+def _time(data: dict) -> TimeInterval:
+    return TimeInterval(_date(data["date_start"]), _date(data["date_end"]), data["date_precision"], data["date_text"] or "")
+
+
+def event_to_dict(event: Event) -> dict:
+    """The flat, JSON-ready form of an event: what ``export events`` writes and the store keeps."""
+    place = event.place
+    return {
+        "id": event.id, "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "plover_type": event.plover_type, "plover_mode": event.plover_mode, "cameo_root": event.cameo_root,
+        **_actor_fields("actor1", event.actor1), **_actor_fields("actor2", event.actor2),
+        "country": place.country, "country_iso": place.country_iso, "admin1": place.admin1,
+        "admin1_iso": place.admin1_iso, "location": place.location, "latitude": place.latitude,
+        "longitude": place.longitude, "geo_precision": place.precision,
+        **_time_fields(event.time), **_figure_fields("fatalities", event.fatalities),
+        **_figure_fields("injuries", event.injuries), "acled_fatalities": event.acled_fatalities,
+        "victims": event.victims, "incident_count": event.incident_count, "is_aggregate": event.is_aggregate,
+        "includes": list(event.includes), "stories": list(event.stories), **_fusion_tail(event),
+    }
+
+
+def event_from_dict(data: dict) -> Event:
+    """The inverse of :func:`event_to_dict`."""
+    return Event(
+        id=data["id"], event_type=data["event_type"], sub_event_type=data["sub_event_type"],
+        plover_type=data["plover_type"], plover_mode=data["plover_mode"], cameo_root=data["cameo_root"],
+        actor1=_actor(data, "actor1"), actor2=_actor(data, "actor2"),
+        place=Place(data["country"], data["country_iso"], data["admin1"], data["admin1_iso"], data["location"],
+                    data["latitude"], data["longitude"], data["geo_precision"]),
+        time=_time(data), fatalities=_figure(data, "fatalities"), injuries=_figure(data, "injuries"),
+        victims=data["victims"], incident_count=data["incident_count"], is_aggregate=data["is_aggregate"],
+        acled_fatalities=data["acled_fatalities"], includes=tuple(data["includes"]), stories=tuple(data["stories"]),
+        **_fusion_parts(data),
+    )
+
+
+def statement_to_dict(statement: FusedStatement) -> dict:
+    """The flat, JSON-ready form of a fused statement: what ``export statements`` writes."""
+    return {
+        "id": statement.id, "speaker": statement.speaker, "speaker_role": statement.speaker_role,
+        "speaker_org": statement.speaker_org, "statement_type": statement.statement_type,
+        "target": statement.target, "content": statement.content, "quote": statement.quote,
+        **_time_fields(statement.time), "about_event": statement.about_event, **_fusion_tail(statement),
+    }
+
+
+def statement_from_dict(data: dict) -> FusedStatement:
+    """The inverse of :func:`statement_to_dict`."""
+    return FusedStatement(
+        id=data["id"], speaker=data["speaker"], speaker_role=data["speaker_role"], speaker_org=data["speaker_org"],
+        statement_type=data["statement_type"], target=data["target"], content=data["content"], quote=data["quote"],
+        time=_time(data), about_event=data["about_event"], **_fusion_parts(data),
+    )

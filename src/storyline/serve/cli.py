@@ -246,7 +246,8 @@ def stats(
             "last_published": figures.last_published.isoformat() if figures.last_published else None,
             "analysed": figures.analysed, "event_mentions": figures.event_mentions,
             "statement_mentions": figures.statement_mentions, "links": figures.links, "stories": figures.stories,
-            "multi_report_stories": figures.multi_report_stories,
+            "multi_report_stories": figures.multi_report_stories, "events": figures.events,
+            "statements": figures.statements,
         }
         out.print(json.dumps(data, ensure_ascii=False), soft_wrap=True, highlight=False, markup=False)
         return
@@ -266,6 +267,8 @@ def stats(
     for relation, count in sorted(figures.links.items()):
         table.add_row(f"links: {relation}", str(count))
     table.add_row("stories (with more than one report)", f"{figures.stories} ({figures.multi_report_stories})")
+    table.add_row("events (fused)", str(figures.events))
+    table.add_row("statements (fused)", str(figures.statements))
     for fmt, count in figures.by_format.items():
         table.add_row(f"format {fmt}", str(count))
     for outlet, count in list(figures.by_outlet.items())[:10]:

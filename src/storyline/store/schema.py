@@ -162,3 +162,66 @@ inferred_dates = Table(
     Column("inferred_from", String(32), ForeignKey("articles.id"), nullable=False),
     Column("reason", Text, nullable=False),
 )
+
+# Fusion: one row per real incident (records.Event as JSON in ``data``), with the fields the API filters on.
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("event_type", String(64), nullable=False),
+    Column("sub_event_type", String(64), nullable=False),
+    Column("country_iso", String(2)),
+    Column("country", Text),
+    Column("admin1_iso", String(16)),
+    Column("admin1", Text),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("fatalities", Integer, nullable=False),  # the chosen best figure, else its low, else 0
+    Column("independent_sources", Integer, nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("is_aggregate", Integer, nullable=False),
+    Column("search_text", Text, nullable=False),  # lower-cased fields and evidence, for the API's ``q``
+    Column("data", JSON, nullable=False),
+    Index("ix_events_country_iso", "country_iso"),
+    Index("ix_events_date_start", "date_start"),
+    Index("ix_events_sub_event_type", "sub_event_type"),
+    Index("ix_events_latitude", "latitude", "longitude"),
+)
+
+# Which mention of which article each event fused.
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("event_id", String(32), ForeignKey("events.id"), primary_key=True),
+    Column("mention_id", String(32), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+    Index("ix_event_mentions_article_id", "article_id"),
+)
+
+# One row per fused statement (records.FusedStatement as JSON in ``data``).
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("statement_type", String(32), nullable=False),
+    Column("speaker", Text),
+    Column("speaker_org", Text),
+    Column("date_start", Date),
+    Column("about_event", String(32)),
+    Column("independent_sources", Integer, nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("search_text", Text, nullable=False),
+    Column("data", JSON, nullable=False),
+    Index("ix_statements_date_start", "date_start"),
+)
+
+statement_mentions = Table(
+    "statement_mentions",
+    metadata,
+    Column("statement_id", String(32), ForeignKey("statements.id"), primary_key=True),
+    Column("mention_id", String(32), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+    Index("ix_statement_mentions_article_id", "article_id"),
+)

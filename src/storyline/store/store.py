@@ -16,8 +16,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from storyline.records import Article, Mention, Report, StoreStats, Stored, mention_from_dict, mention_to_dict
+from storyline.store.fusion import FusionStore
 from storyline.store.linking import LinkingStore
-from storyline.store.schema import analyses, article_sightings, articles, links, mentions, story_articles
+from storyline.store.schema import (
+    analyses,
+    article_sightings,
+    articles,
+    events,
+    links,
+    mentions,
+    statements,
+    story_articles,
+)
 
 _ARTICLE_COLUMNS = (
     "id", "text", "source", "format", "title", "byline", "outlet", "url", "published",
@@ -26,7 +36,7 @@ _ARTICLE_COLUMNS = (
 _IN_CHUNK = 500  # bound on parameters in one IN (...) list
 
 
-class Store(LinkingStore):
+class Store(LinkingStore, FusionStore):
     """Articles in a database; open with :func:`storyline.store.open_store`."""
 
     def __init__(self, engine: Engine, url: str) -> None:
@@ -191,6 +201,8 @@ class Store(LinkingStore):
             link_counts = dict(connection.execute(select(links.c.relation, func.count()).group_by(links.c.relation)).all())
             story_sizes = connection.execute(
                 select(story_articles.c.story_id, func.count()).group_by(story_articles.c.story_id)).all()
+            fused = connection.execute(select(func.count()).select_from(events)).scalar_one()
+            fused_said = connection.execute(select(func.count()).select_from(statements)).scalar_one()
             outlets = connection.execute(
                 select(articles.c.outlet, func.count()).group_by(articles.c.outlet).order_by(func.count().desc(), articles.c.outlet)
             ).all()
@@ -200,6 +212,7 @@ class Store(LinkingStore):
             sightings=sightings, by_format=by_format, by_outlet=by_outlet, first_published=first, last_published=last,
             analysed=analysed, event_mentions=kinds.get("event", 0), statement_mentions=kinds.get("statement", 0),
             links=link_counts, stories=len(story_sizes), multi_report_stories=sum(1 for _, n in story_sizes if n > 1),
+            events=fused, statements=fused_said,
         )
 
     def close(self) -> None:
