@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "E202": "unsupported database URL",
     "E301": "output cannot be written",
     "E302": "no such article",
+    "E303": "no such event",
     "E401": "analysis of an article failed",
 }
 

@@ -1,5 +1,54 @@
-"""Fuse: event and statement mentions from all reports into canonical records.
+"""Fuse: event and statement mentions from all reports into one record per incident and per statement.
 
-Filled by the fusion work (issue 5): one record per real incident, each field with
-its supporting mentions, independent-source counts and disagreements.
+:func:`fuse_store` reads every mention, link and story from the store, groups the
+mentions of one incident across reports (:mod:`storyline.fuse.events`) and of one
+statement (:mod:`storyline.fuse.statements`), and replaces the stored events and
+statements in one transaction. Each field keeps its candidate values with the
+mentions and independent sources behind them (:mod:`storyline.fuse.values`).
+Fusion is deterministic and ids are carried over from the previous run, so running
+it again after one more report updates the events that report touches and leaves
+the others as they were.
 """
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.fuse.events import FUSER, Context, fuse_events
+from storyline.fuse.statements import fuse_statements
+from storyline.fuse.values import Lineages
+from storyline.records import EventMention, StatementMention
+
+
+@dataclass
+class FuseSummary:
+    mentions: int = 0
+    events: int = 0
+    multi_report_events: int = 0
+    statements: int = 0
+    disagreements: int = 0
+
+
+def fuse_store(store) -> FuseSummary:
+    """Fuse every stored mention into events and statements and store them (replacing the previous fuse)."""
+    mentions = list(store.mentions())
+    links = list(store.links())
+    stories = list(store.stories())
+    inferred = store.inferred_dates()
+    article_ids = sorted({m.article_id for m in mentions})
+    articles = store.articles_by_id(article_ids) if article_ids else {}
+    published = {i: (a.published or (inferred[i][0] if i in inferred else None)) for i, a in articles.items()}
+    story_of = {article_id: story.id for story in stories for article_id in story.articles}
+    context = Context(Lineages(links), story_of, published)
+    previous_events, previous_statements = store.fused_ids_by_mention()
+    events = fuse_events([m for m in mentions if isinstance(m, EventMention)], context, previous_events)
+    event_of_mention = {mention_id: event.id for event in events for mention_id in event.mentions}
+    statements = fuse_statements([m for m in mentions if isinstance(m, StatementMention)], context.lineages,
+                                 published, event_of_mention, previous_statements)
+    store.replace_fusion(events, statements)
+    return FuseSummary(mentions=len(mentions), events=len(events),
+                       multi_report_events=sum(1 for e in events if len(e.reports) > 1),
+                       statements=len(statements), disagreements=sum(len(e.disagreements) for e in events))
+
+
+__all__ = ["FUSER", "FuseSummary", "fuse_store"]

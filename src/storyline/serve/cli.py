@@ -357,6 +357,141 @@ def link(
               f"{kinds}; {summary.stories} stories; {summary.inferred_dates} inferred dates.", highlight=False)
 
 
+@app.command()
+def fuse(db: DbOption = None) -> None:
+    """Fuse the mentions of all reports into one event per incident and one record per statement.
+
+    Mentions of one incident across reports become one event with, for every field,
+    the values the reports give, the mentions behind each and how many independent
+    sources (rewrites of one report count once); disagreements are listed. Runs
+    after analyze and link; `storyline run` does all of it.
+
+    Example: storyline fuse --db sqlite:///news.db
+    """
+    from storyline.fuse import fuse_store
+
+    store = _open(db)
+    try:
+        summary = fuse_store(store)
+    finally:
+        store.close()
+    out.print(f"Fused {summary.mentions} mentions into {summary.events} events ({summary.multi_report_events} told by "
+              f"more than one report, {summary.disagreements} disagreements) and {summary.statements} statements.",
+              highlight=False)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, - for standard input, or http(s) URLs of pages and feeds.", show_default=False)],
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help=f"Input format: auto or one of {', '.join(FORMATS)}.")] = "auto",
+    field: Annotated[list[str], typer.Option("--field", help="Map a field of JSON Lines/CSV input: --field text=body.")] = [],  # noqa: B006
+    max_size: Annotated[str, typer.Option("--max-size", help="Largest document read.")] = "20MB",
+    follow_links: Annotated[bool, typer.Option("--follow-links/--no-follow-links", help="Fetch the linked page of feed entries that carry only a summary.")] = True,
+) -> None:
+    """Ingest reports, then analyse, link and fuse whatever is new: the whole job in one command.
+
+    Incremental: running it again with one more report analyses and links only that
+    report and updates the events it touches (their reports, independent sources and
+    figures), without duplicating any. Bad inputs are reported and the rest goes on.
+
+    Example: storyline run reports/ --db sqlite:///news.db
+    """
+    from storyline.pipeline import run as run_pipeline
+
+    if format != "auto" and format not in FORMATS:
+        raise typer.BadParameter(f"{format!r}; choose auto or one of: {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        options = IngestOptions(format=format, fields=_fields(field), max_bytes=parse_size(max_size),
+                                follow_links=follow_links)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    store = _open(db)
+    failed = []
+
+    def on_notice(notice: Notice) -> None:
+        colour = {"error": "red", "warning": "yellow", "skipped": "cyan"}[notice.level]
+        failed.append(notice.level == "error")
+        err.print(f"[{colour}]{notice.level}:[/{colour}] {notice.source}: {notice.message} [{notice.code}]",
+                  markup=True, highlight=False, soft_wrap=True)
+
+    try:
+        summary = run_pipeline(store, paths, options, on_notice=on_notice,
+                               on_stage=lambda stage: err.print(f"{stage}…", highlight=False) if err.is_terminal else None)
+    except StorylineError as exc:
+        raise _fail(exc, 3) from None
+    finally:
+        store.close()
+    ingested, update = summary.ingested, summary.update
+    out.print(f"Ingested {ingested.new} new reports ({ingested.present} already stored, {ingested.errors} failed); "
+              f"analysed {update.analysed.articles}; linked {update.linked.articles} "
+              f"({sum(update.linked.links.values())} links, {update.linked.stories} stories); "
+              f"{update.fused.events} events, {update.fused.statements} statements.", highlight=False)
+    if any(failed):
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix), as `export events` writes it.")],
+    db: DbOption = None,
+) -> None:
+    """Show one event: its fused fields, who says what, disagreements, and the evidence sentences.
+
+    Example: storyline show e947cc15 --db sqlite:///news.db
+    """
+    from storyline.serve.views import event_view
+
+    store = _open(db)
+    try:
+        matches = [e for e in store.events() if e.id.startswith(event_id)]
+        if len(matches) != 1:
+            problem = "no event has" if not matches else f"{len(matches)} events have"
+            raise _fail(StorylineError(f"{event_id}: {problem} this id", "E303"), 1)
+        event = matches[0]
+        articles = store.articles_by_id(list(event.reports))
+        for part in event_view(event, articles):
+            out.print(part)
+    finally:
+        store.close()
+
+
+@export_app.command("events")
+def export_events_command(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, acled (ACLED's columns), geojson or parquet.")] = "jsonl",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+) -> None:
+    """Export fused events: fields, low/best/high figures, reports, independent sources, disagreements, evidence.
+
+    Example: storyline export events --format geojson -o events.geojson
+    """
+    from storyline.serve.export import EVENT_FORMATS, export_events
+
+    def write(store):
+        events = store.events()
+        outlets = {a.id: a.outlet for a in store.articles_by_id(sorted({r for e in events for r in e.reports})).values()
+                   if a.outlet}
+        return export_events(events, format, output, outlets)
+
+    _export(db, format, output, "events", write, EVENT_FORMATS)
+
+
+@export_app.command("statements")
+def export_statements_command(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+) -> None:
+    """Export fused statements: speaker, role, organisation, type, target, content, quote, reports, evidence.
+
+    Example: storyline export statements --format jsonl
+    """
+    from storyline.serve.export import export_statements
+
+    _export(db, format, output, "statements", lambda store: export_statements(store.fused_statements(), format, output))
+
+
 @export_app.command("derivations")
 def export_derivations_command(
     db: DbOption = None,
@@ -387,9 +522,9 @@ def export_stories_command(
     _export(db, format, output, "stories", lambda store: export_stories(store.stories(), format, output))
 
 
-def _export(db: str | None, format: str, output: str | None, noun: str, write) -> None:
+def _export(db: str | None, format: str, output: str | None, noun: str, write, formats=EXPORT_FORMATS) -> None:
     """Validate the format, open the store, run ``write(store)`` (which returns a count) and report it."""
-    _check_format(format, output)
+    _check_format(format, output, formats)
     store = _open(db)
     try:
         count = write(store)
@@ -401,9 +536,9 @@ def _export(db: str | None, format: str, output: str | None, noun: str, write) -
         err.print(f"Wrote {count} {noun} to {output}.", highlight=False)
 
 
-def _check_format(format: str, output: str | None) -> None:
-    if format not in EXPORT_FORMATS:
-        raise typer.BadParameter(f"{format!r}; choose one of: {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+def _check_format(format: str, output: str | None, formats=EXPORT_FORMATS) -> None:
+    if format not in formats:
+        raise typer.BadParameter(f"{format!r}; choose one of: {', '.join(formats)}", param_hint="--format")
     if format == "parquet" and output is None and sys.stdout.isatty():
         raise typer.BadParameter("Parquet is binary: write it to a file with -o FILE", param_hint="--output")
 

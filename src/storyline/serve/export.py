@@ -50,7 +50,7 @@ MENTION_FIELDS = (
     "speaker", "speaker_role", "speaker_org", "statement_type", "target", "content", "quote", "about_event",
     "confidence", "evidence", "rules",
 )
-_INTEGER_FIELDS = {"version", "independent_sources", "fatalities_low", "fatalities_best", "fatalities_high", "injuries_low", "injuries_best",
+_INTEGER_FIELDS = {"version", "independent_sources", "acled_fatalities", "fatalities_low", "fatalities_best", "fatalities_high", "injuries_low", "injuries_best",
                    "injuries_high", "incident_count"}
 _FLOAT_FIELDS = {"latitude", "longitude", "confidence", "containment", "reverse_containment"}
 
@@ -185,3 +185,61 @@ def _destination(output: str | None, binary: bool):
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+EVENT_FORMATS = ("jsonl", "csv", "acled", "geojson", "parquet")
+EVENT_FIELDS = (
+    "id", "event_type", "sub_event_type", "plover_type", "plover_mode", "cameo_root",
+    "actor1", "actor1_canonical", "actor1_category", "actor1_country_iso",
+    "actor2", "actor2_canonical", "actor2_category", "actor2_country_iso",
+    "country", "country_iso", "admin1", "admin1_iso", "location", "latitude", "longitude", "geo_precision",
+    "date_start", "date_end", "date_precision", "date_text",
+    "fatalities_low", "fatalities_best", "fatalities_high", "fatalities_text",
+    "injuries_low", "injuries_best", "injuries_high", "injuries_text", "acled_fatalities",
+    "victims", "incident_count", "is_aggregate", "includes", "stories",
+    "reports", "mentions", "independent_sources", "disagreements", "candidates", "confidence", "evidence",
+)
+STATEMENT_FIELDS = (
+    "id", "speaker", "speaker_role", "speaker_org", "statement_type", "target", "content", "quote",
+    "date_start", "date_end", "date_precision", "date_text", "about_event",
+    "reports", "mentions", "independent_sources", "disagreements", "candidates", "confidence", "evidence",
+)
+
+
+def export_events(events: Iterable, fmt: str, output: str | None, outlets: dict[str, str] | None = None) -> int:
+    """Write fused events as ``fmt``: jsonl, csv, parquet, acled (ACLED's columns) or geojson.
+
+    ``outlets`` maps article ids to outlet names, for the ACLED ``source`` column.
+    """
+    from storyline.records import event_to_dict
+    from storyline.serve.acled import ACLED_FIELDS, acled_row, geojson_feature
+
+    if fmt not in EVENT_FORMATS:
+        raise ValueError(f"unknown event export format {fmt!r}; choose one of: {', '.join(EVENT_FORMATS)}")
+    if fmt == "geojson":
+        with _destination(output, False) as stream:
+            return _write_geojson((geojson_feature(e) for e in events), stream)
+    if fmt == "acled":
+        outlets = outlets or {}
+        stamp = int(dt.datetime.now(dt.timezone.utc).timestamp())
+        rows = (acled_row(n, e, sorted({outlets[a] for a in e.reports if outlets.get(a)}), stamp)
+                for n, e in enumerate(events, start=1))
+        return export_records(rows, ACLED_FIELDS, "csv", output)
+    return export_records((event_to_dict(e) for e in events), EVENT_FIELDS, fmt, output)
+
+
+def export_statements(statements: Iterable, fmt: str, output: str | None) -> int:
+    """Write fused statements as ``fmt`` (jsonl, csv or parquet)."""
+    from storyline.records import statement_to_dict
+
+    return export_records((statement_to_dict(s) for s in statements), STATEMENT_FIELDS, fmt, output)
+
+
+def _write_geojson(features: Iterator[dict], stream: IO[str]) -> int:
+    """A FeatureCollection written feature by feature, so a large export is never held whole in memory."""
+    stream.write('{"type": "FeatureCollection", "features": [\n')
+    count = 0
+    for count, feature in enumerate(features, start=1):
+        stream.write(("" if count == 1 else ",\n") + json.dumps(feature, ensure_ascii=False))
+    stream.write("\n]}\n")
+    return count

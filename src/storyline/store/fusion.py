@@ -111,6 +111,15 @@ class FusionStore:
         with self.engine.connect() as connection:
             return sorted(row.event_id for row in connection.execute(query))
 
+    def fused_ids_by_mention(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Which event and which fused statement each mention belongs to, as the last fuse left them."""
+        with self.engine.connect() as connection:
+            in_events = {row.mention_id: row.event_id for row in
+                         connection.execute(select(event_mentions.c.mention_id, event_mentions.c.event_id))}
+            in_statements = {row.mention_id: row.statement_id for row in
+                             connection.execute(select(statement_mentions.c.mention_id, statement_mentions.c.statement_id))}
+        return in_events, in_statements
+
     def fusion_counts(self) -> tuple[int, int]:
         """How many events and fused statements are stored."""
         with self.engine.connect() as connection:

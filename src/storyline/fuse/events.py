@@ -1,0 +1,372 @@
+"""Event mentions of all reports into one :class:`~storyline.records.Event` per real incident.
+
+Two mentions are of the same incident when nothing rules it out and enough points
+to it. Ruled out: the same report (its analyser already merged what it could),
+an aggregate with a single incident, types of different families (violence vs.
+protest vs. strategic developments), times that do not overlap, places that
+differ at the same level of the place hierarchy, victims of different kinds. An
+unresolved time ("recent clashes") matches only inside one story. What points to
+it is scored: the same story, the same sub-type, the same interval, the same
+place, the same toll, the same victims, the same perpetrator.
+
+Clustering takes the best-scored pairs first and joins two groups only when every
+pair across them is compatible and no report would appear twice, so one loose
+pair cannot chain two incidents together (the August firefight stays apart from
+last week's gunfire). Event ids are kept from the previous fuse when the group
+still holds the mentions it had.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from storyline.fuse.values import Lineages, Said, candidates, choose, figure_key, fuse_figures
+from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
+
+MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
+FUSER = "fuse-1"
+
+_FAMILY = {
+    "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
+    "Protests": "demonstration", "Riots": "demonstration", "Strategic developments": "strategic",
+}
+_PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
+_TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
+_GENERIC_ACTORS = {"Unidentified Armed Group", "Military Forces", "Police Forces", "Civilians"}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What fusion knows about the reports: lineages, stories and publication dates."""
+
+    lineages: Lineages
+    story_of: Mapping[str, str]
+    published: Mapping[str, object]
+
+
+def fuse_events(mentions: Sequence[EventMention], context: Context,
+                previous: Mapping[str, str] | None = None) -> list[Event]:
+    """One event per group of mentions of one incident, aggregates linked to what they may include.
+
+    ``previous`` maps mention ids to the event ids of the last fuse, so ids stay stable.
+    """
+    groups = _cluster(list(mentions), context)
+    events = [_build(group, context, previous or {}) for group in groups]
+    _link_aggregates(events)
+    events.sort(key=lambda e: (e.time.start is None, e.time.start or 0, e.id))
+    return events
+
+
+# -- which mentions can be one incident -------------------------------------------------------------
+
+def compatible(a: EventMention, b: EventMention, context: Context) -> bool:
+    """Nothing rules out that ``a`` and ``b`` tell the same incident."""
+    if a.article_id == b.article_id or a.is_aggregate != b.is_aggregate:
+        return False
+    if _FAMILY.get(a.event_type) != _FAMILY.get(b.event_type):
+        return False
+    if not _places_compatible(a.place, b.place):
+        return False
+    if not _victims_compatible(a.victims, b.victims):
+        return False
+    resolved = a.time.start is not None and b.time.start is not None
+    if resolved:
+        return not (a.time.start > b.time.end or b.time.start > a.time.end)
+    # "recent clashes": only the story ties an unresolved time to an incident
+    return _same_story(a, b, context)
+
+
+def _same_story(a: EventMention, b: EventMention, context: Context) -> bool:
+    story = context.story_of.get(a.article_id)
+    return story is not None and story == context.story_of.get(b.article_id)
+
+
+def _places_compatible(a: Place, b: Place) -> bool:
+    if a.country_iso and b.country_iso and a.country_iso != b.country_iso:
+        return False
+    if a.admin1_iso and b.admin1_iso and a.admin1_iso != b.admin1_iso:
+        return False
+    fine = ("place", "district")
+    if a.precision in fine and b.precision in fine and a.location and b.location:
+        return _same_name(a.location, b.location)
+    return True
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or a in b or b in a
+
+
+def _head(victims: str) -> str:
+    return victims.lower().split()[-1].rstrip("s") if victims.split() else ""
+
+
+def _victims_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return _head(a) == _head(b) or _head(a) in ("people", "person") or _head(b) in ("people", "person")
+
+
+def _score(a: EventMention, b: EventMention, context: Context) -> float:
+    """How strongly two compatible mentions point to one incident (MIN_SCORE to join)."""
+    score = 0.0
+    if _same_story(a, b, context):
+        score += 3
+    if a.sub_event_type == b.sub_event_type:
+        score += 2
+    elif a.event_type == b.event_type:
+        score += 1
+    if a.time.start is not None and b.time.start is not None:
+        if (a.time.start, a.time.end) == (b.time.start, b.time.end):
+            score += 2
+        elif min(_TIME_RANK[a.time.precision], _TIME_RANK[b.time.precision]) >= _TIME_RANK["week"]:
+            score += 1
+    if a.place.location and b.place.location and _same_name(a.place.location, b.place.location):
+        score += 2
+    elif a.place.admin1_iso and a.place.admin1_iso == b.place.admin1_iso:
+        score += 1
+    elif a.place.country_iso and a.place.country_iso == b.place.country_iso:
+        score += 0.5
+    if a.fatalities and b.fatalities:
+        if (a.fatalities.low, a.fatalities.best, a.fatalities.high) == (b.fatalities.low, b.fatalities.best,
+                                                                       b.fatalities.high):
+            score += 1.5
+        elif a.fatalities.best is not None and b.fatalities.best is not None:
+            score -= 0.5
+    if a.victims and b.victims and _head(a.victims) == _head(b.victims):
+        score += 1
+    if _canonical(a.actor1) and _canonical(a.actor1) == _canonical(b.actor1):
+        score += 0.5
+    return score
+
+
+def _canonical(actor) -> str | None:
+    return (actor.canonical or actor.text) if actor else None
+
+
+# -- clustering ------------------------------------------------------------------------------------
+
+def _cluster(mentions: list[EventMention], context: Context) -> list[list[EventMention]]:
+    pairs = []
+    for i, j in _candidate_pairs(mentions, context):
+        a, b = mentions[i], mentions[j]
+        if compatible(a, b, context):
+            score = _score(a, b, context)
+            if score >= MIN_SCORE:
+                pairs.append((score, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    group_of = list(range(len(mentions)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    for _, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        left, right = members[gi], members[gj]
+        if {mentions[k].article_id for k in left} & {mentions[k].article_id for k in right}:
+            continue  # a report tells an incident once
+        if not all(compatible(mentions[x], mentions[y], context) for x in left for y in right):
+            continue
+        for k in right:
+            group_of[k] = gi
+        left.extend(right)
+        del members[gj]
+    return [[mentions[k] for k in sorted(group)] for group in members.values()]
+
+
+def _candidate_pairs(mentions: list[EventMention], context: Context):
+    """Pairs worth comparing: same country (or either unknown) and overlapping time; or the same story."""
+    seen: set[tuple[int, int]] = set()
+    by_story: dict[str, list[int]] = {}
+    for n, m in enumerate(mentions):
+        story = context.story_of.get(m.article_id)
+        if story is not None:
+            by_story.setdefault(story, []).append(n)
+    for members in by_story.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                seen.add((i, j))
+                yield i, j
+    # resolved times, swept in order of start within each country (a mention without one joins every block)
+    blocks: dict[str | None, list[int]] = {}
+    for n, m in enumerate(mentions):
+        if m.time.start is not None:
+            blocks.setdefault(m.place.country_iso, []).append(n)
+    unknown = blocks.pop(None, [])
+    for block in (blocks.values() if blocks else [[]]):
+        order = sorted(block + unknown, key=lambda n: mentions[n].time.start)
+        for x, i in enumerate(order):
+            end = mentions[i].time.end
+            for j in order[x + 1:]:
+                if mentions[j].time.start > end:
+                    break
+                pair = (min(i, j), max(i, j))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+# -- one event from a group ------------------------------------------------------------------------
+
+def _build(group: list[EventMention], context: Context, previous: Mapping[str, str]) -> Event:
+    lineages = context.lineages
+    group = sorted(group, key=lambda m: (str(context.published.get(m.article_id) or "9999"), m.article_id, m.id))
+
+    def said(key, value) -> list[Said]:
+        return [Said(m.id, m.article_id, key(m), value(m)) for m in group if value(m) is not None]
+
+    types = said(lambda m: m.sub_event_type, lambda m: m)
+    chosen_type: EventMention = choose(types, lineages)
+    actors = {m.id: _ordered_actors(m) for m in group}
+    actor1 = said(lambda m: _canonical(actors[m.id][0]), lambda m: actors[m.id][0])
+    actor2 = said(lambda m: _canonical(actors[m.id][1]), lambda m: actors[m.id][1])
+    specific = lambda actor: (_canonical(actor) not in _GENERIC_ACTORS,)  # noqa: E731
+    places = said(lambda m: _place_key(m.place), lambda m: m.place if m.place.precision != "unresolved" else None)
+    times = said(lambda m: _time_key(m.time), lambda m: m.time if m.time.precision != "unresolved" else None)
+    killed = said(lambda m: figure_key(m.fatalities), lambda m: m.fatalities)
+    hurt = said(lambda m: figure_key(m.injuries), lambda m: m.injuries)
+    victims = said(lambda m: m.victims.lower(), lambda m: m.victims)
+
+    place = _with_centroid(_choose_place(places, lineages))
+    time = _choose_time(times, group)
+    fatalities, acled, killed_disputed = fuse_figures(killed, lineages)
+    injuries, _, hurt_disputed = fuse_figures(hurt, lineages)
+    fields = {
+        "sub_event_type": candidates("sub_event_type", types, lineages),
+        "actor1": candidates("actor1", actor1, lineages), "actor2": candidates("actor2", actor2, lineages),
+        "place": candidates("place", places, lineages), "date": candidates("date", times, lineages),
+        "fatalities": candidates("fatalities", killed, lineages), "injuries": candidates("injuries", hurt, lineages),
+    }
+    disputed = {
+        "sub_event_type": len({m.event_type for m in group}) > 1,
+        "actor1": len({k for k in (_canonical(actors[m.id][0]) for m in group) if k and k not in _GENERIC_ACTORS}) > 1,
+        "place": _places_disagree([p.value for p in places]),
+        "date": not _times_overlap_all([t.value for t in times]),
+        "fatalities": killed_disputed, "injuries": hurt_disputed,
+    }
+    reports = tuple(dict.fromkeys(m.article_id for m in group))
+    mention_ids = tuple(m.id for m in group)
+    evidence = tuple(Evidence(m.article_id, m.id, span) for m in group for span in m.evidence)
+    independent = lineages.independent(reports)
+    confidence = 1.0
+    for root_confidence in _lineage_confidences(group, lineages).values():
+        confidence *= 1 - root_confidence
+    return Event(
+        id=_event_id(group, previous), event_type=chosen_type.event_type, sub_event_type=chosen_type.sub_event_type,
+        plover_type=chosen_type.plover_type, plover_mode=chosen_type.plover_mode, cameo_root=chosen_type.cameo_root,
+        actor1=choose(actor1, lineages, specific), actor2=choose(actor2, lineages, specific),
+        place=place, time=time, fatalities=fatalities, injuries=injuries,
+        victims=choose(victims, lineages), incident_count=max((m.incident_count or 0 for m in group), default=0) or None,
+        is_aggregate=group[0].is_aggregate, acled_fatalities=acled, confidence=round(1 - confidence, 3),
+        reports=reports, mentions=mention_ids, independent_sources=independent,
+        candidates=tuple(c for cs in fields.values() for c in cs),
+        disagreements=tuple(Disagreement(name, tuple(fields[name])) for name, yes in disputed.items()
+                            if yes and len(fields[name]) > 1),
+        evidence=evidence, stories=tuple(sorted({context.story_of[a] for a in reports if a in context.story_of})),
+    )
+
+
+def _event_id(group: list[EventMention], previous: Mapping[str, str]) -> str:
+    """The id the group's mentions had before (the most of them), else one made from its first mention."""
+    votes: dict[str, int] = {}
+    for m in group:
+        if m.id in previous:
+            votes[previous[m.id]] = votes.get(previous[m.id], 0) + 1
+    if votes:
+        return max(sorted(votes), key=lambda event_id: votes[event_id])
+    return hashlib.sha256(f"event:{min(m.id for m in group)}".encode()).hexdigest()[:16]
+
+
+def _lineage_confidences(group: list[EventMention], lineages: Lineages) -> dict[str, float]:
+    best: dict[str, float] = {}
+    for m in group:
+        root = lineages.root(m.article_id)
+        best[root] = max(best.get(root, 0.0), m.confidence)
+    return best
+
+
+def _ordered_actors(mention: EventMention):
+    """A battle has two sides and no order: "Tajik guards and Taliban fighters" = "Afghan forces and Tajik guards"."""
+    a1, a2 = mention.actor1, mention.actor2
+    if mention.event_type == "Battles" and a1 and a2 and (_canonical(a2) or "") < (_canonical(a1) or ""):
+        return a2, a1
+    return a1, a2
+
+
+def _with_centroid(place: Place) -> Place:
+    """A province or country without coordinates gets its centroid (precision says it is one, as ACLED's 3)."""
+    if place.latitude is not None or not place.country_iso:
+        return place
+    from storyline.analyse.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    unit = gazetteer.admin1.get(place.admin1_iso or "") or gazetteer.countries.get(place.country_iso)
+    if unit is None or unit.latitude is None:
+        return place
+    return replace(place, latitude=unit.latitude, longitude=unit.longitude)
+
+
+def _place_key(place: Place) -> str:
+    return "/".join(part or "" for part in (place.country_iso, place.admin1_iso, place.location))
+
+
+def _choose_place(places: list[Said], lineages: Lineages) -> Place:
+    """The country most sources give, then the most precise place inside it that agrees with the rest."""
+    if not places:
+        return Place(None, None)
+    country = choose([Said(s.mention_id, s.article_id, s.value.country_iso or "", s.value) for s in places], lineages)
+    inside = [s for s in places if s.value.country_iso == country.country_iso]
+    admin1 = choose([Said(s.mention_id, s.article_id, s.value.admin1_iso, s.value) for s in inside
+                     if s.value.admin1_iso], lineages)
+    fitting = [s.value for s in inside if admin1 is None or s.value.admin1_iso in (None, admin1.admin1_iso)]
+    best = max(fitting, key=lambda p: (_PLACE_RANK[p.precision], p.admin1_iso == (admin1.admin1_iso if admin1 else None)))
+    if admin1 is not None and best.admin1_iso is None:
+        return admin1
+    return best
+
+
+def _places_disagree(places: list[Place]) -> bool:
+    return any(not _places_compatible(a, b) for n, a in enumerate(places) for b in places[n + 1:])
+
+
+def _time_key(time: TimeInterval) -> str:
+    return f"{time.start.isoformat()}/{time.end.isoformat()}" if time.start and time.end else f"unresolved:{time.text}"
+
+
+def _choose_time(times: list[Said], group: list[EventMention]) -> TimeInterval:
+    """The most precise interval that lies inside every other; else the widest span that covers them all."""
+    intervals: list[TimeInterval] = [s.value for s in times if s.value.start is not None]
+    if not intervals:
+        unresolved = [m.time for m in group if m.time.text]
+        return unresolved[0] if unresolved else TimeInterval(None, None, "unresolved", "")
+    inside_all = [t for t in intervals if all(o.start <= t.start and t.end <= o.end or _overlap(t, o) for o in intervals)]
+    pool = inside_all or intervals
+    return max(pool, key=lambda t: (_TIME_RANK[t.precision], -(t.end - t.start).days))
+
+
+def _overlap(a: TimeInterval, b: TimeInterval) -> bool:
+    return not (a.start > b.end or b.start > a.end)
+
+
+def _times_overlap_all(times: list[TimeInterval]) -> bool:
+    resolved = [t for t in times if t.start is not None]
+    return all(_overlap(a, b) for n, a in enumerate(resolved) for b in resolved[n + 1:])
+
+
+def _link_aggregates(events: list[Event]) -> None:
+    """An aggregate ("two incidents ... five deaths") may include incidents of its type, place and period."""
+    singles = [e for e in events if not e.is_aggregate]
+    for n, event in enumerate(events):
+        if not event.is_aggregate or event.time.start is None:
+            continue
+        inside = tuple(e.id for e in singles
+                       if e.event_type == event.event_type and e.time.start is not None
+                       and event.time.start <= e.time.start and e.time.end <= event.time.end
+                       and _places_compatible(event.place, e.place))
+        if inside:
+            events[n] = replace(event, includes=inside)
+
+
+__all__ = ["FUSER", "Context", "compatible", "fuse_events"]
+

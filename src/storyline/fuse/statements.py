@@ -1,0 +1,118 @@
+"""Statement mentions of all reports into one :class:`~storyline.records.FusedStatement` per statement.
+
+Two mentions from different reports are one statement when they have the same
+type, the same speaker or organisation (one surname or one organisation word in
+common), times that do not contradict, and content that says the same thing
+(word overlap, after rewrites changed some words). Groups join only when every
+pair across them matches and no report appears twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from storyline.fuse.values import Lineages, Said, candidates, choose
+from storyline.records import Disagreement, Evidence, FusedStatement, StatementMention
+
+MIN_CONTENT_SIMILARITY = 55  # rapidfuzz token-set ratio of the two contents (0-100)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_TITLES = {"the", "of", "and", "said", "minister", "ministry", "president", "ambassador", "office", "spokesman",
+           "spokesperson", "official", "officials", "foreign", "affairs", "government", "chinese", "tajik", "afghan"}
+
+
+def fuse_statements(mentions: Sequence[StatementMention], lineages: Lineages, published: Mapping[str, object],
+                    event_of_mention: Mapping[str, str], previous: Mapping[str, str] | None = None
+                    ) -> list[FusedStatement]:
+    """One fused statement per group; ``about_event`` points at the fused event of the mention it was about."""
+    mentions = list(mentions)
+    pairs = []
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            b = mentions[j]
+            if _match(a, b):
+                pairs.append((fuzz.token_set_ratio(a.content, b.content), i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    group_of = list(range(len(mentions)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    for _, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        left, right = members[gi], members[gj]
+        if {mentions[k].article_id for k in left} & {mentions[k].article_id for k in right}:
+            continue
+        if not all(_match(mentions[x], mentions[y]) for x in left for y in right):
+            continue
+        for k in right:
+            group_of[k] = gi
+        left.extend(right)
+        del members[gj]
+    fused = [_build([mentions[k] for k in group], lineages, published, event_of_mention, previous or {})
+             for group in members.values()]
+    fused.sort(key=lambda s: (s.time.start is None, s.time.start or 0, s.id))
+    return fused
+
+
+def _names(mention: StatementMention) -> set[str]:
+    words = set()
+    for value in (mention.speaker, mention.speaker_org):
+        words |= {w.lower() for w in _WORD.findall(value or "")}
+    return words - _TITLES
+
+
+def _match(a: StatementMention, b: StatementMention) -> bool:
+    if a.article_id == b.article_id or a.statement_type != b.statement_type:
+        return False
+    if not _names(a) & _names(b):
+        return False
+    if a.time.start and b.time.start and (a.time.start > b.time.end or b.time.start > a.time.end):
+        return False
+    return fuzz.token_set_ratio(a.content, b.content) >= MIN_CONTENT_SIMILARITY
+
+
+def _build(group: list[StatementMention], lineages: Lineages, published: Mapping[str, object],
+           event_of_mention: Mapping[str, str], previous: Mapping[str, str]) -> FusedStatement:
+    group = sorted(group, key=lambda m: (str(published.get(m.article_id) or "9999"), m.article_id, m.id))
+
+    def said(key, value) -> list[Said]:
+        return [Said(m.id, m.article_id, key(m), value(m)) for m in group if value(m)]
+
+    speakers = said(lambda m: m.speaker, lambda m: m.speaker)
+    orgs = said(lambda m: m.speaker_org, lambda m: m.speaker_org)
+    targets = said(lambda m: m.target, lambda m: m.target)
+    longer = lambda value: (len(value),)  # noqa: E731 - "Emomali Rahmon" over "Rahmon"
+    fields = {"speaker": candidates("speaker", speakers, lineages), "speaker_org": candidates("speaker_org", orgs, lineages),
+              "target": candidates("target", targets, lineages)}
+    speaker_names = {frozenset(_WORD.findall((s.value or "").lower())) for s in speakers}
+    disputed = {"speaker": len(speaker_names) > 1 and not frozenset.intersection(*speaker_names),
+                "target": len({s.key.lower() for s in targets}) > 1}
+    first = group[0]
+    quote = next((m.quote for m in group if m.quote), None)
+    time = max((m.time for m in group), key=lambda t: (t.start is not None, t.precision == "day"))
+    about = next((event_of_mention[m.about_event] for m in group if m.about_event in event_of_mention), None)
+    reports = tuple(dict.fromkeys(m.article_id for m in group))
+    votes: dict[str, int] = {}
+    for m in group:
+        if m.id in previous:
+            votes[previous[m.id]] = votes.get(previous[m.id], 0) + 1
+    statement_id = (max(sorted(votes), key=lambda v: votes[v]) if votes
+                    else hashlib.sha256(f"statement:{min(m.id for m in group)}".encode()).hexdigest()[:16])
+    return FusedStatement(
+        id=statement_id, speaker=choose(speakers, lineages, longer), speaker_role=next((m.speaker_role for m in group
+                                                                                       if m.speaker_role), None),
+        speaker_org=choose(orgs, lineages, longer), statement_type=first.statement_type,
+        target=choose(targets, lineages), content=first.content, quote=quote, time=time, about_event=about,
+        confidence=max(m.confidence for m in group), reports=reports, mentions=tuple(m.id for m in group),
+        independent_sources=lineages.independent(reports),
+        candidates=tuple(c for cs in fields.values() for c in cs),
+        disagreements=tuple(Disagreement(name, tuple(fields[name])) for name, yes in disputed.items()
+                            if yes and len(fields[name]) > 1),
+        evidence=tuple(Evidence(m.article_id, m.id, span) for m in group for span in m.evidence),
+    )
+
+
+__all__ = ["fuse_statements"]

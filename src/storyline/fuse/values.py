@@ -1,0 +1,150 @@
+"""Fusing one field over the reports that give it: candidates, independent sources, figures.
+
+Reports derived from one another (duplicates, rewrites, updates, rewrites of a
+common source) form one *lineage*; a value said by three rewrites of one wire
+report is said by one independent source. :class:`Lineages` maps each report to
+its lineage; :func:`candidates` groups the values a field took with who says each.
+
+Figures follow UCDP's low/best/high across independent sources and ACLED's
+conservative rule for its own export (see :func:`fuse_figures`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline.records import Candidate, Figure, Link
+
+# Links that make one report a copy of another (a derivation, not a corroboration).
+REUSE = ("duplicate", "derived", "update", "common_source")
+MIN_LINK_CONFIDENCE = 0.3  # as stories: a derivation of uncertain direction is still a derivation
+
+
+class Lineages:
+    """Which reports descend from one root: union of reports joined by reuse links."""
+
+    def __init__(self, links: Iterable[Link] = ()) -> None:
+        self._parent: dict[str, str] = {}
+        for link in links:
+            if link.relation in REUSE and link.confidence >= MIN_LINK_CONFIDENCE:
+                self._union(link.source_id, link.derived_id)
+
+    def root(self, article_id: str) -> str:
+        parent = self._parent.get(article_id, article_id)
+        if parent == article_id:
+            return article_id
+        top = self.root(parent)
+        self._parent[article_id] = top
+        return top
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+    def independent(self, article_ids: Iterable[str]) -> int:
+        """How many independent sources these reports are."""
+        return len({self.root(a) for a in article_ids})
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One report's value of a field: the mention, its article, the value key and the value itself."""
+
+    mention_id: str
+    article_id: str
+    key: str
+    value: object
+
+
+def candidates(field: str, said: Sequence[Said], lineages: Lineages) -> list[Candidate]:
+    """The distinct values of a field, most independent sources first (then most reports, then first seen)."""
+    order: list[str] = []
+    groups: dict[str, list[Said]] = {}
+    for item in said:
+        if item.key not in groups:
+            order.append(item.key)
+        groups.setdefault(item.key, []).append(item)
+    found = [Candidate(field, key, tuple(s.mention_id for s in groups[key]),
+                       tuple(dict.fromkeys(s.article_id for s in groups[key])),
+                       lineages.independent(s.article_id for s in groups[key])) for key in order]
+    rank = {key: n for n, key in enumerate(order)}
+    return sorted(found, key=lambda c: (-c.independent_sources, -len(c.reports), rank[c.value]))
+
+
+def choose(said: Sequence[Said], lineages: Lineages, better: Callable[[object], tuple] | None = None):
+    """The value most independent sources give; ties go to ``better`` (larger wins), then to the first said."""
+    if not said:
+        return None
+    groups: dict[str, list[Said]] = {}
+    for item in said:
+        groups.setdefault(item.key, []).append(item)
+    first = {key: min(said.index(s) for s in group) for key, group in groups.items()}
+
+    def rank(key: str) -> tuple:
+        group = groups[key]
+        extra = better(group[0].value) if better else ()
+        return (lineages.independent(s.article_id for s in group), *extra, len(group), -first[key])
+
+    return groups[max(groups, key=rank)][0].value
+
+
+def figure_key(figure: Figure) -> str:
+    """How a figure is written in candidates: ``3``, ``24..`` (at least 24), ``3..9``, ``..12``."""
+    if figure.low is not None and figure.low == figure.high:
+        return str(figure.low)
+    low = "" if figure.low is None else str(figure.low)
+    high = "" if figure.high is None else str(figure.high)
+    best = f" (best {figure.best})" if figure.best is not None and figure.best not in (figure.low, figure.high) else ""
+    return f"{low}..{high}{best}"
+
+
+def is_exact(figure: Figure) -> bool:
+    return figure.low is not None and figure.low == figure.high and figure.best == figure.low
+
+
+def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | None, int, bool]:
+    """Low/best/high of a count across independent sources, ACLED's figure, and whether sources disagree.
+
+    Within one lineage the most precise figure stands for the lineage (a rewrite may
+    round or drop a number). Across lineages: ``low`` is the lowest low, ``high`` the
+    highest high (unknown if any source sets no ceiling), ``best`` the best figure
+    most lineages give, ties going to the lower one; ACLED's figure is the lowest
+    best (its most conservative-figure rule), else the lowest low, else 0. Sources
+    disagree when two lineages give different exact figures.
+    """
+    by_lineage: dict[str, Figure] = {}
+    for item in said:
+        figure: Figure = item.value  # type: ignore[assignment]
+        root = lineages.root(item.article_id)
+        held = by_lineage.get(root)
+        if held is None or _precision(figure) > _precision(held):
+            by_lineage[root] = figure
+    if not by_lineage:
+        return None, 0, False
+    figures = list(by_lineage.values())
+    lows = [f.low for f in figures if f.low is not None]
+    highs = [f.high for f in figures]
+    high = max(highs) if all(h is not None for h in highs) else None  # type: ignore[type-var]
+    bests = [f.best for f in figures if f.best is not None]
+    best = None
+    if bests:
+        votes = {value: bests.count(value) for value in bests}
+        best = min(votes, key=lambda value: (-votes[value], value))
+    low = min(lows) if lows else None
+    if best is not None and low is not None and high is not None and not low <= best <= high:
+        best = None
+    text = " / ".join(dict.fromkeys(f.text for f in figures if f.text))
+    acled = min(bests) if bests else (min(lows) if lows else 0)
+    exact = {f.best for f in figures if is_exact(f)}
+    return Figure(low, best, high, text), acled, len(exact) > 1
+
+
+def _precision(figure: Figure) -> tuple:
+    """Exact beats a range, a range beats a floor alone; a narrower range beats a wider one."""
+    if is_exact(figure):
+        return (3, 0)
+    if figure.low is not None and figure.high is not None:
+        return (2, -(figure.high - figure.low))
+    return (1 if figure.best is not None else 0, 0)
