@@ -68,16 +68,12 @@ def _statement_right(gold: dict, found: list[StatementMention]) -> bool:
 
 def _run_pipeline(folder: Path, names: list[str]) -> tuple[dict, dict, list, list, dict]:
     """Ingest, analyse and link the gold's reports in a throw-away SQLite store, as `storyline` would."""
-    from storyline.analyse import analyse_pending
-    from storyline.ingest import IngestOptions, ingest_into
-    from storyline.link.linker import link_pending
+    from storyline.pipeline import run
     from storyline.store import open_store
 
     with tempfile.TemporaryDirectory(prefix="storyline-seeds-") as work:
         with open_store(f"sqlite:///{work}/seeds.db") as store:
-            ingest_into(store, [str(folder / f"{name}.txt") for name in names], IngestOptions())
-            analyse_pending(store)
-            link_pending(store)
+            run(store, [str(folder / f"{name}.txt") for name in names])
             by_external = {a.external_id: a for a in store.articles()}
             mentions = {name: list(store.mentions(article_id=by_external[name].id)) for name in names}
             texts = {name: by_external[name].text for name in names}
@@ -85,7 +81,8 @@ def _run_pipeline(folder: Path, names: list[str]) -> tuple[dict, dict, list, lis
             stories = list(store.stories())
             inferred = {a.external_id: store.inferred_dates().get(a.id) for a in by_external.values()}
             ids = {name: by_external[name].id for name in names}
-    return mentions, texts, links, stories, {"inferred": inferred, "ids": ids}
+            fused = {"events": store.events(), "statements": store.fused_statements()}
+    return mentions, texts, links, stories, {"inferred": inferred, "ids": ids, **fused}
 
 
 def _linking_scores(gold: dict, texts: dict, links: list, stories: list, extra: dict) -> dict:
@@ -126,6 +123,54 @@ def _linking_scores(gold: dict, texts: dict, links: list, stories: list, extra: 
         "substitution_found": substitutions_found / pairs,
         "stories_correct": story_right / max(len(gold_stories), 1),
         "inferred_dates_correct": dates_right / max(dates_total, 1),
+    }
+
+
+def _event_checks(event: dict, fused) -> dict[str, bool]:
+    isos = event["iso"] if isinstance(event["iso"], list) else [event["iso"]]
+    checks = {
+        "type": [fused.event_type, fused.sub_event_type] == event["acled"],
+        "country": fused.place.country_iso in isos,
+        "date": (fused.time.start.isoformat() if fused.time.start else None,
+                 fused.time.end.isoformat() if fused.time.end else None,
+                 fused.time.precision) == (event["date"]["start"], event["date"]["end"], event["date"]["precision"]),
+        "fatalities": _figure_right(event.get("fatalities"), fused, "fatalities"),
+        "injuries": _figure_right(event.get("injuries"), fused, "injuries"),
+    }
+    if event.get("admin1"):
+        checks["admin1"] = fused.place.admin1_iso == event.get("iso3166_2")
+    return checks
+
+
+def _fusion_scores(gold: dict, texts: dict, extra: dict) -> dict:
+    """The fused events and statements against the gold: one event per gold incident, with all its reports."""
+    ids = extra["ids"]
+    stories = {s["id"]: s for s in gold.get("stories", [])}
+    independent = {name: story["independent_sources"] for story in stories.values() for name in story["articles"]}
+    found = right = 0
+    for event in gold["events"]:
+        touching: dict[str, set[str]] = {}
+        for name, quotes in event["evidence"].items():
+            spans = _ranges(texts[name], quotes)
+            for fused in extra["events"]:
+                if any(e.article_id == ids[name] and any(e.span.start < end and start < e.span.end for start, end in spans)
+                       for e in fused.evidence):
+                    touching.setdefault(fused.id, set()).add(name)
+        whole = [f for f in extra["events"] if touching.get(f.id) == set(event["evidence"])]
+        if not whole:
+            continue
+        found += 1
+        fused = next((f for f in whole if f.sub_event_type == event["acled"][1]), whole[0])
+        sources = {independent.get(name, 1) for name in event["evidence"]}
+        right += (all(_event_checks(event, fused).values()) and set(fused.reports) == {ids[n] for n in event["evidence"]}
+                  and fused.independent_sources == max(sources))
+    statements_right = sum(_statement_right(statement, extra["statements"]) for statement in gold["statements"])
+    total = max(len(gold["events"]), 1)
+    return {
+        "fused_events_found": found / total,
+        "fused_events_correct": right / total,
+        "fused_events": len(extra["events"]),
+        "fused_statements_correct": statements_right / max(len(gold["statements"]), 1),
     }
 
 
@@ -171,6 +216,7 @@ def evaluate_seeds(path: str) -> dict:
     pairs = max(counts["pairs"], 1)
     return {
         **_linking_scores(gold, texts, links, stories, extra),
+        **_fusion_scores(gold, texts, extra),
         "event_pairs": counts["pairs"],
         "incidents_found": counts["found"] / pairs,
         "type_correct": counts["type"] / pairs,
