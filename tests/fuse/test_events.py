@@ -1,0 +1,114 @@
+"""Fusion of event mentions across reports, on mentions written here (no NLP)."""
+
+import datetime as dt
+
+from storyline.fuse.events import Context, fuse_events
+from storyline.fuse.values import Lineages
+from storyline.records import Actor, EventMention, Figure, Link, Place, Span, TimeInterval
+
+D = dt.date
+KHATLON = Place("Tajikistan", "TJ", "Khatlon", "TJ-KT", None, 37.77, 68.98, "admin1")
+TAJIKISTAN = Place("Tajikistan", "TJ", precision="country")
+
+
+def mention(mention_id, article_id, sub="Air/drone strike", event_type="Explosions/Remote violence", place=KHATLON,
+            time=(D(2025, 11, 24), D(2025, 11, 30), "week"), killed=None, victims="Chinese workers", actor1=None,
+            aggregate=False):
+    start, end, precision = time
+    return EventMention(
+        id=mention_id, article_id=article_id, event_type=event_type, sub_event_type=sub, plover_type="ASSAULT",
+        plover_mode=None, cameo_root="19", actor1=Actor(actor1, actor1, "rebels", None) if actor1 else None, actor2=None,
+        place=place, time=TimeInterval(start, end, precision, "last week" if start else "recently"),
+        fatalities=Figure(killed, killed, killed, str(killed)) if killed is not None else None, injuries=None,
+        victims=victims, incident_count=2 if aggregate else None, is_aggregate=aggregate, confidence=0.8,
+        evidence=(Span("event_type", 0, 6, "strike"),), rules=("test",))
+
+
+def derived(source, copy):
+    return Link(source, copy, "derived", 0.95, 0.9, 0.8, (), (), ())
+
+
+def context(links=(), stories=None):
+    return Context(Lineages(links), stories or {}, {})
+
+
+def test_one_incident_from_three_reports_two_of_them_a_rewrite_counts_two_sources():
+    mentions = [mention("m1", "wire", killed=3), mention("m2", "rewrite", killed=3),
+                mention("m3", "independent", killed=3, time=(D(2025, 11, 26), D(2025, 11, 26), "day"))]
+    (event,) = fuse_events(mentions, context([derived("wire", "rewrite")], {"wire": "s1", "rewrite": "s1"}))
+    assert set(event.reports) == {"wire", "rewrite", "independent"}
+    assert event.independent_sources == 2
+    assert event.time.start == D(2025, 11, 26) and event.time.precision == "day"  # the precise date inside the week
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (3, 3, 3)
+    assert not event.disagreements
+    fatalities = next(c for c in event.candidates if c.field == "fatalities")
+    assert fatalities.value == "3" and fatalities.independent_sources == 2 and len(fatalities.reports) == 3
+    assert {e.article_id for e in event.evidence} == {"wire", "rewrite", "independent"}
+
+
+def test_different_tolls_are_a_disagreement_with_a_range_and_acleds_conservative_figure():
+    mentions = [mention("m1", "a", killed=3), mention("m2", "b", killed=5), mention("m3", "c", killed=5)]
+    (event,) = fuse_events(mentions, context([derived("b", "c")]))
+    # 5 is said by two reports, but they are one lineage: 3 and 5 have one source each, and the tie goes low
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (3, 3, 5)
+    assert event.acled_fatalities == 3
+    (disagreement,) = event.disagreements
+    assert disagreement.field == "fatalities"
+    assert {c.value: c.independent_sources for c in disagreement.values} == {"3": 1, "5": 1}
+
+
+def test_similar_incidents_at_other_times_places_or_victims_stay_apart():
+    august = mention("m1", "a", sub="Armed clash", event_type="Battles", place=TAJIKISTAN, victims=None,
+                     time=(D(2025, 8, 1), D(2025, 8, 31), "month"))
+    last_week = mention("m2", "b", sub="Armed clash", event_type="Battles", place=TAJIKISTAN, victims=None)
+    smugglers = mention("m3", "c", victims="suspected smugglers", time=(D(2025, 11, 1), D(2025, 11, 30), "month"))
+    workers = mention("m4", "d")
+    elsewhere = mention("m5", "e", place=Place("Tajikistan", "TJ", "Sughd", "TJ-SU", None, None, None, "admin1"))
+    events = fuse_events([august, last_week, smugglers, workers, elsewhere], context())
+    assert len(events) == 5
+
+
+def test_one_loose_pair_does_not_chain_two_incidents():
+    # a and b are one incident (Khatlon, 3 killed); c is another (Sughd). x names only the country:
+    # it could join either group, but not both, so the two incidents stay apart.
+    sughd = Place("Tajikistan", "TJ", "Sughd", "TJ-SU", None, None, None, "admin1")
+    mentions = [mention("a1", "a", killed=3), mention("b1", "b", killed=3), mention("c1", "c", place=sughd, killed=3),
+                mention("x1", "x", place=TAJIKISTAN, killed=3)]
+    events = fuse_events(mentions, context())
+    groups = [set(e.reports) for e in events]
+    assert len(events) == 2
+    assert any({"a", "b"} <= g for g in groups)
+    assert not any({"a", "c"} <= g for g in groups)
+
+
+def test_an_unresolved_time_joins_only_inside_a_story():
+    vague = (None, None, "unresolved")
+    a, b = mention("m1", "a", time=vague), mention("m2", "b", time=vague)
+    assert len(fuse_events([a, b], context())) == 2
+    assert len(fuse_events([a, b], context(stories={"a": "s", "b": "s"}))) == 1
+
+
+def test_an_aggregate_is_not_merged_with_single_incidents_but_lists_those_it_may_include():
+    total = mention("t1", "a", sub="Armed clash", event_type="Battles", place=TAJIKISTAN, killed=5, victims=None,
+                    aggregate=True, time=(D(2025, 11, 24), D(2025, 12, 1), "week"))
+    single = mention("s1", "b", sub="Armed clash", event_type="Battles", place=TAJIKISTAN, killed=2, victims=None,
+                     time=(D(2025, 11, 27), D(2025, 11, 27), "day"))
+    events = fuse_events([total, single], context())
+    assert len(events) == 2
+    aggregate = next(e for e in events if e.is_aggregate)
+    other = next(e for e in events if not e.is_aggregate)
+    assert aggregate.includes == (other.id,)
+
+
+def test_ids_stay_when_the_group_keeps_its_mentions():
+    first = fuse_events([mention("m1", "a", killed=3), mention("m2", "b", killed=3)], context())
+    previous = {m: first[0].id for m in first[0].mentions}
+    again = fuse_events([mention("m0", "0", killed=3), mention("m1", "a", killed=3), mention("m2", "b", killed=3)],
+                        context(), previous)
+    assert [e.id for e in again] == [first[0].id] and len(again[0].reports) == 3
+
+
+def test_two_named_perpetrators_are_a_disagreement():
+    mentions = [mention("m1", "a", actor1="Islamic State"), mention("m2", "b", actor1="Jamaat Ansarullah")]
+    (event,) = fuse_events(mentions, context())
+    assert [d.field for d in event.disagreements] == ["actor1"]
