@@ -103,10 +103,38 @@ def _head(victims: str) -> str:
     return victims.lower().split()[-1].rstrip("s") if victims.split() else ""
 
 
+# Kinds of victims: a rewrite says "nationals" for "workers", but never "soldiers" for "workers".
+_VICTIM_KINDS = {
+    "security": ("soldier", "police", "policemen", "policeman", "officer", "guard", "troop", "personnel", "commando",
+                 "servicemen", "serviceman", "army", "militiamen"),
+    "armed": ("militant", "insurgent", "fighter", "rebel", "gunmen", "gunman", "attacker", "jihadist", "smuggler",
+              "trafficker", "bandit", "terrorist", "assailant"),
+    "civilian": ("civilian", "worker", "employee", "national", "citizen", "resident", "villager", "student", "child",
+                 "children", "women", "woman", "farmer", "fishermen", "fisherman", "trader", "pilgrim", "passenger",
+                 "teacher", "journalist", "staff", "labourer", "laborer", "refugee", "migrant"),
+}
+
+
+def _victim_kind(victims: str) -> str | None:
+    head = _head(victims)
+    return next((kind for kind, words in _VICTIM_KINDS.items() if head in words or head + "s" in words), None)
+
+
 def _victims_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
-    return _head(a) == _head(b) or _head(a) in ("people", "person") or _head(b) in ("people", "person")
+    kind_a, kind_b = _victim_kind(a), _victim_kind(b)
+    return _head(a) == _head(b) or kind_a is None or kind_b is None or kind_a == kind_b
+
+
+def _victims_alike(a: str | None, b: str | None) -> bool:
+    """The same head ("workers") or a shared qualifier of the same kind ("Chinese workers", "Chinese nationals")."""
+    if not a or not b:
+        return False
+    if _head(a) == _head(b):
+        return True
+    shared = set(a.lower().split()) & set(b.lower().split())
+    return bool(shared) and _victim_kind(a) is not None and _victim_kind(a) == _victim_kind(b)
 
 
 def _score(a: EventMention, b: EventMention, context: Context) -> float:
@@ -135,7 +163,7 @@ def _score(a: EventMention, b: EventMention, context: Context) -> float:
             score += 1.5
         elif a.fatalities.best is not None and b.fatalities.best is not None:
             score -= 0.5
-    if a.victims and b.victims and _head(a.victims) == _head(b.victims):
+    if _victims_alike(a.victims, b.victims):
         score += 1
     if _canonical(a.actor1) and _canonical(a.actor1) == _canonical(b.actor1):
         score += 0.5
