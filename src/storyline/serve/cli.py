@@ -223,6 +223,70 @@ def list_mentions(
     out.print(table)
 
 
+@app.command("events")
+def list_events(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 100,
+) -> None:
+    """List fused events: type, place, dates, killed and injured (low-best-high), reports and independent sources.
+
+    Example: storyline events --db sqlite:///news.db
+    """
+    store = _open(db)
+    try:
+        found = store.events()[:limit]
+    finally:
+        store.close()
+    table = Table(title=f"{len(found)} events", title_justify="left")
+    for column in ("id", "type", "where", "when", "killed", "injured", "reports (independent)", "disagree"):
+        table.add_column(column, overflow="fold")
+    for event in found:
+        where = ", ".join(p for p in (event.place.location, event.place.admin1, event.place.country) if p) or "—"
+        when = (f"{event.time.start}" + (f" – {event.time.end}" if event.time.end != event.time.start else "")
+                if event.time.start else f"({event.time.text or 'unknown'})")
+        kind = event.sub_event_type + (f" ×{event.incident_count}" if event.is_aggregate and event.incident_count else "")
+        table.add_row(event.id[:8], kind, where, when, _range(event.fatalities), _range(event.injuries),
+                      f"{len(event.reports)} ({event.independent_sources})",
+                      ", ".join(d.field for d in event.disagreements) or "")
+    out.print(table)
+
+
+def _range(figure) -> str:
+    if figure is None:
+        return ""
+    if figure.low is not None and figure.low == figure.high:
+        return str(figure.low)
+    low, high = ("?" if v is None else str(v) for v in (figure.low, figure.high))
+    return f"{low}–{high}" + (f" (best {figure.best})" if figure.best is not None else "")
+
+
+@app.command("stories")
+def list_stories(db: DbOption = None) -> None:
+    """List stories with their reports in time order and who rewrote whom (the derivation edges).
+
+    Example: storyline stories --db sqlite:///news.db
+    """
+    store = _open(db)
+    try:
+        found = list(store.stories())
+        by_id = store.articles_by_id(sorted({a for story in found for a in story.articles}))
+        links = [link for link in store.links() if link.relation != "unrelated"]
+    finally:
+        store.close()
+    table = Table(title=f"{len(found)} stories", title_justify="left")
+    for column in ("story", "reports (independent)", "reports in time order", "derivations"):
+        table.add_column(column, overflow="fold")
+    for story in found:
+        members = sorted(story.articles, key=lambda a: (by_id[a].published is None, by_id[a].published or 0, a))
+        names = {a: (by_id[a].outlet or by_id[a].title or a)[:30] for a in members}
+        listed = "\n".join(f"{by_id[a].published or '(undated)'} {names[a]}" for a in members)
+        inside = set(members)
+        edges = "\n".join(f"{names[l.source_id]} → {names[l.derived_id]} ({l.relation} {l.confidence:.2f})"
+                          for l in links if l.source_id in inside and l.derived_id in inside)
+        table.add_row(story.title[:60], f"{len(members)} ({story.independent_sources})", listed, edges)
+    out.print(table)
+
+
 @app.command()
 def stats(
     db: DbOption = None,
@@ -673,3 +737,34 @@ def migrate(db: DbOption = None) -> None:
         out.print(f"{store.engine.url.render_as_string(hide_password=True)}: schema at revision {current_revision(store.engine)}", highlight=False)
     finally:
         store.close()
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    closed_reads: Annotated[bool, typer.Option("--closed-reads", envvar="STORYLINE_API_CLOSED_READS", help="Read endpoints need the API key too.")] = False,
+    max_body: Annotated[str, typer.Option("--max-body", help="Largest request body accepted (e.g. 5MB).")] = "5MB",
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /openapi.json, docs at /docs) and the web page (/).
+
+    Writes (POST /api/articles) need STORYLINE_API_KEY, sent as a bearer token.
+
+    Example: STORYLINE_API_KEY=secret storyline serve --db sqlite:///news.db --port 8000
+    """
+    import uvicorn
+
+    from storyline.serve.api import ApiSettings, create_app
+
+    settings = ApiSettings.from_environment(db, closed_reads=closed_reads or None, max_body_bytes=parse_size(max_body))
+    if settings.closed_reads and not settings.api_key:
+        raise typer.BadParameter("closed reads need an API key: set STORYLINE_API_KEY", param_hint="--closed-reads")
+    try:
+        application = create_app(settings)
+    except StorylineError as exc:
+        raise _fail(exc, 3) from None
+    err.print(f"Serving {application.state.store.engine.url.render_as_string(hide_password=True)} on "
+              f"http://{host}:{port}/ (API docs at /docs; writes {'need' if settings.api_key else 'are off without'} "
+              f"STORYLINE_API_KEY)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
