@@ -98,3 +98,15 @@ def test_an_independent_report_joins_the_event_and_adds_a_source_and_reruns_chan
     assert "drone struck their camp in Khatlon province" in shown  # the evidence sentence of the third report
     missing = run_cli("show", "ffffffff", "--db", db)
     assert missing.returncode == 1 and b"E303" in missing.stderr
+
+
+def test_a_bad_input_is_named_and_the_good_ones_still_become_events(tmp_path):
+    db = f"sqlite:///{tmp_path}/run.db"
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"text": "unterminated\n', encoding="utf-8")
+    result = run_cli("run", str(THIRD_REPORT), str(tmp_path / "missing.txt"), str(broken), "--db", db)
+    assert result.returncode == 1
+    errors = result.stderr.decode()
+    assert "missing.txt" in errors and "broken.jsonl" in errors
+    (event,) = drone_strikes_in_khatlon(events(db))
+    assert event["reports"] and event["independent_sources"] == 1

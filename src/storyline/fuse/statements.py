@@ -19,6 +19,7 @@ from storyline.fuse.values import Lineages, Said, candidates, choose
 from storyline.records import Disagreement, Evidence, FusedStatement, StatementMention
 
 MIN_CONTENT_SIMILARITY = 55  # rapidfuzz token-set ratio of the two contents (0-100)
+WINDOW_DAYS = 14  # reports further apart than this do not report one statement
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _TITLES = {"the", "of", "and", "said", "minister", "ministry", "president", "ambassador", "office", "spokesman",
            "spokesperson", "official", "officials", "foreign", "affairs", "government", "chinese", "tajik", "afghan"}
@@ -30,11 +31,10 @@ def fuse_statements(mentions: Sequence[StatementMention], lineages: Lineages, pu
     """One fused statement per group; ``about_event`` points at the fused event of the mention it was about."""
     mentions = list(mentions)
     pairs = []
-    for i, a in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            b = mentions[j]
-            if _match(a, b):
-                pairs.append((fuzz.token_set_ratio(a.content, b.content), i, j))
+    for i, j in _candidate_pairs(mentions, published):
+        a, b = mentions[i], mentions[j]
+        if _match(a, b):
+            pairs.append((fuzz.token_set_ratio(a.content, b.content), i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     group_of = list(range(len(mentions)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
@@ -55,6 +55,31 @@ def fuse_statements(mentions: Sequence[StatementMention], lineages: Lineages, pu
              for group in members.values()]
     fused.sort(key=lambda s: (s.time.start is None, s.time.start or 0, s.id))
     return fused
+
+
+def _candidate_pairs(mentions: list[StatementMention], published: Mapping[str, object]):
+    """Pairs that share a speaker or organisation word and whose reports are at most WINDOW_DAYS apart.
+
+    A report without a date is compared with every report of its block.
+    """
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for n, mention in enumerate(mentions):
+        for word in _names(mention):
+            blocks.setdefault((mention.statement_type, word), []).append(n)
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        dated = sorted((n for n in members if published.get(mentions[n].article_id)),
+                       key=lambda n: published[mentions[n].article_id])
+        undated = [n for n in members if not published.get(mentions[n].article_id)]
+        for x, i in enumerate(dated):
+            day = published[mentions[i].article_id]
+            for j in dated[x + 1:]:
+                if (published[mentions[j].article_id] - day).days > WINDOW_DAYS:
+                    break
+                seen.add((min(i, j), max(i, j)))
+        for i in undated:
+            seen.update((min(i, j), max(i, j)) for j in members if j != i)
+    return sorted(seen)
 
 
 def _names(mention: StatementMention) -> set[str]:
