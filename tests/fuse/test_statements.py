@@ -20,8 +20,8 @@ PUBLISHED = {"a": dt.date(2025, 12, 1), "b": dt.date(2025, 12, 2), "c": dt.date(
 
 
 def test_one_statement_in_a_report_and_its_rewrite_is_one_record_from_one_source():
-    mentions = [said("m1", "a", "take all necessary measures to protect Chinese citizens and companies"),
-                said("m2", "b", "take all necessary measures to ensure the safety of Chinese citizens", speaker="Guo",
+    mentions = [said("m1", "a", "do whatever it takes to keep Chinese staff and firms out of harm"),
+                said("m2", "b", "do whatever it takes to keep Chinese staff safe", speaker="Guo",
                      about="e-mention")]
     (fused,) = fuse_statements(mentions, Lineages([Link("a", "b", "derived", 0.9, 0.9, 0.8, (), (), ())]), PUBLISHED,
                                {"e-mention": "event-1"})
@@ -31,11 +31,11 @@ def test_one_statement_in_a_report_and_its_rewrite_is_one_record_from_one_source
 
 
 def test_other_speakers_types_contents_or_weeks_stay_apart():
-    base = said("m1", "a", "take all necessary measures to protect Chinese citizens")
+    base = said("m1", "a", "do whatever it takes to keep Chinese staff and firms safe")
     others = [
-        said("m2", "b", "take all necessary measures to protect Chinese citizens", speaker="Emomali Rahmon", org="Tajikistan"),
-        said("m3", "c", "take all necessary measures to protect Chinese citizens", kind="ACCUSE"),
+        said("m2", "b", "do whatever it takes to keep Chinese staff and firms safe", speaker="Emomali Rahmon", org="Tajikistan"),
+        said("m3", "c", "do whatever it takes to keep Chinese staff and firms safe", kind="ACCUSE"),
         said("m4", "b", "the border crossing at Panj will reopen for trucks next month"),
-        said("m5", "late", "take all necessary measures to protect Chinese citizens"),
+        said("m5", "late", "do whatever it takes to keep Chinese staff and firms safe"),
     ]
     assert len(fuse_statements([base, *others], Lineages(), PUBLISHED, {})) == 5

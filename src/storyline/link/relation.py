@@ -10,24 +10,28 @@ Two steps, both cheap enough to run on every candidate pair:
    into a :class:`~storyline.records.Link`: the relation, which report is the source, a
    confidence, and the evidence as short sentences a person can check.
 
-The few numbers that decide (below, each with its reason) are fitted and cross-validated on the
-METER corpus by ``scripts/fit_relation.py``; METER is British court reporting from 1999-2000, so
-they are a starting point for other news, not a law. Where the direction of a derivation rests only
-on the wording, the confidence says so by being low rather than by guessing.
+The learned numbers (reuse, extent and direction weights, the calibration of P(reuse) and the cut
+at which reuse is claimed) live in ``data/relation_model.json``, written by
+``scripts/train_relation.py`` with its cross-validated METER scores beside them; METER is British
+court reporting from 1999-2000, so they are a starting point for other news, not a law. Where the
+direction of a derivation rests only on the wording, the confidence says so by being low rather than
+by guessing.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
 from storyline.records import Article, Link
 
-__all__ = ["RELATIONS", "REUSE_RELATIONS", "PairFeatures", "attributions", "classify_pair", "derivation_extent",
-           "pair_features", "reuse_probability"]
+__all__ = ["MODEL", "RELATIONS", "REUSE_RELATIONS", "PairFeatures", "RelationModel", "attributions", "classify_pair",
+           "derivation_extent", "load_relation_model", "pair_features", "quote_trims", "quotes", "reuse_probability"]
 
 _HASH_BASE = 1_000_003
 _MASK64 = (1 << 64) - 1
@@ -74,6 +78,46 @@ def numbers(text: str) -> set[str]:
 def names(text: str) -> set[str]:
     """Capitalised words that are not sentence-starter function words, days or months (lower case)."""
     return {w.lower().replace("’", "'").removesuffix("'s") for w in _CAPITALISED.findall(text)} - _NOT_NAMES
+
+
+# A quotation: ``like this'' (PA copy), curly or straight double quotes, or single quotes that are not
+# apostrophes (no letter or digit just outside them).
+_QUOTE = re.compile(r"``(.+?)''|“(.+?)”|\"(.+?)\"|(?<!\w)['‘](.+?)['’](?!\w)", re.S)
+_MIN_QUOTE_WORDS = 3
+# A quote is cut from a longer one when its words appear in order in it and it is this many words shorter.
+_QUOTE_CUT_WORDS = 2
+
+
+def quotes(text: str) -> list[list[str]]:
+    """The word tokens of each quotation of three or more words in ``text``."""
+    found = []
+    for match in _QUOTE.finditer(text):
+        words = tokens(next(group for group in match.groups() if group is not None))
+        if len(words) >= _MIN_QUOTE_WORDS:
+            found.append(words)
+    return found
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
+def _cut_from(of: list[list[str]], against: list[list[str]]) -> int:
+    whole = {tuple(q) for q in against}
+    return sum(1 for q in of if tuple(q) not in whole
+               and any(len(p) >= len(q) + _QUOTE_CUT_WORDS and _in_order(q, p) for p in against))
+
+
+def quote_trims(a_text: str, b_text: str) -> tuple[int, int]:
+    """``(B's quotes cut from longer A quotes, A's quotes cut from longer B quotes)``.
+
+    A rewrite shortens the quotes it takes over ("X said it 'will immediately upgrade its security
+    measures'" becomes "'immediately upgrade security measures'"); it cannot lengthen them with words
+    it never saw, so the report whose quotes are the cut ones is likely the copy.
+    """
+    a_quotes, b_quotes = quotes(a_text), quotes(b_text)
+    return _cut_from(b_quotes, a_quotes), _cut_from(a_quotes, b_quotes)
 
 
 def _containment(part: set, whole: set) -> float:
@@ -207,7 +251,8 @@ class PairFeatures:
     sentences with a near-verbatim counterpart in A; ``b_new`` the share of B's words
     in sentences with no counterpart in A (B's added material); ``b_unseen`` the share
     of B's words in sentences whose content words A mostly never uses;
-    ``shared_numbers`` and ``shared_names`` what both mention.
+    ``shared_numbers`` and ``shared_names`` what both mention; ``b_cut_quotes`` the number of
+    B's quotes that are cut-down versions of longer A quotes (``a_cut_quotes`` the reverse).
     """
 
     a_words: int
@@ -230,13 +275,16 @@ class PairFeatures:
     shared_names: tuple[str, ...]
     a_names: int
     b_names: int
+    b_cut_quotes: int = 0
+    a_cut_quotes: int = 0
 
     def swapped(self) -> PairFeatures:
         """The same features with A and B exchanged."""
         return PairFeatures(
             self.b_words, self.a_words, self.a_in_b1, self.b_in_a1, self.a_in_b3, self.b_in_a3, self.a_in_b5,
             self.b_in_a5, self.jaccard3, self.longest_run, self.a_verbatim, self.b_verbatim, self.a_new, self.b_new,
-            self.a_unseen, self.b_unseen, self.shared_numbers, self.shared_names, self.b_names, self.a_names)
+            self.a_unseen, self.b_unseen, self.shared_numbers, self.shared_names, self.b_names, self.a_names,
+            self.a_cut_quotes, self.b_cut_quotes)
 
 
 def pair_features(a_text: str, b_text: str) -> PairFeatures:
@@ -246,6 +294,7 @@ def pair_features(a_text: str, b_text: str) -> PairFeatures:
     a5, b5 = ngrams(a.words, 5), ngrams(b.words, 5)
     a_names, b_names = names(a_text), names(b_text)
     union3 = len(a3 | b3)
+    b_cut_quotes, a_cut_quotes = quote_trims(a_text, b_text)
     return PairFeatures(
         a_words=len(a.words),
         b_words=len(b.words),
@@ -267,6 +316,8 @@ def pair_features(a_text: str, b_text: str) -> PairFeatures:
         shared_names=tuple(sorted(a_names & b_names)),
         a_names=len(a_names),
         b_names=len(b_names),
+        b_cut_quotes=b_cut_quotes,
+        a_cut_quotes=a_cut_quotes,
     )
 
 
@@ -280,31 +331,18 @@ REUSE_RELATIONS = frozenset({"duplicate", "derived", "update", "common_source"})
 DUPLICATE_CONTAINMENT = 0.9
 # A later version of one outlet's story holds at least 80% of the earlier one's 3-grams.
 UPDATE_CONTAINMENT = 0.8
-# P(the candidate copy reuses the candidate source) = logistic(intercept + w . (content-word
-# containment, 3-gram containment, unseen share)) of the copy in the source. Fitted by
-# scripts/fit_relation.py on METER courts (newspaper story vs its catchline's PA copy), class-balanced,
-# the intercept shifted so that 0.5 is the cut with the best macro-F1.
-REUSE_WEIGHTS = (2.525, 2.791, -2.547)
-REUSE_INTERCEPT = -1.090
 # Below this 3-gram containment no reuse is claimed, whatever the shared vocabulary says (conservative:
 # on METER it changes two stories).
 REUSE_MIN_CONTAINMENT3 = 0.05
-# A derived report is wholly (not partially) derived when logistic(intercept + w . (share of new
-# material, content-word containment, log word count)) >= 0.5: little new material, and short
-# (a brief rewritten from wire copy). Fitted on METER's wholly vs partially derived stories.
-EXTENT_WEIGHTS = (-3.022, 2.886, -0.984)
-EXTENT_INTERCEPT = 3.566
 # Which of two reports sharing wording is the source: log-odds contributions for "A is the source".
 # A publication date one or more days earlier and an explicit credit are strong; a wire byline on one
-# side only is a hint (wire copy is usually the source). From the wording, the copy is usually the
-# shorter: log-odds LENGTH_LOG_ODDS per unit of log(A words / B words), fitted on METER stories against
-# their best-matching single PA file (pairwise accuracy 0.76; calibrated: where it says 0.9 or more it
-# is right 95% of the time). The containment asymmetry carries the same information (it is the shared
-# n-grams times 1/|B| - 1/|A|) and added nothing to the fit, so it is reported, not weighted.
+# side only is a hint (wire copy is usually the source). From the wording (weights in the model file):
+# the copy is usually the shorter, and its quotes are the cut-down ones. The containment asymmetry
+# carries the same information as the lengths (it is the shared n-grams times 1/|B| - 1/|A|) and
+# added nothing to the fit, so it is reported, not weighted.
 DATE_LOG_ODDS = 3.0
 CREDIT_LOG_ODDS = 3.0
 WIRE_COPY_LOG_ODDS = 1.0
-LENGTH_LOG_ODDS = 1.644
 # Independent reports of one story share names without sharing wording: at least 3 capitalised names,
 # and 30% of the names of the report with fewer. On METER, 109 of 165 non-derived stories pass against
 # their own PA copy (49 more are taken for derived), and 4 of 769 stories against another case's copy.
@@ -316,19 +354,84 @@ def _logistic(x: float) -> float:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def reuse_probability(content: float, containment3: float, unseen: float) -> float:
-    """P(a report reuses another) from its content-word and 3-gram containment in it and its unseen share."""
-    if containment3 < REUSE_MIN_CONTAINMENT3:
+@dataclass(frozen=True, slots=True)
+class RelationModel:
+    """The learned numbers of :func:`classify_pair` (see ``data/relation_model.json`` for their origin).
+
+    P(reuse) is the logistic score ``reuse_intercept + reuse_weights . reuse_features`` mapped through
+    ``calibration`` (score, probability points, interpolated: observed shares of reusing stories, so
+    the probability is honest in the tails where a logistic curve is not); reuse is claimed at
+    ``reuse_cut``. A derived report is wholly derived when ``extent_intercept + extent_weights .
+    extent_features >= 0``. The wording's log-odds that A is the source are ``length_log_odds`` per unit
+    of log(A words / B words) plus ``cut_quote_log_odds`` per quote cut down by B rather than A (at most
+    ``cut_quote_cap`` either way).
+    """
+
+    reuse_features: tuple[str, ...]
+    reuse_weights: tuple[float, ...]
+    reuse_intercept: float
+    calibration: tuple[tuple[float, float], ...]
+    reuse_cut: float
+    extent_features: tuple[str, ...]
+    extent_weights: tuple[float, ...]
+    extent_intercept: float
+    length_log_odds: float
+    cut_quote_log_odds: float
+    cut_quote_cap: int
+
+
+MODEL_PATH = Path(__file__).parent / "data" / "relation_model.json"
+
+
+def load_relation_model(path: str | Path = MODEL_PATH) -> RelationModel:
+    """The model in a ``relation_model.json`` file; ValueError naming the file and the missing key."""
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        reuse, extent, direction = data["reuse"], data["extent"], data["direction"]
+        return RelationModel(
+            tuple(reuse["features"]), tuple(float(w) for w in reuse["weights"]), float(reuse["intercept"]),
+            tuple((float(x), float(p)) for x, p in reuse["calibration"]), float(reuse["cut"]),
+            tuple(extent["features"]), tuple(float(w) for w in extent["weights"]), float(extent["intercept"]),
+            float(direction["length_log_odds"]), float(direction["cut_quote_log_odds"]),
+            int(direction["cut_quote_cap"]))
+    except KeyError as missing:
+        raise ValueError(f"{path}: no {missing} in the relation model; rewrite it with scripts/train_relation.py") \
+            from None
+
+
+MODEL = load_relation_model()
+
+
+def model_inputs(features: PairFeatures, names: tuple[str, ...]) -> list[float]:
+    """The named model inputs of B (the candidate copy): PairFeatures fields, or ``log_b_words``."""
+    return [float(np.log1p(features.b_words)) if name == "log_b_words" else float(getattr(features, name))
+            for name in names]
+
+
+def reuse_score(features: PairFeatures, model: RelationModel = MODEL) -> float:
+    """The logistic score (log-odds before calibration) that B reuses A's wording."""
+    inputs = model_inputs(features, model.reuse_features)
+    return model.reuse_intercept + float(np.dot(model.reuse_weights, inputs))
+
+
+def calibrated(score: float, model: RelationModel = MODEL) -> float:
+    """P(reuse) for a reuse score, from the model's calibration points (flat beyond the ends)."""
+    points = np.array(model.calibration)
+    return float(np.interp(score, points[:, 0], points[:, 1]))
+
+
+def reuse_probability(features: PairFeatures, model: RelationModel = MODEL) -> float:
+    """P(B reuses A's wording); 0 under REUSE_MIN_CONTAINMENT3 of B's 3-grams in A."""
+    if features.b_in_a3 < REUSE_MIN_CONTAINMENT3:
         return 0.0
-    w = REUSE_WEIGHTS
-    return float(_logistic(REUSE_INTERCEPT + w[0] * content + w[1] * containment3 + w[2] * unseen))
+    return calibrated(reuse_score(features, model), model)
 
 
-def derivation_extent(features: PairFeatures) -> str:
+def derivation_extent(features: PairFeatures, model: RelationModel = MODEL) -> str:
     """``wholly`` or ``partially``: how much of the derived report B (of ``features``) comes from A."""
-    w = EXTENT_WEIGHTS
-    score = EXTENT_INTERCEPT + w[0] * features.b_new + w[1] * features.b_in_a1 + w[2] * np.log1p(features.b_words)
-    return "wholly" if score >= 0 else "partially"
+    inputs = model_inputs(features, model.extent_features)
+    return "wholly" if model.extent_intercept + float(np.dot(model.extent_weights, inputs)) >= 0 else "partially"
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,9 +488,11 @@ def _credit_log_odds(a: _Credits, b: _Credits) -> tuple[float, list[str]]:
     return score, evidence
 
 
-def text_direction_log_odds(features: PairFeatures) -> float:
-    """Log-odds that A is B's source from the wording alone: the longer report (0 for equal lengths)."""
-    return float(LENGTH_LOG_ODDS * np.log(max(features.a_words, 1) / max(features.b_words, 1)))
+def text_direction_log_odds(features: PairFeatures, model: RelationModel = MODEL) -> float:
+    """Log-odds that A is B's source from the wording alone: the longer report, the one whose quotes B cut."""
+    length = np.log(max(features.a_words, 1) / max(features.b_words, 1))
+    cut = np.clip(features.b_cut_quotes - features.a_cut_quotes, -model.cut_quote_cap, model.cut_quote_cap)
+    return float(model.length_log_odds * length + model.cut_quote_log_odds * cut)
 
 
 def _direction(a: Article, b: Article, f: PairFeatures, a_credits: _Credits, b_credits: _Credits) -> _Direction:
@@ -400,6 +505,8 @@ def _direction(a: Article, b: Article, f: PairFeatures, a_credits: _Credits, b_c
     text_score = text_direction_log_odds(f)
     evidence.append(f"containment {f.b_in_a3:.2f} of B in A, {f.a_in_b3:.2f} of A in B")
     evidence.append(f"new material {f.b_new:.0%} of B, {f.a_new:.0%} of A; B {f.b_words} words, A {f.a_words}")
+    if f.b_cut_quotes or f.a_cut_quotes:
+        evidence.append(f"{f.b_cut_quotes} quotes of B are cut from longer ones in A, {f.a_cut_quotes} of A from B")
     if abs(text_score) >= 1.0:
         evidence.append(f"the wording points to {'A' if text_score > 0 else 'B'} as the source")
     return _Direction(float(_logistic(date_score + credit_score + text_score)), tuple(evidence))
@@ -478,10 +585,8 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) 
         overlap = min(f.b_in_a3, f.a_in_b3)
         return _link(a, b, "duplicate", overlap, a_first, f,
                      [f"near-identical: {overlap:.0%} of each report's 3-grams in the other", *direction.evidence])
-    p_b_reuses_a = reuse_probability(f.b_in_a1, f.b_in_a3, f.b_unseen)
-    p_a_reuses_b = reuse_probability(f.a_in_b1, f.a_in_b3, f.a_unseen)
-    p_reuse = max(p_b_reuses_a, p_a_reuses_b)
-    if p_reuse >= 0.5:
+    p_reuse = max(reuse_probability(f), reuse_probability(f.swapped()))
+    if p_reuse >= MODEL.reuse_cut:
         reuse = (f"shared wording: P(reuse) {p_reuse:.2f}; longest shared run {f.longest_run} words, "
                  f"{max(f.b_verbatim, f.a_verbatim):.0%} of sentences near-verbatim")
         third = _shared_third_source(a, b, a_credits, b_credits)

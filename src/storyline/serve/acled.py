@@ -22,11 +22,28 @@ from importlib import resources
 
 from storyline.records import Event, event_to_dict
 
+# ACLED's column names, in ACLED's order (an interface: programs that read ACLED exports expect them).
 ACLED_FIELDS = (
-    "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year", "time_precision", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "timestamp", "iso3",
+    # row and event identifiers
+    "data_id", "iso", "event_id_cnty",
+    # (the same without the country prefix)
+    "event_id_no_cnty",
+    # when
+    "event_date", "year", "time_precision",
+    # what
+    "event_type", "sub_event_type",
+    # who, with ACLED's actor-type codes
+    "actor1", "assoc_actor_1", "inter1",
+    # against whom
+    "actor2", "assoc_actor_2", "inter2", "interaction",
+    # where
+    "region", "country", "admin1", "admin2", "admin3",
+    # the place itself
+    "location", "latitude", "longitude", "geo_precision",
+    # from which outlets
+    "source", "source_scale", "notes",
+    # toll and bookkeeping
+    "fatalities", "timestamp", "iso3",
 )
 INTER_CODES = {"state forces": 1, "rebels": 2, "political militia": 3, "identity militia": 4, "rioters": 5,
                "protesters": 6, "civilians": 7, "external/other forces": 8}
