@@ -2,7 +2,8 @@
 
 ACLED conventions followed: ``event_date`` as ``DD Month YYYY``; ``time_precision``
 1 (a day), 2 (a week or a few days: the date is the middle of the interval) or 3
-(a month or longer: the middle as well); ``geo_precision`` 1 (the named place), 2
+(a month or longer: the middle as well; an unresolved time: the first report's date);
+``geo_precision`` 1 (the named place), 2
 (a district or part of a region), 3 (a province, a country or a border: its
 centroid); ``inter1``/``inter2`` from the actor categories (1 state forces, 2
 rebels, 3 political militia, 4 identity militia, 5 rioters, 6 protesters, 7
@@ -117,10 +118,15 @@ def _long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def acled_row(number: int, event: Event, outlets: list[str], timestamp: int) -> dict:
-    """One ACLED export row for ``event``; ``number`` is its row number in the export."""
+def acled_row(number: int, event: Event, outlets: list[str], timestamp: int,
+              reported: dt.date | None = None) -> dict:
+    """One ACLED export row for ``event``; ``number`` is its row number in the export.
+
+    An event whose time is unresolved ("recent clashes") is dated, as ACLED does, by its
+    first report (``reported``), with time precision 3.
+    """
     numeric, alpha3 = _country_codes(event.place.country_iso)
-    middle = _middle(event)
+    middle = _middle(event) or reported
     inter1, inter2 = _inter(event.actor1), _inter(event.actor2)
     latitude, longitude = event.place.latitude, event.place.longitude
     return {

@@ -534,9 +534,11 @@ def export_events_command(
 
     def write(store):
         events = store.events()
-        outlets = {a.id: a.outlet for a in store.articles_by_id(sorted({r for e in events for r in e.reports})).values()
-                   if a.outlet}
-        return export_events(events, format, output, outlets)
+        articles = store.articles_by_id(sorted({r for e in events for r in e.reports}))
+        inferred = store.inferred_dates()
+        outlets = {a.id: a.outlet for a in articles.values() if a.outlet}
+        published = {a.id: a.published or (inferred[a.id][0] if a.id in inferred else None) for a in articles.values()}
+        return export_events(events, format, output, outlets, published)
 
     _export(db, format, output, "events", write, EVENT_FORMATS)
 

@@ -206,10 +206,12 @@ STATEMENT_FIELDS = (
 )
 
 
-def export_events(events: Iterable, fmt: str, output: str | None, outlets: dict[str, str] | None = None) -> int:
+def export_events(events: Iterable, fmt: str, output: str | None, outlets: dict[str, str] | None = None,
+                  published: dict | None = None) -> int:
     """Write fused events as ``fmt``: jsonl, csv, parquet, acled (ACLED's columns) or geojson.
 
-    ``outlets`` maps article ids to outlet names, for the ACLED ``source`` column.
+    ``outlets`` maps article ids to outlet names (ACLED's ``source``), ``published`` to
+    publication dates (ACLED's date of an event whose time is unresolved).
     """
     from storyline.records import event_to_dict
     from storyline.serve.acled import ACLED_FIELDS, acled_row, geojson_feature
@@ -220,9 +222,10 @@ def export_events(events: Iterable, fmt: str, output: str | None, outlets: dict[
         with _destination(output, False) as stream:
             return _write_geojson((geojson_feature(e) for e in events), stream)
     if fmt == "acled":
-        outlets = outlets or {}
+        outlets, published = outlets or {}, published or {}
         stamp = int(dt.datetime.now(dt.timezone.utc).timestamp())
-        rows = (acled_row(n, e, sorted({outlets[a] for a in e.reports if outlets.get(a)}), stamp)
+        rows = (acled_row(n, e, sorted({outlets[a] for a in e.reports if outlets.get(a)}), stamp,
+                          min((published[a] for a in e.reports if published.get(a)), default=None))
                 for n, e in enumerate(events, start=1))
         return export_records(rows, ACLED_FIELDS, "csv", output)
     return export_records((event_to_dict(e) for e in events), EVENT_FIELDS, fmt, output)
