@@ -112,3 +112,12 @@ def test_two_named_perpetrators_are_a_disagreement():
     mentions = [mention("m1", "a", actor1="Islamic State"), mention("m2", "b", actor1="Jamaat Ansarullah")]
     (event,) = fuse_events(mentions, context())
     assert [d.field for d in event.disagreements] == ["actor1"]
+
+
+def test_when_an_event_splits_its_parts_get_different_ids():
+    from storyline.fuse.values import stable_ids
+
+    previous = {"m1": "old", "m2": "old", "m3": "old"}
+    ids = stable_ids([["m1", "m2"], ["m3"], ["m4"]], previous, "event")
+    assert ids[0] == "old" and len(set(ids)) == 3
+    assert stable_ids([["m1", "m2"], ["m3"], ["m4"]], previous, "event") == ids  # the same again on a re-run

@@ -18,11 +18,10 @@ still holds the mentions it had.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from storyline.fuse.values import Lineages, Said, candidates, choose, figure_key, fuse_figures
+from storyline.fuse.values import Lineages, Said, candidates, choose, figure_key, fuse_figures, stable_ids
 from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
 
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
@@ -53,7 +52,8 @@ def fuse_events(mentions: Sequence[EventMention], context: Context,
     ``previous`` maps mention ids to the event ids of the last fuse, so ids stay stable.
     """
     groups = _cluster(list(mentions), context)
-    events = [_build(group, context, previous or {}) for group in groups]
+    ids = stable_ids([[m.id for m in group] for group in groups], previous or {}, "event")
+    events = [_build(group, context, event_id) for group, event_id in zip(groups, ids)]
     _link_aggregates(events)
     events.sort(key=lambda e: (e.time.start is None, e.time.start or 0, e.id))
     return events
@@ -237,7 +237,7 @@ def _candidate_pairs(mentions: list[EventMention], context: Context):
 
 # -- one event from a group ------------------------------------------------------------------------
 
-def _build(group: list[EventMention], context: Context, previous: Mapping[str, str]) -> Event:
+def _build(group: list[EventMention], context: Context, event_id: str) -> Event:
     lineages = context.lineages
     group = sorted(group, key=lambda m: (str(context.published.get(m.article_id) or "9999"), m.article_id, m.id))
 
@@ -281,7 +281,7 @@ def _build(group: list[EventMention], context: Context, previous: Mapping[str, s
     for root_confidence in _lineage_confidences(group, lineages).values():
         confidence *= 1 - root_confidence
     return Event(
-        id=_event_id(group, previous), event_type=chosen_type.event_type, sub_event_type=chosen_type.sub_event_type,
+        id=event_id, event_type=chosen_type.event_type, sub_event_type=chosen_type.sub_event_type,
         plover_type=chosen_type.plover_type, plover_mode=chosen_type.plover_mode, cameo_root=chosen_type.cameo_root,
         actor1=choose(actor1, lineages, specific), actor2=choose(actor2, lineages, specific),
         place=place, time=time, fatalities=fatalities, injuries=injuries,
@@ -293,17 +293,6 @@ def _build(group: list[EventMention], context: Context, previous: Mapping[str, s
                             if yes and len(fields[name]) > 1),
         evidence=evidence, stories=tuple(sorted({context.story_of[a] for a in reports if a in context.story_of})),
     )
-
-
-def _event_id(group: list[EventMention], previous: Mapping[str, str]) -> str:
-    """The id the group's mentions had before (the most of them), else one made from its first mention."""
-    votes: dict[str, int] = {}
-    for m in group:
-        if m.id in previous:
-            votes[previous[m.id]] = votes.get(previous[m.id], 0) + 1
-    if votes:
-        return max(sorted(votes), key=lambda event_id: votes[event_id])
-    return hashlib.sha256(f"event:{min(m.id for m in group)}".encode()).hexdigest()[:16]
 
 
 def _lineage_confidences(group: list[EventMention], lineages: Lineages) -> dict[str, float]:

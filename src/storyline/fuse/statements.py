@@ -9,13 +9,12 @@ pair across them matches and no report appears twice.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from storyline.fuse.values import Lineages, Said, candidates, choose
+from storyline.fuse.values import Lineages, Said, candidates, choose, stable_ids
 from storyline.records import Disagreement, Evidence, FusedStatement, StatementMention
 
 MIN_CONTENT_SIMILARITY = 55  # rapidfuzz token-set ratio of the two contents (0-100)
@@ -51,8 +50,10 @@ def fuse_statements(mentions: Sequence[StatementMention], lineages: Lineages, pu
             group_of[k] = gi
         left.extend(right)
         del members[gj]
-    fused = [_build([mentions[k] for k in group], lineages, published, event_of_mention, previous or {})
-             for group in members.values()]
+    groups = [[mentions[k] for k in group] for group in members.values()]
+    ids = stable_ids([[m.id for m in group] for group in groups], previous or {}, "statement")
+    fused = [_build(group, lineages, published, event_of_mention, statement_id)
+             for group, statement_id in zip(groups, ids)]
     fused.sort(key=lambda s: (s.time.start is None, s.time.start or 0, s.id))
     return fused
 
@@ -100,7 +101,7 @@ def _match(a: StatementMention, b: StatementMention) -> bool:
 
 
 def _build(group: list[StatementMention], lineages: Lineages, published: Mapping[str, object],
-           event_of_mention: Mapping[str, str], previous: Mapping[str, str]) -> FusedStatement:
+           event_of_mention: Mapping[str, str], statement_id: str) -> FusedStatement:
     group = sorted(group, key=lambda m: (str(published.get(m.article_id) or "9999"), m.article_id, m.id))
 
     def said(key, value) -> list[Said]:
@@ -120,12 +121,6 @@ def _build(group: list[StatementMention], lineages: Lineages, published: Mapping
     time = max((m.time for m in group), key=lambda t: (t.start is not None, t.precision == "day"))
     about = next((event_of_mention[m.about_event] for m in group if m.about_event in event_of_mention), None)
     reports = tuple(dict.fromkeys(m.article_id for m in group))
-    votes: dict[str, int] = {}
-    for m in group:
-        if m.id in previous:
-            votes[previous[m.id]] = votes.get(previous[m.id], 0) + 1
-    statement_id = (max(sorted(votes), key=lambda v: votes[v]) if votes
-                    else hashlib.sha256(f"statement:{min(m.id for m in group)}".encode()).hexdigest()[:16])
     return FusedStatement(
         id=statement_id, speaker=choose(speakers, lineages, longer), speaker_role=next((m.speaker_role for m in group
                                                                                        if m.speaker_role), None),

@@ -11,7 +11,8 @@ conservative rule for its own export (see :func:`fuse_figures`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.records import Candidate, Figure, Link
@@ -148,3 +149,30 @@ def _precision(figure: Figure) -> tuple:
     if figure.low is not None and figure.high is not None:
         return (2, -(figure.high - figure.low))
     return (1 if figure.best is not None else 0, 0)
+
+
+def stable_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, str], kind: str) -> list[str]:
+    """An id for each group of mention ids: the id most of its mentions had last time, else a new one.
+
+    Two groups never share an id: when an old record splits, the larger part keeps its
+    id and the others get new ones, made from their first mention id (so a re-run makes
+    the same ids again).
+    """
+    ids: list[str | None] = [None] * len(groups)
+    taken: set[str] = set()
+    for index in sorted(range(len(groups)), key=lambda i: (-len(groups[i]), min(groups[i]))):
+        votes: dict[str, int] = {}
+        for mention_id in groups[index]:
+            if mention_id in previous:
+                votes[previous[mention_id]] = votes.get(previous[mention_id], 0) + 1
+        for old in sorted(votes, key=lambda v: (-votes[v], v)):
+            if old not in taken:
+                ids[index] = old
+                break
+        if ids[index] is None:
+            fresh = hashlib.sha256(f"{kind}:{min(groups[index])}".encode()).hexdigest()[:16]
+            while fresh in taken or fresh in previous.values():
+                fresh = hashlib.sha256(fresh.encode()).hexdigest()[:16]
+            ids[index] = fresh
+        taken.add(ids[index])
+    return ids  # type: ignore[return-value]
