@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from storyline.records import Article, Mention, Report, StoreStats, Stored, mention_from_dict, mention_to_dict
 from storyline.store.fusion import FusionStore
 from storyline.store.linking import LinkingStore
+from storyline.store.queries import QueryStore
 from storyline.store.schema import (
     analyses,
     article_sightings,
@@ -36,7 +37,7 @@ _ARTICLE_COLUMNS = (
 _IN_CHUNK = 500  # bound on parameters in one IN (...) list
 
 
-class Store(LinkingStore, FusionStore):
+class Store(LinkingStore, FusionStore, QueryStore):
     """Articles in a database; open with :func:`storyline.store.open_store`."""
 
     def __init__(self, engine: Engine, url: str) -> None:
