@@ -7,6 +7,7 @@ the new ones, never a mixture.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, func, select
@@ -22,6 +23,7 @@ from storyline.records import (
 from storyline.store.schema import event_mentions, events, statement_mentions, statements
 
 _CHUNK = 500
+NO_DATE = dt.date(1, 1, 1)  # the sort date of a record without one: first ascending, last descending
 
 
 def event_search_text(event: Event) -> str:
@@ -49,7 +51,8 @@ def _event_row(event: Event) -> dict:
         "date_start": event.time.start, "date_end": event.time.end,
         "latitude": event.place.latitude, "longitude": event.place.longitude,
         "fatalities": killed or 0, "independent_sources": event.independent_sources, "reports": len(event.reports),
-        "is_aggregate": int(event.is_aggregate), "search_text": event_search_text(event), "data": event_to_dict(event),
+        "is_aggregate": int(event.is_aggregate), "sort_date": event.time.start or NO_DATE,
+        "search_text": event_search_text(event), "data": event_to_dict(event),
     }
 
 
@@ -58,7 +61,8 @@ def _statement_row(statement: FusedStatement) -> dict:
         "id": statement.id, "statement_type": statement.statement_type, "speaker": statement.speaker,
         "speaker_org": statement.speaker_org, "date_start": statement.time.start,
         "about_event": statement.about_event, "independent_sources": statement.independent_sources,
-        "reports": len(statement.reports), "search_text": statement_search_text(statement),
+        "reports": len(statement.reports), "sort_date": statement.time.start or NO_DATE,
+        "search_text": statement_search_text(statement),
         "data": statement_to_dict(statement),
     }
 

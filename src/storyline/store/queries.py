@@ -12,14 +12,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Date, and_, func, literal, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from storyline.records import Event, FusedStatement, event_from_dict, statement_from_dict
+from storyline.store.fusion import NO_DATE
 from storyline.store.schema import articles, events, statements
 
 EVENT_SORTS = ("date", "fatalities", "sources", "reports")
 STATEMENT_SORTS = ("date", "sources", "reports")
-_NO_DATE = dt.date(1, 1, 1)  # where undated rows sort: first ascending, last descending
+_NO_DATE = NO_DATE  # where undated rows sort: first ascending, last descending
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,7 @@ def _statement_conditions(query: StatementQuery) -> list:
 
 def _sort_key(table, sort: str):
     if sort == "date":
-        return func.coalesce(table.c.date_start, literal(_NO_DATE, Date), type_=Date)
+        return table.c.sort_date  # date_start, or NO_DATE: indexed with id
     return {"fatalities": table.c.get("fatalities"), "sources": table.c.independent_sources,
             "reports": table.c.reports}[sort]
 

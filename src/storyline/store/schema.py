@@ -182,9 +182,11 @@ events = Table(
     Column("independent_sources", Integer, nullable=False),
     Column("reports", Integer, nullable=False),
     Column("is_aggregate", Integer, nullable=False),
+    Column("sort_date", Date, nullable=False),  # date_start, or 0001-01-01 when unknown: the API sorts on an index
     Column("search_text", Text, nullable=False),  # lower-cased fields and evidence, for the API's ``q``
     Column("data", JSON, nullable=False),
     Index("ix_events_country_iso", "country_iso"),
+    Index("ix_events_sort_date", "sort_date", "id"),
     Index("ix_events_date_start", "date_start"),
     Index("ix_events_sub_event_type", "sub_event_type"),
     Index("ix_events_latitude", "latitude", "longitude"),
@@ -212,9 +214,11 @@ statements = Table(
     Column("about_event", String(32)),
     Column("independent_sources", Integer, nullable=False),
     Column("reports", Integer, nullable=False),
+    Column("sort_date", Date, nullable=False),
     Column("search_text", Text, nullable=False),
     Column("data", JSON, nullable=False),
     Index("ix_statements_date_start", "date_start"),
+    Index("ix_statements_sort_date", "sort_date", "id"),
 )
 
 statement_mentions = Table(

@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("independent_sources", sa.Integer(), nullable=False),
         sa.Column("reports", sa.Integer(), nullable=False),
         sa.Column("is_aggregate", sa.Integer(), nullable=False),
+        sa.Column("sort_date", sa.Date(), nullable=False),
         sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_events"),
@@ -40,6 +41,7 @@ def upgrade() -> None:
     op.create_index("ix_events_date_start", "events", ["date_start"])
     op.create_index("ix_events_sub_event_type", "events", ["sub_event_type"])
     op.create_index("ix_events_latitude", "events", ["latitude", "longitude"])
+    op.create_index("ix_events_sort_date", "events", ["sort_date", "id"])
     op.create_table(
         "event_mentions",
         sa.Column("event_id", sa.String(32), nullable=False),
@@ -60,11 +62,13 @@ def upgrade() -> None:
         sa.Column("about_event", sa.String(32)),
         sa.Column("independent_sources", sa.Integer(), nullable=False),
         sa.Column("reports", sa.Integer(), nullable=False),
+        sa.Column("sort_date", sa.Date(), nullable=False),
         sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_statements"),
     )
     op.create_index("ix_statements_date_start", "statements", ["date_start"])
+    op.create_index("ix_statements_sort_date", "statements", ["sort_date", "id"])
     op.create_table(
         "statement_mentions",
         sa.Column("statement_id", sa.String(32), nullable=False),
