@@ -35,9 +35,8 @@ def fuse_store(store) -> FuseSummary:
     links = list(store.links())
     stories = list(store.stories())
     inferred = store.inferred_dates()
-    article_ids = sorted({m.article_id for m in mentions})
-    articles = store.articles_by_id(article_ids) if article_ids else {}
-    published = {i: (a.published or (inferred[i][0] if i in inferred else None)) for i, a in articles.items()}
+    dates = store.publication_dates(sorted({m.article_id for m in mentions}))
+    published = {i: day or (inferred[i][0] if i in inferred else None) for i, day in dates.items()}
     story_of = {article_id: story.id for story in stories for article_id in story.articles}
     context = Context(Lineages(links), story_of, published)
     previous_events, previous_statements = store.fused_ids_by_mention()

@@ -21,7 +21,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from storyline.fuse.values import Lineages, Said, candidates, choose, figure_key, fuse_figures, stable_ids
+from storyline.fuse.values import (
+    Lineages,
+    Said,
+    candidates,
+    choose,
+    figure_key,
+    fuse_figures,
+    join_best_first,
+    stable_ids,
+)
 from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
 
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
@@ -184,23 +193,9 @@ def _cluster(mentions: list[EventMention], context: Context) -> list[list[EventM
             score = _score(a, b, context)
             if score >= MIN_SCORE:
                 pairs.append((score, i, j))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    group_of = list(range(len(mentions)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
-    for _, i, j in pairs:
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj:
-            continue
-        left, right = members[gi], members[gj]
-        if {mentions[k].article_id for k in left} & {mentions[k].article_id for k in right}:
-            continue  # a report tells an incident once
-        if not all(compatible(mentions[x], mentions[y], context) for x in left for y in right):
-            continue
-        for k in right:
-            group_of[k] = gi
-        left.extend(right)
-        del members[gj]
-    return [[mentions[k] for k in sorted(group)] for group in members.values()]
+    groups = join_best_first(len(mentions), pairs, lambda k: mentions[k].article_id,
+                             lambda x, y: compatible(mentions[x], mentions[y], context))
+    return [[mentions[k] for k in group] for group in groups]
 
 
 def _candidate_pairs(mentions: list[EventMention], context: Context):

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from storyline.fuse.values import Lineages, Said, candidates, choose, stable_ids
+from storyline.fuse.values import Lineages, Said, candidates, choose, join_best_first, stable_ids
 from storyline.records import Disagreement, Evidence, FusedStatement, StatementMention
 
 MIN_CONTENT_SIMILARITY = 55  # rapidfuzz token-set ratio of the two contents (0-100)
@@ -34,23 +34,9 @@ def fuse_statements(mentions: Sequence[StatementMention], lineages: Lineages, pu
         a, b = mentions[i], mentions[j]
         if _match(a, b):
             pairs.append((fuzz.token_set_ratio(a.content, b.content), i, j))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    group_of = list(range(len(mentions)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
-    for _, i, j in pairs:
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj:
-            continue
-        left, right = members[gi], members[gj]
-        if {mentions[k].article_id for k in left} & {mentions[k].article_id for k in right}:
-            continue
-        if not all(_match(mentions[x], mentions[y]) for x in left for y in right):
-            continue
-        for k in right:
-            group_of[k] = gi
-        left.extend(right)
-        del members[gj]
-    groups = [[mentions[k] for k in group] for group in members.values()]
+    groups = [[mentions[k] for k in group]
+              for group in join_best_first(len(mentions), pairs, lambda k: mentions[k].article_id,
+                                           lambda x, y: _match(mentions[x], mentions[y]))]
     ids = stable_ids([[m.id for m in group] for group in groups], previous or {}, "statement")
     fused = [_build(group, lineages, published, event_of_mention, statement_id)
              for group, statement_id in zip(groups, ids)]

@@ -176,3 +176,29 @@ def stable_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, str], kin
             ids[index] = fresh
         taken.add(ids[index])
     return ids  # type: ignore[return-value]
+
+
+def join_best_first(count: int, pairs: Sequence[tuple[float, int, int]], report_of: Callable[[int], str],
+                    compatible: Callable[[int, int], bool]) -> list[list[int]]:
+    """Groups of the items ``0..count-1`` from scored pairs ``(score, i, j)``, best pair first.
+
+    Two groups join only when no report would be in the group twice (a report tells an
+    incident, or gives a statement, once) and every pair across them is ``compatible``:
+    one loose pair cannot chain two groups together. Each group is in item order.
+    """
+    group_of = list(range(count))
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        left, right = members[gi], members[gj]
+        if {report_of(k) for k in left} & {report_of(k) for k in right}:
+            continue
+        if not all(compatible(x, y) for x in left for y in right):
+            continue
+        for k in right:
+            group_of[k] = gi
+        left.extend(right)
+        del members[gj]
+    return [sorted(group) for group in members.values()]

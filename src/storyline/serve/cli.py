@@ -83,6 +83,24 @@ def _fields(values: list[str]) -> dict[str, str]:
     return mapping
 
 
+def _ingest_options(format: str, field: list[str], max_size: str, follow_links: bool, **more) -> IngestOptions:
+    """Validated ingest options for ``ingest`` and ``run``; a bad value is a usage error naming the option."""
+    if format != "auto" and format not in FORMATS:
+        raise typer.BadParameter(f"{format!r}; choose auto or one of: {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        return IngestOptions(format=format, fields=_fields(field), max_bytes=parse_size(max_size),
+                             follow_links=follow_links, **more)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _print_notice(notice: Notice) -> None:
+    """One line per notice on standard error: level, input, message and code."""
+    colour = {"error": "red", "warning": "yellow", "skipped": "cyan"}[notice.level]
+    err.print(f"[{colour}]{notice.level}:[/{colour}] {notice.source}: {notice.message} [{notice.code}]",
+              markup=True, highlight=False, soft_wrap=True)
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, - for standard input, or http(s) URLs of pages and feeds.", show_default=False)],
@@ -104,28 +122,17 @@ def ingest(
 
     Example: storyline ingest reports/ feed.xml https://example.org/story.html --db sqlite:///news.db
     """
-    if format != "auto" and format not in FORMATS:
-        raise typer.BadParameter(f"{format!r}; choose auto or one of: {', '.join(FORMATS)}", param_hint="--format")
-    try:
-        options = IngestOptions(format=format, fields=_fields(field), max_bytes=parse_size(max_size),
-                                encoding=encoding, follow_links=follow_links, timeout=timeout)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+    options = _ingest_options(format, field, max_size, follow_links, encoding=encoding, timeout=timeout)
     store = _open(db)
     show_bar = err.is_terminal if progress is None else progress
     bar = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    TextColumn("{task.description}"), console=err, transient=True, disable=not show_bar)
     task = bar.add_task("", total=None)
 
-    def on_notice(notice: Notice) -> None:
-        colour = {"error": "red", "warning": "yellow", "skipped": "cyan"}[notice.level]
-        err.print(f"[{colour}]{notice.level}:[/{colour}] {notice.source}: {notice.message} [{notice.code}]",
-                  markup=True, highlight=False, soft_wrap=True)
-
     try:
         with bar:
             summary = ingest_into(
-                store, paths, options, on_notice=on_notice,
+                store, paths, options, on_notice=_print_notice,
                 on_start=lambda total: bar.update(task, total=total),
                 on_input=lambda name: bar.update(task, advance=1, description=_short(name)),
             )
@@ -463,21 +470,13 @@ def run(
     """
     from storyline.pipeline import run as run_pipeline
 
-    if format != "auto" and format not in FORMATS:
-        raise typer.BadParameter(f"{format!r}; choose auto or one of: {', '.join(FORMATS)}", param_hint="--format")
-    try:
-        options = IngestOptions(format=format, fields=_fields(field), max_bytes=parse_size(max_size),
-                                follow_links=follow_links)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+    options = _ingest_options(format, field, max_size, follow_links)
     store = _open(db)
     failed = []
 
     def on_notice(notice: Notice) -> None:
-        colour = {"error": "red", "warning": "yellow", "skipped": "cyan"}[notice.level]
         failed.append(notice.level == "error")
-        err.print(f"[{colour}]{notice.level}:[/{colour}] {notice.source}: {notice.message} [{notice.code}]",
-                  markup=True, highlight=False, soft_wrap=True)
+        _print_notice(notice)
 
     try:
         summary = run_pipeline(store, paths, options, on_notice=on_notice,

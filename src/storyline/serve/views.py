@@ -1,29 +1,17 @@
 """Terminal views of fused records: what ``storyline show`` prints.
 
-Pure functions from records to rich renderables; the evidence sentences are cut
-from the stored article texts around each span, and the spans are highlighted.
+Pure functions from records to rich renderables; the evidence sentences are the
+sentences of the stored article texts (``link.align.sentence_spans``) that hold a
+span, with the spans highlighted.
 """
 
 from __future__ import annotations
 
-import re
-
 from rich.table import Table
 from rich.text import Text
 
+from storyline.link.align import sentence_spans
 from storyline.records import Article, Event
-
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+|\n+")
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The ``[start, end)`` of the sentence (or line) of ``text`` that holds the span ``[start, end)``."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
-    following = _SENTENCE_END.search(text, end)
-    return left, following.start() if following else len(text)
-
 
 def _figure(figure) -> str:
     if figure is None:
@@ -86,7 +74,8 @@ def evidence_texts(event: Event, articles: dict[str, Article]) -> list[Text]:
         if article is None:
             continue
         spans = [e.span for e in event.evidence if e.article_id == article_id]
-        sentences = sorted({sentence_bounds(article.text, s.start, s.end) for s in spans})
+        sentences = sorted({(left, right) for left, right in sentence_spans(article.text)
+                            if any(left <= s.start < right for s in spans)})
         header = Text(f"{article.outlet or article.source} · {article_id}", style="bold underline")
         shown.append(header)
         for left, right in sentences:

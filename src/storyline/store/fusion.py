@@ -86,16 +86,7 @@ class FusionStore:
 
     def events(self, ids: Iterable[str] | None = None) -> list[Event]:
         """Events (all, or those with these ids), by date and id."""
-        query = select(events.c.data).order_by(events.c.date_start, events.c.id)
-        with self.engine.connect() as connection:
-            if ids is None:
-                return [event_from_dict(row.data) for row in connection.execute(query)]
-            wanted = list(ids)
-            found = []
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = query.where(events.c.id.in_(wanted[start:start + _CHUNK]))
-                found.extend(event_from_dict(row.data) for row in connection.execute(chunk))
-            return found
+        return self._fused(events, event_from_dict, ids)
 
     def event(self, event_id: str) -> Event | None:
         found = self.events([event_id])
@@ -103,11 +94,19 @@ class FusionStore:
 
     def fused_statements(self, ids: Iterable[str] | None = None) -> list[FusedStatement]:
         """Fused statements (all, or those with these ids), by date and id."""
-        query = select(statements.c.data).order_by(statements.c.date_start, statements.c.id)
+        return self._fused(statements, statement_from_dict, ids)
+
+    def _fused(self, table, decode, ids: Iterable[str] | None) -> list:
+        query = select(table.c.data).order_by(table.c.date_start, table.c.id)
         with self.engine.connect() as connection:
-            if ids is not None:
-                query = query.where(statements.c.id.in_(list(ids)))
-            return [statement_from_dict(row.data) for row in connection.execute(query)]
+            if ids is None:
+                return [decode(row.data) for row in connection.execute(query)]
+            wanted = list(ids)
+            found = []
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = query.where(table.c.id.in_(wanted[start:start + _CHUNK]))
+                found.extend(decode(row.data) for row in connection.execute(chunk))
+            return found
 
     def events_of_article(self, article_id: str) -> list[str]:
         """Ids of the events an article's mentions were fused into."""

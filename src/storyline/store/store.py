@@ -123,6 +123,12 @@ class Store(LinkingStore, FusionStore, QueryStore):
                     found[row.id] = _article(row)
         return found
 
+    def publication_dates(self, ids: Sequence[str]) -> dict[str, dt.date | None]:
+        """The stored publication date of each article (None when undated), without reading the texts."""
+        with self.engine.connect() as connection:
+            return {row.id: row.published for row in
+                    _select_in(connection, articles.c.id, list(ids), articles.c.id, articles.c.published)}
+
     def article(self, article_id: str) -> Article | None:
         """One article by id, or None."""
         query = select(*(articles.c[name] for name in _ARTICLE_COLUMNS)).where(articles.c.id == article_id)
