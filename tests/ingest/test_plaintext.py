@@ -50,3 +50,35 @@ def test_header_without_text_is_empty():
     with pytest.raises(InputError) as caught:
         read("date 2025-02-03\n\n   \n")
     assert caught.value.code == "E103"
+
+
+def test_keyed_headers_in_any_case_with_colons():
+    report = read("Title: Storm closes port\nDATE: 2026-03-10\nSource: Harbour Gazette\nAuthor: Ana Ruiz\n"
+                  "Link: https://x.example/storm\n\nThe port closed at noon.")
+    assert (report.published, report.title, report.outlet, report.byline, report.url) == (
+        dt.date(2026, 3, 10), "Storm closes port", "Harbour Gazette", "Ana Ruiz", "https://x.example/storm")
+    assert report.text == "The port closed at noon."
+
+
+@pytest.mark.parametrize("value, day", [
+    ("2 December 2025", dt.date(2025, 12, 2)),
+    ("Tue, 02 Dec 2025 23:10:00 GMT", dt.date(2025, 12, 2)),
+    ("2025-12-02T08:15:00Z", dt.date(2025, 12, 2)),
+    ("December 2, 2025", dt.date(2025, 12, 2)),
+])
+def test_keyed_date_header_forms(value, day):
+    assert read(f"Date: {value}\nThe port closed at noon.").published == day
+
+
+@pytest.mark.parametrize("value, reason", [("03/04/2025", "ambiguous"), ("sometime soon", "not a calendar date"),
+                                           ("2025-02-30", "not a calendar date")])
+def test_unclear_keyed_date_is_an_error_naming_the_value(value, reason):
+    with pytest.raises(InputError) as caught:
+        read(f"Date: {value}\nThe port closed at noon.")
+    assert caught.value.code == "E117" and value in str(caught.value) and reason in str(caught.value)
+
+
+def test_a_colon_line_that_is_no_known_header_stays_text():
+    report = read("Warning: the bridge is closed.\nDate: 2025-01-01")
+    assert report.published is None and report.text.startswith("Warning: the bridge is closed.")
+    assert "Date: 2025-01-01" in report.text

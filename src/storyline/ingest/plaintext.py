@@ -1,10 +1,18 @@
 """Plain-text reports, including the seed format's header lines.
 
-A report may start with header lines ``date YYYY-MM-DD``, ``title …``,
-``url …``, ``outlet …`` and ``byline …`` (lower-case keys). The date header may
-have leading spaces and may share its line with the first sentence, as some
-exports write it: `` date 2025-12-02 China has called…``. Headers become
-fields and are removed from the text.
+A report may start with header lines in either of two forms:
+
+- the seed format: ``date YYYY-MM-DD``, ``title …``, ``url …``, ``outlet …`` and ``byline …``
+  (lower-case keys, no colon). The date header may have leading spaces and may share its line
+  with the first sentence, as some exports write it: `` date 2025-12-02 China has called…``;
+- e-mail style, one per line: ``Date: 2 December 2025``, ``Title: …``, ``URL: …``,
+  ``Outlet: …``, ``Byline: …`` (any case; ``Published``, ``Headline``, ``Link``, ``Source``,
+  ``Publication``, ``Author`` and ``By`` are read as the same fields). Their date may be ISO
+  (``2025-12-02``, with or without a time) or written with the month's name
+  (``Tue, 02 Dec 2025 10:00:00 GMT``); an all-number date such as ``03/04/2025`` is refused
+  (E117), since it reads as March or April depending on the country.
+
+Headers become fields and are removed from the text.
 """
 
 from __future__ import annotations
@@ -18,6 +26,13 @@ from storyline.records import Report
 
 _DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*\n|\Z)")
 _FIELD_HEADER = re.compile(r"\A[ \t]*(title|url|outlet|byline)[ \t]+([^\n]*\S)[ \t]*\n")
+# "Key: value" on a line of its own; the key in any case, from these names.
+_KEYED_HEADER = re.compile(r"\A[ \t]*([A-Za-z]+)[ \t]*:[ \t]*([^\n]*\S)[ \t]*(?:\n|\Z)")
+_KEYS = {"date": "date", "published": "date", "title": "title", "headline": "title", "url": "url", "link": "url",
+         "outlet": "outlet", "source": "outlet", "publication": "outlet", "byline": "byline", "author": "byline",
+         "by": "byline"}
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -35,7 +50,32 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
             fields[field_match.group(1)] = field_match.group(2)
             rest = rest[field_match.end():]
             continue
+        keyed = _KEYED_HEADER.match(rest)
+        key = _KEYS.get(keyed.group(1).lower()) if keyed else None
+        if key and key not in fields:
+            fields[key] = keyed.group(2)
+            rest = rest[keyed.end():]
+            continue
         return fields, rest
+
+
+def header_date(value: str) -> dt.date:
+    """The day of a date header's value; ValueError (with the reason) when it is not one clear date."""
+    iso = _ISO_DATE.fullmatch(value.strip())
+    if iso:
+        try:
+            return dt.date.fromisoformat(iso.group(1))
+        except ValueError:
+            raise ValueError("is not a calendar date") from None
+    if _NUMERIC_DATE.fullmatch(value.strip()):
+        raise ValueError("is ambiguous (day or month first?); write it as YYYY-MM-DD")
+    import dateparser  # only for headers in words: importing it costs a second
+
+    parsed = dateparser.parse(value, languages=["en"], settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False})
+    if parsed is None:
+        raise ValueError("is not a calendar date")
+    return parsed.date()
 
 
 def read_plain_text(text: str, source: str, *, encoding: str | None, external_id: str | None, version_key: str | None) -> Report:
@@ -44,9 +84,9 @@ def read_plain_text(text: str, source: str, *, encoding: str | None, external_id
     published = None
     if "date" in fields:
         try:
-            published = dt.date.fromisoformat(fields["date"])
-        except ValueError:
-            raise InputError(source, f"header 'date {fields['date']}' is not a calendar date", "E117") from None
+            published = header_date(fields["date"])
+        except ValueError as problem:
+            raise InputError(source, f"header date '{fields['date']}' {problem}", "E117") from None
     body = clean_text(body)
     if not body:
         raise InputError(source, "no report text after the header lines", "E103")
