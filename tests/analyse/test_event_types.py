@@ -71,6 +71,12 @@ INCIDENTS = [
     ("Customs officers intercepted a truck carrying 200 assault rifles at the border.", "Disrupted weapons use"),
     ("The army regained control of the coastal highway after a two-week offensive.", "Government regains territory"),
     ("Bandits on motorbikes killed 17 villagers and burned their granaries.", "Attack"),
+    # "storm" and "fire" as verbs are assaults, not weather or accidents
+    ("Gunmen stormed a farming settlement at dawn, killing eleven residents.", "Attack"),
+    ("Three policemen died when militants stormed their checkpoint on the ring road.", "Armed clash"),
+    ("Soldiers fired on a wedding party near the market, killing five guests.", "Attack"),
+    ("Hundreds of protesters stormed the regional assembly and smashed its windows.", "Violent demonstration"),
+    ("Angry demonstrators stormed the governor's office over the fuel shortage.", "Violent demonstration"),
 ]
 
 NOT_INCIDENTS = [
@@ -82,6 +88,7 @@ NOT_INCIDENTS = [
     "Customs officers broke up a ring that smuggled counterfeit cigarettes across the border.",
     "A fire at a textile factory killed 14 workers.",
     "A bus plunged into a ravine, killing 23 passengers.",
+    "A violent storm swept the delta overnight, killing nine fishermen.",
     "The ministry rejected accusations that its troops were behind the massacre.",
 ]
 

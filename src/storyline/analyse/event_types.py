@@ -417,6 +417,9 @@ PROTEST_FAMILY = ("Peaceful protest", "Protest with intervention", "Excessive fo
                   "Violent demonstration")
 
 
+STORMING = {"storm"}
+
+
 def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     """A protest is typed by what happened at it; clashes, arrests and shots at it belong to it.
 
@@ -430,6 +433,8 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         violent = [h for h in violent if h.pattern.weight >= 2.0]  # "peaceful" outweighs a vague "violence"
     violent += [evidence.best[k] for k in ("Violent demonstration", "Looting/property destruction", "Armed clash")
                 if k in evidence.best]
+    # protesters who storm a building force their way in: ACLED's violent demonstration
+    violent += [h for h in cues.get("violence", []) if context.token(h).lemma_.lower() in STORMING]
     intervention = cues.get("protest_intervention", []) + (
         [evidence.best["Arrests"]] if "Arrests" in evidence.best else [])
     if base == 0.0:
@@ -557,6 +562,9 @@ def _explosion_rule(evidence: _Evidence, context: _Context) -> None:
 DISASTER_CAUSES = {"fire", "blaze", "flood", "flooding", "explosion", "blast", "crash", "collision", "earthquake",
                    "quake", "storm", "landslide", "collapse", "accident", "avalanche", "cyclone", "lightning",
                    "plunge", "collide", "capsize", "derail", "overturn", "sink", "erupt"}
+# As verbs these are things people do to people ("gunmen stormed a village, killing 12", "troops fired on
+# the crowd, killing three"), not accidents: they count as a cause only as nouns.
+VIOLENT_AS_VERBS = {"storm", "fire", "blast"}
 KILLING = {"kill", "killing", "shoot", "behead", "execute"}
 PERPETRATOR_WEIGHT = 1.8
 CIVILIAN_ACTORS = {"gunman", "gunmen", "assailant", "attacker", "unknown", "unidentified"}
@@ -573,7 +581,10 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
     for cue in violence + harm:
         token = context.token(cue)
         doers = _subject(token)[0]
-        causes = {t.lemma_.lower() for t in doers} | {token.head.lemma_.lower()}
+        head = token.head
+        causes = {t.lemma_.lower() for t in doers}
+        if not (head.pos_ == "VERB" and head.lemma_.lower() in VIOLENT_AS_VERBS):
+            causes.add(head.lemma_.lower())
         if causes & DISASTER_CAUSES and not context.roles_of(doers).get("armed"):
             continue  # "a fire killed 14 workers": an accident, whatever the toll
         side = context.roles_of(_targets(token))
