@@ -60,8 +60,9 @@ lock:
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe -o requirements/lock.txt pyproject.toml
 
 bench: install system-deps
-	$(PY) benchmarks/ingest_throughput.py
-	$(PY) benchmarks/analysis_throughput.py
+	for name in ingest_throughput analysis_throughput lsh_index run_throughput api_latency; do \
+		$(PY) benchmarks/$$name.py $(BENCH_ARGS) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) demo.db build src/*.egg-info web/node_modules $(WEB_VENDOR)
