@@ -221,6 +221,24 @@ def test_country_tj_returns_the_khatlon_drone_strike_with_evidence(seeded):
     assert any(e["text"] == "three" and "Chinese workers" in e["sentence"]["text"] for e in killed_spans)
 
 
+def test_facets_count_the_stored_values_and_name_each_country(seeded):
+    facets = seeded.get("/api/events/facets").json()
+    every = []
+    cursor = None
+    while True:
+        page = seeded.get("/api/events", limit=200, **({"cursor": cursor} if cursor else {})).json()
+        every += page["items"]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    countries = {}
+    for event in every:
+        if event["place"]["country_iso"]:
+            countries[event["place"]["country_iso"]] = countries.get(event["place"]["country_iso"], 0) + 1
+    assert dict(facets["country_iso"]) == countries
+    assert facets["country_names"]["TJ"] == "Tajikistan" and set(facets["country_names"]) == set(countries)
+
+
 def test_compare_puts_the_source_left_and_finds_the_taliban_substitution(seeded):
     result = seeded.get("/api/compare", a=KHATLON_REWRITE, b=KHATLON_SOURCE).json()
     assert result["a"]["external_id"] == KHATLON_SOURCE and result["relation"] == "derived"

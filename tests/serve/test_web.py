@@ -104,6 +104,7 @@ def test_map_shows_markers_and_filters_narrow_them(page, server):
     assert "/static/vendor/world-atlas/countries-50m.json" in " ".join(page.requests)
     assert page.locator(".leaflet-overlay-pane path.leaflet-interactive").count() == len(everywhere)
 
+    assert page.locator("select[name=country] option[value=TJ]").inner_text().startswith("Tajikistan (")
     page.select_option("select[name=country]", "TJ")
     wait_for_markers(page, len(tajikistan))
     assert marker_ids(page) == tajikistan

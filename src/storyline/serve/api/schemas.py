@@ -189,6 +189,8 @@ class Facets(Out):
     event_type: list[tuple[str, int]]
     sub_event_type: list[tuple[str, int]]
     country_iso: list[tuple[str, int]]
+    country_names: dict[str, str] = Field(default_factory=dict,
+                                          description="The English name of each code in country_iso (ISO 3166-1).")
     admin1: list[tuple[str, int]]
     first_date: dt.date | None
     last_date: dt.date | None

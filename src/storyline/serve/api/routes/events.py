@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
+import pycountry
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from storyline.serve.api import params
@@ -52,7 +53,12 @@ def list_events(
 
 @router.get("/events/facets", response_model=Facets, summary="Values to filter events by")
 def event_facets(store: StoreDep) -> Facets:
-    return Facets(**store.event_facets())
+    facets = store.event_facets()
+    names = {}
+    for code, _ in facets["country_iso"]:
+        country = pycountry.countries.get(alpha_2=code)
+        names[code] = (getattr(country, "common_name", None) or country.name) if country else code
+    return Facets(**facets, country_names=names)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with its evidence")

@@ -149,13 +149,14 @@
     if (map && document.getElementById("filters")) return refreshMap(params);
     const facets = await api("/events/facets");
     const option = (value, label) => el("option", { value }, label);
-    const select = (name, label, values) => el("label", {}, label,
-      el("select", { name }, option("", "any"), values.map(([value, count]) => option(value, `${value} (${count})`))));
+    const select = (name, label, values, names) => el("label", {}, label,
+      el("select", { name }, option("", "any"),
+         values.map(([value, count]) => option(value, `${(names && names[value]) || value} (${count})`))));
     const input = (name, label, type, extra) => el("label", {}, label, el("input", Object.assign({ name, type }, extra || {})));
     const form = el("form", { id: "filters", class: "filters", onsubmit: (e) => { e.preventDefault(); applyFilters(); },
                               onchange: () => applyFilters() },
       input("q", "Words", "search", { placeholder: "drone, Khatlon…" }),
-      select("country", "Country", facets.country_iso),
+      select("country", "Country", facets.country_iso, facets.country_names),
       select("event_type", "Event type", facets.event_type),
       select("sub_event_type", "Sub-event type", facets.sub_event_type),
       input("date_from", "From", "date", { min: facets.first_date, max: facets.last_date }),
