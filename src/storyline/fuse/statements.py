@@ -29,14 +29,19 @@ def fuse_statements(mentions: Sequence[StatementMention], lineages: Lineages, pu
                     ) -> list[FusedStatement]:
     """One fused statement per group; ``about_event`` points at the fused event of the mention it was about."""
     mentions = list(mentions)
+    names = [_names(m) for m in mentions]
+
+    def match(i: int, j: int) -> float | None:
+        return _similarity(mentions[i], mentions[j], names[i], names[j])
+
     pairs = []
-    for i, j in _candidate_pairs(mentions, published):
-        a, b = mentions[i], mentions[j]
-        if _match(a, b):
-            pairs.append((fuzz.token_set_ratio(a.content, b.content), i, j))
+    for i, j in _candidate_pairs(mentions, published, names):
+        score = match(i, j)
+        if score is not None:
+            pairs.append((score, i, j))
     groups = [[mentions[k] for k in group]
               for group in join_best_first(len(mentions), pairs, lambda k: mentions[k].article_id,
-                                           lambda x, y: _match(mentions[x], mentions[y]))]
+                                           lambda x, y: match(x, y) is not None)]
     ids = stable_ids([[m.id for m in group] for group in groups], previous or {}, "statement")
     fused = [_build(group, lineages, published, event_of_mention, statement_id)
              for group, statement_id in zip(groups, ids)]
@@ -44,14 +49,14 @@ def fuse_statements(mentions: Sequence[StatementMention], lineages: Lineages, pu
     return fused
 
 
-def _candidate_pairs(mentions: list[StatementMention], published: Mapping[str, object]):
+def _candidate_pairs(mentions: list[StatementMention], published: Mapping[str, object], names: list[set[str]]):
     """Pairs that share a speaker or organisation word and whose reports are at most WINDOW_DAYS apart.
 
     A report without a date is compared with every report of its block.
     """
     blocks: dict[tuple[str, str], list[int]] = {}
     for n, mention in enumerate(mentions):
-        for word in _names(mention):
+        for word in names[n]:
             blocks.setdefault((mention.statement_type, word), []).append(n)
     seen: set[tuple[int, int]] = set()
     for members in blocks.values():
@@ -76,14 +81,16 @@ def _names(mention: StatementMention) -> set[str]:
     return words - _TITLES
 
 
-def _match(a: StatementMention, b: StatementMention) -> bool:
+def _similarity(a: StatementMention, b: StatementMention, a_names: set[str], b_names: set[str]) -> float | None:
+    """The content similarity (0-100) of two mentions that can be one statement; None when they cannot."""
     if a.article_id == b.article_id or a.statement_type != b.statement_type:
-        return False
-    if not _names(a) & _names(b):
-        return False
+        return None
+    if a_names.isdisjoint(b_names):
+        return None
     if a.time.start and b.time.start and (a.time.start > b.time.end or b.time.start > a.time.end):
-        return False
-    return fuzz.token_set_ratio(a.content, b.content) >= MIN_CONTENT_SIMILARITY
+        return None
+    score = fuzz.token_set_ratio(a.content, b.content)
+    return score if score >= MIN_CONTENT_SIMILARITY else None
 
 
 def _build(group: list[StatementMention], lineages: Lineages, published: Mapping[str, object],

@@ -160,6 +160,7 @@ def stable_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, str], kin
     """
     ids: list[str | None] = [None] * len(groups)
     taken: set[str] = set()
+    previous_ids = set(previous.values())
     for index in sorted(range(len(groups)), key=lambda i: (-len(groups[i]), min(groups[i]))):
         votes: dict[str, int] = {}
         for mention_id in groups[index]:
@@ -171,7 +172,7 @@ def stable_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, str], kin
                 break
         if ids[index] is None:
             fresh = hashlib.sha256(f"{kind}:{min(groups[index])}".encode()).hexdigest()[:16]
-            while fresh in taken or fresh in previous.values():
+            while fresh in taken or fresh in previous_ids:
                 fresh = hashlib.sha256(fresh.encode()).hexdigest()[:16]
             ids[index] = fresh
         taken.add(ids[index])
@@ -185,20 +186,30 @@ def join_best_first(count: int, pairs: Sequence[tuple[float, int, int]], report_
     Two groups join only when no report would be in the group twice (a report tells an
     incident, or gives a statement, once) and every pair across them is ``compatible``:
     one loose pair cannot chain two groups together. Each group is in item order.
+
+    A refusal is remembered until one of the two groups changes, so the many pairs that
+    connect the same two groups are checked once (a large story has thousands).
     """
     group_of = list(range(count))
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    reports: dict[int, set[str]] = {i: {report_of(i)} for i in range(count)}
+    version = [0] * count
+    refused: set[tuple[int, int, int, int]] = set()
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        left, right = members[gi], members[gj]
-        if {report_of(k) for k in left} & {report_of(k) for k in right}:
+        key = (gi, version[gi], gj, version[gj]) if gi < gj else (gj, version[gj], gi, version[gi])
+        if key in refused:
             continue
-        if not all(compatible(x, y) for x in left for y in right):
+        left, right = members[gi], members[gj]
+        if not reports[gi].isdisjoint(reports[gj]) or not all(compatible(x, y) for x in left for y in right):
+            refused.add(key)
             continue
         for k in right:
             group_of[k] = gi
         left.extend(right)
+        reports[gi] |= reports.pop(gj)
         del members[gj]
+        version[gi] += 1
     return [sorted(group) for group in members.values()]
