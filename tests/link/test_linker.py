@@ -1,5 +1,6 @@
 """Linking end to end on the bundled corpus (our own reports), on SQLite and PostgreSQL."""
 
+import datetime as dt
 import json
 import os
 
@@ -108,3 +109,25 @@ def test_one_loose_link_does_not_chain_two_stories(linked_corpus):
 def test_name_keys_ignore_capitalised_sentence_openings():
     assert len(name_keys("The Government said so. Police Said nothing.")) == 0
     assert len(name_keys("Ambassador Guo Zhijun met Foreign Minister Sirojiddin Muhriddin.")) >= 2
+
+
+def test_reports_further_apart_than_the_window_are_not_compared(tmp_path):
+    from storyline.link.linker import WINDOW_DAYS
+    from storyline.records import Report
+
+    text = ("Flood water breached the northern levee of the Kaveri canal on Tuesday night, and the district "
+            "office said two hundred families moved to a school on higher ground before dawn. Engineers from the "
+            "irrigation department began filling sandbags at first light and expect to close the gap by Friday.")
+    reports = [Report(text=f"{text} This copy was filed for the {name} edition.", source=f"{name}.txt",
+                      format="text", published=day, external_id=name)
+               for name, day in (("march", dt.date(2026, 3, 3)), ("april", dt.date(2026, 3, 3) + dt.timedelta(
+                   days=WINDOW_DAYS + 30)), ("undated", None))]
+    with open_store(f"sqlite:///{tmp_path}/window.db") as store:
+        store.add_reports(reports)
+        summary = link_pending(store)
+        ids = {a.external_id: a.id for a in store.articles()}
+        linked = {frozenset((l.source_id, l.derived_id)) for l in store.links()}
+    assert summary.candidates == 3  # every pair shares its wording
+    assert summary.compared == 2  # the dated pair is two windows apart
+    assert frozenset((ids["march"], ids["april"])) not in linked
+    assert frozenset((ids["march"], ids["undated"])) in linked and frozenset((ids["april"], ids["undated"])) in linked

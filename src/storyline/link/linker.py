@@ -83,13 +83,14 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
             candidates.discard(article_id)
             pairs |= {tuple(sorted((article_id, other))) for other in candidates} - known
         summary.candidates = len(pairs)
-        needed = {i for pair in pairs for i in pair}
-        articles = store.articles_by_id(sorted(needed))
+        # the time window is applied on the stored dates before any text is read, so an old story that
+        # shares wording or names with a new report costs a date lookup, not a load of its text
+        dates = store.publication_dates(sorted({i for pair in pairs for i in pair}))
+        pairs = {(a, b) for a, b in pairs if _dates_within_window(dates.get(a), dates.get(b))}
+        articles = store.articles_by_id(sorted({i for pair in pairs for i in pair}))
         found: list[Link] = []
         for a_id, b_id in sorted(pairs):
             a, b = articles[a_id], articles[b_id]
-            if not _within_window(a, b):
-                continue
             summary.compared += 1
             link = classify_pair(a, b)
             if link.relation == "unrelated":
@@ -179,7 +180,8 @@ def name_keys(text: str) -> list[int]:
     return sorted(keys)
 
 
-def _within_window(a: Article, b: Article) -> bool:
-    if a.published is None or b.published is None:
+def _dates_within_window(a: dt.date | None, b: dt.date | None) -> bool:
+    """Whether two reports are close enough in time to compare (an undated one is compared with all)."""
+    if a is None or b is None:
         return True
-    return abs((a.published - b.published).days) <= WINDOW_DAYS
+    return abs((a - b).days) <= WINDOW_DAYS
