@@ -21,6 +21,7 @@ import datetime as dt
 import re
 
 from storyline.errors import InputError
+from storyline.ingest.dates import parse_published
 from storyline.ingest.identity import clean_text
 from storyline.records import Report
 
@@ -31,8 +32,8 @@ _KEYED_HEADER = re.compile(r"\A[ \t]*([A-Za-z]+)[ \t]*:[ \t]*([^\n]*\S)[ \t]*(?:
 _KEYS = {"date": "date", "published": "date", "title": "title", "headline": "title", "url": "url", "link": "url",
          "outlet": "outlet", "source": "outlet", "publication": "outlet", "byline": "byline", "author": "byline",
          "by": "byline"}
-_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
-_NUMERIC_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
+# All numbers, not ISO ("03/04/2025", "3.4.25"): March or April depending on the country.
+_NUMERIC_DATE = re.compile(r"(?!\d{4}-)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -60,22 +61,14 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def header_date(value: str) -> dt.date:
-    """The day of a date header's value; ValueError (with the reason) when it is not one clear date."""
-    iso = _ISO_DATE.fullmatch(value.strip())
-    if iso:
-        try:
-            return dt.date.fromisoformat(iso.group(1))
-        except ValueError:
-            raise ValueError("is not a calendar date") from None
+    """The day of a date header's value (as :func:`parse_published` reads dates); ValueError (with the
+    reason) for an all-number date that is not ISO, or for no date at all."""
     if _NUMERIC_DATE.fullmatch(value.strip()):
         raise ValueError("is ambiguous (day or month first?); write it as YYYY-MM-DD")
-    import dateparser  # only for headers in words: importing it costs a second
-
-    parsed = dateparser.parse(value, languages=["en"], settings={
-        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False})
-    if parsed is None:
-        raise ValueError("is not a calendar date")
-    return parsed.date()
+    try:
+        return parse_published(value)
+    except ValueError:
+        raise ValueError("is not a calendar date") from None
 
 
 def read_plain_text(text: str, source: str, *, encoding: str | None, external_id: str | None, version_key: str | None) -> Report:

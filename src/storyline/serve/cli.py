@@ -41,6 +41,9 @@ DbOption = Annotated[
     typer.Option("--db", envvar=ENV_VAR, show_envvar=True,
                  help="Database URL: sqlite:///FILE (default sqlite:///storyline.db) or postgresql+psycopg://USER@HOST/DB; a bare path is an SQLite file."),
 ]
+# The options every export shares (``export events`` offers more formats and says so in its own help).
+ExportFormatOption = Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")]
+OutputOption = Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")]
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.I)
 
 
@@ -350,8 +353,8 @@ def stats(
 @export_app.command("articles")
 def export_articles_command(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    format: ExportFormatOption = "jsonl",
+    output: OutputOption = None,
     latest_only: Annotated[bool, typer.Option("--latest-only", help="Leave out versions that a later version replaced.")] = False,
 ) -> None:
     """Export stored articles: id, external_id, source, url, outlet, title, byline, published, text, …
@@ -523,7 +526,7 @@ def show(
 def export_events_command(
     db: DbOption = None,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, acled (ACLED's columns), geojson or parquet.")] = "jsonl",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    output: OutputOption = None,
 ) -> None:
     """Export fused events: fields, low/best/high figures, reports, independent sources, disagreements, evidence.
 
@@ -545,8 +548,8 @@ def export_events_command(
 @export_app.command("statements")
 def export_statements_command(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    format: ExportFormatOption = "jsonl",
+    output: OutputOption = None,
 ) -> None:
     """Export fused statements: speaker, role, organisation, type, target, content, quote, reports, evidence.
 
@@ -560,8 +563,8 @@ def export_statements_command(
 @export_app.command("derivations")
 def export_derivations_command(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    format: ExportFormatOption = "jsonl",
+    output: OutputOption = None,
 ) -> None:
     """Export the links between reports: relation, direction, confidence, aligned passages, substitutions.
 
@@ -575,8 +578,8 @@ def export_derivations_command(
 @export_app.command("stories")
 def export_stories_command(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    format: ExportFormatOption = "jsonl",
+    output: OutputOption = None,
 ) -> None:
     """Export stories: id, title, articles, independent_sources, first_published, last_published.
 
@@ -664,8 +667,8 @@ def _by_prefix(store, prefix: str):
 @export_app.command("mentions")
 def export_mentions_command(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    format: ExportFormatOption = "jsonl",
+    output: OutputOption = None,
     mention_type: Annotated[Optional[str], typer.Option("--type", help="Only event or only statement mentions.")] = None,
 ) -> None:
     """Export extracted mentions: type, actors, place, dates, figures or speaker, and evidence spans.
