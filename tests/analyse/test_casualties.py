@@ -218,6 +218,63 @@ def test_ages_parts_asides_and_repeats_are_not_added(text, expected):
     assert brief(text) == expected
 
 
+def test_no_before_a_comparison_bounds_the_count_and_is_no_zero():
+    assert brief("No fewer than 15 were hurt when the roof of the clinic caved in after the shelling.") == [
+        (INJURED, 15, 15, None, None)]
+    assert brief("Not fewer than eight traders were injured in the attack on the bus station.") == [
+        (INJURED, 8, 8, None, "traders")]
+    assert brief("No less than 12 farmers were killed in the raid, the mayor said.") == [
+        (KILLED, 12, 12, None, "farmers")]
+    assert brief("Not more than three guards died in the ambush.") == [(KILLED, None, 3, 3, "guards")]
+    # "no" before a noun is still a zero
+    assert brief("None of the pilgrims was hurt in the attack.") == [(INJURED, 0, 0, 0, None), (KILLED, 0, 0, 0, None)]
+    assert brief("No civilians were killed in the crossfire.") == [(KILLED, 0, 0, 0, None)]
+
+
+def test_a_toll_update_gives_the_new_total_and_its_latest_dead_are_part_of_it():
+    for text, expected in [
+        ("The number of border guards killed in Friday's ambush rose to six on Saturday after a corporal died of "
+         "his wounds.", [(KILLED, 6, 6, 6, None)]),
+        ("The death toll from the market bombing climbed to 17 after three of the injured died in hospital.",
+         [(KILLED, 17, 17, 17, None)]),
+        ("A second herder died of his injuries on Tuesday, bringing the toll to four.", [(KILLED, 4, 4, 4, None)]),
+        ("One of the wounded pilgrims died overnight, raising the number of dead to eleven.",
+         [(KILLED, 11, 11, 11, None)]),
+        ("The number of people wounded in the blast has risen to 40, doctors said.", [(INJURED, 40, 40, 40, None)]),
+        # a toll told in a clause of its own may count more than the killing beside it: both stay
+        ("Four miners were killed on Monday, and the death toll from the week's raids rose to 30.",
+         [(KILLED, 4, 4, 4, "miners"), (KILLED, 30, 30, 30, None)]),
+    ]:
+        assert brief(text) == expected, text
+
+
+def test_a_count_of_occasions_is_no_toll():
+    assert casualties("Three times this year, farmers have been killed on the road.") == []
+    assert casualties("The militia has ambushed trucks on the highway several times this year.") == []
+    assert casualties("Bandits have raided the market on several occasions.") == []
+    assert brief("Gunmen killed two teachers in three attacks on the school.") == [(KILLED, 2, 2, 2, "teachers")]
+
+
+def test_a_period_that_dates_the_killers_group_is_not_the_killings():
+    for text in ("A self-defence militia that was set up in 2016 to protect the villages killed four herders on "
+                 "Sunday.", "The brigade, which was formed in 2015, killed six rebels near the river."):
+        [found] = casualties(text)
+        assert not found.is_aggregate, text
+    # a period told of the killing, or of the dead, still sums it over that period
+    for text in ("Five pilgrims who were killed in 2021 were reburied in the village.",
+                 "Attacks by a militia launched in 2014 have killed 300 people since 2016."):
+        assert all(c.is_aggregate for c in casualties(text)), text
+
+
+def test_men_a_side_lost_were_killed_and_lost_vehicles_are_no_toll():
+    assert brief("The garrison repelled the raid but lost six men, the army said.") == [(KILLED, 6, 6, 6, "men")]
+    assert brief("The company lost two of its soldiers in the ambush.") == [(KILLED, 2, 2, 2, "soldiers")]
+    assert brief("The battalion lost four men to a roadside bomb.") == [(KILLED, 4, 4, 4, "men")]
+    for text in ("The convoy lost three vehicles in the ambush.", "The team lost two matches in a row.",
+                 "The party lost three members to a rival faction.", "The club lost two men to injury."):
+        assert casualties(text) == [], text
+
+
 # -- incidents and aggregates ---------------------------------------------------------------------
 
 def test_a_figure_over_several_incidents_is_aggregate():
@@ -236,6 +293,20 @@ def test_a_figure_over_several_incidents_is_aggregate():
 def test_a_figure_over_a_period_is_aggregate(text):
     [found] = casualties(text)
     assert found.is_aggregate and found.incident_count is None
+
+
+def test_a_wars_running_toll_is_aggregate():
+    for text in ("The war, which broke out in April 2023, has killed tens of thousands of people.",
+                 "The conflict has claimed 300,000 lives.",
+                 "Tens of thousands of people have been killed in the war.",
+                 "Attacks by the group have killed 2,000 people since 2015."):
+        [found] = casualties(text)
+        assert found.is_aggregate, text
+    # days of fighting in one town, or an attack on a date, are one incident's toll
+    for text in ("Fighting in the town has killed 40 people since Saturday.",
+                 "On 4 May 2021, three people were killed in an attack on a bus."):
+        [found] = casualties(text)
+        assert not found.is_aggregate, text
 
 
 def test_one_incident_on_a_date_is_not_aggregate():

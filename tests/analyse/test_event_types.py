@@ -90,6 +90,9 @@ NOT_INCIDENTS = [
     "A bus plunged into a ravine, killing 23 passengers.",
     "A violent storm swept the delta overnight, killing nine fishermen.",
     "The ministry rejected accusations that its troops were behind the massacre.",
+    # an explosion where a workplace or a fuel is named is an accident, whatever it killed
+    "Nine miners died after an explosion at a coal mine in the north of the province.",
+    "A fuel tanker exploded on the highway, killing 30 people who had rushed to scoop up petrol.",
 ]
 
 
@@ -124,6 +127,71 @@ def test_attack_or_clash_is_decided_by_who_was_hit():
         == "Attack"
     assert classify_text("Gunmen attacked a military patrol in the village, killing five soldiers.").sub_event_type \
         == "Armed clash"
+
+
+def test_an_explosion_that_kills_is_a_bombing_and_the_dead_are_its_toll():
+    for text in ("Eight passengers died when a blast tore through a minibus on the road to the airport on Sunday.",
+                 "Three soldiers were wounded by an explosion near their patrol vehicle.",
+                 "Their pickup hit an explosive buried under the road, killing two policemen."):
+        event = classify_text(text)
+        assert event is not None and event.sub_event_type == "Remote explosive/landmine/IED", (text, event)
+
+
+def test_an_aircraft_that_carries_or_watches_is_no_air_strike():
+    for text in ("The wounded constables were taken to Kano by helicopter.",
+                 "Two of the injured had been flown by helicopter to the regional hospital.",
+                 "The ministry sent more surveillance aircraft to the border region on Monday.",
+                 "Helicopters were seen over the town late on Friday."):
+        event = classify_text(text)
+        assert event is None or event.sub_event_type != "Air/drone strike", (text, event)
+    for text in ("A helicopter opened fire on the rebel camp, killing five fighters.",
+                 "Four villagers were killed by a military helicopter near the river.",
+                 "Government aircraft pounded insurgent positions north of the town."):
+        assert classify_text(text).sub_event_type == "Air/drone strike", text
+
+
+def test_a_strike_that_killed_is_an_attack_by_the_means_named_around_it():
+    assert classify_text("At least nine people were killed and 20 wounded in the strike, a medic "
+                         "said.").sub_event_type == "Air/drone strike"
+    doc = parse("A missile slammed into a block of flats on the edge of the city late on Monday. "
+                "Seven residents were killed in the strike, the governor said.")
+    assert classify_event(list(doc.sents)[1]).sub_event_type == "Shelling/artillery/missile attack"
+    # a labour strike kills nobody and stays a protest
+    assert classify_text("Dock workers went on strike over unpaid wages.").sub_event_type == "Peaceful protest"
+    doc = parse("Bus drivers walked out on Monday to demand higher pay. Two of them were hurt in the strike.")
+    event = classify_event(list(doc.sents)[1])
+    assert event is None or event.event_type != "Explosions/Remote violence"
+
+
+def test_who_reported_an_event_does_not_type_it():
+    assert classify_text("Nine police officers were killed when gunmen overran their post on Friday night, a local "
+                         "vigilante leader told reporters.").sub_event_type == "Armed clash"
+    assert classify_text("Five farmers were shot dead in their fields, according to a spokesman for the protest "
+                         "movement.").sub_event_type == "Attack"
+    # a speaker named by the event's own word took part in it
+    assert classify_text("Protesters said police fired tear gas to disperse them.").sub_event_type \
+        == "Protest with intervention"
+
+
+def test_a_conflicts_running_toll_is_background_not_an_incident():
+    assert classify_text("Fighting between the two factions since 2021 has killed thousands of civilians.") is None
+    assert classify_text("The conflict, which erupted in 2019, has killed thousands of people, creating what the "
+                         "United Nations calls a catastrophe.") is None
+    # days of fighting in one place are an incident that ACLED codes
+    assert classify_text("Fighting in the market district has killed at least 14 people since Saturday, medics "
+                         "said.").sub_event_type == "Armed clash"
+
+
+# words that begin like a lexicon stem but mean something else ("unit*" would read "United")
+FALSE_FRIENDS = ["united", "unity", "based", "campaign", "carrying", "consultant", "guardian", "infantry", "crowded",
+                 "neighbouring", "party", "particularly", "portion", "posted", "pointed", "defective", "several",
+                 "shopian", "ganga"]
+
+
+def test_prefix_globs_do_not_read_words_of_another_meaning():
+    stems = {w.text for pattern in event_types.lexicon() for w in pattern.elements[0] if w.prefix}
+    assert {(stem + "*", word) for stem in stems for word in FALSE_FRIENDS if word.startswith(stem)} == set()
+    assert classify_text("Aid agencies said they would launch an appeal with the United Nations next week.") is None
 
 
 def test_a_snippet_is_read_as_a_whole():

@@ -129,3 +129,132 @@ def test_statement_about_the_incident_is_linked_to_it():
     event = next(m for m in mentions if isinstance(m, EventMention))
     condemned = next(m for m in mentions if isinstance(m, StatementMention) and m.statement_type == "ACCUSE")
     assert condemned.about_event == event.id and condemned.speaker_org == "regional governor"
+
+
+def events_of(text, published=dt.date(2026, 5, 6)):
+    return [m for m in analyse_article(article(text, published)) if isinstance(m, EventMention)]
+
+
+@pytest.mark.parametrize("text, day", [
+    # the report's day comes first and is as precise as the event's own; published Wednesday 6 May
+    ("Relatives in Kutum said on Tuesday they had buried nine people killed in Sunday's shelling of the "
+     "town's main market.\n", dt.date(2026, 5, 3)),
+    ("Police said on Tuesday that gunmen had attacked a post near Garissa late on Sunday, killing four "
+     "officers.\n", dt.date(2026, 5, 3)),
+])
+def test_the_event_takes_the_time_of_its_own_words_not_that_of_the_report(text, day):
+    (event,) = events_of(text)
+    assert (event.time.start, event.time.end, event.time.precision) == (day, day, "day")
+
+
+def test_a_date_in_a_relative_clause_about_an_actor_does_not_date_the_incident():
+    (event,) = events_of("Gunmen from the militia, which was set up in 2014, stormed a police post in Dikwa.\n")
+    assert event.time.precision == "unresolved" and "2014" not in event.time.text
+
+
+def test_a_background_sentence_about_the_group_neither_dates_nor_joins_the_incident():
+    text = ("Troops in Monguno fought off a dawn assault by insurgents but lost four men, the army said.\n"
+            "The faction, which broke away from Boko Haram in 2016, has in recent years switched to "
+            "attacking army bases instead of villages.\n")
+    events = events_of(text)
+    incidents = [e for e in events if not e.is_aggregate]
+    assert len(incidents) == 1 and incidents[0].fatalities.best == 4
+    assert all(e.time.start is None for e in events)  # nothing is dated 2016
+    assert all("habitual" in e.rules for e in events if e.is_aggregate)
+
+
+def test_repeated_attacks_over_a_period_are_not_one_incident():
+    text = ("Insurgents killed two farmers near Dikwa on Friday, residents said.\n"
+            "Dikwa has come under repeated attack this year.\n")
+    incidents = [e for e in events_of(text) if not e.is_aggregate]
+    assert [(e.fatalities.best, e.time.start) for e in incidents] == [(2, dt.date(2026, 5, 1))]
+
+
+def test_a_claimed_toll_right_after_an_incident_told_without_one_is_its_competing_account():
+    text = ("Soldiers in Monguno fought off an overnight assault by insurgents, the army said.\n"
+            "The insurgents said in a statement that they had killed dozens of soldiers and seized two trucks.\n")
+    (event,) = events_of(text)
+    assert event.place.location == "Monguno" and event.fatalities.text == "dozens"
+    assert "competing-account" in event.rules
+
+
+def test_a_definite_reference_without_a_toll_joins_the_incident_it_points_back_to():
+    text = ("A roadside bomb killed five soldiers near Kismayo on Monday, the army said.\n"
+            "No group had claimed the bombing by Tuesday night.\n"
+            "The regional governor denied on Wednesday that the attack had been aimed at civilians.\n")
+    (event,) = events_of(text)
+    assert event.time.start == dt.date(2026, 5, 4) and event.fatalities.best == 5
+    assert "definite-reference" in event.rules
+    assert {"bombing", "attack"} <= {s.text for s in event.evidence if s.field == "event_type"}
+
+
+def test_an_attack_only_feared_in_another_clause_is_not_an_incident():
+    text = ("A drone strike killed six people at a cattle market in Kutum on Sunday, residents said.\n"
+            "The price of grain climbed on Tuesday as traders stayed away for fear of another attack.\n")
+    (event,) = events_of(text)
+    assert event.time.start == dt.date(2026, 5, 3) and event.fatalities.best == 6
+
+
+@pytest.mark.parametrize("text", [
+    "The provincial governor ordered the police to arrest the men behind the market shooting in Garissa.\n",
+    "Al-Shabaab threatened to attack more police posts in Garissa county.\n",
+    "Opposition parties called for protests in Kisumu on Friday against the new fuel levy.\n",
+    "The army vowed to retaliate with airstrikes on militant camps in Mandera.\n",
+    "Students said further demonstrations would be staged in Eldoret next week.\n",
+    "Residents of Dikwa feared that the insurgents would attack the town again.\n",
+    "Police plan to arrest the organisers of the Kisumu protest.\n",
+])
+def test_a_planned_threatened_or_ordered_event_is_not_an_incident(text):
+    assert events_of(text) == []
+
+
+def test_a_plan_in_a_clause_about_the_victims_leaves_what_happened_to_them():
+    text = ("Protesters who had vowed to march on the county offices were shot by police in Kisumu on Tuesday.\n"
+            "Their leaders called for more protests in Kisumu on Friday.\n")
+    (event,) = events_of(text)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.time.start == dt.date(2026, 5, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "Kidnappings on the highways of Zamfara have increased since 2020, officials said.\n",
+    "A spate of bombings has hit markets in Mogadishu since January.\n",
+    "Attacks on soldiers in Borno State have risen sharply since the army withdrew from Dikwa in 2022.\n",
+])
+def test_a_trend_of_attacks_is_not_an_incident(text):
+    events = events_of(text)
+    assert events and all(e.is_aggregate and "trend" in e.rules for e in events)
+
+
+def test_the_damage_found_after_an_ambush_is_part_of_it():
+    text = ("Gunmen ambushed a fuel convoy on the road between Gao and Ansongo on Sunday, killing six drivers, "
+            "officials said.\n"
+            "Several burnt-out tankers were still lying across the road on Monday, a witness said.\n")
+    (event,) = events_of(text)
+    assert event.time.start == dt.date(2026, 5, 3) and event.fatalities.best == 6
+    assert "detail-of-incident" in event.rules
+
+
+def test_the_other_sides_dead_in_the_same_fight_join_it_and_add_to_its_toll():
+    text = ("Militants attacked an army post in Mandera on Sunday, killing three soldiers, the army said.\n"
+            "Troops returned fire and several militants were killed, a military spokesman said.\n")
+    (event,) = events_of(text)
+    assert event.fatalities.low == 3 + 3 and event.time.start == dt.date(2026, 5, 3)
+
+
+@pytest.mark.parametrize("update, killed", [
+    ("Three of the wounded had died overnight at the district hospital, a doctor said.\n", 8),
+    ("The death toll later rose to seven.\n", 7),
+])
+def test_a_later_toll_joins_the_incident(update, killed):
+    text = "A suicide bomber killed five policemen at a checkpoint in Bannu on Saturday, police said.\n" + update
+    (event,) = events_of(text)
+    assert event.fatalities.best == killed and "toll-update" in event.rules
+
+
+def test_a_separate_attack_after_an_incident_stays_apart_but_its_aftermath_joins():
+    text = ("Militants attacked an army post in Mandera on Sunday, killing three soldiers, the army said.\n"
+            "Troops returned fire and two militants were killed.\n"
+            "In a separate attack, gunmen killed two herders near Wajir.\n")
+    events = events_of(text)
+    assert [(e.fatalities.best, e.place.location) for e in events] == [(5, "Mandera"), (2, "Wajir")]

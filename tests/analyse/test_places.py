@@ -15,7 +15,7 @@ import pytest
 
 from storyline.analyse.gazetteer import DATA_DIR, _rows, load_gazetteer
 from storyline.analyse.nlp import parse
-from storyline.analyse.places import best_place, country_of_adjective, find_places, resolve_place
+from storyline.analyse.places import best_place, country_of_adjective, event_places, find_places, resolve_place
 from storyline.records import Place
 from tests.conftest import ROOT, shared_path
 
@@ -253,6 +253,47 @@ def test_a_province_qualifying_a_district_is_the_province_not_its_capital():
     assert found["Imam Sahib district"].precision == "district"
 
 
+# -- names that mean different places: the report decides, else a documented default ------------
+
+@pytest.mark.slow
+def test_plain_congo_is_the_country_the_rest_of_the_report_is_in_and_the_drc_by_default():
+    found = places_in("Militiamen burned houses in a village of Ituri province on Friday. "
+                      "Years of fighting have driven millions from their homes across eastern Congo.")
+    assert [(text, p.country_iso) for text, p in found] == [("Ituri province", "CD"), ("Congo", "CD")]
+    found = places_in("Floods cut the railway to Pointe-Noire this week. Congo's government asked for help.")
+    assert dict(found)["Congo"].country_iso == "CG"
+    assert resolve_place("Congo").country_iso == "CD"  # no context: the news mostly mean the DRC
+    assert resolve_place("Republic of Congo").country_iso == "CG"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, readings", [
+    # Another sentence of the report puts the shared name on one side of a border...
+    ("Punjab", {"Farmers blocked a highway outside Amritsar. Police in Punjab arrested dozens of them.": "IN-PB",
+                "Farmers blocked a highway outside Faisalabad. Police in Punjab arrested dozens of them.": "PK-PB"}),
+    ("Kashmir", {"Shells landed in a market near Muzaffarabad, officials in Kashmir said.": "PK-JK",
+                 "Gunmen attacked a bus near Anantnag, police in Kashmir said.": "IN-JK"}),
+    # ... or a town of the sentence lies in the state named like a country.
+    ("Georgia", {"Lines outside polling stations in Atlanta and across Georgia stretched for blocks.": "US-GA"}),
+])
+def test_a_name_shared_by_units_of_two_countries_takes_the_reading_of_the_other_places(name, readings):
+    assert {text: dict(places_in(text))[name].admin1_iso for text in readings} == readings
+    # Nothing puts a country's name inside a same-named unit of a neighbour (Niger State): it stays the country.
+    found = dict(places_in("The gunmen had crossed from Niger into Borno before dawn."))
+    assert (found["Niger"].country_iso, found["Niger"].precision) == ("NE", "country")
+    assert resolve_place("Georgia").country_iso == "GE"
+
+
+@pytest.mark.slow
+def test_a_town_spelled_as_written_beats_a_region_elsewhere_that_its_folded_name_meets():
+    # "Jalalabad" folds like Kyrgyzstan's Jalal-Abad region, which has more people than the Afghan city.
+    place = resolve_place("Jalalabad")
+    assert (place.country_iso, place.admin1_iso, place.precision) == ("AF", "AF-NAN", "place")
+    assert resolve_place("Jalal-Abad").admin1_iso == "KG-J"
+    found = places_in("A roadside bomb hit a minibus in Jalalabad on Sunday, killing four passengers.")
+    assert [(text, p.admin1_iso) for text, p in found] == [("Jalalabad", "AF-NAN")]
+
+
 @pytest.mark.slow
 def test_the_border_with_a_country_is_on_the_side_the_sentence_is_about():
     found = places_in("Tajik guards reinforced posts along the southern border with Afghanistan after the raid.")
@@ -310,6 +351,95 @@ def test_best_place_of_a_short_report():
             "The Chinese embassy in Dushanbe said two of its citizens were wounded.")
     best = best_place([p for _, p in places_in(text)])
     assert (best.admin1_iso, best.country) == ("TJ-KT", "Tajikistan")
+
+
+# -- event_places: datelines and reference points -------------------------------------------------
+
+def where_it_happened(text):
+    """(best event place, rule) of each sentence of ``text`` that names a place."""
+    results = []
+    for sentence in parse(text).sents:
+        if found := find_places(sentence):
+            told, rule = event_places(sentence, found)
+            results.append((best_place([p for _, p in told]), rule))
+    return results
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, location", [
+    ("HERAT, Afghanistan — Gunmen on motorcycles shot dead two health workers in Shindand district on Wednesday, "
+     "local officials said.", "Shindand"),
+    ("MAIDUGURI, Nigeria — Suspected jihadists torched a market in Konduga late on Saturday, residents said.",
+     "Konduga"),
+])
+def test_a_dateline_gives_way_to_the_place_the_sentence_says_it_happened(text, location):
+    # The dateline town lies in the same province, and is a town: only where it stands says it is not the place.
+    [(place, rule)] = where_it_happened(text)
+    assert (place.location, rule) == (location, None)
+
+
+@pytest.mark.slow
+def test_a_dateline_is_where_it_happened_when_the_sentence_names_no_other_place():
+    [(place, rule)] = where_it_happened("GHAZNI, Afghanistan — A bomb hidden in a handcart exploded outside a mosque "
+                                        "after Friday prayers, killing three worshippers.")
+    assert (place.location, place.precision, rule) == ("Ghazni", "place", "place-from-dateline")
+
+
+@pytest.mark.slow
+def test_a_dateline_the_parser_splits_off_is_read_with_the_sentence_it_heads():
+    text = ("KANDAHAR, Afghanistan (Meridian Wire) — A roadside bomb struck a police pickup in Spin Boldak district "
+            "on Tuesday, killing three officers.")
+    named = [[span.text for span, _ in find_places(sentence)] for sentence in parse(text).sents]
+    assert [names for names in named if names] == [["KANDAHAR", "Afghanistan", "Spin Boldak district"]]
+    [(place, rule)] = where_it_happened(text)
+    assert (place.location, place.precision, rule) == ("Spin Boldak", "district", None)
+
+
+@pytest.mark.slow
+def test_the_town_of_a_dateline_is_a_place_though_nothing_else_marks_it():
+    found = places_in("JOWHAR, Somalia (Meridian Wire) — Militants shelled the regional government compound on "
+                      "Tuesday night.")
+    assert [(text, p.country_iso, p.admin1_iso) for text, p in found if p.precision != "country"] == [
+        ("JOWHAR", "SO", "SO-SD")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, location", [
+    ("Gunmen raided a checkpoint 40 kilometres north of Kunduz city in Imam Sahib district on Sunday.", "Imam Sahib"),
+    ("Some 30 km east of Herat, in Injil district, gunmen ambushed a bus on Monday.", "Injil"),
+])
+def test_a_place_a_distance_is_measured_from_gives_way_to_the_place_it_locates(text, location):
+    [(place, rule)] = where_it_happened(text)
+    assert (place.location, rule) == (location, None)
+
+
+@pytest.mark.slow
+def test_a_place_a_distance_is_measured_from_stands_for_its_province_when_it_is_all_there_is():
+    [(place, rule)] = where_it_happened("A mortar round landed on a wedding party some 25 km west of Ghazni city "
+                                        "on Monday.")
+    assert (place.admin1_iso, place.location, place.precision) == ("AF-GHA", None, "admin1")
+    assert rule == "place-near-reference-point"
+
+
+@pytest.mark.slow
+def test_a_dash_makes_a_dateline_only_after_a_town_that_heads_the_report():
+    cases = [("KABUL – A car bomb went off near the airport gate on Monday, killing two guards.",
+              ("Kabul", "place-from-dateline")),
+             ("Kabul – a city of more than four million – was quiet on Monday.", ("Kabul", None)),
+             ("Taliban fighters — who hold most of the district — shot two policemen in Herat on Monday.",
+              ("Herat", None))]
+    for text, expected in cases:
+        [(place, rule)] = where_it_happened(text)
+        assert (place.location, rule) == expected, text
+
+
+@pytest.mark.slow
+def test_a_compass_point_measures_from_a_place_only_without_a_determiner():
+    # "north of Lashkar Gah" lies outside the town; "the north of Helmand" is part of the province.
+    [(outside, outside_rule)] = where_it_happened("Clashes spread north of Lashkar Gah on Monday.")
+    [(inside, inside_rule)] = where_it_happened("Clashes spread across the north of Helmand on Monday.")
+    assert (outside.admin1_iso, outside.precision, outside_rule) == ("AF-HEL", "admin1", "place-near-reference-point")
+    assert (inside.admin1_iso, inside.precision, inside_rule) == ("AF-HEL", "admin1", None)
 
 
 # -- the seed reports (read from ../shared, never copied) ----------------------------------------

@@ -9,7 +9,8 @@ import datetime as dt
 import pytest
 
 from storyline.analyse.nlp import parse
-from storyline.analyse.timex import find_time_expressions, resolve_against, resolve_time_expression
+from storyline.analyse.timex import (find_time_expressions, is_vague, is_vague_period, resolve_against,
+                                     resolve_time_expression, time_attachment)
 from storyline.records import TimeInterval
 
 TUESDAY = dt.date(2025, 12, 2)
@@ -259,3 +260,46 @@ def test_durations_with_vague_amounts_and_street_numbers_are_not_times():
     text = ("The two men had known each other for some years and spent several weeks at 14 Octavia Street; "
             "their trial is expected to last four weeks.")
     assert found(text) == []
+
+
+# -- what an expression dates ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "vague", "period"), [
+    ("recently", TUESDAY, True, False),
+    ("in recent years", TUESDAY, True, True),
+    ("over the past few weeks", TUESDAY, True, True),
+    ("on Monday", None, False, False),  # waiting for a publication date, not vague
+    ("last week", TUESDAY, False, False),
+])
+def test_vague_expressions_are_told_from_those_waiting_for_a_date(text, published, vague, period):
+    interval = resolve_time_expression(text, published)
+    assert (is_vague(interval), is_vague_period(interval)) == (vague, period)
+
+
+def attachments(text, event_words):
+    """How each expression of ``text`` attaches, the event's clause being the tokens spelled ``event_words``."""
+    sentence = next(parse(text).sents)
+    clause = {t.i for t in sentence if t.text in event_words}
+    return {span.text: time_attachment(sentence, span, clause)[0]
+            for span, _ in find_time_expressions(sentence, TUESDAY)}
+
+
+def test_the_events_own_time_is_told_from_the_reports():
+    text = "Officials said on Monday that gunmen had raided the police post late on Saturday."
+    assert attachments(text, {"raided"}) == {"on Monday": "report", "late on Saturday": "event"}
+
+
+def test_a_possessive_time_dates_the_noun_it_belongs_to():
+    text = "Medics said on Monday they had treated dozens wounded in Sunday's shelling."
+    found = attachments(text, {"shelling", "wounded"})
+    assert found["Sunday"] == "event" and found["on Monday"] != "event"
+
+
+def test_a_time_in_a_relative_clause_about_something_else_is_its_history():
+    text = "The militia, which was set up in 2014, raided a police post on Saturday."
+    assert attachments(text, {"raided"}) == {"in 2014": "history", "on Saturday": "event"}
+
+
+def test_a_limit_is_not_a_date():
+    text = "No group had claimed the bombing by Thursday evening."
+    assert attachments(text, {"bombing"}) == {"Thursday evening": "bound"}

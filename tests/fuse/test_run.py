@@ -94,7 +94,7 @@ def test_an_independent_report_joins_the_event_and_adds_a_source_and_reruns_chan
     ok("run", str(seeds), str(THIRD_REPORT), "--db", db)
     assert events(db) == after
     shown = ok("show", khatlon["id"][:8], "--db", db)
-    assert "Khatlon" in shown and "3 (2 independent)" in shown and "dormitory" not in shown
+    assert "Khatlon" in shown and "3 (2 independent)" in shown and "suspended work" not in shown
     assert "drone struck their camp in Khatlon province" in shown  # the evidence sentence of the third report
     missing = run_cli("show", "ffffffff", "--db", db)
     assert missing.returncode == 1 and b"E303" in missing.stderr

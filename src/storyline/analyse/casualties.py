@@ -15,7 +15,10 @@ Decisions, written down in ``data/README.md`` as well:
   are not added. A plural without a count ("killed civilians") gives nothing; a singular noun
   phrase ("a policeman", "his guard", "he") counts one.
 * A figure is aggregate when the sentence counts several incidents ("in two attacks") or a period
-  ("so far this year"); this is decided per sentence.
+  ("so far this year"); this is decided per sentence. A war's running toll ("the war, which broke
+  out in 2023, has killed tens of thousands") is aggregate too: see :func:`is_background_toll`.
+* "Lost seven men" (soldiers, officers, fighters) is a military idiom for seven killed; "lost two
+  vehicles" or "lost the match" count nobody.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 from storyline.analyse.numbers import parse_number, quantity
 from storyline.records import Figure, Span
 
-__all__ = ["Casualty", "find_casualties", "quantity", "total_figure"]
+__all__ = ["Casualty", "find_casualties", "is_background_toll", "quantity", "total_figure"]
 
 KILLED, INJURED = "killed", "injured"
 FIELD = {KILLED: "fatalities", INJURED: "injuries"}
@@ -60,12 +63,31 @@ TIME_WORDS = frozenset({"january", "february", "march", "april", "may", "june", 
 INCIDENT_NOUNS = frozenset({"incident", "attack", "clash", "explosion", "blast", "strike", "airstrike", "raid",
                             "ambush", "bombing", "assault", "shooting", "skirmish", "battle", "operation",
                             "exchange", "episode", "shelling"})
+OCCASION_NOUNS = frozenset({"time", "occasion", "instance"})  # "several times", "on three occasions": not people
 PERIOD_PATTERN = re.compile(  # a figure summed over a period or a series rather than one incident
     r"\b(?:so far|to date|this year|this month|in total|since (?:the start|the beginning|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|\d{4})|"
     r"(?:over|during|in|throughout) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|week|month|year)|"
     r"in recent (?:days|weeks|months|years)|a (?:series|spate|string|wave) of|"
     r"(?:in|during|throughout) (?:19|20)\d\d\b)", re.I)
+# "lost seven men": the people a side can lose in a fight (lemmas); "lost two vehicles" is not a toll
+LOST_PEOPLE = frozenset({"man", "soldier", "troop", "officer", "policeman", "fighter", "personnel", "serviceman",
+                         "guard", "commando", "comrade", "militant", "rebel", "insurgent", "militiaman", "trooper",
+                         "jawan"})
+# "lost three men to a roadside bomb" is a toll; "lost three men to desertion", "to a rival faction" is not
+LOST_TO_HARM = frozenset({"bomb", "attack", "ambush", "fire", "gunfire", "sniper", "mine", "landmine", "ied",
+                          "shelling", "airstrike", "strike", "explosion", "blast", "fighting", "clash", "violence",
+                          "raid"})
+# A whole conflict named as the killer is a running toll, whatever the tense ("the war has killed 300,000");
+# recurring violence ("attacks", "fighting") is one only over a long span ("since 2019", "in recent years").
+WHOLE_CONFLICTS = frozenset({"war", "conflict", "insurgency", "rebellion", "uprising", "insurrection", "crisis",
+                             "revolution", "civil war", "occupation"})
+RECURRING_VIOLENCE = frozenset({"fighting", "violence", "unrest", "hostility", "clash", "attack", "bombing", "raid",
+                                "campaign", "killing", "strike", "airstrike", "shelling"})
+LONG_SPAN_WORDS = frozenset({"year", "decade", "month"})
+SPAN_PREPOSITIONS = frozenset({"in", "during", "since", "throughout"})
+SPAN_START_VERBS = frozenset({"begin", "start", "break", "erupt", "launch", "escalate"})  # "which broke out in 2023"
+TOLL_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS | {"claim", "cost", "leave", "cause"}
 _SKIPPED_BEFORE_VERB = frozenset({"were", "was", "also", "reportedly", "been", "are", "is", "later", "have",
                                   "has", "had", "all", "both"})
 
@@ -99,6 +121,7 @@ class _Count:
     victims: tuple[int, int] | None = None  # token range [first, last] of the victim phrase
     inherits: bool = False  # an elided group ("and 3 were wounded") takes the group named before it
     singular: bool = False  # counted from a singular noun phrase, not from count words
+    total: bool = False  # a toll ("the death toll rose to 5"): the figures of its clause are parts of it
 
 
 def find_casualties(sentence) -> list[Casualty]:
@@ -114,9 +137,11 @@ def find_casualties(sentence) -> list[Casualty]:
     combined = _combined_triggers(tokens)
     found = [item for token in tokens if token.i not in excluded and token.i not in combined
              for item in _read_trigger(token, excluded)]
+    found = _parts_of_totals(found)
     found.sort(key=lambda item: item[1].first)
     incidents = _incident_count(tokens)
-    aggregate = (incidents or 0) > 1 or bool(PERIOD_PATTERN.search(sentence.text))
+    aggregate = (incidents or 0) > 1 or _counts_a_period(sentence)
+    running = {t.i for t in tokens if is_background_toll(t)}
     results: list[Casualty] = []
     used: set[tuple[str, int]] = set()
     previous_victims = None
@@ -137,8 +162,76 @@ def find_casualties(sentence) -> list[Casualty]:
             evidence.add(_span(doc, "victims", *victims_range))
             previous_victims = victims_range
         results.append(Casualty(kind, count.figure, victims, tuple(sorted(evidence, key=lambda s: (s.start, s.field))),
-                                incidents, aggregate))
+                                incidents, aggregate or any(t.i in running or t.head.i in running for t in cue)))
     return results
+
+
+def _counts_a_period(sentence) -> bool:
+    """Whether the sentence sums its figures over a period ("so far this year", "in 2023").
+
+    A period inside a clause that describes a group or a person ("a militia that was set up in 2014", "a
+    commander who joined in 2019") dates that noun, not the killing.
+    """
+    for match in PERIOD_PATTERN.finditer(sentence.text):
+        start = sentence.start_char + match.start()
+        token = next((t for t in sentence if t.idx >= start), None)
+        if token is None or not _describes_a_noun(token):
+            return True
+    return False
+
+
+def _describes_a_noun(token) -> bool:
+    """Whether ``token`` lies in a clause hung on a noun that is neither an incident nor a conflict, and the
+    clause tells no casualties ("five people who were killed in 2021" counts a period)."""
+    clause = next((t for t in (token, *token.ancestors) if t.dep_ in ("relcl", "acl")), None)
+    if clause is None:
+        return False
+    noun = clause.head.lemma_.lower()
+    return noun not in INCIDENT_NOUNS | RECURRING_VIOLENCE | WHOLE_CONFLICTS and _verb_kind(clause) is None
+
+
+def is_background_toll(verb) -> bool:
+    """Whether ``verb`` tells a conflict's running toll rather than an incident's.
+
+    "The war, which broke out in April 2023, has killed tens of thousands", "the insurgency has claimed
+    30,000 lives", "tens of thousands have been killed in the conflict", "attacks by the group have killed
+    2,000 people since 2015". A war or an insurgency named as the killer is always a running total; recurring
+    violence ("fighting", "attacks") is one only over a long span, since "fighting has killed 40 people since
+    Saturday" reports days of clashes that ACLED codes. ``verb`` is a spaCy token; any other word is ``False``.
+    """
+    if verb.lemma_.lower() not in TOLL_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    long_span = any(_long_span(t) and not _describes_a_noun(t) for t in verb.subtree)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            killers, named = [child], True
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in SPAN_PREPOSITIONS):
+            killers, named = [c for c in child.children if c.dep_ == "pobj"], False  # "killed in the war"
+        elif child.dep_ == "advcl" and any(c.lower_ == "since" for c in child.children):
+            killers, named = [c for c in child.children if c.dep_ == "nsubj"], False  # "since the war began"
+        else:
+            continue
+        for killer in killers:
+            words = {killer.lemma_.lower(), killer.lower_}  # "fighting" is often tagged a verb, lemma "fight"
+            if words & WHOLE_CONFLICTS and (named or perfect or long_span):
+                return True
+            if words & RECURRING_VIOLENCE and long_span:
+                return True
+    return False
+
+
+def _long_span(token) -> bool:
+    """A span counted in years, decades or months, or from a year on: "since 2015", "which began in 2009".
+
+    A year alone is the date of an incident ("on 4 May 2021, three people were killed"), not a span.
+    """
+    if token.lemma_.lower() in LONG_SPAN_WORDS and token.tag_ in ("NNS", "NN"):
+        return token.lower_ != "month"  # "this month" is short, "in recent months" long
+    if not re.fullmatch(r"(1[89]|20)\d\d", token.text):
+        return False
+    governors = [token.head, token.head.head, token.head.head.head]
+    return any(t.lower_ == "since" for t in governors) or any(t.lemma_.lower() in SPAN_START_VERBS for t in governors)
 
 
 def _part_of_a_group(doc, last: int) -> bool:
@@ -205,6 +298,10 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         return _from_verb(token, KILLED, excluded, [token])
     if lemma == "toll":
         return _from_toll(token, excluded)
+    if lemma == "number" and token.pos_ == "NOUN" and (kind := _counted_kind(token, excluded)):
+        return _from_toll(token, excluded, kind)  # "the number of officers killed rose to five"
+    if lemma == "lose" and token.pos_ == "VERB":
+        return _from_lost(token, excluded)
     if lemma == "life" and token.pos_ == "NOUN":
         return _from_lives(token, excluded)
     if lemma == "casualty" and token.pos_ == "NOUN":
@@ -324,11 +421,28 @@ def _from_lives(lives, excluded) -> list:
     return _from_noun(lives, KILLED, excluded) if verb in ("claim", "take", "cost") else []
 
 
-def _from_toll(toll, excluded) -> list:
-    # "the death toll rose to 13", "a toll of 13", "bringing the toll to 20"
-    kind = INJURED if any(c.lemma_.lower() == "injury" for c in toll.children) else KILLED
+def _from_lost(verb, excluded) -> list:
+    """ "lost seven men", "lost two of its soldiers": a side's own dead; "lost two vehicles" counts nobody."""
+    if any(c.dep_ == "neg" for c in verb.children) or _hypothetical(verb):
+        return []
+    lost_to = [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+               for pobj in prep.children if pobj.dep_ == "pobj"]
+    if any(pobj.lemma_.lower() not in LOST_TO_HARM for pobj in lost_to):
+        return []
+    people = []
+    for obj in _objects(verb, excluded):
+        named = _of_object(obj, excluded) if obj.like_num or obj.pos_ == "NUM" else obj  # "two of its soldiers"
+        if named is not None and named.lemma_.lower() in LOST_PEOPLE and named.tag_ in ("NNS", "NNPS", "NN"):
+            people.append(obj)
+    return _counts(people, KILLED, excluded, [verb])
+
+
+def _from_toll(toll, excluded, kind: str | None = None) -> list:
+    # "the death toll rose to 13", "a toll of 13", "bringing the toll to 20", "raising the number of dead to 7"
+    if kind is None:
+        kind = INJURED if any(c.lemma_.lower() == "injury" for c in toll.children) else KILLED
     candidates = [pobj for prep in toll.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at")
-                  for pobj in prep.children if pobj.dep_ == "pobj"]
+                  for pobj in prep.children if pobj.dep_ == "pobj"] if toll.lemma_ == "toll" else []
     verb = toll.head
     if toll.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.i != toll.i:
         for child in verb.children:
@@ -340,8 +454,41 @@ def _from_toll(toll, excluded) -> list:
     for candidate in candidates:
         count = None if candidate.i in excluded else _count_of_head(candidate, excluded)
         if count is not None and count.victims is None:
-            return [(kind, _Count(count.figure, count.first, count.last), cue)]
+            return [(kind, _Count(count.figure, count.first, count.last, total=True), cue)]
     return []
+
+
+def _counted_kind(number, excluded) -> str | None:
+    """What "the number of ..." counts: the dead ("of dead", "of people killed", "of those who died"), the
+    injured ("of wounded", "of people injured"), or something else (``None``)."""
+    counted = _of_object(number, excluded)
+    if counted is None:
+        return None
+    words = [counted] + [c for c in counted.children if c.dep_ in ("acl", "relcl", "amod")]
+    for word in words:
+        kind = _verb_kind(word) or (KILLED if word.lemma_.lower() in DEATH_NOUNS else
+                                    INJURED if word.lemma_.lower() in INJURY_NOUNS else None)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _parts_of_totals(found) -> list:
+    """Leaves out the figures a toll in the same clause already counts: in "the toll rose to five after a
+    constable died of his wounds" and "another soldier died, bringing the toll to nine" the one who died is
+    part of the total. A toll in a clause coordinated with the killing ("..., and the toll rose to 40") may
+    count more than that incident, so both stay."""
+    totals = {(kind, _clause_root(cue[-1])) for kind, count, cue in found if count.total}
+    return [(kind, count, cue) for kind, count, cue in found
+            if count.total or (kind, _clause_root(cue[0])) not in totals]
+
+
+def _clause_root(token) -> int:
+    """The verb heading the sentence, or the coordinated clause with a subject of its own, of ``token``."""
+    while token.head.i != token.i and not (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+        token = token.head
+    return token.i
 
 
 # -- the count a victim group carries -----------------------------------------------------------
@@ -372,6 +519,8 @@ def _expand(heads, excluded) -> list:
 
 def _count_of_head(head, excluded) -> _Count | None:
     """The count a victim head carries: its own number, a number before it, one, or zero."""
+    if head.lemma_.lower() in OCCASION_NOUNS:
+        return None  # "three times this year, soldiers were killed": a count of occasions
     zero = _zero(head)
     if zero:
         return zero
@@ -405,7 +554,7 @@ def _count_in_children(head, excluded) -> _Count | None:
 def _count_around(core, lower: int, upper: int) -> _Count | None:
     """The longest run of words around ``core``, within [lower, upper], that the quantifier table reads."""
     doc, sentence = core.doc, core.sent
-    if _date_time_or_amount(core):
+    if _date_time_or_amount(core) or _counts_occasions(core):
         return None
     lower, upper = max(lower, core.i - 4, sentence.start), min(upper, core.i + 3, sentence.end - 1)
     best = None
@@ -461,7 +610,15 @@ def _count_before(head) -> _Count | None:
 
 
 def _is_count_word(token) -> bool:
-    return (token.like_num or parse_number(token.text) is not None) and not _date_time_or_amount(token)
+    return (token.like_num or parse_number(token.text) is not None) and not (
+        _date_time_or_amount(token) or _counts_occasions(token))
+
+
+def _counts_occasions(token) -> bool:
+    """Whether ``token`` counts occasions, not people: "several times", "three times", "on two occasions"."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+    return token.head.lemma_.lower() in OCCASION_NOUNS or (
+        following.lemma_.lower() in OCCASION_NOUNS and following.tag_ in ("NNS", "NN"))
 
 
 def _date_time_or_amount(token) -> bool:
@@ -503,10 +660,17 @@ def _zero(head) -> _Count | None:
     if head.lower_ in ("nobody", "none", "noone"):
         return _Count(Figure(0, 0, 0, head.text), head.i, head.i)
     for child in head.children:
-        if child.dep_ == "det" and child.lower_ in ("no", "neither") and child.i < head.i:
+        if child.dep_ == "det" and child.lower_ in ("no", "neither") and child.i < head.i and not (
+                _comparative_after(child)):
             last = head.i if head.lower_ == "one" else child.i
             return _Count(Figure(0, 0, 0, _text(head.doc, child.i, last)), child.i, last)
     return None
+
+
+def _comparative_after(word) -> bool:
+    # "no fewer than 15", "no more than 3": the "no" negates a comparison, the count is the number after it
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return following is not None and following.tag_ in ("JJR", "RBR")
 
 
 # -- victims, asides and sentence-level facts ---------------------------------------------------

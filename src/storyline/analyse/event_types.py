@@ -17,7 +17,12 @@ How a type is decided, in order:
      Non-state actor overtakes territory, or Non-violent transfer when nobody resisted);
    - weapons found, seized or defused with nobody hurt → Disrupted weapons use; arrests of smugglers or
      fraudsters → organised crime (not an incident);
-   - a bare "explosion" is a bombing where weapons or armed groups are named, an industrial accident otherwise.
+   - a bare "explosion" is a bombing where weapons or armed groups are named, an industrial accident where a
+     workplace or a fuel is, a bombing where it killed or hurt people (the dead are its toll, not an attack),
+     and an accident otherwise.
+   Words that do not tell what happened are left out first: who reported it ("..., a member of a vigilante
+   group told the Observer", "according to ...") and a conflict's running toll ("the war, which broke out in
+   2023, has killed tens of thousands").
 3. **Precedence**: the best-scoring label wins; a CASE class outside ACLED, or a score under ``MIN_SCORE``,
    means no incident.
 
@@ -29,15 +34,17 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from storyline.analyse.casualties import is_background_toll
 from storyline.records import Span
 
 DATA = Path(__file__).parent / "data"
 TAXONOMY_FILE = DATA / "taxonomy.tsv"
 TRIGGERS_FILE = DATA / "event_triggers.tsv"
+SPEECH_VERBS_FILE = DATA / "speech_verbs.tsv"  # shared with statements.py: its `reporting` rows frame a source
 
 GAP = 4  # tokens a ".." in a pattern may skip
 SENTENCE_DECAY = (1.0, 0.85, 0.7, 0.6)  # later sentences of a snippet usually add background, not the event
@@ -332,6 +339,7 @@ class _Context:
     roles: dict[int, dict[str, float]]  # token position -> role -> weight ("people" counts less than "civilians")
     cues: dict[str, list[Hit]]
     index_of: dict[int, int]
+    labelled: list[Hit] = field(default_factory=list)  # the trigger hits that counted for a label
 
     def roles_of(self, tokens) -> dict[str, float]:
         """Summed weights of the roles that ``tokens`` name."""
@@ -379,13 +387,110 @@ class _Evidence:
             self.best[label], self.rules[label] = hit, rule
 
 
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    """Lemmas that frame someone else's words ("said", "told"): the ``reporting`` rows of the speech verbs."""
+    with SPEECH_VERBS_FILE.open(encoding="utf-8") as handle:
+        rows = [line for line in handle if not line.startswith("#")]
+    return frozenset(row["lemma"] for row in csv.DictReader(rows, delimiter="\t") if row["reporting"] == "yes")
+
+
+CLAUSES = ("relcl", "acl", "advcl", "ccomp", "parataxis")
+
+
+def _phrase(head) -> list:
+    """A noun phrase without the clauses hung on it ("a spokesman for the group that attacked the base")."""
+    out, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSES)
+    return out
+
+
+def _sources(tokens) -> list:
+    """Words that say who reported the event: the subject of a reporting verb that frames a clause, whom it was
+    told to, the source of "according to" ("a member of a local vigilante group told the Observer").
+
+    The head nouns stay evidence: a speaker named by the event's own word ("protesters said police fired tear
+    gas") took part in it, and a misparse that makes a weapon the subject of "said" must not hide the weapon.
+    """
+    reporting = _reporting_verbs()
+    heads = []
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            heads.extend(c for c in token.doc[token.i + 1].children if c.dep_ == "pobj")
+            continue
+        if token.lemma_.lower() not in reporting or token.pos_ != "VERB":
+            continue
+        if not (token.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)):
+            continue  # "residents reported heavy fighting": what they reported is the event
+        heads += [c for c in token.children if c.dep_ == "nsubj"]
+        heads += [pobj for c in token.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+        if token.lemma_.lower() == "tell":
+            heads += [c for c in token.children if c.dep_ in ("dobj", "dative")]  # "told the Observer"
+    named = {t.i for head in heads for t in (head, *head.conjuncts)}
+    return [t for head in heads for t in _phrase(head) if t.i not in named]
+
+
+def _running_tolls(tokens) -> list:
+    """The clauses of a conflict's running toll ("the war ... has killed tens of thousands and driven millions
+    from their homes"): background, not an incident. A coordinated clause with a subject of its own stays."""
+    out = []
+    for token in tokens:
+        if not is_background_toll(token):
+            continue
+        stack = [token]
+        while stack:
+            word = stack.pop()
+            out.append(word)
+            stack.extend(c for c in word.children if c.dep_ != "parataxis" and not (
+                c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
+    return out
+
+
+AIRCRAFT = frozenset({"helicopter", "aircraft", "plane", "airplane", "chopper", "jet"})
+# Words an aircraft can be the doer, the means or the object of in a strike, beside the violent cues
+AIR_VIOLENCE = frozenset({"fire", "hit", "pound", "bomb", "shell", "strafe", "bombard", "drop", "strike", "attack",
+                          "target", "raid", "kill", "wound", "injure", "destroy", "rocket", "missile", "sortie"})
+
+
+def _aircraft_not_fighting(hit: Hit, tokens, hits) -> bool:
+    """Whether an aircraft named in ``hit`` carries, watches or is sent, and strikes nothing: "flown by
+    helicopter", "taken to hospital by helicopter", "deploy more surveillance aircraft", "a helicopter crash".
+
+    An aircraft is evidence of an air strike only when the word it hangs on tells violence: "a helicopter
+    fired on the camp", "killed by an aircraft", "an attack by helicopters", "helicopter gunfire".
+    """
+    word = tokens[hit.positions[-1]]
+    if hit.label != "Air/drone strike" or len(hit.positions) > 1 or word.lemma_.lower() not in AIRCRAFT:
+        return False
+    while word.dep_ in ("conj", "appos") and word.head.i != word.i:
+        word = word.head  # "aircraft and artillery pounded the town"
+    governor = word.head.head if word.dep_ == "pobj" else word.head
+    if word.dep_ == "ROOT" or any(c.dep_ in ("relcl", "acl") for c in word.children):
+        return False  # a headline fragment, or "helicopters that fired on the village": read as it is
+    governors = [governor]
+    if word.dep_ == "pobj" and word.head.i > 0:
+        governors.append(word.doc[word.head.i - 1])  # "losses in raids by the army's choppers": the parser
+        # often hangs "by ..." on a farther noun than the one it follows
+    violent = {p for h in hits if h.label.startswith(("cue:violence", "cue:harm", "cue:explosion"))
+               or h.label in WEAPON_TYPES for p in h.positions if h is not hit}
+    index_of = {t.i: n for n, t in enumerate(tokens)}
+    return not any(index_of.get(g.i) in violent or g.lemma_.lower() in AIR_VIOLENCE for g in governors)
+
+
 def _score(tokens, weights: list[float] | None) -> _Evidence:
     hits, role_hits = find_hits(tokens, weights)
+    index_of = {t.i: n for n, t in enumerate(tokens)}
+    aside = {index_of[t.i] for t in _sources(tokens) + _running_tolls(tokens) if t.i in index_of}
+    hits = [hit for hit in hits if not aside.issuperset(hit.positions)]
+    hits = [hit for hit in hits if not _aircraft_not_fighting(hit, tokens, hits)]
     roles: dict[int, dict[str, float]] = defaultdict(dict)
     for hit in role_hits:
         for p in hit.positions:
             roles[p][hit.label[5:]] = max(roles[p].get(hit.label[5:], 0.0), hit.pattern.weight)
-    context = _Context(tokens, roles, defaultdict(list), {t.i: n for n, t in enumerate(tokens)})
+    context = _Context(tokens, roles, defaultdict(list), index_of)
     evidence = _Evidence({}, {}, {})
     for hit in hits:
         if hit.label.startswith("cue:"):
@@ -397,6 +502,7 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
             continue  # "three detained farmers" describes people; the arrest is not this sentence's event
         else:
             evidence.add(hit.label, hit.weight, hit, "trigger")
+            context.labelled.append(hit)
     for rule in (_protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
                  _violence_rule, _battle_for_ground_rule, _captured_combatants_rule, _mob_rule, _crime_rule):
         rule(evidence, context)
@@ -544,17 +650,122 @@ def _seizure_rule(evidence: _Evidence, context: _Context) -> None:
             evidence.add("Arrests", 2.4, cue, "people-intercepted")
 
 
+ACCIDENTS = ("MAN_MADE_DISASTER", "NATURAL_DISASTER")
+WEAPON_TYPES = EXPLOSIVE_TYPES + ("Suicide bomb", "Air/drone strike", "Chemical weapon")
+
+
+def _clause_head(token):
+    """The word ``token``'s clause hangs on: a verb itself, a subject's or object's verb, the head of "in X"."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
+        return token.head.head
+    return token.head
+
+
+CAUSE_PREPS = {"in", "by", "after", "from", "with", "following"}
+MEETING_VERBS = {"hit", "strike", "step", "trigger", "run"}  # "their truck hit a mine": the mine did the killing
+TOLL_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "injury", "casualty"}
+
+
+def _caused_by(harm, cause, device: bool = False) -> bool:
+    """Whether ``cause`` is what killed or hurt in ``harm``: "killed in the blast", "died after an explosion
+    wrecked a bus", "a blast ripped through the station, killing four", "the explosion left five dead".
+
+    The cause is a verb ("exploded"), a subject or a means ("in", "by", "after" the blast); a weapon that is
+    an object was used or hit ("fired a rocket", "attacked a tank") and causes nothing by itself, except a
+    hidden ``device`` that its victims ran into ("their vehicle hit an explosive planted on the road").
+    """
+    if not (cause.pos_ in ("VERB", "AUX") or cause.dep_ in ("nsubj", "nsubjpass", "csubj") or (
+            cause.dep_ == "pobj" and cause.head.dep_ in ("prep", "agent") and cause.head.lower_ in CAUSE_PREPS) or (
+            device and cause.dep_ == "dobj" and cause.head.lemma_.lower() in MEETING_VERBS)):
+        return False
+    a, b = _clause_head(harm), _clause_head(cause)
+    return a == b or a.head == b or b.head == a
+
+
+def _toll_weight(context: _Context, cue: Hit) -> float:
+    """How much a killing word weighs: more when those killed are named ("two policemen", "five villagers")."""
+    side = context.roles_of(_targets(context.token(cue)))
+    if side.get("civilian", 0) >= 1 or side.get("armed"):
+        return PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight
+    return cue.weight
+
+
+STRIKE_MEANS = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _bare_strike(context: _Context, hit: Hit) -> bool:
+    return len(hit.positions) == 1 and context.token(hit).lemma_.lower() == "strike"
+
+
+def _means_of_strike(context: _Context, strike: Hit) -> str | None:
+    """What a bare "strike" that killed was: the air, drone or missile means named in its sentence or in the
+    sentence before ("drones came down on the market. ... killed in the strike"), an air strike when none is
+    named, and no attack at all where strikers, unions or a protest are named (a labour strike)."""
+    def labour(hits, roles) -> bool:
+        return any(h.label in PROTEST_FAMILY for h in hits) or any(h.label == "role:protester" for h in roles)
+
+    if labour(context.labelled, []) or context.roles_of(context.tokens).get("protester"):
+        return None
+    named = [h for h in context.labelled if h.label in STRIKE_MEANS and h is not strike]
+    first = context.token(strike)
+    if not named and first.sent.start > 0:
+        hits, roles = find_hits(_tokens_of(first.doc[first.sent.start - 1].sent))
+        if labour(hits, roles):
+            return None
+        named = [h for h in hits if h.label in STRIKE_MEANS]
+    return max(named, key=lambda h: h.pattern.weight).label if named else "Air/drone strike"
+
+
+def _weapon_toll_weight(context: _Context, cue: Hit) -> float:
+    """A weapon that killed or hurt is the means of a violent event whoever died ("people were killed in the
+    strike"), as a named perpetrator or victim makes a killing one (see ``_toll_weight``)."""
+    return PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight
+
+
 def _explosion_rule(evidence: _Evidence, context: _Context) -> None:
-    """A bare "explosion" is a bombing where a weapon or an armed group is named, an accident otherwise."""
+    """An explosion is typed by what surrounds it; the dead and wounded it caused are its toll, not an attack.
+
+    Weapons, an armed group or other violence named → a bombing. A workplace or a fuel named (factory, gas
+    cylinder, boiler, tanker) → an industrial accident. Otherwise an explosion that killed or hurt people is a
+    bombing (ACLED's reading of an unexplained blast that wrecks a bus), and one that hurt nobody an accident.
+    The dead that a named weapon caused ("their pickup hit an explosive, killing two") are evidence for it.
+    """
     explosions = context.cues.pop("explosion", [])
+    weapons = [h for h in context.labelled if h.label in WEAPON_TYPES]
+    blast_toll = False
+    for name in ("violence", "harm"):
+        kept = []
+        for cue in context.cues.get(name, []):
+            token = context.token(cue)
+            if token.lemma_.lower() not in TOLL_WORDS:
+                kept.append(cue)
+                continue
+            by_weapon = [w for w in weapons if _caused_by(
+                token, context.tokens[w.positions[-1]], device=w.label == "Remote explosive/landmine/IED")]
+            by_blast = any(_caused_by(token, context.token(e)) for e in explosions)
+            for weapon in by_weapon[:1]:
+                label = _means_of_strike(context, weapon) if _bare_strike(context, weapon) else weapon.label
+                if label is not None:
+                    evidence.add(label, _weapon_toll_weight(context, cue), weapon, "weapon-casualties")
+            if not (by_weapon or by_blast):
+                kept.append(cue)
+            blast_toll = blast_toll or by_blast
+        context.cues[name] = kept
     if not explosions:
         return
-    whole = context.roles_of(context.tokens)
-    hostile = (whole.get("weapon") or whole.get("nonstate") or context.cues.get("violence")
+    # "coal mine", "fuel tanker": a role word inside the name of a workplace or a fuel arms nobody
+    at_work = {p for h in context.labelled if h.label in ACCIDENTS for p in h.positions}
+    named = context.roles_of(t for n, t in enumerate(context.tokens) if n not in at_work)
+    hostile = (named.get("weapon") or named.get("nonstate") or context.cues.get("violence")
                or any(label in evidence.scores for label in EXPLOSIVE_TYPES + ("Suicide bomb",)))
+    accident = any(label in evidence.scores for label in ACCIDENTS)
     for cue in explosions:
         if hostile:
             evidence.add("Remote explosive/landmine/IED", cue.weight, cue, "explosion-hostile")
+        elif blast_toll and not accident:
+            evidence.add("Remote explosive/landmine/IED", cue.weight + 1.0, cue, "explosion-casualties")
         else:
             evidence.add("MAN_MADE_DISASTER", cue.weight + 1.0, cue, "explosion-accident")
 

@@ -4,11 +4,14 @@ Per sentence: event type (``event_types``), killed/injured figures
 (``casualties``), time expressions (``timex``), places (``places``) and actors
 (``actors``) make an event draft; drafts of the same incident inside the report
 are merged (the lead's "several workers" and a later "three workers" are one
-incident, best 3, both spans kept). A later sentence that gives another source's
-different toll for the same incident ("Taliban sources claimed 4 soldiers were
-killed") is a competing account, not a second incident: the first account's figure
-stays the best one, and the low and high span both accounts. Statements come from
-``statements``.
+incident, best 3, both spans kept). An event's time is the one its own words carry
+("killed in Sunday's attack"), not the report's ("said on Monday"); a sentence that only
+points back to the incident ("No group has claimed the bombing") joins it, and one that
+tells of repeated attacks or a trend ("in recent years") is an aggregate. A later
+sentence that gives another source's different toll for the same incident ("Taliban
+sources claimed 4 soldiers were killed") is a competing account, not a second incident:
+the first account's figure stays the best one, and the low and high span both accounts.
+Statements come from ``statements``.
 Pure: records in, records out; the same function runs in the CLI, the API, the
 tests and a distributed engine's map step.
 """
@@ -21,14 +24,14 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import Casualty, find_casualties, total_figure
-from storyline.analyse.event_types import classify_event
+from storyline.analyse.event_types import EventType, classify_event
 from storyline.analyse.nlp import parse
-from storyline.analyse.places import best_place, find_places
+from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
-from storyline.analyse.timex import find_time_expressions
+from storyline.analyse.timex import find_time_expressions, is_vague, is_vague_period, time_attachment
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-3"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-4"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -39,8 +42,37 @@ _ATTRIBUTED = re.compile(r"\b(?:claim(?:ed|s)?|said|says|reported|reports|accord
 # Words that make a sentence a further incident or further victims, not a new count of the same ones.
 _FURTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|also|other (?:attacks?|incidents?|clash(?:es)?)"
                       r"|more|further|additional|earlier|later|meanwhile|elsewhere)\b", re.I)
+# Of those words, the ones that tell another incident: a sentence with one does not add to the last.
+_ELSEWHERE = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|also|other (?:attacks?|incidents?|clash(?:es)?)"
+                        r"|earlier|meanwhile|elsewhere)\b", re.I)
+# Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
+# A new total for the incident: "the death toll rose to seven", "the number of dead has climbed to 12".
+_REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached)\b", re.I)
+_ADDED = re.compile(r"\b(?:more|further|additional|of the (?:wounded|injured))\b", re.I)
 # A disputed claim, as opposed to a plain report: "the Taliban claimed 17 soldiers were killed".
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?(?:lives?|responsibility))", re.I)
+# Victims' words that name no group: "lost seven men" and "twelve more soldiers" may be of one incident.
+_ANYONE = re.compile(r"people|person|men|man|individual|other|life|lives|victim|body|bodies|dead", re.I)
+# Words of repetition that make a statement habitual: "has come under repeated attack", "regularly stages attacks".
+_REPEATED = re.compile(r"(?:repeated|frequent|regular|routine|constant|continual|habitual|periodic|persistent|recurrent"
+                       r"|sporadic(?:al)?|occasional)(?:ly)?|often|usually|typically", re.I)
+# Words of intent, order, threat or fear: what they govern has not happened ("vowed to retaliate", "ordered
+# police to arrest", "called for protests", "a march is planned", "the threat of attacks").
+_UNREALISED = {"plan", "intend", "threaten", "vow", "promise", "pledge", "prepare", "aim", "want", "hope", "expect",
+               "fear", "order", "urge", "call", "demand", "ask", "instruct", "appeal", "warn", "schedule", "threat",
+               "warning", "risk", "prospect"}
+# Auxiliaries of the future, of a condition or of a possibility: "would be held", "could strike again".
+_MODALS = {"will", "would", "shall", "'ll", "wo", "may", "might", "could", "should", "must", "can", "ca"}
+# Words of change in a rate: "attacks have risen sharply", "a spate of bombings", "an increase in kidnappings".
+_TREND = {"rise", "increase", "grow", "surge", "soar", "climb", "double", "triple", "decline", "decrease", "fall",
+          "drop", "escalate", "intensify", "spike", "spate", "wave", "series", "string", "rash", "upsurge", "uptick",
+          "escalation", "number", "resurgence"}
+# Links by which the event's words lead up to the clause that tells the event: its subject ("a bomb killed"),
+# a result ("stormed ..., killing"), a coordinated verb ("killed 16 and wounded 34"), the rest of its noun
+# phrase; and, under conditions (see _leads_up), a preposition, an object and an adverbial clause.
+_CLAUSE_LINKS = {"nsubj", "nsubjpass", "conj", "xcomp", "compound", "amod", "pobj", "pcomp"}
+# Event types of one kind of disorder: "the attack" may point back to a bombing, not to a protest.
+_POLITICAL_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Which side the dead belong to, from the victims' words; a group not named here is of any side.
 _SIDES = {
     "security": re.compile(r"soldier|police|commando|guard|troop|officer|personnel|security|army|arbaki|militiam|"
@@ -78,6 +110,14 @@ class _Draft:
     claimed: bool = False  # the sentence gives a disputed claim ("the Taliban claimed ...")
     sides: set[str] = field(default_factory=set)  # whose dead the figures count: security, armed, civilian
     further: bool = False  # the sentence signals another incident or further victims
+    elsewhere: bool = False  # the sentence signals another incident ("In a separate attack")
+    added: bool = False  # its victims add to those counted before ("two more", "two of the wounded")
+    result_state: bool = False  # the event words describe a state found afterwards ("burnt-out trucks")
+    continues: bool = False  # a toll without event words of its own, for the incident just told
+    revised: bool = False  # the toll is a new total ("the death toll rose to seven")
+    dated_by_event: bool = False  # the time hangs on the event's own words, not on "said on Monday"
+    reference: bool = False  # the event words point back to an incident told before ("the attack"), with no toll
+    stands_alone: bool = True  # the sentence has a toll, place or time of its own to make an incident of
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -94,12 +134,13 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     for index, sentence in enumerate(sentences):
         places = [(span, place) for span, place in find_places(sentence) if not _is_origin(article.text, span, place)]
         countries.extend((span, place) for span, place in places if place.country_iso)
-        draft = _event_draft(sentence, published, places)
+        draft = _event_draft(sentence, published, places, drafts[-1] if drafts else None)
         if draft is None:
             continue
         draft.sentences.append(index)
         merged = _merge_into(drafts, draft)
-        sentence_events.setdefault(index, []).append(merged)
+        if merged is not None:
+            sentence_events.setdefault(index, []).append(merged)
     context = _report_country(countries)
     for draft in drafts:
         if draft.place.country_iso is None and context is not None:
@@ -137,34 +178,201 @@ def _report_country(countries: list[tuple[Span, Place]]) -> tuple[Span, Place] |
     return next((span, place) for span, place in countries if place.country_iso == winner)
 
 
-def _event_draft(sentence, published, places: list[tuple[Span, Place]]) -> _Draft | None:
+def _event_draft(sentence, published, places: list[tuple[Span, Place]], last: _Draft | None) -> _Draft | None:
     kind = classify_event(sentence)
-    if kind is None:
-        return None
     casualties = find_casualties(sentence)
-    times = find_time_expressions(sentence, published)
+    # A toll that presupposes one told before ("two of the wounded died", "the toll rose to seven"), not
+    # one that points back to its victims ("condemned the killings of the three workers").
+    continues = (kind is None and last is not None and _disorder(last.event_type) == "political violence"
+                 and bool(last.fatalities or last.injuries) and bool(casualties)
+                 and not any(_definite_count(sentence, c) for c in casualties))
+    if kind is None and not continues:
+        return None
+    if continues:  # "Two of the wounded died overnight": a toll for the incident just told
+        kind = EventType(last.event_type, last.sub_event_type, last.plover_type, last.plover_mode, last.cameo_root,
+                         None, last.confidence, "toll-update")
+    if not casualties and _unrealised(sentence, kind.trigger):
+        return None  # "vowed to retaliate", "called for protests on Friday": nothing has happened yet
     terms = actor_terms.find_actor_terms(sentence)
-    # A generic sentence ("militants who carry out attacks") names no time, place or toll: not an incident.
-    if not casualties and not times and not any(p.precision in ("place", "district", "admin1", "border") for _, p in places):
+    clause = _event_clause(sentence, kind.trigger, casualties)
+    # Without event words to hang them on, every expression may date the event.
+    times = [(span, interval, *(time_attachment(sentence, span, clause) if clause else ("event", 1)))
+             for span, interval in find_time_expressions(sentence, published)]
+    specific_place = any(p.precision in ("place", "district", "admin1", "border") for _, p in places)
+    # A habitual sentence ("has in recent years concentrated on attacking bases") tells of many incidents.
+    trend = _trend(sentence, kind.trigger)
+    habitual = not casualties and (trend or _habitual(sentence, clause, times))
+    # A generic one ("militants who carry out attacks") names no time, place or toll of its own; the time of
+    # another clause ("prices climbed on Monday for fear of another attack") is not the event's.
+    own_time = any(how in ("event", "report") or habitual and how != "history" for _, _, how, _ in times)
+    reference = not casualties and not habitual and _definite_reference(sentence, kind.trigger)
+    if not casualties and not (own_time or specific_place or reference):
         return None
     draft = _Draft(kind.event_type, kind.sub_event_type, kind.plover_type, kind.plover_mode, kind.cameo_root,
                    kind.confidence, rules=[kind.rule, actor_terms.table_version()],
                    attributed=bool(_ATTRIBUTED.search(sentence.text)), further=bool(_FURTHER.search(sentence.text)),
-                   claimed=bool(_CLAIMED.search(sentence.text)))
+                   claimed=bool(_CLAIMED.search(sentence.text)), reference=reference,
+                   elsewhere=bool(_ELSEWHERE.search(sentence.text)), added=bool(_ADDED.search(sentence.text)),
+                   result_state=_result_state(sentence, kind.trigger), continues=continues,
+                   revised=continues and bool(_REVISED.search(sentence.text)),
+                   stands_alone=bool(casualties) or own_time or specific_place, is_aggregate=habitual)
+    if habitual:
+        draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
         draft.evidence.append(kind.trigger)
-    if times:
-        span, interval = max(times, key=lambda item: _TIME_RANK[item[1].precision])
-        draft.time = interval
+    # The event's own time ("Sunday's attack", "killed ... late on Monday") over that of the report ("said on
+    # Monday"); failing one, the most precise, but never one from a relative clause about something else.
+    dating = [t for t in times if t[2] == "event"] or [t for t in times if t[2] != "history"]
+    if dating:
+        span, interval, how, _ = max(dating, key=lambda item: (_TIME_RANK[item[1].precision], -item[3]))
+        draft.time, draft.dated_by_event = interval, how == "event"
         draft.evidence.append(span)
+    places, place_rule = event_places(sentence, places)
     if places:
         chosen = best_place([p for _, p in places])
         if chosen is not None:
             draft.place = chosen
             draft.evidence.extend(span for span, p in places if p == chosen or p.country_iso == chosen.country_iso)
+            draft.rules.extend([place_rule] if place_rule else [])
     _add_casualties(draft, casualties)
     _assign_actors(draft, terms, sentence)
     return draft
+
+
+def _event_clause(sentence, trigger: Span | None, casualties: list[Casualty]) -> set[int]:
+    """Token indices of the event's words (trigger, casualty words) and of the clause above them that tells it."""
+    spans = [trigger] if trigger is not None else []
+    spans += [span for c in casualties for span in c.evidence if span.field in ("fatalities", "injuries")]
+    words = [t for t in sentence if any(span.start <= t.idx < span.end for span in spans)]
+    event_words = {t.i for t in words}
+    clause: set[int] = set()
+    for token in words:
+        while token.i not in clause:
+            clause.add(token.i)
+            if not _leads_up(token, event_words):
+                break
+            token = token.head
+    return clause
+
+
+def _leads_up(token, event_words: set[int]) -> bool:
+    """Whether the head of ``token`` still belongs to the clause that tells the event ``token`` is part of."""
+    if token.head.i == token.i:
+        return False
+    if token.dep_ in ("prep", "agent"):
+        return token.head.i in event_words  # "killed in Sunday's attack", not "for fear of another attack"
+    if token.dep_ == "dobj":
+        return not _definite(token)  # "conducted airstrikes on Monday", not "claimed the attack by Thursday"
+    if token.dep_ == "advcl":
+        # "stormed ..., killing seven", not "families fled [when the shooting started]"
+        return "Fin" not in token.morph.get("VerbForm") and not any(c.dep_ == "mark" for c in token.children)
+    return token.dep_ in _CLAUSE_LINKS
+
+
+def _definite(noun) -> bool:
+    """ "the attack", "this attack", "Sunday's attack", "its drones"."""
+    return any(child.dep_ == "poss" or child.dep_ == "det" and ("Def" in child.morph.get("Definite")
+                                                                 or "Dem" in child.morph.get("PronType"))
+               for child in noun.children)
+
+
+def _definite_reference(sentence, trigger: Span | None) -> bool:
+    """Event words that point back to an incident already told: a definite noun phrase ("the attack")."""
+    if trigger is None:
+        return False
+    words = [t for t in sentence if trigger.start <= t.idx < trigger.end]
+    heads = [t for t in words if t.head.i == t.i or not trigger.start <= t.head.idx < trigger.end]
+    return bool(heads) and heads[-1].pos_ in ("NOUN", "PROPN") and _definite(heads[-1])
+
+
+def _habitual(sentence, clause: set[int], times) -> bool:
+    """Whether the sentence tells repeated events or a trend ("has come under repeated attack", "a spate of
+    attacks in recent years"), not an incident: so only when no time expression dates the event to a day or
+    a week ("repeatedly attacked the base on Monday" is one incident; "this year" is a period)."""
+    if any(how == "event" and (_TIME_RANK[interval.precision] >= _TIME_RANK["week"] or interval.precision ==
+                               "unresolved" and not is_vague(interval)) for _, interval, how, _ in times):
+        return False
+    if any(how != "history" and is_vague_period(interval) for _, interval, how, _ in times):
+        return True
+    doc = sentence.doc
+    near = clause | {doc[i].head.i for i in clause}
+    return any(child.dep_ in ("advmod", "amod") and _REPEATED.fullmatch(child.text)
+               for i in near for child in doc[i].children)
+
+
+def _definite_count(sentence, casualty: Casualty) -> bool:
+    """ "the three workers": a count of victims already told."""
+    counts = [t for t in sentence if t.like_num and any(span.start <= t.idx < span.end for span in casualty.evidence
+                                                         if span.field in ("fatalities", "injuries"))]
+    return any(t.i > sentence.start and t.nbor(-1).lower_ in ("the", "these", "those") for t in counts)
+
+
+def _trigger_head(sentence, trigger: Span | None):
+    """The word of the trigger that the rest of it hangs on ("stage" in "stage demonstrations")."""
+    if trigger is None:
+        return None
+    words = [t for t in sentence if trigger.start <= t.idx < trigger.end]
+    heads = [t for t in words if t.head.i == t.i or not trigger.start <= t.head.idx < trigger.end]
+    return heads[-1] if heads else None
+
+
+def _governor(noun):
+    """The word a noun is an argument of: "called for [protests]", "[a march] is planned", "threats of [attacks]"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of", "with"):
+        return noun.head.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return noun.head
+    return None
+
+
+def _unrealised(sentence, trigger: Span | None) -> bool:
+    """Whether the event words tell something planned, threatened, ordered, feared or to come, not done:
+    "further protests would be held", "ordered police to arrest", "called for protests", "vowed to strike".
+    A definite noun points back to what happened ("vowed to avenge the attack"), unless an order governs it
+    ("ordered the arrest of"); "who had vowed to march" leaves the verb it hangs on ("were shot") as told."""
+    word = _trigger_head(sentence, trigger)
+    if word is None:
+        return False
+    if word.pos_ in ("NOUN", "PROPN"):
+        governor = _governor(word)
+        if governor is None:
+            return False
+        if _definite(word):  # "the attack was aimed at civilians", but "ordered the arrest of the suspects"
+            return governor.lemma_.lower() in ("order", "demand")
+        if governor.lemma_.lower() in _UNREALISED:
+            return True
+        if governor.pos_ not in ("VERB", "AUX"):
+            return False
+        word = governor
+    while True:
+        auxiliaries = {child.lower_ for child in word.children if child.dep_ in ("aux", "auxpass")}
+        if auxiliaries & _MODALS:
+            return not auxiliaries & {"have", "'ve"}  # "may have been killed" tells a past event
+        infinitive = "to" in auxiliaries
+        if infinitive and word.dep_ in ("acl", "ROOT"):
+            return True  # "protests to be held on Friday", "plans to attack"
+        if infinitive and word.dep_ == "xcomp" and word.head.lemma_.lower() in _UNREALISED:
+            return True
+        if word.dep_ not in ("xcomp", "conj") or word.head.i == word.i:
+            return False
+        word = word.head  # "will try to storm", "vowed to find and arrest"
+
+
+def _trend(sentence, trigger: Span | None) -> bool:
+    """Whether the event words are the subject of a change in rate ("attacks have risen", "kidnappings
+    increased") or counted by one ("a spate of bombings", "a rise in attacks"): a trend, not an incident."""
+    word = _trigger_head(sentence, trigger)
+    if word is None:
+        return False
+    if word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in word.children):
+        return word.head.lemma_.lower() in _TREND  # "attacks have risen [since the army withdrew]"
+    if word.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in _TREND:
+        return True
+    if word.dep_ == "nsubj" and word.head.lemma_ == "become":
+        return any(child.dep_ == "acomp" and _REPEATED.fullmatch(child.text) for child in word.head.children)
+    return word.dep_ == "pobj" and word.head.lower_ in ("of", "in") and word.head.head.lemma_.lower() in _TREND
 
 
 def _add_casualties(draft: _Draft, casualties: list[Casualty]) -> None:
@@ -208,7 +416,14 @@ def _more_precise(new: Figure, old: Figure) -> bool:
 
 # -- merging mentions of one incident inside a report ---------------------------------------------------
 
-def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft:
+def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
+    """The draft ``new`` ends up in: an earlier one of the same incident, or ``new`` itself; None for a
+    reference back to an incident ("the attack") that none of the earlier drafts is and that tells nothing new."""
+    if new.reference and (referent := _referent(drafts, new)) is not None:
+        _absorb_reference(referent, new)
+        return referent
+    if new.reference and not new.stands_alone:
+        return None
     for old in drafts:
         if _same_incident(old, new):
             _absorb(old, new)
@@ -216,6 +431,11 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft:
     if drafts and _competing_account(drafts[-1], new):
         _absorb_account(drafts[-1], new)
         return drafts[-1]
+    if drafts and _detail_of(drafts[-1], new):
+        _absorb_detail(drafts[-1], new)
+        return drafts[-1]
+    if new.continues:
+        return None
     drafts.append(new)
     return new
 
@@ -225,16 +445,17 @@ def _competing_account(old: _Draft, new: _Draft) -> bool:
 
     Only right after the incident, from a sentence that names its source, gives a toll of
     its own, names no time or place of its own that differs, and says nothing of another
-    incident or further victims ("In another attack", "were also killed"). A plain report
-    of the other side's dead ("2 soldiers were killed ... officials said 3 militants were
-    killed") adds to the toll; a disputed claim ("the Taliban claimed") or a count of the
-    same side's dead competes with it.
+    incident or further victims ("In another attack", "were also killed"). When the incident
+    was told without a toll ("fought off an assault"), the account is its only one. A plain
+    report of the other side's dead ("2 soldiers were killed ... officials said 3 militants
+    were killed") adds to the toll; a disputed claim ("the Taliban claimed") or a count of
+    the same side's dead competes with it.
     """
-    if not new.attributed or new.further or new.is_aggregate or old.is_aggregate:
+    if not new.attributed or new.further or new.added or new.revised or new.is_aggregate or old.is_aggregate:
         return False
     if not new.claimed and old.sides and new.sides and not old.sides & new.sides:
         return False
-    if new.fatalities is None or old.fatalities is None:
+    if new.fatalities is None:
         return False
     if old.event_type != new.event_type:
         return False
@@ -258,6 +479,97 @@ def _absorb_account(old: _Draft, new: _Draft) -> None:
     old.evidence.extend(new.evidence)
     old.rules.extend(r for r in [*new.rules, "competing-account"] if r not in old.rules)
     old.sentences.extend(new.sentences)
+
+
+def _detail_of(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` tells a part or a consequence of the incident just told, ``old``: the other side's dead
+    in the same fight ("troops fought back and several attackers were killed"), wounded who died later
+    ("two of the wounded died overnight"), or damage and looting during it ("gangs who had looted shops";
+    ACLED codes those as part of the riot or attack). Not when the sentence tells of another incident ("In a
+    separate attack", "elsewhere"), names a different place, or dates itself to another time, unless it only
+    describes what was found afterwards ("burnt-out trucks were lying by the road on Monday")."""
+    if new.elsewhere or new.claimed or new.is_aggregate or old.is_aggregate:
+        return False
+    if new.sub_event_type == "Looting/property destruction":
+        if old.event_type not in _POLITICAL_VIOLENCE | {"Riots", "Protests"}:
+            return False
+    elif not (old.event_type == new.event_type and old.event_type in _POLITICAL_VIOLENCE and
+              (new.fatalities or new.injuries)):
+        return False  # a gun battle told after a bombing is another incident more often than not
+    precise = ("place", "district")
+    if new.place.precision in precise and old.place.precision in precise and new.place != old.place:
+        return False
+    if not _places_agree(old.place, new.place):
+        return False
+    return new.result_state or _times_overlap(old.time, new.time)
+
+
+def _result_state(sentence, trigger: Span | None) -> bool:
+    """Event words that describe a thing as it was found ("burnt-out trucks", "looted shops"), not an act."""
+    word = _trigger_head(sentence, trigger)
+    return word is not None and word.dep_ == "amod"
+
+
+def _absorb_detail(old: _Draft, new: _Draft) -> None:
+    """Merge a part or consequence of the incident into it. Victims of the other side, or told as more than
+    those counted ("two more", "two of the wounded"), add to the toll; others may be among the dead already
+    counted ("two of the dead were policemen") and count as a new figure of the same victims. A time it gives
+    of what was found afterwards stays out."""
+    additional = new.added or bool(old.sides and new.sides and not old.sides & new.sides)
+    for attribute in ("fatalities", "injuries"):
+        mine, theirs = getattr(old, attribute), getattr(new, attribute)
+        if new.revised and theirs is not None:
+            setattr(old, attribute, theirs)  # "the toll rose to seven": the new total
+        elif additional and mine is not None and theirs is not None:
+            setattr(old, attribute, _sum_figures(mine, theirs))
+            setattr(new, attribute, None)
+    if new.result_state or not new.dated_by_event:
+        new.time = _UNRESOLVED_TIME
+    if not additional and old.victims and new.victims and len(new.victims) > len(old.victims) and \
+            old.victims.lower().split()[-1] in new.victims.lower().split():
+        old.victims = new.victims  # the same victims told more fully: "a general", "General Ivan Petrov"
+    old.sides |= new.sides
+    _absorb(old, new)
+    old.rules.extend(r for r in ["detail-of-incident"] if r not in old.rules)
+
+
+def _sum_figures(a: Figure, b: Figure) -> Figure:
+    """Two counts of different victims together; a vague one ("several") adds its low end to the best."""
+    def plus(x, y):
+        return None if x is None or y is None else x + y
+    return Figure(plus(a.low, b.low), plus(a.best, b.low if b.best is None else b.best), plus(a.high, b.high), a.text)
+
+
+def _referent(drafts: list[_Draft], new: _Draft) -> _Draft | None:
+    """The incident a definite reference points back to: the latest one of the same kind of disorder whose
+    place agrees, and whose time agrees when the reference dates the event itself ("Sunday's attack")."""
+    for old in reversed(drafts):
+        if old.is_aggregate or _disorder(old.event_type) != _disorder(new.event_type):
+            continue
+        if not _places_agree(old.place, new.place):
+            continue
+        precise = ("place", "district")
+        if new.place.precision in precise and old.place.precision in precise and new.place != old.place:
+            continue
+        if new.dated_by_event and not _times_overlap(old.time, new.time):
+            continue
+        return old
+    return None
+
+
+def _disorder(event_type: str) -> str:
+    return "political violence" if event_type in _POLITICAL_VIOLENCE else event_type
+
+
+def _absorb_reference(old: _Draft, new: _Draft) -> None:
+    """Merge a reference into its incident. A time it gives of something else ("denied on Monday") stays out,
+    and so do its actors: such a sentence tells what came after ("stretched the security forces")."""
+    if not new.dated_by_event:
+        new.time = _UNRESOLVED_TIME
+    new.actor1 = new.actor2 = None
+    new.evidence = [span for span in new.evidence if span.field not in ("actor1", "actor2")]
+    _absorb(old, new)
+    old.rules.extend(r for r in ["definite-reference"] if r not in old.rules)
 
 
 def _same_incident(a: _Draft, b: _Draft) -> bool:
@@ -314,10 +626,11 @@ def _places_agree(a: Place, b: Place) -> bool:
 
 
 def _victims_agree(a: str | None, b: str | None) -> bool:
+    """The same head word, or a word that could be anyone ("lost seven men" and "twelve more soldiers")."""
     if not a or not b:
         return True
     head_a, head_b = a.lower().split()[-1].rstrip("s"), b.lower().split()[-1].rstrip("s")
-    return head_a == head_b
+    return head_a == head_b or bool(_ANYONE.fullmatch(head_a) or _ANYONE.fullmatch(head_b))
 
 
 def _absorb(old: _Draft, new: _Draft) -> None:

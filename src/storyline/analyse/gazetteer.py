@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "places"
+# A country's weight starts here, above the population of any unit or town.
+COUNTRY_WEIGHT = 10**10
 
 # Letters that Unicode decomposition leaves alone but English spelling drops.
 _PLAIN_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
@@ -124,13 +126,20 @@ class Lookup:
     ``loose`` when ``entries`` came from the loose key only. ``alternates``
     are further entries the loose key finds beside exact ones ("Dawlat Abad"
     is exactly one district in Faryab, loosely also the Dowlatabad in Balkh):
-    taken only when the context points at them.
+    taken only when the context points at them. ``words``: the name as
+    written, folded and without its designator, to tell an entry spelled so
+    ("Jalalabad" the town) from one the folded key merely meets ("Jalal-Abad").
     """
 
     entries: tuple[Entry, ...]
     hint: str | None
     loose: bool = False
     alternates: tuple[Entry, ...] = ()
+    words: tuple[str, ...] = ()
+
+    def spelled_as_written(self, entry: Entry) -> bool:
+        """Whether ``entry``'s own name has the words of the name looked up, word breaks included."""
+        return tuple(name_words(entry.name)) == self.words
 
 
 class Designators:
@@ -254,8 +263,9 @@ class Gazetteer:
         for variant in (words, stripped):
             found = self._exact.get("".join(variant))
             if found:
-                return Lookup(tuple(found), hint, alternates=tuple(e for e in loose if e not in found))
-        return Lookup(tuple(loose), hint, loose=bool(loose))
+                return Lookup(tuple(found), hint, alternates=tuple(e for e in loose if e not in found),
+                              words=tuple(variant))
+        return Lookup(tuple(loose), hint, loose=bool(loose), words=tuple(stripped))
 
     def is_not_place(self, name: str) -> bool:
         """Whether ``name`` is listed in ``not_places.tsv`` (months, compass words, organisations...)."""
@@ -301,17 +311,25 @@ def load_gazetteer() -> Gazetteer:
     gaz.demonyms = {name_key(row["word"]): row["country_iso"] for row in _rows("demonyms.tsv")}
     preferred = {row["code"]: row["name"] for row in _rows("names.tsv")}
 
+    admin1_rows = list(_rows("admin1.tsv"))
+    people: dict[str, int] = defaultdict(int)
+    for row in admin1_rows:
+        people[row["country_iso"]] += int(row["population"])
+
     for row in _rows("countries.tsv"):
         iso2 = row["iso2"]
         name = preferred.get(iso2, row["name"])
         country = Country(iso2, name, _float(row["latitude"]), _float(row["longitude"]))
         gaz.countries[iso2] = country
-        entry = Entry("country", name, iso2, None, country.latitude, country.longitude, weight=10**10, trusted=True)
+        # Above every smaller unit; among same-named countries the more populous is the default
+        # reading ("Congo" in the news is mostly the Democratic Republic).
+        entry = Entry("country", name, iso2, None, country.latitude, country.longitude,
+                      weight=COUNTRY_WEIGHT + people[iso2], trusted=True)
         gaz.entry_of_code[iso2] = entry
         for alias in sorted({name, row["name"], *_aliases(row["aliases"])}):
             gaz.add_name(alias, entry)
 
-    for row in _rows("admin1.tsv"):
+    for row in admin1_rows:
         key = row["key"]
         name = preferred.get(key) or gaz.designators.bare_name(plain_name(row["name"]))
         unit = Admin1(key, row["iso_code"] or None, row["country_iso"], name,

@@ -6,7 +6,8 @@ Public functions:
   evidence span (offsets into the article text) and the resolved :class:`Place`;
 - :func:`resolve_place` — one name ("Kunduz", "Khatlon region") to a Place;
 - :func:`country_of_adjective` — "Tajik" -> "TJ";
-- :func:`best_place` — the most specific, mutually consistent of several Places.
+- :func:`best_place` — the most specific, mutually consistent of several Places;
+- :func:`event_places` — which of a sentence's places may be where its event happened.
 
 Names come from the gazetteer (:mod:`storyline.analyse.gazetteer`); the text
 decides how much evidence a name needs. The small English model mislabels
@@ -18,6 +19,12 @@ Names inside a longer person or organisation name ("the Islamic Emirate of
 Afghanistan", "Guo Zhijun") are not places, and a weakly evidenced name that
 lies outside the country the rest of the sentence (or report) is anchored in
 is dropped.
+
+Not every place a sentence names is where its event happened. A dateline
+("MAIDUGURI, Nigeria —", "KABUL (Reuters) -") is where the report was filed,
+and a place a distance or direction is measured from ("40 km north of
+Maiduguri") only locates another; :func:`event_places` sets both aside when
+the sentence names anything else.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from dataclasses import dataclass
 from storyline.analyse.gazetteer import Entry, Gazetteer, Lookup, load_gazetteer
 from storyline.records import Place, Span
 
-__all__ = ["best_place", "country_of_adjective", "find_places", "resolve_place"]
+__all__ = ["best_place", "country_of_adjective", "event_places", "find_places", "resolve_place"]
 
 # How specific each precision is; best_place prefers the higher.
 SPECIFICITY = {"place": 4, "district": 3, "admin1": 2, "border": 1, "country": 0, "unresolved": -1}
@@ -48,6 +55,8 @@ HYPHENS = frozenset({"-", "–", "'", "’"})
 MAX_NAME_TOKENS = 7
 # A town this big is a place even where spaCy calls it something else ("Dushanbe" as ORG).
 BIG_TOWN = 100_000
+# Grammar, not vocabulary: "40 km north of Maiduguri", "north of Kunduz city" measure from the place named.
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
 # -- resolving one name ---------------------------------------------------------------------------
@@ -67,13 +76,19 @@ def resolve_place(name: str, country_iso: str | None = None) -> Place | None:
 
 
 def _choose_entry(found: Lookup, countries: set[str], admin1_keys: set[str],
-                 only_country: str | None = None) -> Entry | None:
-    """The entry a name most likely means, given the countries and admin-1 units around it.
+                 only_country: str | None = None, report_countries: frozenset[str] = frozenset()) -> Entry | None:
+    """The entry a name most likely means, given the places around it in the sentence and the report.
 
-    In order: the level a designator asks for; a country for a bare country
-    name; an entry inside an admin-1, then a country, named nearby; a town or
-    district of our alias table; anything but a district; the bigger (more
-    people); the trusted (country, admin-1, alias) over the derived.
+    In order: the level a designator asks for; an entry inside an admin-1
+    the sentence names ("Georgia" beside Atlanta); an entry in a country the
+    sentence, then the report, names ("Congo" in a report about North Kivu,
+    "Punjab" beside Lahore); a country for a bare country name; a town or
+    district of our alias table; a name spelled as written ("Jalalabad" the
+    town over Jalal-Abad the region); anything but a district; the bigger
+    (more people: the default among same-named countries, "Congo" the DRC);
+    the trusted (country, admin-1, alias) over the derived. A bare country
+    name gives way to context only for another country of that name: "Niger"
+    beside Borno is still the country, not Nigeria's Niger State.
     """
     entries = [e for e in found.entries if only_country is None or e.country_iso == only_country]
     if admin1_keys and not any(e.admin1_key in admin1_keys for e in entries):
@@ -81,13 +96,17 @@ def _choose_entry(found: Lookup, countries: set[str], admin1_keys: set[str],
         entries = [e for e in found.alternates if e.admin1_key in admin1_keys] or entries
     if not entries:
         return None
+    names_a_country = found.hint is None and any(e.level == "country" for e in entries)
 
     def plausibility(entry: Entry):
+        comparable = not names_a_country or entry.level == "country"
         return (found.hint is not None and entry.level == found.hint,
-                found.hint is None and entry.level == "country",
                 entry.admin1_key in admin1_keys if entry.admin1_key else False,
-                entry.country_iso in countries,
+                comparable and entry.country_iso in countries,
+                comparable and entry.country_iso in report_countries,
+                names_a_country and entry.level == "country",
                 entry.curated,
+                found.spelled_as_written(entry),
                 entry.level != "district",  # a bare name is seldom a district: "Hamilton" the city
                 entry.weight,
                 entry.trusted)
@@ -200,17 +219,21 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     """
     gaz = load_gazetteer()
     text = sentence.doc.text
+    sentence, left_to_next = _as_read(sentence, gaz)
     mentions = _consistent(_name_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz))
     borders = _border_mentions(sentence, mentions, gaz)
     mentions = [m for m in mentions if not any(s.start <= m.start < s.end for s, _ in borders)]
 
     countries, admin1_keys = _context(mentions, sentence, gaz)
+    report_countries = _report_countries(sentence.doc, gaz)
     results = list(borders)
     for mention in mentions:
-        entry = _choose_entry(mention.found, countries, admin1_keys)
+        entry = _choose_entry(mention.found, countries, admin1_keys[mention], report_countries=report_countries)
         if entry is not None:
             span = Span("place", mention.start, mention.end, text[mention.start:mention.end])
             results.append((span, _place_of(entry, gaz)))
+    if left_to_next:
+        results = [(span, place) for span, place in results if not left_to_next[0] <= span.start < left_to_next[1]]
     return sorted(results, key=lambda item: item[0].start)
 
 
@@ -236,26 +259,48 @@ def _anchor_countries(mentions) -> set[str]:
             if m.strong and m.country() and not any(e.level == "country" for e in m.found.entries)}
 
 
-def _document_anchors(doc, gaz: Gazetteer) -> set[str]:
-    """:func:`_anchor_countries` of the whole report; computed once per Doc and kept in its ``user_data``."""
-    cache_key = "storyline.places.anchors"
+def _report_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
+    """:func:`_name_mentions` of every sentence of the report; computed once per Doc and kept in its ``user_data``."""
+    cache_key = "storyline.places.mentions"
     if cache_key not in doc.user_data:
-        doc.user_data[cache_key] = _anchor_countries(m for sentence in doc.sents
-                                                     for m in _name_mentions(sentence, gaz))
+        doc.user_data[cache_key] = [m for sentence in doc.sents for m in _name_mentions(sentence, gaz)]
     return doc.user_data[cache_key]
 
 
-def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[str], set[str]]:
-    """Countries and admin-1 units the sentence names without ambiguity, demonyms included."""
+def _document_anchors(doc, gaz: Gazetteer) -> set[str]:
+    """:func:`_anchor_countries` of the whole report."""
+    return _anchor_countries(_report_mentions(doc, gaz))
+
+
+def _report_countries(doc, gaz: Gazetteer) -> frozenset[str]:
+    """Countries the report's names lie in without ambiguity ("Pointe-Noire" and "Congo-Brazzaville" both say CG)."""
+    return frozenset(m.country() for m in _report_mentions(doc, gaz)) - {None}
+
+
+def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[str], dict[_Mention, set[str]]]:
+    """Countries the sentence names without ambiguity, demonyms included, and for each mention the admin-1 units.
+
+    A mention's admin-1 units are those the sentence names, and those its
+    other unambiguous names lie in ("Atlanta" puts "Georgia" in the state).
+    A name never lies in a unit on its own say-so: "Dawlat Abad" is exactly
+    a district of Faryab, yet "Dawlat Abad district, Balkh" is Balkh's.
+    """
     countries = {m.country() for m in mentions} - {None}
-    admin1_keys: set[str] = set()
+    named: set[str] = set()
+    lies_in: dict[_Mention, str] = {}
     for mention in mentions:
         units = {e.admin1_key for e in mention.found.entries if e.level == "admin1"}
         if mention.country() and len(units) == 1 and mention.found.hint in (None, "admin1"):
-            admin1_keys |= units
+            named |= units
+        entries = [e for e in mention.found.entries if e.level == mention.found.hint] or mention.found.entries
+        inside = {e.admin1_key for e in entries}
+        if len(inside) == 1 and None not in inside:
+            lies_in[mention] = inside.pop()
     for token in sentence:
         if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text)):
             countries.add(iso)
+    admin1_keys = {mention: named | {unit for other, unit in lies_in.items() if other is not mention}
+                   for mention in mentions}
     return countries, admin1_keys
 
 
@@ -264,6 +309,7 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
     tokens = list(sentence)
     entity_of = {token.i: ent for ent in sentence.ents for token in ent}
     run_of = _tight_runs(tokens, entity_of)
+    dateline_starts = {start for start, _ in _datelines(sentence.doc, gaz)}
     mentions: list[_Mention] = []
     i = 0
     while i < len(tokens):
@@ -291,7 +337,8 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
             # "Kunduz and Lashkar Gah": a name joined to a place mention is read like it.
             coordinated = (i >= 2 and tokens[i - 1].lower_ in ("and", "or", ",") and bool(mentions)
                            and mentions[-1].end == tokens[i - 2].idx + len(tokens[i - 2]))
-            mention = _accepted_mention(tokens, i, j, found, entity_of, gaz, partial, coordinated)
+            marked = coordinated or tokens[i].idx in dateline_starts  # "AFGOOYE, Somalia —": where it was filed
+            mention = _accepted_mention(tokens, i, j, found, entity_of, gaz, partial, marked)
             if mention is not None:
                 mentions.append(mention)
         i = j + 1
@@ -299,13 +346,14 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
 
 
 def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gazetteer,
-                      partial: bool, coordinated: bool) -> _Mention | None:
+                      partial: bool, marked: bool) -> _Mention | None:
     """The mention of ``tokens[i..j]`` if the evidence says it is a place, with any designator word after it.
 
     ``partial``: the name is part of a longer proper name ("Khana" in "Kotal-e
     Khair Khana", "Bato" in "Bato Kot", "Nangarhar" in "Eastern Nangarhar");
     then only countries, admin-1 units and our aliases are taken from it, as
-    weak mentions.
+    weak mentions. ``marked``: where the name stands makes it a place (joined
+    to a place mention, the town of a dateline).
     """
     first, last = tokens[i], tokens[j]
     hint = found.hint
@@ -330,7 +378,7 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     place_label = (entity is not None and entity.label_ in PLACE_LABELS
                    and not _extends_beyond(entity, first.i, last.i, gaz))
     after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS
-    strong = not partial and (hint is not None or place_label or after_locative or coordinated)
+    strong = not partial and (hint is not None or place_label or after_locative or marked)
     if found.loose and not (hint or place_label):
         return None  # a loose spelling match needs the text to say it is a place
     entries = found.entries
@@ -340,7 +388,8 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
         if not entries:
             return None
     alternates = found.alternates if strong else ()
-    return _Mention(first.idx, last.idx + len(last), Lookup(entries, hint, found.loose, alternates), strong)
+    return _Mention(first.idx, last.idx + len(last), Lookup(entries, hint, found.loose, alternates, found.words),
+                    strong)
 
 
 def _qualifier_level(tokens, i: int, found: Lookup, gaz: Gazetteer) -> str | None:
@@ -375,7 +424,7 @@ def _tight_runs(tokens, entity_of) -> list[tuple[int, int]]:
             continue
         end = k
         scan = k + 1
-        while scan < len(tokens) and (capitalised(tokens[scan]) or tokens[scan].text in HYPHENS
+        while scan < len(tokens) and (capitalised(tokens[scan]) or _joins_words(tokens[scan])
                                       or tokens[scan].lower_ in ROMANISATION_PARTICLES):
             if capitalised(tokens[scan]):
                 end = scan
@@ -399,8 +448,14 @@ def _starts_name(token, entity_of) -> bool:
 
 def _inside_name(token) -> bool:
     """Whether ``token`` may sit inside a multi-word place name."""
-    return (token.text[:1].isupper() or token.text in HYPHENS
+    return (token.text[:1].isupper() or _joins_words(token)
             or token.lower_ in ROMANISATION_PARTICLES or token.lower_ in NAME_JOINERS)
+
+
+def _joins_words(token) -> bool:
+    """A hyphen inside a name ("Sar-e Pul"), not a dash between words ("KABUL – A bomb", "Kabul - the capital")."""
+    spaced_before = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in HYPHENS and not token.whitespace_ and not spaced_before
 
 
 def _ends_name(token) -> bool:
@@ -425,6 +480,110 @@ def _prefix_level(tokens, i: int, gaz: Gazetteer) -> str | None:
         if is_designator and level:
             return level
     return None
+
+
+# -- datelines and reference points --------------------------------------------------------------
+
+# A dateline heads a paragraph: the town, its state or country, a date, the agency, a dash, then the report.
+# "MAIDUGURI, Nigeria —", "KABUL (Reuters) -", "Mogadishu, June 11 —", "KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --".
+_WORD = r"[A-Z][\w’'.-]*"
+_TOWN = rf"{_WORD}(?:[ ](?:[a-z]{{1,3}}[ ])?{_WORD}){{0,3}}"  # "PORT SUDAN", "Dar es Salaam"
+_BLANK = r"[^\S\n]"
+_DATELINE = re.compile(
+    rf"(?P<town>{_TOWN})(?:,{_BLANK}+{_TOWN}){{0,2}}"
+    rf"(?:,{_BLANK}+(?:{_WORD}{_BLANK}+\d{{1,2}}|\d{{1,2}}{_BLANK}+{_WORD})(?:,{_BLANK}+\d{{4}})?)?"
+    rf"(?:{_BLANK}*\([^()\n]{{1,40}}\)(?:{_BLANK}*(?:—|–|--|-))?|{_BLANK}*(?:—|–)|{_BLANK}+(?:--|-))"
+    rf"(?={_BLANK}*[A-Z0-9\"“‘'])")
+
+
+def event_places(sentence, places: list[tuple[Span, Place]]) -> tuple[list[tuple[Span, Place]], str | None]:
+    """The places of ``sentence`` that may be where its event happened, and the rule that chose them.
+
+    ``places`` are the sentence's :func:`find_places` (or some of them). A
+    dateline is where the report was filed, and a place a distance or
+    direction is measured from ("40 km north of Maiduguri", "some 30
+    kilometres from Afgooye") only locates another: both give way to the
+    other places the sentence names (rule None). When they are all it names,
+    the reference points are taken for the admin-1 (or country) they lie in,
+    "place-near-reference-point", else the dateline, "place-from-dateline"
+    ("KABUL — A bomb exploded at a mosque": it happened where it was filed).
+    """
+    datelines = _datelines(sentence.doc, load_gazetteer())
+    filed = [(span, place) for span, place in places
+             if any(start <= span.start and span.end <= end for start, end in datelines)]
+    references = [(span, place) for span, place in places
+                  if (span, place) not in filed and _is_reference_point(sentence.doc, span)]
+    told = [item for item in places if item not in filed and item not in references]
+    if best_place([place for _, place in told]) is not None or not (filed or references):
+        return told, None
+    if references:
+        return [(span, _surroundings(place)) for span, place in references], "place-near-reference-point"
+    return filed, "place-from-dateline"
+
+
+def _datelines(doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Start and end offsets of every dateline in the Doc; computed once per Doc and kept in its ``user_data``.
+
+    A dateline starts a paragraph and its first name is one the gazetteer
+    knows as a place: "Taliban fighters — who ..." is not one.
+    """
+    cache_key = "storyline.places.datelines"
+    if cache_key not in doc.user_data:
+        found = []
+        for paragraph in re.finditer(rf"(?:^|\n){_BLANK}*", doc.text):
+            match = _DATELINE.match(doc.text, paragraph.end())
+            town = match["town"] if match else ""
+            if town and gaz.lookup(town, allow_loose=False).entries and not gaz.is_not_place(town):
+                found.append(match.span())
+        doc.user_data[cache_key] = found
+    return doc.user_data[cache_key]
+
+
+def _as_read(sentence, gaz: Gazetteer):
+    """``sentence`` as :func:`find_places` reads it, and the characters whose places it leaves to the next sentence.
+
+    The parser sometimes makes a dateline a sentence of its own ("KABUL
+    (Reuters) -" | "A bomb exploded ..."). The dateline belongs to the
+    sentence it heads: one that ends inside a dateline leaves its places to
+    the next, and one that starts inside or right after a dateline is read
+    from the dateline's start.
+    """
+    doc = sentence.doc
+    for start, end in _datelines(doc, gaz):
+        if start < sentence.end_char <= end:
+            return sentence, (start, end)
+        if start < sentence.start_char and not doc.text[end:sentence.start_char].strip():
+            first = doc.char_span(start, end, alignment_mode="expand").start
+            return doc[first:sentence.end], None
+    return sentence, None
+
+
+def _is_reference_point(doc, span: Span) -> bool:
+    """Whether the place at ``span`` is what a distance or direction is measured from.
+
+    By the parse: the name is the object of "of" or "from" hanging on a
+    distance ("30 kilometres from Afgooye") or on a bare compass point ("40 km
+    north of Maiduguri", "north of Kunduz city"). "In the north of Borno" is
+    inside Borno: a compass point with a determiner is a part, not a direction.
+    """
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("of", "from"):
+        return False
+    measure = tokens.root.head.head
+    if measure.ent_type_ == "QUANTITY":
+        return True
+    return measure.lower_ in COMPASS_POINTS and not any(child.dep_ in ("det", "poss") for child in measure.children)
+
+
+def _surroundings(place: Place) -> Place:
+    """The admin-1 a town or district lies in, else the country: where an event measured from ``place`` is."""
+    gaz = load_gazetteer()
+    code = place.country_iso
+    if place.precision in ("place", "district"):
+        code = place.admin1_iso or next((key for key, unit in gaz.admin1.items()
+                                         if (unit.country_iso, unit.name) == (place.country_iso, place.admin1)), code)
+    entry = gaz.entry_of_code.get(code) if code else None
+    return _place_of(entry, gaz) if entry else Place(country=None, country_iso=None)
 
 
 # -- borders --------------------------------------------------------------------------------------

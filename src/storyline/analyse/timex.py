@@ -4,8 +4,9 @@ A report says "last week" or "on Monday"; what that means depends on when it was
 published. :func:`resolve_time_expression` turns one expression into a
 :class:`~storyline.records.TimeInterval` (inclusive dates and a precision),
 :func:`find_time_expressions` finds the expressions of a sentence with their character
-spans, and :func:`resolve_against` resolves an expression again once an undated report
-inherits a date.
+spans, :func:`resolve_against` resolves an expression again once an undated report
+inherits a date, and :func:`time_attachment` tells from the parse what an expression dates
+(the event, the report of it, or another clause).
 
 Conventions, because reports describe the past: a bare weekday, month or day of the
 month is the most recent one on or before publication; an interval that contains the
@@ -27,7 +28,8 @@ from importlib import resources
 
 from storyline.records import Span, TimeInterval
 
-__all__ = ["find_time_expressions", "resolve_against", "resolve_time_expression"]
+__all__ = ["find_time_expressions", "is_vague", "is_vague_period", "resolve_against", "resolve_time_expression",
+           "time_attachment"]
 
 UNRESOLVED = "unresolved"
 EVIDENCE_FIELD = "date"
@@ -471,3 +473,63 @@ def find_time_expressions(sentence, published: dt.date | None) -> list[tuple[Spa
         if all(end <= span.start or start >= span.end for span, _ in chosen):
             chosen.append((Span(EVIDENCE_FIELD, start, end, text[start:end]), interval))
     return sorted(chosen, key=lambda found: found[0].start)
+
+
+# -- what an expression dates ----------------------------------------------------------------------
+
+_ANY_DAY = dt.date(2000, 1, 1)
+_SEVERAL_UNITS = re.compile(rf"\b(?:{_UNIT})s\b", re.IGNORECASE)
+# "by Thursday evening", "until Monday": the expression bounds a state of affairs, it does not date an event.
+_BOUNDS = {"by", "until", "till", "before", "after"}
+# Dependencies that open a clause of its own: a report's complement ("said [they buried ...]"), a clause on a
+# noun ("the group, which split ... in 2016"), a clausal subject.
+_OWN_CLAUSE = {"ccomp", "parataxis", "csubj", "relcl", "acl"}
+
+
+def is_vague(interval: TimeInterval) -> bool:
+    """Whether ``interval`` comes from a vague expression ("recently", "in recent years") that no publication
+    date resolves, as opposed to a relative one waiting for its date ("on Monday" in an undated report)."""
+    if interval.precision != UNRESOLVED:
+        return False
+    resolved = _interpret(interval.text, _ANY_DAY)
+    return resolved is None or resolved.precision == UNRESOLVED
+
+
+def is_vague_period(interval: TimeInterval) -> bool:
+    """ "in recent years", "over the past few weeks": a vague stretch of several units, the time of a trend."""
+    return is_vague(interval) and bool(_SEVERAL_UNITS.search(interval.text))
+
+
+def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
+    """What the time expression at ``span`` dates in ``sentence``, given the token indices of the event's clause.
+
+    Returns ``(how, steps)``: ``"event"`` when the expression hangs on the event's clause (``steps``
+    dependency links above it: "Sunday's attack" 1, "killed ... on Sunday" 2); ``"report"`` when it
+    dates the verb that reports the event ("the army said on Tuesday"); ``"bound"`` for a limit
+    ("by Thursday evening"); ``"history"`` inside a relative clause about something else ("the group,
+    which split from Boko Haram in 2016"); ``"other"`` for any other clause ("prices climbed on Monday").
+    """
+    inside = [t for t in sentence if span.start <= t.idx < span.end]
+    roots = [t for t in inside if t.head.i == t.i or not span.start <= t.head.idx < span.end]
+    if not roots:
+        return "other", 0
+    token, steps = roots[-1].head, 1
+    if token.lower_ in _BOUNDS and token.pos_ == "ADP":
+        return "bound", 0
+    while token.i not in clause:
+        if token.dep_ in ("relcl", "acl") and token.head.i in clause:
+            return "event", steps + 1  # "the fighting, which started late on Monday"
+        if token.dep_ == "relcl":
+            return "history", 0  # "the group, which split from Boko Haram in 2016"
+        if token.head.i == token.i or token.dep_ in _OWN_CLAUSE:
+            return ("report" if _reports(token, clause, sentence.doc) else "other"), 0
+        token, steps = token.head, steps + 1
+    return "event", steps
+
+
+def _reports(verb, clause: set[int], doc) -> bool:
+    """Whether ``verb`` is the one that reports the event's clause, above it ("said [they stormed]") or beside it."""
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i in clause:
+        return True  # "[stormed ...], the army said on Tuesday" parsed with "said" below the event
+    tops = [doc[i] for i in clause if doc[i].head.i not in clause]
+    return any(top.head.i == verb.i and top.dep_ in ("ccomp", "parataxis") for top in tops)
