@@ -34,6 +34,7 @@ from storyline.link.relation import (
     pair_features,
     quote_trims,
     quotes,
+    shared_incident_days,
     text_direction_log_odds,
 )
 from storyline.records import Article
@@ -87,6 +88,70 @@ Council member Petra Holm said the plan would cost 2.4 million crowns over three
 UPDATE_PARAGRAPH = """
 Update: the provincial health department said on Monday evening that one of the critically wounded had died, raising the toll to eight. Governor Telek declared three days of mourning.
 """
+
+
+# Two incidents in central Mali in one week, told by a wire and by a local paper (written for these tests;
+# the towns are real, the incidents are not). The local report names the village, the hospital town and the
+# market town the wire names, in words of its own and with a higher toll.
+MALI_BUS_WIRE = """BAMAKO, May 14 (Harmattan Press Agency) — A passenger bus hit a roadside bomb on the road between Bandiagara and Bankass in central Mali on Wednesday, killing eight people and wounding 15, a regional official said.
+
+The bus was carrying traders and their goods to the weekly fair in Bankass when the device went off near the village of Songho at around 10 a.m., said Amadou Guindo, a spokesman for the governor of the Mopti region.
+
+Most of the dead were women travelling with their children, he said. The wounded were taken to the hospital in Bandiagara, and four of them were later flown to Mopti.
+
+No group has said it planted the bomb. Fighters linked to al-Qaeda and to the Islamic State have mined roads across central Mali for years, and the army in Bamako has struggled to keep them open.
+
+Malian authorities declared two days of mourning in the district.
+"""
+
+MALI_BUS_LOCAL = """The number of people killed in Wednesday's blast near Songho has risen to eleven, staff at the referral hospital in Bandiagara said on Thursday, after three of the injured died during the night.
+
+Aminata Dolo, a nurse on the surgical ward, said the hospital was still caring for a dozen patients, several of them with burns and broken limbs. "We ran out of bandages before midnight," she said.
+
+People in Songho described a loud bang and then smoke rising from the laterite road below the cliffs. Ousmane Tembely, a farmer, said he ran to the wreck and carried a boy of about six to a donkey cart. "The bus was torn in two," he said.
+
+The mayor, Hamidou Ongoiba, said lorries had used the same track the day before without trouble, and asked the army to sweep the road to Bankass. Traders from Bankass said they would stay at home on the next market day.
+"""
+
+# The day before, elsewhere in the same region: another attack, the same capital, region and armed groups.
+MALI_POST_WIRE = """BAMAKO, May 13 (Harmattan Press Agency) — Gunmen on motorcycles attacked an army post outside Koro in central Mali before dawn on Tuesday, killing six soldiers, the Malian army said.
+
+The attackers set fire to two armoured vehicles and seized weapons before troops drove them off with the help of a helicopter, the army said in a statement, adding that about twenty assailants had been killed.
+
+A group linked to al-Qaeda said it carried out the raid. Its fighters have besieged several towns in the Mopti region this year and attacked convoys on the roads leading to Bamako.
+
+Residents of Koro said the market stayed closed on Tuesday and that many families had left for the regional capital.
+"""
+MALI_DAYS = {"post": dt.date(2026, 5, 13), "bus": dt.date(2026, 5, 14), "local": dt.date(2026, 5, 15)}
+
+
+# One car bombing in Jos, a city of a million (its name alone weighs 0.5), told by a wire and by a local
+# paper the same day; and a shooting in the same city two days earlier (written for these tests).
+JOS_BOMB_WIRE = """ABUJA, Nigeria — A car packed with explosives blew up beside a crowded bus park on the edge of Jos in Plateau State on Saturday afternoon, killing six people and wounding at least twenty, police said.
+
+A police spokesman said the car had been parked near the ticket booths for about an hour before it exploded. Rescue workers took the wounded to the Jos University Teaching Hospital.
+
+No group said it was behind the bombing. Plateau State has seen years of clashes between herders and farmers, and the governor called for calm.
+"""
+
+JOS_BOMB_LOCAL = """Eight people have now died in Saturday's car bomb blast at a motor park in Jos, a nurse at the teaching hospital said, after two of the injured died overnight.
+
+Taxi drivers at the park said smoke and shattered glass filled the yard. "The blast threw me off my feet and my bus caught fire," said Bitrus Dalyop, who has worked there for ten years.
+
+Traders closed their stalls and stayed at home, and soldiers put up roadblocks on the roads leading into the park.
+"""
+
+JOS_SHOOTING = """Gunmen on motorcycles shot dead a vigilante leader and his driver outside a mosque in Jos on Thursday evening, police in Plateau State said.
+
+The attackers fired on the car as the two men left evening prayers and escaped before officers arrived, a police spokesman said. Residents said the vigilante group had helped the army hunt kidnappers in the hills around the city.
+
+Soldiers set up checkpoints on the roads out of Jos after the killing.
+"""
+JOS_KIDNAPPING = """Gunmen abducted four students from a private secondary school in Jos on Saturday morning, police in Plateau State said.
+
+The kidnappers climbed over the back wall of the school and forced the boys into a car, a police spokesman said. Parents gathered at the gate demanding news of their children.
+"""
+JOS_DAYS = {"shooting": dt.date(2026, 10, 9), "bomb": dt.date(2026, 10, 11)}  # a Friday and a Sunday
 
 
 def article(article_id: str, text: str, published: dt.date | None = None, outlet: str | None = None,
@@ -206,6 +271,53 @@ def test_an_independent_report_is_the_same_story():
     assert link.relation == "same_story"
     assert link.containment < 0.2
     assert link.confidence >= 0.5
+
+
+def test_an_independent_local_report_with_another_toll_is_the_same_story():
+    bus = article("bus", MALI_BUS_WIRE, MALI_DAYS["bus"], "Harmattan Press Agency")
+    local = article("local", MALI_BUS_LOCAL, MALI_DAYS["local"], "Bandiagara Echo")
+    for a, b in ((bus, local), (local, bus)):
+        link = classify_pair(a, b)
+        assert link.relation == "same_story", link.evidence
+        assert (link.source_id, link.derived_id) == ("bus", "local")
+        assert link.confidence >= 0.5
+        assert any("Songho" in e and "Bandiagara" in e for e in link.evidence)
+
+
+def test_two_incidents_in_one_region_in_one_week_are_unrelated():
+    post = article("post", MALI_POST_WIRE, MALI_DAYS["post"], "Harmattan Press Agency")
+    for other in (article("bus", MALI_BUS_WIRE, MALI_DAYS["bus"], "Harmattan Press Agency"),
+                  article("local", MALI_BUS_LOCAL, MALI_DAYS["local"], "Bandiagara Echo")):
+        link = classify_pair(post, other)
+        assert link.relation == "unrelated", link.evidence
+
+
+def test_an_independent_report_long_after_needs_more_than_the_place():
+    bus = article("bus", MALI_BUS_WIRE, MALI_DAYS["bus"], "Harmattan Press Agency")
+    local = article("local", MALI_BUS_LOCAL, MALI_DAYS["bus"] + dt.timedelta(days=12), "Bandiagara Echo")
+    assert classify_pair(bus, local).relation == "unrelated"
+
+
+def test_two_reports_of_one_bombing_in_a_big_town_are_the_same_story_and_other_incidents_there_are_not():
+    wire_report = article("wire", JOS_BOMB_WIRE, JOS_DAYS["bomb"], "Harmattan Press Agency")
+    local = article("local", JOS_BOMB_LOCAL, JOS_DAYS["bomb"], "Plateau Clarion")
+    for a, b in ((wire_report, local), (local, wire_report)):
+        link = classify_pair(a, b)
+        assert link.relation == "same_story", link.evidence
+        assert any("Jos" in e for e in link.evidence) and any("2026-10-10" in e for e in link.evidence)
+    shooting = article("shooting", JOS_SHOOTING, JOS_DAYS["shooting"], "Plateau Clarion")  # two days before
+    kidnapping = article("kidnapping", JOS_KIDNAPPING, JOS_DAYS["bomb"], "Plateau Clarion")  # the same Saturday
+    for other in (shooting, kidnapping):
+        for report in (wire_report, local):
+            assert classify_pair(other, report).relation == "unrelated", (other.id, report.id)
+
+
+def test_a_day_named_by_both_must_fall_before_the_later_publication():
+    # "Saturday" read on a Sunday and on the next Sunday are different days: no day in common
+    local = article("local", JOS_BOMB_LOCAL, JOS_DAYS["bomb"] + dt.timedelta(days=7), "Plateau Clarion")
+    wire_report = article("wire", JOS_BOMB_WIRE, JOS_DAYS["bomb"], "Harmattan Press Agency")
+    assert shared_incident_days(wire_report, local) == []
+    assert shared_incident_days(wire_report, replace(local, published=JOS_DAYS["bomb"])) == [dt.date(2026, 10, 10)]
 
 
 def test_an_unrelated_report():

@@ -104,6 +104,11 @@ def _looks_like_outlet(name: str, acronym_ok: bool) -> bool:
     return acronym_ok and bool(_ACRONYM.fullmatch(bare))
 
 
+def looks_like_outlet(name: str) -> bool:
+    """Whether a capitalised ``name`` is a news outlet's ("Meridian Wire", "Reuters", "The Daily Star")."""
+    return _looks_like_outlet(name, acronym_ok=False)
+
+
 def find_attributions(text: str) -> list[Attribution]:
     """Every attribution signal in ``text``, in text order (overlapping signals of one name kept once)."""
     found: list[Attribution] = []

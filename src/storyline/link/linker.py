@@ -3,8 +3,11 @@
 New articles get MinHash signatures whose LSH bucket keys are kept in the
 database, so a later run finds candidates by index lookups instead of
 rebuilding anything. A rewrite can change most of the wording and still keep
-the names, so articles sharing two or more multi-word proper names are
-candidates too (their hashed names are kept in the database the same way). Candidates also come from the analyse stage: reports whose
+the names, so articles sharing two or more names are candidates too: multi-word
+proper names, and the one-word names of places a report writes as places ("near
+Lafoole") or the gazetteer knows, so that independent reports of one incident
+meet through where it happened (the hashed names are kept in the database the
+same way). Candidates also come from the analyse stage: reports whose
 event mentions share a country, an event type and a month, so independent
 reports of one story are compared even when they share little wording. Pairs
 whose dates are further apart than the window are not compared (undated
@@ -33,7 +36,8 @@ MIN_SHARED_NAMES = 2
 # Two or more capitalised words in a row, with the joiners names use ("Ministry of Foreign Affairs", "al-Shabaab").
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\w’'-]+)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
-LINKER = f"link-1:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+# Bumped when the candidates or the relations change, so that stored articles are linked again.
+LINKER = f"link-2:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
@@ -169,15 +173,18 @@ def _reanalyse_with_dates(store, articles: list[Article], inferred: dict) -> Non
 
 
 def name_keys(text: str) -> list[int]:
-    """Signed 64-bit hashes of the multi-word proper names in ``text`` (case-folded; each name once)."""
-    keys = set()
+    """Signed 64-bit hashes of the multi-word names and one-word place names in ``text`` (case-folded; each once)."""
+    from storyline.link.names import place_name_keys
+
+    names = set()
     for match in _NAME.finditer(text):
         words = match.group(0).split()
         if _SENTENCE_START.search(text[:match.start()]) and len(words) == 2:
             continue  # "The Government", "Police Said": a capitalised first word is not evidence of a name
-        digest = hashlib.blake2b(" ".join(words).casefold().encode("utf-8"), digest_size=8).digest()
-        keys.add(int.from_bytes(digest, "big", signed=True))
-    return sorted(keys)
+        names.add(" ".join(words).casefold())
+    names.update(place_name_keys(text))
+    return sorted({int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+                   for name in names})
 
 
 def _dates_within_window(a: dt.date | None, b: dt.date | None) -> bool:

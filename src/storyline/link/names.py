@@ -1,0 +1,206 @@
+"""Names two reports share, weighted by how much each says about which story the reports tell.
+
+Independent reports of one incident share little wording, but they name the same village, town,
+hospital or witness. Names shared by every story from a country say little, so each name gets a
+weight from what it is:
+
+- 0 (left out): countries and their peoples ("Somalia", "Somali"), calendar and compass words,
+  acronyms, news outlets (who reported, not what happened), and ordinary words written with a
+  capital (the word also appears in lower case: "Police said ..." beside "the police");
+- 0.5: admin-1 regions and towns of a million people or more, which many stories name, and
+  institutions named by an ordinary head word ("Security Forces" in a text that says "forces");
+- 1: everything else: small towns and villages, people, local institutions.
+
+A name is *local* where the text writes it as a place: after "in", "near", "at", "outside"...
+("near the village of Lafoole"). Two reports about different incidents in one region share the
+region, the capital and the armed groups; reports of one incident also share where it happened.
+A name is a *town* where the gazetteer knows it as a district or town, not only as a region: a big
+town is where an incident happened, a region is too wide to say so.
+
+Names match when the words of one are among the words of the other ("Warsame" and "Mohamed Abdi
+Warsame", "Afgooye" and "Afgooye District Hospital"); a name matched inside a longer matched name
+counts once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storyline.link.attribution import WIRE_ALIASES, looks_like_outlet
+
+__all__ = ["NOT_NAMES", "Name", "SharedName", "name_weight", "place_name_keys", "report_names", "shared_names"]
+
+# Capitalised words that start sentences or name days and months say nothing about which story it is.
+NOT_NAMES = frozenset("""
+a an the he she it they we i you his her its their this that these those there here then when where while
+who what which why how if but and or so as at by for from in into of on to with after before during
+mr mrs ms dr sir lord lady mister miss judge justice court police yesterday today tomorrow last next
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december one two three four five six seven eight nine ten
+also although despite however meanwhile earlier later separately some many most all both each
+""".split())
+
+# Towns this big are named in many stories: sharing one is weaker evidence than sharing a village.
+BIG_TOWN_POPULATION = 1_000_000
+_PARTICLES = frozenset({"of", "al", "el", "de", "bin", "ibn", "the"})
+# A run of capitalised words, with the particles names use inside them ("Ministry of Information").
+_NAME_RUN = re.compile(r"\b[A-Z][\w-]*[A-Za-z](?:[ \t]+(?:(?:of|al|el|de|bin|ibn|the)[ \t]+)?[A-Z][\w-]*[A-Za-z])*")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;—–]\s*|[\"“‘(]|\n\s*)$")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]")
+# The two words before a name, "the" skipped: "near [the] Lafoole", "the village of Lafoole".
+_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A proper name as one report writes it: folded ``words`` (particles dropped), its weight, where it is a place."""
+
+    words: tuple[str, ...]
+    text: str
+    weight: float
+    local: bool
+    town: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SharedName:
+    """A name two reports share, as the shorter of the two forms is written, with its weight."""
+
+    text: str
+    weight: float
+    local: bool
+    town: bool = False
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("’", "'").removesuffix("'s")
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace("-", "")
+    return len(letters) >= 2 and letters.isupper()
+
+
+@lru_cache(maxsize=65536)
+def name_weight(name: str) -> float:
+    """How much two reports sharing ``name`` says (module docstring), from the gazetteer's view of it."""
+    from storyline.analyse.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    if gazetteer.is_not_place(name) or (" " not in name and gazetteer.demonym_country(name)):
+        return 0.0
+    entries = gazetteer.lookup(name, allow_loose=False).entries
+    if not entries:
+        return 1.0
+    levels = {entry.level for entry in entries}
+    if "country" in levels:
+        return 0.0
+    if "admin1" in levels or max(entry.weight for entry in entries) >= BIG_TOWN_POPULATION:
+        return 0.5
+    return 1.0
+
+
+def _is_place_name(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a region, district or town."""
+    from storyline.analyse.gazetteer import load_gazetteer
+
+    return any(entry.level != "country" for entry in load_gazetteer().lookup(name, allow_loose=False).entries)
+
+
+@lru_cache(maxsize=65536)
+def _is_town_name(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a district or town (a region of the same name or not)."""
+    from storyline.analyse.gazetteer import load_gazetteer
+
+    entries = load_gazetteer().lookup(name, allow_loose=False).entries
+    return any(entry.level in ("district", "place") for entry in entries)
+
+
+@lru_cache(maxsize=512)
+def report_names(text: str) -> tuple[Name, ...]:
+    """The proper names of ``text`` that can tell one story from another (weight above 0), each once."""
+    lower = {_fold(word) for word in _LOWER_WORD.findall(text)}
+    found: dict[tuple[str, ...], Name] = {}
+    for match in _NAME_RUN.finditer(text):
+        words = match.group(0).split()
+        if match.start() == 0 or _SENTENCE_OPENING.search(text[max(0, match.start() - 4):match.start()]):
+            # a sentence's first word has a capital whatever it is: a name only when it is no ordinary word
+            if len(words) == 1 or _fold(words[0]) in NOT_NAMES or _fold(words[0]) in lower:
+                words = words[1:]
+                while words and words[0].lower() in _PARTICLES:
+                    words = words[1:]
+        words = [word for word in words if not _is_acronym(word)]
+        if not words:
+            continue
+        written = " ".join(words)
+        if looks_like_outlet(written) or written.lower() in WIRE_ALIASES:
+            continue
+        key = tuple(_fold(w) for w in words if w.lower() not in _PARTICLES and _fold(w) not in NOT_NAMES)
+        if not key or all(word in lower for word in key):
+            continue
+        weight = name_weight(written)
+        if len(key) > 1 and key[-1] in lower:
+            weight = min(weight, 0.5)  # "Security Forces" where the text also says "forces": a kind of body
+        if weight <= 0:
+            continue
+        local = _written_as_place(text[max(0, match.start() - 40):match.start()])
+        if key in found:
+            old = found[key]
+            found[key] = Name(key, old.text, min(old.weight, weight), old.local or local, old.town)
+        else:
+            found[key] = Name(key, written, weight, local, _is_town_name(written))
+    return tuple(found.values())
+
+
+def _written_as_place(before: str) -> bool:
+    """Whether the text just ``before`` a name makes it a place: "near [the] X", "the village of X"."""
+    from storyline.analyse.gazetteer import load_gazetteer
+    from storyline.analyse.places import LOCATIVE_WORDS
+
+    words = _WORDS_BEFORE.search(before)
+    if not words:
+        return False
+    previous, last = (words.group(1) or "").lower(), words.group(2).lower()
+    if last == "of":  # "of" alone is no place ("a member of the Joint Task Force"); "the town of" is
+        return bool(previous) and load_gazetteer().designator_level(previous)[0]
+    return last in LOCATIVE_WORDS
+
+
+def shared_names(a_text: str, b_text: str) -> tuple[SharedName, ...]:
+    """The names ``a_text`` and ``b_text`` share (module docstring), heaviest first."""
+    b_by_word: dict[str, list[Name]] = {}
+    for name in report_names(b_text):
+        for word in name.words:
+            b_by_word.setdefault(word, []).append(name)
+    matched: dict[tuple[str, ...], SharedName] = {}
+    for a in report_names(a_text):
+        candidates = {id(b): b for word in a.words for b in b_by_word.get(word, ())}
+        for b in candidates.values():
+            a_words, b_words = set(a.words), set(b.words)
+            if not (a_words <= b_words or b_words <= a_words):
+                continue
+            shorter = a if len(a.words) <= len(b.words) else b
+            weight = min(n.weight for n in (a, b) if len(n.words) == len(shorter.words))
+            shared = SharedName(shorter.text, weight, a.local or b.local, shorter.town)
+            old = matched.get(shorter.words)
+            if old is None or (shared.weight, shared.local) > (old.weight, old.local):
+                matched[shorter.words] = shared
+    # a name matched inside a longer matched name is the same name told twice ("Warsame", "Mohamed Abdi Warsame")
+    kept: dict[tuple[str, ...], SharedName] = {}
+    for words in sorted(matched, key=len, reverse=True):
+        inside = next((longer for longer in kept if set(words) <= set(longer)), None)
+        if inside is None:
+            kept[words] = matched[words]
+        else:
+            old, new = kept[inside], matched[words]
+            kept[inside] = SharedName(old.text, max(old.weight, new.weight), old.local or new.local,
+                                      old.town or new.town)
+    return tuple(sorted(kept.values(), key=lambda n: (-n.weight, n.text)))
+
+
+def place_name_keys(text: str) -> list[str]:
+    """Folded one-word names ``text`` writes as places or the gazetteer knows as places: candidate keys."""
+    return sorted(" ".join(name.words) for name in report_names(text)
+                  if len(name.words) == 1 and (name.local or _is_place_name(name.text)))

@@ -1,0 +1,44 @@
+"""Names two reports share, weighted by how much they say about which story it is (sentences written for these tests)."""
+
+from storyline.link.names import place_name_keys, report_names, shared_names
+
+
+def weights(text_a: str, text_b: str) -> dict[str, tuple[float, bool]]:
+    return {name.text: (name.weight, name.local) for name in shared_names(text_a, text_b)}
+
+
+def test_a_village_counts_fully_and_the_country_region_and_capital_less_or_not_at_all():
+    a = ("Gunmen killed four farmers near the village of Tinkare in Mali's Mopti region on Friday, "
+         "officials in Bamako said. Malian troops were sent to Tinkare.")
+    b = ("Soldiers reached Tinkare on Saturday, a day after four farmers were shot dead there, the governor "
+         "of the Mopti region said. The army in Bamako promised to protect the Malian villages nearby.")
+    shared = weights(a, b)
+    assert shared["Tinkare"] == (1.0, True)       # written as a place: "near the village of Tinkare"
+    assert shared["Mopti"][0] == 0.5 and shared["Bamako"][0] == 0.5   # a region, a city of millions
+    assert "Mali" not in shared and "Malian" not in shared           # the country and its people say nothing
+
+
+def test_acronyms_outlets_and_capitalised_ordinary_words_are_not_names():
+    a = ("KORO, June 2 (Harmattan Press Agency) — Police said the MINUSMA convoy was hit. The police "
+         "spokesman, Issa Kone, said two vehicles burned.")
+    b = ("Police confirmed on Tuesday that a MINUSMA convoy was attacked, the Harmattan Press Agency reported. "
+         "The police added that nobody was hurt, according to Issa Kone.")
+    assert set(weights(a, b)) == {"Issa Kone"}
+
+
+def test_a_name_and_its_longer_form_count_once():
+    a = "The hospital director, Fatoumata Sangare Traore, said 14 people were admitted to Sevare General Hospital."
+    b = ("The wounded were taken to the hospital in Sevare on Monday night, Fatoumata Sangare Traore told "
+         "reporters. She said that Traore's staff had worked through the night.")
+    shared = weights(a, b)
+    assert set(shared) == {"Fatoumata Sangare Traore", "Sevare"}
+    assert shared["Sevare"] == (1.0, True)  # "in Sevare" in one report is enough
+
+
+def test_place_name_keys_are_places_not_people():
+    text = ("Fighters attacked Douentza on Sunday, and residents fled towards Boni. "
+            "Moussa Diarra, a shopkeeper, said the road to Mali's capital was closed.")
+    keys = place_name_keys(text)
+    assert "douentza" in keys and "boni" in keys   # a town the gazetteer knows; a village written as a place
+    assert "mali" not in keys and "diarra" not in keys
+    assert all(name.weight > 0 for name in report_names(text))
