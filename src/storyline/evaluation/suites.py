@@ -44,6 +44,12 @@ def _meter(path: str) -> dict:
     return {**evaluate_meter(path), **evaluate_meter_spans(path)}
 
 
+def _reports(path: str) -> dict:
+    from storyline.evaluation.reports import evaluate_reports
+
+    return evaluate_reports(path)
+
+
 def _mrpc(path: str) -> dict:
     from storyline.evaluation.mrpc import evaluate_mrpc
 
@@ -57,6 +63,7 @@ SUITES: dict[str, Callable[[str], dict]] = {
     "wikievents": _wikievents,
     "meter": _meter,
     "mrpc": _mrpc,
+    "reports": _reports,
 }
 
 

@@ -683,7 +683,7 @@ def export_mentions_command(
 
 @app.command()
 def evaluate(
-    suite: Annotated[str, typer.Argument(help="seeds, case2021, acled, wikievents, meter or mrpc.")],
+    suite: Annotated[str, typer.Argument(help="seeds, reports, case2021, acled, wikievents, meter or mrpc.")],
     data: Annotated[Optional[str], typer.Option("--data", help="Gold data to score against (default: the suite's path in quality/floors.json).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
     check_floors: Annotated[bool, typer.Option("--check-floors", help="Exit 1 when a metric is below its committed floor.")] = False,

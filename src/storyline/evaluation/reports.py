@@ -1,0 +1,168 @@
+"""The ``reports`` suite: whole-pipeline scores on a folder of reports with a gold file beside them.
+
+``--data`` names the gold JSON (default ``quality/reports/gold.json``: ten reports the team
+wrote for this suite, with invented details and real places). Every report in its
+``reports`` table is read from the gold file's folder and run through the real pipeline
+(ingest, analyse, link, fuse) in a throw-away SQLite store, as ``storyline run`` would.
+
+What is scored, and how:
+
+- **Incidents.** A gold incident lists evidence quotes per report. A fused event
+  *touches* the incident in a report when one of its evidence spans overlaps a quote.
+  ``incidents_found``: one fused event touches the incident in every report that tells
+  it (the reports were fused, not split). Its fields are then checked: type (one of the
+  allowed ACLED pairs), place (country, ISO 3166-2 admin-1, and location where the gold
+  names one), date (the same interval), killed and injured (``low`` equal; the fused
+  high end at least ``high_at_least``; ``null`` gold means no figure), and independent
+  sources. ``incidents_all_fields`` needs all of these.
+- **Spurious events.** ``event_precision`` is the share of fused events that touch a gold
+  incident: background tolls, plans, orders and stray fragments of an incident lower it.
+- **Linking.** ``story_pair_f1`` over pairs of reports put in one story;
+  ``stories_correct`` needs the exact report set and independent-source count;
+  ``derivations_found`` the right source for each gold rewrite; ``derivation_precision``
+  the share of derived/update links that the gold has (same pair, same direction);
+  ``inferred_dates_correct`` the date given to each undated report.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import tempfile
+from pathlib import Path
+
+from storyline.records import Event, Figure
+
+
+def _run_pipeline(folder: Path, names: list[str]) -> dict:
+    from storyline.pipeline import run
+    from storyline.store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="storyline-reports-") as work:
+        with open_store(f"sqlite:///{work}/reports.db") as store:
+            run(store, [str(folder / name) for name in names])
+            by_stem = {a.external_id: a for a in store.articles(latest_only=True)}
+            missing = [name for name in names if Path(name).stem not in by_stem]
+            if missing:
+                raise ValueError(f"{folder}: reports not ingested: {', '.join(missing)}")
+            articles = {name: by_stem[Path(name).stem] for name in names}
+            inferred = store.inferred_dates()
+            return {
+                "ids": {name: article.id for name, article in articles.items()},
+                "texts": {name: article.text for name, article in articles.items()},
+                "links": list(store.links()),
+                "stories": list(store.stories()),
+                "inferred": {name: inferred.get(article.id) for name, article in articles.items()},
+                "events": store.events(),
+            }
+
+
+def _quote_ranges(text: str, quotes: list[str], where: str) -> list[tuple[int, int]]:
+    ranges = []
+    for quote in quotes:
+        start = text.find(quote)
+        if start < 0:
+            raise ValueError(f"{where}: quote not found in the report's stored text: {quote!r}")
+        ranges.append((start, start + len(quote)))
+    return ranges
+
+
+def _touches(event: Event, article_id: str, ranges: list[tuple[int, int]]) -> bool:
+    return any(e.article_id == article_id and any(e.span.start < end and start < e.span.end for start, end in ranges)
+               for e in event.evidence)
+
+
+def _figure_right(gold: dict | None, ours: Figure | None) -> bool:
+    if gold is None:
+        return ours is None
+    if ours is None or ours.low != gold["low"]:
+        return False
+    wanted = gold.get("high_at_least")
+    return wanted is None or (ours.high is not None and ours.high >= wanted)
+
+
+def _field_checks(gold: dict, event: Event, ids: dict[str, str]) -> dict[str, bool]:
+    place = event.place
+    return {
+        "type": [event.event_type, event.sub_event_type] in gold["acled"],
+        "place": (place.country_iso == gold["iso"] and place.admin1_iso == gold.get("iso3166_2")
+                  and (gold.get("location") is None or place.location == gold["location"])),
+        "date": (event.time.start is not None and event.time.start.isoformat() == gold["date"]["start"]
+                 and event.time.end.isoformat() == gold["date"]["end"]),
+        "killed": _figure_right(gold.get("killed"), event.fatalities),
+        "injured": _figure_right(gold.get("injured"), event.injuries),
+        "sources": event.independent_sources == gold["independent_sources"],
+    }
+
+
+def _incident_scores(gold: dict, run: dict) -> dict:
+    ids, texts, events = run["ids"], run["texts"], run["events"]
+    touching_any: set[str] = set()
+    found = 0
+    fields = dict.fromkeys(("type", "place", "date", "killed", "injured", "sources", "all_fields"), 0)
+    for incident in gold["incidents"]:
+        touched: dict[str, set[str]] = {}
+        for name, quotes in incident["evidence"].items():
+            ranges = _quote_ranges(texts[name], quotes, f"{incident['id']} in {name}")
+            for event in events:
+                if _touches(event, ids[name], ranges):
+                    touched.setdefault(event.id, set()).add(name)
+        touching_any.update(touched)
+        whole = [e for e in events if touched.get(e.id) == set(incident["evidence"])]
+        if not whole:
+            continue
+        found += 1
+        event = max(whole, key=lambda e: sum(_field_checks(incident, e, ids).values()))
+        checks = _field_checks(incident, event, ids)
+        for name, right in checks.items():
+            fields[name] += right
+        fields["all_fields"] += all(checks.values())
+    total = max(len(gold["incidents"]), 1)
+    return {
+        "incidents": len(gold["incidents"]),
+        "fused_events": len(events),
+        "incidents_found": found / total,
+        **{f"incidents_{name}": count / total for name, count in fields.items()},
+        "event_precision": len(touching_any) / max(len(events), 1),
+    }
+
+
+def _pairs(groups) -> set[frozenset]:
+    return {frozenset(pair) for group in groups for pair in itertools.combinations(sorted(group), 2)}
+
+
+def _linking_scores(gold: dict, run: dict) -> dict:
+    ids = run["ids"]
+    names = {article_id: name for name, article_id in ids.items()}
+    predicted = [{names[a] for a in story.articles if a in names} for story in run["stories"]]
+    wanted = [set(story["reports"]) for story in gold["stories"]]
+    predicted_pairs, gold_pairs = _pairs(predicted), _pairs(wanted)
+    true = len(predicted_pairs & gold_pairs)
+    precision = true / len(predicted_pairs) if predicted_pairs else 1.0
+    recall = true / len(gold_pairs) if gold_pairs else 1.0
+    story_right = sum(any({names.get(a) for a in s.articles} == set(story["reports"])
+                          and s.independent_sources == story["independent_sources"] for s in run["stories"])
+                      for story in gold["stories"])
+    gold_edges = {(name, info["derived_from"]) for name, info in gold["reports"].items() if info.get("derived_from")}
+    found_edges = {(names.get(l.derived_id), names.get(l.source_id)) for l in run["links"]
+                   if l.relation in ("derived", "update")}
+    dated = {name: info["published_inferred"] for name, info in gold["reports"].items() if info.get("published_inferred")}
+    dates_right = sum(run["inferred"].get(name) is not None and run["inferred"][name][0].isoformat() == value
+                      for name, value in dated.items())
+    return {
+        "story_pair_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "stories_correct": story_right / max(len(gold["stories"]), 1),
+        "derivations_found": len(gold_edges & found_edges) / max(len(gold_edges), 1),
+        "derivation_precision": len(gold_edges & found_edges) / len(found_edges) if found_edges else 1.0,
+        "inferred_dates_correct": dates_right / max(len(dated), 1),
+    }
+
+
+def evaluate_reports(path: str) -> dict:
+    """Scores of the whole pipeline on the reports beside the gold file at ``path``."""
+    gold_path = Path(path)
+    if not gold_path.is_file():
+        raise FileNotFoundError(f"{path}: no gold file here")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    run = _run_pipeline(gold_path.resolve().parent, list(gold["reports"]))
+    return {**_incident_scores(gold, run), **_linking_scores(gold, run)}

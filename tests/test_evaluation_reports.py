@@ -1,0 +1,67 @@
+"""The ``reports`` suite scores what the pipeline made of a folder of reports, and a wrong gold shows in it."""
+
+import json
+
+import pytest
+
+from storyline.evaluation.reports import evaluate_reports
+
+BOMBING = """date 2026-02-10
+title Bomb kills four at bus station in Kandahar
+outlet Test Wire
+
+A bomb hidden in a handcart exploded at the main bus station in Kandahar on Monday morning, killing four passengers and wounding nine, police said.
+"""
+
+MARKET = """date 2026-02-12
+title Kandahar traders expect a good pomegranate season
+outlet Test Business
+
+Fruit traders in Kandahar said on Thursday that the pomegranate harvest looked larger than last year and that buyers from Pakistan had already placed orders.
+"""
+
+
+def _gold(folder, killed_low=4, stories=None, quote="A bomb hidden in a handcart exploded"):
+    (folder / "bombing.txt").write_text(BOMBING, encoding="utf-8")
+    (folder / "market.txt").write_text(MARKET, encoding="utf-8")
+    gold = {
+        "reports": {"bombing.txt": {"published": "2026-02-10"}, "market.txt": {"published": "2026-02-12"}},
+        "stories": stories or [{"reports": ["bombing.txt"], "independent_sources": 1},
+                               {"reports": ["market.txt"], "independent_sources": 1}],
+        "incidents": [{
+            "id": "kandahar-bus-station", "acled": [["Explosions/Remote violence", "Remote explosive/landmine/IED"]],
+            "iso": "AF", "iso3166_2": "AF-KAN", "location": "Kandahar",
+            "date": {"start": "2026-02-09", "end": "2026-02-09"},
+            "killed": {"low": killed_low, "high_at_least": killed_low}, "injured": {"low": 9},
+            "independent_sources": 1, "evidence": {"bombing.txt": [quote]},
+        }],
+    }
+    path = folder / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.slow
+def test_a_right_gold_scores_full_marks_and_a_wrong_figure_or_story_shows(tmp_path):
+    right = evaluate_reports(_gold(tmp_path))
+    assert right["incidents_found"] == 1.0 and right["incidents_all_fields"] == 1.0
+    assert right["event_precision"] == 1.0 and right["story_pair_f1"] == 1.0 and right["stories_correct"] == 1.0
+
+    wrong_toll = evaluate_reports(_gold(tmp_path, killed_low=5))
+    assert wrong_toll["incidents_killed"] == 0.0 and wrong_toll["incidents_all_fields"] == 0.0
+    assert wrong_toll["incidents_type"] == 1.0
+
+    one_story = [{"reports": ["bombing.txt", "market.txt"], "independent_sources": 2}]
+    wrong_story = evaluate_reports(_gold(tmp_path, stories=one_story))
+    assert wrong_story["story_pair_f1"] == 0.0 and wrong_story["stories_correct"] == 0.0
+
+
+@pytest.mark.slow
+def test_a_quote_missing_from_its_report_is_named(tmp_path):
+    with pytest.raises(ValueError, match="quote not found.*a sentence nobody wrote"):
+        evaluate_reports(_gold(tmp_path, quote="a sentence nobody wrote"))
+
+
+def test_a_missing_gold_file_is_named(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no gold file"):
+        evaluate_reports(str(tmp_path / "absent.json"))
