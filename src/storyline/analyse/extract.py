@@ -39,15 +39,15 @@ _NO_PLACE = Place(None, None)
 # Another source's account: "Taliban claimed", "VoJ said", "according to local officials".
 _ATTRIBUTED = re.compile(r"\b(?:claim(?:ed|s)?|said|says|reported|reports|according to|sources?|put the (?:death )?toll)\b",
                          re.I)
-# Words that make a sentence a further incident or further victims, not a new count of the same ones.
-_FURTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|also|other (?:attacks?|incidents?|clash(?:es)?)"
-                      r"|more|further|additional|earlier|later|meanwhile|elsewhere)\b", re.I)
-# Of those words, the ones that tell another incident: a sentence with one does not add to the last.
-_ELSEWHERE = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|also|other (?:attacks?|incidents?|clash(?:es)?)"
-                        r"|earlier|meanwhile|elsewhere)\b", re.I)
-# Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
+# Words that tell another incident: a sentence with one does not add to the last.
+_ELSEWHERE_WORDS = (r"another|separate(?:ly)?|second|third|fourth|also|other (?:attacks?|incidents?|clash(?:es)?)"
+                    r"|earlier|meanwhile|elsewhere")
+_ELSEWHERE = re.compile(rf"\b(?:{_ELSEWHERE_WORDS})\b", re.I)
+# Those, or words of further victims: a further incident or further victims, not a new count of the same ones.
+_FURTHER = re.compile(rf"\b(?:{_ELSEWHERE_WORDS}|more|further|additional|later)\b", re.I)
 # A new total for the incident: "the death toll rose to seven", "the number of dead has climbed to 12".
 _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached)\b", re.I)
+# Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
 _ADDED = re.compile(r"\b(?:more|further|additional|of the (?:wounded|injured))\b", re.I)
 # A disputed claim, as opposed to a plain report: "the Taliban claimed 17 soldiers were killed".
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?(?:lives?|responsibility))", re.I)

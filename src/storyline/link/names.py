@@ -84,6 +84,15 @@ def _is_acronym(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _gazetteer_levels(name: str) -> tuple[frozenset[str], float]:
+    """The levels the gazetteer knows ``name`` at (exact spelling only) and its largest population weight."""
+    from storyline.analyse.gazetteer import load_gazetteer
+
+    entries = load_gazetteer().lookup(name, allow_loose=False).entries
+    return frozenset(entry.level for entry in entries), max((entry.weight for entry in entries), default=0.0)
+
+
+@lru_cache(maxsize=65536)
 def name_weight(name: str) -> float:
     """How much two reports sharing ``name`` says (module docstring), from the gazetteer's view of it."""
     from storyline.analyse.gazetteer import load_gazetteer
@@ -91,31 +100,24 @@ def name_weight(name: str) -> float:
     gazetteer = load_gazetteer()
     if gazetteer.is_not_place(name) or (" " not in name and gazetteer.demonym_country(name)):
         return 0.0
-    entries = gazetteer.lookup(name, allow_loose=False).entries
-    if not entries:
+    levels, weight = _gazetteer_levels(name)
+    if not levels:
         return 1.0
-    levels = {entry.level for entry in entries}
     if "country" in levels:
         return 0.0
-    if "admin1" in levels or max(entry.weight for entry in entries) >= BIG_TOWN_POPULATION:
+    if "admin1" in levels or weight >= BIG_TOWN_POPULATION:
         return 0.5
     return 1.0
 
 
 def _is_place_name(name: str) -> bool:
     """Whether the gazetteer knows ``name`` as a region, district or town."""
-    from storyline.analyse.gazetteer import load_gazetteer
-
-    return any(entry.level != "country" for entry in load_gazetteer().lookup(name, allow_loose=False).entries)
+    return bool(_gazetteer_levels(name)[0] - {"country"})
 
 
-@lru_cache(maxsize=65536)
 def _is_town_name(name: str) -> bool:
     """Whether the gazetteer knows ``name`` as a district or town (a region of the same name or not)."""
-    from storyline.analyse.gazetteer import load_gazetteer
-
-    entries = load_gazetteer().lookup(name, allow_loose=False).entries
-    return any(entry.level in ("district", "place") for entry in entries)
+    return bool(_gazetteer_levels(name)[0] & {"district", "place"})
 
 
 @lru_cache(maxsize=512)
