@@ -21,7 +21,8 @@ from storyline.link.align import (
     sentence_spans,
 )
 from storyline.link.similarity import WORD
-from storyline.records import Substitution
+from storyline.link import align
+from storyline.records import Alignment, Substitution
 from tests.conftest import shared_path
 
 SOURCE = """\
@@ -207,6 +208,23 @@ def test_function_word_figure_and_spelling_changes_are_no_substitutions():
     text_a = "The court heard that 3 men from the village were arrested in the long term inquiry.\n"
     text_b = "The court heard that 5 men from a village were arrested in the long-term inquiry.\n"
     assert find_substitutions(text_a, text_b, align_reports(text_a, text_b)) == []
+
+
+def test_a_sentence_retold_in_new_words_yields_no_substitution(monkeypatch):
+    # two sentences told of one event, linked as a rewrite: "the governor" and "the farms" sit between the
+    # same words by chance, but little else of the source sentence is kept
+    text_a = "Police said a bomb went off at nine near the market and the governor of the province closed the road.\n"
+    text_b = ("Residents told reporters that a blast shook the streets near the market and the farms of the province "
+              "were empty.\n")
+    linked = [Alignment("rewrite", 0, len(text_a) - 1, 0, len(text_b) - 1, 0.4)]
+    assert find_substitutions(text_a, text_b, linked) == []
+    monkeypatch.setattr(align, "MIN_KEPT_WORDS", 0.0)
+    assert find_substitutions(text_a, text_b, linked) != []  # what the rule keeps out
+    monkeypatch.undo()
+    # the same swap inside kept wording is one
+    kept = text_a.replace("the governor", "the provincial administration")
+    assert [(s.source, s.derived) for s in find_substitutions(text_a, kept, align_reports(text_a, kept))] == [
+        ("the governor", "the provincial administration")]
 
 
 def test_framing_table_counts_per_outlet():

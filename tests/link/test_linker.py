@@ -66,6 +66,36 @@ def test_undated_rewrite_gets_a_date_and_relinking_is_a_no_op(linked_corpus):
     assert again.articles == 0 and again.compared == 0
 
 
+def test_each_story_counts_its_wire_and_its_independent_reports_as_sources(linked_corpus):
+    # the heavy rewrites (Continental Brief, Sahel Monitor) share little wording with the wire but add
+    # nothing of their own: they count with the wire, the reports with their own witnesses count apart
+    store, _, keys = linked_corpus
+    for story in TRUTH["stories"]:
+        members = {r["key"] for r in TRUTH["reports"] if r["story"] == story["slug"]}
+        found = next(s for s in store.stories() if members <= {keys[a] for a in s.articles})
+        assert found.independent_sources == story["independent_sources"], story["slug"]
+
+
+def test_an_undated_report_takes_the_date_of_its_most_confident_link():
+    from storyline.link.linker import infer_dates
+    from tests.link.test_relation import article
+
+    undated = article("undated", "text")
+    source, copy = article("source", "text", dt.date(2026, 6, 11)), article("copy", "text", dt.date(2026, 6, 12))
+
+    def link(source_id, derived_id, confidence):
+        return Link(source_id, derived_id, "derived", confidence, 0.5, 0.5, (), (), ())
+
+    everyone = [undated, source, copy]
+    from_source = infer_dates(everyone, [link("source", "undated", 0.8), link("undated", "copy", 0.5)])
+    assert from_source["undated"][:2] == (dt.date(2026, 6, 11), "source")
+    from_copy = infer_dates(everyone, [link("source", "undated", 0.5), link("undated", "copy", 0.8)])
+    assert from_copy["undated"][:2] == (dt.date(2026, 6, 12), "copy")
+    tied = infer_dates(everyone, [link("source", "undated", 0.6), link("undated", "copy", 0.6)])
+    assert tied["undated"][1] == "copy"  # a source is published no later than its copy
+    assert infer_dates(everyone, [link("source", "undated", 0.2)]) == {}  # too unsure to date anything
+
+
 def test_aligned_spans_and_substitutions_point_into_both_texts(linked_corpus):
     store, _, _ = linked_corpus
     texts = {a.id: a.text for a in store.articles()}

@@ -28,6 +28,9 @@ from storyline.link.attribution import attributions, find_attributions
 from storyline.link.relation import (
     MODEL,
     RELATIONS,
+    RESTATED_PROBABILITY,
+    RESTATED_SAME_DAY,
+    added_facts,
     calibrated,
     classify_pair,
     load_relation_model,
@@ -123,6 +126,15 @@ A group linked to al-Qaeda said it carried out the raid. Its fighters have besie
 Residents of Koro said the market stayed closed on Tuesday and that many families had left for the regional capital.
 """
 MALI_DAYS = {"post": dt.date(2026, 5, 13), "bus": dt.date(2026, 5, 14), "local": dt.date(2026, 5, 15)}
+
+# A digest's retelling of MALI_BUS_WIRE the next day: every figure, name and detail is the wire's, the
+# wording is its own (3% of its 3-grams are the wire's).
+MALI_BUS_BRIEF = """Eight passengers died and fifteen were hurt on Wednesday when an explosive device blew up under a bus travelling from Bandiagara towards Bankass, in Mali's central region.
+
+The vehicle, full of traders heading for the Bankass fair, was struck close to Songho in mid-morning, according to Amadou Guindo, who speaks for the Mopti governor. Women and their children made up most of the victims.
+
+Four of the injured, first treated in Bandiagara, were later moved to Mopti by air. Nobody has admitted laying the explosive, and two days of mourning have been declared.
+"""
 
 
 # One car bombing in Jos, a city of a million (its name alone weighs 0.5), told by a wire and by a local
@@ -282,6 +294,46 @@ def test_an_independent_local_report_with_another_toll_is_the_same_story():
         assert (link.source_id, link.derived_id) == ("bus", "local")
         assert link.confidence >= 0.5
         assert any("Songho" in e and "Bandiagara" in e for e in link.evidence)
+
+
+def test_added_facts_are_the_figures_names_and_quotes_the_other_report_lacks():
+    found = added_facts(MALI_BUS_LOCAL, MALI_BUS_WIRE)
+    for own in ("11", "Aminata Dolo", "Ousmane Tembely", "Hamidou Ongoiba"):
+        assert own in found.listed
+    assert any(item.startswith("“we ran out of bandages") for item in found.listed)
+    assert not {"Songho", "Bandiagara", "Bankass"} & set(found.listed)  # named by the wire too
+    assert found.share > 0.5
+    brief = added_facts(MALI_BUS_BRIEF, MALI_BUS_WIRE)  # "fifteen", "Mali's", "the Mopti governor": all the wire's
+    assert brief.added == 0 and brief.total >= 5 and brief.listed == ()
+    wire_adds = added_facts(MALI_BUS_WIRE, MALI_BUS_BRIEF)
+    assert "10" in wire_adds.listed and "Bamako" in wire_adds.listed  # "at around 10 a.m.", the dateline
+    assert "1" not in added_facts("One of the buses was hit.", "A bus was hit.").listed  # "one" is no figure
+    # a name is held when its words are there in any case; a quote when most of its words run on in the other
+    held = added_facts('The Nigerian Air Force said: "we struck the camp at dawn".',
+                       "the nigerian air force struck the camp at dawn, it said")
+    assert held.added == 0 and held.total == 2
+
+
+def test_a_retelling_that_adds_nothing_of_its_own_is_derived_with_middling_confidence():
+    bus = article("bus", MALI_BUS_WIRE, MALI_DAYS["bus"], "Harmattan Press Agency")
+    brief = article("brief", MALI_BUS_BRIEF, MALI_DAYS["local"], "Sahel Digest")
+    for a, b in ((bus, brief), (brief, bus)):
+        link = classify_pair(a, b)
+        assert link.relation == "derived", link.evidence
+        assert (link.source_id, link.derived_id) == ("bus", "brief")
+        assert link.confidence == RESTATED_PROBABILITY
+        assert link.containment < 0.1 and any("restates" in e and "0 are its own" in e for e in link.evidence)
+    same_day = classify_pair(bus, replace(brief, published=MALI_DAYS["bus"]))
+    assert (same_day.relation, same_day.confidence) == ("derived", RESTATED_SAME_DAY)
+    # published before the report it would restate: no copy of it (two tellings of one statement at most)
+    assert classify_pair(bus, replace(brief, published=MALI_DAYS["post"])).relation == "same_story"
+    # the independent local report brings its own toll, nurse, farmer and mayor: still the same story
+    local = article("local", MALI_BUS_LOCAL, MALI_DAYS["local"], "Bandiagara Echo")
+    assert classify_pair(local, brief).relation == "same_story"
+    assert classify_pair(bus, local).relation == "same_story"
+    # a restatement still needs the same story: another incident that week stays unrelated
+    post = article("post", MALI_POST_WIRE, MALI_DAYS["post"], "Harmattan Press Agency")
+    assert classify_pair(post, brief).relation == "unrelated"
 
 
 def test_two_incidents_in_one_region_in_one_week_are_unrelated():

@@ -67,6 +67,10 @@ SPLIT_MARGIN = 0.15
 MAX_TERM_WORDS = 6
 # ... between unchanged words, at least this many together.
 MIN_ANCHOR_WORDS = 2
+# ... in a passage that otherwise keeps its source's words: at least this share of the two passages'
+# words match (difflib ratio). A term is swapped inside kept wording (the seeds: 0.59 and up); a
+# passage retold in new words lines up by chance ("the governor" -> "the farms" at 0.24).
+MIN_KEPT_WORDS = 0.5
 
 # -- sentences ----------------------------------------------------------------------------------
 
@@ -448,7 +452,8 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
     """Terms that B put in place of A's inside aligned sentences ("the Taliban" -> "the Islamic Emirate").
 
     Diffs the words of each group of linked sentences (so a term that a split moved into the next
-    sentence still lines up) and keeps replaced runs, between unchanged words, of at most
+    sentence still lines up), where at least :data:`MIN_KEPT_WORDS` of the words match, and keeps
+    replaced runs, between unchanged words, of at most
     :data:`MAX_TERM_WORDS` words a side that look like names, or like short noun phrases after a
     determiner or preposition. Function-word, punctuation, spelling, inflection, figure and
     verb-phrase changes are skipped. Offsets index each text.
@@ -461,6 +466,8 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
         words_a, words_b = _group_words(text_a, a_spans, names_a), _group_words(text_b, b_spans, names_b)
         matcher = SequenceMatcher(None, [w.text.lower() for w in words_a], [w.text.lower() for w in words_b],
                                   autojunk=False)
+        if matcher.ratio() < MIN_KEPT_WORDS:
+            continue
         for i1, i2, j1, j2 in _anchored_replacements(matcher.get_opcodes(), words_a):
             run_a, run_b = _trim(words_a[i1:i2]), _trim(words_b[j1:j2])
             context = [words_a[i1], words_b[j1]] + [words[k - 1] for words, k in ((words_a, i1), (words_b, j1)) if k > 0]

@@ -37,7 +37,7 @@ MIN_SHARED_NAMES = 2
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\w’'-]+)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # Bumped when the candidates or the relations change, so that stored articles are linked again.
-LINKER = f"link-2:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-3:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
@@ -137,27 +137,26 @@ def rebuild_stories(store, summary: LinkSummary) -> None:
 def infer_dates(articles: list[Article], found: list[Link]) -> dict[str, tuple[dt.date, str, str]]:
     """A publication date for each undated article linked to a dated one.
 
-    A source is published no later than its copy, so the earliest dated copy of an
-    undated source bounds its date and is taken as the estimate; an undated copy
-    takes its dated source's date. Only confident derivation-type links count.
+    A source is published no later than its copy, and a copy no earlier than its source: the
+    earliest dated copy of an undated report bounds its date from above, the latest dated source
+    from below, and a rewrite mostly appears the day of its source or the next. The estimate is the
+    bound given by the most confident of these links (a copy's date where they tie, as for a source
+    with no dated source of its own). Only derivation-type links of confidence 0.3 or more count.
     """
     dates = {a.id: a.published for a in articles}
+    usable = [l for l in found if l.confidence >= 0.3 and l.relation in ("derived", "duplicate", "update", "common_source")]
     result: dict[str, tuple[dt.date, str, str]] = {}
     for article in articles:
         if article.published is not None:
             continue
-        from_copies = [(dates[l.derived_id], l.derived_id) for l in found
-                       if l.source_id == article.id and dates.get(l.derived_id) and l.confidence >= 0.3
-                       and l.relation in ("derived", "duplicate", "update", "common_source")]
-        from_sources = [(dates[l.source_id], l.source_id) for l in found
-                        if l.derived_id == article.id and dates.get(l.source_id) and l.confidence >= 0.3
-                        and l.relation in ("derived", "duplicate", "update", "common_source")]
-        if from_copies:
-            date, other = min(from_copies)
-            result[article.id] = (date, other, "its derived copy carries this date")
-        elif from_sources:
-            date, other = max(from_sources)
-            result[article.id] = (date, other, "the report it derives from carries this date")
+        from_copies = [(l.confidence, 1, -dates[l.derived_id].toordinal(), l.derived_id) for l in usable
+                       if l.source_id == article.id and dates.get(l.derived_id)]
+        from_sources = [(l.confidence, 0, dates[l.source_id].toordinal(), l.source_id) for l in usable
+                        if l.derived_id == article.id and dates.get(l.source_id)]
+        if from_copies or from_sources:
+            _, is_copy, _, other = max(from_copies + from_sources)
+            why = "its derived copy carries this date" if is_copy else "the report it derives from carries this date"
+            result[article.id] = (dates[other], other, why)
     return result
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
-from storyline.link.names import NOT_NAMES, SharedName, shared_names
+from storyline.link.names import NOT_NAMES, SharedName, report_names, shared_names
 from storyline.records import Article, Link
 
 __all__ = ["MODEL", "RELATIONS", "REUSE_RELATIONS", "PairFeatures", "RelationModel", "attributions", "classify_pair",
@@ -43,8 +43,9 @@ _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _LOWER_CONTENT = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")  # lower-case words: the vocabulary, not names
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'’]*[A-Za-z](?:[-'’][A-Z][a-z]+)*\b")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
-                 "dozen": "12", "dozens": "dozens", "hundred": "100", "hundreds": "hundreds", "thousand": "1000"}
+                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+                 "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+                 "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "dozen": "12", "dozens": "dozens", "hundred": "100", "hundreds": "hundreds", "thousand": "1000"}
 
 
 def tokens(text: str) -> list[str]:
@@ -112,6 +113,51 @@ def quote_trims(a_text: str, b_text: str) -> tuple[int, int]:
     """
     a_quotes, b_quotes = quotes(a_text), quotes(b_text)
     return _cut_from(b_quotes, a_quotes), _cut_from(a_quotes, b_quotes)
+
+
+@dataclass(frozen=True, slots=True)
+class AddedFacts:
+    """What one report tells that another does not: its figures, names and quotes the other lacks.
+
+    ``total`` weighs all of the report's facts (a figure or a quote 1, a name its weight from
+    :func:`storyline.link.names.name_weight`), ``added`` those the other report does not hold, and
+    ``listed`` names them for the evidence.
+    """
+
+    added: float
+    total: float
+    listed: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        return self.added / self.total if self.total else 0.0
+
+
+# "one" and "a" are everywhere ("one of the drones"): figures start at two.
+_NOT_FIGURES = frozenset({"0", "1"})
+
+
+def added_facts(of_text: str, against_text: str) -> AddedFacts:
+    """The figures, names and quotes of ``of_text`` that ``against_text`` does not hold (:class:`AddedFacts`).
+
+    A figure is held when the other report writes the same number (digits or word); a name when
+    every word of it occurs in the other report, in any case ("Nigerian Air Force" against "the
+    Nigerian air force"); a quote when half its word 3-grams occur in the other report.
+    """
+    against_words = tokens(against_text)
+    known_words, known_3grams = set(against_words), ngrams(against_words, 3)
+    figures = numbers(of_text) - _NOT_FIGURES
+    new_figures = sorted(figures - numbers(against_text))
+    found_names = report_names(of_text)
+    new_names = [name for name in found_names
+                 if not all(part in known_words for word in name.words for part in tokens(word))]
+    found_quotes = quotes(of_text)
+    new_quotes = [q for q in found_quotes
+                  if 2 * sum(gram in known_3grams for gram in ngrams(q, 3)) < max(len(q) - 2, 1)]
+    added = len(new_figures) + sum(name.weight for name in new_names) + len(new_quotes)
+    total = len(figures) + sum(name.weight for name in found_names) + len(found_quotes)
+    listed = (*new_figures, *(name.text for name in new_names), *(f"“{' '.join(q[:6])}…”" for q in new_quotes))
+    return AddedFacts(added, total, listed)
 
 
 def _containment(part: set, whole: set) -> float:
@@ -360,6 +406,21 @@ STORY_DAYS = 3
 # a big town both write as a place (weight 0.5: "near Bannu") where it happened. The later report's
 # publication day is left out: "police said on Wednesday" in two reports of that day says nothing.
 SAME_DAY_POINTS = 1.0
+# A report that tells nothing of its own restates another: of its figures, names and quotes
+# (:func:`added_facts`, at least RESTATED_MIN_FACTS) the other lacks at most RESTATED_MAX_ADDED, making at
+# most RESTATED_MAX_SHARE of them, and the other tells more. Reworded so far that little wording is
+# shared, such a report is a heavy rewrite, or both repeat one statement: either way it confirms
+# nothing independently. Independent reports bring their own witnesses, officials and figures (the
+# team's sample reports: 55-79% of their facts are their own; rewrites 0-24%). On METER, 354 of the 374
+# stories under those bounds are derived, but among those the reuse model does not already call
+# derived only 19 of 30 (court reporters in one hearing share its facts), so such a derivation gets
+# RESTATED_PROBABILITY, and RESTATED_SAME_DAY when nothing but the facts says which came first. Binary
+# macro-F1 on METER with the rule: 0.764, without: 0.763.
+RESTATED_MIN_FACTS = 5.0
+RESTATED_MAX_ADDED = 3.0
+RESTATED_MAX_SHARE = 0.25
+RESTATED_PROBABILITY = 0.6
+RESTATED_SAME_DAY = 0.5
 _DAY_WORD = re.compile(r"\b(?:(?:last|this|past)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                        r"|\byesterday\b", re.IGNORECASE)
 
@@ -579,7 +640,8 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) 
     Order of the checks: versions of one report (``update``), near-identical text
     (``duplicate``), reused wording (``common_source`` when both credit the same third
     wire, else ``derived`` with a direction), the same place and names without shared
-    wording, published close together (``same_story``), else ``unrelated``. For relations
+    wording, published close together (``same_story``, or ``derived`` where one report adds
+    no figure, name or quote of its own: RESTATED_*), else ``unrelated``. For relations
     without a direction (``common_source``, ``same_story``, ``unrelated``) the
     earlier-published report (else ``a``) is ``source_id``. Alignments and
     substitutions are left empty for the aligner to fill.
@@ -665,6 +727,10 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float)
         facts.append(f"both name {', '.join(day.isoformat() for day in same_days)} (day weight {SAME_DAY_POINTS:.1f})")
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
     if grounded and name_weight + day_weight >= SAME_STORY_MIN_NAME_WEIGHT and evidence >= needed:
+        restated = _restatement(a, b)
+        if restated is not None:
+            a_first, confidence, why = restated
+            return _link(a, b, "derived", confidence, a_first, f, [why, f"P(reuse) {p_reuse:.2f}", *facts])
         confidence = min(0.95, 0.5 + 0.1 * (evidence - needed))
         where = f"both place it in {', '.join(places)}" if places else "many names in common"
         return _link(a, b, "same_story", confidence * (1 - p_reuse / 2), a_first, f,
@@ -673,6 +739,27 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float)
         facts.append("no place where it happened in common")
     doubt = max(min(evidence / (2 * needed), 0.5), p_reuse)
     return _link(a, b, "unrelated", min(0.99, 1 - doubt), a_first, f, facts)
+
+
+def _restatement(a: Article, b: Article) -> tuple[bool, float, str] | None:
+    """``(a is the source, confidence, reason)`` when one report restates the other (RESTATED_*), else None."""
+    b_adds, a_adds = added_facts(b.text, a.text), added_facts(a.text, b.text)
+    for copy, source, adds, other, copy_is_b in ((b, a, b_adds, a_adds, True), (a, b, a_adds, b_adds, False)):
+        if (adds.total < RESTATED_MIN_FACTS or adds.added > RESTATED_MAX_ADDED or adds.share > RESTATED_MAX_SHARE
+                or adds.added >= other.added or _published_before(copy, source)):
+            continue
+        later = copy.published is not None and source.published is not None and copy.published > source.published
+        own = f"only {', '.join(adds.listed)}" if adds.listed else "none"
+        side, other_side = ("B", "A") if copy_is_b else ("A", "B")
+        why = (f"{side} restates {other_side}: of its {adds.total:g} figures, names and quotes {adds.added:g} are its "
+               f"own ({own}), against {other.added:g} of {other_side}'s; reworded, so a heavy rewrite or both "
+               f"repeat one statement")
+        return copy_is_b, RESTATED_PROBABILITY if later else RESTATED_SAME_DAY, why
+    return None
+
+
+def _published_before(a: Article, b: Article) -> bool:
+    return a.published is not None and b.published is not None and a.published < b.published
 
 
 def _listed(names: tuple[SharedName, ...], most: int = 6) -> str:
