@@ -31,6 +31,8 @@ from storyline.link.relation import (
     RESTATED_PROBABILITY,
     RESTATED_SAME_DAY,
     added_facts,
+    days_named,
+    different_days,
     calibrated,
     classify_pair,
     load_relation_model,
@@ -370,6 +372,36 @@ def test_a_day_named_by_both_must_fall_before_the_later_publication():
     wire_report = article("wire", JOS_BOMB_WIRE, JOS_DAYS["bomb"], "Harmattan Press Agency")
     assert shared_incident_days(wire_report, local) == []
     assert shared_incident_days(wire_report, replace(local, published=JOS_DAYS["bomb"])) == [dt.date(2026, 10, 10)]
+
+
+# Two shootings at one market in Kismayo two days apart, told by dates written out (written for these tests).
+KISMAYO_FIRST = """Gunmen shot dead two traders at the livestock market in Kismayo on March 2, police in Jubaland said. The
+attackers escaped on foot through the crowd. Market elders in Kismayo said traders had received threats over taxes."""
+KISMAYO_SECOND = """Two money changers were shot and killed at the livestock market in Kismayo on March 4, Jubaland police
+said, the second shooting there in a week. Elders in Kismayo closed the market for the rest of the day."""
+KISMAYO_RETOLD = """Police in Jubaland said that two traders were killed by gunmen on 2 March at the livestock market of
+Kismayo, after they had been threatened over taxes. Market elders in Kismayo confirmed the deaths."""
+
+
+def test_days_written_out_are_named_but_a_datelines_filing_date_is_not():
+    published = dt.date(2026, 3, 11)
+    assert days_named("Police said the attack came on March 10 and on Sept. 9, 2025.", published) == {
+        dt.date(2026, 3, 10), dt.date(2025, 9, 9)}
+    assert days_named("KISMAYO, March 11 (Harmattan Press Agency) — Gunmen attacked the market on 9 March.",
+                      published) == {dt.date(2026, 3, 9)}
+    assert days_named("Traders may 4 times a year close the market.", published) == frozenset()  # "may" is no month
+
+
+def test_reports_naming_days_more_than_a_day_apart_need_more_to_be_one_story():
+    first = article("first", KISMAYO_FIRST, dt.date(2026, 3, 3), "Jubaland Times")
+    second = article("second", KISMAYO_SECOND, dt.date(2026, 3, 5), "Jubaland Times")
+    retold = article("retold", KISMAYO_RETOLD, dt.date(2026, 3, 4), "Juba Valley Post")
+    assert different_days(first, second) and not different_days(first, retold)
+    assert classify_pair(first, retold).relation in ("same_story", "derived")
+    link = classify_pair(first, second)
+    assert link.relation == "unrelated", link.evidence
+    assert any("more than a day apart" in e for e in link.evidence)
+    assert not different_days(first, replace(second, text=KISMAYO_SECOND.replace("March 4", "March 3")))
 
 
 def test_an_unrelated_report():
