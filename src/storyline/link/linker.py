@@ -144,7 +144,8 @@ def infer_dates(articles: list[Article], found: list[Link]) -> dict[str, tuple[d
     with no dated source of its own). Only derivation-type links of confidence 0.3 or more count.
     """
     dates = {a.id: a.published for a in articles}
-    usable = [l for l in found if l.confidence >= 0.3 and l.relation in ("derived", "duplicate", "update", "common_source")]
+    usable = [l for l in found
+              if l.confidence >= 0.3 and l.relation in ("derived", "duplicate", "update", "common_source")]
     result: dict[str, tuple[dt.date, str, str]] = {}
     for article in articles:
         if article.published is not None:
