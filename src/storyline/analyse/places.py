@@ -15,6 +15,11 @@ places ("Khatlon" and "Dushanbe" as ORG), so a known name is a place when the
 text marks it as one (spaCy calls it GPE/LOC/FAC, a designator follows as in
 "Kunduz city", a locative precedes as in "in Dikwa" or "the town of Dikwa"),
 or when it is a country, an admin-1 unit, one of our aliases or a big town.
+Villages and small towns (the gazetteer's second tier) need more: the text
+must write the name as a place ("in Miray", "near Sang Atesh village", "the
+village of ...", a dateline), or spaCy label it one, and it must lie where the
+report's other places are (the same country; for a name only labelled, the
+same admin-1), since such names are often also words and people's names.
 Names inside a longer person or organisation name ("the Islamic Emirate of
 Afghanistan", "Guo Zhijun") are not places, and a weakly evidenced name that
 lies outside the country the rest of the sentence (or report) is anchored in
@@ -55,6 +60,10 @@ HYPHENS = frozenset({"-", "–", "'", "’"})
 MAX_NAME_TOKENS = 7
 # A town this big is a place even where spaCy calls it something else ("Dushanbe" as ORG).
 BIG_TOWN = 100_000
+# The prepositions that make a village name a place. Narrower than LOCATIVE_WORDS: "the son of Karim", "a
+# statement from Karim", "between Karim and ..." name people; "of" counts only in "the village of".
+SMALL_PLACE_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across", "towards",
+                                   "toward"})
 # Grammar, not vocabulary: "40 km north of Maiduguri", "north of Kunduz city" measure from the place named.
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
@@ -69,9 +78,19 @@ def resolve_place(name: str, country_iso: str | None = None) -> Place | None:
     restricts the answer to that country (None when the name is not there).
     The most specific reading wins: a town named like its admin-1 ("Kunduz")
     gives the town, with precision "place" and the admin-1 filled in.
+    Villages and small towns are looked up only for a name the main tables
+    do not know exactly (in that country) and that is not a demonym
+    ("Spanish"): the caller says the name is a place. An exact village name
+    goes before a loose spelling of a bigger place ("Miray" is not Mirai).
     """
     gaz = load_gazetteer()
-    entry = _choose_entry(gaz.lookup(name), {country_iso} if country_iso else set(), set(), only_country=country_iso)
+    countries = {country_iso} if country_iso else set()
+    found = gaz.lookup(name)
+    entry = None if found.loose else _choose_entry(found, countries, set(), only_country=country_iso)
+    if entry is None and not gaz.is_not_place(name) and not gaz.demonym_country(name):
+        entry = _choose_entry(gaz.small_places(name), countries, set(), only_country=country_iso)
+    if entry is None and found.loose:
+        entry = _choose_entry(found, countries, set(), only_country=country_iso)
     return _place_of(entry, gaz) if entry else None
 
 
@@ -191,12 +210,16 @@ class _Mention:
 
     ``strong`` when the text itself marks it as a place (a place label, a
     designator, a locative); a weak mention rests on the name being well known.
+    ``small`` when the name is only known as a village or small town: then
+    ``strong`` means the text writes it as a place, weak that spaCy only
+    labels it one, and :func:`_settled_small` decides with the report's places.
     """
 
     start: int
     end: int
     found: Lookup
     strong: bool
+    small: bool = False
 
     def country(self) -> str | None:
         """The one country all readings of the name lie in (at the level its designator asks for), if one."""
@@ -221,6 +244,7 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     text = sentence.doc.text
     sentence, left_to_next = _as_read(sentence, gaz)
     mentions = _consistent(_name_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz))
+    mentions = _settled_small(mentions, sentence, gaz)
     borders = _border_mentions(sentence, mentions, gaz)
     mentions = [m for m in mentions if not any(s.start <= m.start < s.end for s, _ in borders)]
 
@@ -256,7 +280,7 @@ def _consistent(mentions: list[_Mention], document_anchors: set[str]) -> list[_M
 def _anchor_countries(mentions) -> set[str]:
     """Countries of the strong mentions below country level: where the text is, not what it talks about."""
     return {m.country() for m in mentions
-            if m.strong and m.country() and not any(e.level == "country" for e in m.found.entries)}
+            if m.strong and not m.small and m.country() and not any(e.level == "country" for e in m.found.entries)}
 
 
 def _report_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
@@ -274,7 +298,57 @@ def _document_anchors(doc, gaz: Gazetteer) -> set[str]:
 
 def _report_countries(doc, gaz: Gazetteer) -> frozenset[str]:
     """Countries the report's names lie in without ambiguity ("Pointe-Noire" and "Congo-Brazzaville" both say CG)."""
-    return frozenset(m.country() for m in _report_mentions(doc, gaz)) - {None}
+    return frozenset(m.country() for m in _report_mentions(doc, gaz) if not m.small) - {None}
+
+
+def _report_admin1_units(doc, gaz: Gazetteer) -> frozenset[str]:
+    """Admin-1 units the report's main-table names lie in without ambiguity (a unit named, or a town's unit)."""
+    units = set()
+    for mention in _report_mentions(doc, gaz):
+        if mention.small:
+            continue
+        entries = [e for e in mention.found.entries if e.level == mention.found.hint] or mention.found.entries
+        inside = {e.admin1_key for e in entries}
+        if len(inside) == 1 and None not in inside:
+            units |= inside
+    return frozenset(units)
+
+
+def _settled_small(mentions: list[_Mention], sentence, gaz: Gazetteer) -> list[_Mention]:
+    """Small-place mentions narrowed to the readings that lie where the report is; those with none are dropped.
+
+    A village name the text writes as a place ("in Miray") keeps its readings
+    in the countries the sentence or the report names; when the report names
+    no country at all, only a name that lies in a single country is taken. A
+    weak mention (spaCy merely labels it a place, or calls the name after a
+    locative a person's) must lie in an admin-1 unit the report's other places
+    lie in. A name elsewhere is more likely a place the gazetteer lacks, a
+    word or a person than a village abroad.
+    """
+    if not any(m.small for m in mentions):
+        return mentions
+    doc = sentence.doc
+    countries = {m.country() for m in mentions if not m.small} | _report_countries(doc, gaz)
+    countries |= {iso for token in sentence if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text))}
+    countries.discard(None)
+    units = _report_admin1_units(doc, gaz)
+    kept = []
+    for mention in mentions:
+        if not mention.small:
+            kept.append(mention)
+            continue
+        entries = mention.found.entries
+        if not mention.strong:
+            entries = tuple(e for e in entries if e.admin1_key in units)
+        elif countries:
+            entries = tuple(e for e in entries if e.country_iso in countries)
+        elif len({e.country_iso for e in entries}) > 1:
+            entries = ()
+        if entries:
+            found = mention.found
+            kept.append(_Mention(mention.start, mention.end, Lookup(entries, found.hint, words=found.words),
+                                 mention.strong, small=True))
+    return kept
 
 
 def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[str], dict[_Mention, set[str]]]:
@@ -285,10 +359,12 @@ def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[st
     A name never lies in a unit on its own say-so: "Dawlat Abad" is exactly
     a district of Faryab, yet "Dawlat Abad district, Balkh" is Balkh's.
     """
-    countries = {m.country() for m in mentions} - {None}
+    countries = {m.country() for m in mentions if not m.small} - {None}
     named: set[str] = set()
     lies_in: dict[_Mention, str] = {}
     for mention in mentions:
+        if mention.small:
+            continue  # a village lends no context: its reading was chosen by the others
         units = {e.admin1_key for e in mention.found.entries if e.level == "admin1"}
         if mention.country() and len(units) == 1 and mention.found.hint in (None, "admin1"):
             named |= units
@@ -317,6 +393,7 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
             i += 1
             continue
         matched = None
+        small = None  # a name only the small-place tier knows, longer than any main-table name found here
         for j in range(min(len(tokens), i + MAX_NAME_TOKENS) - 1, i - 1, -1):
             if not _ends_name(tokens[j]) or not all(_inside_name(t) for t in tokens[i + 1:j]):
                 continue
@@ -325,19 +402,33 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
                 matched = (j, None)
                 break
             found = gaz.lookup(name)
+            if found.entries and not found.loose:
+                matched = (j, found)
+                break
+            # An exact village name goes before a loose spelling of a main-table name ("Miray" is not Mirai).
+            if small is None and (village := gaz.small_places(name)).entries:
+                small = (j, village)
             if found.entries:
                 matched = (j, found)
                 break
+        # "Kunduz and Lashkar Gah": a name joined to a place mention is read like it.
+        coordinated = (i >= 2 and tokens[i - 1].lower_ in ("and", "or", ",") and bool(mentions)
+                       and mentions[-1].end == tokens[i - 2].idx + len(tokens[i - 2]))
+        marked = coordinated or tokens[i].idx in dateline_starts  # "AFGOOYE, Somalia —": where it was filed
+        if small is not None:
+            j, found = small
+            partial = run_of[i][0] < i or run_of[j][1] > j
+            mention = None if partial else _accepted_small_mention(tokens, i, j, found, entity_of, gaz, marked)
+            if mention is not None:
+                mentions.append(mention)
+                i = j + 1
+                continue
         if matched is None:
             i += 1
             continue
         j, found = matched
         if found is not None:
             partial = run_of[i][0] < i or run_of[j][1] > j
-            # "Kunduz and Lashkar Gah": a name joined to a place mention is read like it.
-            coordinated = (i >= 2 and tokens[i - 1].lower_ in ("and", "or", ",") and bool(mentions)
-                           and mentions[-1].end == tokens[i - 2].idx + len(tokens[i - 2]))
-            marked = coordinated or tokens[i].idx in dateline_starts  # "AFGOOYE, Somalia —": where it was filed
             mention = _accepted_mention(tokens, i, j, found, entity_of, gaz, partial, marked)
             if mention is not None:
                 mentions.append(mention)
@@ -390,6 +481,48 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     alternates = found.alternates if strong else ()
     return _Mention(first.idx, last.idx + len(last), Lookup(entries, hint, found.loose, alternates, found.words),
                     strong)
+
+
+def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gazetteer,
+                            marked: bool) -> _Mention | None:
+    """The mention of ``tokens[i..j]``, a name only the small-place tier knows, if the text allows a village.
+
+    Strong when the text writes it as a place: a designator ("Miray village",
+    "the village of Miray"; not "province"), a locative of
+    SMALL_PLACE_LOCATIVES before it and no possessive after it ("in Karim's
+    house" is a person's), a join to another place, a dateline. Weak when only
+    spaCy's place label speaks for it, or the locative does but spaCy calls
+    the name a person's. Never a name inside a person's or organisation's
+    name, or a demonym.
+    """
+    first, last = tokens[i], tokens[j]
+    hint = found.hint
+    if j + 1 < len(tokens):
+        is_designator, level = gaz.designator_level(tokens[j + 1].text)
+        if is_designator:
+            last = tokens[j + 1]
+            hint = hint or level
+    hint = hint or _prefix_level(tokens, i, gaz)
+    if hint == "admin1":
+        return None  # "Miray province": a unit the gazetteer lacks, not the village
+    name = first.doc.text[first.idx:tokens[j].idx + len(tokens[j])]
+    entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
+    labelled_place = entity is not None and entity.label_ in PLACE_LABELS
+    if entity is not None and (entity.label_ in NUMERIC_LABELS
+                               or not labelled_place and _extends_beyond(entity, first.i, last.i, gaz)):
+        return None  # a date, or part of a person's or organisation's name
+    if gaz.demonym_country(name):
+        return None
+    person = entity is not None and entity.label_ == "PERSON" and hint is None
+    possessive = j + 1 < len(tokens) and tokens[j + 1].tag_ == "POS"
+    after_locative = i > 0 and tokens[i - 1].lower_ in SMALL_PLACE_LOCATIVES and not possessive
+    written = hint is not None or ((after_locative or marked) and not person)
+    # Only labelled a place, or written as one but labelled a person ("in Miray"): the report must agree.
+    labelled = (labelled_place and not _extends_beyond(entity, first.i, last.i, gaz)
+                or person and (after_locative or marked))
+    if not (written or labelled):
+        return None
+    return _Mention(first.idx, last.idx + len(last), found, written, small=True)
 
 
 def _qualifier_level(tokens, i: int, found: Lookup, gaz: Gazetteer) -> str | None:
