@@ -398,3 +398,13 @@ def test_a_part_named_inside_the_group_is_not_added():
     sentence = next(parse("Twelve people, five of them children, died when the shelter collapsed on Friday.").sents)
     killed = total_figure(find_casualties(sentence), "killed")
     assert (killed.low, killed.best, killed.high) == (12, 12, 12)
+
+
+@pytest.mark.parametrize("text", [
+    "The unrest in northern Burkina Faso, which started in 2016, has killed more than 20,000 people.",
+    "The fighting in eastern Congo, which erupted in 2022, has killed hundreds of civilians.",
+])
+def test_a_running_toll_whose_start_the_parser_hangs_on_the_place_is_aggregate(text):
+    # "which started in 2016" tells when the unrest began, though the parser hangs it on the place
+    [found] = casualties(text)
+    assert found.is_aggregate, text

@@ -258,3 +258,29 @@ def test_a_separate_attack_after_an_incident_stays_apart_but_its_aftermath_joins
             "In a separate attack, gunmen killed two herders near Wajir.\n")
     events = events_of(text)
     assert [(e.fatalities.best, e.place.location) for e in events] == [(5, "Mandera"), (2, "Wajir")]
+
+
+def test_a_definite_count_of_the_dead_joins_the_incident_that_counted_them():
+    text = ("Police fired live rounds at stone-throwing protesters in Kisumu on Tuesday, and three people were "
+            "killed, a rights group said.\n"
+            "One of the three dead was a schoolboy shot in the back near the bus park, his family said.\n")
+    (event,) = events_of(text)
+    assert event.fatalities.best == 3 and event.time.start == dt.date(2026, 5, 5)
+    assert event.event_type in ("Riots", "Protests") and "definite-count" in event.rules
+
+
+def test_a_trend_placed_and_dated_only_by_a_since_clause_is_not_an_event():
+    text = ("Gunmen killed two police officers at a roadblock near Wajir on Monday, officials said.\n"
+            "Attacks on police in the county have doubled since a new governor took office in Garissa in 2019.\n")
+    events = events_of(text)
+    assert [(e.fatalities.best, e.time.start) for e in events] == [(2, dt.date(2026, 5, 4))]
+
+
+def test_attacks_told_as_several_times_this_year_are_background_not_another_incident():
+    text = ("Gunmen ambushed a bus near Mandera on Sunday, killing four passengers, police said.\n"
+            "The militants have attacked buses on this road several times this year.\n"
+            "A burnt-out minibus was still lying beside the road on Monday, a resident said.\n")
+    incidents = [e for e in events_of(text) if not e.is_aggregate]
+    assert [(e.fatalities.best, e.time.start) for e in incidents] == [(4, dt.date(2026, 5, 3))]
+    assert "detail-of-incident" in incidents[0].rules
+    assert all("habitual" in e.rules for e in events_of(text) if e.is_aggregate)

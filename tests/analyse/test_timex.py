@@ -303,3 +303,8 @@ def test_a_time_in_a_relative_clause_about_something_else_is_its_history():
 def test_a_limit_is_not_a_date():
     text = "No group had claimed the bombing by Thursday evening."
     assert attachments(text, {"bombing"}) == {"Thursday evening": "bound"}
+
+
+def test_a_time_in_a_since_clause_tells_when_a_period_began_not_the_event():
+    text = "Raids on the highway have doubled since the army pulled out of the district in 2019."
+    assert attachments(text, {"Raids", "doubled"}) == {"in 2019": "history"}

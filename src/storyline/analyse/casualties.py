@@ -186,8 +186,13 @@ def _describes_a_noun(token) -> bool:
     clause = next((t for t in (token, *token.ancestors) if t.dep_ in ("relcl", "acl")), None)
     if clause is None:
         return False
-    noun = clause.head.lemma_.lower()
-    return noun not in INCIDENT_NOUNS | RECURRING_VIOLENCE | WHOLE_CONFLICTS and _verb_kind(clause) is None
+    # The parser often hangs the clause on the last noun of a prepositional phrase: in "the violence in
+    # central Mali, which began in 2015" what began is the violence, not Mali.
+    nouns = [clause.head]
+    if clause.head.dep_ == "pobj" and clause.head.head.dep_ == "prep":
+        nouns.append(clause.head.head.head)
+    violent = any(noun.lemma_.lower() in INCIDENT_NOUNS | RECURRING_VIOLENCE | WHOLE_CONFLICTS for noun in nouns)
+    return not violent and _verb_kind(clause) is None
 
 
 def is_background_toll(verb) -> bool:

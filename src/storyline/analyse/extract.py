@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
-from storyline.analyse.casualties import Casualty, find_casualties, total_figure
+from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, total_figure
 from storyline.analyse.event_types import EventType, classify_event
 from storyline.analyse.nlp import parse
 from storyline.analyse.places import best_place, event_places, find_places
@@ -31,7 +31,7 @@ from storyline.analyse.statements import StatementFinder
 from storyline.analyse.timex import find_time_expressions, is_vague, is_vague_period, time_attachment
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-4"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-5"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -117,6 +117,7 @@ class _Draft:
     revised: bool = False  # the toll is a new total ("the death toll rose to seven")
     dated_by_event: bool = False  # the time hangs on the event's own words, not on "said on Monday"
     reference: bool = False  # the event words point back to an incident told before ("the attack"), with no toll
+    recount: bool = False  # its toll counts victims told before ("one of the two killed was a student")
     stands_alone: bool = True  # the sentence has a toll, place or time of its own to make an incident of
 
 
@@ -185,7 +186,7 @@ def _event_draft(sentence, published, places: list[tuple[Span, Place]], last: _D
     # one that points back to its victims ("condemned the killings of the three workers").
     continues = (kind is None and last is not None and _disorder(last.event_type) == "political violence"
                  and bool(last.fatalities or last.injuries) and bool(casualties)
-                 and not any(_definite_count(sentence, c) for c in casualties))
+                 and not any(_definite_count(sentence, c) or c.is_aggregate for c in casualties))
     if kind is None and not continues:
         return None
     if continues:  # "Two of the wounded died overnight": a toll for the incident just told
@@ -198,7 +199,9 @@ def _event_draft(sentence, published, places: list[tuple[Span, Place]], last: _D
     # Without event words to hang them on, every expression may date the event.
     times = [(span, interval, *(time_attachment(sentence, span, clause) if clause else ("event", 1)))
              for span, interval in find_time_expressions(sentence, published)]
-    specific_place = any(p.precision in ("place", "district", "admin1", "border") for _, p in places)
+    # A place in a clause about something before ("since the Taliban returned to power in Kabul") is not the event's.
+    specific_place = any(p.precision in ("place", "district", "admin1", "border") for span, p in places
+                         if not clause or time_attachment(sentence, span, clause)[0] != "history")
     # A habitual sentence ("has in recent years concentrated on attacking bases") tells of many incidents.
     trend = _trend(sentence, kind.trigger)
     habitual = not casualties and (trend or _habitual(sentence, clause, times))
@@ -215,6 +218,7 @@ def _event_draft(sentence, published, places: list[tuple[Span, Place]], last: _D
                    elsewhere=bool(_ELSEWHERE.search(sentence.text)), added=bool(_ADDED.search(sentence.text)),
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
                    revised=continues and bool(_REVISED.search(sentence.text)),
+                   recount=bool(casualties) and all(_definite_count(sentence, c) for c in casualties),
                    stands_alone=bool(casualties) or own_time or specific_place, is_aggregate=habitual)
     if habitual:
         draft.rules.append("trend" if trend else "habitual")
@@ -287,8 +291,9 @@ def _definite_reference(sentence, trigger: Span | None) -> bool:
 
 def _habitual(sentence, clause: set[int], times) -> bool:
     """Whether the sentence tells repeated events or a trend ("has come under repeated attack", "a spate of
-    attacks in recent years"), not an incident: so only when no time expression dates the event to a day or
-    a week ("repeatedly attacked the base on Monday" is one incident; "this year" is a period)."""
+    attacks in recent years", "has attacked convoys several times"), not an incident: so only when no time
+    expression dates the event to a day or a week ("repeatedly attacked the base on Monday" is one incident;
+    "this year" is a period)."""
     if any(how == "event" and (_TIME_RANK[interval.precision] >= _TIME_RANK["week"] or interval.precision ==
                                "unresolved" and not is_vague(interval)) for _, interval, how, _ in times):
         return False
@@ -296,8 +301,17 @@ def _habitual(sentence, clause: set[int], times) -> bool:
         return True
     doc = sentence.doc
     near = clause | {doc[i].head.i for i in clause}
-    return any(child.dep_ in ("advmod", "amod") and _REPEATED.fullmatch(child.text)
+    return any(child.dep_ in ("advmod", "amod") and _REPEATED.fullmatch(child.text) or _occasions(child)
                for i in near for child in doc[i].children)
+
+
+def _occasions(word) -> bool:
+    """A count of occasions on the event's words: "several times", "three times", "on at least four occasions"."""
+    if word.dep_ == "prep" and word.lower_ == "on":
+        word = next((c for c in word.children if c.dep_ == "pobj"), word)
+    elif word.dep_ != "npadvmod":
+        return False
+    return word.lemma_.lower() in OCCASION_NOUNS and word.tag_ == "NNS"
 
 
 def _definite_count(sentence, casualty: Casualty) -> bool:
@@ -422,22 +436,32 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     if new.reference and (referent := _referent(drafts, new)) is not None:
         _absorb_reference(referent, new)
         return referent
+    if new.recount and (referent := _counted_referent(drafts, new)) is not None:
+        _absorb_reference(referent, new, rule="definite-count")
+        return referent
     if new.reference and not new.stands_alone:
         return None
     for old in drafts:
         if _same_incident(old, new):
             _absorb(old, new)
             return old
-    if drafts and _competing_account(drafts[-1], new):
-        _absorb_account(drafts[-1], new)
-        return drafts[-1]
-    if drafts and _detail_of(drafts[-1], new):
-        _absorb_detail(drafts[-1], new)
-        return drafts[-1]
+    # The incident just told: a habit or a trend told in between without a toll ("the group has attacked convoys
+    # several times this year") is background; a toll over a period ("five killed in the past week") is not.
+    last = next((draft for draft in reversed(drafts) if not _background(draft)), None)
+    if last is not None and _competing_account(last, new):
+        _absorb_account(last, new)
+        return last
+    if last is not None and _detail_of(last, new):
+        _absorb_detail(last, new)
+        return last
     if new.continues:
         return None
     drafts.append(new)
     return new
+
+
+def _background(draft: _Draft) -> bool:
+    return draft.is_aggregate and draft.fatalities is None and draft.injuries is None
 
 
 def _competing_account(old: _Draft, new: _Draft) -> bool:
@@ -557,11 +581,30 @@ def _referent(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     return None
 
 
+def _counted_referent(drafts: list[_Draft], new: _Draft) -> _Draft | None:
+    """The incident whose victims a definite count points back to ("one of the two killed was a student"): the
+    latest one with that very toll, of whatever type, since the sentence may tell how they died ("shot") rather
+    than what happened (police firing on a riot)."""
+    for old in reversed(drafts):
+        if old.is_aggregate or not _places_agree(old.place, new.place):
+            continue
+        if _same_count(old.fatalities, new.fatalities) or _same_count(old.injuries, new.injuries):
+            return old
+    return None
+
+
+def _same_count(a: Figure | None, b: Figure | None) -> bool:
+    """Two exact counts of the same number ("two", "2")."""
+    def exact(figure):
+        return figure is not None and figure.best is not None and figure.low == figure.high == figure.best
+    return exact(a) and exact(b) and a.best == b.best
+
+
 def _disorder(event_type: str) -> str:
     return "political violence" if event_type in _POLITICAL_VIOLENCE else event_type
 
 
-def _absorb_reference(old: _Draft, new: _Draft) -> None:
+def _absorb_reference(old: _Draft, new: _Draft, rule: str = "definite-reference") -> None:
     """Merge a reference into its incident. A time it gives of something else ("denied on Monday") stays out,
     and so do its actors: such a sentence tells what came after ("stretched the security forces")."""
     if not new.dated_by_event:
@@ -569,7 +612,7 @@ def _absorb_reference(old: _Draft, new: _Draft) -> None:
     new.actor1 = new.actor2 = None
     new.evidence = [span for span in new.evidence if span.field not in ("actor1", "actor2")]
     _absorb(old, new)
-    old.rules.extend(r for r in ["definite-reference"] if r not in old.rules)
+    old.rules.extend(r for r in [rule] if r not in old.rules)
 
 
 def _same_incident(a: _Draft, b: _Draft) -> bool:

@@ -507,7 +507,8 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     dependency links above it: "Sunday's attack" 1, "killed ... on Sunday" 2); ``"report"`` when it
     dates the verb that reports the event ("the army said on Tuesday"); ``"bound"`` for a limit
     ("by Thursday evening"); ``"history"`` inside a relative clause about something else ("the group,
-    which split from Boko Haram in 2016"); ``"other"`` for any other clause ("prices climbed on Monday").
+    which split from Boko Haram in 2016") or a clause of what a period runs from ("since the army withdrew in
+    2022"); ``"other"`` for any other clause ("prices climbed on Monday"). Works for any span, places too.
     """
     inside = [t for t in sentence if span.start <= t.idx < span.end]
     roots = [t for t in inside if t.head.i == t.i or not span.start <= t.head.idx < span.end]
@@ -517,6 +518,8 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     if token.lower_ in _BOUNDS and token.pos_ == "ADP":
         return "bound", 0
     while token.i not in clause:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
+            return "history", 0  # "have risen since the Taliban returned to power in 2021": when a period began
         if token.dep_ in ("relcl", "acl") and token.head.i in clause:
             return "event", steps + 1  # "the fighting, which started late on Monday"
         if token.dep_ == "relcl":
