@@ -1,6 +1,7 @@
 """Fusion of event mentions across reports, on mentions written here (no NLP)."""
 
 import datetime as dt
+from dataclasses import replace
 
 from storyline.fuse.events import Context, fuse_events
 from storyline.fuse.values import Lineages
@@ -98,6 +99,15 @@ def test_an_aggregate_is_not_merged_with_single_incidents_but_lists_those_it_may
     aggregate = next(e for e in events if e.is_aggregate)
     other = next(e for e in events if not e.is_aggregate)
     assert aggregate.includes == (other.id,)
+
+
+def test_an_aggregate_with_no_toll_and_no_count_of_incidents_makes_no_event():
+    trend = replace(mention("t1", "a", sub="Armed clash", event_type="Battles", place=TAJIKISTAN, victims=None,
+                            aggregate=True, time=(None, None, "unresolved")), incident_count=None)
+    assert fuse_events([trend], context()) == []
+    counted = replace(trend, incident_count=4)  # "four attacks this month": a count is a record
+    tolled = replace(trend, fatalities=Figure(30, 30, 30, "30"))  # "have killed 30 people": so is a toll
+    assert len(fuse_events([counted], context())) == 1 and len(fuse_events([tolled], context())) == 1
 
 
 def test_ids_stay_when_the_group_keeps_its_mentions():

@@ -58,14 +58,21 @@ def fuse_events(mentions: Sequence[EventMention], context: Context,
                 previous: Mapping[str, str] | None = None) -> list[Event]:
     """One event per group of mentions of one incident, aggregates linked to what they may include.
 
-    ``previous`` maps mention ids to the event ids of the last fuse, so ids stay stable.
+    ``previous`` maps mention ids to the event ids of the last fuse, so ids stay stable. An aggregate
+    with neither a toll nor a count of incidents ("attacks have risen in recent years") is context,
+    not a record: it stays a mention and makes no event.
     """
-    groups = _cluster(list(mentions), context)
+    groups = _cluster([m for m in mentions if not _says_nothing_countable(m)], context)
     ids = stable_ids([[m.id for m in group] for group in groups], previous or {}, "event")
     events = [_build(group, context, event_id) for group, event_id in zip(groups, ids)]
     _link_aggregates(events)
     events.sort(key=lambda e: (e.time.start is None, e.time.start or 0, e.id))
     return events
+
+
+def _says_nothing_countable(mention: EventMention) -> bool:
+    return (mention.is_aggregate and mention.fatalities is None and mention.injuries is None
+            and mention.incident_count is None)
 
 
 # -- which mentions can be one incident -------------------------------------------------------------
