@@ -128,6 +128,11 @@ KILLED, INJURED = "killed", "injured"
      [(KILLED, 1, 1, 1, "driver"), (INJURED, 6, 6, 6, None)]),
     ("One person was killed when the grenade exploded.", [(KILLED, 1, 1, 1, "person")]),
     ("A policeman was shot dead at a checkpoint.", [(KILLED, 1, 1, 1, "policeman")]),
+    # the parser hangs "dead" on the object here, not on "shot"
+    ("Gunmen shot dead two police officers at a checkpoint outside Bannu on Tuesday night.",
+     [(KILLED, 2, 2, 2, "police officers")]),
+    ("Soldiers shot dead three suspected militants and wounded two others near the border.",
+     [(KILLED, 3, 3, 3, "suspected militants"), (INJURED, 2, 2, 2, None)]),
     ("A shopkeeper was stabbed to death in the market.", [(KILLED, 1, 1, 1, "shopkeeper")]),
     ("He was killed by a sniper.", [(KILLED, 1, 1, 1, None)]),
     ("The airstrike killed 1,200 people, the ministry said.", [(KILLED, 1200, 1200, 1200, "people")]),

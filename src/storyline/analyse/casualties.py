@@ -271,18 +271,30 @@ def _repeats(kind: str, figure: Figure, victims: str | None, earlier: list[Casua
 
 # -- the casualty word and its arguments --------------------------------------------------------
 
+def _shot_dead(verb):
+    """The "dead" of "shot dead": the verb's own ("shot him dead"), or the word right after it, which the
+    parser may hang on the object as an adjective ("shot dead two police officers")."""
+    own = next((c for c in verb.children if c.lower_ == "dead"), None)
+    if own is not None:
+        return own
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.lower_ == "dead" and after.dep_ == "amod" and after.head.head == verb:
+        return after
+    return None
+
+
 def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
     """The counts one casualty word reports, as (kind, count, casualty-word tokens)."""
     lemma, lower = token.lemma_.lower(), token.lower_
-    if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):  # "shot dead"
-        return _from_verb(token, KILLED, excluded, [token, *(c for c in token.children if c.lower_ == "dead")])
+    if lemma == "shoot" and (dead := _shot_dead(token)) is not None:  # "shot dead"
+        return _from_verb(token, KILLED, excluded, [token, dead])
     if lemma == "gun" and any(c.lower_ == "down" for c in token.children):  # "gunned down"
         return _from_verb(token, KILLED, excluded, [token])
     to_death = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
                 for pobj in prep.children if pobj.lower_ == "death"]
     if to_death and lemma in TO_DEATH_VERBS:  # "stabbed to death"; not "sentenced to death"
         return _from_verb(token, KILLED, excluded, [token, to_death[0]])
-    if lower == "dead" and token.head.lemma_ == "shoot":
+    if lower == "dead" and (token.head.lemma_ == "shoot" or token.i > 0 and token.nbor(-1).lemma_ == "shoot"):
         return []  # read with its verb
     if lower in BARE_PARTICIPLES and token.head.lemma_ == "leave" and token.dep_ in ("oprd", "acomp", "ccomp",
                                                                                      "xcomp"):
