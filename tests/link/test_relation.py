@@ -390,6 +390,8 @@ def test_days_written_out_are_named_but_a_datelines_filing_date_is_not():
     assert days_named("KISMAYO, March 11 (Harmattan Press Agency) — Gunmen attacked the market on 9 March.",
                       published) == {dt.date(2026, 3, 9)}
     assert days_named("Traders may 4 times a year close the market.", published) == frozenset()  # "may" is no month
+    # days ahead are no days anything happened on
+    assert days_named("Talks resume next Monday, and the coming Friday is a holiday.", published) == frozenset()
 
 
 def test_reports_naming_days_more_than_a_day_apart_need_more_to_be_one_story():

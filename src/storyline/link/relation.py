@@ -424,8 +424,9 @@ RESTATED_MAX_ADDED = 3.0
 RESTATED_MAX_SHARE = 0.25
 RESTATED_PROBABILITY = 0.6
 RESTATED_SAME_DAY = 0.5
-_DAY_WORD = re.compile(r"\b(?:(?:last|this|past)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-                       r"|\byesterday\b", re.IGNORECASE)
+# A weekday after "next" or "coming" is ahead of the publication: no day anything happened on.
+_DAY_WORD = re.compile(r"(?<!next )(?<!coming )\b(?:(?:last|this|past)\s+)?"
+                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b", re.IGNORECASE)
 # Dates written out: "March 4", "4 March 2026", "Sept. 12" (month names with a capital only: "may 4" is no date).
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr" \
          r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
