@@ -58,6 +58,19 @@ def test_different_tolls_are_a_disagreement_with_a_range_and_acleds_conservative
     assert {c.value: c.independent_sources for c in disagreement.values} == {"3": 1, "5": 1}
 
 
+def test_a_vague_floor_supports_the_exact_tolls_it_allows_instead_of_proposing_its_own():
+    exact = [mention("m1", "a", killed=16), mention("m2", "b", killed=23)]
+    floor = replace(mention("m3", "c"), fatalities=Figure(13, 13, None, "more than a dozen"))
+    (event,) = fuse_events([*exact, floor], context())
+    # 16 and 23 each have their own source and the floor's support: the tie goes low, never to the floor's 13
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (13, 16, None)
+    few = replace(mention("m4", "d"), fatalities=Figure(2, 2, 5, "a few"))  # allows 3, not 23 nor 16
+    (event,) = fuse_events([mention("m1", "a", killed=23), mention("m5", "e", killed=3), few], context())
+    assert event.fatalities.best == 3
+    (vague,) = fuse_events([floor, replace(floor, id="m6", article_id="f")], context())  # no exact toll at all
+    assert vague.fatalities.best == 13
+
+
 def test_similar_incidents_at_other_times_places_or_victims_stay_apart():
     august = mention("m1", "a", sub="Armed clash", event_type="Battles", place=TAJIKISTAN, victims=None,
                      time=(D(2025, 8, 1), D(2025, 8, 31), "month"))

@@ -110,8 +110,10 @@ def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | Non
 
     Within one lineage the most precise figure stands for the lineage (a rewrite may
     round or drop a number). Across lineages: ``low`` is the lowest low, ``high`` the
-    highest high (unknown if any source sets no ceiling), ``best`` the best figure
-    most lineages give, ties going to the lower one; ACLED's figure is the lowest
+    highest high (unknown if any source sets no ceiling), ``best`` the exact figure
+    most lineages give or allow (a vague "more than a dozen" allows 16 and 23 alike, and
+    proposes none of its own while some lineage is exact), ties going to the lower one;
+    without exact figures, the best figure most lineages give; ACLED's figure is the lowest
     best (its most conservative-figure rule), else the lowest low, else 0. Sources
     disagree when two lineages give different exact figures.
     """
@@ -129,8 +131,12 @@ def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | Non
     highs = [f.high for f in figures]
     high = max(highs) if all(h is not None for h in highs) else None  # type: ignore[type-var]
     bests = [f.best for f in figures if f.best is not None]
+    exact_bests = [f.best for f in figures if is_exact(f)]
     best = None
-    if bests:
+    if exact_bests:
+        votes = {value: sum(_allows(f, value) for f in figures) for value in exact_bests}
+        best = min(votes, key=lambda value: (-votes[value], value))
+    elif bests:
         votes = {value: bests.count(value) for value in bests}
         best = min(votes, key=lambda value: (-votes[value], value))
     low = min(lows) if lows else None
@@ -140,6 +146,13 @@ def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | Non
     acled = min(bests) if bests else (min(lows) if lows else 0)
     exact = {f.best for f in figures if is_exact(f)}
     return Figure(low, best, high, text), acled, len(exact) > 1
+
+
+def _allows(figure: Figure, value: int) -> bool:
+    """Whether ``value`` fits what ``figure`` says (its own figure, or inside its range)."""
+    if is_exact(figure):
+        return figure.best == value
+    return (figure.low is None or figure.low <= value) and (figure.high is None or value <= figure.high)
 
 
 def _precision(figure: Figure) -> tuple:
