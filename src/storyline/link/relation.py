@@ -770,7 +770,7 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float)
         restated = None if apart else _restatement(a, b)
         if restated is not None:
             a_first, confidence, why = restated
-            return _link(a, b, "derived", confidence, a_first, f, [why, f"P(reuse) {p_reuse:.2f}", *facts])
+            return _link(a, b, "derived", confidence, a_first, f, [why, *facts])
         confidence = min(0.95, 0.5 + 0.1 * (evidence - needed))
         where = f"both place it in {', '.join(places)}" if places else "many names in common"
         return _link(a, b, "same_story", confidence * (1 - p_reuse / 2), a_first, f,
@@ -790,10 +790,9 @@ def _restatement(a: Article, b: Article) -> tuple[bool, float, str] | None:
             continue
         later = copy.published is not None and source.published is not None and copy.published > source.published
         own = f"only {', '.join(adds.listed)}" if adds.listed else "none"
-        side, other_side = ("B", "A") if copy_is_b else ("A", "B")
-        why = (f"{side} restates {other_side}: of its {adds.total:g} figures, names and quotes {adds.added:g} are its "
-               f"own ({own}), against {other.added:g} of {other_side}'s; reworded, so a heavy rewrite or both "
-               f"repeat one statement")
+        why = (f"the derived report restates its source: of its {adds.total:g} figures, names and quotes "
+               f"{adds.added:g} are its own ({own}), against {other.added:g} of the source's; reworded, so a heavy "
+               f"rewrite or both repeat one statement")
         return copy_is_b, RESTATED_PROBABILITY if later else RESTATED_SAME_DAY, why
     return None
 
