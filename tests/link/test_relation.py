@@ -260,6 +260,9 @@ def test_a_rewrite_a_day_later_crediting_the_wire_is_derived_from_it():
         assert link.alignments == () and link.substitutions == ()
         assert any("a day earlier" in e for e in link.evidence)
         assert any("credits 'Meridian Wire'" in e for e in link.evidence)
+        # the evidence speaks of A and B: the last line says which is which, whatever order they came in
+        assert link.evidence[-1] == (f"A is {a.id} (the source), B is {b.id} (derived)" if a is wire
+                                     else f"A is {a.id} (derived), B is {b.id} (the source)")
 
 
 def test_direction_from_the_credit_alone_when_undated():

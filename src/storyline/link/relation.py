@@ -649,8 +649,11 @@ def _link(a: Article, b: Article, relation: str, confidence: float, a_first: boo
           evidence: list[str]) -> Link:
     source, derived = (a, b) if a_first else (b, a)
     containment, reverse = (f.b_in_a3, f.a_in_b3) if a_first else (f.a_in_b3, f.b_in_a3)
+    # the evidence says "A" and "B"; a reader of the stored link sees only source and derived
+    roles = ("the source", "derived") if a_first else ("derived", "the source")
+    legend = f"A is {a.id} ({roles[0]}), B is {b.id} ({roles[1]})"
     return Link(source.id, derived.id, relation, round(float(min(max(confidence, 0.0), 1.0)), 3),
-                round(containment, 3), round(reverse, 3), (), (), tuple(evidence))
+                round(containment, 3), round(reverse, 3), (), (), (*evidence, legend))
 
 
 def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) -> Link:
