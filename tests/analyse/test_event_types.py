@@ -182,6 +182,16 @@ def test_a_conflicts_running_toll_is_background_not_an_incident():
                          "said.").sub_event_type == "Armed clash"
 
 
+def test_words_of_another_time_or_of_a_plan_lose_to_those_of_the_main_clause():
+    assert classify_text("Gunmen attacked a police post near Gusau on Sunday, a month after soldiers were "
+                         "redeployed from the area.").sub_event_type == "Armed clash"
+    assert classify_text("Market women who had promised to march on the county headquarters were fired on by "
+                         "police.").sub_event_type == "Attack"
+    # with nothing in the main clause, the classifier still reads them; extract.py decides what they are
+    assert classify_text("Shops stayed shut on Monday, a week after troops were redeployed to the "
+                         "border.").sub_event_type == "Change to group/activity"
+
+
 # words that begin like a lexicon stem but mean something else ("unit*" would read "United")
 FALSE_FRIENDS = ["united", "unity", "based", "campaign", "carrying", "consultant", "guardian", "infantry", "crowded",
                  "neighbouring", "party", "particularly", "portion", "posted", "pointed", "defective", "several",

@@ -216,6 +216,38 @@ def test_a_plan_in_a_clause_about_the_victims_leaves_what_happened_to_them():
     assert event.time.start == dt.date(2026, 5, 5)
 
 
+def test_a_day_the_text_told_before_dates_an_event_that_points_back_to_it():
+    text = ("A roadside bomb wounded three soldiers on the road out of Garissa on Monday morning, the army said.\n"
+            "The wounded were flown to Nairobi.\n"
+            "Boda-boda riders in Garissa parked their motorcycles for the day in protest at the insecurity.\n")
+    bombing, protest = events_of(text)
+    assert protest.sub_event_type == "Peaceful protest" and bombing.time.start == dt.date(2026, 5, 4)
+    assert protest.time.start == protest.time.end == dt.date(2026, 5, 4)
+    assert protest.time.text == "for the day [from: on Monday morning]" and "date-from-earlier-day" in protest.rules
+    text = ("Police fired tear gas at stone-throwing youths in Eldoret on Saturday.\n"
+            "Hundreds of students marched through Eldoret the next day to demand the release of those arrested.\n")
+    assert [(e.sub_event_type, e.time.start) for e in events_of(text)] == [
+        ("Violent demonstration", dt.date(2026, 5, 2)), ("Peaceful protest", dt.date(2026, 5, 3))]
+    # with no day told before, the publication date would be a guess
+    (alone,) = events_of("Traders in Garissa kept their shops shut for the day in protest at the killings.\n")
+    assert alone.time.start is None and "date-from-earlier-day" not in alone.rules
+
+
+@pytest.mark.parametrize("text", [
+    "Shops in Garissa stayed shut on Monday, a week after troops were redeployed to the border.\n",
+    "Bandits have stepped up raids on villages around Gusau since the army pulled out of the area last year.\n",
+])
+def test_event_words_in_a_clause_about_another_time_make_no_event_of_their_own(text):
+    assert [e for e in events_of(text) if e.sub_event_type == "Change to group/activity"] == []
+
+
+def test_a_march_only_vowed_in_a_clause_about_the_victims_does_not_type_what_was_done_to_them():
+    text = ("Market women who had promised to march on the county headquarters were fired on by police in Kisumu "
+            "on Monday, witnesses said.\n")
+    (event,) = events_of(text)
+    assert event.sub_event_type == "Attack" and event.time.start == dt.date(2026, 5, 4)
+
+
 @pytest.mark.parametrize("text", [
     "Kidnappings on the highways of Zamfara have increased since 2020, officials said.\n",
     "A spate of bombings has hit markets in Mogadishu since January.\n",

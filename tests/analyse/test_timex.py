@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 
 from storyline.analyse.nlp import parse
-from storyline.analyse.timex import (find_time_expressions, is_vague, is_vague_period, resolve_against,
-                                     resolve_time_expression, time_attachment)
+from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaphoric, is_vague, is_vague_period,
+                                     resolve_against, resolve_time_expression, time_attachment)
 from storyline.records import TimeInterval
 
 TUESDAY = dt.date(2025, 12, 2)
@@ -308,3 +308,53 @@ def test_a_limit_is_not_a_date():
 def test_a_time_in_a_since_clause_tells_when_a_period_began_not_the_event():
     text = "Raids on the highway have doubled since the army pulled out of the district in 2019."
     assert attachments(text, {"Raids", "doubled"}) == {"in 2019": "history"}
+
+
+# -- words that point back to a day told before ----------------------------------------------------
+
+def found_in_order(text, published=TUESDAY):
+    """(evidence text, day, interval text) of every expression, each sentence counting from the days before it."""
+    anchor, results = None, []
+    for sentence in parse(text).sents:
+        times = find_time_expressions(sentence, published, anchor)
+        anchor = day_anchor(sentence, times, anchor)
+        results.extend((span.text, interval.start, interval.text) for span, interval in times
+                       if interval.start == interval.end)
+    return results
+
+
+def test_that_day_and_the_next_day_count_from_the_last_day_told():
+    text = ("Gunmen stormed a bus depot in the town on Friday evening. Later that day, a grenade went off near the "
+            "mosque. Two of the wounded died the following morning, and traders stayed home for the day.\n\n"
+            "Police made three arrests a day later.")
+    assert found_in_order(text) == [
+        ("on Friday evening", D(2025, 11, 28), "on Friday evening"),
+        ("Later that day", D(2025, 11, 28), "Later that day [from: on Friday evening]"),
+        ("the following morning", D(2025, 11, 29), "the following morning [from: Later that day]"),
+        ("for the day", D(2025, 11, 29), "for the day [from: the following morning]"),
+        ("a day later", D(2025, 11, 30), "a day later [from: for the day]"),
+    ]
+
+
+def test_a_day_before_counts_back_and_a_limit_or_a_week_is_no_day_to_count_from():
+    text = ("The runoff was held on 23 November. Militiamen had burnt a polling station the day before. "
+            "A curfew stayed in force until Thursday. That night, looters broke into shops. "
+            "Protests went on all last week. The same day, the governor resigned.")
+    assert found_in_order(text) == [
+        ("on 23 November", D(2025, 11, 23), "on 23 November"),
+        ("the day before", D(2025, 11, 22), "the day before [from: on 23 November]"),
+        ("Thursday", D(2025, 11, 27), "Thursday"),
+        ("That night", D(2025, 11, 22), "That night [from: the day before]"),
+        ("The same day", D(2025, 11, 22), "The same day [from: That night]"),
+    ]
+
+
+def test_without_a_day_told_before_a_word_that_points_back_is_left_out():
+    text = "Shops in the old town stayed shut for the day. The day before the vote, the army closed the roads."
+    assert found_in_order(text) == []
+    sentence = next(parse("Traders closed their stalls that afternoon.").sents)
+    assert find_time_expressions(sentence, TUESDAY, None) == []
+    earlier = next(parse("The strike began on Sunday.").sents)
+    sunday = day_anchor(earlier, find_time_expressions(earlier, TUESDAY), None)
+    ((span, interval),) = find_time_expressions(sentence, TUESDAY, sunday)
+    assert span.text == "that afternoon" and is_anaphoric(interval) and interval.start == D(2025, 11, 30)

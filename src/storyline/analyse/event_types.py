@@ -22,7 +22,9 @@ How a type is decided, in order:
      and an accident otherwise.
    Words that do not tell what happened are left out first: who reported it ("..., a member of a vigilante
    group told the Observer", "according to ...") and a conflict's running toll ("the war, which broke out in
-   2023, has killed tens of thousands").
+   2023, has killed tens of thousands"); and words in a clause about another time ("since the army pulled out",
+   "months after troops were redeployed") or about what was only vowed, planned or called for ("traders who had
+   vowed to march") lose to the words of the main clause, when it has any.
 3. **Precedence**: the best-scoring label wins; a CASE class outside ACLED, or a score under ``MIN_SCORE``,
    means no incident.
 
@@ -449,6 +451,48 @@ def _running_tolls(tokens) -> list:
     return out
 
 
+# Words of intent, order, threat or fear: what they govern has not happened ("vowed to march", "called for
+# protests", "threatened attacks"). extract.py reads the same words to drop an event that is only planned.
+UNREALISED = frozenset({"plan", "intend", "threaten", "vow", "promise", "pledge", "prepare", "aim", "want", "hope",
+                        "expect", "fear", "order", "urge", "call", "demand", "ask", "instruct", "appeal", "warn",
+                        "schedule", "threat", "warning", "risk", "prospect"})
+TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
+
+
+def other_time_clause(token) -> bool:
+    """Whether ``token`` heads a clause or phrase about another time than the sentence's own: when a period
+    began ("since the army pulled out", "since the withdrawal") or a time counted from it ("months after troops
+    were redeployed", "a year before the election")."""
+    if token.dep_ == "prep" and token.lower_ == "since" or token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
+        return True
+    counted = any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS for c in token.children)
+    if token.dep_ == "prep" and token.lower_ in ("after", "before"):
+        return counted
+    return token.dep_ == "advcl" and counted and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before") for c in token.children)
+
+
+def unrealised_complement(token) -> bool:
+    """Whether ``token`` heads what a word of intent, order or threat governs: "vowed [to march]", "called for
+    [protests]", "threatened [attacks]", "plans for [a strike]"."""
+    governor = token.head
+    if token.dep_ == "pobj" and governor.lower_ in ("for", "of"):
+        governor = governor.head
+    elif token.dep_ not in ("xcomp", "dobj"):
+        return False
+    return governor.i != token.i and governor.lemma_.lower() in UNREALISED
+
+
+def _elsewhere(tokens) -> set[int]:
+    """Token indices of clauses about another time or about what has not happened (the two functions above)."""
+    out: set[int] = set()
+    for token in tokens:
+        if token.i not in out and (other_time_clause(token) or unrealised_complement(token)):
+            out.update(t.i for t in token.subtree)
+    return out
+
+
 AIRCRAFT = frozenset({"helicopter", "aircraft", "plane", "airplane", "chopper", "jet"})
 # Words an aircraft can be the doer, the means or the object of in a strike, beside the violent cues
 AIR_VIOLENCE = frozenset({"fire", "hit", "pound", "bomb", "shell", "strafe", "bombard", "drop", "strike", "attack",
@@ -486,6 +530,12 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     aside = {index_of[t.i] for t in _sources(tokens) + _running_tolls(tokens) if t.i in index_of}
     hits = [hit for hit in hits if not aside.issuperset(hit.positions)]
     hits = [hit for hit in hits if not _aircraft_not_fighting(hit, tokens, hits)]
+    # Words in a clause about another time ("since the army pulled out") or about what has not happened
+    # ("traders who had vowed to march") lose to words of the main clause, when it has any.
+    elsewhere = {index_of[i] for i in _elsewhere(tokens) if i in index_of}
+    main = [hit for hit in hits if not elsewhere.issuperset(hit.positions)]
+    if any(hit.label not in MODIFIER_CUES for hit in main):
+        hits = main
     roles: dict[int, dict[str, float]] = defaultdict(dict)
     for hit in role_hits:
         for p in hit.positions:
@@ -509,6 +559,7 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     return evidence
 
 
+MODIFIER_CUES = {"cue:negated", "cue:peaceful"}  # they say how something happened, not what
 VIOLENT_VERBS = {"kill", "shoot", "beat", "lynch", "attack", "target", "strike", "bomb", "execute", "behead"}
 
 

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, total_figure
-from storyline.analyse.event_types import EventType, classify_event
+from storyline.analyse.event_types import UNREALISED, EventType, classify_event, other_time_clause
 from storyline.analyse.nlp import parse
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
-from storyline.analyse.timex import find_time_expressions, is_vague, is_vague_period, time_attachment
+from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaphoric, is_vague, is_vague_period,
+                                     time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
 ANALYSER = "analyse-6"  # bump when extraction changes: stored articles are analysed again
@@ -56,11 +57,6 @@ _ANYONE = re.compile(r"people|person|men|man|individual|other|life|lives|victim|
 # Words of repetition that make a statement habitual: "has come under repeated attack", "regularly stages attacks".
 _REPEATED = re.compile(r"(?:repeated|frequent|regular|routine|constant|continual|habitual|periodic|persistent|recurrent"
                        r"|sporadic(?:al)?|occasional)(?:ly)?|often|usually|typically", re.I)
-# Words of intent, order, threat or fear: what they govern has not happened ("vowed to retaliate", "ordered
-# police to arrest", "called for protests", "a march is planned", "the threat of attacks").
-_UNREALISED = {"plan", "intend", "threaten", "vow", "promise", "pledge", "prepare", "aim", "want", "hope", "expect",
-               "fear", "order", "urge", "call", "demand", "ask", "instruct", "appeal", "warn", "schedule", "threat",
-               "warning", "risk", "prospect"}
 # Auxiliaries of the future, of a condition or of a possibility: "would be held", "could strike again".
 _MODALS = {"will", "would", "shall", "'ll", "wo", "may", "might", "could", "should", "must", "can", "ca"}
 # Words of change in a rate: "attacks have risen sharply", "a spate of bombings", "an increase in kidnappings".
@@ -132,10 +128,15 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     drafts: list[_Draft] = []
     sentence_events: dict[int, list[_Draft]] = {}
     countries: list[tuple[Span, Place]] = []
+    # "that day", "the next morning": counted from the last day the text told before them
+    times_of: dict[int, list[tuple[Span, TimeInterval]]] = {}
+    anchor = None
     for index, sentence in enumerate(sentences):
+        times_of[sentence.start] = find_time_expressions(sentence, published, anchor)
+        anchor = day_anchor(sentence, times_of[sentence.start], anchor)
         places = [(span, place) for span, place in find_places(sentence) if not _is_origin(article.text, span, place)]
         countries.extend((span, place) for span, place in places if place.country_iso)
-        draft = _event_draft(sentence, published, places, drafts[-1] if drafts else None)
+        draft = _event_draft(sentence, times_of[sentence.start], places, drafts[-1] if drafts else None)
         if draft is None:
             continue
         draft.sentences.append(index)
@@ -151,7 +152,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             draft.rules.append("place-from-report-context")
     events = [_finish(article.id, number, draft) for number, draft in enumerate(drafts)]
     by_draft = {id(d): e for d, e in zip(drafts, events)}
-    finder = StatementFinder(article.id, article.text, lambda s: find_time_expressions(s, published))
+    finder = StatementFinder(article.id, article.text, lambda s: times_of[s.start])
     main_event = events[0].id if events else None
     statements: list[StatementMention] = []
     for index, sentence in enumerate(sentences):
@@ -179,7 +180,8 @@ def _report_country(countries: list[tuple[Span, Place]]) -> tuple[Span, Place] |
     return next((span, place) for span, place in countries if place.country_iso == winner)
 
 
-def _event_draft(sentence, published, places: list[tuple[Span, Place]], last: _Draft | None) -> _Draft | None:
+def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places: list[tuple[Span, Place]],
+                 last: _Draft | None) -> _Draft | None:
     kind = classify_event(sentence)
     casualties = find_casualties(sentence)
     # A toll that presupposes one told before ("two of the wounded died", "the toll rose to seven"), not
@@ -198,12 +200,14 @@ def _event_draft(sentence, published, places: list[tuple[Span, Place]], last: _D
     clause = _event_clause(sentence, kind.trigger, casualties)
     # Without event words to hang them on, every expression may date the event.
     times = [(span, interval, *(time_attachment(sentence, span, clause) if clause else ("event", 1)))
-             for span, interval in find_time_expressions(sentence, published)]
+             for span, interval in found_times]
     # A place in a clause about something before ("since the Taliban returned to power in Kabul") is not the event's.
     specific_place = any(p.precision in ("place", "district", "admin1", "border") for span, p in places
                          if not clause or time_attachment(sentence, span, clause)[0] != "history")
     # A habitual sentence ("has in recent years concentrated on attacking bases") tells of many incidents.
     trend = _trend(sentence, kind.trigger)
+    if not casualties and not trend and _about_another_time(sentence, kind.trigger):
+        return None  # "shops stayed shut, a week after troops were redeployed": the redeployment is background
     habitual = not casualties and (trend or _habitual(sentence, clause, times))
     # A generic one ("militants who carry out attacks") names no time, place or toll of its own; the time of
     # another clause ("prices climbed on Monday for fear of another attack") is not the event's.
@@ -231,6 +235,8 @@ def _event_draft(sentence, published, places: list[tuple[Span, Place]], last: _D
         span, interval, how, _ = max(dating, key=lambda item: (_TIME_RANK[item[1].precision], -item[3]))
         draft.time, draft.dated_by_event = interval, how == "event"
         draft.evidence.append(span)
+        if is_anaphoric(interval):
+            draft.rules.append("date-from-earlier-day")  # the day is told in the text before: see time.text
     places, place_rule = event_places(sentence, places)
     if places:
         chosen = best_place([p for _, p in places])
@@ -353,7 +359,7 @@ def _unrealised(sentence, trigger: Span | None) -> bool:
             return False
         if _definite(word):  # "the attack was aimed at civilians", but "ordered the arrest of the suspects"
             return governor.lemma_.lower() in ("order", "demand")
-        if governor.lemma_.lower() in _UNREALISED:
+        if governor.lemma_.lower() in UNREALISED:
             return True
         if governor.pos_ not in ("VERB", "AUX"):
             return False
@@ -365,11 +371,22 @@ def _unrealised(sentence, trigger: Span | None) -> bool:
         infinitive = "to" in auxiliaries
         if infinitive and word.dep_ in ("acl", "ROOT"):
             return True  # "protests to be held on Friday", "plans to attack"
-        if infinitive and word.dep_ == "xcomp" and word.head.lemma_.lower() in _UNREALISED:
+        if infinitive and word.dep_ == "xcomp" and word.head.lemma_.lower() in UNREALISED:
             return True
         if word.dep_ not in ("xcomp", "conj") or word.head.i == word.i:
             return False
         word = word.head  # "will try to storm", "vowed to find and arrest"
+
+
+def _about_another_time(sentence, trigger: Span | None) -> bool:
+    """Whether the event words lie in a clause about another time than the sentence's: "since the army pulled
+    out", "months after troops were redeployed". The classifier takes them only when the main clause has none."""
+    word = _trigger_head(sentence, trigger)
+    while word is not None:
+        if other_time_clause(word):
+            return True
+        word = None if word.head.i == word.i else word.head
+    return False
 
 
 def _trend(sentence, trigger: Span | None) -> bool:

@@ -13,7 +13,8 @@ month is the most recent one on or before publication; an interval that contains
 publication date ends there ("this week" on a Tuesday ends on that Tuesday), while a
 window counted back ("the past week") ends the day before publication. Vague
 words ("recently", "in recent weeks") stay ``unresolved`` and are never turned into a
-guessed date. Vocabulary lives in ``data/time_words.json``; the rules are here.
+guessed date; nor are words that point back ("that day", "the next morning") when the
+text has told no day before them. Vocabulary lives in ``data/time_words.json``; the rules are here.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from importlib import resources
 
 from storyline.records import Span, TimeInterval
 
-__all__ = ["find_time_expressions", "is_vague", "is_vague_period", "resolve_against", "resolve_time_expression",
-           "time_attachment"]
+__all__ = ["day_anchor", "find_time_expressions", "is_anaphoric", "is_vague", "is_vague_period", "resolve_against",
+           "resolve_time_expression", "time_attachment"]
 
 UNRESOLVED = "unresolved"
 EVIDENCE_FIELD = "date"
@@ -438,27 +439,90 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT_OF_SOMETHING = re.compile(r"(?:week|weekend|month|year)s?\s+of\b", re.IGNORECASE)
 
 
+# Expressions that point back to a day the text has told ("later that day", "the next morning", "a day
+# earlier"), with how many days on from it they lie. "the day before yesterday" and "the day before the vote"
+# count from something else.
+_BACK_TO = r"(?:that|the\s+same|that\s+same)\s+(?:day|night|morning|afternoon|evening)"
+_ANAPHORS = [(re.compile(pattern, re.IGNORECASE), days) for pattern, days in [
+    (rf"(?:(?:later|earlier)\s+|on\s+|by\s+the\s+end\s+of\s+)?{_BACK_TO}"
+     r"|for\s+the\s+(?:rest\s+of\s+the\s+)?day(?!\s+of\b)", 0),
+    (r"(?:on\s+)?the\s+(?:next|following)\s+(?:day|night|morning|afternoon|evening)|(?:a|one)\s+day\s+later"
+     r"|the\s+day\s+after(?!\s+(?:tomorrow|the|a|an|his|her|its|their|\w+'s)\b)", 1),
+    (r"(?:on\s+)?the\s+previous\s+(?:day|night|morning|afternoon|evening)|(?:a|one)\s+day\s+earlier"
+     r"|the\s+(?:day|night)\s+before(?!\s+(?:yesterday|last|the|a|an|his|her|its|their|\w+'s)\b)", -1),
+    (rf"(?P<count>{_NUM})\s+days\s+(?P<way>later|earlier)", None),
+]]
+_ANCHOR_MARK = " [from: "
+
+
+def _anaphor_days(written: str) -> int | None:
+    """How many days after the day told before ``written`` ("the next day": 1) lies, or None if it is no such
+    expression."""
+    for pattern, days in _ANAPHORS:
+        if match := pattern.fullmatch(written):
+            if days is not None:
+                return days
+            count = _count(match.group("count").lower())
+            return count if match.group("way").lower() == "later" else -count
+    return None
+
+
+def is_anaphoric(interval: TimeInterval) -> bool:
+    """Whether ``interval`` was resolved against a day told earlier in the text ("that day", "the next day")."""
+    return _ANCHOR_MARK in interval.text
+
+
+def _from_anchor(written: str, days: int, anchor: tuple[Span, TimeInterval]) -> TimeInterval:
+    """The day ``days`` after the anchor's; its text names the expression it counts from."""
+    span, interval = anchor
+    day = interval.start + days * _DAY
+    return TimeInterval(day, day, "day", f"{written}{_ANCHOR_MARK}{span.text}]")
+
+
+def day_anchor(sentence, found: list[tuple[Span, TimeInterval]],
+               anchor: tuple[Span, TimeInterval] | None) -> tuple[Span, TimeInterval] | None:
+    """The day a later "that day" or "the next day" counts from: the last expression of ``sentence`` (as
+    :func:`find_time_expressions` gave ``found``) that names a single day and is not a limit ("until
+    Monday"), else ``anchor``, the one before the sentence. The most recent day told is the one such words
+    point back to in news prose; a week or a month is no day to count from."""
+    for span, interval in reversed(found):
+        if _one_day(interval) and time_attachment(sentence, span, set())[0] != "bound":
+            return span, interval
+    return anchor
+
+
+def _one_day(interval: TimeInterval) -> bool:
+    return interval.precision == "day" and interval.start is not None and interval.start == interval.end
+
+
 def _last_word_start(written: str) -> int:
     return len(written) - len(written.split()[-1])
 
 
-def find_time_expressions(sentence, published: dt.date | None) -> list[tuple[Span, TimeInterval]]:
+def find_time_expressions(sentence, published: dt.date | None,
+                          anchor: tuple[Span, TimeInterval] | None = None) -> list[tuple[Span, TimeInterval]]:
     """The time expressions of a spaCy sentence, each with its evidence span and resolved interval.
 
     Candidates are the sentence's DATE and TIME entities (widened to a preceding "on",
     "in", "late on"...) and this module's own patterns; those the rules do not recognise
     (ages, durations such as "for three hours", times of day alone, bare years used as
-    names) are dropped, and of overlapping ones the longest wins. Span offsets index into
-    the whole document text. Returned in text order.
+    names) are dropped, and of overlapping ones the longest wins. Words that point back to
+    a day told before ("that day", "the next morning", "for the day") count from the last
+    single day named earlier in the sentence, else from ``anchor`` (see :func:`day_anchor`);
+    their interval's text names that expression ("that day [from: on Monday]"). Without
+    such a day they are dropped: the publication date would be a guess. Span offsets index
+    into the whole document text. Returned in text order.
     """
     text, base = sentence.doc.text, sentence.start_char
     candidates = {(base + m.start(), base + m.end()) for m in _FINDER.finditer(sentence.text)}
+    anaphors = {(base + m.start(), base + m.end()) for pattern, _ in _ANAPHORS
+                for m in re.finditer(rf"\b(?:{pattern.pattern})\b", sentence.text, re.IGNORECASE)}
     for ent in sentence.ents:
         if ent.label_ in ("DATE", "TIME"):
             widening = _WIDEN_DAY if _STARTS_WITH_WEEKDAY.match(ent.text) else _WIDEN_SPAN  # not "in Monday's"
             widen = widening.search(text, base, ent.start_char)
             candidates.add((widen.start() if widen else ent.start_char, ent.end_char))
-    recognised = []
+    recognised = [(start, end, None) for start, end in anaphors]
     for start, end in candidates:
         written = text[start:end]
         if _BARE_YEAR.fullmatch(written):
@@ -468,11 +532,19 @@ def find_time_expressions(sentence, published: dt.date | None) -> list[tuple[Spa
         interval = _interpret(written, published)
         if interval is not None:
             recognised.append((start, end, interval))
-    chosen: list[tuple[Span, TimeInterval]] = []
+    chosen: list[tuple[Span, TimeInterval | None]] = []
     for start, end, interval in sorted(recognised, key=lambda c: (c[0] - c[1], c[0])):
         if all(end <= span.start or start >= span.end for span, _ in chosen):
             chosen.append((Span(EVIDENCE_FIELD, start, end, text[start:end]), interval))
-    return sorted(chosen, key=lambda found: found[0].start)
+    found: list[tuple[Span, TimeInterval]] = []
+    for span, interval in sorted(chosen, key=lambda item: item[0].start):
+        if interval is None:  # points back to a day: the last one told before it
+            earlier = next((item for item in reversed(found) if _one_day(item[1])), anchor)
+            if earlier is None:
+                continue
+            interval = _from_anchor(span.text, _anaphor_days(span.text), earlier)
+        found.append((span, interval))
+    return found
 
 
 # -- what an expression dates ----------------------------------------------------------------------
