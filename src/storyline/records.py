@@ -150,7 +150,9 @@ class TimeInterval:
 class Place:
     """Where, as resolved through the gazetteer.
 
-    ``precision`` is ``place``, ``district``, ``admin1``, ``country``, ``border`` or ``unresolved``.
+    ``precision`` is ``place``, ``district``, ``admin1``, ``country``, ``border`` or ``unresolved``: what
+    the coordinates locate. A town the text names but the gazetteer lacks keeps its name in ``location``
+    at ``admin1`` (or ``country``) precision, with that unit's centre as coordinates.
     """
 
     country: str | None

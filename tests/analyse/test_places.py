@@ -411,6 +411,96 @@ def test_a_village_name_used_for_a_person_or_lying_elsewhere_is_not_a_place():
     assert places_in("Fighting was reported in Hope on Sunday, a spokesman said.") == []
 
 
+# -- places the gazetteer does not know -----------------------------------------------------------
+
+def unknown_to_the_gazetteer(name):
+    gaz = load_gazetteer()
+    return not gaz.lookup(name).entries and not gaz.small_places(name).entries
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name, admin1", [
+    # "the village of", before an admin-1 and a country (the parser calls the village a person).
+    ("Gunmen on motorbikes attacked a market in the village of Garbakoye in the Tillaberi region of Niger on "
+     "Friday, killing six traders.", "Garbakoye", "Tillaberi region"),
+    # A designator after the name, the admin-1 set off by commas.
+    ("Herders clashed with farmers near Kabrossa village, Kayes region, on Tuesday.", "Kabrossa", "Kayes region"),
+    # No designator: a locative, and the admin-1 the sentence puts the name in.
+    ("Police said a grenade was thrown close to Kwarta in the Kayes region on Monday.", "Kwarta", "Kayes region"),
+    # A locative and the parser's place label; the admin-1 is named in another clause.
+    ("A mine killed two soldiers outside Nyamirembe on Tuesday, officials in Kagera region said.", "Nyamirembe",
+     "Kagera region"),
+    # The unit named first: the town still says more than its admin-1.
+    ("In the Kayes region, near the village of Kabrossa, herders clashed with farmers.", "Kabrossa", "Kayes region"),
+])
+def test_a_town_the_gazetteer_lacks_keeps_its_name_with_the_admin1_and_centroid_of_its_context(text, name, admin1):
+    assert unknown_to_the_gazetteer(name)
+    unit = resolve_place(admin1)
+    found = places_in(text)
+    place = best_place([p for _, p in found])
+    assert (place.location, place.admin1_iso, place.country_iso) == (name, unit.admin1_iso, unit.country_iso)
+    # Nothing claims town-level coordinates: the precision and the coordinates are the admin-1's.
+    assert (place.precision, place.latitude, place.longitude) == ("admin1", unit.latitude, unit.longitude)
+    assert any(evidence.startswith(name) for evidence, _ in found)  # the evidence is the name as written
+
+
+@pytest.mark.slow
+def test_a_town_the_gazetteer_lacks_takes_the_admin1_the_rest_of_the_report_agrees_on():
+    assert unknown_to_the_gazetteer("Dandagu")
+    found = places_in("Militants stormed the town of Dandagu late on Saturday.\n\n"
+                      "The army said reinforcements were sent from Ouallam, in the Tillaberi region.")
+    assert [(text, p.location, p.admin1_iso, p.precision) for text, p in found][0] == (
+        "Dandagu", "Dandagu", "NE-6", "admin1")
+
+
+@pytest.mark.slow
+def test_a_town_the_gazetteer_lacks_in_a_named_country_only_is_placed_in_the_country():
+    assert unknown_to_the_gazetteer("Tondikwari")
+    found = dict(places_in("Fighting broke out in the village of Tondikwari in northern Niger on Wednesday."))
+    place = found["Tondikwari"]
+    assert (place.location, place.country_iso, place.admin1, place.precision) == ("Tondikwari", "NE", None, "country")
+
+
+@pytest.mark.slow
+def test_a_dateline_lends_a_town_the_gazetteer_lacks_its_country_but_not_its_province():
+    assert unknown_to_the_gazetteer("Sakimba")
+    [(place, rule)] = where_it_happened("BAMAKO, Mali — Gunmen burned the village of Sakimba on Friday.")
+    assert (place.location, place.country_iso, place.admin1, place.precision, rule) == (
+        "Sakimba", "ML", None, "country", None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Rebels shelled the town of Mercy in the Kayes region overnight.",          # an English word
+    "Mourners gathered in the village of the dead in the Kayes region.",      # not a name
+    "Soldiers searched houses near Mr Bokodu's farm in the Kayes region.",    # a person
+    "Soldiers searched houses near Bokodu's farm in the Kayes region.",       # a possessive
+    "The police questioned Bokodu in the Kayes region on Monday.",           # no locative before the name
+    "A bomb exploded at Sakimba Holdings in the Kayes region on Monday.",    # an organisation
+    "Bandits raided cattle pens in Ngolori province, Kayes region.",          # a province we do not know
+])
+def test_a_name_the_gazetteer_lacks_is_not_taken_for_a_town_unless_written_as_one(text):
+    assert unknown_to_the_gazetteer("Bokodu") and unknown_to_the_gazetteer("Ngolori")
+    # The same name written as a place is taken, so that the test shows the rule is there.
+    written = places_in("Police said the attack happened near the village of Bokodu in the Kayes region.")
+    assert [p.location for _, p in written] == ["Bokodu", None]
+    assert [(name, p.admin1, p.location) for name, p in places_in(text)] == [("Kayes region", "Kayes", None)]
+
+
+@pytest.mark.slow
+def test_a_town_the_gazetteer_lacks_is_dropped_when_nothing_says_where_it_lies():
+    assert places_in("Gunmen attacked the village of Ngolori on Sunday, killing four herders.") == []
+    placed = places_in("Gunmen attacked the village of Ngolori in Mali on Sunday, killing four herders.")
+    assert [(p.location, p.country_iso) for _, p in placed] == [("Ngolori", "ML"), (None, "ML")]
+
+
+@pytest.mark.slow
+def test_a_region_of_a_country_is_that_country_not_a_same_named_unit_elsewhere():
+    # "the Tillaberi region of Niger": the designator is Tillaberi's; Niger is the country, not Nigeria's Niger State.
+    found = dict(places_in("Soldiers were deployed to the Tillaberi region of Niger after the attacks."))
+    assert (found["Niger"].country_iso, found["Niger"].precision) == ("NE", "country")
+
+
 # -- event_places: datelines and reference points -------------------------------------------------
 
 def where_it_happened(text):

@@ -71,6 +71,14 @@ def test_a_vague_floor_supports_the_exact_tolls_it_allows_instead_of_proposing_i
     assert vague.fatalities.best == 13
 
 
+def test_a_town_named_but_not_located_goes_before_its_bare_province_whatever_the_order():
+    unlocated = replace(KHATLON, location="Qalai Khumb Kishlak")  # the town is named; only Khatlon is located
+    for order in ((KHATLON, unlocated), (unlocated, KHATLON)):
+        mentions = [mention(f"m{i}", f"r{i}", place=place, killed=3) for i, place in enumerate(order)]
+        (event,) = fuse_events(mentions, context())
+        assert event.place.location == "Qalai Khumb Kishlak" and event.place.admin1_iso == "TJ-KT"
+
+
 def test_similar_incidents_at_other_times_places_or_victims_stay_apart():
     august = mention("m1", "a", sub="Armed clash", event_type="Battles", place=TAJIKISTAN, victims=None,
                      time=(D(2025, 8, 1), D(2025, 8, 31), "month"))

@@ -25,6 +25,14 @@ Afghanistan", "Guo Zhijun") are not places, and a weakly evidenced name that
 lies outside the country the rest of the sentence (or report) is anchored in
 is dropped.
 
+A proper name that no table knows is still kept when the text clearly
+writes it as a place ("the town of Boni", "Boni village", "outside Boni"
+labelled GPE, "close to Boni in the Mopti region") and the sentence or the
+report settles the admin-1 (else the country) it lies in. The Place keeps the
+name as written in ``location`` but has that unit's precision ("admin1" or
+"country") and centroid: nothing claims town-level coordinates it lacks (the
+ACLED export gives it geo_precision 3).
+
 Not every place a sentence names is where its event happened. A dateline
 ("MAIDUGURI, Nigeria —", "KABUL (Reuters) -") is where the report was filed,
 and a place a distance or direction is measured from ("40 km north of
@@ -36,8 +44,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from storyline.analyse.gazetteer import Entry, Gazetteer, Lookup, load_gazetteer
+from storyline.analyse.gazetteer import Entry, Gazetteer, Lookup, load_gazetteer, name_words
 from storyline.records import Place, Span
 
 __all__ = ["best_place", "country_of_adjective", "event_places", "find_places", "resolve_place"]
@@ -166,7 +175,8 @@ def best_place(places: list[Place]) -> Place | None:
     more specific place, then to the first mentioned). Within it, the admin-1
     most places agree on (a tie goes to a unit the text names as such, then to
     the first mentioned: reports lead with where it happened). Within that,
-    the most specific place, the first mentioned first. So "Khatlon" with
+    the most specific place (at one precision, a town named but not located
+    before its bare admin-1), the first mentioned first. So "Khatlon" with
     "Tajikistan" gives Khatlon, and a stray town elsewhere does not outvote the rest.
     """
     resolved = [p for p in places if p is not None and p.precision != "unresolved"]
@@ -178,13 +188,14 @@ def best_place(places: list[Place]) -> Place | None:
         return min(order[id(p)] for p in group)
 
     def most_specific(group: list[Place]) -> Place:
-        return max(group, key=lambda p: (SPECIFICITY[p.precision], -order[id(p)]))
+        # A town we could not locate says more than its admin-1 alone, at the same precision.
+        return max(group, key=lambda p: (SPECIFICITY[p.precision], p.location is not None, -order[id(p)]))
 
     def country_rank(group: list[Place]):
         return len(group), SPECIFICITY[most_specific(group).precision], -first(group)
 
     def admin1_rank(group: list[Place]):
-        return len(group), any(p.precision == "admin1" for p in group), -first(group)
+        return len(group), any(p.precision == "admin1" and p.location is None for p in group), -first(group)
 
     chosen = _winning_group(resolved, lambda p: p.country_iso, country_rank)
     chosen = _winning_group(chosen, lambda p: p.admin1_iso or p.admin1, admin1_rank)
@@ -220,6 +231,7 @@ class _Mention:
     found: Lookup
     strong: bool
     small: bool = False
+    unlocated: str | None = None  # the name as written, for a place the gazetteer does not know
 
     def country(self) -> str | None:
         """The one country all readings of the name lie in (at the level its designator asks for), if one."""
@@ -251,11 +263,19 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     countries, admin1_keys = _context(mentions, sentence, gaz)
     report_countries = _report_countries(sentence.doc, gaz)
     results = list(borders)
+    resolved: list[tuple[_Mention, Entry]] = []
     for mention in mentions:
+        if mention.unlocated:
+            continue
         entry = _choose_entry(mention.found, countries, admin1_keys[mention], report_countries=report_countries)
         if entry is not None:
+            resolved.append((mention, entry))
             span = Span("place", mention.start, mention.end, text[mention.start:mention.end])
             results.append((span, _place_of(entry, gaz)))
+    for mention in mentions:
+        place = _unlocated_place(mention, resolved, sentence.doc, gaz) if mention.unlocated else None
+        if place is not None:
+            results.append((Span("place", mention.start, mention.end, text[mention.start:mention.end]), place))
     if left_to_next:
         results = [(span, place) for span, place in results if not left_to_next[0] <= span.start < left_to_next[1]]
     return sorted(results, key=lambda item: item[0].start)
@@ -303,15 +323,8 @@ def _report_countries(doc, gaz: Gazetteer) -> frozenset[str]:
 
 def _report_admin1_units(doc, gaz: Gazetteer) -> frozenset[str]:
     """Admin-1 units the report's main-table names lie in without ambiguity (a unit named, or a town's unit)."""
-    units = set()
-    for mention in _report_mentions(doc, gaz):
-        if mention.small:
-            continue
-        entries = [e for e in mention.found.entries if e.level == mention.found.hint] or mention.found.entries
-        inside = {e.admin1_key for e in entries}
-        if len(inside) == 1 and None not in inside:
-            units |= inside
-    return frozenset(units)
+    return frozenset(unit for mention in _report_mentions(doc, gaz) if not mention.small
+                     for unit in _units_lying_in(mention))
 
 
 def _settled_small(mentions: list[_Mention], sentence, gaz: Gazetteer) -> list[_Mention]:
@@ -424,7 +437,12 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
                 i = j + 1
                 continue
         if matched is None:
-            i += 1
+            mention = _unknown_place_mention(tokens, i, run_of, entity_of, gaz)
+            if mention is not None:
+                mentions.append(mention)
+                i = next((k for k in range(i, len(tokens)) if tokens[k].idx >= mention.end), len(tokens))
+            else:
+                i += 1
             continue
         j, found = matched
         if found is not None:
@@ -525,6 +543,154 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
     return _Mention(first.idx, last.idx + len(last), found, written, small=True)
 
 
+def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) -> _Mention | None:
+    """The mention of the proper name starting at ``tokens[i]`` that no table knows, if the text writes it as a place.
+
+    A designator says so ("the town of Boni", "Boni village", "Boni
+    district"; spaCy often calls such a name a person's, and the designator
+    outweighs it), or a locative and either spaCy's GPE/LOC label ("outside
+    Boni") or an admin-1 unit said to hold it ("close to Boni in the Mopti
+    region"). Never a name that starts inside a longer one, holds a name we know,
+    is part of a longer person's or organisation's name, is followed by a
+    possessive ("near Boni's house"), is a demonym, or is made of English words
+    only ("the town of Hope", "the city of Light"). Where it lies is settled
+    later from the places around it (:func:`_unlocated_place`).
+    """
+    first_run, j = run_of[i]
+    if first_run != i or not _ends_name(tokens[j]) or _holds_known_name(tokens, i, j, gaz):
+        return None
+    first, last = tokens[i], tokens[j]
+    name = first.doc.text[first.idx:last.idx + len(last)]
+    if gaz.demonym_country(name) or all(_is_english_word(t) for t in tokens[i:j + 1] if t.is_alpha):
+        return None
+    hint = None
+    if j + 1 < len(tokens):
+        is_designator, level = gaz.designator_level(tokens[j + 1].text)
+        if is_designator:
+            hint, last = level, tokens[j + 1]
+    hint = hint or _prefix_level(tokens, i, gaz)
+    if j + 1 < len(tokens) and tokens[j + 1].tag_ == "POS":
+        return None
+    entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
+    if entity is not None and (entity.label_ in NUMERIC_LABELS or _extends_beyond(entity, first.i, last.i, gaz)):
+        return None  # a date, or part of a longer name
+    if hint not in ("place", "district"):
+        # No designator (or one for a unit we do not know, "Boni province"): a locative, and the place label or an
+        # admin-1 said to hold the name, must agree. The small model takes unfamiliar names for people's, but an
+        # organisation label ("at Sakimba Holdings") goes against a place.
+        label = entity.label_ if entity is not None else None
+        qualified = label in (None, "PERSON") and _qualified_by_unit(tokens, j, gaz)
+        if hint is not None or not _after_locative(tokens, i) or not (label in ("GPE", "LOC") or qualified):
+            return None
+    return _Mention(first.idx, last.idx + len(last), Lookup((), hint, words=tuple(name_words(name))), True,
+                    unlocated=name)
+
+
+def _qualified_by_unit(tokens, j: int, gaz: Gazetteer) -> bool:
+    """Whether a known admin-1 follows ``tokens[j]`` as where it lies ("Boni, Mopti", "Boni in the Mopti region")."""
+    k = j + 1
+    if k < len(tokens) and tokens[k].lower_ in (",", "in"):
+        k += 1
+    if k < len(tokens) and tokens[k].lower_ == "the":
+        k += 1
+    if k == j + 1 or k >= len(tokens) or not tokens[k].text[:1].isupper():
+        return False
+    doc = tokens[k].doc
+    for end in range(k, min(len(tokens), k + MAX_NAME_TOKENS)):
+        if not tokens[end].text[:1].isupper() and not gaz.designator_level(tokens[end].text)[0]:
+            break
+        found = gaz.lookup(doc.text[tokens[k].idx:tokens[end].idx + len(tokens[end])], allow_loose=False)
+        if any(e.level == "admin1" for e in found.entries) and found.hint in (None, "admin1"):
+            return True
+    return False
+
+
+def _after_locative(tokens, i: int) -> bool:
+    """Whether a preposition that puts something at a place comes just before ``tokens[i]`` ("near", "close to")."""
+    if i > 0 and tokens[i - 1].lower_ in SMALL_PLACE_LOCATIVES:
+        return True
+    return i > 1 and tokens[i - 1].lower_ == "to" and tokens[i - 2].lower_ in ("close", "next")
+
+
+def _holds_known_name(tokens, i: int, j: int, gaz: Gazetteer) -> bool:
+    """Whether a name the gazetteer knows starts inside ``tokens[i..j]`` ("Upper Kunduz" holds Kunduz)."""
+    doc = tokens[i].doc
+    for k in range(i + 1, j + 1):
+        for end in range(k, j + 1):
+            name = doc.text[tokens[k].idx:tokens[end].idx + len(tokens[end])]
+            if gaz.lookup(name, allow_loose=False).entries or gaz.small_places(name).entries:
+                return True
+    return False
+
+
+def _is_english_word(token) -> bool:
+    """Whether ``token``, lower-cased, is an English word: one of the lemmatizer's word lists (WordNet's index)."""
+    return any(token.lower_ in words for words in _english_words())
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> tuple:
+    from storyline.analyse.nlp import load_nlp
+
+    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return tuple(set(words) for words in index.values())
+
+
+def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc, gaz: Gazetteer) -> Place | None:
+    """A place the gazetteer does not know, placed in the admin-1 (else the country) its context settles on.
+
+    ``resolved`` are the sentence's other mentions with the entries chosen
+    for them. In order: the one admin-1 unit the sentence names ("near the
+    town of Boni in the Mopti region"); the one unit the sentence's places lie
+    in; the one unit the report's places lie in (inside the countries the
+    sentence names, if it names any); then the one country the sentence, else
+    the report, names. A dateline lends its country, never its unit: it is
+    where the report was filed. The Place keeps the name as written in
+    ``location`` with the precision and coordinates (the centroid) of the
+    unit it lies in: nothing claims to know where the town itself is. None
+    when the context does not settle on one unit or country.
+    """
+    filed = _datelines(doc, gaz)
+
+    def in_dateline(m: _Mention) -> bool:
+        return any(start <= m.start < end for start, end in filed)
+
+    told = [entry for m, entry in resolved if not in_dateline(m)]
+    countries = {entry.country_iso for _, entry in resolved}
+    report = [m for m in _report_mentions(doc, gaz) if not m.small and not m.unlocated]
+    in_report = {u for m in report if not in_dateline(m) for u in _units_lying_in(m) | _units_named(m)}
+    for units in ({e.admin1_key for e in told if e.level == "admin1"},
+                  {e.admin1_key for e in told if e.admin1_key},
+                  {u for u in in_report if not countries or gaz.admin1[u].country_iso in countries}):
+        if len(units) == 1:
+            unit = gaz.admin1[units.pop()]
+            country = gaz.countries.get(unit.country_iso)
+            return Place(country=country.name if country else None, country_iso=unit.country_iso,
+                         admin1=unit.name, admin1_iso=unit.iso_code, location=mention.unlocated,
+                         latitude=unit.latitude, longitude=unit.longitude, precision="admin1")
+    countries = countries or {m.country() for m in report} - {None}
+    if len(countries) != 1:
+        return None
+    country = gaz.countries[countries.pop()]
+    return Place(country=country.name, country_iso=country.iso2, location=mention.unlocated,
+                 latitude=country.latitude, longitude=country.longitude, precision="country")
+
+
+def _units_named(mention: _Mention) -> set[str]:
+    """The admin-1 unit a mention names as such ("Mopti", "the Mopti region"), if it names one without ambiguity."""
+    units = {e.admin1_key for e in mention.found.entries if e.level == "admin1"}
+    if mention.country() and len(units) == 1 and mention.found.hint in (None, "admin1"):
+        return units
+    return set()
+
+
+def _units_lying_in(mention: _Mention) -> set[str]:
+    """The admin-1 unit every reading of a mention lies in, if there is one."""
+    entries = [e for e in mention.found.entries if e.level == mention.found.hint] or mention.found.entries
+    inside = {e.admin1_key for e in entries}
+    return inside if len(inside) == 1 and None not in inside else set()
+
+
 def _qualifier_level(tokens, i: int, found: Lookup, gaz: Gazetteer) -> str | None:
     """"admin1" for a name that qualifies the place before it ("Dikwa, Borno", "Nawa district, Helmand").
 
@@ -610,7 +776,9 @@ def _prefix_level(tokens, i: int, gaz: Gazetteer) -> str | None:
     """The level asked for by "the town of", "the province of" just before ``tokens[i]``."""
     if i >= 2 and tokens[i - 1].lower_ == "of":
         is_designator, level = gaz.designator_level(tokens[i - 2].text)
-        if is_designator and level:
+        # "the Tillaberi region of Niger": the designator belongs to the name before it, not to Niger.
+        named_before = i >= 3 and tokens[i - 3].tag_ in ("NNP", "NNPS")
+        if is_designator and level and not named_before:
             return level
     return None
 
@@ -712,7 +880,7 @@ def _surroundings(place: Place) -> Place:
     """The admin-1 a town or district lies in, else the country: where an event measured from ``place`` is."""
     gaz = load_gazetteer()
     code = place.country_iso
-    if place.precision in ("place", "district"):
+    if place.precision in ("place", "district") or place.location and place.precision == "admin1":
         code = place.admin1_iso or next((key for key, unit in gaz.admin1.items()
                                          if (unit.country_iso, unit.name) == (place.country_iso, place.admin1)), code)
     entry = gaz.entry_of_code.get(code) if code else None

@@ -331,7 +331,9 @@ def _place_key(place: Place) -> str:
 
 
 def _choose_place(places: list[Said], lineages: Lineages) -> Place:
-    """The country most sources give, then the most precise place inside it that agrees with the rest."""
+    """The country most sources give, then the most precise place inside it that agrees with the rest.
+
+    At one precision a town named but not located (``location`` set at admin-1 level) goes before the bare admin-1."""
     if not places:
         return Place(None, None)
     country = choose([Said(s.mention_id, s.article_id, s.value.country_iso or "", s.value) for s in places], lineages)
@@ -339,7 +341,8 @@ def _choose_place(places: list[Said], lineages: Lineages) -> Place:
     admin1 = choose([Said(s.mention_id, s.article_id, s.value.admin1_iso, s.value) for s in inside
                      if s.value.admin1_iso], lineages)
     fitting = [s.value for s in inside if admin1 is None or s.value.admin1_iso in (None, admin1.admin1_iso)]
-    best = max(fitting, key=lambda p: (_PLACE_RANK[p.precision], p.admin1_iso == (admin1.admin1_iso if admin1 else None)))
+    best = max(fitting, key=lambda p: (_PLACE_RANK[p.precision], p.location is not None,
+                                       p.admin1_iso == (admin1.admin1_iso if admin1 else None)))
     if admin1 is not None and best.admin1_iso is None:
         return admin1
     return best
