@@ -122,6 +122,22 @@ def test_independent_sources_count_copies_once():
     assert independent_sources(["a", "b"], found) == 1
 
 
+def test_each_report_leads_back_to_its_independent_source():
+    from storyline.link.stories import lineage_roots
+
+    def link(source, derived, relation, confidence=0.9):
+        return Link(source, derived, relation, confidence, 0.8, 0.7, (), (), ())
+
+    found = [link("wire", "copy1", "derived"), link("copy1", "copy2", "derived"), link("copy2", "dup", "duplicate"),
+             link("indie", "wire", "same_story"), link("indie", "brief", "derived", 0.4),
+             link("wire", "brief", "derived", 0.6)]  # the brief follows its more confident source
+    roots = lineage_roots(["wire", "copy1", "copy2", "dup", "indie", "brief"], found)
+    assert roots == {"wire": "wire", "copy1": "wire", "copy2": "wire", "dup": "wire", "brief": "wire", "indie": "indie"}
+    circle = [link("a", "b", "derived"), link("b", "c", "derived"), link("c", "a", "derived")]
+    assert set(lineage_roots(["a", "b", "c", "d"], circle).values()) == {"a", "d"}  # a circle is one source, not none
+    assert independent_sources(["a", "b", "c", "d"], circle) == 2
+
+
 def test_one_loose_link_does_not_chain_two_stories(linked_corpus):
     store, _, _ = linked_corpus
     articles = list(store.articles())[:6]

@@ -258,6 +258,10 @@ def test_story_has_reports_in_time_order_edges_and_framing(seeded):
     assert {KHATLON_SOURCE, KHATLON_REWRITE} <= set(by_external)
     edge = next(d for d in story["derivations"] if d["relation"] == "derived")
     assert (edge["source"], edge["derived"]) == (by_external[KHATLON_SOURCE]["id"], by_external[KHATLON_REWRITE]["id"])
+    # the rewrite leads back to the report it rewrote: one lineage per independent source
+    assert story["lineages"][by_external[KHATLON_REWRITE]["id"]] == story["lineages"][by_external[KHATLON_SOURCE]["id"]]
+    assert set(story["lineages"]) == {r["id"] for r in story["reports"]}
+    assert len(set(story["lineages"].values())) == story["independent_sources"]
     assert any("Taliban" in row["source_term"] and "Islamic Emirate" in row["derived_term"] for row in story["framing"])
     framing = seeded.get("/api/framing").json()
     assert any("Taliban" in row["source_term"] and "Islamic Emirate" in row["derived_term"] for row in framing)

@@ -156,9 +156,16 @@ def test_story_page_draws_who_rewrote_whom(page, server):
                   if e["place"]["admin1"] == "Khatlon")
     story = server.get(f"/api/events/{strike['id']}").json()["stories"][0]
     page.goto(f"{server.url}/#/story/{story}")
-    page.wait_for_selector("svg.derivation-graph line.derivation-edge")
-    edge = page.locator(f"line.derivation-edge[data-source='{source['a']['id']}'][data-derived='{source['b']['id']}']")
+    page.wait_for_selector("svg.derivation-graph .derivation-edge")
+    edge = page.locator(f".derivation-edge[data-source='{source['a']['id']}'][data-derived='{source['b']['id']}']")
     assert edge.count() == 1
+    # one row per independent source: the rewrite sits in its source's row, and each row has one root
+    detail = server.get(f"/api/stories/{story}").json()
+    lineages = page.eval_on_selector_all("g.report-node", "nodes => nodes.map(n => n.dataset.lineage)")
+    assert len(set(lineages)) == detail["independent_sources"] == page.locator("g.report-node.root").count()
+    rows = page.eval_on_selector_all("g.report-node circle", "cs => cs.map(c => [c.parentNode.dataset.articleId, c.getAttribute('cy')])")
+    row_of = dict(rows)
+    assert row_of[source["a"]["id"]] == row_of[source["b"]["id"]]
     assert "Islamic Emirate" in page.text_content("table.framing")
     order = page.eval_on_selector_all("#story-reports li", "items => items.map(i => i.dataset.articleId)")
     assert set(order) >= {source["a"]["id"], source["b"]["id"]}

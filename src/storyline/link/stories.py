@@ -82,15 +82,44 @@ def build_stories(articles: Sequence[Article], found: Sequence[Link]) -> list[St
 
 def independent_sources(members: Sequence[str], found: Sequence[Link]) -> int:
     """Roots of the derivation graph among ``members``: copies of one report count once."""
+    return len(set(lineage_roots(members, found).values()))
+
+
+def lineage_roots(members: Sequence[str], found: Sequence[Link]) -> dict[str, str]:
+    """Each member's independent source: the root its derivations lead back to.
+
+    Duplicates and two rewrites of one missing report are one node; a derived report
+    follows its most confident source up to a node with no source inside ``members``.
+    Where sources run in a circle, the circle is one root (its smallest id).
+    """
     inside = set(members)
     nodes = _Groups(members)
     for link in found:
         if link.source_id in inside and link.derived_id in inside and link.relation in ("duplicate", "common_source"):
             nodes.union(link.source_id, link.derived_id)
-    has_parent = {nodes.find(l.derived_id) for l in found
-                  if l.source_id in inside and l.derived_id in inside and l.relation in ("derived", "update")
-                  and nodes.find(l.source_id) != nodes.find(l.derived_id)}
-    return sum(1 for root in nodes.members() if root not in has_parent)
+    parent: dict[str, tuple[float, str]] = {}
+    for link in found:
+        if link.source_id in inside and link.derived_id in inside and link.relation in ("derived", "update"):
+            source, derived = nodes.find(link.source_id), nodes.find(link.derived_id)
+            if source != derived and (link.confidence, source) > parent.get(derived, (-1.0, "")):
+                parent[derived] = (link.confidence, source)
+    root_of: dict[str, str] = {}
+    for member in members:
+        path, node = [], nodes.find(member)
+        while node in parent and node not in path and node not in root_of:
+            path.append(node)
+            node = parent[node][1]
+        if node in root_of:
+            root = root_of[node]
+        elif node in path:  # a circle: from where it closes on
+            root = min(path[path.index(node):])
+        else:
+            root = node
+        for step in path:
+            root_of[step] = root
+        root_of.setdefault(node, root)
+        root_of[member] = root
+    return root_of
 
 
 def _opening(text: str, words: int = 12) -> str:

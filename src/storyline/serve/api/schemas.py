@@ -301,6 +301,9 @@ class FramingRow(Out):
 
 class StoryDetail(StorySummary):
     reports: list[ReportRef] = Field(description="In publication order (inferred dates count); undated last.")
+    lineages: dict[str, str] = Field(description="Each report's independent source: the id of the report its "
+                                                 "derivations lead back to (as many distinct values as "
+                                                 "independent_sources).")
     derivations: list[DerivationOut]
     framing: list[FramingRow]
     events: list[str]

@@ -413,7 +413,7 @@
       el("span", { class: "date" }, reportDate(r)), " ", link("#/article/" + encodeURIComponent(r.id), reportName(r)),
       r.title && r.outlet ? ` — ${r.title}` : "")));
     const derivations = el("ul", { class: "derivations" }, story.derivations.map((d) => el("li", {},
-      `${short(story, d.derived)} ${d.relation === "derived" ? "rewrote" : d.relation.replace("_", " ") + " of"} ${short(story, d.source)} `,
+      `${short(story, d.derived)} ${RELATION_VERBS[d.relation] || d.relation} ${short(story, d.source)} `,
       `(confidence ${d.confidence.toFixed(2)}) · `,
       link(`#/compare?a=${encodeURIComponent(d.source)}&b=${encodeURIComponent(d.derived)}`, "compare"))));
     show(el("article", { class: "story-page" },
@@ -425,42 +425,54 @@
       story.events.length ? [el("h2", {}, "Events"), el("ul", {}, story.events.map((e) => el("li", {}, link("#/event/" + encodeURIComponent(e), e))))] : ""));
   }
 
+  const RELATION_VERBS = { derived: "rewrote", update: "updated", duplicate: "duplicates",
+                           common_source: "shares a missing source with", same_story: "independently reports the story of" };
+
   function short(story, id) {
     const report = story.reports.find((r) => r.id === id);
     return report ? reportName(report) : id;
   }
 
-  // Reports left to right in time order; an arrow from each source to the report that rewrote it.
+  // One row per independent source, holding the reports that descend from it (its lineage); reports left
+  // to right in time order across rows; an arrow from each source to the report that rewrote it.
   function derivationGraph(story) {
-    const width = 820, rowHeight = 70;
+    const width = 820, rowHeight = 76, left = 120;
+    const lineage = (r) => (story.lineages && story.lineages[r.id]) || r.id;
+    const roots = [...new Set(story.reports.map(lineage))];
     const n = story.reports.length;
-    const height = Math.max(120, 60 + rowHeight * Math.min(n, 4));
+    const height = 50 + rowHeight * roots.length;
     const position = {};
     story.reports.forEach((r, i) => {
-      const x = 70 + (n === 1 ? 0 : i * (width - 140) / (n - 1));
-      const y = 40 + (i % 4) * rowHeight;
-      position[r.id] = [x, y];
+      const x = left + (n === 1 ? (width - left) / 2 - 30 : i * (width - left - 60) / (n - 1));
+      position[r.id] = [x, 70 + roots.indexOf(lineage(r)) * rowHeight];
     });
     const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "derivation-graph", role: "img",
-                               "aria-label": "Derivation graph" },
+                               "aria-label": `Derivation graph: ${roots.length} independent sources` },
       svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 8,
                                       markerHeight: 8, orient: "auto-start-reverse" },
                           svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrow-head" }))));
+    roots.forEach((root, row) => {
+      chart.appendChild(svg("text", { x: 10, y: 74 + row * rowHeight, class: "lineage-label" }, `source ${row + 1}`));
+    });
     for (const d of story.derivations) {
       const from = position[d.source], to = position[d.derived];
       if (!from || !to) continue;
       const dx = to[0] - from[0], dy = to[1] - from[1], length = Math.hypot(dx, dy) || 1;
       const trim = 34;
-      chart.appendChild(svg("line", {
-        x1: from[0] + dx * trim / length, y1: from[1] + dy * trim / length,
-        x2: to[0] - dx * trim / length, y2: to[1] - dy * trim / length,
+      const x1 = from[0] + dx * trim / length, y1 = from[1] + dy * trim / length;
+      const x2 = to[0] - dx * trim / length, y2 = to[1] - dy * trim / length;
+      // within a row, arc over the reports in between
+      const bend = dy === 0 ? Math.min(50, 18 + 0.1 * Math.abs(dx)) : 0;
+      chart.appendChild(svg("path", {
+        d: `M ${x1} ${y1 - (bend ? 12 : 0)} Q ${(x1 + x2) / 2} ${(y1 + y2) / 2 - bend} ${x2} ${y2 - (bend ? 12 : 0)}`,
         class: `derivation-edge relation-${d.relation}`, "marker-end": "url(#arrow)",
         "data-source": d.source, "data-derived": d.derived,
       }, svg("title", {}, `${short(story, d.derived)}: ${d.relation} of ${short(story, d.source)} (${d.confidence.toFixed(2)})`)));
     }
     for (const r of story.reports) {
       const [x, y] = position[r.id];
-      chart.appendChild(svg("g", { class: "report-node", "data-article-id": r.id,
+      chart.appendChild(svg("g", { class: lineage(r) === r.id ? "report-node root" : "report-node",
+                                   "data-article-id": r.id, "data-lineage": lineage(r),
                                    onclick: () => { location.hash = "#/article/" + encodeURIComponent(r.id); } },
         svg("circle", { cx: x, cy: y, r: 30 }),
         svg("text", { x, y: y - 2, "text-anchor": "middle" }, reportName(r).slice(0, 16)),
