@@ -129,6 +129,19 @@ def test_attack_or_clash_is_decided_by_who_was_hit():
         == "Armed clash"
 
 
+def test_a_beating_or_a_raid_is_an_event_when_those_involved_are_named():
+    assert classify_text("Traders who had refused to pay the new market levy were beaten by soldiers in the "
+                         "town.").sub_event_type == "Attack"
+    assert classify_text("Bandits raided two villages near Kaura Namoda overnight.").sub_event_type == "Attack"
+    assert classify_text("Riot police beat demonstrators who had gathered outside parliament.").sub_event_type \
+        == "Excessive force against protesters"
+    # a win, a habit, and who holds the ground are no incidents
+    for text in ("Enyimba beat the Rangers 3-1 in the league on Sunday.",
+                 "Bandits raid farming villages in the region every harvest.",
+                 "The militants still control most of the villages around the port."):
+        assert classify_text(text) is None, text
+
+
 def test_an_explosion_that_kills_is_a_bombing_and_the_dead_are_its_toll():
     for text in ("Eight passengers died when a blast tore through a minibus on the road to the airport on Sunday.",
                  "Three soldiers were wounded by an explosion near their patrol vehicle.",

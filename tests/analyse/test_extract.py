@@ -316,3 +316,56 @@ def test_attacks_told_as_several_times_this_year_are_background_not_another_inci
     assert [(e.fatalities.best, e.time.start) for e in incidents] == [(4, dt.date(2026, 5, 3))]
     assert "detail-of-incident" in incidents[0].rules
     assert all("habitual" in e.rules for e in events_of(text) if e.is_aggregate)
+
+
+def test_a_campaign_told_in_the_perfect_over_several_places_is_background_not_an_incident():
+    text = ("Gunmen ambushed an army convoy near Kismayo on Sunday, killing three soldiers, officials said.\n"
+            "Army units backed by allied clan militias have pushed the militants out of a dozen villages in Lower "
+            "Juba, although the group still controls long stretches of the main road.\n")
+    events = events_of(text)
+    assert [(e.sub_event_type, e.fatalities.best) for e in events if not e.is_aggregate] == [("Armed clash", 3)]
+    assert all("habitual" in e.rules for e in events if e.is_aggregate)
+    # one place taken, even told in the perfect, is an incident of its own
+    (taken,) = events_of("Government forces have retaken the port town of Kismayo from the militants, the army said.\n")
+    assert taken.sub_event_type == "Government regains territory" and not taken.is_aggregate
+
+
+@pytest.mark.parametrize("arrest", [
+    "Police in Beledweyne said two suspects had been taken into custody in connection with the bombing.\n",
+    "Soldiers detained three young men for questioning close to the scene on Sunday.\n",
+])
+def test_suspects_held_over_an_incident_are_its_aftermath_not_an_arrests_event(arrest):
+    text = "A car bomb exploded outside a hotel in Beledweyne on Saturday, killing five people, police said.\n" + arrest
+    (event,) = events_of(text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED" and event.fatalities.best == 5
+    assert event.time.start == dt.date(2026, 5, 2) and event.place.location == "Beledweyne"
+    assert "aftermath-arrest" in event.rules
+
+
+def test_a_named_persons_arrest_or_a_mass_arrest_after_an_incident_stays_an_event_of_its_own():
+    bombing = "A car bomb exploded outside a hotel in Beledweyne on Saturday, killing five people, police said.\n"
+    for arrest in ("Police in Mogadishu arrested the former district commissioner, Hassan Ali Nur, over the bombing "
+                   "on Monday.\n",
+                   "Security forces in Mogadishu arrested 60 opposition supporters on Monday.\n"):
+        assert [e.sub_event_type for e in events_of(bombing + arrest)] == ["Remote explosive/landmine/IED", "Arrests"]
+    held = "Police in Beledweyne said two suspects had been taken into custody in connection with the bombing.\n"
+    assert [e.sub_event_type for e in events_of(bombing + held)] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("aside", [
+    "Villagers said many women and children hid in the forest when the shooting began and only came home on "
+    "Sunday afternoon.\n",
+    "Residents said shops in the town closed as the attack unfolded and stayed shut on Sunday.\n",
+])
+def test_what_others_did_while_the_incident_went_on_is_no_incident_of_its_own(aside):
+    text = "Gunmen attacked a village near Maiduguri on Saturday night, killing six farmers, police said.\n" + aside
+    (event,) = events_of(text)
+    assert event.time.start == dt.date(2026, 5, 2) and event.fatalities.best == 6
+    assert "definite-reference" in event.rules
+
+
+def test_a_later_sentence_naming_the_town_gives_the_incident_its_place_even_unlocated():
+    # Tambakoumbaro is in neither gazetteer tier: the town is kept by name, at the province's level
+    (event,) = events_of("Gunmen attacked a convoy in the Kayes region on Sunday, killing four soldiers. The ambush "
+                         "happened near the village of Tambakoumbaro in the Kayes region, officials said.")
+    assert (event.place.location, event.place.admin1_iso, event.place.precision) == ("Tambakoumbaro", "ML-1", "admin1")

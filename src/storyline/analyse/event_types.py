@@ -12,7 +12,8 @@ How a type is decided, in order:
      force against peaceful protesters → Excessive force against protesters, dispersal or arrests →
      Protest with intervention; violence by villagers or a crowd → Mob violence;
    - generic violence ("attacked", "opened fire", "ambush") is an Attack when those hit were civilians and
-     an Armed clash when they were armed;
+     an Armed clash when they were armed; a beating or a raid is violence only where it names people (beaten
+     by police, bandits raided) and tells what was done, not what someone does ("bandits raid villages");
    - capture of ground goes to the side that took it (state → Government regains territory, non-state →
      Non-state actor overtakes territory, or Non-violent transfer when nobody resisted);
    - weapons found, seized or defused with nobody hurt → Disrupted weapons use; arrests of smugglers or
@@ -600,9 +601,10 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         base = 2.4  # stones thrown at police who then disperse the crowd: a riot without the word "protest"
     lethal = list(cues.get("protest_lethal", []))
     for hit in cues.get("violence", []) + cues.get("harm", []):
-        if context.token(hit).lemma_.lower() in SHOOTING | {"dead", "death", "die"} and (
+        lemma = context.token(hit).lemma_.lower()
+        if (lemma in SHOOTING | {"dead", "death", "die"} or lemma in BEATING and not _habit(context.token(hit))) and (
                 context.roles_of(_targets(context.token(hit))).get("protester")):
-            lethal.append(hit)  # shooting at, or killing, the protesters themselves
+            lethal.append(hit)  # shooting at, killing or beating the protesters themselves: grave force
     if violent:
         label, rule, cue = "Violent demonstration", "protest-violence", violent[0]
     elif lethal:
@@ -630,6 +632,8 @@ def _territory_rule(evidence: _Evidence, context: _Context) -> None:
     """
     for cue in context.cues.pop("territory", []):
         token = context.token(cue)
+        if token.pos_ == "VERB" and _habit(token):
+            continue  # "the group still controls rural areas": who holds the ground, not ground changing hands
         actor, passive = _subject(token)
         actor_ids = {t.i for t in actor}
         objects = [t for t in token.subtree if t.i not in actor_ids and t.i != token.i]
@@ -828,8 +832,23 @@ DISASTER_CAUSES = {"fire", "blaze", "flood", "flooding", "explosion", "blast", "
 # the crowd, killing three"), not accidents: they count as a cause only as nouns.
 VIOLENT_AS_VERBS = {"storm", "fire", "blast"}
 KILLING = {"kill", "killing", "shoot", "behead", "execute"}
+BEATING = {"beat", "beating"}  # "beat" alone is also a win ("Kano beat Enugu 2-1"): it needs people named
 PERPETRATOR_WEIGHT = 1.8
 CIVILIAN_ACTORS = {"gunman", "gunmen", "assailant", "attacker", "unknown", "unidentified"}
+
+
+def _habit(token) -> bool:
+    """Whether a verb lies in a clause in the simple present ("bandits raid villages", "toughs roam the streets,
+    beating critics"): what someone does as a rule, not what was done."""
+    word = token
+    while True:
+        if any(c.dep_ in ("aux", "auxpass") for c in word.children) or word.tag_ in ("VBD", "VBN"):
+            return False
+        if word.tag_ in ("VBZ", "VBP"):
+            return True
+        if word.dep_ not in ("conj", "advcl", "xcomp") or word.head.i == word.i:
+            return word.tag_ == "VB"  # a bare form that nothing governs: a present the tagger misread
+        word = word.head
 
 
 def _violence_rule(evidence: _Evidence, context: _Context) -> None:
@@ -853,10 +872,17 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         civilian += side.get("civilian", 0)
         armed += side.get("armed", 0)
         weight = cue.weight
-        if token.lemma_.lower() in KILLING | {"wound", "injure"} and (
-                context.roles_of(doers).get("armed") or side.get("civilian", 0) >= 1 or side.get("armed")):
-            # "killed by a Taliban sniper", "bandits killed 17 villagers": a named perpetrator or victim makes
-            # the killing an event in itself
+        lemma = token.lemma_.lower()
+        named = context.roles_of(doers).get("armed") or side.get("civilian", 0) >= 1
+        if lemma in BEATING | {"raid"} and _habit(token):
+            pass  # "toughs roam the streets, beating critics", "bandits raid villages": what they do, not did
+        elif lemma in KILLING | {"wound", "injure"} and (named or side.get("armed")) or lemma in BEATING and named:
+            # "killed by a Taliban sniper", "bandits killed 17 villagers", "beaten by police": a named
+            # perpetrator or victim makes the killing or the beating an event in itself (a team that "beat
+            # the Rangers" beat no armed men)
+            weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
+        elif lemma == "raid" and token.pos_ == "VERB" and context.roles_of(doers).get("nonstate"):
+            # "bandits raided three villages": an armed group's raid is an assault (a police raid is a search)
             weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
         weighted.append((cue, weight))
     if not weighted:
@@ -955,6 +981,27 @@ def classify_event(sentence) -> EventType | None:
     Offsets of the returned trigger index the whole article text (the Doc the sentence belongs to).
     """
     return _decide(_tokens_of(sentence))
+
+
+POLITICAL_VIOLENCE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+VIOLENT_CUES = ("cue:violence", "cue:harm", "cue:explosion")
+
+
+def incident_words(sentence) -> set[int]:
+    """Doc indices of the words of a spaCy sentence ``Span`` that name a violent incident: "the attack", "the
+    blast", "the killings", "the ambush" (trigger or cue rows of the lexicon for political violence)."""
+    violent = {row.sub_event_type for row in taxonomy() if row.event_type in POLITICAL_VIOLENCE}
+    tokens = _tokens_of(sentence)
+    hits, _ = find_hits(tokens)
+    return {tokens[p].i for hit in hits if hit.label in violent or hit.label in VIOLENT_CUES for p in hit.positions}
+
+
+def place_words(sentence) -> set[int]:
+    """Doc indices of the words of a spaCy sentence ``Span`` that name ground: "towns", "villages", "district"
+    (the ``role:place`` rows of the lexicon)."""
+    tokens = _tokens_of(sentence)
+    _, roles = find_hits(tokens)
+    return {tokens[p].i for hit in roles if hit.label == "role:place" for p in hit.positions}
 
 
 def _snippet_tokens(text: str) -> tuple[list, list[float]]:

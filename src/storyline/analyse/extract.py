@@ -7,7 +7,8 @@ are merged (the lead's "several workers" and a later "three workers" are one
 incident, best 3, both spans kept). An event's time is the one its own words carry
 ("killed in Sunday's attack"), not the report's ("said on Monday"); a sentence that only
 points back to the incident ("No group has claimed the bombing") joins it, and one that
-tells of repeated attacks or a trend ("in recent years") is an aggregate. A later
+tells of repeated attacks or a trend ("in recent years") is an aggregate. Unnamed suspects
+held "in connection with the attack" are part of its aftermath, not an arrest event. A later
 sentence that gives another source's different toll for the same incident ("Taliban
 sources claimed 4 soldiers were killed") is a competing account, not a second incident:
 the first account's figure stays the best one, and the low and high span both accounts.
@@ -24,7 +25,8 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, total_figure
-from storyline.analyse.event_types import UNREALISED, EventType, classify_event, other_time_clause
+from storyline.analyse.event_types import (UNREALISED, EventType, classify_event, incident_words, other_time_clause,
+                                           place_words)
 from storyline.analyse.nlp import parse
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
@@ -32,7 +34,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-6"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-7"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -57,6 +59,8 @@ _ANYONE = re.compile(r"people|person|men|man|individual|other|life|lives|victim|
 # Words of repetition that make a statement habitual: "has come under repeated attack", "regularly stages attacks".
 _REPEATED = re.compile(r"(?:repeated|frequent|regular|routine|constant|continual|habitual|periodic|persistent|recurrent"
                        r"|sporadic(?:al)?|occasional)(?:ly)?|often|usually|typically", re.I)
+# Words for where an incident happened that point back to it: "detained near the scene".
+_SCENE_NOUNS = {"scene", "site", "incident"}
 # Auxiliaries of the future, of a condition or of a possibility: "would be held", "could strike again".
 _MODALS = {"will", "would", "shall", "'ll", "wo", "may", "might", "could", "should", "must", "can", "ca"}
 # Words of change in a rate: "attacks have risen sharply", "a spate of bombings", "an increase in kidnappings".
@@ -115,6 +119,7 @@ class _Draft:
     reference: bool = False  # the event words point back to an incident told before ("the attack"), with no toll
     recount: bool = False  # its toll counts victims told before ("one of the two killed was a student")
     stands_alone: bool = True  # the sentence has a toll, place or time of its own to make an incident of
+    aftermath: bool = False  # unnamed suspects held over the incident told before ("in connection with the attack")
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -201,6 +206,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places:
     # Without event words to hang them on, every expression may date the event.
     times = [(span, interval, *(time_attachment(sentence, span, clause) if clause else ("event", 1)))
              for span, interval in found_times]
+    backdrop = None if casualties else _backdrop_clause(sentence, kind.trigger)
+    if backdrop is not None:  # "families fled when the shooting started and came back on Tuesday"
+        times = [(span, interval, how if how != "event" or _hangs_on(sentence, span, backdrop) else "other", steps)
+                 for span, interval, how, steps in times]
     # A place in a clause about something before ("since the Taliban returned to power in Kabul") is not the event's.
     specific_place = any(p.precision in ("place", "district", "admin1", "border") for span, p in places
                          if not clause or time_attachment(sentence, span, clause)[0] != "history")
@@ -223,7 +232,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places:
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
                    revised=continues and bool(_REVISED.search(sentence.text)),
                    recount=bool(casualties) and all(_definite_count(sentence, c) for c in casualties),
-                   stands_alone=bool(casualties) or own_time or specific_place, is_aggregate=habitual)
+                   stands_alone=bool(casualties) or own_time or specific_place, is_aggregate=habitual,
+                   aftermath=kind.sub_event_type == "Arrests" and _suspects_held_over(sentence, kind.trigger))
     if habitual:
         draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
@@ -295,6 +305,65 @@ def _definite_reference(sentence, trigger: Span | None) -> bool:
     return bool(heads) and heads[-1].pos_ in ("NOUN", "PROPN") and _definite(heads[-1])
 
 
+def _backdrop_clause(sentence, trigger: Span | None):
+    """The verb of a subordinate clause whose subject is a definite reference to the incident, when that is all
+    the event words are: "families fled [when the shooting started]", "shops shut [as the fighting spread]". The
+    sentence tells what others did at the time of an incident told before; None otherwise."""
+    word = _trigger_head(sentence, trigger)
+    if word is None or word.pos_ not in ("NOUN", "PROPN") or word.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = word.head
+    if verb.dep_ != "advcl" or "Fin" not in verb.morph.get("VerbForm") or not _definite(word):
+        return None
+    return verb
+
+
+def _hangs_on(sentence, span: Span, verb) -> bool:
+    """Whether the expression at ``span`` depends on ``verb`` itself ("when the attack began [at dawn]"), not on
+    a verb coordinated with it, which the parser often takes for one of its own ("... and came back [on Monday]")."""
+    roots = [t for t in sentence if span.start <= t.idx < span.end and not span.start <= t.head.idx < span.end]
+    return any(t.head.i == verb.i or t.head.dep_ == "prep" and t.head.head.i == verb.i for t in roots)
+
+
+def _suspects_held_over(sentence, trigger: Span | None) -> bool:
+    """Whether an arrest is of unnamed people held over an incident the sentence points back to with a definite
+    word: "two men were detained near the scene", "police arrested three suspects over the bombing". ACLED
+    codes arrests of notable people and mass or political arrests as events; suspects held after an attack
+    are part of its aftermath. Someone named ("arrested opposition leader Musa Bello") keeps the arrest."""
+    word = _trigger_head(sentence, trigger)  # "detained", or the noun of "the arrest of two men"
+    if word is None:
+        return False
+    held = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+    held += [p for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if any(h.pos_ == "PROPN" or h.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.pos_ == "PROPN"
+                                                                for c in h.children) for h in held):
+        return False
+    held_words = {t.i for h in held for t in h.subtree}
+    incident = incident_words(sentence)
+    return any(t.dep_ == "pobj" and t.i not in held_words and _definite(t) and (
+        t.i in incident or t.lemma_.lower() in _SCENE_NOUNS) for t in word.subtree)
+
+
+def _perfect_over_places(sentence, clause: set[int]) -> bool:
+    """Event words in the perfect that act on ground in the plural: "have driven the insurgents out of several
+    towns", "have retaken villages in the north". Each place taken is an incident of its own, and the perfect
+    with no day of its own sums up a campaign rather than telling one of them."""
+    doc = sentence.doc
+    ground = None
+    for verb in (doc[i] for i in clause):
+        if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            continue
+        ground = place_words(sentence) if ground is None else ground
+        acted_on = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+        while acted_on:
+            word = acted_on.pop()
+            if word.dep_ == "prep":  # "out of several towns", "from villages"
+                acted_on.extend(c for c in word.children if c.dep_ in ("pobj", "prep"))
+            elif word.i in ground and word.tag_ == "NNS" and not _definite(word):
+                return True
+    return False
+
+
 def _habitual(sentence, clause: set[int], times) -> bool:
     """Whether the sentence tells repeated events or a trend ("has come under repeated attack", "a spate of
     attacks in recent years", "has attacked convoys several times"), not an incident: so only when no time
@@ -308,7 +377,7 @@ def _habitual(sentence, clause: set[int], times) -> bool:
     doc = sentence.doc
     near = clause | {doc[i].head.i for i in clause}
     return any(child.dep_ in ("advmod", "amod") and _REPEATED.fullmatch(child.text) or _occasions(child)
-               for i in near for child in doc[i].children)
+               for i in near for child in doc[i].children) or _perfect_over_places(sentence, clause)
 
 
 def _occasions(word) -> bool:
@@ -458,6 +527,9 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         return referent
     if new.reference and not new.stands_alone:
         return None
+    if new.aftermath and (referent := _aftermath_of(drafts, new)) is not None:
+        _absorb_aftermath(referent, new)
+        return referent
     for old in drafts:
         if _same_incident(old, new):
             _absorb(old, new)
@@ -475,6 +547,25 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         return None
     drafts.append(new)
     return new
+
+
+def _aftermath_of(drafts: list[_Draft], new: _Draft) -> _Draft | None:
+    """The incident that suspects were held over: the latest violent one told before in the same country (the
+    police who hold them may speak from another town)."""
+    for old in reversed(drafts):
+        if not old.is_aggregate and _disorder(old.event_type) == "political violence" and len(
+                {old.place.country_iso, new.place.country_iso} - {None}) < 2:
+            return old
+    return None
+
+
+def _absorb_aftermath(old: _Draft, new: _Draft) -> None:
+    """Join an arrest of suspects to its incident as a detail: its words stay evidence; its time, place and
+    actors (the police) are those of the arrest, not of the incident."""
+    new.time, new.place, new.actor1, new.actor2 = _UNRESOLVED_TIME, _NO_PLACE, None, None
+    new.evidence = [span for span in new.evidence if span.field == "event_type"]
+    _absorb(old, new)
+    old.rules.extend(r for r in ["aftermath-arrest"] if r not in old.rules)
 
 
 def _background(draft: _Draft) -> bool:
@@ -693,8 +784,13 @@ def _victims_agree(a: str | None, b: str | None) -> bool:
     return head_a == head_b or bool(_ANYONE.fullmatch(head_a) or _ANYONE.fullmatch(head_b))
 
 
+def _place_rank(place: Place) -> tuple[int, bool]:
+    """How precisely ``place`` locates: its level, then (at one level) a town named though not located."""
+    return _PLACE_RANK[place.precision], place.location is not None
+
+
 def _absorb(old: _Draft, new: _Draft) -> None:
-    if _PLACE_RANK[new.place.precision] > _PLACE_RANK[old.place.precision]:
+    if _place_rank(new.place) > _place_rank(old.place):
         old.place = new.place
     if _TIME_RANK[new.time.precision] > _TIME_RANK[old.time.precision]:
         old.time = new.time
