@@ -110,3 +110,19 @@ def test_a_bad_input_is_named_and_the_good_ones_still_become_events(tmp_path):
     assert "missing.txt" in errors and "broken.jsonl" in errors
     (event,) = drone_strikes_in_khatlon(events(db))
     assert event["reports"] and event["independent_sources"] == 1
+
+
+def test_the_sample_corpus_becomes_its_three_incidents_with_their_sources(tmp_path):
+    # examples/truth.json: three incidents, each told by a wire, its rewrites and independent reports
+    from tests.conftest import CORPUS, ROOT
+
+    truth = json.loads((ROOT / "examples" / "truth.json").read_text(encoding="utf-8"))
+    db = f"sqlite:///{tmp_path}/corpus.db"
+    ok("run", str(CORPUS), "--db", db)
+    found = events(db)
+    assert len(found) == len(truth["stories"])  # no background, aftermath or aside makes an event of its own
+    for story in truth["stories"]:
+        (event,) = [e for e in found if e["admin1"] == story["admin1"]]
+        assert (event["event_type"], event["sub_event_type"]) == (story["event_type"], story["sub_event_type"])
+        assert event["independent_sources"] == story["independent_sources"]
+        assert event["date_start"] == story["date"]
