@@ -258,6 +258,34 @@ def test_every_lexicon_row_loads_and_a_bad_label_is_reported_with_its_line(tmp_p
         event_types.lexicon.cache_clear()
 
 
+# Words that two rows of equal weight both match ("recaptured": a row of lemmas and a row of past forms).
+TIED = ["Government troops recaptured the district centre from the rebels on Sunday.",
+        "Militia fighters seized two villages near the river overnight."]
+RULES_OF = ("import sys\nfrom storyline.analyse.event_types import classify_text\n"
+            "for text in sys.argv[1:]:\n    print(classify_text(text).rule)\n")
+
+
+def test_of_tied_trigger_rows_the_first_in_the_lexicon_names_the_rule_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    runs = []
+    for seed in ("1", "2", "6"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", RULES_OF, *TIED], capture_output=True, text=True, check=True,
+                              env=environment)
+        runs.append(done.stdout.splitlines())
+    assert runs[0] == runs[1] == runs[2]
+    for text, rule in zip(TIED, runs[0]):
+        tokens = event_types._tokens_of(parse(text)[:])
+        start = next(n for n, t in enumerate(tokens) if t.idx == classify_text(text).trigger.start)
+        chosen = next(p for p in event_types.lexicon() if p.source == rule.split(":", 1)[1])
+        tied = [p for p in event_types.lexicon() if (p.label, p.weight) == (chosen.label, chosen.weight)
+                and event_types._match_at(p, tokens, start)]
+        assert len(tied) > 1 and chosen == tied[0], text
+
+
 def test_evaluate_case2021_scores_a_small_gold_file(tmp_path):
     gold = tmp_path / "gold.tsv"
     rows = [

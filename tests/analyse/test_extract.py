@@ -369,3 +369,30 @@ def test_a_later_sentence_naming_the_town_gives_the_incident_its_place_even_unlo
     (event,) = events_of("Gunmen attacked a convoy in the Kayes region on Sunday, killing four soldiers. The ambush "
                          "happened near the village of Tambakoumbaro in the Kayes region, officials said.")
     assert (event.place.location, event.place.admin1_iso, event.place.precision) == ("Tambakoumbaro", "ML-1", "admin1")
+
+
+@pytest.mark.parametrize("text", [
+    "A truck bomb went off near a bus station in Beledweyne on Thursday, killing eight passengers, police said.",
+    "Mortar rounds struck a school in Beledweyne on Thursday, killing three pupils, the army said.",
+    "A roadside bomb hit a minibus near Beledweyne on Thursday, killing five traders, a military spokesman told "
+    "reporters.",
+    "Gunfire killed four fishermen at a landing site near Beledweyne on Thursday, according to the police.",
+])
+def test_who_only_reported_an_event_is_no_party_to_it(text):
+    (event,) = events_of(text)
+    assert event.actor1 is None, event.actor1
+    assert not any(span.field == "actor1" for span in event.evidence)
+
+
+def test_the_doer_named_in_the_reported_clause_stays_the_actor():
+    cases = [
+        ("The army said its soldiers killed six militants near Beledweyne on Thursday.", "soldiers"),
+        ("Police said gunmen killed four herders near Beledweyne on Thursday.", "gunmen"),
+        # a party that also reports the event stays its actor
+        ("Police fired live rounds at marchers in Beledweyne on Thursday, killing two, the ministry said.", "Police"),
+        ("Soldiers killed six militants in a raid near Beledweyne on Thursday, the army said.", "Soldiers"),
+        ("Al-Shabaab said it killed nine soldiers in an attack near Beledweyne on Thursday.", "Al-Shabaab"),
+    ]
+    for text, doer in cases:
+        (event,) = events_of(text)
+        assert event.actor1 is not None and event.actor1.text == doer, text

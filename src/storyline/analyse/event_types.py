@@ -157,6 +157,7 @@ class Pattern:
     label: str
     weight: float
     source: str  # the phrase as written, for provenance
+    order: int = 0  # its place in the lexicon: of equal patterns at one place, the first row wins
 
 
 def _parse_phrase(phrase: str) -> tuple[tuple[_Word, ...] | None, ...]:
@@ -195,7 +196,7 @@ def lexicon() -> tuple[Pattern, ...]:
                     w.prefix and len(w.text) < 3 for w in elements[0]):
                 raise ValueError(f"{TRIGGERS_FILE}:{number}: bad phrase {phrase.strip()!r} (a gap at an end, "
                                  "or a first word that is a prefix shorter than 3 letters)")
-            patterns.append(Pattern(elements, label, weight, phrase.strip()))
+            patterns.append(Pattern(elements, label, weight, phrase.strip(), len(patterns)))
     return tuple(patterns)
 
 
@@ -255,16 +256,17 @@ def find_hits(tokens, weights: list[float] | None = None) -> tuple[list[Hit], li
     found = []
     for i, token in enumerate(tokens):
         lemma, lower = _forms(token)
-        candidates = {id(p): p for key in {lemma, lower} for p in exact.get(key, ())}
-        candidates.update({id(p): p for key in {lemma[:3], lower[:3]} for p in stems.get(key, ())})
-        for pattern in candidates.values():
+        # In lexicon order, not in that of a set of strings, which changes with the hash seed between runs.
+        candidates = {p.order: p for key in (lemma, lower) for p in exact.get(key, ())}
+        candidates.update({p.order: p for key in (lemma[:3], lower[:3]) for p in stems.get(key, ())})
+        for _, pattern in sorted(candidates.items()):
             positions = _match_at(pattern, tokens, i)
             if positions:
                 weight = pattern.weight * (weights[i] if weights else 1.0)
                 found.append(Hit(pattern, positions, weight))
     roles = [h for h in found if h.label.startswith("role:")]
     events = sorted((h for h in found if not h.label.startswith("role:")),
-                    key=lambda h: (-len(h.positions), -h.pattern.weight, h.positions[0]))
+                    key=lambda h: (-len(h.positions), -h.pattern.weight, h.positions[0], h.pattern.order))
     taken: set[int] = set()
     kept = []
     for hit in events:
@@ -411,29 +413,56 @@ def _phrase(head) -> list:
     return out
 
 
-def _sources(tokens) -> list:
-    """Words that say who reported the event: the subject of a reporting verb that frames a clause, whom it was
-    told to, the source of "according to" ("a member of a local vigilante group told the Observer").
-
-    The head nouns stay evidence: a speaker named by the event's own word ("protesters said police fired tear
-    gas") took part in it, and a misparse that makes a weapon the subject of "said" must not hide the weapon.
-    """
+def _source_heads(tokens) -> list[tuple]:
+    """(head noun, reporting verb or ``None`` for "according to") of each phrase that says who reported what
+    the words tell: the subject of a reporting verb that frames a clause, whom it was told to, its agent, the
+    source of "according to"."""
     reporting = _reporting_verbs()
     heads = []
     for token in tokens:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
-            heads.extend(c for c in token.doc[token.i + 1].children if c.dep_ == "pobj")
+            heads.extend((c, None) for c in token.doc[token.i + 1].children if c.dep_ == "pobj")
             continue
         if token.lemma_.lower() not in reporting or token.pos_ != "VERB":
             continue
         if not (token.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)):
             continue  # "residents reported heavy fighting": what they reported is the event
-        heads += [c for c in token.children if c.dep_ == "nsubj"]
-        heads += [pobj for c in token.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+        named = [c for c in token.children if c.dep_ == "nsubj"]
+        named += [pobj for c in token.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
         if token.lemma_.lower() == "tell":
-            heads += [c for c in token.children if c.dep_ in ("dobj", "dative")]  # "told the Observer"
+            named += [c for c in token.children if c.dep_ in ("dobj", "dative")]  # "told the Observer"
+        heads.extend((head, token) for head in named)
+    return heads
+
+
+def _sources(tokens) -> list:
+    """Words that say who reported the event ("a member of a local vigilante group told the Observer"), but for
+    their head nouns.
+
+    The head nouns stay evidence: a speaker named by the event's own word ("protesters said police fired tear
+    gas") took part in it, and a misparse that makes a weapon the subject of "said" must not hide the weapon.
+    """
+    heads = [head for head, _ in _source_heads(tokens)]
     named = {t.i for head in heads for t in (head, *head.conjuncts)}
     return [t for head in heads for t in _phrase(head) if t.i not in named]
+
+
+def _speaks_of_itself(verb) -> bool:
+    """Whether what ``verb`` frames is the speaker's own deed: a claim ("the Taliban claimed 17 soldiers were
+    killed"), or a clause whose subject points back to the speaker ("police said they shot two robbers")."""
+    if verb.lemma_.lower() == "claim":
+        return True
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    clauses += [verb.head] if verb.dep_ == "parataxis" else []
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for clause in clauses for c in clause.children)
+
+
+def reporter_words(sentence) -> set[int]:
+    """Doc indices of the words of a spaCy sentence ``Span`` that only name who reported what it tells ("police
+    said", "a military spokesman told reporters", "according to the army"): the source of the report is not a
+    party to the event. A speaker who tells of its own deed ("the army said it killed ...") stays a party."""
+    return {t.i for head, verb in _source_heads(_tokens_of(sentence))
+            if verb is None or not _speaks_of_itself(verb) for t in _phrase(head)}
 
 
 def _running_tolls(tokens) -> list:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, total_figure
 from storyline.analyse.event_types import (UNREALISED, EventType, classify_event, incident_words, other_time_clause,
-                                           place_words)
+                                           place_words, reporter_words)
 from storyline.analyse.nlp import parse
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
@@ -34,7 +34,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-7"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-8"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -493,6 +493,12 @@ def _add_casualties(draft: _Draft, casualties: list[Casualty]) -> None:
 
 
 def _assign_actors(draft: _Draft, terms: list[tuple[Span, Actor]], sentence) -> None:
+    """The first armed term is the doer and, in a battle, the second its opponent; civilians are the victims.
+    Who only reported the event ("police said", "according to the army") is no party to it."""
+    reporters = reporter_words(sentence)
+    if reporters:
+        words = {span: sentence.doc.char_span(span.start, span.end, alignment_mode="expand") for span, _ in terms}
+        terms = [(span, actor) for span, actor in terms if not {t.i for t in words[span] or ()} & reporters]
     armed = [(span, actor) for span, actor in terms if actor.category not in (None, "civilians")]
     victims = [(span, actor) for span, actor in terms if actor.category == "civilians"]
     if armed:
