@@ -396,3 +396,38 @@ def test_the_doer_named_in_the_reported_clause_stays_the_actor():
     for text, doer in cases:
         (event,) = events_of(text)
         assert event.actor1 is not None and event.actor1.text == doer, text
+
+
+@pytest.mark.parametrize("text, doer, victim", [
+    ("Three soldiers were killed when militants attacked a checkpoint near Beledweyne on Monday.", "militants",
+     "soldiers"),
+    ("Two policemen were killed in a blast in Beledweyne on Monday.", None, "policemen"),
+    ("Four TTP fighters were killed in clashes with Pakistani troops near Bannu on Monday.", "Pakistani troops", "TTP"),
+])
+def test_those_harmed_are_never_the_doer(text, doer, victim):
+    (event,) = events_of(text)
+    assert (event.actor1.text if event.actor1 else None, event.actor2.text if event.actor2 else None) == (doer, victim)
+
+
+@pytest.mark.parametrize("text, doer, target", [
+    ("Police opened fire on protesters in Beledweyne on Monday, wounding six.", "Police", "protesters"),
+    ("Troops shot at demonstrators outside the governor's office in Beledweyne on Tuesday, injuring four.",
+     "Troops", "demonstrators"),
+    ("A roadside bomb struck an army convoy near Beledweyne on Monday, killing three.", None, "army"),
+])
+def test_whom_the_violence_was_aimed_at_is_actor2(text, doer, target):
+    (event,) = events_of(text)
+    assert (event.actor1.text if event.actor1 else None) == doer, text
+    assert event.actor2 is not None and event.actor2.text == target, text
+
+
+def test_an_actor_word_that_only_describes_someone_else_is_no_party():
+    (event,) = events_of("Days after an army spokesman warned of raids, gunmen killed four herders near Beledweyne "
+                         "on Monday.")
+    assert event.actor1.text == "gunmen" and event.actor2.text == "herders"
+
+
+def test_whom_officials_blame_is_the_doer():
+    (event,) = events_of("Three policemen were killed in a drone strike on El Obeid on Sunday, and officials blamed "
+                         "the paramilitary Rapid Support Forces.")
+    assert event.actor1.canonical == "Rapid Support Forces" and event.actor2.text == "policemen"

@@ -400,6 +400,22 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in csv.DictReader(rows, delimiter="\t") if row["reporting"] == "yes")
 
 
+
+def is_reporting_verb(token) -> bool:
+    """Whether ``token`` is a verb that tells someone else's words ("said", "told", "the toll announced")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in _reporting_verbs()
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, str]:
+    """Lemma -> statement type of the speech verbs ("warn" -> THREATEN, "blame" -> ACCUSE): the verbs by which
+    someone speaks rather than acts. Whom an ``ACCUSE`` verb names is the alleged doer ("blamed the RSF")."""
+    with SPEECH_VERBS_FILE.open(encoding="utf-8") as handle:
+        rows = [line for line in handle if not line.startswith("#")]
+    kinds: dict[str, str] = {}
+    for row in csv.DictReader(rows, delimiter="\t"):
+        kinds.setdefault(row["lemma"], row["statement_type"])
+    return kinds
+
 CLAUSES = ("relcl", "acl", "advcl", "ccomp", "parataxis")
 
 

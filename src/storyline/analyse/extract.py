@@ -25,8 +25,8 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, total_figure
-from storyline.analyse.event_types import (UNREALISED, EventType, classify_event, incident_words, other_time_clause,
-                                           place_words, reporter_words)
+from storyline.analyse.event_types import (UNREALISED, EventType, classify_event, incident_words, is_reporting_verb,
+                                           other_time_clause, place_words, reporter_words, speech_verbs)
 from storyline.analyse.nlp import parse
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
@@ -34,7 +34,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-8"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-9"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -493,26 +493,105 @@ def _add_casualties(draft: _Draft, casualties: list[Casualty]) -> None:
 
 
 def _assign_actors(draft: _Draft, terms: list[tuple[Span, Actor]], sentence) -> None:
-    """The first armed term is the doer and, in a battle, the second its opponent; civilians are the victims.
-    Who only reported the event ("police said", "according to the army") is no party to it."""
+    """actor1 is who did it, actor2 who it was done to, read from each term's part in the parse (see
+    :func:`_part_in_event`): the subject of an active verb or the agent "by X" is a doer; the subject of a
+    passive verb, an object, the target of "fire on X" and the victims a toll counts are targets. A target is
+    never actor1, so "three soldiers were killed when militants attacked" has the militants as actor1 and the
+    soldiers as actor2, and "two policemen were killed in a blast" has no actor1. Failing a doer, the first armed
+    term that plays no part stands in ("Al-Shabaab said it killed ...", "was killed in a gunfight with police");
+    in a battle, failing a target, another armed term is the other side ("clashed with troops"). Who only
+    reported the event ("police said", "according to the army") is no party to it, nor is an actor word that
+    only describes someone with no part in the event ("an army spokesman warned")."""
     reporters = reporter_words(sentence)
-    if reporters:
-        words = {span: sentence.doc.char_span(span.start, span.end, alignment_mode="expand") for span, _ in terms}
-        terms = [(span, actor) for span, actor in terms if not {t.i for t in words[span] or ()} & reporters]
-    armed = [(span, actor) for span, actor in terms if actor.category not in (None, "civilians")]
-    victims = [(span, actor) for span, actor in terms if actor.category == "civilians"]
-    if armed:
-        span, actor = armed[0]
-        draft.actor1 = actor
-        draft.evidence.append(replace(span, field="actor1"))
-        if len(armed) > 1 and draft.event_type == "Battles":
-            span, actor = armed[1]
-            draft.actor2 = actor
-            draft.evidence.append(replace(span, field="actor2"))
-    if draft.actor2 is None and victims:
-        span, actor = victims[0]
-        draft.actor2 = actor
-        draft.evidence.append(replace(span, field="actor2"))
+    doc = sentence.doc
+    victim_spans = [span for span in draft.evidence if span.field == "victims"]
+    incident = incident_words(sentence)
+    named = [(span, actor, doc.char_span(span.start, span.end, alignment_mode="expand")) for span, actor in terms]
+    named = [(span, actor, words.root) for span, actor, words in named
+             if words and actor.category is not None and not {t.i for t in words} & reporters]
+    roots = {root.i for _, _, root in named}
+    parts = []
+    for span, actor, root in named:
+        if any(c.i in roots and c.dep_ in _MODIFIER_DEPS for c in root.children):
+            continue  # "Taliban militants": the group that names them is the actor
+        if any(v.start <= span.start < v.end for v in victim_spans):
+            part = "target"
+        else:
+            part = _part_in_event(root, incident, roots)
+        if part not in ("modifier", "source"):
+            parts.append((part, span, actor))
+    armed = [(p, s, a) for p, s, a in parts if a.category != "civilians"]
+    doer = next(((s, a) for p, s, a in armed if p == "doer"), None) or next(
+        ((s, a) for p, s, a in armed if p is None), None)
+    if doer is not None:
+        draft.actor1 = doer[1]
+        draft.evidence.append(replace(doer[0], field="actor1"))
+    others = [(p, s, a) for p, s, a in parts if doer is None or a.canonical != doer[1].canonical]
+    if draft.event_type == "Battles":  # the other side: whom the doer fought, or another armed party
+        others = [(p, s, a) for p, s, a in others if a.category != "civilians"] or others
+        target = next(((s, a) for p, s, a in others if p == "target"), None) or next(
+            ((s, a) for _, s, a in others), None)
+    elif draft.event_type in _POLITICAL_VIOLENCE | {"Riots"} or draft.sub_event_type in _FORCE_ON_PROTESTS:
+        target = next(((s, a) for p, s, a in others if p == "target"), None) or next(
+            ((s, a) for p, s, a in others if a.category == "civilians" and p is None), None)
+    else:  # an arrest, a peaceful march: who was named as acted on is no victim
+        target = next(((s, a) for p, s, a in others if a.category == "civilians" and p != "doer"), None)
+    if target is not None:
+        draft.actor2 = target[1]
+        draft.evidence.append(replace(target[0], field="actor2"))
+
+
+# Links by which a word describes the noun it hangs on: "police chief", "Taliban sniper", "the army's raid".
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+# Protests in which the authorities acted on the protesters: those are actor2.
+_FORCE_ON_PROTESTS = {"Protest with intervention", "Excessive force against protesters"}
+# Prepositions whose object the event was aimed at: "fire on protesters", "an attack against police".
+_TARGET_PREPOSITIONS = {"on", "at", "against", "upon", "targeting"}
+# Prepositions whose object belongs to the noun above: "members of the police", "fighters from ISWAP".
+_MEMBER_PREPOSITIONS = {"of", "from", "among", "including"}
+
+
+def _part_in_event(word, incident: set[int], actor_words: set[int]) -> str | None:
+    """The part the actor term headed by ``word`` plays: ``"doer"``, ``"target"``, ``None`` (no part the parse
+    shows), ``"source"`` for who only told of it ("the toll announced by the army"), or ``"modifier"`` for an
+    actor word that only describes a noun the event words do not govern ("a police chief warned"). A term inside
+    another noun phrase plays that phrase's part ("killed by a Taliban sniper", "stormed a police post")."""
+    modifies = False
+    while True:
+        if word.dep_ in _MODIFIER_DEPS and word.head.i != word.i:
+            if word.head.i in incident:
+                return "doer"  # "a Taliban ambush", "the army's raid"
+            modifies, word = modifies or word.head.i not in actor_words, word.head
+        elif word.dep_ in ("conj", "appos") and word.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            word = word.head
+        elif word.dep_ == "pobj" and word.head.lower_ in _MEMBER_PREPOSITIONS and word.head.head.i != word.head.i:
+            owner = word.head.head
+            if owner.i in incident and word.head.lower_ == "of":
+                return "target"  # "the killing of three soldiers"
+            word = owner
+        else:
+            break
+    part, governor = None, word.head
+    if word.dep_ == "pobj" and (word.head.dep_ == "agent" or word.head.lower_ == "by"):
+        part, governor = "doer", word.head.head
+    elif word.dep_ == "pobj" and word.head.lower_ in _TARGET_PREPOSITIONS:
+        part, governor = "target", word.head.head
+    elif word.dep_ in ("nsubjpass", "dobj", "iobj"):
+        part = "target"
+    elif word.dep_ == "nsubj":
+        part = "doer"
+    frames = any(c.dep_ in ("ccomp", "parataxis") for c in governor.children)
+    if part == "doer" and is_reporting_verb(governor) and not frames:
+        return "source"  # "the toll announced by the army": who told it, not who did it
+    if part == "doer" and frames:
+        part = None  # the subject of a verb that frames a clause: "a spokesman said [militants attacked]"
+    speech = speech_verbs().get(governor.lemma_.lower())
+    if part == "target" and speech == "ACCUSE":
+        part = "doer"  # "officials blamed the RSF", "the attack was blamed on militants"
+    told = governor.i in incident or any(c.dep_ == "nsubj" and c.i in incident for c in governor.children)
+    if modifies and not (part == "doer" and speech is None or part == "target" and told):
+        return "modifier"  # "an army spokesman warned", "unfurled an Islamic State banner", not "hit an army convoy"
+    return part
 
 
 def _more_precise(new: Figure, old: Figure) -> bool:
