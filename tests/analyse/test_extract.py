@@ -431,3 +431,9 @@ def test_whom_officials_blame_is_the_doer():
     (event,) = events_of("Three policemen were killed in a drone strike on El Obeid on Sunday, and officials blamed "
                          "the paramilitary Rapid Support Forces.")
     assert event.actor1.canonical == "Rapid Support Forces" and event.actor2.text == "policemen"
+
+
+def test_a_subject_said_to_be_the_target_is_no_doer():
+    (event,) = events_of("A roadside bomb tore through a minibus near Jowhar on Monday, killing six passengers; "
+                         "elders said an army convoy was the target of the bomb.")
+    assert event.actor1 is None or event.actor1.category != "state forces"

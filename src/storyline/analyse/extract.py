@@ -34,7 +34,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-9"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-10"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -545,6 +545,8 @@ def _assign_actors(draft: _Draft, terms: list[tuple[Span, Actor]], sentence) -> 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 # Protests in which the authorities acted on the protesters: those are actor2.
 _FORCE_ON_PROTESTS = {"Protest with intervention", "Excessive force against protesters"}
+# "X was the target": a subject said to be what the event was aimed at.
+_TARGET_NOUNS = {"target", "victim", "casualty"}
 # Prepositions whose object the event was aimed at: "fire on protesters", "an attack against police".
 _TARGET_PREPOSITIONS = {"on", "at", "against", "upon", "targeting"}
 # Prepositions whose object belongs to the noun above: "members of the police", "fighters from ISWAP".
@@ -578,6 +580,9 @@ def _part_in_event(word, incident: set[int], actor_words: set[int]) -> str | Non
         part, governor = "target", word.head.head
     elif word.dep_ in ("nsubjpass", "dobj", "iobj"):
         part = "target"
+    elif word.dep_ == "nsubj" and governor.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() in _TARGET_NOUNS for c in governor.children):
+        part = "target"  # "an army convoy was the target"
     elif word.dep_ == "nsubj":
         part = "doer"
     frames = any(c.dep_ in ("ccomp", "parataxis") for c in governor.children)
