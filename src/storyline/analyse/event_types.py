@@ -393,28 +393,33 @@ class _Evidence:
 
 
 @lru_cache(maxsize=1)
-def _reporting_verbs() -> frozenset[str]:
-    """Lemmas that frame someone else's words ("said", "told"): the ``reporting`` rows of the speech verbs."""
+def _speech_verb_rows() -> tuple[dict[str, str], ...]:
+    """The rows of the speech verbs file, in file order."""
     with SPEECH_VERBS_FILE.open(encoding="utf-8") as handle:
         rows = [line for line in handle if not line.startswith("#")]
-    return frozenset(row["lemma"] for row in csv.DictReader(rows, delimiter="\t") if row["reporting"] == "yes")
+    return tuple(csv.DictReader(rows, delimiter="\t"))
 
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    """Lemmas that frame someone else's words ("said", "told"): the ``reporting`` rows of the speech verbs."""
+    return frozenset(row["lemma"] for row in _speech_verb_rows() if row["reporting"] == "yes")
 
 
 def is_reporting_verb(token) -> bool:
     """Whether ``token`` is a verb that tells someone else's words ("said", "told", "the toll announced")."""
     return token.pos_ == "VERB" and token.lemma_.lower() in _reporting_verbs()
 
+
 @lru_cache(maxsize=1)
 def speech_verbs() -> dict[str, str]:
     """Lemma -> statement type of the speech verbs ("warn" -> THREATEN, "blame" -> ACCUSE): the verbs by which
     someone speaks rather than acts. Whom an ``ACCUSE`` verb names is the alleged doer ("blamed the RSF")."""
-    with SPEECH_VERBS_FILE.open(encoding="utf-8") as handle:
-        rows = [line for line in handle if not line.startswith("#")]
     kinds: dict[str, str] = {}
-    for row in csv.DictReader(rows, delimiter="\t"):
+    for row in _speech_verb_rows():
         kinds.setdefault(row["lemma"], row["statement_type"])
     return kinds
+
 
 CLAUSES = ("relcl", "acl", "advcl", "ccomp", "parataxis")
 
@@ -433,13 +438,12 @@ def _source_heads(tokens) -> list[tuple]:
     """(head noun, reporting verb or ``None`` for "according to") of each phrase that says who reported what
     the words tell: the subject of a reporting verb that frames a clause, whom it was told to, its agent, the
     source of "according to"."""
-    reporting = _reporting_verbs()
     heads = []
     for token in tokens:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
             heads.extend((c, None) for c in token.doc[token.i + 1].children if c.dep_ == "pobj")
             continue
-        if token.lemma_.lower() not in reporting or token.pos_ != "VERB":
+        if not is_reporting_verb(token):
             continue
         if not (token.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)):
             continue  # "residents reported heavy fighting": what they reported is the event
@@ -564,7 +568,7 @@ def _aircraft_not_fighting(hit: Hit, tokens, hits) -> bool:
     if word.dep_ == "pobj" and word.head.i > 0:
         governors.append(word.doc[word.head.i - 1])  # "losses in raids by the army's choppers": the parser
         # often hangs "by ..." on a farther noun than the one it follows
-    violent = {p for h in hits if h.label.startswith(("cue:violence", "cue:harm", "cue:explosion"))
+    violent = {p for h in hits if h.label.startswith(VIOLENT_CUES)
                or h.label in WEAPON_TYPES for p in h.positions if h is not hit}
     index_of = {t.i: n for n, t in enumerate(tokens)}
     return not any(index_of.get(g.i) in violent or g.lemma_.lower() in AIR_VIOLENCE for g in governors)
@@ -784,14 +788,6 @@ def _caused_by(harm, cause, device: bool = False) -> bool:
     return a == b or a.head == b or b.head == a
 
 
-def _toll_weight(context: _Context, cue: Hit) -> float:
-    """How much a killing word weighs: more when those killed are named ("two policemen", "five villagers")."""
-    side = context.roles_of(_targets(context.token(cue)))
-    if side.get("civilian", 0) >= 1 or side.get("armed"):
-        return PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight
-    return cue.weight
-
-
 STRIKE_MEANS = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
@@ -818,9 +814,9 @@ def _means_of_strike(context: _Context, strike: Hit) -> str | None:
     return max(named, key=lambda h: h.pattern.weight).label if named else "Air/drone strike"
 
 
-def _weapon_toll_weight(context: _Context, cue: Hit) -> float:
+def _weapon_toll_weight(cue: Hit) -> float:
     """A weapon that killed or hurt is the means of a violent event whoever died ("people were killed in the
-    strike"), as a named perpetrator or victim makes a killing one (see ``_toll_weight``)."""
+    strike"), as a named perpetrator or victim makes a killing one (see ``_violence_rule``)."""
     return PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight
 
 
@@ -848,7 +844,7 @@ def _explosion_rule(evidence: _Evidence, context: _Context) -> None:
             for weapon in by_weapon[:1]:
                 label = _means_of_strike(context, weapon) if _bare_strike(context, weapon) else weapon.label
                 if label is not None:
-                    evidence.add(label, _weapon_toll_weight(context, cue), weapon, "weapon-casualties")
+                    evidence.add(label, _weapon_toll_weight(cue), weapon, "weapon-casualties")
             if not (by_weapon or by_blast):
                 kept.append(cue)
             blast_toll = blast_toll or by_blast
@@ -1028,7 +1024,7 @@ def classify_event(sentence) -> EventType | None:
     return _decide(_tokens_of(sentence))
 
 
-POLITICAL_VIOLENCE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 VIOLENT_CUES = ("cue:violence", "cue:harm", "cue:explosion")
 
 

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, total_figure
-from storyline.analyse.event_types import (UNREALISED, EventType, classify_event, incident_words, is_reporting_verb,
-                                           other_time_clause, place_words, reporter_words, speech_verbs)
+from storyline.analyse.event_types import (POLITICAL_VIOLENCE, UNREALISED, EventType, classify_event, incident_words,
+                                           is_reporting_verb, other_time_clause, place_words, reporter_words,
+                                           speech_verbs)
 from storyline.analyse.nlp import parse
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
@@ -71,8 +72,6 @@ _TREND = {"rise", "increase", "grow", "surge", "soar", "climb", "double", "tripl
 # a result ("stormed ..., killing"), a coordinated verb ("killed 16 and wounded 34"), the rest of its noun
 # phrase; and, under conditions (see _leads_up), a preposition, an object and an adverbial clause.
 _CLAUSE_LINKS = {"nsubj", "nsubjpass", "conj", "xcomp", "compound", "amod", "pobj", "pcomp"}
-# Event types of one kind of disorder: "the attack" may point back to a bombing, not to a protest.
-_POLITICAL_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Which side the dead belong to, from the victims' words; a group not named here is of any side.
 _SIDES = {
     "security": re.compile(r"soldier|police|commando|guard|troop|officer|personnel|security|army|arbaki|militiam|"
@@ -298,11 +297,8 @@ def _definite(noun) -> bool:
 
 def _definite_reference(sentence, trigger: Span | None) -> bool:
     """Event words that point back to an incident already told: a definite noun phrase ("the attack")."""
-    if trigger is None:
-        return False
-    words = [t for t in sentence if trigger.start <= t.idx < trigger.end]
-    heads = [t for t in words if t.head.i == t.i or not trigger.start <= t.head.idx < trigger.end]
-    return bool(heads) and heads[-1].pos_ in ("NOUN", "PROPN") and _definite(heads[-1])
+    word = _trigger_head(sentence, trigger)
+    return word is not None and word.pos_ in ("NOUN", "PROPN") and _definite(word)
 
 
 def _backdrop_clause(sentence, trigger: Span | None):
@@ -531,7 +527,7 @@ def _assign_actors(draft: _Draft, terms: list[tuple[Span, Actor]], sentence) -> 
         others = [(p, s, a) for p, s, a in others if a.category != "civilians"] or others
         target = next(((s, a) for p, s, a in others if p == "target"), None) or next(
             ((s, a) for _, s, a in others), None)
-    elif draft.event_type in _POLITICAL_VIOLENCE | {"Riots"} or draft.sub_event_type in _FORCE_ON_PROTESTS:
+    elif draft.event_type in POLITICAL_VIOLENCE | {"Riots"} or draft.sub_event_type in _FORCE_ON_PROTESTS:
         target = next(((s, a) for p, s, a in others if p == "target"), None) or next(
             ((s, a) for p, s, a in others if a.category == "civilians" and p is None), None)
     else:  # an arrest, a peaceful march: who was named as acted on is no victim
@@ -713,15 +709,12 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     if new.elsewhere or new.claimed or new.is_aggregate or old.is_aggregate:
         return False
     if new.sub_event_type == "Looting/property destruction":
-        if old.event_type not in _POLITICAL_VIOLENCE | {"Riots", "Protests"}:
+        if old.event_type not in POLITICAL_VIOLENCE | {"Riots", "Protests"}:
             return False
-    elif not (old.event_type == new.event_type and old.event_type in _POLITICAL_VIOLENCE and
+    elif not (old.event_type == new.event_type and old.event_type in POLITICAL_VIOLENCE and
               (new.fatalities or new.injuries)):
         return False  # a gun battle told after a bombing is another incident more often than not
-    precise = ("place", "district")
-    if new.place.precision in precise and old.place.precision in precise and new.place != old.place:
-        return False
-    if not _places_agree(old.place, new.place):
+    if not _same_ground(old.place, new.place):
         return False
     return new.result_state or _times_overlap(old.time, new.time)
 
@@ -768,10 +761,7 @@ def _referent(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     for old in reversed(drafts):
         if old.is_aggregate or _disorder(old.event_type) != _disorder(new.event_type):
             continue
-        if not _places_agree(old.place, new.place):
-            continue
-        precise = ("place", "district")
-        if new.place.precision in precise and old.place.precision in precise and new.place != old.place:
+        if not _same_ground(old.place, new.place):
             continue
         if new.dated_by_event and not _times_overlap(old.time, new.time):
             continue
@@ -798,8 +788,16 @@ def _same_count(a: Figure | None, b: Figure | None) -> bool:
     return exact(a) and exact(b) and a.best == b.best
 
 
+def _same_ground(a: Place, b: Place) -> bool:
+    """Places that agree (see :func:`_places_agree`) and, when both name a town or a district, are the same one."""
+    precise = ("place", "district")
+    if a.precision in precise and b.precision in precise and a != b:
+        return False
+    return _places_agree(a, b)
+
+
 def _disorder(event_type: str) -> str:
-    return "political violence" if event_type in _POLITICAL_VIOLENCE else event_type
+    return "political violence" if event_type in POLITICAL_VIOLENCE else event_type
 
 
 def _absorb_reference(old: _Draft, new: _Draft, rule: str = "definite-reference") -> None:

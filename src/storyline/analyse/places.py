@@ -43,7 +43,7 @@ the sentence names anything else.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storyline.analyse.gazetteer import Entry, Gazetteer, Lookup, load_gazetteer, name_words
@@ -255,13 +255,13 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     gaz = load_gazetteer()
     text = sentence.doc.text
     sentence, left_to_next = _as_read(sentence, gaz)
+    report_countries = _report_countries(sentence.doc, gaz)
     mentions = _consistent(_name_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz))
-    mentions = _settled_small(mentions, sentence, gaz)
+    mentions = _settled_small(mentions, sentence, report_countries, gaz)
     borders = _border_mentions(sentence, mentions, gaz)
     mentions = [m for m in mentions if not any(s.start <= m.start < s.end for s, _ in borders)]
 
     countries, admin1_keys = _context(mentions, sentence, gaz)
-    report_countries = _report_countries(sentence.doc, gaz)
     results = list(borders)
     resolved: list[tuple[_Mention, Entry]] = []
     for mention in mentions:
@@ -327,7 +327,8 @@ def _report_admin1_units(doc, gaz: Gazetteer) -> frozenset[str]:
                      for unit in _units_lying_in(mention))
 
 
-def _settled_small(mentions: list[_Mention], sentence, gaz: Gazetteer) -> list[_Mention]:
+def _settled_small(mentions: list[_Mention], sentence, report_countries: frozenset[str],
+                   gaz: Gazetteer) -> list[_Mention]:
     """Small-place mentions narrowed to the readings that lie where the report is; those with none are dropped.
 
     A village name the text writes as a place ("in Miray") keeps its readings
@@ -341,7 +342,7 @@ def _settled_small(mentions: list[_Mention], sentence, gaz: Gazetteer) -> list[_
     if not any(m.small for m in mentions):
         return mentions
     doc = sentence.doc
-    countries = {m.country() for m in mentions if not m.small} | _report_countries(doc, gaz)
+    countries = {m.country() for m in mentions if not m.small} | report_countries
     countries |= {iso for token in sentence if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text))}
     countries.discard(None)
     units = _report_admin1_units(doc, gaz)
@@ -378,12 +379,8 @@ def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[st
     for mention in mentions:
         if mention.small:
             continue  # a village lends no context: its reading was chosen by the others
-        units = {e.admin1_key for e in mention.found.entries if e.level == "admin1"}
-        if mention.country() and len(units) == 1 and mention.found.hint in (None, "admin1"):
-            named |= units
-        entries = [e for e in mention.found.entries if e.level == mention.found.hint] or mention.found.entries
-        inside = {e.admin1_key for e in entries}
-        if len(inside) == 1 and None not in inside:
+        named |= _units_named(mention)
+        if inside := _units_lying_in(mention):
             lies_in[mention] = inside.pop()
     for token in sentence:
         if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text)):
@@ -625,15 +622,15 @@ def _holds_known_name(tokens, i: int, j: int, gaz: Gazetteer) -> bool:
 
 def _is_english_word(token) -> bool:
     """Whether ``token``, lower-cased, is an English word: one of the lemmatizer's word lists (WordNet's index)."""
-    return any(token.lower_ in words for words in _english_words())
+    return token.lower_ in _english_words()
 
 
 @lru_cache(maxsize=1)
-def _english_words() -> tuple:
+def _english_words() -> frozenset[str]:
     from storyline.analyse.nlp import load_nlp
 
     index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return tuple(set(words) for words in index.values())
+    return frozenset().union(*index.values())
 
 
 def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc, gaz: Gazetteer) -> Place | None:
@@ -663,17 +660,11 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
                   {e.admin1_key for e in told if e.admin1_key},
                   {u for u in in_report if not countries or gaz.admin1[u].country_iso in countries}):
         if len(units) == 1:
-            unit = gaz.admin1[units.pop()]
-            country = gaz.countries.get(unit.country_iso)
-            return Place(country=country.name if country else None, country_iso=unit.country_iso,
-                         admin1=unit.name, admin1_iso=unit.iso_code, location=mention.unlocated,
-                         latitude=unit.latitude, longitude=unit.longitude, precision="admin1")
+            return replace(_place_of(gaz.entry_of_code[units.pop()], gaz), location=mention.unlocated)
     countries = countries or {m.country() for m in report} - {None}
     if len(countries) != 1:
         return None
-    country = gaz.countries[countries.pop()]
-    return Place(country=country.name, country_iso=country.iso2, location=mention.unlocated,
-                 latitude=country.latitude, longitude=country.longitude, precision="country")
+    return replace(_place_of(gaz.entry_of_code[countries.pop()], gaz), location=mention.unlocated)
 
 
 def _units_named(mention: _Mention) -> set[str]:

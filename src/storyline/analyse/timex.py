@@ -452,6 +452,8 @@ _ANAPHORS = [(re.compile(pattern, re.IGNORECASE), days) for pattern, days in [
      r"|the\s+(?:day|night)\s+before(?!\s+(?:yesterday|last|the|a|an|his|her|its|their|\w+'s)\b)", -1),
     (rf"(?P<count>{_NUM})\s+days\s+(?P<way>later|earlier)", None),
 ]]
+# The same, found inside a sentence
+_ANAPHOR_FINDERS = [re.compile(rf"\b(?:{pattern.pattern})\b", re.IGNORECASE) for pattern, _ in _ANAPHORS]
 _ANCHOR_MARK = " [from: "
 
 
@@ -515,8 +517,8 @@ def find_time_expressions(sentence, published: dt.date | None,
     """
     text, base = sentence.doc.text, sentence.start_char
     candidates = {(base + m.start(), base + m.end()) for m in _FINDER.finditer(sentence.text)}
-    anaphors = {(base + m.start(), base + m.end()) for pattern, _ in _ANAPHORS
-                for m in re.finditer(rf"\b(?:{pattern.pattern})\b", sentence.text, re.IGNORECASE)}
+    anaphors = {(base + m.start(), base + m.end()) for finder in _ANAPHOR_FINDERS
+                for m in finder.finditer(sentence.text)}
     for ent in sentence.ents:
         if ent.label_ in ("DATE", "TIME"):
             widening = _WIDEN_DAY if _STARTS_WITH_WEEKDAY.match(ent.text) else _WIDEN_SPAN  # not "in Monday's"

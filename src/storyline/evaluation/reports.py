@@ -81,7 +81,7 @@ def _figure_right(gold: dict | None, ours: Figure | None) -> bool:
     return wanted is None or (ours.high is not None and ours.high >= wanted)
 
 
-def _field_checks(gold: dict, event: Event, ids: dict[str, str]) -> dict[str, bool]:
+def _field_checks(gold: dict, event: Event) -> dict[str, bool]:
     place = event.place
     return {
         "type": [event.event_type, event.sub_event_type] in gold["acled"],
@@ -112,8 +112,7 @@ def _incident_scores(gold: dict, run: dict) -> dict:
         if not whole:
             continue
         found += 1
-        event = max(whole, key=lambda e: sum(_field_checks(incident, e, ids).values()))
-        checks = _field_checks(incident, event, ids)
+        checks = max((_field_checks(incident, e) for e in whole), key=lambda c: sum(c.values()))
         for name, right in checks.items():
             fields[name] += right
         fields["all_fields"] += all(checks.values())

@@ -131,27 +131,22 @@ def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | Non
     highs = [f.high for f in figures]
     high = max(highs) if all(h is not None for h in highs) else None  # type: ignore[type-var]
     bests = [f.best for f in figures if f.best is not None]
-    exact_bests = [f.best for f in figures if is_exact(f)]
-    best = None
-    if exact_bests:
-        votes = {value: sum(_allows(f, value) for f in figures) for value in exact_bests}
-        best = min(votes, key=lambda value: (-votes[value], value))
-    elif bests:
+    exact = {f.best for f in figures if is_exact(f)}
+    if exact:
+        votes = {value: sum(_allows(f, value) for f in figures) for value in exact}
+    else:
         votes = {value: bests.count(value) for value in bests}
-        best = min(votes, key=lambda value: (-votes[value], value))
+    best = min(votes, key=lambda value: (-votes[value], value)) if votes else None
     low = min(lows) if lows else None
     if best is not None and low is not None and high is not None and not low <= best <= high:
         best = None
     text = " / ".join(dict.fromkeys(f.text for f in figures if f.text))
     acled = min(bests) if bests else (min(lows) if lows else 0)
-    exact = {f.best for f in figures if is_exact(f)}
     return Figure(low, best, high, text), acled, len(exact) > 1
 
 
 def _allows(figure: Figure, value: int) -> bool:
     """Whether ``value`` fits what ``figure`` says (its own figure, or inside its range)."""
-    if is_exact(figure):
-        return figure.best == value
     return (figure.low is None or figure.low <= value) and (figure.high is None or value <= figure.high)
 
 

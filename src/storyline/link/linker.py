@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from storyline.link.stories import MIN_CONFIDENCE, STRONG, build_stories
 from storyline.records import Article, Link, Notice
 
 THRESHOLD = 0.3
@@ -118,8 +119,6 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
 
 def rebuild_stories(store, summary: LinkSummary) -> None:
     """Stories from every link; inferred dates for undated reports, whose mentions are then re-resolved."""
-    from storyline.link.stories import build_stories
-
     all_links = list(store.links())
     articles = list(store.articles())
     before = store.inferred_dates()
@@ -141,11 +140,11 @@ def infer_dates(articles: list[Article], found: list[Link]) -> dict[str, tuple[d
     earliest dated copy of an undated report bounds its date from above, the latest dated source
     from below, and a rewrite mostly appears the day of its source or the next. The estimate is the
     bound given by the most confident of these links (a copy's date where they tie, as for a source
-    with no dated source of its own). Only derivation-type links of confidence 0.3 or more count.
+    with no dated source of its own). Only the links that tie a story together count (stories.STRONG,
+    at stories.MIN_CONFIDENCE or more).
     """
     dates = {a.id: a.published for a in articles}
-    usable = [l for l in found
-              if l.confidence >= 0.3 and l.relation in ("derived", "duplicate", "update", "common_source")]
+    usable = [l for l in found if l.confidence >= MIN_CONFIDENCE and l.relation in STRONG]
     result: dict[str, tuple[dt.date, str, str]] = {}
     for article in articles:
         if article.published is not None:

@@ -24,6 +24,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -713,6 +714,7 @@ def _days_apart(a: Article, b: Article) -> int | None:
     return abs((a.published - b.published).days) if a.published and b.published else None
 
 
+@lru_cache(maxsize=512)  # a report meets many candidates: its days are resolved once
 def days_named(text: str, published: dt.date | None) -> frozenset[dt.date]:
     """The days ``text`` names by weekday, as "yesterday" or by date (not a dateline's), resolved against
     ``published`` (none if undated)."""
@@ -791,12 +793,11 @@ def _restatement(a: Article, b: Article) -> tuple[bool, float, str] | None:
         if (adds.total < RESTATED_MIN_FACTS or adds.added > RESTATED_MAX_ADDED or adds.share > RESTATED_MAX_SHARE
                 or adds.added >= other.added or _published_before(copy, source)):
             continue
-        later = copy.published is not None and source.published is not None and copy.published > source.published
         own = f"only {', '.join(adds.listed)}" if adds.listed else "none"
         why = (f"the derived report restates its source: of its {adds.total:g} figures, names and quotes "
                f"{adds.added:g} are its own ({own}), against {other.added:g} of the source's; reworded, so a heavy "
                f"rewrite or both repeat one statement")
-        return copy_is_b, RESTATED_PROBABILITY if later else RESTATED_SAME_DAY, why
+        return copy_is_b, RESTATED_PROBABILITY if _published_before(source, copy) else RESTATED_SAME_DAY, why
     return None
 
 

@@ -462,9 +462,9 @@
       const x1 = from[0] + dx * trim / length, y1 = from[1] + dy * trim / length;
       const x2 = to[0] - dx * trim / length, y2 = to[1] - dy * trim / length;
       // within a row, arc over the reports in between
-      const bend = dy === 0 ? Math.min(50, 18 + 0.1 * Math.abs(dx)) : 0;
+      const bend = dy === 0 ? Math.min(50, 18 + 0.1 * Math.abs(dx)) : 0, lift = bend ? 12 : 0;
       chart.appendChild(svg("path", {
-        d: `M ${x1} ${y1 - (bend ? 12 : 0)} Q ${(x1 + x2) / 2} ${(y1 + y2) / 2 - bend} ${x2} ${y2 - (bend ? 12 : 0)}`,
+        d: `M ${x1} ${y1 - lift} Q ${(x1 + x2) / 2} ${(y1 + y2) / 2 - bend} ${x2} ${y2 - lift}`,
         class: `derivation-edge relation-${d.relation}`, "marker-end": "url(#arrow)",
         "data-source": d.source, "data-derived": d.derived,
       }, svg("title", {}, `${short(story, d.derived)}: ${d.relation} of ${short(story, d.source)} (${d.confidence.toFixed(2)})`)));
