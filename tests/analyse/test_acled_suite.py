@@ -54,3 +54,36 @@ def test_a_split_row_is_wrong_when_our_toll_does_not_divide_to_it(tmp_path):
          "of the fighters died. Fatalities split over 2 locations (2).", 2),
     ])
     assert evaluate_acled(str(path))["fatalities_exact"] == 0.0  # 9 / 2 is 4 or 5, never 2
+
+
+def test_actor_names_compare_without_acleds_periods_units_and_countries():
+    from storyline.evaluation.acled import actor_key
+
+    assert actor_key("Military Forces of Afghanistan (2014-) Special Forces") == "military forces of afghanistan"
+    assert actor_key("Police Forces of Afghanistan (2004-2021)") == "police forces of afghanistan"
+    assert actor_key("Civilians (Afghanistan)") == "civilians"
+    assert actor_key("Taliban") == "taliban"
+    assert actor_key("NATO: North Atlantic Treaty Organization") == "nato: north atlantic treaty organization"
+    assert actor_key(None) == ""
+
+
+def test_actor_accuracy_counts_doer_and_target(tmp_path):
+    path = write(tmp_path / "export.csv", [
+        ("Battles", "Armed clash", "Kunduz",
+         "Four soldiers were killed on 12 May 2024 when Taliban fighters attacked their outpost in Khan Abad district of "
+         "Kunduz province.", 4),
+    ])
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for actor1, actor2, expected in [("Taliban", "", (1.0, 0.0)), ("Taliban", "Military Forces of Afghanistan (2014-)",
+                                                                      (1.0, None)),
+                                     ("Islamic State (Afghanistan)", "Civilians (Afghanistan)", (0.0, 0.0))]:
+        rows[0]["actor1"], rows[0]["actor2"] = actor1, actor2
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+        scores = evaluate_acled(str(path))
+        assert scores["actor1_accuracy"] == expected[0]
+        if expected[1] is not None:
+            assert scores["actor2_accuracy"] == expected[1]
