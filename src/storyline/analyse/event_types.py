@@ -47,7 +47,7 @@ from storyline.records import Span
 DATA = Path(__file__).parent / "data"
 TAXONOMY_FILE = DATA / "taxonomy.tsv"
 TRIGGERS_FILE = DATA / "event_triggers.tsv"
-SPEECH_VERBS_FILE = DATA / "speech_verbs.tsv"  # shared with statements.py: its `reporting` rows frame a source
+SPEECH_VERBS_FILE = DATA / "speech_verbs.tsv"  # read by speech_verb_rows for statements.py too: its `reporting` rows frame a source
 
 GAP = 4  # tokens a ".." in a pattern may skip
 SENTENCE_DECAY = (1.0, 0.85, 0.7, 0.6)  # later sentences of a snippet usually add background, not the event
@@ -393,8 +393,8 @@ class _Evidence:
 
 
 @lru_cache(maxsize=1)
-def _speech_verb_rows() -> tuple[dict[str, str], ...]:
-    """The rows of the speech verbs file, in file order."""
+def speech_verb_rows() -> tuple[dict[str, str], ...]:
+    """The rows of the speech verbs file, in file order (read once; statements.py builds its cues from them)."""
     with SPEECH_VERBS_FILE.open(encoding="utf-8") as handle:
         rows = [line for line in handle if not line.startswith("#")]
     return tuple(csv.DictReader(rows, delimiter="\t"))
@@ -403,7 +403,7 @@ def _speech_verb_rows() -> tuple[dict[str, str], ...]:
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset[str]:
     """Lemmas that frame someone else's words ("said", "told"): the ``reporting`` rows of the speech verbs."""
-    return frozenset(row["lemma"] for row in _speech_verb_rows() if row["reporting"] == "yes")
+    return frozenset(row["lemma"] for row in speech_verb_rows() if row["reporting"] == "yes")
 
 
 def is_reporting_verb(token) -> bool:
@@ -416,7 +416,7 @@ def speech_verbs() -> dict[str, str]:
     """Lemma -> statement type of the speech verbs ("warn" -> THREATEN, "blame" -> ACCUSE): the verbs by which
     someone speaks rather than acts. Whom an ``ACCUSE`` verb names is the alleged doer ("blamed the RSF")."""
     kinds: dict[str, str] = {}
-    for row in _speech_verb_rows():
+    for row in speech_verb_rows():
         kinds.setdefault(row["lemma"], row["statement_type"])
     return kinds
 

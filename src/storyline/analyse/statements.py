@@ -10,17 +10,15 @@ the same sentence do not make a statement of their own.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from storyline.analyse.actors import alias_table
+from storyline.analyse.event_types import speech_verb_rows
 from storyline.records import Span, StatementMention, TimeInterval
 
-DATA = Path(__file__).with_name("data") / "speech_verbs.tsv"
 RULE = "statements-1"
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _PRONOUNS = {"it": "org", "they": "org", "he": "person", "she": "person", "we": "org"}
@@ -39,10 +37,8 @@ class _Cue:
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[_Cue]]:
-    with open(DATA, encoding="utf-8") as handle:
-        rows = [line for line in handle if not line.startswith("#")]
     cues: dict[str, list[_Cue]] = {}
-    for row in csv.DictReader(rows, delimiter="\t"):
+    for row in speech_verb_rows():
         cue = _Cue(row["lemma"], row["particle_or_object"], row["statement_type"], row["reporting"] == "yes")
         cues.setdefault(cue.lemma, []).append(cue)
     for entries in cues.values():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from storyline.records import Article, Link, Story
 
@@ -45,11 +45,16 @@ class _Groups:
         return groups
 
 
+def confident_links(found: Iterable[Link]) -> list[Link]:
+    """The links sure enough (``MIN_CONFIDENCE``) to tie reports into a story and its lineages."""
+    return [link for link in found if link.confidence >= MIN_CONFIDENCE]
+
+
 def build_stories(articles: Sequence[Article], found: Sequence[Link]) -> list[Story]:
     """One story per cluster of ``articles`` (singletons included), ordered by first publication."""
     order = {a.id: n for n, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
-    usable = [l for l in found if l.source_id in by_id and l.derived_id in by_id and l.confidence >= MIN_CONFIDENCE]
+    usable = [l for l in confident_links(found) if l.source_id in by_id and l.derived_id in by_id]
     groups = _Groups(order)
     for link in usable:
         if link.relation in STRONG:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException
 
-from storyline.link.stories import MIN_CONFIDENCE, lineage_roots
+from storyline.link.stories import confident_links, lineage_roots
 from storyline.serve.api.deps import StoreDep, require_reader
 from storyline.serve.api.evidence import report_refs
 from storyline.serve.api.framing import framing_rows
@@ -33,7 +33,7 @@ def get_story(story_id: str, store: StoreDep) -> StoryDetail:
                 edges[(link.source_id, link.derived_id)] = link
     refs, _ = report_refs(store, story.articles)
     events = sorted({e for article_id in story.articles for e in store.events_of_article(article_id)})
-    lineages = lineage_roots(story.articles, [link for link in edges.values() if link.confidence >= MIN_CONFIDENCE])
+    lineages = lineage_roots(story.articles, confident_links(edges.values()))
     return StoryDetail(**StorySummary.of(story).model_dump(), reports=refs, lineages=lineages,
                        derivations=[DerivationOut.of(link) for link in edges.values()],
                        framing=framing_rows(store, edges.values()), events=events)
