@@ -19,6 +19,7 @@ from storyline.link.align import (
     framing_table,
     paraphrase_score,
     sentence_spans,
+    split_passages,
 )
 from storyline.link.similarity import WORD
 from storyline.link import align
@@ -54,6 +55,25 @@ Rivers burst their banks in three provinces and several roads were closed to tra
 The regional president asked the national government to declare a state of emergency.
 Forecasters expect the weather to improve by the weekend.
 """
+
+# A wire report and a paper's retelling: two sentences reworded around copied runs, one kept with a
+# term swapped, and two of the paper's own: one lifts a 4-word phrase, one shares only "by the afternoon".
+FLOOD_WIRE = """\
+Flood water broke through an embankment on the Sutlej river early on Monday, forcing about 4,000 people from villages near Ferozepur, district officials said.
+Rescue teams using boats reached stranded families by the afternoon, and no deaths had been reported by evening.
+Harpreet Singh Gill, a spokesman for the Punjab Disaster Management Authority, said relief camps had been set up in six schools.
+The state irrigation minister blamed the breach on years of neglected maintenance and promised an inquiry into the contractors who built the embankment.
+Army engineers were expected to begin sealing the gap on Wednesday once the water level falls.
+"""
+FLOOD_PAPER = """\
+About 4,000 people were forced from villages near Ferozepur on Monday after flood water broke through an embankment on the Sutlej, officials said.
+Boats carrying rescue teams reached stranded families by the afternoon, and no deaths had been reported by evening, they added.
+Harpreet Singh Gill, a spokesman for the Punjab Relief Commission, said relief camps had been set up in six schools.
+Shopkeepers in the town bazaar said vegetable prices had doubled by the afternoon as roads into the district stayed shut.
+A farmers' union leader said the disaster was the result of years of neglected maintenance, and called for compensation for lost wheat.
+"""
+FLOOD_LIFTED = "years of neglected maintenance, and"  # copied into a new sentence of the paper
+FLOOD_COPIED = "flood water broke through an embankment on the Sutlej"  # copied into a rewritten one
 
 
 def _sentence_index(spans, start, end):
@@ -146,6 +166,37 @@ def test_passages_mark_copied_runs_inside_rewritten_sentences():
     for passage in nested:  # the same words; punctuation between them may differ
         assert WORD.findall(SOURCE[passage.a_start:passage.a_end].lower()) == \
             WORD.findall(REWRITE[passage.b_start:passage.b_end].lower())
+
+
+def test_a_new_sentence_marks_a_lifted_phrase_but_not_a_three_word_stock_phrase():
+    alignments = align_reports(FLOOD_WIRE, FLOOD_PAPER, passages=True)
+    sentences, passages = split_passages(alignments)
+    spans = sentence_spans(FLOOD_PAPER)
+    kinds = {_sentence_index(spans, a.b_start, a.b_end): a.kind for a in sentences if a.b_start is not None}
+    assert kinds[3] == kinds[4] == "new" and kinds[0] == "rewrite"
+    inside = {i: [FLOOD_PAPER[p.b_start:p.b_end] for p in passages if spans[i][0] <= p.b_start and p.b_end <= spans[i][1]]
+              for i in range(len(spans))}
+    assert inside[4] == [FLOOD_LIFTED]  # four words and more, lifted into the union leader's quote
+    lifted = next(p for p in passages if FLOOD_PAPER[p.b_start:p.b_end] == FLOOD_LIFTED)
+    assert FLOOD_WIRE[lifted.a_start:lifted.a_end] == "years of neglected maintenance and"
+    assert "by the afternoon" in FLOOD_PAPER[slice(*spans[3])] and inside[3] == []  # three words: a stock phrase
+    assert FLOOD_COPIED in inside[0]
+
+
+def test_split_passages_tells_copied_runs_from_sentences():
+    with_passages = align_reports(FLOOD_WIRE, FLOOD_PAPER, passages=True)
+    sentences, passages = split_passages(with_passages)
+    assert sentences == align_reports(FLOOD_WIRE, FLOOD_PAPER)
+    assert passages and all(a.kind == "verbatim" and a.a_start is not None for a in passages)
+    for passage in passages:  # strictly inside one sentence of the paper
+        assert sum(s.b_start is not None and s.b_start <= passage.b_start and passage.b_end <= s.b_end
+                   and (s.b_start, s.b_end) != (passage.b_start, passage.b_end) for s in sentences) >= 1
+    assert split_passages(sentences) == (sentences, [])  # alignments stored without passages
+    merged = [Alignment("rewrite", 0, 40, 0, 90, 0.7), Alignment("rewrite", 41, 80, 0, 90, 0.6)]
+    assert split_passages(merged) == (merged, [])  # one B sentence merging two A sentences: both sentences
+    # term substitutions are mined from the sentences only
+    assert find_substitutions(FLOOD_WIRE, FLOOD_PAPER, with_passages) == \
+        find_substitutions(FLOOD_WIRE, FLOOD_PAPER, sentences)
 
 
 def test_caller_sentence_spans_are_used():

@@ -193,3 +193,26 @@ def test_independent_reports_of_one_incident_meet_through_the_place(tmp_path):
         stories = sorted(sorted(name for name, i in ids.items() if i in s.articles) for s in store.stories())
     assert relations.get(frozenset((ids["bus"], ids["local"]))) == "same_story"
     assert stories == [["bus", "local"], ["post"]]  # the attack on the army post that week stays apart
+
+
+def test_a_stored_link_keeps_the_words_the_rewrite_copied(tmp_path):
+    from storyline.link.align import split_passages
+    from storyline.records import Report
+    from tests.link.test_align import FLOOD_COPIED, FLOOD_LIFTED, FLOOD_PAPER, FLOOD_WIRE
+
+    reports = [Report(text=FLOOD_WIRE, source="wire.txt", format="text", published=dt.date(2026, 3, 2), external_id="wire"),
+               Report(text=FLOOD_PAPER, source="paper.txt", format="text", published=dt.date(2026, 3, 3),
+                      external_id="paper")]
+    with open_store(f"sqlite:///{tmp_path}/flood.db") as store:
+        store.add_reports(reports)
+        link_pending(store)
+        ids = {a.external_id: a.id for a in store.articles()}
+        (link,) = store.links()
+    assert (link.source_id, link.derived_id) == (ids["wire"], ids["paper"])
+    sentences, passages = split_passages(link.alignments)
+    copied = {FLOOD_PAPER[p.b_start:p.b_end] for p in passages}
+    assert {FLOOD_COPIED, FLOOD_LIFTED} <= copied
+    assert all(FLOOD_WIRE[p.a_start:p.a_end].lower().replace(",", "") == FLOOD_PAPER[p.b_start:p.b_end].lower().replace(",", "")
+               for p in passages)
+    assert len([s for s in sentences if s.b_start is not None]) == 5  # one per sentence of the paper
+    assert any("Disaster Management Authority" in s.source for s in link.substitutions)

@@ -377,3 +377,37 @@ def test_seeds_posted_to_a_postgresql_store_give_the_khatlon_strike(postgres):
         assert any(e["field"] == "fatalities" and e["text"] == "three" for e in event["evidence"])
         result = server.get("/api/compare", a=KHATLON_SOURCE, b=KHATLON_REWRITE).json()
         assert any("Taliban" in s["source"] and "Islamic Emirate" in s["derived"] for s in result["substitutions"])
+
+
+# -- the words a rewrite copied -------------------------------------------------------------------
+
+def test_compare_returns_the_copied_runs_and_renders_links_stored_without_them(tmp_path):
+    from dataclasses import replace
+
+    from storyline.link.align import split_passages
+    from storyline.link.linker import link_pending
+    from storyline.records import Report
+    from tests.link.test_align import FLOOD_COPIED, FLOOD_LIFTED, FLOOD_PAPER, FLOOD_WIRE
+
+    url = f"sqlite:///{tmp_path / 'flood.db'}"
+    with open_store(url) as store:
+        store.add_reports([Report(text=text, source=f"{name}.txt", format="text", published=day, external_id=name)
+                           for name, text, day in (("wire", FLOOD_WIRE, dt.date(2026, 3, 2)),
+                                                   ("paper", FLOOD_PAPER, dt.date(2026, 3, 3)))])
+        link_pending(store)
+        (link,) = store.links()
+    with LiveServer(url) as server:
+        result = server.get("/api/compare", a="paper", b="wire").json()
+        assert result["a"]["external_id"] == "wire" and result["relation"] == "derived"
+        wire, paper = result["a"]["text"], result["b"]["text"]
+        assert {FLOOD_COPIED, FLOOD_LIFTED} <= {c["text"] for c in result["copied"]}
+        for copied in result["copied"]:
+            assert paper[copied["derived_start"]:copied["derived_end"]] == copied["text"]
+            assert wire[copied["source_start"]:copied["source_end"]].lower().replace(",", "") == \
+                copied["text"].lower().replace(",", "")
+        sentences = [a for a in result["alignments"] if a["derived_start"] is not None]
+        assert len(sentences) == 5  # one row per sentence of the paper: the copied runs are not rows
+        with open_store(url) as store:  # a link stored before copied runs were kept
+            store.save_links([replace(link, alignments=tuple(split_passages(link.alignments).sentences))])
+        before = server.get("/api/compare", a="paper", b="wire").json()
+        assert before["copied"] == [] and before["alignments"] == result["alignments"]

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -293,3 +294,56 @@ def test_link_compare_and_export_derivations_and_stories(tmp_path):
     assert "derived" in text and "substitution:" in text and "Islamic Emirate" in text
     missing = run_cli("compare", "nope", "000_197cd02deb10f780", "--db", db)
     assert missing.returncode == 2 and b"E302" in missing.stderr
+
+
+def _flood_store(tmp_path) -> str:
+    """The flood wire report and the paper's retelling, ingested and linked through the command."""
+    from tests.link.test_align import FLOOD_PAPER, FLOOD_WIRE
+
+    folder = tmp_path / "flood"
+    folder.mkdir()
+    (folder / "wire.txt").write_text("date 2026-03-02\ntitle Sutlej embankment breaks\n" + FLOOD_WIRE, encoding="utf-8")
+    (folder / "paper.txt").write_text("date 2026-03-03\ntitle Thousands flee Sutlej flood\n" + FLOOD_PAPER, encoding="utf-8")
+    db = f"sqlite:///{tmp_path}/flood.db"
+    for command in (("ingest", str(folder)), ("link",)):
+        result = run_cli(*command, "--db", db)
+        assert result.returncode == 0, result.stderr.decode()
+    return db
+
+
+def test_export_derivations_tells_copied_passages_from_sentences(tmp_path):
+    from tests.link.test_align import FLOOD_COPIED, FLOOD_LIFTED
+
+    db = _flood_store(tmp_path)
+    (link,) = jsonl(run_cli("export", "derivations", "--db", db).stdout.decode())
+    texts = {a["id"]: a["text"] for a in jsonl(export(db))}
+    paper = texts[link["derived"]]
+    assert all(set(span) == {"kind", "source_start", "source_end", "derived_start", "derived_end", "score", "passage"}
+               for span in link["aligned"])
+    passages = [span for span in link["aligned"] if span["passage"]]
+    sentences = [span for span in link["aligned"] if not span["passage"]]
+    assert {FLOOD_COPIED, FLOOD_LIFTED} <= {paper[p["derived_start"]:p["derived_end"]] for p in passages}
+    assert all(p["kind"] == "verbatim" for p in passages)
+    assert len([s for s in sentences if s["derived_start"] is not None]) == 5  # the paper's sentences
+    table = list(csv.DictReader(io.StringIO(run_cli("export", "derivations", "--format", "csv", "--db", db).stdout.decode())))
+    assert json.loads(table[0]["aligned"]) == link["aligned"]
+
+
+def test_compare_highlights_the_copied_words_and_the_swapped_term_inside_each_row(tmp_path):
+    from tests.link.test_align import FLOOD_COPIED, FLOOD_LIFTED
+
+    db = _flood_store(tmp_path)
+    ids = {a["title"]: a["id"] for a in jsonl(export(db))}
+    shown = run_cli("compare", ids["Thousands flee Sutlej flood"], ids["Sutlej embankment breaks"], "--db", db,
+                    env={"FORCE_COLOR": "1", "COLUMNS": "400"})
+    assert shown.returncode == 0, shown.stderr.decode()
+    text = shown.stdout.decode()
+    rows = [line for line in text.splitlines() if line.startswith("│")]
+    assert len([r for r in rows if re.search(r"(verbatim|rewrite|new) \d\.\d\d", r)]) == 7  # sentences, not passages
+    # bold green inside a rewritten row (yellow) and inside a new one (dim), on both sides
+    assert re.search(r"\x1b\[1;32m" + re.escape(FLOOD_COPIED) + r"\x1b\[0m.*\x1b\[33m", text)
+    assert re.search(r"\x1b\[1;32mFlood water broke through an embankment on the Sutlej\x1b\[0m", text)
+    assert re.search(r"\x1b\[1;2;32m" + re.escape(FLOOD_LIFTED) + r"\x1b\[0m", text)
+    # the swapped term: red on the source side, underlined green on the derived side, in the row itself
+    row = next(r for r in rows if "Harpreet" in r)
+    assert "\x1b[1;31mDisaster Management Authority\x1b[0m" in row and "\x1b[1;4;32mRelief Commission\x1b[0m" in row

@@ -20,6 +20,8 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--disable-component-update", "--disable-sync"]
 SHOTS = ARTIFACTS / "web"
 
+FLOOD_TITLES = ("Sutlej embankment breaks near Ferozepur", "Thousands flee Sutlej flood")  # wire, then its rewrite
+
 # A report written to attack the page: markup in its title and text must show as text and run nothing.
 MALICIOUS = ('date 2026-03-01\ntitle <img src=x onerror="window.__pwned=1">Traders attacked near Mopti\n'
              "Gunmen killed two traders near Mopti, Mali, on Sunday <script>window.__pwned=2</script> and burned "
@@ -30,14 +32,21 @@ MALICIOUS = ('date 2026-03-01\ntitle <img src=x onerror="window.__pwned=1">Trade
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The seeds, the sample corpus and the malicious report, through the real pipeline."""
+    from tests.link.test_align import FLOOD_PAPER, FLOOD_WIRE
+
     folder = tmp_path_factory.mktemp("web")
     (folder / "malicious.txt").write_text(MALICIOUS, encoding="utf-8")
+    (folder / "flood-wire.txt").write_text(f"date 2026-03-02\ntitle {FLOOD_TITLES[0]}\n{FLOOD_WIRE}", encoding="utf-8")
+    (folder / "flood-paper.txt").write_text(f"date 2026-03-03\ntitle {FLOOD_TITLES[1]}\n{FLOOD_PAPER}", encoding="utf-8")
     url = f"sqlite:///{folder / 'web.db'}"
-    load_reports(url, shared_path("seeds"), CORPUS, folder / "malicious.txt")
+    load_reports(url, shared_path("seeds"), CORPUS, folder / "malicious.txt", folder / "flood-wire.txt",
+                 folder / "flood-paper.txt")
     with LiveServer(url) as live:
-        found = [a for a in live.get("/api/articles", limit=1000).json() if "Mopti" in (a["title"] or "")]
+        articles = live.get("/api/articles", limit=1000).json()
+        found = [a for a in articles if "Mopti" in (a["title"] or "")]
         assert len(found) == 1
         live.malicious_id = found[0]["id"]
+        live.flood_ids = [next(a["id"] for a in articles if a["title"] == title) for title in FLOOD_TITLES]
         yield live
 
 
@@ -148,6 +157,25 @@ def test_compare_page_marks_the_taliban_substitution(page, server):
     kinds = set(page.eval_on_selector_all("#compare tr.passage", "rows => rows.map(r => r.dataset.kind)"))
     assert {"verbatim", "rewrite"} <= kinds
     page.screenshot(path=SHOTS / "compare.png", full_page=True)
+
+
+def test_compare_page_highlights_the_words_a_rewrite_copied(page, server):
+    from tests.link.test_align import FLOOD_COPIED, FLOOD_LIFTED
+
+    wire, paper = server.flood_ids
+    page.goto(f"{server.url}/#/compare?a={paper}&b={wire}")
+    page.wait_for_selector("#compare tr.passage")
+    rewritten = page.locator("#compare tr.passage-rewrite td.side-b mark.copied", has_text=FLOOD_COPIED)
+    assert rewritten.count() == 1  # inside the rewritten sentence's row, in the derived report's cell
+    source_side = page.locator("#compare td.side-a mark.copied", has_text="Flood water broke through an embankment")
+    assert source_side.count() == 1
+    lifted = page.locator("#compare tr.passage-new td.side-b mark.copied")
+    assert lifted.all_text_contents() == [FLOOD_LIFTED]  # a phrase lifted into a sentence of its own
+    rows = page.eval_on_selector_all("#compare tbody tr", "rows => rows.map(r => r.dataset.kind)")
+    assert rows.count("new") + rows.count("rewrite") + rows.count("verbatim") == len(rows) == 7  # sentences only
+    assert page.locator("#compare td.side-b mark.substitution", has_text="Relief Commission").count() == 1
+    assert page.locator("#compare-legend mark.copied").count() == 1
+    page.screenshot(path=SHOTS / "compare-copied.png", full_page=True)
 
 
 def test_story_page_draws_who_rewrote_whom(page, server):

@@ -6,8 +6,9 @@ Association (PA) copy on the same date and catchline (``PA/rawtexts/courts/DATE/
 Files marked ``<unclassified>`` carry no span labels and are skipped (and counted).
 
 Each newspaper text (report B) is aligned to its PA texts joined in file-name order (report A)
-with :func:`storyline.link.align.align_reports` (verbatim passages included); every word of B
-takes the kind of the innermost alignment covering it. Scores are word-level precision, recall
+with :func:`storyline.link.align.align_reports` and the copied passages the linker stores with a
+link (``passages=True``: runs inside rewritten and new sentences); every word of B takes the kind
+of the innermost alignment covering it. Scores are word-level precision, recall
 and F1 per kind and their macro average ``span_f1``.
 """
 
@@ -91,7 +92,11 @@ def newspaper_labels(sgml: str) -> tuple[str, list[str | None]] | None:
 
 
 def predicted_labels(text_a: str, text_b: str, passage_words: int = MIN_VERBATIM_WORDS) -> list[str]:
-    """Each character of B labelled by the innermost alignment covering it ("new" where none does)."""
+    """Each character of B labelled by the innermost alignment covering it ("new" where none does).
+
+    The alignments are the ones the linker stores with a link (``align_reports(..., passages=True)``);
+    ``passage_words`` can change the shortest run marked inside a rewritten sentence.
+    """
     labels = ["new"] * len(text_b)
     alignments = align_reports(text_a, text_b, passages=True, passage_words=passage_words)
     alignments = [a for a in alignments if a.b_start is not None]

@@ -23,6 +23,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from storyline.link.align import split_passages
 from storyline.records import EventMention, StatementMention
 
 _WORD = re.compile(r"[a-z]+")
@@ -97,7 +98,7 @@ def _linking_scores(gold: dict, texts: dict, links: list, stories: list, extra: 
         right = link.relation in ("derived", "update") and names[link.source_id] == source
         right_direction += right
         confident += right and link.confidence >= 0.9
-        sentences = [a for a in link.alignments if a.b_start is not None]
+        sentences = [a for a in split_passages(link.alignments).sentences if a.b_start is not None]
         aligned_share += sum(1 for a in sentences if a.kind != "new") / max(len(sentences), 1)
         wanted = gold["articles"][derived].get("term_substitutions", [])
         found_any = any("taliban" in s.source.lower() and "islamic emirate" in s.derived.lower() for s in link.substitutions)

@@ -12,8 +12,8 @@ event mentions share a country, an event type and a month, so independent
 reports of one story are compared even when they share little wording. Pairs
 whose dates are further apart than the window are not compared (undated
 reports are compared with all). Each candidate pair gets a relation
-(``relation.classify_pair``); related pairs get their passages aligned and term
-substitutions mined (``align``). Stories and independent-source counts are then
+(``relation.classify_pair``); related pairs get their sentences aligned, the word runs
+copied inside them marked, and term substitutions mined (``align``). Stories and independent-source counts are then
 rebuilt from all links, undated reports get a publication date from the reports
 they are linked to, and their relative dates are resolved by analysing them again.
 """
@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from storyline.link.stories import MIN_CONFIDENCE, STRONG, build_stories
+from storyline.link.stories import STRONG, build_stories, confident_links
 from storyline.records import Article, Link, Notice
 
 THRESHOLD = 0.3
@@ -38,7 +38,7 @@ MIN_SHARED_NAMES = 2
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\w’'-]+)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # Bumped when the candidates or the relations change, so that stored articles are linked again.
-LINKER = f"link-4:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-5:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
@@ -102,7 +102,8 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
                 continue
             if link.relation in _ALIGNED_RELATIONS:
                 source, derived = articles[link.source_id], articles[link.derived_id]
-                alignments = align_reports(source.text, derived.text)
+                # with the copied passages: a desk checking the copy sees which words were lifted
+                alignments = align_reports(source.text, derived.text, passages=True)
                 substitutions = find_substitutions(source.text, derived.text, alignments)
                 link = replace(link, alignments=tuple(alignments), substitutions=tuple(substitutions))
             found.append(link)
@@ -144,7 +145,7 @@ def infer_dates(articles: list[Article], found: list[Link]) -> dict[str, tuple[d
     at stories.MIN_CONFIDENCE or more).
     """
     dates = {a.id: a.published for a in articles}
-    usable = [l for l in found if l.confidence >= MIN_CONFIDENCE and l.relation in STRONG]
+    usable = [l for l in confident_links(found) if l.relation in STRONG]
     result: dict[str, tuple[dt.date, str, str]] = {}
     for article in articles:
         if article.published is not None:

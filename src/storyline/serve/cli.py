@@ -617,13 +617,14 @@ def compare(
     b: Annotated[str, typer.Argument(help="Article id (or a unique prefix) of the second report.")],
     db: DbOption = None,
 ) -> None:
-    """Show two reports side by side: aligned passages (verbatim, rewritten, new) and term substitutions.
+    """Show two reports side by side: aligned sentences (verbatim, rewritten, new) and term substitutions.
+
+    Inside each sentence the words copied from the other report are bold green; a substituted term is
+    red on the source side and underlined green on the derived side.
 
     Example: storyline compare 09523f0a cb46322b
     """
-    from rich.text import Text
-
-    from storyline.link.align import align_reports, find_substitutions
+    from storyline.link.align import align_reports, find_substitutions, split_passages
 
     store = _open(db)
     try:
@@ -633,25 +634,48 @@ def compare(
         store.close()
     if stored is not None and stored.source_id == second.id:
         first, second = second, first
-    alignments = stored.alignments if stored and stored.alignments else tuple(align_reports(first.text, second.text))
+    alignments = stored.alignments if stored and stored.alignments else tuple(
+        align_reports(first.text, second.text, passages=True))
     substitutions = stored.substitutions if stored and stored.alignments else tuple(
         find_substitutions(first.text, second.text, list(alignments)))
+    sentences, passages = split_passages(alignments)
     relation = f"{stored.relation} (confidence {stored.confidence:.2f}): " + "; ".join(stored.evidence) if stored else "no stored link"
     out.print(f"[bold]{first.id}[/bold] {first.outlet or ''} {first.published or 'undated'}  ⟷  "
               f"[bold]{second.id}[/bold] {second.outlet or ''} {second.published or 'undated'}\n{relation}", highlight=False)
-    style = {"verbatim": "bold green", "rewrite": "yellow", "new": "dim"}
+    copied_a = [(p.a_start, p.a_end) for p in passages if p.a_start is not None]
+    copied_b = [(p.b_start, p.b_end) for p in passages]
     table = Table(show_lines=True, expand=True)
     table.add_column(f"{first.id} (source side)", ratio=1)
     table.add_column(f"{second.id}", ratio=1)
     table.add_column("kind", no_wrap=True)
-    for alignment in sorted(alignments, key=lambda x: (x.b_start if x.b_start is not None else 10**9, x.a_start or 0)):
-        left = first.text[alignment.a_start:alignment.a_end] if alignment.a_start is not None else ""
-        right = second.text[alignment.b_start:alignment.b_end] if alignment.b_start is not None else ""
-        table.add_row(Text(left, style=style.get(alignment.kind, "")), Text(right, style=style.get(alignment.kind, "")),
-                      f"{alignment.kind} {alignment.score:.2f}")
+    for alignment in sorted(sentences, key=lambda x: (x.b_start if x.b_start is not None else 10**9, x.a_start or 0)):
+        left = _compared_text(first.text, alignment.kind, alignment.a_start, alignment.a_end, copied_a,
+                              [(s.source_start, s.source_end) for s in substitutions], _SOURCE_TERM)
+        right = _compared_text(second.text, alignment.kind, alignment.b_start, alignment.b_end, copied_b,
+                               [(s.derived_start, s.derived_end) for s in substitutions], _DERIVED_TERM)
+        table.add_row(left, right, f"{alignment.kind} {alignment.score:.2f}")
     out.print(table)
     for substitution in substitutions:
         out.print(f"substitution: [red]{substitution.source}[/red] → [green]{substitution.derived}[/green]", highlight=False)
+
+
+_KIND_STYLE = {"verbatim": "bold green", "rewrite": "yellow", "new": "dim"}
+_COPIED = "bold green"
+_SOURCE_TERM, _DERIVED_TERM = "bold red", "bold green underline"
+
+
+def _compared_text(text: str, kind: str, start: int | None, end: int | None, copied, terms, term_style: str):
+    """One side of a compare row: the sentence in its kind's style, copied runs and substituted terms marked."""
+    from rich.text import Text
+
+    if start is None:
+        return Text("")
+    shown = Text(text[start:end], style=_KIND_STYLE.get(kind, ""))
+    for spans, style in ((copied, _COPIED), (terms, term_style)):
+        for span_start, span_end in spans:
+            if span_start < end and span_end > start:
+                shown.stylize(style, max(span_start, start) - start, min(span_end, end) - start)
+    return shown
 
 
 def _by_prefix(store, prefix: str):

@@ -80,10 +80,23 @@ STORY_FIELDS = ("id", "title", "articles", "independent_sources", "first_publish
 
 
 def export_links(found: Iterable, fmt: str, output: str | None) -> int:
-    """Write links (derived, source, relation, confidence, containment, aligned spans, substitutions)."""
+    """Write links (derived, source, relation, confidence, containment, aligned spans, substitutions).
+
+    Each ``aligned`` span says whether it is a sentence (``"passage": false``) or a run of words
+    copied inside one (``"passage": true``, kind ``verbatim``).
+    """
+    return export_records((link_record(link) for link in found), LINK_FIELDS, fmt, output)
+
+
+def link_record(link) -> dict:
+    """A link as ``export derivations`` writes it: :func:`records.link_to_dict`, passages marked."""
+    from storyline.link.align import split_passages
     from storyline.records import link_to_dict
 
-    return export_records((link_to_dict(link) for link in found), LINK_FIELDS, fmt, output)
+    record = link_to_dict(link)
+    passages = {id(a) for a in split_passages(link.alignments).passages}
+    record["aligned"] = [{**span, "passage": id(a) in passages} for span, a in zip(record["aligned"], link.alignments)]
+    return record
 
 
 def export_stories(found: Iterable, fmt: str, output: str | None) -> int:

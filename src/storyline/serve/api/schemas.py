@@ -269,6 +269,16 @@ class AlignmentOut(Out):
     score: float
 
 
+class CopiedOut(Out):
+    """A run of words the derived report copied from the source, inside one of its aligned sentences."""
+
+    text: str = Field(description="The copied words as the derived report writes them.")
+    source_start: int
+    source_end: int
+    derived_start: int
+    derived_end: int
+
+
 class DerivationOut(Out):
     """An edge of the derivation graph: ``derived`` rewrote (or copied, or updated) ``source``."""
 
@@ -344,8 +354,10 @@ class Comparison(Out):
     relation: str | None
     confidence: float | None
     evidence: list[str]
-    alignments: list[AlignmentOut]
+    alignments: list[AlignmentOut] = Field(description="One per sentence: verbatim, rewrite or new.")
     substitutions: list[SubstitutionOut]
+    copied: list[CopiedOut] = Field(description="Runs of words copied inside the aligned sentences, in derived-text "
+                                                "order (empty for a link stored before copied runs were kept).")
 
 
 class ReportIn(BaseModel):

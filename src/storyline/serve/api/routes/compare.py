@@ -1,4 +1,4 @@
-"""``/api/compare`` (two reports aligned, with substitutions) and ``/api/framing`` (terms per outlet)."""
+"""``/api/compare`` (two reports aligned, with copied runs and substitutions) and ``/api/framing`` (terms per outlet)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from storyline.link.align import align_reports, find_substitutions
+from storyline.link.align import align_reports, find_substitutions, split_passages
 from storyline.serve.api.deps import StoreDep, require_reader
 from storyline.serve.api.framing import framing_rows
-from storyline.serve.api.schemas import AlignmentOut, ComparedReport, Comparison, FramingRow, ReportRef, SubstitutionOut
+from storyline.serve.api.schemas import (
+    AlignmentOut,
+    ComparedReport,
+    Comparison,
+    CopiedOut,
+    FramingRow,
+    ReportRef,
+    SubstitutionOut,
+)
 
 router = APIRouter(tags=["compare"], dependencies=[Depends(require_reader)])
 
@@ -36,7 +44,7 @@ def compare(
     if stored is not None and stored.alignments:
         alignments, substitutions = stored.alignments, stored.substitutions
     else:
-        alignments = tuple(align_reports(first.text, second.text))
+        alignments = tuple(align_reports(first.text, second.text, passages=True))
         substitutions = tuple(find_substitutions(first.text, second.text, list(alignments)))
     inferred = store.inferred_dates()
 
@@ -44,7 +52,8 @@ def compare(
         when = inferred.get(article.id)
         return ComparedReport(**ReportRef.of(article, when[0] if when else None).model_dump(), text=article.text)
 
-    ordered = sorted(alignments, key=lambda x: (x.b_start if x.b_start is not None else 10**9, x.a_start or 0))
+    sentences, passages = split_passages(alignments)
+    ordered = sorted(sentences, key=lambda x: (x.b_start if x.b_start is not None else 10**9, x.a_start or 0))
     return Comparison(
         a=side(first), b=side(second), relation=stored.relation if stored else None,
         confidence=round(stored.confidence, 3) if stored else None, evidence=list(stored.evidence) if stored else [],
@@ -52,7 +61,10 @@ def compare(
                                  derived_end=x.b_end, score=round(x.score, 3)) for x in ordered],
         substitutions=[SubstitutionOut(source=s.source, derived=s.derived, source_start=s.source_start,
                                        source_end=s.source_end, derived_start=s.derived_start,
-                                       derived_end=s.derived_end) for s in substitutions])
+                                       derived_end=s.derived_end) for s in substitutions],
+        copied=[CopiedOut(text=second.text[p.b_start:p.b_end], source_start=p.a_start, source_end=p.a_end,
+                          derived_start=p.b_start, derived_end=p.b_end)
+                for p in sorted(passages, key=lambda p: p.b_start) if p.a_start is not None])
 
 
 @router.get("/framing", response_model=list[FramingRow], summary="Term substitutions per outlet")

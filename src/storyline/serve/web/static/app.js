@@ -530,8 +530,13 @@
       title: `${s.source} → ${s.derived}`, attrs: { "data-source-term": s.source, "data-derived-term": s.derived } }));
     const subsB = result.substitutions.map((s) => ({ start: s.derived_start, end: s.derived_end, cls: "substitution",
       title: `${s.source} → ${s.derived}`, attrs: { "data-source-term": s.source, "data-derived-term": s.derived } }));
-    const passage = (text, start, end, subs) => start === null ? el("span", { class: "muted" }, "—")
-      : highlighted(text.slice(start, end), subs.filter((s) => s.start < end && s.end > start), start);
+    // Words copied inside a sentence; a link stored before these were kept has none.
+    const copied = result.copied || [];
+    const copiedA = copied.map((c) => ({ start: c.source_start, end: c.source_end, cls: "copied", title: "copied" }));
+    const copiedB = copied.map((c) => ({ start: c.derived_start, end: c.derived_end, cls: "copied", title: "copied" }));
+    const marksA = copiedA.concat(subsA), marksB = copiedB.concat(subsB);
+    const passage = (text, start, end, marks) => start === null ? el("span", { class: "muted" }, "—")
+      : highlighted(text.slice(start, end), marks.filter((s) => s.start < end && s.end > start), start);
     // A passage aligned with several on the other side is shown once, its cell spanning their rows.
     const rows = [];
     let lastA = null, lastB = null;
@@ -541,7 +546,7 @@
       const keyB = x.derived_start === null ? null : `${x.derived_start}:${x.derived_end}`;
       if (keyA !== null && lastA && lastA.key === keyA) lastA.cell.rowSpan += 1;
       else {
-        const cell = el("td", { class: "side side-a" }, passage(result.a.text, x.source_start, x.source_end, subsA));
+        const cell = el("td", { class: "side side-a" }, passage(result.a.text, x.source_start, x.source_end, marksA));
         row.appendChild(cell);
         lastA = { key: keyA, cell };
       }
@@ -549,7 +554,7 @@
          x.kind !== "new" ? el("span", { class: "score" }, x.score.toFixed(2)) : ""));
       if (keyB !== null && lastB && lastB.key === keyB) lastB.cell.rowSpan += 1;
       else {
-        const cell = el("td", { class: "side side-b" }, passage(result.b.text, x.derived_start, x.derived_end, subsB));
+        const cell = el("td", { class: "side side-b" }, passage(result.b.text, x.derived_start, x.derived_end, marksB));
         row.appendChild(cell);
         lastB = { key: keyB, cell };
       }
@@ -561,6 +566,10 @@
       el("p", { class: "relation", id: "relation" }, result.relation
         ? `${result.relation === "derived" ? "B rewrote A" : result.relation.replace("_", " ")} (confidence ${result.confidence.toFixed(2)}): ${result.evidence.join("; ")}`
         : "No stored link between these reports; aligned just now."),
+      el("p", { class: "legend", id: "compare-legend" }, el("mark", { class: "copied" }, "copied words"), " ",
+         el("mark", { class: "substitution" }, "substituted term"), " ",
+         el("span", { class: "badge badge-verbatim" }, "verbatim"), " ", el("span", { class: "badge badge-rewrite" }, "rewritten"),
+         " ", el("span", { class: "badge badge-new" }, "new")),
       el("table", { class: "compare", id: "compare" },
         el("thead", {}, el("tr", {}, heading(result.a, result.relation ? "source" : "A"), el("th", {}, ""),
                            heading(result.b, result.relation ? "derived" : "B"))),
