@@ -437,3 +437,56 @@ def test_a_subject_said_to_be_the_target_is_no_doer():
     (event,) = events_of("A roadside bomb tore through a minibus near Jowhar on Monday, killing six passengers; "
                          "elders said an army convoy was the target of the bomb.")
     assert event.actor1 is None or event.actor1.category != "state forces"
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    ("Security forces killed four gunmen in a raid on a hideout near Maiduguri on Tuesday.", "actor1",
+     "Military Forces of Nigeria"),
+    ("Two policemen were wounded when a grenade was thrown at their post in Garissa on Monday.", "actor2",
+     "Police Forces of Kenya"),
+    ("Troops shelled rebel positions outside Bambari on Friday, killing six fighters.", "actor1",
+     "Military Forces of Central African Republic"),
+    # forces the text names as foreign keep their own country
+    ("Kenyan troops killed 11 al-Shabaab fighters in a raid near Kismayo on Sunday.", "actor1", "Military Forces of Kenya"),
+])
+def test_unnamed_state_forces_are_those_of_the_country_of_the_event(text, field, expected):
+    (event,) = events_of(text)
+    assert getattr(event, field).canonical == expected, text
+
+
+@pytest.mark.parametrize("published, expected", [
+    (dt.date(2019, 10, 2), "Military Forces of Afghanistan"),
+    (dt.date(2024, 10, 2), "Taliban"),
+])
+def test_afghan_forces_are_the_forces_of_the_government_of_the_day(published, expected):
+    (event,) = events_of("Afghan forces killed five gunmen in a night raid in Nad Ali district of Helmand province "
+                         "on Tuesday.", published)
+    assert event.actor1.canonical == expected
+    (event,) = events_of("Three soldiers were killed when gunmen attacked a checkpoint in Kunduz on Monday.",
+                         published)
+    assert event.actor2.canonical == expected
+
+
+@pytest.mark.parametrize("text, attacker, defender", [
+    ("Government troops fought off an assault by Fano militiamen on an army camp near Bahir Dar on Saturday, killing "
+     "14 of the attackers.", "Fano Militia", "Military Forces of Ethiopia"),
+    ("Malian soldiers repelled a JNIM attack on the Boulkessi camp on Friday, killing 20 militants.",
+     "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali"),
+    ("Police beat back an attack by bandits on a police station in Tsafe on Sunday, killing three of them.",
+     "Unidentified Armed Group", "Police Forces of Nigeria"),
+])
+def test_who_made_an_attack_that_others_fought_off_is_actor1(text, attacker, defender):
+    (event,) = events_of(text)
+    assert (event.actor1.canonical, event.actor2.canonical) == (attacker, defender), text
+
+
+def test_a_group_that_planted_the_bomb_is_its_doer():
+    (event,) = events_of("Three farmers were killed by a Boko Haram-planted landmine on a road near Gwoza on "
+                         "Wednesday.")
+    assert event.actor1.canonical == "Boko Haram" and event.actor2.canonical == "Civilians"
+    assert any(span.field == "actor1" and span.text == "Boko Haram" for span in event.evidence)
+
+
+def test_a_group_whose_vehicle_was_hit_is_no_attacker():
+    (event,) = events_of("Al-Shabaab fighters attacked an army tank near Jowhar on Monday, wounding two soldiers.")
+    assert event.actor1.canonical == "Al Shabaab" and event.actor2.canonical == "Military Forces of Somalia"

@@ -35,7 +35,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-10"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-11"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -140,7 +140,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         anchor = day_anchor(sentence, times_of[sentence.start], anchor)
         places = [(span, place) for span, place in find_places(sentence) if not _is_origin(article.text, span, place)]
         countries.extend((span, place) for span, place in places if place.country_iso)
-        draft = _event_draft(sentence, times_of[sentence.start], places, drafts[-1] if drafts else None)
+        draft = _event_draft(sentence, times_of[sentence.start], places, drafts[-1] if drafts else None, published)
         if draft is None:
             continue
         draft.sentences.append(index)
@@ -154,6 +154,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             draft.place = Place(place.country, place.country_iso, precision="country")
             draft.evidence.append(span)
             draft.rules.append("place-from-report-context")
+        _national_forces(draft, published)
     events = [_finish(article.id, number, draft) for number, draft in enumerate(drafts)]
     by_draft = {id(d): e for d, e in zip(drafts, events)}
     finder = StatementFinder(article.id, article.text, lambda s: times_of[s.start])
@@ -185,7 +186,7 @@ def _report_country(countries: list[tuple[Span, Place]]) -> tuple[Span, Place] |
 
 
 def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places: list[tuple[Span, Place]],
-                 last: _Draft | None) -> _Draft | None:
+                 last: _Draft | None, published=None) -> _Draft | None:
     kind = classify_event(sentence)
     casualties = find_casualties(sentence)
     # A toll that presupposes one told before ("two of the wounded died", "the toll rose to seven"), not
@@ -200,7 +201,6 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places:
                          None, last.confidence, "toll-update")
     if not casualties and _unrealised(sentence, kind.trigger):
         return None  # "vowed to retaliate", "called for protests on Friday": nothing has happened yet
-    terms = actor_terms.find_actor_terms(sentence)
     clause = _event_clause(sentence, kind.trigger, casualties)
     # Without event words to hang them on, every expression may date the event.
     times = [(span, interval, *(time_attachment(sentence, span, clause) if clause else ("event", 1)))
@@ -254,6 +254,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places:
             draft.evidence.extend(span for span, p in places if p == chosen or p.country_iso == chosen.country_iso)
             draft.rules.extend([place_rule] if place_rule else [])
     _add_casualties(draft, casualties)
+    # An alias means the party of the event's day ("Afghan forces" in 2020 and in 2025), else of the report's.
+    terms = actor_terms.find_actor_terms(sentence, on=draft.time.start or published)
     _assign_actors(draft, terms, sentence)
     return draft
 
@@ -497,7 +499,8 @@ def _assign_actors(draft: _Draft, terms: list[tuple[Span, Actor]], sentence) -> 
     term that plays no part stands in ("Al-Shabaab said it killed ...", "was killed in a gunfight with police");
     in a battle, failing a target, another armed term is the other side ("clashed with troops"). Who only
     reported the event ("police said", "according to the army") is no party to it, nor is an actor word that
-    only describes someone with no part in the event ("an army spokesman warned")."""
+    only describes someone with no part in the event ("an army spokesman warned"). Who met an attack that the
+    sentence says whose it was ("troops fought off an assault by Ansaru") is its target, not its doer."""
     reporters = reporter_words(sentence)
     doc = sentence.doc
     victim_spans = [span for span in draft.evidence if span.field == "victims"]
@@ -506,7 +509,7 @@ def _assign_actors(draft: _Draft, terms: list[tuple[Span, Actor]], sentence) -> 
     named = [(span, actor, words.root) for span, actor, words in named
              if words and actor.category is not None and not {t.i for t in words} & reporters]
     roots = {root.i for _, _, root in named}
-    parts = []
+    parts, heads = [], {}
     for span, actor, root in named:
         if any(c.i in roots and c.dep_ in _MODIFIER_DEPS for c in root.children):
             continue  # "Taliban militants": the group that names them is the actor
@@ -516,6 +519,8 @@ def _assign_actors(draft: _Draft, terms: list[tuple[Span, Actor]], sentence) -> 
             part = _part_in_event(root, incident, roots)
         if part not in ("modifier", "source"):
             parts.append((part, span, actor))
+            heads[span] = root
+    parts = _attacker_before_defender(parts, heads, incident)
     armed = [(p, s, a) for p, s, a in parts if a.category != "civilians"]
     doer = next(((s, a) for p, s, a in armed if p == "doer"), None) or next(
         ((s, a) for p, s, a in armed if p is None), None)
@@ -535,6 +540,48 @@ def _assign_actors(draft: _Draft, terms: list[tuple[Span, Actor]], sentence) -> 
     if target is not None:
         draft.actor2 = target[1]
         draft.evidence.append(replace(target[0], field="actor2"))
+
+
+def _attacker_before_defender(parts: list[tuple], heads: dict, incident: set[int]) -> list[tuple]:
+    """ "Troops fought off an assault by Ansaru fighters", "police foiled a JNIM attack": the doer named in the
+    attack noun made the attack; the subject of the verb that takes that attack as its object only met it, and is
+    its target (ACLED's actor2)."""
+    attacks = [_attack_named_by(heads[span], incident) for part, span, _ in parts if part == "doer"]
+    met = {noun.head.i for noun in attacks if noun is not None and noun.dep_ == "dobj"}  # the verbs that met them
+    if not met:
+        return parts
+    return [("target" if part == "doer" and _clause_subject_of(heads[span], met) else part, span, actor)
+            for part, span, actor in parts]
+
+
+def _attack_named_by(word, incident: set[int]):
+    """The event noun whose doer the actor word names, or None: "an assault by X", and "X's attack on ...", "a JNIM
+    raid on ..." (with a target, which tells an act from a thing the group owns: "an army tank")."""
+    while word.dep_ in _MODIFIER_DEPS and word.head.i != word.i:
+        noun = word.head
+        if noun.i in incident and noun.pos_ == "NOUN":
+            aimed = any(c.dep_ == "prep" and c.lower_ in _TARGET_PREPOSITIONS for c in noun.children)
+            return noun if aimed else None
+        word = noun
+    by = word.head
+    if word.dep_ == "pobj" and by.lower_ == "by" and by.head.pos_ == "NOUN" and by.head.i in incident:
+        return by.head
+    return None
+
+
+def _clause_subject_of(word, verbs: set[int]) -> bool:
+    """Whether the actor word is (part of) the subject of one of ``verbs``: "Malian troops repelled ..."."""
+    while word.dep_ in _MODIFIER_DEPS and word.head.i != word.i:
+        word = word.head
+    return word.dep_ == "nsubj" and word.head.i in verbs
+
+
+def _national_forces(draft: _Draft, published) -> None:
+    """Unnamed state forces ("security forces", "two policemen") are those of the country where the event
+    happened, once its place is known (ACLED's convention); forces the text gave a country keep it."""
+    day = draft.time.start or published
+    draft.actor1 = actor_terms.national_actor(draft.actor1, draft.place.country_iso, day)
+    draft.actor2 = actor_terms.national_actor(draft.actor2, draft.place.country_iso, day)
 
 
 # Links by which a word describes the noun it hangs on: "police chief", "Taliban sniper", "the army's raid".
@@ -560,6 +607,8 @@ def _part_in_event(word, incident: set[int], actor_words: set[int]) -> str | Non
             if word.head.i in incident:
                 return "doer"  # "a Taliban ambush", "the army's raid"
             modifies, word = modifies or word.head.i not in actor_words, word.head
+        elif word.dep_ == "npadvmod" and word.head.tag_ == "VBN" and word.head.dep_ == "amod":
+            word = word.head  # "a Taliban-planted mine": the name is the doer of what the noun did
         elif word.dep_ in ("conj", "appos") and word.head.pos_ in ("NOUN", "PROPN", "PRON"):
             word = word.head
         elif word.dep_ == "pobj" and word.head.lower_ in _MEMBER_PREPOSITIONS and word.head.head.i != word.head.i:
