@@ -413,3 +413,67 @@ def test_a_running_toll_whose_start_the_parser_hangs_on_the_place_is_aggregate(t
     # "which started in 2016" tells when the unrest began, though the parser hangs it on the place
     [found] = casualties(text)
     assert found.is_aggregate, text
+
+
+# -- running tolls over a period, and adjectival casualty words ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Nearly 4,000 protesters have been killed by the army since the takeover.",
+    "The army says it has killed 900 militants since the offensive began.",
+    "Soldiers have killed 120 suspected militants since the ceasefire collapsed in March.",
+    "Police shot dead more than 150 alleged bandits in Zamfara last year.",
+    "Soldiers have killed 300 rebels over the past three years.",
+    "The separatist insurgency flared up again in 2022. Clashes and air raids across the region have since "
+    "killed hundreds of villagers.",
+])
+def test_a_toll_over_a_long_period_is_a_running_toll_whoever_killed(text):
+    from storyline.analyse.casualties import is_background_toll
+
+    *_, sentence = parse(text).sents
+    [found] = find_casualties(sentence)
+    assert found.is_aggregate, text
+    assert any(is_background_toll(t) for t in sentence), text
+
+
+def test_since_a_day_or_an_incident_keeps_the_incidents_toll():
+    # a bare "since" counts from the time named before it: a year makes a running toll, a day does not
+    *_, sentence = parse("The separatist insurgency flared up again in 2022. Raids by the rebels have since "
+                         "killed dozens of farmers.").sents
+    assert [c.is_aggregate for c in find_casualties(sentence)] == [True]
+    for text in ("Clashes between the two clans broke out on Saturday. The fighting has since killed 14 people.",
+                 "Fighting in the town has killed 40 people since Saturday.",
+                 "Fighting has killed 40 people since last week.",
+                 "Three more people have died since the attack.",
+                 "Two of the wounded have since died in hospital.",
+                 "Gunmen killed 12 people in the market in May 2024."):
+        *_, sentence = parse(text).sents
+        [found] = find_casualties(sentence)
+        assert not found.is_aggregate, text
+
+
+def test_a_short_series_stays_an_aggregate_of_incidents_not_a_running_toll():
+    from storyline.analyse.casualties import is_background_toll
+
+    sentence = next(parse("Over the past week, two ambushes on the highway killed six drivers.").sents)
+    [found] = find_casualties(sentence)
+    assert (found.figure.best, found.incident_count, found.is_aggregate) == (6, 2, True)
+    assert not any(is_background_toll(t) for t in sentence)
+    # a year is a running toll, whoever killed
+    sentence = next(parse("Over the past year, ambushes on the highway killed sixty drivers.").sents)
+    assert any(is_background_toll(t) for t in sentence)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Several wounded soldiers were taken to hospital.", (INJURED, 3, None, 9, "soldiers")),
+    ("Three wounded policemen were flown to the capital.", (INJURED, 3, 3, 3, "policemen")),
+    ("Dozens of wounded civilians arrived at the district hospital.", (INJURED, 24, None, 99, "civilians")),
+])
+def test_an_adjectival_casualty_word_counts_its_noun_wherever_it_stands(text, expected):
+    assert brief(text) == [expected]
+    assert brief(f"A nurse said {text[0].lower()}{text[1:]}") == [expected]
+
+
+def test_a_wounded_body_part_or_feeling_is_nobody():
+    assert brief("A wounded guard was carried to the clinic.") == [(INJURED, 1, 1, 1, "guard")]
+    for text in ("The striker limped off with an injured knee.", "Wounded pride drove the general to resign."):
+        assert casualties(text) == [], text

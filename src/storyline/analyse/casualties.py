@@ -15,8 +15,9 @@ Decisions, written down in ``data/README.md`` as well:
   are not added. A plural without a count ("killed civilians") gives nothing; a singular noun
   phrase ("a policeman", "his guard", "he") counts one.
 * A figure is aggregate when the sentence counts several incidents ("in two attacks") or a period
-  ("so far this year"); this is decided per sentence. A war's running toll ("the war, which broke
-  out in 2023, has killed tens of thousands") is aggregate too: see :func:`is_background_toll`.
+  ("so far this year", "since the coup"); this is decided per sentence. A war's running toll ("the
+  war, which broke out in 2023, has killed tens of thousands"), and any toll told over a year or more
+  ("security forces killed 200 rebels last year"), is background: see :func:`is_background_toll`.
 * "Lost seven men" (soldiers, officers, fighters) is a military idiom for seven killed; "lost two
   vehicles" or "lost the match" count nobody.
 """
@@ -46,6 +47,10 @@ UNHARMED_VERBS = frozenset({"hurt", "harm"})  # "no one was hurt" rules out deat
 DEATH_NOUNS = frozenset({"death", "fatality", "killing", "dead"})
 INJURY_NOUNS = frozenset({"injury", "injured", "wounded"})
 BARE_PARTICIPLES = frozenset({"dead", "killed", "injured", "wounded", "hurt"})  # "34 wounded", "11 dead"
+# Nouns an injury word describes that are not people: "an injured knee", "wounded pride" count nobody
+NOT_PEOPLE = frozenset({"pride", "ego", "feeling", "dignity", "honour", "honor", "reputation", "morale", "heart",
+                        "knee", "leg", "arm", "hand", "foot", "ankle", "shoulder", "wrist", "hip", "back", "neck",
+                        "head", "eye", "finger", "elbow", "thigh", "limb", "hamstring", "muscle", "animal"})
 INTENT_VERBS = frozenset({"threaten", "try", "attempt", "plan", "vow", "aim", "seek", "want", "intend", "fail",
                           "plot", "order", "warn"})  # "threatened to kill": not a casualty
 MODALS = frozenset({"could", "might", "may", "would", "will", "shall", "should", "can"})
@@ -67,8 +72,9 @@ OCCASION_NOUNS = frozenset({"time", "occasion", "instance"})  # "several times",
 PERIOD_PATTERN = re.compile(  # a figure summed over a period or a series rather than one incident
     r"\b(?:so far|to date|this year|this month|in total|since (?:the start|the beginning|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|\d{4})|"
-    r"(?:over|during|in|throughout) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|week|month|year)|"
-    r"in recent (?:days|weeks|months|years)|a (?:series|spate|string|wave) of|"
+    r"(?:over|during|in|throughout|for) the (?:past|last|previous) (?:[\w-]+ ){0,3}(?:days|weeks|months|years|decades|"
+    r"week|month|year|decade)\b|(?:last|past|previous) year\b|"
+    r"in recent (?:days|weeks|months|years|decades)|a (?:series|spate|string|wave) of|"
     r"(?:in|during|throughout) (?:19|20)\d\d\b)", re.I)
 # "lost seven men": the people a side can lose in a fight (lemmas); "lost two vehicles" is not a toll
 LOST_PEOPLE = frozenset({"man", "soldier", "troop", "officer", "policeman", "fighter", "personnel", "serviceman",
@@ -85,9 +91,16 @@ WHOLE_CONFLICTS = frozenset({"war", "conflict", "insurgency", "rebellion", "upri
 RECURRING_VIOLENCE = frozenset({"fighting", "violence", "unrest", "hostility", "clash", "attack", "bombing", "raid",
                                 "campaign", "killing", "strike", "airstrike", "shelling"})
 LONG_SPAN_WORDS = frozenset({"year", "decade", "month"})
+# Times too near to make "since" a long span: "since Saturday", "since last week", "since the morning"
+SHORT_TIMES = frozenset({"day", "night", "morning", "afternoon", "evening", "dawn", "dusk", "midnight", "noon",
+                         "weekend", "week", "hour", "minute", "yesterday", "today", "tonight", "monday", "tuesday",
+                         "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
 SPAN_PREPOSITIONS = frozenset({"in", "during", "since", "throughout"})
+PERIOD_PREPOSITIONS = frozenset({"in", "during", "throughout", "over", "for"})
 SPAN_START_VERBS = frozenset({"begin", "start", "break", "erupt", "launch", "escalate"})  # "which broke out in 2023"
-TOLL_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS | {"claim", "cost", "leave", "cause"}
+TOLL_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS | {"claim", "cost", "leave", "cause", "shoot"}
 _SKIPPED_BEFORE_VERB = frozenset({"were", "was", "also", "reportedly", "been", "are", "is", "later", "have",
                                   "has", "had", "all", "both"})
 
@@ -177,7 +190,53 @@ def _counts_a_period(sentence) -> bool:
         token = next((t for t in sentence if t.idx >= start), None)
         if token is None or not _describes_a_noun(token):
             return True
-    return False
+    return any(t.lower_ == "since" and _since_long_ago(t) and not _describes_a_noun(t) for t in sentence)
+
+
+def _since_long_ago(since) -> bool:
+    """Whether a "since" counts from long ago, so that what happened since is a running total.
+
+    It does from a year or a month ("since 2019", "since the ceasefire collapsed in March"), from a past event
+    other than an incident ("since the coup", "since the offensive began", "since the army withdrew"), and,
+    bare ("have since killed", "since then"), from the time named last before it when that is a year or a
+    month ("the conflict began in August 2023 ... have since killed thousands"). It does not from a day, a
+    week or an incident ("since Saturday", "since last week", "since the attack", "since the clashes
+    erupted"), nor when a bare "since" has no such time before it ("two of the wounded have since died").
+    """
+    if since.dep_ == "mark" and since.head.dep_ == "advcl":
+        main = since.head.head  # a "since" of reason ("since the road was closed, they turned back") has no perfect
+        if not (main.tag_ == "VBN" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in main.children)):
+            return False
+        starts = [c for c in since.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        words = list(since.head.subtree)
+    elif since.dep_ == "prep" and not any(c.lower_ == "then" for c in since.children):
+        starts = [c for c in since.children if c.dep_ in ("pobj", "pcomp")]  # "since the coup", "since seizing power"
+        words = [t for start in starts for t in start.subtree]
+    elif since.dep_ in ("advmod", "prep"):
+        words = _time_named_before(since)
+        return bool(words) and _names_a_long_time(words)
+    else:
+        return False
+    if not words or any(t.lemma_.lower() in SHORT_TIMES for t in words):
+        return False
+    if _names_a_long_time(words):
+        return True
+    return bool(starts) and not any(start.lemma_.lower() in INCIDENT_NOUNS for start in starts)
+
+
+def _names_a_long_time(words) -> bool:
+    """A year, a month or a span of years among ``words``: "2019", "August 2023", "the past decade"."""
+    return not any(t.lemma_.lower() in SHORT_TIMES for t in words) and any(
+        re.fullmatch(r"(1[89]|20)\d\ds?", t.text) or t.lower_ in MONTHS or t.lemma_.lower() in LONG_SPAN_WORDS
+        for t in words)
+
+
+def _time_named_before(since) -> list:
+    """The words of the last date named before a bare "since", in its sentence or the one before."""
+    sentence = since.sent
+    first = sentence[0].nbor(-1).sent.start if sentence.start > 0 else sentence.start
+    dates = [e for e in since.doc.ents if e.label_ == "DATE" and first <= e.start and e.end <= since.i]
+    return list(dates[-1]) if dates else []
 
 
 def _describes_a_noun(token) -> bool:
@@ -202,10 +261,14 @@ def is_background_toll(verb) -> bool:
     30,000 lives", "tens of thousands have been killed in the conflict", "attacks by the group have killed
     2,000 people since 2015". A war or an insurgency named as the killer is always a running total; recurring
     violence ("fighting", "attacks") is one only over a long span, since "fighting has killed 40 people since
-    Saturday" reports days of clashes that ACLED codes. ``verb`` is a spaCy token; any other word is ``False``.
+    Saturday" reports days of clashes that ACLED codes. Whoever killed, a toll told over a year or more is one
+    ("security forces killed 200 rebels last year", "6,000 civilians have been killed since the coup").
+    ``verb`` is a spaCy token; any other word is ``False``.
     """
     if verb.lemma_.lower() not in TOLL_VERBS or verb.pos_ not in ("VERB", "AUX"):
         return False
+    if _over_a_period(verb):
+        return True
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     long_span = any(_long_span(t) and not _describes_a_noun(t) for t in verb.subtree)
     for child in verb.children:
@@ -226,11 +289,44 @@ def is_background_toll(verb) -> bool:
     return False
 
 
+def _over_a_period(verb) -> bool:
+    """Whether ``verb`` is told over a year or longer rather than on an incident's date, whoever killed:
+    "last year", "so far this year", "in 2024", "over the past three years", "since the coup", "since the war
+    began". A day, a week or a month ("since Saturday", "during the past week") is an incident's time or a
+    short series; "on 4 May 2021" is a date."""
+    for child in verb.children:
+        if child.lower_ == "since" and child.dep_ in ("prep", "advmod"):
+            if _since_long_ago(child):
+                return True
+        elif child.dep_ == "advcl":
+            if any(c.dep_ == "mark" and c.lower_ == "since" and _since_long_ago(c) for c in child.children):
+                return True
+        elif child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS:
+            if any(c.dep_ == "pobj" and _a_year_or_more(c) for c in child.children):
+                return True
+        elif child.dep_ == "npadvmod" and _a_year_or_more(child):
+            return True
+    return False
+
+
+def _a_year_or_more(noun) -> bool:
+    """A period of a year or more: "years", "the past decade", "recent months", "last year", "this year", or a
+    year alone ("2024"; not "May 2024")."""
+    lemma = noun.lemma_.lower()
+    if lemma in LONG_SPAN_WORDS and noun.tag_ == "NNS":
+        return True  # "in recent years", "over the past six months"
+    if lemma in ("year", "decade") and noun.tag_ == "NN":
+        return any(c.lower_ in ("last", "past", "previous", "this") for c in noun.children)
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", noun.text)) and not list(noun.children)
+
+
 def _long_span(token) -> bool:
     """A span counted in years, decades or months, or from a year on: "since 2015", "which began in 2009".
 
     A year alone is the date of an incident ("on 4 May 2021, three people were killed"), not a span.
     """
+    if token.lower_ == "since":
+        return _since_long_ago(token)
     if token.lemma_.lower() in LONG_SPAN_WORDS and token.tag_ in ("NNS", "NN"):
         return token.lower_ != "month"  # "this month" is short, "in recent months" long
     if not re.fullmatch(r"(1[89]|20)\d\d", token.text):
@@ -357,8 +453,8 @@ def _verb_arguments(verb, excluded) -> list:
     subjects = [verb.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
     if subjects:
         return [s for s in subjects if s.i not in excluded]
-    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and _next_to(verb.head, verb):
-        return [verb.head]  # "five people killed in the blast"
+    if _describes_people(verb):
+        return [verb.head]  # "several wounded soldiers", "five people killed in the blast"
     objects = _objects(verb, excluded)
     if objects or verb.dep_ != "conj":
         return objects
@@ -370,6 +466,17 @@ def _verb_arguments(verb, excluded) -> list:
     if subjects or any(c.dep_ == "auxpass" for c in children):
         return subjects  # a passive verb never takes its partner's object as its victim
     return _objects(partner, excluded)
+
+
+def _describes_people(word) -> bool:
+    """Whether a casualty word describes the noun it hangs on: a participle after it ("five people killed in
+    the blast") or an adjective before it ("several wounded soldiers"). The tagger reads a sentence-initial
+    "wounded" as an adjective and a later one as a participle; both count the noun, unless it names a part of
+    a body or a feeling ("an injured knee", "wounded pride")."""
+    if word.dep_ not in ("acl", "amod") or word.head.lemma_.lower() in NOT_PEOPLE:
+        return False
+    before = word.dep_ == "amod" and word.i < word.head.i and word.tag_ in ("JJ", "VBN")
+    return (before or word.tag_ == "VBN") and _next_to(word.head, word)
 
 
 def _next_to(noun, verb) -> bool:
@@ -554,7 +661,19 @@ def _count_of_head(head, excluded) -> _Count | None:
         return count
     if count is not None:
         return _Count(count.figure, count.first, count.last, _victim_range(head, count))
-    return _singular(head) or _count_before(head)
+    return _singular(head) or _count_before(head) or _count_of_container(head)
+
+
+def _count_of_container(head) -> _Count | None:
+    """The count a group is taken from: "dozens of wounded civilians" counts the civilians; "two of the
+    wounded soldiers" is a part of a group named before, so it gives nothing here."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    count = _count_around(prep.head, prep.head.left_edge.i, prep.head.i)
+    if count is None or count.last != prep.head.i:
+        return None
+    return _Count(count.figure, count.first, count.last, _victim_range(head, None))
 
 
 def _count_in_children(head, excluded) -> _Count | None:
@@ -595,6 +714,8 @@ def _adjacent_count(word, excluded) -> _Count | None:
     """
     if word.lower_ not in BARE_PARTICIPLES or word.tag_ not in ("JJ", "VBN", "NN"):
         return None
+    if word.dep_ == "amod" and word.head.i > word.i:
+        return None  # "three wounded policemen": the count is the noun's, read with it
     if any(c.dep_ in ("auxpass", "aux", "dobj", "nsubjpass") for c in word.children):
         return None
     if word.i - 1 < word.sent.start or word.i - 1 in excluded:
