@@ -501,6 +501,40 @@ def test_a_region_of_a_country_is_that_country_not_a_same_named_unit_elsewhere()
     assert (found["Niger"].country_iso, found["Niger"].precision) == ("NE", "country")
 
 
+@pytest.mark.slow
+def test_a_word_listed_as_no_place_is_a_unit_when_a_designator_follows_it():
+    # Compass and region words are on the not-places list, yet "the Sahel region", "Nord province" are units.
+    found = places_in("Jihadists ambushed a supply convoy in the Sahel region of Burkina Faso on Friday. "
+                      "A day later militants burned the cattle market in Nord province, and soldiers repelled an "
+                      "attack on a gendarmerie post in the Est region.")
+    assert [(text, p.country_iso, p.admin1_iso, p.precision) for text, p in found if p.precision != "country"] == [
+        ("Sahel region", "BF", "BF-12", "admin1"), ("Nord province", "BF", "BF-10", "admin1"),
+        ("Est region", "BF", "BF-08", "admin1")]
+    # A designator for no level, or one the word answers only with a derived unit, leaves it no place.
+    assert places_in("Clashes were reported in the North district and the Central area on Monday.") == []
+
+
+@pytest.mark.slow
+def test_a_village_word_after_a_town_that_is_also_a_unit_names_the_unit_the_village_lies_in():
+    # A town of the main tables is no village: "a Sagaing village" lies in Sagaing region, not in its town.
+    [(_, place)] = places_in("A fighter jet bombed a school in a Sagaing village, killing four pupils.")
+    assert (place.admin1_iso, place.location, place.precision) == ("MM-01", None, "admin1")
+    # A name that is only a town keeps it.
+    [(_, town)] = places_in("Artillery shells landed in Kanbalu village on Friday.")
+    assert (town.location, town.precision) == ("Kanbalu", "place")
+
+
+@pytest.mark.slow
+def test_a_name_whose_possessive_holds_another_place_is_the_unit_around_it():
+    # "Kunduz's Chahar Dara district": Kunduz is the province; its capital would outrank the district.
+    found = places_in("Taliban fighters overran an outpost in Kunduz's Chahar Dara district before dawn on Friday.")
+    assert [(text, p.precision) for text, p in found] == [("Kunduz", "admin1"), ("Chahar Dara district", "district")]
+    assert best_place([p for _, p in found]).location == "Chahar Dara"
+    # A possessive that holds no place leaves the town a town.
+    [(_, town)] = places_in("Kabul's chief of police said two guards were wounded.")
+    assert (town.location, town.precision) == ("Kabul", "place")
+
+
 # -- event_places: datelines and reference points -------------------------------------------------
 
 def where_it_happened(text):
@@ -567,6 +601,17 @@ def test_a_place_a_distance_is_measured_from_stands_for_its_province_when_it_is_
                                         "on Monday.")
     assert (place.admin1_iso, place.location, place.precision) == ("AF-GHA", None, "admin1")
     assert rule == "place-near-reference-point"
+
+
+@pytest.mark.slow
+def test_a_border_a_distance_is_measured_from_only_describes_where_a_place_lies():
+    # The parser hangs "40 kilometres" on "from" (or beside it on the verb), not above it.
+    [(place, rule)] = where_it_happened("The port, one of the busiest in Pakistan, sits some 40 kilometres from the "
+                                        "Iranian border and is rarely visited by foreigners.")
+    assert (place.country_iso, place.precision, rule) == ("PK", "country", None)
+    # When it is all the sentence names, the event is in the border area.
+    [(place, rule)] = where_it_happened("A mortar bomb exploded 15 km from the Afghan border on Monday.")
+    assert (place.location, place.precision, rule) == ("border with Afghanistan", "border", "place-near-reference-point")
 
 
 @pytest.mark.slow

@@ -73,6 +73,10 @@ BIG_TOWN = 100_000
 # statement from Karim", "between Karim and ..." name people; "of" counts only in "the village of".
 SMALL_PLACE_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across", "towards",
                                    "toward"})
+# Words for a village: after the name of a town of the main tables (all of VILLAGE_SIZE people or more) they
+# say the name is the unit the village lies in ("Sagaing village" in a headline is a village in Sagaing).
+VILLAGE_WORDS = frozenset({"village"})
+VILLAGE_SIZE = 10_000
 # Grammar, not vocabulary: "40 km north of Maiduguri", "north of Kunduz city" measure from the place named.
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
@@ -409,7 +413,8 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
                 continue
             name = sentence.doc.text[tokens[i].idx:tokens[j].idx + len(tokens[j])]
             if gaz.is_not_place(name):
-                matched = (j, None)
+                # "the Sahel region", "Nord province": the designator makes the listed word a place.
+                matched = (j, _designated_unit(tokens, j, name, gaz))
                 break
             found = gaz.lookup(name)
             if found.entries and not found.loose:
@@ -451,6 +456,25 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
     return mentions
 
 
+def _designated_unit(tokens, j: int, name: str, gaz: Gazetteer) -> Lookup | None:
+    """What a name of ``not_places.tsv`` means when a designator follows it ("the Est region", "Delta state").
+
+    Only units we trust at the level the designator asks for count ("Sahel
+    region" is Burkina Faso's Sahel, "East region" Cameroon's East): a
+    designator that asks for no level ("area"), or one that the name answers
+    only with a derived district or town ("North district" is no French
+    département), leaves the word what it usually is. None then.
+    """
+    if j + 1 >= len(tokens):
+        return None
+    is_designator, level = gaz.designator_level(tokens[j + 1].text)
+    if not is_designator or level is None:
+        return None
+    found = gaz.lookup(name, allow_loose=False)
+    entries = tuple(e for e in found.entries if e.level == level and e.trusted)
+    return Lookup(entries, level, words=found.words) if entries else None
+
+
 def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gazetteer,
                       partial: bool, marked: bool) -> _Mention | None:
     """The mention of ``tokens[i..j]`` if the evidence says it is a place, with any designator word after it.
@@ -468,8 +492,11 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
         if is_designator:
             last = tokens[j + 1]
             hint = hint or level
+            if tokens[j + 1].lower_ in VILLAGE_WORDS and (unit := _village_of_unit(found)) is not found:
+                found, hint = unit, None
     if not partial and not hint:
-        hint = _prefix_level(tokens, i, gaz) or _qualifier_level(tokens, i, found, gaz)
+        hint = (_prefix_level(tokens, i, gaz) or _qualifier_level(tokens, i, found, gaz)
+                or _possessor_level(tokens, j, found, gaz))
     name = first.doc.text[first.idx:tokens[j].idx + len(tokens[j])]
 
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
@@ -496,6 +523,21 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     alternates = found.alternates if strong else ()
     return _Mention(first.idx, last.idx + len(last), Lookup(entries, hint, found.loose, alternates, found.words),
                     strong)
+
+
+def _village_of_unit(found: Lookup) -> Lookup:
+    """The readings of a name a village word follows: "Sagaing village" is a village in Sagaing, not its town.
+
+    A town of the main tables is no village, so when the name is also a unit
+    (an admin-1 or district), it names where the village lies: the unit
+    readings are kept and the designator asks for no level. A name that is
+    only a town, or a village's own name, is left as it is.
+    """
+    towns = [e for e in found.entries if e.level == "place"]
+    units = tuple(e for e in found.entries if e.level in ("admin1", "district"))
+    if not towns or not units or any(e.weight < VILLAGE_SIZE for e in towns):
+        return found
+    return replace(found, entries=units, hint=None)
 
 
 def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gazetteer,
@@ -695,6 +737,25 @@ def _qualifier_level(tokens, i: int, found: Lookup, gaz: Gazetteer) -> str | Non
     return None
 
 
+def _possessor_level(tokens, j: int, found: Lookup, gaz: Gazetteer) -> str | None:
+    """"admin1" for a name whose possessive holds another place ("Kunduz's Chahar Dara district").
+
+    There the name is the unit the other place lies in, not its same-named
+    capital: a town would not outrank the district it contains.
+    """
+    if (j + 2 >= len(tokens) or tokens[j + 1].tag_ != "POS"
+            or not any(e.level == "admin1" for e in found.entries)):
+        return None
+    end = j + 2
+    while end < len(tokens) and tokens[end].text[:1].isupper():
+        end += 1
+    if end == j + 2:
+        return None
+    held = tokens[j].doc.text[tokens[j + 2].idx:tokens[end - 1].idx + len(tokens[end - 1])]
+    designated = end < len(tokens) and gaz.designator_level(tokens[end].text)[0]
+    return "admin1" if designated or gaz.lookup(held, allow_loose=False).entries else None
+
+
 def _tight_runs(tokens, entity_of) -> list[tuple[int, int]]:
     """For each token, the first and last index of the proper name it belongs to.
 
@@ -853,22 +914,34 @@ def _as_read(sentence, gaz: Gazetteer):
 def _is_reference_point(doc, span: Span) -> bool:
     """Whether the place at ``span`` is what a distance or direction is measured from.
 
-    By the parse: the name is the object of "of" or "from" hanging on a
-    distance ("30 kilometres from Afgooye") or on a bare compass point ("40 km
-    north of Maiduguri", "north of Kunduz city"). "In the north of Borno" is
-    inside Borno: a compass point with a determiner is a part, not a direction.
+    By the parse: the name is the object of "of" or "from" hanging on (or
+    beside) a distance ("30 kilometres from Afgooye", "lies 30 km from the
+    border") or on a bare compass point ("40 km north of Maiduguri", "north
+    of Kunduz city"). "In the north of Borno" is inside Borno: a compass
+    point with a determiner is a part, not a direction.
     """
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("of", "from"):
         return False
-    measure = tokens.root.head.head
+    preposition = tokens.root.head
+    measure = preposition.head
     if measure.ent_type_ == "QUANTITY":
+        return True
+    # The parser also hangs the distance on the preposition ("lies [30 km] from the border") or beside it on
+    # the verb ("exploded [15 miles] from the border").
+    distances = [*preposition.children, *(measure.children if preposition.lower_ == "from" else ())]
+    if any(t.dep_ == "npadvmod" and t.ent_type_ == "QUANTITY" for t in distances):
         return True
     return measure.lower_ in COMPASS_POINTS and not any(child.dep_ in ("det", "poss") for child in measure.children)
 
 
 def _surroundings(place: Place) -> Place:
-    """The admin-1 a town or district lies in, else the country: where an event measured from ``place`` is."""
+    """The admin-1 a town or district lies in, else the country: where an event measured from ``place`` is.
+
+    A border stays a border: "15 km from the border" is in the border area.
+    """
+    if place.precision == "border":
+        return place
     gaz = load_gazetteer()
     code = place.country_iso
     if place.precision in ("place", "district") or place.location and place.precision == "admin1":
