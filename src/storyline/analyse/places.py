@@ -260,7 +260,7 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     text = sentence.doc.text
     sentence, left_to_next = _as_read(sentence, gaz)
     report_countries = _report_countries(sentence.doc, gaz)
-    mentions = _consistent(_name_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz))
+    mentions = _consistent(_sentence_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz))
     mentions = _settled_small(mentions, sentence, report_countries, gaz)
     borders = _border_mentions(sentence, mentions, gaz)
     mentions = [m for m in mentions if not any(s.start <= m.start < s.end for s, _ in borders)]
@@ -307,11 +307,20 @@ def _anchor_countries(mentions) -> set[str]:
             if m.strong and not m.small and m.country() and not any(e.level == "country" for e in m.found.entries)}
 
 
+def _sentence_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
+    """:func:`_name_mentions` of a sentence, found once per span of a Doc (the report's pass and the sentence's share them)."""
+    found = sentence.doc.user_data.setdefault("storyline.places.sentence_mentions", {})
+    key = (sentence.start_char, sentence.end_char)
+    if key not in found:
+        found[key] = _name_mentions(sentence, gaz)
+    return found[key]
+
+
 def _report_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
     """:func:`_name_mentions` of every sentence of the report; computed once per Doc and kept in its ``user_data``."""
     cache_key = "storyline.places.mentions"
     if cache_key not in doc.user_data:
-        doc.user_data[cache_key] = [m for sentence in doc.sents for m in _name_mentions(sentence, gaz)]
+        doc.user_data[cache_key] = [m for sentence in doc.sents for m in _sentence_mentions(sentence, gaz)]
     return doc.user_data[cache_key]
 
 
