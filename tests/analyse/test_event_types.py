@@ -205,6 +205,67 @@ def test_words_of_another_time_or_of_a_plan_lose_to_those_of_the_main_clause():
                          "border.").sub_event_type == "Change to group/activity"
 
 
+def test_property_burned_in_a_deadly_attack_or_by_a_strike_is_part_of_that_violence():
+    # ACLED keeps property destruction for destruction without casualties or an attack on people
+    assert classify_text("Armed men raided a hamlet near Mirebalais at dawn, killing six farmers and setting "
+                         "their huts on fire.").sub_event_type == "Attack"
+    event = classify_text("Two rockets hit an industrial quarter of the city overnight, damaging a warehouse and "
+                          "setting fire to a row of parked lorries.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.rule.startswith("destruction-in-violence:")
+    # with nobody hurt and no weapon that did it, burning is property destruction
+    assert classify_text("Unknown men set fire to a primary school in the village overnight.").sub_event_type \
+        == "Looting/property destruction"
+    assert classify_text("Gunmen looted and torched a dozen shops in the market after an attack on a police "
+                         "post.").sub_event_type == "Looting/property destruction"
+
+
+def test_an_agreement_is_an_event_when_one_is_made_not_when_it_is_talked_of_or_put_off():
+    for text in ("Negotiations between the government and the rebel movement were suspended in March.",
+                 "Mediators discussed a prisoner exchange with both parties but did not reach a deal.",
+                 "The two delegations met in Nairobi and agreed to meet again after the rainy season.",
+                 "No ceasefire has been agreed so far, a diplomat said.",
+                 "Envoys of the two governments talked about a truce for most of the night.",
+                 "The rebel command did not agree to the ceasefire proposed by the bishops."):
+        assert classify_text(text) is None, text
+    for text in ("The army and the separatists agreed to a three-day truce so that aid convoys could pass.",
+                 "Forty detainees were released on Friday under a prisoner exchange between the two sides.",
+                 "Rebel commanders signed a peace deal with the government in the capital on Monday."):
+        event = classify_text(text)
+        assert event is not None and event.sub_event_type == "Agreement", (text, event)
+
+
+def test_bombs_dropped_by_an_aircraft_are_an_air_strike():
+    # the deliverer decides, not the charge
+    for text in ("A military helicopter dropped three bombs on a market in the town, killing five.",
+                 "The aircraft released two bombs over the camp shortly after noon.",
+                 "Bombs dropped from an aircraft destroyed a school and a clinic in the village."):
+        assert classify_text(text).sub_event_type == "Air/drone strike", text
+    assert classify_text("A bomb hidden in a rubbish bin exploded at a bus stop, wounding four.").sub_event_type \
+        == "Remote explosive/landmine/IED"
+
+
+def test_a_pro_government_militia_is_an_armed_side():
+    # members named by the militia's own word ("volunteers") or a militia named in the actor table are armed:
+    # killing them is a clash, as killing soldiers is
+    assert classify_text("Fighters stormed a position held by the Volunteers for the Defence of the Homeland near "
+                         "Djibo, killing twelve volunteers and three civilians.").sub_event_type == "Armed clash"
+    assert classify_text("Insurgents ambushed a patrol of local vigilantes near the river, killing seven of "
+                         "them.").sub_event_type == "Armed clash"
+    assert classify_text("Jihadists shot dead four vigilantes who were guarding the road.").rule.startswith(
+        "violence-target:")
+
+
+def test_a_gang_that_kills_people_commits_political_violence_not_a_crime():
+    # ACLED codes gang attacks on people (Haiti) as violence against civilians or a clash
+    assert classify_text("Members of an armed gang shot dead nine residents of the neighbourhood on "
+                         "Saturday.").sub_event_type == "Attack"
+    assert classify_text("Gangsters killed a bus driver and two passengers at a roadblock outside the "
+                         "capital.").sub_event_type == "Attack"
+    # a gang caught stealing is still crime
+    assert classify_text("Police broke up a gang that had been stealing cars across the city.") is None
+
+
 # words that begin like a lexicon stem but mean something else ("unit*" would read "United")
 FALSE_FRIENDS = ["united", "unity", "based", "campaign", "carrying", "consultant", "guardian", "infantry", "crowded",
                  "neighbouring", "party", "particularly", "portion", "posted", "pointed", "defective", "several",

@@ -12,8 +12,16 @@ How a type is decided, in order:
      force against peaceful protesters → Excessive force against protesters, dispersal or arrests →
      Protest with intervention; violence by villagers or a crowd → Mob violence;
    - generic violence ("attacked", "opened fire", "ambush") is an Attack when those hit were civilians and
-     an Armed clash when they were armed; a beating or a raid is violence only where it names people (beaten
-     by police, bandits raided) and tells what was done, not what someone does ("bandits raid villages");
+     an Armed clash when they were armed (armed groups the actor table names, militias among them, and their
+     members called by a word of the name: "15 volunteers" of the VDP); a beating or a raid is violence only
+     where it names people (beaten by police, bandits raided) and tells what was done, not what someone does
+     ("bandits raid villages"); a gang, smugglers or a mob named as who did it or who was hit do not make it
+     a crime or a riot;
+   - property burned or wrecked in violence that killed or hurt people, or by a weapon's strike, is part of
+     that violence (ACLED's Looting/property destruction is destruction without casualties or an attack);
+   - a bomb or grenade dropped or fired by an aircraft or a drone is an air strike (the deliverer decides);
+   - an agreement is an event when one is made: not when negated, only discussed, suspended, refused or
+     called for, nor when the parties agree only to meet or talk again;
    - capture of ground goes to the side that took it (state → Government regains territory, non-state →
      Non-state actor overtakes territory, or Non-violent transfer when nobody resisted);
    - weapons found, seized or defused with nobody hurt → Disrupted weapons use; arrests of smugglers or
@@ -41,6 +49,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from storyline.analyse.actors import alias_table
 from storyline.analyse.casualties import is_background_toll
 from storyline.records import Span
 
@@ -345,6 +354,7 @@ class _Context:
     cues: dict[str, list[Hit]]
     index_of: dict[int, int]
     labelled: list[Hit] = field(default_factory=list)  # the trigger hits that counted for a label
+    casualties: bool = False  # whether the words tell people killed or hurt ("killing 10", "were wounded")
 
     def roles_of(self, tokens) -> dict[str, float]:
         """Summed weights of the roles that ``tokens`` name."""
@@ -571,7 +581,111 @@ def _aircraft_not_fighting(hit: Hit, tokens, hits) -> bool:
     violent = {p for h in hits if h.label.startswith(VIOLENT_CUES)
                or h.label in WEAPON_TYPES for p in h.positions if h is not hit}
     index_of = {t.i: n for n, t in enumerate(tokens)}
-    return not any(index_of.get(g.i) in violent or g.lemma_.lower() in AIR_VIOLENCE for g in governors)
+    # the word it hangs on is violent, or delivers a weapon ("the aircraft released two bombs")
+    return not any(index_of.get(g.i) in violent or g.lemma_.lower() in AIR_VIOLENCE or any(
+        c.dep_ == "dobj" and index_of.get(c.i) in violent for c in g.children) for g in governors)
+
+
+# ACLED's actor types that bear arms: a named group of these types is an armed side wherever it is named
+ARMED_ACTOR_CATEGORIES = frozenset({"state forces", "rebels", "political militia", "identity militia",
+                                    "external/other forces"})
+
+
+@lru_cache(maxsize=1)
+def _armed_aliases() -> tuple[frozenset[str], object]:
+    """The lower-cased aliases of the actor table's armed groups, and the table's regex over all aliases."""
+    _, entries, pattern = alias_table()
+    return frozenset(a for a, e in entries.items() if e.category in ARMED_ACTOR_CATEGORIES), pattern
+
+
+def _actor_roles(tokens) -> dict[int, str]:
+    """Token positions of the armed groups the actor table names ("the Volunteers for the Defence of the
+    Homeland", "the CJTF"), with their members called by a plural word of the group's name ("killing 15
+    volunteers"): the role rows know armies and rebels by common nouns, the actor table knows militias by name."""
+    armed, pattern = _armed_aliases()
+    out: dict[int, str] = {}
+    members: set[str] = set()
+    for sentence in dict.fromkeys(t.sent for t in tokens):
+        for match in pattern.finditer(sentence.text):
+            if match.group(0).lower() not in armed:
+                continue
+            start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+            named = [n for n, t in enumerate(tokens) if start <= t.idx < end]
+            if named:
+                out[named[0]] = "armed"  # one word per name: a long name is not many armed men
+            members.update(tokens[n].lower_ for n in named if tokens[n].tag_ in ("NNS", "NNPS"))
+    for n, token in enumerate(tokens):
+        if token.tag_ == "NNS" and token.lower_ in members and n not in out:
+            out[n] = "armed"
+    return out
+
+
+def _root_of(hit: Hit, tokens):
+    """The word of a multi-word trigger that the others hang on ("peace [talks]", "[release] .. detainees")."""
+    words = [tokens[p] for p in hit.positions]
+    ids = {t.i for t in words}
+    return next((t for t in words if t.head.i not in ids or t.head.i == t.i), words[0])
+
+
+# Verbs whose object is an agreement only talked about, put off or turned down, not one reached
+AGREEMENT_NOT_REACHED = frozenset({"discuss", "talk", "debate", "suspend", "postpone", "refuse", "reject"})
+# What parties may agree to that is only more talking ("agreed to meet again", "agreed to continue talks")
+TALKING = frozenset({"meet", "talk", "continue", "resume", "reconvene", "hold", "discuss", "negotiate"})
+
+
+def _agreement_not_reached(hit: Hit, tokens) -> bool:
+    """Whether an Agreement trigger tells no agreement made: negated ("had not reached any agreement", "no
+    deal"), only discussed, suspended or refused ("discussed the release of detainees", "talks have been
+    suspended"), called for ("called for a ceasefire"), or an agreement only to talk more ("agreed to meet")."""
+    word = _root_of(hit, tokens)
+    if word.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.lemma_.lower() in TALKING for c in word.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in word.children) or unrealised_complement(word):
+        return True
+    while word.dep_ in ("conj", "appos") and word.head.i != word.i:
+        word = word.head  # "discussed humanitarian access, the release of detainees and ..."
+    governor = word.head.head if word.dep_ == "pobj" else word.head  # "talked about", "did not agree to"
+    if word.dep_ == "pobj" and word.head.lower_ == "without":
+        return True
+    if word.dep_ in OBJECT_DEPS | {"pobj"} and governor.pos_ == "VERB" and (
+            governor.lemma_.lower() in AGREEMENT_NOT_REACHED):
+        return True
+    if any(c.dep_ == "neg" for c in word.children):
+        return True  # "did not agree", "have not signed"
+    # "had not reached any agreement"; but what an agreement does not do leaves it made ("the deal does not cover")
+    return word.dep_ != "nsubj" and any(c.dep_ == "neg" for c in governor.children)
+
+
+def _deliverer_is_aircraft(hit: Hit, tokens, hits) -> bool:
+    """Whether a bomb or grenade was dropped or fired by an aircraft or a drone ("the jet dropped two bombs",
+    "bombs dropped from a helicopter"): the deliverer, not the charge, makes it an air strike."""
+    word = tokens[hit.positions[-1]]
+    while word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head
+    verbs = [c for c in word.children if c.dep_ == "acl"]
+    if word.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        verbs.append(word.head)  # "dropped two bombs", "bombs were dropped by", "bombs fell from a helicopter"
+    index_of = {t.i: n for n, t in enumerate(tokens)}
+    air = {p for h in hits if h.label == "Air/drone strike" for p in h.positions}
+    for verb in verbs:
+        doers = _subject(verb)[0] if word.dep_ == "dobj" and verb.i == word.head.i else []
+        doers += [t for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "from"
+                  for pobj in c.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
+        if any(index_of.get(t.i) in air for t in doers):
+            return True
+    return False
+
+
+def _doer_of_violence(token, violent: set[int]) -> bool:
+    """Whether ``token`` names who did one of the ``violent`` words (doc indices): "gang members killed 12
+    residents", "members of a gang shot dead nine", "shot by gangsters"."""
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        token = token.head.head  # "members of the gang"
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return token.head.head.i in violent
+    return token.dep_ == "nsubj" and token.head.i in violent
 
 
 def _score(tokens, weights: list[float] | None) -> _Evidence:
@@ -590,21 +704,37 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     for hit in role_hits:
         for p in hit.positions:
             roles[p][hit.label[5:]] = max(roles[p].get(hit.label[5:], 0.0), hit.pattern.weight)
+    for p, role in _actor_roles(tokens).items():
+        roles[p][role] = 1.0
     context = _Context(tokens, roles, defaultdict(list), index_of)
     evidence = _Evidence({}, {}, {})
+    violent = [hit for hit in hits if hit.label in ("cue:violence", "cue:harm", "Attack")]
+    violent_words = {tokens[p].i for hit in violent for p in hit.positions}
+    struck = {t.i for hit in violent for t in _targets(tokens[hit.positions[0]])}  # those the violence was aimed at
     for hit in hits:
         if hit.label.startswith("cue:"):
             context.cues[hit.label[4:]].append(hit)
-        elif hit.label == "ORG_CRIME" and _is_victim(tokens[hit.positions[-1]]):
-            continue  # "killed two suspected smugglers": the smugglers were hit, the event is not a crime
+        elif hit.label in ("ORG_CRIME", "Mob violence") and (
+                _is_victim(tokens[hit.positions[-1]]) or tokens[hit.positions[-1]].i in struck):
+            continue  # "killed two suspected smugglers", "shot five vigilantes": who was hit, not what happened
+        elif hit.label == "ORG_CRIME" and _doer_of_violence(tokens[hit.positions[-1]], violent_words):
+            continue  # "gang members killed 12 residents": who did it; what they did is the event
+        elif hit.label == "Agreement" and _agreement_not_reached(hit, tokens):
+            continue
+        elif hit.label in ("Remote explosive/landmine/IED", "Grenade") and _deliverer_is_aircraft(hit, tokens, hits):
+            evidence.add("Air/drone strike", hit.weight, hit, "dropped-from-air")
+            context.labelled.append(hit)
         elif hit.label == "Arrests" and (tokens[hit.positions[0]].tag_, tokens[hit.positions[0]].dep_) == (
                 "VBN", "amod"):
             continue  # "three detained farmers" describes people; the arrest is not this sentence's event
         else:
             evidence.add(hit.label, hit.weight, hit, "trigger")
             context.labelled.append(hit)
+    context.casualties = any(context.token(h).lemma_.lower() in TOLL_WORDS | KILLING
+                             for name in ("violence", "harm") for h in context.cues.get(name, []))
     for rule in (_protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
-                 _violence_rule, _battle_for_ground_rule, _captured_combatants_rule, _mob_rule, _crime_rule):
+                 _violence_rule, _destruction_in_violence_rule, _battle_for_ground_rule, _captured_combatants_rule,
+                 _mob_rule, _crime_rule):
         rule(evidence, context)
     return evidence
 
@@ -941,6 +1071,38 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         rule = "violence-default"
     for cue, weight in weighted:
         evidence.add(label, weight, cue, rule)
+
+
+DESTRUCTION = "Looting/property destruction"
+
+
+def _done_by_weapon(hit: Hit, context: _Context) -> bool:
+    """Whether the clause of a destruction word, or one it hangs on, has a weapon for its doer ("two missiles
+    hit the district, damaging a school and setting fire to cars", "homes set ablaze by shelling")."""
+    weapons = {context.tokens[p].i for h in context.labelled if h.label in WEAPON_TYPES for p in h.positions}
+    word = context.token(hit)
+    for _ in range(4):
+        if any(t.i in weapons for t in _subject(word)[0]):
+            return True
+        if word.dep_ not in ("conj", "advcl", "xcomp") or word.head.i == word.i:
+            return False
+        word = word.head
+    return False
+
+
+def _destruction_in_violence_rule(evidence: _Evidence, context: _Context) -> None:
+    """Property burned or wrecked in an attack that killed or hurt people, or by a weapon's strike, is part of
+    that violence: ACLED keeps Looting/property destruction for destruction without casualties or an attack."""
+    hit = evidence.best.get(DESTRUCTION)
+    violent = [label for label in evidence.scores if label == "Mob violence" or (
+        label in _by_sub_event() and _by_sub_event()[label].event_type in POLITICAL_VIOLENCE)]
+    if hit is None or not violent or not (context.casualties or _done_by_weapon(hit, context)):
+        return
+    label = max(violent, key=evidence.scores.get)
+    destruction = evidence.scores.pop(DESTRUCTION)
+    if destruction >= evidence.scores[label]:
+        evidence.scores[label] = destruction + 0.1
+        evidence.rules[label] = "destruction-in-violence"
 
 
 TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
