@@ -490,3 +490,71 @@ def test_a_group_that_planted_the_bomb_is_its_doer():
 def test_a_group_whose_vehicle_was_hit_is_no_attacker():
     (event,) = events_of("Al-Shabaab fighters attacked an army tank near Jowhar on Monday, wounding two soldiers.")
     assert event.actor1.canonical == "Al Shabaab" and event.actor2.canonical == "Military Forces of Somalia"
+
+
+@pytest.mark.parametrize("recurring, single", [
+    ("Kherson, a port city on the Dnipro, is struck by Russian drones nearly every day.\n",
+     "Kherson, a port city on the Dnipro, was struck by Russian drones on Sunday.\n"),
+    ("Night after night, Russian drones hit the outskirts of Kherson.\n",
+     "On Sunday night, Russian drones hit the outskirts of Kherson.\n"),
+    ("Insurgents attack army posts around Dikwa most nights, residents say.\n",
+     "Insurgents attacked an army post near Dikwa on Sunday night, residents said.\n"),
+    ("Kherson is shelled by Russian artillery almost daily.\n", "Kherson was shelled by Russian artillery on Sunday.\n"),
+])
+def test_attacks_told_as_recurring_by_day_or_night_are_not_one_incident(recurring, single):
+    events = events_of(recurring)
+    assert events and all(e.is_aggregate and "habitual" in e.rules for e in events), recurring
+    assert [e.is_aggregate for e in events_of(single)] == [False], single
+
+
+@pytest.mark.parametrize("ongoing, single", [
+    ("Al-Shabaab has been fighting clan militias around Beledweyne since March 2025.\n",
+     "Al-Shabaab fought clan militias near Beledweyne on Sunday.\n"),
+    ("Fano militiamen and federal troops have been clashing in the hills outside Bahir Dar for months.\n",
+     # one battle, still going on
+     "Fano militiamen and federal troops have been clashing in the hills outside Bahir Dar since Sunday.\n"),
+])
+def test_fighting_that_has_been_going_on_for_months_is_not_one_clash(ongoing, single):
+    events = events_of(ongoing)
+    assert events and all(e.is_aggregate and "habitual" in e.rules for e in events), ongoing
+    assert [e.is_aggregate for e in events_of(single)] == [False], single
+
+
+@pytest.mark.parametrize("text", [
+    "An air force jet dropped three bombs on a market in Dikwa on Tuesday.\n",
+    "A shell fell on a crowded market in Kherson on Monday.\n",
+    "Bombs were dropped on a village near Gwoza on Sunday.\n",
+])
+def test_a_weapon_that_dropped_or_fell_is_no_falling_trend(text):
+    (event,) = events_of(text)
+    assert not event.is_aggregate and "trend" not in event.rules, text
+    trend = events_of("Abductions on the roads of Zamfara have dropped sharply this year, officials said.\n")
+    assert trend and all(e.is_aggregate and "trend" in e.rules for e in trend)
+
+
+@pytest.mark.parametrize("source", [
+    "according to a statement issued by the Borno State police command",
+    "the Borno State police commissioner said",
+])
+def test_a_place_in_the_name_of_the_source_does_not_make_a_detail_another_incident(source):
+    text = ("Gunmen burst into a restaurant in Maiduguri on Friday evening and killed five diners, witnesses said.\n"
+            f"The attackers fled after firing several shots at the building, {source}.\n")
+    (event,) = events_of(text)
+    assert event.fatalities.best == 5 and event.place.location == "Maiduguri"
+    # with no other place in the sentence, the source's stands in
+    (event,) = events_of("Two people were killed in a blast at a bus stop, the Kandahar police chief said.\n")
+    assert event.place.admin1_iso == "AF-KAN"
+
+
+def test_a_killing_dated_only_to_last_week_is_not_part_of_the_one_told_on_saturday():
+    text = ("Gunmen killed six people at a bar in Maiduguri late on Saturday, police said.\n"
+            "Last week, gunmen shot dead a trader as he left his shop in Maiduguri.\n")
+    events = events_of(text, dt.date(2026, 5, 11))  # a Monday
+    assert sorted((e.fatalities.best, e.time.precision) for e in events) == [(1, "week"), (6, "day")]
+
+
+def test_some_of_the_victims_counted_again_do_not_lower_the_toll():
+    text = ("Gunmen killed six people at a bar in Maiduguri late on Saturday, police said.\n"
+            "Four of the victims died inside the bar and two at a clinic nearby, police said.\n")
+    (event,) = events_of(text, dt.date(2026, 5, 11))
+    assert (event.fatalities.low, event.fatalities.high) == (6, 6)

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, total_figure
-from storyline.analyse.event_types import (POLITICAL_VIOLENCE, UNREALISED, EventType, classify_event, incident_words,
-                                           is_reporting_verb, other_time_clause, place_words, reporter_words,
-                                           speech_verbs)
+from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, UNREALISED, EventType, classify_event,
+                                           incident_words, is_reporting_verb, other_time_clause, place_words,
+                                           reporter_words, speech_verbs)
 from storyline.analyse.nlp import parse
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
@@ -35,7 +35,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-11"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-12"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -60,6 +60,9 @@ _ANYONE = re.compile(r"people|person|men|man|individual|other|life|lives|victim|
 # Words of repetition that make a statement habitual: "has come under repeated attack", "regularly stages attacks".
 _REPEATED = re.compile(r"(?:repeated|frequent|regular|routine|constant|continual|habitual|periodic|persistent|recurrent"
                        r"|sporadic(?:al)?|occasional)(?:ly)?|often|usually|typically", re.I)
+# Periods an event may recur in ("every night", "week after week"), and the adverbs made from them ("nightly").
+_PERIODS = TIME_UNITS | {"night", "morning", "evening", "weekend"}
+_PERIODIC = {"hourly", "daily", "nightly", "weekly", "monthly"}
 # Words for where an incident happened that point back to it: "detained near the scene".
 _SCENE_NOUNS = {"scene", "site", "incident"}
 # Auxiliaries of the future, of a condition or of a possibility: "would be held", "could strike again".
@@ -68,6 +71,8 @@ _MODALS = {"will", "would", "shall", "'ll", "wo", "may", "might", "could", "shou
 _TREND = {"rise", "increase", "grow", "surge", "soar", "climb", "double", "triple", "decline", "decrease", "fall",
           "drop", "escalate", "intensify", "spike", "spate", "wave", "series", "string", "rash", "upsurge", "uptick",
           "escalation", "number", "resurgence"}
+# Prepositions of where a thing that fell or dropped came down: "bombs fell on the market", "dropped into a yard".
+_LANDING = {"on", "onto", "upon", "into"}
 # Links by which the event's words lead up to the clause that tells the event: its subject ("a bomb killed"),
 # a result ("stormed ..., killing"), a coordinated verb ("killed 16 and wounded 34"), the rest of its noun
 # phrase; and, under conditions (see _leads_up), a preposition, an object and an adverbial clause.
@@ -132,6 +137,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     drafts: list[_Draft] = []
     sentence_events: dict[int, list[_Draft]] = {}
     countries: list[tuple[Span, Place]] = []
+    sources_countries: list[tuple[Span, Place]] = []  # "the Kharkiv governor said": only if the text names no other
     # "that day", "the next morning": counted from the last day the text told before them
     times_of: dict[int, list[tuple[Span, TimeInterval]]] = {}
     anchor = None
@@ -139,7 +145,9 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         times_of[sentence.start] = find_time_expressions(sentence, published, anchor)
         anchor = day_anchor(sentence, times_of[sentence.start], anchor)
         places = [(span, place) for span, place in find_places(sentence) if not _is_origin(article.text, span, place)]
-        countries.extend((span, place) for span, place in places if place.country_iso)
+        told, sources = _places_by_role(sentence, places)
+        countries.extend((span, place) for span, place in told if place.country_iso)
+        sources_countries.extend((span, place) for span, place in sources if place.country_iso)
         draft = _event_draft(sentence, times_of[sentence.start], places, drafts[-1] if drafts else None, published)
         if draft is None:
             continue
@@ -147,7 +155,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         merged = _merge_into(drafts, draft)
         if merged is not None:
             sentence_events.setdefault(index, []).append(merged)
-    context = _report_country(countries)
+    context = _report_country(countries) or _report_country(sources_countries)
     for draft in drafts:
         if draft.place.country_iso is None and context is not None:
             span, place = context
@@ -164,6 +172,22 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         event_ids = [by_draft[id(d)].id for d in sentence_events.get(index, [])]
         statements.extend(finder.sentence(sentence, event_ids, main_event))
     return [*events, *statements]
+
+
+def _places_by_role(sentence, places: list[tuple[Span, Place]]) -> tuple[list, list]:
+    """The places of ``sentence`` split in two: those of what it tells, and those in the name of who reported it,
+    the speaker of a reporting verb ("the Kharkiv regional governor said") or the source of "according to" ("a
+    statement released by the Guerrero attorney general's office"). A source's place only stands in for the
+    event's when the sentence names no other."""
+    doc = sentence.doc
+    reporters = reporter_words(sentence)
+    # and the participle that says whose words they are: "a statement [released by the state prosecutor's office]"
+    reporters |= {t.i for i in reporters for c in doc[i].children if c.dep_ == "acl" for t in c.subtree}
+    told, sources = [], []
+    for span, place in places:
+        said_by = all(t.i in reporters for t in sentence if span.start <= t.idx < span.end)
+        (sources if said_by else told).append((span, place))
+    return told, sources
 
 
 def _is_origin(text: str, span: Span, place: Place) -> bool:
@@ -209,8 +233,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places:
     if backdrop is not None:  # "families fled when the shooting started and came back on Tuesday"
         times = [(span, interval, how if how != "event" or _hangs_on(sentence, span, backdrop) else "other", steps)
                  for span, interval, how, steps in times]
-    # A place in a clause about something before ("since the Taliban returned to power in Kabul") is not the event's.
-    specific_place = any(p.precision in ("place", "district", "admin1", "border") for span, p in places
+    # A place in a clause about something before ("since the Taliban returned to power in Kabul") is not the event's,
+    # nor one in the name of who reported it ("the Kharkiv regional governor said"): that only locates the source.
+    told, sources = _places_by_role(sentence, places)
+    specific_place = any(p.precision in ("place", "district", "admin1", "border") for span, p in told
                          if not clause or time_attachment(sentence, span, clause)[0] != "history")
     # A habitual sentence ("has in recent years concentrated on attacking bases") tells of many incidents.
     trend = _trend(sentence, kind.trigger)
@@ -221,7 +247,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places:
     # another clause ("prices climbed on Monday for fear of another attack") is not the event's.
     own_time = any(how in ("event", "report") or habitual and how != "history" for _, _, how, _ in times)
     reference = not casualties and not habitual and _definite_reference(sentence, kind.trigger)
-    if not casualties and not (own_time or specific_place or reference):
+    # Suspects held "in connection with the bombing" point back to it, as a definite reference does.
+    aftermath = kind.sub_event_type == "Arrests" and _suspects_held_over(sentence, kind.trigger)
+    if not casualties and not (own_time or specific_place or reference or aftermath):
         return None
     draft = _Draft(kind.event_type, kind.sub_event_type, kind.plover_type, kind.plover_mode, kind.cameo_root,
                    kind.confidence, rules=[kind.rule, actor_terms.table_version()],
@@ -232,7 +260,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places:
                    revised=continues and bool(_REVISED.search(sentence.text)),
                    recount=bool(casualties) and all(_definite_count(sentence, c) for c in casualties),
                    stands_alone=bool(casualties) or own_time or specific_place, is_aggregate=habitual,
-                   aftermath=kind.sub_event_type == "Arrests" and _suspects_held_over(sentence, kind.trigger))
+                   aftermath=aftermath)
     if habitual:
         draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
@@ -246,7 +274,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places:
         draft.evidence.append(span)
         if is_anaphoric(interval):
             draft.rules.append("date-from-earlier-day")  # the day is told in the text before: see time.text
-    places, place_rule = event_places(sentence, places)
+    # The source's place stands in only when the sentence tells no other ("killed in a blast, Kandahar police said").
+    places, place_rule = event_places(sentence, told if best_place([p for _, p in told]) is not None else told + sources)
     if places:
         chosen = best_place([p for _, p in places])
         if chosen is not None:
@@ -374,8 +403,47 @@ def _habitual(sentence, clause: set[int], times) -> bool:
         return True
     doc = sentence.doc
     near = clause | {doc[i].head.i for i in clause}
-    return any(child.dep_ in ("advmod", "amod") and _REPEATED.fullmatch(child.text) or _occasions(child)
-               for i in near for child in doc[i].children) or _perfect_over_places(sentence, clause)
+    if any(child.dep_ in ("advmod", "amod") and _REPEATED.fullmatch(child.text) or _occasions(child)
+           or _frequency(child) for i in near for child in doc[i].children):
+        return True
+    return _perfect_over_places(sentence, clause) or _ongoing(sentence, clause, times)
+
+
+def _frequency(word) -> bool:
+    """A frequency on the event's words: an adverb of a period ("almost daily", "nightly"), a period taken one
+    after another ("every day", "each night", "most nights") or repeated ("week after week", "day by day")."""
+    if word.dep_ == "advmod":
+        return word.lower_ in _PERIODIC
+    if word.dep_ == "prep" and word.lower_ == "on":  # "on most days"
+        word = next((c for c in word.children if c.dep_ == "pobj"), word)
+    elif word.dep_ != "npadvmod":
+        return False
+    if word.lemma_.lower() not in _PERIODS:
+        return False
+    if any(c.lower_ in ("every", "each", "most") for c in word.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("after", "by") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() == word.lemma_.lower() for o in c.children) for c in word.children)
+
+
+def _ongoing(sentence, clause: set[int], times) -> bool:
+    """Event words in the perfect progressive over a long span ("has been fighting the FARC since January 2025",
+    "have been clashing for months"): a conflict that goes on, many incidents rather than one. A span of a day
+    or a week ("since Monday") is caught before: see :func:`_habitual`."""
+    doc = sentence.doc
+    for verb in (doc[i] for i in clause):
+        auxiliaries = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+        if verb.tag_ != "VBG" or not {"have", "be"} <= auxiliaries:
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.lower_ == "for" and any(o.lemma_.lower() in TIME_UNITS - {"hour"} for o in objects):
+                return True  # "for months", "for the past two years"
+            end = max(t.idx + len(t) for t in prep.subtree)
+            if prep.lower_ == "since" and any(interval.precision in ("month", "year") and prep.idx <= span.start < end
+                                              for span, interval, _, _ in times):
+                return True  # "since January 2025", "since 2021"
+    return False
 
 
 def _occasions(word) -> bool:
@@ -388,10 +456,21 @@ def _occasions(word) -> bool:
 
 
 def _definite_count(sentence, casualty: Casualty) -> bool:
-    """ "the three workers": a count of victims already told."""
+    """ "the three workers", "five of the victims": a count of victims already told."""
     counts = [t for t in sentence if t.like_num and any(span.start <= t.idx < span.end for span in casualty.evidence
                                                          if span.field in ("fatalities", "injuries"))]
-    return any(t.i > sentence.start and t.nbor(-1).lower_ in ("the", "these", "those") for t in counts)
+    return any(t.i > sentence.start and t.nbor(-1).lower_ in ("the", "these", "those") or _part_of_counted(t)
+               for t in counts)
+
+
+def _part_of_counted(number) -> bool:
+    """ "five of the victims", "two of the dead": some of a group already told. Not "two of the wounded died":
+    deaths among the wounded add to the dead (see ``_ADDED``)."""
+    for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
+        group = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if group is not None and _definite(group) and not _ADDED.search(" ".join(t.text for t in prep.subtree)):
+            return True
+    return False
 
 
 def _trigger_head(sentence, trigger: Span | None):
@@ -466,11 +545,23 @@ def _trend(sentence, trigger: Span | None) -> bool:
         return word.head.lemma_.lower() in _TREND  # "attacks have risen [since the army withdrew]"
     if word.pos_ not in ("NOUN", "PROPN"):
         return False
-    if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in _TREND:
-        return True
+    if word.dep_ == "nsubj" and word.head.lemma_.lower() in _TREND:
+        return _changes_in_number(word.head, word)
     if word.dep_ == "nsubj" and word.head.lemma_ == "become":
         return any(child.dep_ == "acomp" and _REPEATED.fullmatch(child.text) for child in word.head.children)
     return word.dep_ == "pobj" and word.head.lower_ in ("of", "in") and word.head.head.lemma_.lower() in _TREND
+
+
+def _changes_in_number(verb, subject) -> bool:
+    """Whether a verb of change ("rose", "dropped", "fell", "doubled") tells how many of its subject there are
+    ("attacks dropped by half", "kidnappings have risen"), not what a thing did or where it went: a verb with an
+    object acts on it ("a jet dropped two bombs"), a counted subject is so many things ("a shell fell", "two
+    bombs dropped"), and one that lands on something moved there ("bombs fell on the market")."""
+    if any(c.dep_ in ("dobj", "auxpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in _LANDING for c in verb.children)
 
 
 def _add_casualties(draft: _Draft, casualties: list[Casualty]) -> None:
@@ -665,6 +756,8 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     if new.aftermath and (referent := _aftermath_of(drafts, new)) is not None:
         _absorb_aftermath(referent, new)
         return referent
+    if new.aftermath and not new.stands_alone:
+        return None
     for old in drafts:
         if _same_incident(old, new):
             _absorb(old, new)
@@ -765,7 +858,12 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
         return False  # a gun battle told after a bombing is another incident more often than not
     if not _same_ground(old.place, new.place):
         return False
-    return new.result_state or _times_overlap(old.time, new.time)
+    if new.result_state:
+        return True
+    # Its own time words vaguer than the incident's ("Last week, gunmen shot dead ..." after "late on Saturday")
+    # date another incident in the same span: a part of the incident would be told at its time or at none.
+    vaguer = new.dated_by_event and 0 < _TIME_RANK[new.time.precision] < _TIME_RANK[old.time.precision]
+    return _times_overlap(old.time, new.time) and not vaguer
 
 
 def _result_state(sentence, trigger: Span | None) -> bool:
