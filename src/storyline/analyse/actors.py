@@ -84,9 +84,10 @@ def _table() -> _Table:
     return _Table(version, {k: tuple(v) for k, v in folded.items()}, {k: tuple(v) for k, v in exact.items()}, pattern)
 
 
+@lru_cache(maxsize=1)
 def alias_table() -> tuple[str, dict[str, AliasEntry], re.Pattern]:
     """(version line, lower-cased alias -> its most recent entry, one regex matching any alias as whole words,
-    longest first). A term the regex matched is found under its lower-cased text."""
+    longest first). A term the regex matched is found under its lower-cased text. Built once: do not change it."""
     table = _table()
     entries = {alias.lower(): _on_day(found, None) for alias, found in table.exact.items()}
     entries.update((alias, _on_day(found, None)) for alias, found in table.folded.items())
@@ -167,6 +168,16 @@ def country_of(iso: str) -> str | None:
     return country.name if country is not None else None
 
 
+def alias_matches(sentence) -> list[tuple[int, int, str]]:
+    """``(start, end, alias as written)`` of every alias-table term in a spaCy sentence, offsets into the
+    sentence's text; found once per sentence of a Doc (event types and actor terms both read them)."""
+    found = sentence.doc.user_data.setdefault("storyline.actors.matches", {})
+    key = (sentence.start_char, sentence.end_char)
+    if key not in found:
+        found[key] = [(m.start(), m.end(), m.group(0)) for m in _table().pattern.finditer(sentence.text)]
+    return found[key]
+
+
 def find_actor_terms(sentence, on: dt.date | None = None) -> list[tuple[Span, Actor]]:
     """Every alias-table term in a spaCy sentence, with its evidence span (offsets into the article), resolved
     for the day ``on`` (the event's, else the report's; None: the most recent meaning).
@@ -176,12 +187,10 @@ def find_actor_terms(sentence, on: dt.date | None = None) -> list[tuple[Span, Ac
     """
     from storyline.analyse.places import country_of_adjective, resolve_place  # the gazetteer loads lazily
 
-    pattern = _table().pattern
     text = sentence.text
     found = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        entry = _entry(match.group(0), on)
+    for start, end, alias in alias_matches(sentence):
+        entry = _entry(alias, on)
         country_iso, country_name = entry.country_iso, None
         previous = _PREVIOUS_WORD.search(text[:start])
         if previous:
@@ -196,7 +205,7 @@ def find_actor_terms(sentence, on: dt.date | None = None) -> list[tuple[Span, Ac
         if country_iso:
             country_name = country_of(country_iso)
         surface = text[start:end]
-        actor = canonical_actor(match.group(0), country_iso, country_name, on)
+        actor = canonical_actor(alias, country_iso, country_name, on)
         found.append((Span("actor", sentence.start_char + start, sentence.start_char + end, surface),
                       Actor(surface, actor.canonical, actor.category, actor.country_iso)))
     return found

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.analyse.nlp import doc_text
 from storyline.analyse.numbers import parse_number, quantity
 from storyline.records import Figure, Span
 
@@ -925,9 +926,9 @@ def _incident_count(tokens) -> int | None:
 
 
 def _text(doc, first: int, last: int) -> str:
-    return doc.text[doc[first].idx:doc[last].idx + len(doc[last])]
+    return doc_text(doc)[doc[first].idx:doc[last].idx + len(doc[last])]
 
 
 def _span(doc, field: str, first: int, last: int) -> Span:
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return Span(field=field, start=start, end=end, text=doc.text[start:end])
+    return Span(field=field, start=start, end=end, text=doc_text(doc)[start:end])

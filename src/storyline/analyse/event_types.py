@@ -49,8 +49,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from storyline.analyse.actors import alias_table
+from storyline.analyse.actors import alias_matches, alias_table
 from storyline.analyse.casualties import is_background_toll
+from storyline.analyse.nlp import doc_text
 from storyline.records import Span
 
 DATA = Path(__file__).parent / "data"
@@ -592,25 +593,26 @@ ARMED_ACTOR_CATEGORIES = frozenset({"state forces", "rebels", "political militia
 
 
 @lru_cache(maxsize=1)
-def _armed_aliases() -> tuple[frozenset[str], object]:
-    """The lower-cased aliases of the actor table's armed groups, and the table's regex over all aliases."""
-    _, entries, pattern = alias_table()
-    return frozenset(a for a, e in entries.items() if e.category in ARMED_ACTOR_CATEGORIES), pattern
+def _armed_aliases() -> frozenset[str]:
+    """The lower-cased aliases of the actor table's armed groups."""
+    _, entries, _ = alias_table()
+    return frozenset(a for a, e in entries.items() if e.category in ARMED_ACTOR_CATEGORIES)
 
 
 def _actor_roles(tokens) -> dict[int, str]:
     """Token positions of the armed groups the actor table names ("the Volunteers for the Defence of the
     Homeland", "the CJTF"), with their members called by a plural word of the group's name ("killing 15
     volunteers"): the role rows know armies and rebels by common nouns, the actor table knows militias by name."""
-    armed, pattern = _armed_aliases()
+    armed = _armed_aliases()
     out: dict[int, str] = {}
     members: set[str] = set()
+    position = {t.i: n for n, t in enumerate(tokens)}
     for sentence in dict.fromkeys(t.sent for t in tokens):
-        for match in pattern.finditer(sentence.text):
-            if match.group(0).lower() not in armed:
+        for start, end, alias in alias_matches(sentence):
+            if alias.lower() not in armed:
                 continue
-            start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
-            named = [n for n, t in enumerate(tokens) if start <= t.idx < end]
+            words = sentence.char_span(start, end, alignment_mode="expand") or ()
+            named = [position[t.i] for t in words if t.i in position and t.idx >= sentence.start_char + start]
             if named:
                 out[named[0]] = "armed"  # one word per name: a long name is not many armed men
             members.update(tokens[n].lower_ for n in named if tokens[n].tag_ in ("NNS", "NNPS"))
@@ -1174,7 +1176,7 @@ def _decide(tokens, weights=None) -> EventType | None:
     start, end = first.idx, last.idx + len(last.text)
     event_type, plover_type, plover_mode, cameo_root = mapping_for(label)
     return EventType(event_type, label, plover_type, plover_mode, cameo_root,
-                     Span("event_type", start, end, first.doc.text[start:end]),
+                     Span("event_type", start, end, doc_text(first.doc)[start:end]),
                      round(score / (score + runner_up + 0.5), 3), f"{evidence.rules[label]}:{hit.pattern.source}")
 
 

@@ -28,6 +28,15 @@ def load_nlp():
     return nlp
 
 
+def doc_text(doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token of the document on each ``.text`` call, and
+    the extractors slice the report's text thousands of times."""
+    text = doc.user_data.get("storyline.text")
+    if text is None:
+        text = doc.user_data["storyline.text"] = doc.text
+    return text
+
+
 def parse(text: str):
     """A spaCy ``Doc`` of ``text``; character offsets of its tokens index into ``text`` itself."""
     return load_nlp()(text)

@@ -47,6 +47,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storyline.analyse.gazetteer import Entry, Gazetteer, Lookup, load_gazetteer, name_words
+from storyline.analyse.nlp import doc_text
 from storyline.records import Place, Span
 
 __all__ = ["best_place", "country_of_adjective", "event_places", "find_places", "resolve_place"]
@@ -257,7 +258,7 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     Takhar).
     """
     gaz = load_gazetteer()
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     sentence, left_to_next = _as_read(sentence, gaz)
     report_countries = _report_countries(sentence.doc, gaz)
     mentions = _consistent(_sentence_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz))
@@ -420,7 +421,7 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
         for j in range(min(len(tokens), i + MAX_NAME_TOKENS) - 1, i - 1, -1):
             if not _ends_name(tokens[j]) or not all(_inside_name(t) for t in tokens[i + 1:j]):
                 continue
-            name = sentence.doc.text[tokens[i].idx:tokens[j].idx + len(tokens[j])]
+            name = doc_text(sentence.doc)[tokens[i].idx:tokens[j].idx + len(tokens[j])]
             if gaz.is_not_place(name):
                 # "the Sahel region", "Nord province": the designator makes the listed word a place.
                 matched = (j, _designated_unit(tokens, j, name, gaz))
@@ -506,7 +507,7 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     if not partial and not hint:
         hint = (_prefix_level(tokens, i, gaz) or _qualifier_level(tokens, i, found, gaz)
                 or _possessor_level(tokens, j, found, gaz))
-    name = first.doc.text[first.idx:tokens[j].idx + len(tokens[j])]
+    name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
 
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
     if entity is not None:
@@ -571,7 +572,7 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
     hint = hint or _prefix_level(tokens, i, gaz)
     if hint == "admin1":
         return None  # "Miray province": a unit the gazetteer lacks, not the village
-    name = first.doc.text[first.idx:tokens[j].idx + len(tokens[j])]
+    name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
     labelled_place = entity is not None and entity.label_ in PLACE_LABELS
     if entity is not None and (entity.label_ in NUMERIC_LABELS
@@ -608,7 +609,7 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
     if first_run != i or not _ends_name(tokens[j]) or _holds_known_name(tokens, i, j, gaz):
         return None
     first, last = tokens[i], tokens[j]
-    name = first.doc.text[first.idx:last.idx + len(last)]
+    name = doc_text(first.doc)[first.idx:last.idx + len(last)]
     if gaz.demonym_country(name) or all(_is_english_word(t) for t in tokens[i:j + 1] if t.is_alpha):
         return None
     hint = None
@@ -647,7 +648,7 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer) -> bool:
     for end in range(k, min(len(tokens), k + MAX_NAME_TOKENS)):
         if not tokens[end].text[:1].isupper() and not gaz.designator_level(tokens[end].text)[0]:
             break
-        found = gaz.lookup(doc.text[tokens[k].idx:tokens[end].idx + len(tokens[end])], allow_loose=False)
+        found = gaz.lookup(doc_text(doc)[tokens[k].idx:tokens[end].idx + len(tokens[end])], allow_loose=False)
         if any(e.level == "admin1" for e in found.entries) and found.hint in (None, "admin1"):
             return True
     return False
@@ -665,7 +666,7 @@ def _holds_known_name(tokens, i: int, j: int, gaz: Gazetteer) -> bool:
     doc = tokens[i].doc
     for k in range(i + 1, j + 1):
         for end in range(k, j + 1):
-            name = doc.text[tokens[k].idx:tokens[end].idx + len(tokens[end])]
+            name = doc_text(doc)[tokens[k].idx:tokens[end].idx + len(tokens[end])]
             if gaz.lookup(name, allow_loose=False).entries or gaz.small_places(name).entries:
                 return True
     return False
@@ -760,7 +761,7 @@ def _possessor_level(tokens, j: int, found: Lookup, gaz: Gazetteer) -> str | Non
         end += 1
     if end == j + 2:
         return None
-    held = tokens[j].doc.text[tokens[j + 2].idx:tokens[end - 1].idx + len(tokens[end - 1])]
+    held = doc_text(tokens[j].doc)[tokens[j + 2].idx:tokens[end - 1].idx + len(tokens[end - 1])]
     designated = end < len(tokens) and gaz.designator_level(tokens[end].text)[0]
     return "admin1" if designated or gaz.lookup(held, allow_loose=False).entries else None
 
@@ -892,8 +893,8 @@ def _datelines(doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     cache_key = "storyline.places.datelines"
     if cache_key not in doc.user_data:
         found = []
-        for paragraph in re.finditer(rf"(?:^|\n){_BLANK}*", doc.text):
-            match = _DATELINE.match(doc.text, paragraph.end())
+        for paragraph in re.finditer(rf"(?:^|\n){_BLANK}*", doc_text(doc)):
+            match = _DATELINE.match(doc_text(doc), paragraph.end())
             town = match["town"] if match else ""
             if town and gaz.lookup(town, allow_loose=False).entries and not gaz.is_not_place(town):
                 found.append(match.span())
@@ -914,7 +915,7 @@ def _as_read(sentence, gaz: Gazetteer):
     for start, end in _datelines(doc, gaz):
         if start < sentence.end_char <= end:
             return sentence, (start, end)
-        if start < sentence.start_char and not doc.text[end:sentence.start_char].strip():
+        if start < sentence.start_char and not doc_text(doc)[end:sentence.start_char].strip():
             first = doc.char_span(start, end, alignment_mode="expand").start
             return doc[first:sentence.end], None
     return sentence, None

@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from storyline.analyse.nlp import doc_text
 from storyline.records import Span, TimeInterval
 
 __all__ = ["day_anchor", "find_time_expressions", "is_anaphoric", "is_vague", "is_vague_period", "resolve_against",
@@ -515,7 +516,7 @@ def find_time_expressions(sentence, published: dt.date | None,
     such a day they are dropped: the publication date would be a guess. Span offsets index
     into the whole document text. Returned in text order.
     """
-    text, base = sentence.doc.text, sentence.start_char
+    text, base = doc_text(sentence.doc), sentence.start_char
     candidates = {(base + m.start(), base + m.end()) for m in _FINDER.finditer(sentence.text)}
     anaphors = {(base + m.start(), base + m.end()) for finder in _ANAPHOR_FINDERS
                 for m in finder.finditer(sentence.text)}
