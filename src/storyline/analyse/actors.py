@@ -132,6 +132,11 @@ def canonical_actor(text: str, country_iso: str | None = None, country_name: str
     entry = _entry(text, on)
     if entry is None:
         return Actor(text=text, canonical=None, category=None, country_iso=country_iso)
+    return _actor_of(text, entry, country_iso, country_name, on)
+
+
+def _actor_of(text: str, entry: AliasEntry, country_iso: str | None, country_name: str | None,
+              on: dt.date | None) -> Actor:
     if entry.canonical in _GENERIC_STATE and country_name:
         return _national(text, entry, country_iso, country_name, on)
     return Actor(text=text, canonical=entry.canonical, category=entry.category,
@@ -205,7 +210,6 @@ def find_actor_terms(sentence, on: dt.date | None = None) -> list[tuple[Span, Ac
         if country_iso:
             country_name = country_of(country_iso)
         surface = text[start:end]
-        actor = canonical_actor(alias, country_iso, country_name, on)
         found.append((Span("actor", sentence.start_char + start, sentence.start_char + end, surface),
-                      Actor(surface, actor.canonical, actor.category, actor.country_iso)))
+                      _actor_of(surface, entry, country_iso, country_name, on)))
     return found

@@ -70,9 +70,13 @@ INCIDENT_NOUNS = frozenset({"incident", "attack", "clash", "explosion", "blast",
                             "ambush", "bombing", "assault", "shooting", "skirmish", "battle", "operation",
                             "exchange", "episode", "shelling"})
 OCCASION_NOUNS = frozenset({"time", "occasion", "instance"})  # "several times", "on three occasions": not people
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+MONTHS = frozenset(_MONTH_NAMES)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year as written: "2019"
 PERIOD_PATTERN = re.compile(  # a figure summed over a period or a series rather than one incident
-    r"\b(?:so far|to date|this year|this month|in total|since (?:the start|the beginning|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december|\d{4})|"
+    rf"\b(?:so far|to date|this year|this month|in total|since (?:the start|the beginning|{'|'.join(_MONTH_NAMES)}|"
+    r"\d{4})|"
     r"(?:over|during|in|throughout|for) the (?:past|last|previous) (?:[\w-]+ ){0,3}(?:days|weeks|months|years|decades|"
     r"week|month|year|decade)\b|(?:last|past|previous) year\b|"
     r"in recent (?:days|weeks|months|years|decades)|a (?:series|spate|string|wave) of|"
@@ -96,8 +100,6 @@ LONG_SPAN_WORDS = frozenset({"year", "decade", "month"})
 SHORT_TIMES = frozenset({"day", "night", "morning", "afternoon", "evening", "dawn", "dusk", "midnight", "noon",
                          "weekend", "week", "hour", "minute", "yesterday", "today", "tonight", "monday", "tuesday",
                          "wednesday", "thursday", "friday", "saturday", "sunday"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december"})
 SPAN_PREPOSITIONS = frozenset({"in", "during", "since", "throughout"})
 PERIOD_PREPOSITIONS = frozenset({"in", "during", "throughout", "over", "for"})
 SPAN_START_VERBS = frozenset({"begin", "start", "break", "erupt", "launch", "escalate"})  # "which broke out in 2023"
@@ -228,7 +230,7 @@ def _since_long_ago(since) -> bool:
 def _names_a_long_time(words) -> bool:
     """A year, a month or a span of years among ``words``: "2019", "August 2023", "the past decade"."""
     return not any(t.lemma_.lower() in SHORT_TIMES for t in words) and any(
-        re.fullmatch(r"(1[89]|20)\d\ds?", t.text) or t.lower_ in MONTHS or t.lemma_.lower() in LONG_SPAN_WORDS
+        _YEAR.fullmatch(t.text.removesuffix("s")) or t.lower_ in MONTHS or t.lemma_.lower() in LONG_SPAN_WORDS
         for t in words)
 
 
@@ -318,7 +320,7 @@ def _a_year_or_more(noun) -> bool:
         return True  # "in recent years", "over the past six months"
     if lemma in ("year", "decade") and noun.tag_ == "NN":
         return any(c.lower_ in ("last", "past", "previous", "this") for c in noun.children)
-    return bool(re.fullmatch(r"(1[89]|20)\d\d", noun.text)) and not list(noun.children)
+    return bool(_YEAR.fullmatch(noun.text)) and not list(noun.children)
 
 
 def _long_span(token) -> bool:
@@ -330,7 +332,7 @@ def _long_span(token) -> bool:
         return _since_long_ago(token)
     if token.lemma_.lower() in LONG_SPAN_WORDS and token.tag_ in ("NNS", "NN"):
         return token.lower_ != "month"  # "this month" is short, "in recent months" long
-    if not re.fullmatch(r"(1[89]|20)\d\d", token.text):
+    if not _YEAR.fullmatch(token.text):
         return False
     governors = [token.head, token.head.head, token.head.head.head]
     return any(t.lower_ == "since" for t in governors) or any(t.lemma_.lower() in SPAN_START_VERBS for t in governors)
@@ -771,7 +773,7 @@ def _date_time_or_amount(token) -> bool:
         return True
     doc = token.doc
     neighbours = {doc[i].lower_ for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)}
-    return bool(re.fullmatch(r"(1[89]|20)\d\d", token.text)) or bool(neighbours & TIME_WORDS)
+    return bool(_YEAR.fullmatch(token.text)) or bool(neighbours & TIME_WORDS)
 
 
 def _singular(head) -> _Count | None:

@@ -599,20 +599,19 @@ def _armed_aliases() -> frozenset[str]:
     return frozenset(a for a, e in entries.items() if e.category in ARMED_ACTOR_CATEGORIES)
 
 
-def _actor_roles(tokens) -> dict[int, str]:
+def _actor_roles(tokens, index_of: dict[int, int]) -> dict[int, str]:
     """Token positions of the armed groups the actor table names ("the Volunteers for the Defence of the
     Homeland", "the CJTF"), with their members called by a plural word of the group's name ("killing 15
     volunteers"): the role rows know armies and rebels by common nouns, the actor table knows militias by name."""
     armed = _armed_aliases()
     out: dict[int, str] = {}
     members: set[str] = set()
-    position = {t.i: n for n, t in enumerate(tokens)}
     for sentence in dict.fromkeys(t.sent for t in tokens):
         for start, end, alias in alias_matches(sentence):
             if alias.lower() not in armed:
                 continue
             words = sentence.char_span(start, end, alignment_mode="expand") or ()
-            named = [position[t.i] for t in words if t.i in position and t.idx >= sentence.start_char + start]
+            named = [index_of[t.i] for t in words if t.i in index_of and t.idx >= sentence.start_char + start]
             if named:
                 out[named[0]] = "armed"  # one word per name: a long name is not many armed men
             members.update(tokens[n].lower_ for n in named if tokens[n].tag_ in ("NNS", "NNPS"))
@@ -706,7 +705,7 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     for hit in role_hits:
         for p in hit.positions:
             roles[p][hit.label[5:]] = max(roles[p].get(hit.label[5:], 0.0), hit.pattern.weight)
-    for p, role in _actor_roles(tokens).items():
+    for p, role in _actor_roles(tokens, index_of).items():
         roles[p][role] = 1.0
     context = _Context(tokens, roles, defaultdict(list), index_of)
     evidence = _Evidence({}, {}, {})

@@ -148,7 +148,8 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         told, sources = _places_by_role(sentence, places)
         countries.extend((span, place) for span, place in told if place.country_iso)
         sources_countries.extend((span, place) for span, place in sources if place.country_iso)
-        draft = _event_draft(sentence, times_of[sentence.start], places, drafts[-1] if drafts else None, published)
+        draft = _event_draft(sentence, times_of[sentence.start], told, sources, drafts[-1] if drafts else None,
+                             published)
         if draft is None:
             continue
         draft.sentences.append(index)
@@ -209,8 +210,10 @@ def _report_country(countries: list[tuple[Span, Place]]) -> tuple[Span, Place] |
     return next((span, place) for span, place in countries if place.country_iso == winner)
 
 
-def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places: list[tuple[Span, Place]],
-                 last: _Draft | None, published=None) -> _Draft | None:
+def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: list[tuple[Span, Place]],
+                 sources: list[tuple[Span, Place]], last: _Draft | None, published=None) -> _Draft | None:
+    """The event a sentence tells, if any. ``told`` are the places of what it tells, ``sources`` those in the name
+    of who reported it (:func:`_places_by_role`)."""
     kind = classify_event(sentence)
     casualties = find_casualties(sentence)
     # A toll that presupposes one told before ("two of the wounded died", "the toll rose to seven"), not
@@ -235,7 +238,6 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], places:
                  for span, interval, how, steps in times]
     # A place in a clause about something before ("since the Taliban returned to power in Kabul") is not the event's,
     # nor one in the name of who reported it ("the Kharkiv regional governor said"): that only locates the source.
-    told, sources = _places_by_role(sentence, places)
     specific_place = any(p.precision in ("place", "district", "admin1", "border") for span, p in told
                          if not clause or time_attachment(sentence, span, clause)[0] != "history")
     # A habitual sentence ("has in recent years concentrated on attacking bases") tells of many incidents.

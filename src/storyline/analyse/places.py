@@ -410,6 +410,7 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
     entity_of = {token.i: ent for ent in sentence.ents for token in ent}
     run_of = _tight_runs(tokens, entity_of)
     dateline_starts = {start for start, _ in _datelines(sentence.doc, gaz)}
+    text = doc_text(sentence.doc)
     mentions: list[_Mention] = []
     i = 0
     while i < len(tokens):
@@ -421,7 +422,7 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
         for j in range(min(len(tokens), i + MAX_NAME_TOKENS) - 1, i - 1, -1):
             if not _ends_name(tokens[j]) or not all(_inside_name(t) for t in tokens[i + 1:j]):
                 continue
-            name = doc_text(sentence.doc)[tokens[i].idx:tokens[j].idx + len(tokens[j])]
+            name = text[tokens[i].idx:tokens[j].idx + len(tokens[j])]
             if gaz.is_not_place(name):
                 # "the Sahel region", "Nord province": the designator makes the listed word a place.
                 matched = (j, _designated_unit(tokens, j, name, gaz))
@@ -892,9 +893,9 @@ def _datelines(doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """
     cache_key = "storyline.places.datelines"
     if cache_key not in doc.user_data:
-        found = []
-        for paragraph in re.finditer(rf"(?:^|\n){_BLANK}*", doc_text(doc)):
-            match = _DATELINE.match(doc_text(doc), paragraph.end())
+        found, text = [], doc_text(doc)
+        for paragraph in re.finditer(rf"(?:^|\n){_BLANK}*", text):
+            match = _DATELINE.match(text, paragraph.end())
             town = match["town"] if match else ""
             if town and gaz.lookup(town, allow_loose=False).entries and not gaz.is_not_place(town):
                 found.append(match.span())

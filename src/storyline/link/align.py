@@ -42,7 +42,7 @@ from storyline.link.similarity import (
 from storyline.records import Alignment, Substitution
 
 __all__ = [
-    "PARAPHRASE_THRESHOLD", "AlignmentLevels", "align_reports", "find_substitutions", "framing_table",
+    "PARAPHRASE_THRESHOLD", "AlignmentLevels", "align_pair", "align_reports", "find_substitutions", "framing_table",
     "paraphrase_score", "sentence_spans", "split_passages",
 ]
 
@@ -521,6 +521,13 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
                 seen.add((a_start, a_end, b_start, b_end))
                 found.append(Substitution(text_a[a_start:a_end], text_b[b_start:b_end], a_start, a_end, b_start, b_end))
     return sorted(found, key=lambda s: s.derived_start)
+
+
+def align_pair(text_a: str, text_b: str) -> tuple[tuple[Alignment, ...], tuple[Substitution, ...]]:
+    """What a link between A (the source) and B keeps: the sentence alignments with the copied passages inside
+    them (a desk checking the copy sees which words were lifted), and the terms B swapped."""
+    alignments = tuple(align_reports(text_a, text_b, passages=True))
+    return alignments, tuple(find_substitutions(text_a, text_b, alignments))
 
 
 def framing_table(substitutions_by_outlet: dict[str, list[Substitution]]) -> list[dict]:

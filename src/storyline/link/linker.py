@@ -55,7 +55,7 @@ class LinkSummary:
 
 def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> LinkSummary:
     """Link the stored articles the linker has not seen; rebuild stories; infer missing dates."""
-    from storyline.link.align import align_reports, find_substitutions
+    from storyline.link.align import align_pair
     from storyline.link.lsh import LSHIndex
     from storyline.link.minhash import MinHasher, shingles
     from storyline.link.relation import classify_pair
@@ -102,10 +102,8 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
                 continue
             if link.relation in _ALIGNED_RELATIONS:
                 source, derived = articles[link.source_id], articles[link.derived_id]
-                # with the copied passages: a desk checking the copy sees which words were lifted
-                alignments = align_reports(source.text, derived.text, passages=True)
-                substitutions = find_substitutions(source.text, derived.text, alignments)
-                link = replace(link, alignments=tuple(alignments), substitutions=tuple(substitutions))
+                alignments, substitutions = align_pair(source.text, derived.text)
+                link = replace(link, alignments=alignments, substitutions=substitutions)
             found.append(link)
             summary.links[link.relation] = summary.links.get(link.relation, 0) + 1
         store.save_links(found)

@@ -624,7 +624,7 @@ def compare(
 
     Example: storyline compare 09523f0a cb46322b
     """
-    from storyline.link.align import align_reports, find_substitutions, split_passages
+    from storyline.link.align import align_pair, split_passages
 
     store = _open(db)
     try:
@@ -634,25 +634,27 @@ def compare(
         store.close()
     if stored is not None and stored.source_id == second.id:
         first, second = second, first
-    alignments = stored.alignments if stored and stored.alignments else tuple(
-        align_reports(first.text, second.text, passages=True))
-    substitutions = stored.substitutions if stored and stored.alignments else tuple(
-        find_substitutions(first.text, second.text, list(alignments)))
+    if stored and stored.alignments:
+        alignments, substitutions = stored.alignments, stored.substitutions
+    else:
+        alignments, substitutions = align_pair(first.text, second.text)
     sentences, passages = split_passages(alignments)
     relation = f"{stored.relation} (confidence {stored.confidence:.2f}): " + "; ".join(stored.evidence) if stored else "no stored link"
     out.print(f"[bold]{first.id}[/bold] {first.outlet or ''} {first.published or 'undated'}  ⟷  "
               f"[bold]{second.id}[/bold] {second.outlet or ''} {second.published or 'undated'}\n{relation}", highlight=False)
     copied_a = [(p.a_start, p.a_end) for p in passages if p.a_start is not None]
     copied_b = [(p.b_start, p.b_end) for p in passages]
+    terms_a = [(s.source_start, s.source_end) for s in substitutions]
+    terms_b = [(s.derived_start, s.derived_end) for s in substitutions]
     table = Table(show_lines=True, expand=True)
     table.add_column(f"{first.id} (source side)", ratio=1)
     table.add_column(f"{second.id}", ratio=1)
     table.add_column("kind", no_wrap=True)
     for alignment in sorted(sentences, key=lambda x: (x.b_start if x.b_start is not None else 10**9, x.a_start or 0)):
-        left = _compared_text(first.text, alignment.kind, alignment.a_start, alignment.a_end, copied_a,
-                              [(s.source_start, s.source_end) for s in substitutions], _SOURCE_TERM)
-        right = _compared_text(second.text, alignment.kind, alignment.b_start, alignment.b_end, copied_b,
-                               [(s.derived_start, s.derived_end) for s in substitutions], _DERIVED_TERM)
+        left = _compared_text(first.text, alignment.kind, alignment.a_start, alignment.a_end, copied_a, terms_a,
+                              _SOURCE_TERM)
+        right = _compared_text(second.text, alignment.kind, alignment.b_start, alignment.b_end, copied_b, terms_b,
+                               _DERIVED_TERM)
         table.add_row(left, right, f"{alignment.kind} {alignment.score:.2f}")
     out.print(table)
     for substitution in substitutions:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from storyline.link.align import align_reports, find_substitutions, split_passages
+from storyline.link.align import align_pair, split_passages
 from storyline.serve.api.deps import StoreDep, require_reader
 from storyline.serve.api.framing import framing_rows
 from storyline.serve.api.schemas import (
@@ -44,8 +44,7 @@ def compare(
     if stored is not None and stored.alignments:
         alignments, substitutions = stored.alignments, stored.substitutions
     else:
-        alignments = tuple(align_reports(first.text, second.text, passages=True))
-        substitutions = tuple(find_substitutions(first.text, second.text, list(alignments)))
+        alignments, substitutions = align_pair(first.text, second.text)
     inferred = store.inferred_dates()
 
     def side(article) -> ComparedReport:
