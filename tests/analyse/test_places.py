@@ -525,6 +525,28 @@ def test_a_village_word_after_a_town_that_is_also_a_unit_names_the_unit_the_vill
 
 
 @pytest.mark.slow
+def test_a_township_and_the_region_after_it_are_places_whatever_the_tagger_makes_of_the_names():
+    # "Sagaing" is tagged as a verb form (-ing) and has no entity label: the designator after it makes it a name.
+    found = places_in("Soldiers set fire to some 150 houses in Tabayin township, Sagaing region, on Thursday.")
+    assert [(text, p.admin1_iso, p.location, p.precision) for text, p in found] == [
+        ("Tabayin township", "MM-01", "Tabayin", "admin1"), ("Sagaing region", "MM-01", None, "admin1")]
+    # "township" is a district designator: a township the gazetteer knows as a town is that town.
+    [(text, town)] = places_in("Junta troops shelled Kanbalu township overnight.")
+    assert (text, town.admin1_iso, town.location) == ("Kanbalu township", "MM-01", "Kanbalu")
+
+
+@pytest.mark.slow
+def test_a_name_known_only_abroad_lies_in_the_unit_written_after_it():
+    # The only Kani the gazetteer knows is in Japan; the text puts this one in Sagaing.
+    found = places_in("An air strike hit a monastery in Kani township, Sagaing Region, killing eleven people.")
+    assert [(text, p.country_iso, p.admin1_iso, p.location) for text, p in found] == [
+        ("Kani township", "MM", "MM-01", "Kani"), ("Sagaing Region", "MM", "MM-01", None)]
+    # A same-named place in the qualifier's country keeps its reading ("Hyderabad, Sindh" is Pakistan's).
+    [(_, city), _] = places_in("Police baton-charged traders in Hyderabad, Sindh, on Monday.")
+    assert (city.country_iso, city.admin1_iso, city.location) == ("PK", "PK-SD", "Hyderabad")
+
+
+@pytest.mark.slow
 def test_a_name_whose_possessive_holds_another_place_is_the_unit_around_it():
     # "Kunduz's Chahar Dara district": Kunduz is the province; its capital would outrank the district.
     found = places_in("Taliban fighters overran an outpost in Kunduz's Chahar Dara district before dawn on Friday.")

@@ -273,6 +273,9 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
         if mention.unlocated:
             continue
         entry = _choose_entry(mention.found, countries, admin1_keys[mention], report_countries=report_countries)
+        if entry is not None and (elsewhere := _unknown_in_named_unit(mention, entry, mentions, sentence, gaz)):
+            mentions[mentions.index(mention)] = elsewhere
+            continue
         if entry is not None:
             resolved.append((mention, entry))
             span = Span("place", mention.start, mention.end, text[mention.start:mention.end])
@@ -284,6 +287,41 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     if left_to_next:
         results = [(span, place) for span, place in results if not left_to_next[0] <= span.start < left_to_next[1]]
     return sorted(results, key=lambda item: item[0].start)
+
+
+_QUALIFYING_GAPS = frozenset({",", "in", "in the", ", in", ", in the"})
+
+
+def _unknown_in_named_unit(mention: _Mention, entry: Entry, mentions: list[_Mention], sentence,
+                           gaz: Gazetteer) -> _Mention | None:
+    """The mention as a place the gazetteer does not know, when the admin-1 written after it is in another country.
+
+    "Kani township, Sagaing Region": the only Kani we know is a town in Japan,
+    but the text says the township is in Sagaing, and the text outweighs a
+    same-named place abroad. Then the name (without its designator) is kept
+    as written and placed in the unit (:func:`_unlocated_place`). None when no
+    unit qualifies the name, or the chosen reading lies in it.
+    """
+    if entry.level in ("country", "admin1") or mention.small:
+        return None
+    text = doc_text(sentence.doc)
+    after = _qualifier(mention, mentions, text)
+    units = _units_named(after) if after is not None else set()
+    if len(units) != 1 or gaz.admin1[next(iter(units))].country_iso == entry.country_iso:
+        return None  # in the same country, a same-named district of another unit is as likely as a slip
+    tokens = [t for t in sentence if mention.start <= t.idx < mention.end]
+    while len(tokens) > 1 and gaz.designator_level(tokens[-1].text)[0]:
+        tokens = tokens[:-1]
+    name = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return replace(mention, found=Lookup((), mention.found.hint, words=tuple(name_words(name))), unlocated=name)
+
+
+def _qualifier(mention: _Mention, mentions: list[_Mention], text: str) -> _Mention | None:
+    """The mention written right after ``mention`` as where it lies ("Dikwa, Borno", "Kani township in Sagaing")."""
+    after = next((m for m in mentions if m.start >= mention.end), None)
+    if after is None or " ".join(text[mention.end:after.start].replace(",", " , ").split()) not in _QUALIFYING_GAPS:
+        return None
+    return after
 
 
 def _consistent(mentions: list[_Mention], document_anchors: set[str]) -> list[_Mention]:
@@ -401,6 +439,12 @@ def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[st
             countries.add(iso)
     admin1_keys = {mention: named | {unit for other, unit in lies_in.items() if other is not mention}
                    for mention in mentions}
+    text = doc_text(sentence.doc)
+    for mention in mentions:
+        # "Saint Petersburg, Florida": every admin-1 the qualifier may name is a place the name may lie in.
+        if (after := _qualifier(mention, mentions, text)) is not None:
+            admin1_keys[mention] = admin1_keys[mention] | {e.admin1_key for e in after.found.entries
+                                                           if e.level == "admin1" and e.admin1_key}
     return countries, admin1_keys
 
 
@@ -804,8 +848,13 @@ def _starts_name(token, entity_of) -> bool:
     entity = entity_of.get(token.i)
     if entity is not None:
         return entity.label_ not in NUMERIC_LABELS
-    # Outside entities, only proper nouns: keeps sentence-initial common words out.
-    return token.tag_ in ("NNP", "NNPS")
+    # Outside entities, only proper nouns: keeps sentence-initial common words out. A capitalised word inside
+    # the sentence that a designator follows is a name whatever its tag ("Sagaing region": the tagger reads -ing).
+    if token.tag_ in ("NNP", "NNPS"):
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (token.is_alpha and not token.is_sent_start and following is not None
+            and load_gazetteer().designator_level(following.text)[0])
 
 
 def _inside_name(token) -> bool:
