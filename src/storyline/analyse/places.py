@@ -60,7 +60,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 # Grammar, not vocabulary: prepositions after which a known name is read as a place.
 LOCATIVE_WORDS = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across", "towards",
-                            "toward", "between", "from", "of"})
+                            "toward", "between", "from", "of", "overlooking", "through", "within", "beyond"})
 # Lower-case words inside romanised names ("Sar-e Pul", "Bahr el Ghazal", "Khuram wa Sarbagh").
 ROMANISATION_PARTICLES = frozenset({"e", "i", "ye", "al", "el", "ul", "wa", "de", "du", "des", "la", "le", "da",
                                     "di", "do", "bin", "ibn", "ad", "ash", "as", "an", "ar", "az"})
@@ -73,7 +73,7 @@ BIG_TOWN = 100_000
 # The prepositions that make a village name a place. Narrower than LOCATIVE_WORDS: "the son of Karim", "a
 # statement from Karim", "between Karim and ..." name people; "of" counts only in "the village of".
 SMALL_PLACE_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across", "towards",
-                                   "toward"})
+                                   "toward", "overlooking", "through", "within", "beyond"})
 # Words for a village: after the name of a town of the main tables (all of VILLAGE_SIZE people or more) they
 # say the name is the unit the village lies in ("Sagaing village" in a headline is a village in Sagaing).
 VILLAGE_WORDS = frozenset({"village"})
@@ -273,8 +273,11 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
         if mention.unlocated:
             continue
         entry = _choose_entry(mention.found, countries, admin1_keys[mention], report_countries=report_countries)
-        if entry is not None and (elsewhere := _unknown_in_named_unit(mention, entry, mentions, sentence, gaz)):
-            mentions[mentions.index(mention)] = elsewhere
+        if entry is not None and (_abroad_of_its_unit(mention, entry, mentions, sentence, gaz)
+                                  or _loose_and_abroad(mention, entry, sentence.doc, gaz)):
+            # The gazetteer's reading is not this place: keep the name as written (or drop a name of plain words).
+            if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
+                mentions[mentions.index(mention)] = unlocated
             continue
         if entry is not None:
             resolved.append((mention, entry))
@@ -292,34 +295,58 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
 _QUALIFYING_GAPS = frozenset({",", "in", "in the", ", in", ", in the"})
 
 
-def _unknown_in_named_unit(mention: _Mention, entry: Entry, mentions: list[_Mention], sentence,
-                           gaz: Gazetteer) -> _Mention | None:
-    """The mention as a place the gazetteer does not know, when the admin-1 written after it is in another country.
+def _abroad_of_its_unit(mention: _Mention, entry: Entry, mentions: list[_Mention], sentence, gaz: Gazetteer) -> bool:
+    """Whether the admin-1 written after the mention lies in another country than the reading chosen for it.
 
     "Kani township, Sagaing Region": the only Kani we know is a town in Japan,
     but the text says the township is in Sagaing, and the text outweighs a
-    same-named place abroad. Then the name (without its designator) is kept
-    as written and placed in the unit (:func:`_unlocated_place`). None when no
-    unit qualifies the name, or the chosen reading lies in it.
+    same-named place abroad. In the same country, a same-named district of
+    another unit is as likely as a slip of the writer, and the reading stays.
     """
     if entry.level in ("country", "admin1") or mention.small:
-        return None
-    text = doc_text(sentence.doc)
-    after = _qualifier(mention, mentions, text)
+        return False
+    after = _qualifier(mention, mentions, sentence.doc)
     units = _units_named(after) if after is not None else set()
-    if len(units) != 1 or gaz.admin1[next(iter(units))].country_iso == entry.country_iso:
-        return None  # in the same country, a same-named district of another unit is as likely as a slip
+    return len(units) == 1 and gaz.admin1[next(iter(units))].country_iso != entry.country_iso
+
+
+def _loose_and_abroad(mention: _Mention, entry: Entry, doc, gaz: Gazetteer) -> bool:
+    """Whether a name matched only by a loose spelling lies in a country none of the report's other names may lie in.
+
+    "Tawila" in a report on North Darfur is no misspelt At Tawilah in Yemen;
+    "the Qutayfa area" in a report that names Damascus is Syria's Al Qutayfah.
+    """
+    if not mention.found.loose or entry.level == "country":
+        return False
+    others = [m for m in _report_mentions(doc, gaz) if not m.small and not m.found.loose and not m.unlocated]
+    return bool(others) and not any(e.country_iso == entry.country_iso for m in others for e in m.found.entries)
+
+
+def _as_unlocated(mention: _Mention, sentence, gaz: Gazetteer) -> _Mention | None:
+    """The mention as a place the gazetteer does not know: the name as written, without its designator, placed
+    later in the unit its context settles on (:func:`_unlocated_place`). None for a name of English words only
+    ("State Department"), which only the gazetteer's reading made a place."""
+    text = doc_text(sentence.doc)
     tokens = [t for t in sentence if mention.start <= t.idx < mention.end]
     while len(tokens) > 1 and gaz.designator_level(tokens[-1].text)[0]:
         tokens = tokens[:-1]
+    if all(_is_english_word(t) for t in tokens if t.is_alpha):
+        return None
     name = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
     return replace(mention, found=Lookup((), mention.found.hint, words=tuple(name_words(name))), unlocated=name)
 
 
-def _qualifier(mention: _Mention, mentions: list[_Mention], text: str) -> _Mention | None:
-    """The mention written right after ``mention`` as where it lies ("Dikwa, Borno", "Kani township in Sagaing")."""
+def _qualifier(mention: _Mention, mentions: list[_Mention], doc) -> _Mention | None:
+    """The mention written right after ``mention`` as where it lies ("Dikwa, Borno", "Kani township in Sagaing").
+
+    Not a name that modifies a word after it: in "30 km from Mogadishu, Somali police said" Somali is whose police.
+    """
+    text = doc_text(doc)
     after = next((m for m in mentions if m.start >= mention.end), None)
     if after is None or " ".join(text[mention.end:after.start].replace(",", " , ").split()) not in _QUALIFYING_GAPS:
+        return None
+    last = doc.char_span(after.start, after.end, alignment_mode="expand")[-1]
+    if last.dep_ in ("compound", "amod") and last.head.i > last.i:
         return None
     return after
 
@@ -439,10 +466,9 @@ def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[st
             countries.add(iso)
     admin1_keys = {mention: named | {unit for other, unit in lies_in.items() if other is not mention}
                    for mention in mentions}
-    text = doc_text(sentence.doc)
     for mention in mentions:
         # "Saint Petersburg, Florida": every admin-1 the qualifier may name is a place the name may lie in.
-        if (after := _qualifier(mention, mentions, text)) is not None:
+        if (after := _qualifier(mention, mentions, sentence.doc)) is not None:
             admin1_keys[mention] = admin1_keys[mention] | {e.admin1_key for e in after.found.entries
                                                            if e.level == "admin1" and e.admin1_key}
     return countries, admin1_keys
@@ -751,7 +777,7 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
 
     told = [entry for m, entry in resolved if not in_dateline(m)]
     countries = {entry.country_iso for _, entry in resolved}
-    report = [m for m in _report_mentions(doc, gaz) if not m.small and not m.unlocated]
+    report = [m for m in _report_mentions(doc, gaz) if not m.small and not m.unlocated and not m.found.loose]
     in_report = {u for m in report if not in_dateline(m) for u in _units_lying_in(m) | _units_named(m)}
     for units in ({e.admin1_key for e in told if e.level == "admin1"},
                   {e.admin1_key for e in told if e.admin1_key},
