@@ -564,6 +564,17 @@ def test_a_town_that_hills_overlook_or_a_road_runs_through_is_where_it_happened(
 
 
 @pytest.mark.slow
+def test_a_site_named_after_a_big_town_places_what_happened_near_it_in_the_town():
+    [(text, town)] = places_in("Riot police beat students outside the University of Peshawar on Monday.")
+    assert (text, town.country_iso, town.location, town.precision) == ("Peshawar", "PK", "Peshawar", "place")
+    [(text, town)] = places_in("A grenade was thrown into a crowd at Kandahar Airport.")
+    assert (text, town.location) == ("Kandahar", "Kandahar")
+    # Not a hospital (the wounded are taken far from where they were hurt), and not a state's university.
+    assert places_in("The wounded were flown to Peshawar Hospital.") == []
+    assert places_in("Students at the University of Texas walked out.") == []
+
+
+@pytest.mark.slow
 def test_a_name_whose_possessive_holds_another_place_is_the_unit_around_it():
     # "Kunduz's Chahar Dara district": Kunduz is the province; its capital would outrank the district.
     found = places_in("Taliban fighters overran an outpost in Kunduz's Chahar Dara district before dawn on Friday.")

@@ -61,6 +61,10 @@ NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORD
 # Grammar, not vocabulary: prepositions after which a known name is read as a place.
 LOCATIVE_WORDS = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across", "towards",
                             "toward", "between", "from", "of", "overlooking", "through", "within", "beyond"})
+# Sites named after the town they stand in ("the University of Dhaka", "Kabul University", "Gao airport"). Not
+# hospitals: the wounded are often taken to one far from where they were hurt.
+SITE_WORDS = frozenset({"university", "college", "airport", "stadium", "prison", "jail", "market",
+                        "bazaar", "mosque", "cathedral", "station"})
 # Lower-case words inside romanised names ("Sar-e Pul", "Bahr el Ghazal", "Khuram wa Sarbagh").
 ROMANISATION_PARTICLES = frozenset({"e", "i", "ye", "al", "el", "ul", "wa", "de", "du", "des", "la", "le", "da",
                                     "di", "do", "bin", "ibn", "ad", "ash", "as", "an", "ar", "az"})
@@ -581,10 +585,13 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
 
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
+    site = False  # "near the University of Dhaka", "at Kandahar Airport": a site named after the town it is in
     if entity is not None:
         if entity.label_ in NUMERIC_LABELS:
             return None
-        if entity.label_ not in PLACE_LABELS and _extends_beyond(entity, first.i, last.i, gaz):
+        beyond = _extends_beyond(entity, first.i, last.i, gaz)
+        site = beyond and entity.root.lower_ in SITE_WORDS and not first.i <= entity.root.i <= last.i
+        if entity.label_ not in PLACE_LABELS and beyond and not site:
             return None  # part of a person's or organisation's name
     if gaz.demonym_country(name) and not hint:
         return None  # "Afghan forces", "Somali troops": people, not places
@@ -592,11 +599,14 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     place_label = (entity is not None and entity.label_ in PLACE_LABELS
                    and not _extends_beyond(entity, first.i, last.i, gaz))
     after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS
-    strong = not partial and (hint is not None or place_label or after_locative or marked)
+    # A site's name says where it is only for a big town, which it names ("Kabul University" is in the town).
+    strong = not partial and not site and (hint is not None or place_label or after_locative or marked)
     if found.loose and not (hint or place_label):
         return None  # a loose spelling match needs the text to say it is a place
     entries = found.entries
-    if not strong:
+    if site:
+        entries = tuple(e for e in entries if e.level == "place" and e.weight >= BIG_TOWN)
+    elif not strong:
         entries = tuple(e for e in entries if e.trusted or (e.level == "place" and e.weight >= BIG_TOWN
                                                               and not partial))
         if not entries:
