@@ -477,3 +477,55 @@ def test_a_wounded_body_part_or_feeling_is_nobody():
     assert brief("A wounded guard was carried to the clinic.") == [(INJURED, 1, 1, 1, "guard")]
     for text in ("The striker limped off with an injured knee.", "Wounded pride drove the general to resign."):
         assert casualties(text) == [], text
+
+
+def test_a_count_of_bodies_is_a_count_of_the_dead():
+    for text, expected in [
+        ("Rescue workers said 14 bodies had been pulled from the collapsed mosque.", [(KILLED, 14, 14, 14, None)]),
+        ("Volunteers recovered dozens of bodies from the river.", [(KILLED, 24, None, 99, None)]),
+        ("Police found the bodies of eight men in a ditch outside the town.", [(KILLED, 8, 8, 8, "men")]),
+        ("A nurse at the district hospital gave a higher figure, saying 11 bodies and 26 wounded people had arrived "
+         "by noon.", [(KILLED, 11, 11, 11, None), (INJURED, 26, 26, 26, "people")]),
+        # bodies of dead told before, or of some of them, are no new count
+        ("The bodies of the two drivers were handed to their families.", []),
+        ("The rebels fled, leaving behind the bodies of two of their fighters.", []),
+        ("The body of a teacher was found on Tuesday.", []),
+    ]:
+        assert brief(text) == expected, text
+
+
+def test_a_range_the_parser_reads_as_a_preposition_or_under_a_misread_subject_is_still_the_count():
+    # "between" hung on the verb as a preposition over the victims
+    assert brief("BORNO: Insurgents killed between 7 and 11 fishermen and injured many others on the shores of the "
+                 "lake on Sunday.") == [(KILLED, 7, 7, 11, "fishermen"), (INJURED, 3, None, None, None)]
+    # "killed" read as a participle describing the killers: a verb with an object does not describe its noun
+    assert brief("KATSINA: Bandits killed between 20 and 25 villagers and wounded several others in raids on two "
+                 "hamlets near Dutsin-Ma late on Friday, police said.") == [
+        (KILLED, 20, 20, 25, "villagers"), (INJURED, 3, None, 9, None)]
+
+
+def test_a_casualty_word_completing_a_verb_counts_that_verbs_subject():
+    for text, expected in [
+        ("Three soldiers were reported killed in the clash.", [(KILLED, 3, 3, 3, "soldiers")]),
+        ("Nine people were found dead in the village.", [(KILLED, 9, 9, 9, "people")]),
+        ("At least 30 people are believed to have been killed in the raid.", [(KILLED, 30, 30, None, "people")]),
+        ("Eleven passengers are now known to have been wounded in the ambush, three of them critically, the "
+         "governor wrote.", [(INJURED, 11, 11, 11, "passengers")]),
+        ("Two guards appear to have died in the fire.", [(KILLED, 2, 2, 2, "guards")]),
+        # what is yet to be is no toll, and the subject of an active killing is the killer
+        ("Two soldiers are expected to die.", []),
+        ("Rebels are thought to have killed nine farmers.", [(KILLED, 9, 9, 9, "farmers")]),
+    ]:
+        assert brief(text) == expected, text
+
+
+def test_neutralised_counts_the_dead_only_beside_their_bodies():
+    assert brief("Troops neutralised 15 insurgents, whose bodies were recovered near the river, and captured "
+                 "three.") == [(KILLED, 15, 15, 15, "insurgents")]
+    # killed or captured: the word alone does not say
+    assert casualties("The army said it had neutralised 15 insurgents in the operation.") == []
+
+
+def test_a_count_repeated_in_figures_is_not_part_of_the_group():
+    assert brief("On our side, one (1) gendarme died and four (4) gendarmes were wounded.") == [
+        (KILLED, 1, 1, 1, "gendarme"), (INJURED, 4, 4, 4, "gendarmes")]

@@ -20,6 +20,9 @@ Decisions, written down in ``data/README.md`` as well:
   ("security forces killed 200 rebels last year"), is background: see :func:`is_background_toll`.
 * "Lost seven men" (soldiers, officers, fighters) is a military idiom for seven killed; "lost two
   vehicles" or "lost the match" count nobody.
+* Counted bodies are dead ("nine bodies were brought in"); bodies without a count of their own ("the
+  bodies of the two drivers") point back to dead told before. "Neutralised" may mean captured, so it
+  counts the dead only where the sentence speaks of their bodies ("whose bodies were left behind").
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ AMBIGUOUS_KILL_VERBS = frozenset({"execute"})  # "the attack was executed": coun
 TO_DEATH_VERBS = frozenset({"stab", "beat", "hack", "burn", "stone", "bludgeon", "club", "crush", "trample",
                             "torture", "batter", "kick", "strangle", "choke", "shoot", "knife", "lynch"})
 DIE_VERBS = frozenset({"die", "perish", "succumb"})
+# "neutralised" is a euphemism for killed or for captured: it counts the dead only beside their bodies
+EUPHEMISTIC_KILL_VERBS = frozenset({"neutralise", "neutralize"})
+CORPSE_NOUNS = frozenset({"body", "corpse"})  # "nine bodies were brought in": a count of the dead
 INJURE_VERBS = frozenset({"injure", "wound", "hurt", "maim", "harm"})
 UNHARMED_VERBS = frozenset({"hurt", "harm"})  # "no one was hurt" rules out deaths as well as injuries
 DEATH_NOUNS = frozenset({"death", "fatality", "killing", "dead"})
@@ -402,6 +408,8 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         if adjacent is not None:
             return [(kind, adjacent, [token])]
         return _counts(_objects(token.head, excluded), kind, excluded, [token])
+    if lemma in EUPHEMISTIC_KILL_VERBS and token.pos_ == "VERB":
+        return _from_verb(token, KILLED, excluded, [token]) if _bodies_told(token) else []
     if lemma in KILL_VERBS and token.pos_ in ("VERB", "AUX", "ADJ"):
         found = _from_verb(token, KILLED, excluded, [token])
         if lemma in AMBIGUOUS_KILL_VERBS:
@@ -423,6 +431,8 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
     if lemma == "casualty" and token.pos_ == "NOUN":
         zero = _zero(token)
         return [(kind, zero, [token]) for kind in (KILLED, INJURED)] if zero else []
+    if lemma in CORPSE_NOUNS and token.pos_ == "NOUN":
+        return _from_bodies(token, excluded)
     if lemma in DEATH_NOUNS or lower in ("killings", "deaths"):
         return _from_noun(token, KILLED, excluded)
     if lemma in INJURY_NOUNS:
@@ -456,6 +466,8 @@ def _verb_arguments(verb, excluded) -> list:
     subjects = [verb.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
     if subjects:
         return [s for s in subjects if s.i not in excluded]
+    if raised := _raised_subjects(verb, excluded):
+        return raised
     if _describes_people(verb):
         return [verb.head]  # "several wounded soldiers", "five people killed in the blast"
     objects = _objects(verb, excluded)
@@ -471,6 +483,27 @@ def _verb_arguments(verb, excluded) -> list:
     return _objects(partner, excluded)
 
 
+def _raised_subjects(word, excluded) -> list:
+    """The subject a casualty word shares with the verb it completes: "three soldiers were reported killed", "nine
+    people were found dead", "six people are known to have been injured", "two guards appear to have died".
+
+    Under a passive verb a bare participle or adjective tells what its subject was found or said to be; a perfect
+    infinitive ("to have been killed", "to have died") tells it of the subject raised to the verb above. An
+    infinitive of what is yet to be ("are expected to die") is no toll, and the subject of an active killing
+    ("rebels are thought to have killed nine farmers") is the killer.
+    """
+    if word.dep_ not in ("xcomp", "oprd") or word.head.i == word.i:
+        return []
+    verb = word.head
+    auxiliaries = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
+    bare = not auxiliaries and word.tag_ in ("VBN", "JJ") and any(c.dep_ == "auxpass" for c in verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in auxiliaries) and (
+        word.lemma_.lower() in DIE_VERBS or any(c.dep_ == "auxpass" for c in auxiliaries))
+    if not (bare or perfect):
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and c.i not in excluded]
+
+
 def _describes_people(word) -> bool:
     """Whether a casualty word describes the noun it hangs on: a participle after it ("five people killed in
     the blast") or an adjective before it ("several wounded soldiers"). The tagger reads a sentence-initial
@@ -478,6 +511,8 @@ def _describes_people(word) -> bool:
     a body or a feeling ("an injured knee", "wounded pride")."""
     if word.dep_ not in ("acl", "amod") or word.head.lemma_.lower() in NOT_PEOPLE:
         return False
+    if any(c.dep_ == "dobj" for c in word.children):
+        return False  # "Bandits killed 20 villagers" misread as a reduced relative: a verb with an object acts
     before = word.dep_ == "amod" and word.i < word.head.i and word.tag_ in ("JJ", "VBN")
     return (before or word.tag_ == "VBN") and _next_to(word.head, word)
 
@@ -493,7 +528,19 @@ def _objects(verb, excluded) -> list:
     if objects:  # "killed a council member in addition to three of his guards"
         extra = [_additive_object(c) for c in verb.children]
         objects += [e for e in extra if e is not None and e.i not in excluded]
-    return objects
+    return objects or _counted_by_preposition(verb, excluded)
+
+
+def _counted_by_preposition(verb, excluded) -> list:
+    """Victims whose count begins with a word the parser took for a preposition: "killed between 12 and 15
+    people", "wounded over 30 people". The preposition belongs to the count when the two read as one."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i not in excluded):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in excluded):
+            count = _count_in_children(pobj, excluded)
+            if count is not None and count.first == prep.i:
+                found.append(pobj)
+    return found
 
 
 def _additive_object(prep):
@@ -535,8 +582,33 @@ def _from_noun(noun, kind: str, excluded) -> list:
     if target is not None:
         return _counts([target], kind, excluded, [noun])
     if noun.lower_ in BARE_PARTICIPLES:
-        return _counts(_subject_before(noun, excluded), kind, excluded, [noun])
+        return _counts(_raised_subjects(noun, excluded) or _subject_before(noun, excluded), kind, excluded, [noun])
     return []
+
+
+def _from_bodies(bodies, excluded) -> list:
+    """The dead counted by their bodies: "nine bodies were brought in", "dozens of bodies", "recovered the bodies of
+    12 people". Only a count of its own says how many: "the body of the driver", "the bodies of the two victims" and
+    "the bodies of three of their comrades" point back to dead told before, or to some of them."""
+    if bodies.tag_ != "NNS":
+        return []
+    count = _count_in_children(bodies, excluded) or _count_of_container(bodies)
+    if count is not None:
+        return [(KILLED, _Count(count.figure, count.first, count.last), [bodies])]
+    target = _of_object(bodies, excluded)
+    if target is None or target.like_num or any(c.dep_ in ("det", "poss") for c in target.children):
+        return []
+    counted = _count_in_children(target, excluded)
+    if counted is None:
+        return []
+    return [(KILLED, _Count(counted.figure, counted.first, counted.last, _victim_range(target, counted)), [bodies])]
+
+
+def _bodies_told(verb) -> bool:
+    """Whether the clause of a euphemism for killing speaks of its victims' bodies ("twelve terrorists neutralised,
+    whose bodies were left on the battlefield"), which makes it a killing and not a capture."""
+    return any(t.lemma_.lower() in CORPSE_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("whose", "their")
+                                                        for c in t.children) for t in verb.subtree)
 
 
 def _from_lives(lives, excluded) -> list:
@@ -680,11 +752,14 @@ def _count_of_container(head) -> _Count | None:
 
 
 def _count_in_children(head, excluded) -> _Count | None:
+    first = head.left_edge.i
+    if head.dep_ == "pobj" and head.head.i == first - 1:
+        first = head.head.i  # "between 12 and 15 people" read as a preposition and its object
     for child in sorted(head.children, key=lambda c: -c.i):
         if child.i > head.i or child.i in excluded:
             continue
         if child.dep_ in ("nummod", "quantmod", "det", "amod", "advmod", "nmod", "compound", "predet", "meta"):
-            found = _count_around(child, head.left_edge.i, head.i - 1)
+            found = _count_around(child, first, head.i - 1)
             if found is not None and found.figure.text.lower() not in ("a", "an", "single", "another", "no"):
                 return found  # singular determiners are read by _singular, with the noun's number
     return None
@@ -747,7 +822,8 @@ def _count_before(head) -> _Count | None:
     if i < head.sent.start or not _is_count_word(doc[i]):
         return None
     count = _count_around(doc[i], i - 4, i)
-    return None if count is None else _Count(count.figure, count.first, count.last, (count.last + 1, head.i))
+    return None if count is None else _Count(count.figure, count.first, count.last,
+                                             _trimmed(doc, count.last + 1, head.i))
 
 
 def _is_count_word(token) -> bool:
@@ -834,12 +910,18 @@ def _victim_range(head, count: _Count | None) -> tuple[int, int] | None:
         if any(t.like_num for t in child.subtree):
             continue  # an age or a size ("a 25-year-old man") is not part of the group's name
         first = min(first, child.left_edge.i)
-    doc = head.doc
     if count is not None and first <= count.last < head.i:
         first = count.last + 1
-    while first < head.i and (doc[first].is_punct or doc[first].is_quote or doc[first].dep_ in ("det", "poss")):
+    return _trimmed(head.doc, first, head.i)
+
+
+def _trimmed(doc, first: int, last: int) -> tuple[int, int]:
+    """A victim phrase without the punctuation, determiner or bracketed figure ("one (1) soldier") it starts with."""
+    while first < last and (doc[first].is_punct or doc[first].is_quote or doc[first].dep_ in ("det", "poss")):
+        if doc[first].text == "(":  # the count again in figures
+            first = next((t.i for t in doc[first:last] if t.text == ")"), first)
         first += 1
-    return (first, head.i)
+    return (first, last)
 
 
 def _subject_before(token, excluded) -> list:
