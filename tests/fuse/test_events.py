@@ -62,13 +62,25 @@ def test_a_vague_floor_supports_the_exact_tolls_it_allows_instead_of_proposing_i
     exact = [mention("m1", "a", killed=16), mention("m2", "b", killed=23)]
     floor = replace(mention("m3", "c"), fatalities=Figure(13, 13, None, "more than a dozen"))
     (event,) = fuse_events([*exact, floor], context())
-    # 16 and 23 each have their own source and the floor's support: the tie goes low, never to the floor's 13
-    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (13, 16, None)
+    # 16 and 23 each have their own source and the floor's support: the tie goes low, never to the floor's 13.
+    # The high is the highest figure reported: the floor says no more than that 13 died.
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (13, 16, 23)
     few = replace(mention("m4", "d"), fatalities=Figure(2, 2, 5, "a few"))  # allows 3, not 23 nor 16
     (event,) = fuse_events([mention("m1", "a", killed=23), mention("m5", "e", killed=3), few], context())
     assert event.fatalities.best == 3
     (vague,) = fuse_events([floor, replace(floor, id="m6", article_id="f")], context())  # no exact toll at all
-    assert vague.fatalities.best == 13
+    assert (vague.fatalities.best, vague.fatalities.high) == (13, None)
+
+
+def test_the_high_is_the_highest_figure_reported_unless_an_open_floor_reaches_above_it():
+    at_least = replace(mention("m1", "a"), fatalities=Figure(19, 19, None, "at least 19"))
+    (event,) = fuse_events([at_least, mention("m2", "b", killed=27)], context())
+    assert (event.fatalities.low, event.fatalities.high) == (19, 27)
+    above = replace(mention("m3", "c"), fatalities=Figure(30, 30, None, "more than 29"))
+    (event,) = fuse_events([above, mention("m2", "b", killed=27)], context())
+    assert (event.fatalities.low, event.fatalities.high) == (27, None)
+    (alone,) = fuse_events([at_least], context())
+    assert alone.fatalities.high is None
 
 
 def test_a_town_named_but_not_located_goes_before_its_bare_province_whatever_the_order():
