@@ -590,7 +590,12 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
         if entity.label_ in NUMERIC_LABELS:
             return None
         beyond = _extends_beyond(entity, first.i, last.i, gaz)
-        site = beyond and entity.root.lower_ in SITE_WORDS and not first.i <= entity.root.i <= last.i
+        root = entity.root
+        # The name opens the site's name ("Kabul University", "Baghdad International Airport") or follows its "of"
+        # ("the University of Dhaka"); not "the University of Massachusetts Dartmouth".
+        opens = root.i > tokens[j].i and all(t.tag_ == "DT" for t in entity if t.i < first.i)
+        site = beyond and root.lower_ in SITE_WORDS and (opens or (
+            first.i >= 2 and root.i == first.i - 2 and first.nbor(-1).lower_ == "of"))
         if entity.label_ not in PLACE_LABELS and beyond and not site:
             return None  # part of a person's or organisation's name
     if gaz.demonym_country(name) and not hint:
