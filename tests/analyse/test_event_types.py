@@ -266,6 +266,53 @@ def test_a_gang_that_kills_people_commits_political_violence_not_a_crime():
     assert classify_text("Police broke up a gang that had been stealing cars across the city.") is None
 
 
+def test_violent_words_naming_who_was_arrested_leave_the_arrest_the_event():
+    # "kidnap suspects", "members of a kidnapping gang": whom the police held, not a kidnapping
+    for text in ("Police arrested three kidnap suspects at a roadblock near Lokoja on Tuesday.",
+                 "Detectives detained five members of a kidnapping ring in a raid on a farmhouse outside Zaria.",
+                 "Soldiers arrested two suspected kidnappers in a forest near Birnin Gwari on Friday."):
+        assert classify_text(text).sub_event_type == "Arrests", text
+    # a gang named by the violence it does is an armed group, so its members' arrest is no police work on crime
+    assert classify_text("Troops arrested seven members of a kidnapping gang near Birnin Gwari on Friday."
+                         ).sub_event_type == "Arrests"
+    # the same words as the doer still tell a kidnapping; a drug gang is still crime
+    assert classify_text("A kidnapping gang seized eleven travellers on the road to Abuja."
+                         ).sub_event_type == "Abduction/forced disappearance"
+    assert classify_text("Police arrested five members of a drug gang in Kano on Monday.") is None
+
+
+def test_people_who_were_hurt_are_not_a_mob_that_hurt_them():
+    event = classify_text("Five residents were wounded, the district officer said.")
+    assert event is None or event.sub_event_type != "Mob violence"
+
+
+def test_a_road_blocked_by_people_who_bear_no_arms_is_a_protest():
+    assert classify_text("Hundreds of cocoa farmers blocked the main road into Kumasi on Wednesday to demand "
+                         "better prices.").sub_event_type == "Peaceful protest"
+    assert classify_text("The highway to the port was blocked by hundreds of miners for most of the day."
+                         ).sub_event_type == "Peaceful protest"
+    # broken up, it is a protest with intervention, though no word says "protest"
+    assert classify_text("Police fired tear gas to clear a crowd of traders who had barricaded a bridge in the "
+                         "market town.").sub_event_type == "Protest with intervention"
+    # troops or a landslide blocking a road make no protest
+    assert classify_text("Soldiers blocked the highway north of the city for several hours.") is None
+    assert classify_text("A landslide blocked the road to the border crossing on Sunday.") is None
+
+
+def test_a_clause_that_names_the_source_by_an_incident_told_before_does_not_type_the_sentence():
+    # "the union, which organised the strike, said": who spoke, not a new strike
+    event = classify_text("The teachers' union, which organised the strike, said two of its members had died.")
+    assert event is None or event.sub_event_type not in ("Peaceful protest", "Protest with intervention")
+    # a clause that tells an act stays evidence
+    assert classify_text("A spokesman for the group that attacked the base said 12 soldiers were killed."
+                         ).sub_event_type == "Armed clash"
+
+
+def test_people_seized_are_abducted_wherever_they_were_taken_from():
+    assert classify_text("Bandits blocked the road and spent the night seizing people from their cars on the "
+                         "highway.").sub_event_type == "Abduction/forced disappearance"
+
+
 # words that begin like a lexicon stem but mean something else ("unit*" would read "United")
 FALSE_FRIENDS = ["united", "unity", "based", "campaign", "carrying", "consultant", "guardian", "infantry", "crowded",
                  "neighbouring", "party", "particularly", "portion", "posted", "pointed", "defective", "several",

@@ -558,3 +558,71 @@ def test_some_of_the_victims_counted_again_do_not_lower_the_toll():
             "Four of the victims died inside the bar and two at a clinic nearby, police said.\n")
     (event,) = events_of(text, dt.date(2026, 5, 11))
     assert (event.fatalities.low, event.fatalities.high) == (6, 6)
+
+
+def test_a_conflicts_running_toll_and_the_doings_it_sums_up_are_background():
+    # whatever the parser makes of the clause ("known locally as" hides the toll's doings from its verb)
+    text = ("Gunmen abducted 14 farmers from a village near Beni late on Sunday, the army said.\n"
+            "Rebel groups known locally as Mai-Mai have killed thousands of civilians in North Kivu over the past "
+            "decade, raiding villages and seizing people for ransom on the roads.\n")
+    (event,) = events_of(text)
+    assert event.sub_event_type == "Abduction/forced disappearance" and event.fatalities is None
+
+
+def test_an_event_of_past_years_told_as_background_is_no_incident():
+    text = ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing six people, police said.\n"
+            "The militants were pushed out of the city in 2012 but still carry out frequent attacks there.\n")
+    events = events_of(text, dt.date(2026, 6, 22))
+    assert [e.time.start.year for e in events if e.time.start] == [2026]
+    assert all(e.sub_event_type != "Government regains territory" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    # victims who died of their wounds, named with no act: deaths of the riot told before
+    ("At least two people were killed in Sylhet on Saturday when students hurled stones at police, who fired "
+     "rubber bullets, officials said.\n"
+     "A rickshaw driver and a schoolboy died of their wounds in hospital, a doctor said.\n"),
+    # wounded taken to hospital in another town of the same state: the hospital is not where they were hurt
+    ("Gunmen abducted 20 villagers in Kaura Namoda late on Sunday, police said.\n"
+     "Several other villagers were wounded and taken to the general hospital in Gusau, a spokesman said.\n"),
+])
+def test_harm_suffered_with_no_act_of_its_own_is_a_toll_of_the_incident_just_told(text):
+    (event,) = events_of(text)
+    assert event.fatalities or event.injuries
+
+
+def test_a_later_toll_given_by_the_organisers_widens_that_of_a_riot():
+    text = ("Two people were killed in Sylhet on Saturday when students hurled stones at police, who fired rubber "
+            "bullets, officials said.\n"
+            "The student federation, which organised the march, said three people had died.\n")
+    (event,) = events_of(text)
+    assert (event.fatalities.low, event.fatalities.high) == (2, 3)
+
+
+def test_a_strike_called_for_a_later_day_is_no_incident():
+    assert events_of("Opposition parties in Sylhet called a general strike for Thursday in protest at the "
+                     "shootings.\n") == []
+
+
+def test_a_live_blog_heading_joins_the_incident_its_entry_tells_further_down():
+    # the latest entry first: its heading names the incident before any entry has told it
+    text = ("16:05 - Port guard dies, toll from Kherson attack rises\n"
+            "A guard hurt in this morning's drone strike on the port of Kherson has died in hospital, the governor "
+            "said.\n"
+            "09:30 - Drones hit Kherson port\n"
+            "Russian drones struck the port of Kherson early on Wednesday, setting a warehouse on fire, the governor "
+            "said.\n")
+    (event,) = events_of(text)
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_toll_for_the_incident_a_definite_noun_points_back_to_is_another_count_of_its_victims():
+    text = ("A drone struck a fuel depot in Kherson on Monday morning, killing one worker, the governor said.\n"
+            "Five people are now known to have been wounded in the attack, he wrote on Telegram.\n")
+    (event,) = events_of(text)
+    assert event.sub_event_type == "Air/drone strike" and event.injuries.best == 5
+
+
+def test_people_described_by_the_fighting_they_fled_are_no_incident():
+    assert events_of("The camp at Kohat has taken in some 40,000 people who fled the fighting around Bannu.\n",
+                     dt.date(2026, 7, 20)) == []

@@ -358,3 +358,20 @@ def test_without_a_day_told_before_a_word_that_points_back_is_left_out():
     sunday = day_anchor(earlier, find_time_expressions(earlier, TUESDAY), None)
     ((span, interval),) = find_time_expressions(sentence, TUESDAY, sunday)
     assert span.text == "that afternoon" and is_anaphoric(interval) and interval.start == D(2025, 11, 30)
+
+
+def test_a_day_that_ends_a_run_of_days_dates_the_whole_run():
+    # published Tuesday 2 December: "a second day on Tuesday" began on Monday
+    assert found("Taxi drivers blocked the ring road for a second day on Tuesday.") == [
+        ("for a second day on Tuesday", D(2025, 12, 1), D(2025, 12, 2), "day")]
+    assert found("Shops stayed shut on Monday, for the third consecutive day.") == [
+        ("on Monday, for the third consecutive day", D(2025, 11, 29), D(2025, 12, 1), "day")]
+    # an undated report keeps the whole expression, to resolve once it inherits a date
+    ((text, start, _, precision),) = found("Taxi drivers blocked the ring road for a second day on Tuesday.", None)
+    assert (text, start, precision) == ("for a second day on Tuesday", None, "unresolved")
+    interval = resolve_against(resolve_time_expression(text, None), TUESDAY)
+    assert (interval.start, interval.end) == (D(2025, 12, 1), D(2025, 12, 2))
+    # a run with no single day beside it dates nothing of its own
+    assert found("Farmers marched on the capital for a fourth straight day.") == []
+    assert found("Nurses stayed off work for a second day in November.") == [
+        ("in November", D(2025, 11, 1), D(2025, 11, 30), "month")]

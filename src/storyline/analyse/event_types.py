@@ -10,7 +10,8 @@ How a type is decided, in order:
    protester / weapon / place):
    - a protest is typed by what happened at it: protesters' own violence → Violent demonstration, lethal
      force against peaceful protesters → Excessive force against protesters, dispersal or arrests →
-     Protest with intervention; violence by villagers or a crowd → Mob violence;
+     Protest with intervention; violence by villagers or a crowd → Mob violence (not when they suffered it:
+     "residents were wounded"); a road or bridge blocked by people who bear no arms is a protest;
    - generic violence ("attacked", "opened fire", "ambush") is an Attack when those hit were civilians and
      an Armed clash when they were armed (armed groups the actor table names, militias among them, and their
      members called by a word of the name: "15 volunteers" of the VDP); a beating or a raid is violence only
@@ -25,12 +26,15 @@ How a type is decided, in order:
    - capture of ground goes to the side that took it (state → Government regains territory, non-state →
      Non-state actor overtakes territory, or Non-violent transfer when nobody resisted);
    - weapons found, seized or defused with nobody hurt → Disrupted weapons use; arrests of smugglers or
-     fraudsters → organised crime (not an incident);
+     fraudsters → organised crime (not an incident); violent words that name whom an arrest held ("arrested
+     two kidnap suspects") leave the arrest the event, and a gang named by the violence it does ("a
+     kidnapping gang") is an armed group, not crime;
    - a bare "explosion" is a bombing where weapons or armed groups are named, an industrial accident where a
      workplace or a fuel is, a bombing where it killed or hurt people (the dead are its toll, not an attack),
      and an accident otherwise.
    Words that do not tell what happened are left out first: who reported it ("..., a member of a vigilante
-   group told the Observer", "according to ...") and a conflict's running toll ("the war, which broke out in
+   group told the Observer", "according to ...", "the union, which organised the march, said") and a conflict's
+   running toll ("the war, which broke out in
    2023, has killed tens of thousands"); and words in a clause about another time ("since the army pulled out",
    "months after troops were redeployed") or about what was only vowed, planned or called for ("traders who had
    vowed to march") lose to the words of the main clause, when it has any.
@@ -466,7 +470,7 @@ def _source_heads(tokens) -> list[tuple]:
     return heads
 
 
-def _sources(tokens) -> list:
+def _sources(tokens, event_nouns: frozenset[int] = frozenset()) -> list:
     """Words that say who reported the event ("a member of a local vigilante group told the Observer"), but for
     their head nouns.
 
@@ -475,7 +479,20 @@ def _sources(tokens) -> list:
     """
     heads = [head for head, _ in _source_heads(tokens)]
     named = {t.i for head in heads for t in (head, *head.conjuncts)}
-    return [t for head in heads for t in _phrase(head) if t.i not in named]
+    # "the students' alliance, [which organised the march], said": who the source is, by what it did in an
+    # incident told before (a definite one of ``event_nouns``); "the group that attacked the base" tells an act
+    told_before = [t for head in heads for c in head.children if c.dep_ == "relcl" and _points_back(c, event_nouns)
+                   for t in c.subtree]
+    return [t for head in heads for t in _phrase(head) if t.i not in named] + told_before
+
+
+def _points_back(verb, event_nouns: frozenset[int]) -> bool:
+    """Whether a clause's verb acts on a definite event noun: "which organised [the march]", "who saw [the
+    attack]" (doc indices of the event words in ``event_nouns``)."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr", "nsubjpass") and c.i in event_nouns]
+    return any(c.dep_ == "poss" or c.dep_ == "det" and ("Def" in c.morph.get("Definite")
+                                                        or "Dem" in c.morph.get("PronType"))
+               for noun in nouns for c in noun.children)
 
 
 def _speaks_of_itself(verb) -> bool:
@@ -692,7 +709,8 @@ def _doer_of_violence(token, violent: set[int]) -> bool:
 def _score(tokens, weights: list[float] | None) -> _Evidence:
     hits, role_hits = find_hits(tokens, weights)
     index_of = {t.i: n for n, t in enumerate(tokens)}
-    aside = {index_of[t.i] for t in _sources(tokens) + _running_tolls(tokens) if t.i in index_of}
+    event_nouns = frozenset(tokens[p].i for hit in hits for p in hit.positions if tokens[p].pos_ == "NOUN")
+    aside = {index_of[t.i] for t in _sources(tokens, event_nouns) + _running_tolls(tokens) if t.i in index_of}
     hits = [hit for hit in hits if not aside.issuperset(hit.positions)]
     hits = [hit for hit in hits if not _aircraft_not_fighting(hit, tokens, hits)]
     # Words in a clause about another time ("since the army pulled out") or about what has not happened
@@ -709,6 +727,15 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
         roles[p][role] = 1.0
     context = _Context(tokens, roles, defaultdict(list), index_of)
     evidence = _Evidence({}, {}, {})
+    # "a kidnapping gang": a group named by the violence it does is an armed group, not crime, and the word
+    # names its kind, not an event
+    gangs = {tokens[hit.positions[-1]].i for hit in hits if hit.label == "ORG_CRIME"}
+    kinds = [hit for hit in hits if _violent_label(hit.label) and all(
+        tokens[p].dep_ in ("compound", "amod") and tokens[p].head.i in gangs for p in hit.positions)]
+    kinds_of_gang = {tokens[hit.positions[-1]].head.i for hit in kinds}
+    held = _held_words(tokens, hits)
+    hits = [hit for hit in hits if hit not in kinds and not (
+        _violent_label(hit.label) and {tokens[p].i for p in hit.positions} <= held)]
     violent = [hit for hit in hits if hit.label in ("cue:violence", "cue:harm", "Attack")]
     violent_words = {tokens[p].i for hit in violent for p in hit.positions}
     struck = {t.i for hit in violent for t in _targets(tokens[hit.positions[0]])}  # those the violence was aimed at
@@ -720,6 +747,8 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
             continue  # "killed two suspected smugglers", "shot five vigilantes": who was hit, not what happened
         elif hit.label == "ORG_CRIME" and _doer_of_violence(tokens[hit.positions[-1]], violent_words):
             continue  # "gang members killed 12 residents": who did it; what they did is the event
+        elif hit.label == "ORG_CRIME" and tokens[hit.positions[-1]].i in kinds_of_gang:
+            continue
         elif hit.label == "Agreement" and _agreement_not_reached(hit, tokens):
             continue
         elif hit.label in ("Remote explosive/landmine/IED", "Grenade") and _deliverer_is_aircraft(hit, tokens, hits):
@@ -733,7 +762,7 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
             context.labelled.append(hit)
     context.casualties = any(context.token(h).lemma_.lower() in TOLL_WORDS | KILLING
                              for name in ("violence", "harm") for h in context.cues.get(name, []))
-    for rule in (_protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
+    for rule in (_blockade_rule, _protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
                  _violence_rule, _destruction_in_violence_rule, _battle_for_ground_rule, _captured_combatants_rule,
                  _mob_rule, _crime_rule):
         rule(evidence, context)
@@ -741,6 +770,30 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
 
 
 MODIFIER_CUES = {"cue:negated", "cue:peaceful"}  # they say how something happened, not what
+
+
+def _violent_label(label: str) -> bool:
+    """Whether a hit's label names political violence: a sub-event type of it, or a violent cue."""
+    row = _by_sub_event().get(label)
+    return label.startswith(VIOLENT_CUES) or row is not None and row.event_type in POLITICAL_VIOLENCE
+
+
+def _held_words(tokens, hits) -> set[int]:
+    """Doc indices of the words that name whom an arrest held: "arrested [six members of a kidnapping gang]",
+    "[two bombing suspects] were detained", "the arrest of [three kidnappers]". Violent words among them tell
+    who was held, not another event: the arrest is what happened."""
+    out: set[int] = set()
+    for hit in hits:
+        if hit.label != "Arrests":
+            continue
+        word = _root_of(hit, tokens)
+        held = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        held += [p for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"]
+        out.update(t.i for h in held for t in _expand(h))
+    return out
+
+
 VIOLENT_VERBS = {"kill", "shoot", "beat", "lynch", "attack", "target", "strike", "bomb", "execute", "behead"}
 
 
@@ -756,6 +809,30 @@ PROTEST_FAMILY = ("Peaceful protest", "Protest with intervention", "Excessive fo
 
 
 STORMING = {"storm"}
+BLOCKING = ("block", "barricad", "obstruct")  # the verb or noun of a blockade phrase ("the highway was blocked")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
+    """A road, bridge or railway blocked by people who bear no arms (miners, traders, residents, protesters) is
+    a protest, as ACLED codes blockades. Blocked by police or troops it is a security measure or their part in a
+    protest, by an armed group part of its operation; with nobody named ("a landslide blocked the road",
+    "the road was blocked") it is no event."""
+    for cue in context.cues.pop("blockade", []):
+        words = [context.tokens[p] for p in cue.positions]
+        token = next((t for t in words if t.lemma_.lower().startswith(BLOCKING)), words[0])
+        doers, passive = _subject(token)
+        if passive:
+            doers = []  # the road that was blocked
+        doers += [t for c in token.children if c.dep_ == "prep" and c.lower_ == "by"  # "a blockade by miners"
+                  for pobj in c.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
+        if doers and token.dep_ == "relcl" and all(t.lower_ in RELATIVE_PRONOUNS for t in doers):
+            doers = _expand(token.head)  # "a group of miners [who had blocked a bridge]"
+        who = context.roles_of(doers)
+        if who.get("armed") or who.get("state") or who.get("nonstate"):
+            continue
+        if who.get("civilian", 0) + who.get("crowd", 0) + who.get("protester", 0) >= 1:
+            evidence.add("Peaceful protest", cue.weight, cue, "blockade-by-civilians")
 
 
 def _protest_rule(evidence: _Evidence, context: _Context) -> None:
@@ -825,9 +902,11 @@ def _territory_rule(evidence: _Evidence, context: _Context) -> None:
         if taken.get("weapon") or (not taken.get("place") and first_named == "weapon"):
             context.cues["seizure"].append(cue)  # "seized 20 rifles", "pistols were captured"
             continue
-        if first_named == "civilian" and not passive and token.pos_ == "VERB":
+        taken_people = context.roles_of(t for c in token.children if c.dep_ == "dobj" for t in _expand(c))
+        if not passive and token.pos_ == "VERB" and (first_named == "civilian" or (
+                taken_people.get("civilian") and not taken_people.get("place"))):
             evidence.add("Abduction/forced disappearance", cue.weight + 0.4, cue, "people-seized")
-            continue  # "gunmen seized 30 students"
+            continue  # "gunmen seized 30 students", "seizing people for ransom"
         if not (object_roles.get("place") or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objects)):
             continue
         if token.lemma_.lower() in TERRITORY_GOES_TO_OBJECT:
@@ -1130,11 +1209,13 @@ def _captured_combatants_rule(evidence: _Evidence, context: _Context) -> None:
 
 
 def _mob_rule(evidence: _Evidence, context: _Context) -> None:
-    """Violence done by villagers, residents or a crowd (not an organised group) is Mob violence."""
+    """Violence done by villagers, residents or a crowd (not an organised group) is Mob violence; villagers who
+    suffered it ("several residents were wounded") did not do it."""
     for label in ("Attack", "Armed clash"):
         hit = evidence.best.get(label)
         if hit and label == max(evidence.scores, key=evidence.scores.get):
-            doers = context.roles_of(_subject(context.token(hit))[0])
+            named, passive = _subject(context.token(hit))
+            doers = {} if passive else context.roles_of(named)
             if doers.get("crowd") and not doers.get("armed"):
                 evidence.add("Mob violence", evidence.scores.pop(label) + 0.1, hit, "violence-by-crowd")
 

@@ -11,8 +11,13 @@ tells of repeated attacks or a trend ("in recent years") is an aggregate. Unname
 held "in connection with the attack" are part of its aftermath, not an arrest event. A later
 sentence that gives another source's different toll for the same incident ("Taliban
 sources claimed 4 soldiers were killed") is a competing account, not a second incident:
-the first account's figure stays the best one, and the low and high span both accounts.
-Statements come from ``statements``.
+the first account's figure stays the best one, and the low and high span both accounts; so does a
+toll given for an incident a definite noun points back to ("six were injured in the attack"). Words of
+harm alone ("two of them died of their wounds in hospital") are a toll of the incident just told. An event
+dated more than a year before the report, and a conflict's running toll with the doings it sums up, are
+background. A headline's reference ("toll from Odesa attack rises", as a live blog's latest entry heads it)
+joins the incident told further down; one in a clause that describes people ("who fled the fighting") is
+never an incident of its own. Statements come from ``statements``.
 Pure: records in, records out; the same function runs in the CLI, the API, the
 tests and a distributed engine's map step.
 """
@@ -24,10 +29,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
-from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, total_figure
-from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, UNREALISED, EventType, classify_event,
-                                           incident_words, is_reporting_verb, other_time_clause, place_words,
-                                           reporter_words, speech_verbs)
+from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, is_background_toll, total_figure
+from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED, EventType,
+                                           classify_event, incident_words, is_reporting_verb, other_time_clause,
+                                           place_words, reporter_words, speech_verbs)
 from storyline.analyse.nlp import parse
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
@@ -35,7 +40,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-12"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-13"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -63,6 +68,12 @@ _REPEATED = re.compile(r"(?:repeated|frequent|regular|routine|constant|continual
 # Periods an event may recur in ("every night", "week after week"), and the adverbs made from them ("nightly").
 _PERIODS = TIME_UNITS | {"night", "morning", "evening", "weekend"}
 _PERIODIC = {"hourly", "daily", "nightly", "weekly", "monthly"}
+# How long before publication an event is history that the report tells as background, not news.
+HISTORY_DAYS = 366
+# Disorder whose victims a later toll without event words may count: fighting, bombings, riots, protests fired on.
+VICTIMS_OF_DISORDER = ("political violence", "Riots", "Protests")
+# Words of harm suffered, which tell a toll rather than what was done: "died of their wounds", "were injured".
+SUFFERED = TOLL_WORDS - {"kill", "killing"}
 # Words for where an incident happened that point back to it: "detained near the scene".
 _SCENE_NOUNS = {"scene", "site", "incident"}
 # Auxiliaries of the future, of a condition or of a possibility: "would be held", "could strike again".
@@ -124,6 +135,8 @@ class _Draft:
     recount: bool = False  # its toll counts victims told before ("one of the two killed was a student")
     stands_alone: bool = True  # the sentence has a toll, place or time of its own to make an incident of
     aftermath: bool = False  # unnamed suspects held over the incident told before ("in connection with the attack")
+    suffered: bool = False  # only words of harm suffered tell it ("died of their wounds"), no act: a toll
+    toll_of_reference: bool = False  # a toll for an incident a definite noun points back to ("injured in the attack")
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -156,6 +169,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         merged = _merge_into(drafts, draft)
         if merged is not None:
             sentence_events.setdefault(index, []).append(merged)
+    _join_later_incidents(drafts, sentence_events)
     context = _report_country(countries) or _report_country(sources_countries)
     for draft in drafts:
         if draft.place.country_iso is None and context is not None:
@@ -173,6 +187,25 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         event_ids = [by_draft[id(d)].id for d in sentence_events.get(index, [])]
         statements.extend(finder.sentence(sentence, event_ids, main_event))
     return [*events, *statements]
+
+
+def _join_later_incidents(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
+    """A reference told before its incident ("toll from Odesa attack rises" heading a live blog's latest entry,
+    the incident told in an earlier entry further down) joins the first later incident of the same kind of
+    disorder on the same ground, when it tells no toll or time of its own."""
+    for draft in list(drafts):
+        if not draft.reference or draft.fatalities or draft.injuries or draft.time.text:
+            continue
+        later = drafts[drafts.index(draft) + 1:]
+        target = next((old for old in later if not old.is_aggregate and _disorder(old.event_type) == _disorder(
+            draft.event_type) and _same_ground(old.place, draft.place)), None)
+        if target is None:
+            continue
+        _absorb_reference(target, draft)
+        drafts.remove(draft)
+        for events in sentence_events.values():
+            moved = [target if event is draft else event for event in events]
+            events[:] = [event for n, event in enumerate(moved) if all(event is not e for e in moved[:n])]
 
 
 def _places_by_role(sentence, places: list[tuple[Span, Place]]) -> tuple[list, list]:
@@ -215,10 +248,16 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     """The event a sentence tells, if any. ``told`` are the places of what it tells, ``sources`` those in the name
     of who reported it (:func:`_places_by_role`)."""
     kind = classify_event(sentence)
+    # A conflict's running toll ("bandits have killed thousands over the past decade") is background, not the
+    # toll of what the sentence tells; nor are the doings it sums up ("raiding villages") an incident.
     casualties = find_casualties(sentence)
+    running = [c for c in casualties if _running_toll(sentence, c)]
+    casualties = [c for c in casualties if c not in running]
+    if running and not casualties and not any(interval.precision in ("day", "week") for _, interval in found_times):
+        return None
     # A toll that presupposes one told before ("two of the wounded died", "the toll rose to seven"), not
     # one that points back to its victims ("condemned the killings of the three workers").
-    continues = (kind is None and last is not None and _disorder(last.event_type) == "political violence"
+    continues = (kind is None and last is not None and _disorder(last.event_type) in VICTIMS_OF_DISORDER
                  and bool(last.fatalities or last.injuries) and bool(casualties)
                  and not any(_definite_count(sentence, c) or c.is_aggregate for c in casualties))
     if kind is None and not continues:
@@ -249,6 +288,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # another clause ("prices climbed on Monday for fear of another attack") is not the event's.
     own_time = any(how in ("event", "report") or habitual and how != "history" for _, _, how, _ in times)
     reference = not casualties and not habitual and _definite_reference(sentence, kind.trigger)
+    # "Six people are now known to have been injured in the attack": a toll for the incident pointed back to
+    toll_of_reference = bool(casualties) and not habitual and _definite_reference(sentence, kind.trigger)
     # Suspects held "in connection with the bombing" point back to it, as a definite reference does.
     aftermath = kind.sub_event_type == "Arrests" and _suspects_held_over(sentence, kind.trigger)
     if not casualties and not (own_time or specific_place or reference or aftermath):
@@ -261,8 +302,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
                    revised=continues and bool(_REVISED.search(sentence.text)),
                    recount=bool(casualties) and all(_definite_count(sentence, c) for c in casualties),
-                   stands_alone=bool(casualties) or own_time or specific_place, is_aggregate=habitual,
-                   aftermath=aftermath)
+                   stands_alone=bool(casualties) or (own_time or specific_place) and not (
+                       reference and _describes_someone(sentence, kind.trigger)), is_aggregate=habitual,
+                   aftermath=aftermath, suffered=_suffered_only(sentence, kind.trigger),
+                   toll_of_reference=toll_of_reference)
     if habitual:
         draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
@@ -272,6 +315,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     dating = [t for t in times if t[2] == "event"] or [t for t in times if t[2] != "history"]
     if dating:
         span, interval, how, _ = max(dating, key=lambda item: (_TIME_RANK[item[1].precision], -item[3]))
+        if _years_before(interval, published):
+            return None  # "was driven out of Mogadishu in 2011": history told as background, not news
         draft.time, draft.dated_by_event = interval, how == "event"
         draft.evidence.append(span)
         if is_anaphoric(interval):
@@ -289,6 +334,19 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     terms = actor_terms.find_actor_terms(sentence, on=draft.time.start or published)
     _assign_actors(draft, terms, sentence)
     return draft
+
+
+def _years_before(interval: TimeInterval, published) -> bool:
+    """Whether ``interval`` ended more than a year before the report was published: an event of past years that
+    a report tells as background (ACLED codes each event from the reports of its own time)."""
+    return published is not None and interval.end is not None and (published - interval.end).days > HISTORY_DAYS
+
+
+def _running_toll(sentence, casualty: Casualty) -> bool:
+    """Whether a casualty figure is a conflict's running toll (see :func:`is_background_toll`)."""
+    spans = [span for span in casualty.evidence if span.field in ("fatalities", "injuries")]
+    words = [t for t in sentence if any(span.start <= t.idx < span.end for span in spans)]
+    return any(is_background_toll(t) or is_background_toll(t.head) for t in words)
 
 
 def _event_clause(sentence, trigger: Span | None, casualties: list[Casualty]) -> set[int]:
@@ -329,9 +387,33 @@ def _definite(noun) -> bool:
 
 
 def _definite_reference(sentence, trigger: Span | None) -> bool:
-    """Event words that point back to an incident already told: a definite noun phrase ("the attack")."""
+    """Event words that point to an incident told elsewhere in the report: a definite noun phrase ("the attack"),
+    or a headline's noun named by a place without an article ("toll from Odesa attack rises")."""
     word = _trigger_head(sentence, trigger)
-    return word is not None and word.pos_ in ("NOUN", "PROPN") and _definite(word)
+    return word is not None and word.pos_ in ("NOUN", "PROPN") and (_definite(word) or _headline_noun(word))
+
+
+def _describes_someone(sentence, trigger: Span | None) -> bool:
+    """Whether the event words lie in a clause that describes people or a thing by an incident ("Tawila has taken
+    in thousands [who fled the fighting]", "families [who lost sons in the attack]"): a reference of that kind is
+    background, never an incident of its own."""
+    word = _trigger_head(sentence, trigger)
+    incident = incident_words(sentence)
+    while word is not None and word.head.i != word.i:
+        described = word.head
+        if word.dep_ in ("relcl", "acl") and described.pos_ in ("NOUN", "PROPN", "PRON") and described.i not in incident:
+            return True
+        word = word.head
+    return False
+
+
+def _headline_noun(noun) -> bool:
+    """A singular noun with no determiner that a name qualifies, as headlines drop articles ("toll from Odesa
+    attack rises", "Kabul blast"); running text says "an Odesa attack" or "the Kabul blast". The tagger often
+    takes a place name before a noun for an adjective: its capital letter, not at the sentence's start, tells."""
+    return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children) and any(
+        c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.is_title and not c.is_sent_start)
+        for c in noun.children)
 
 
 def _backdrop_clause(sentence, trigger: Span | None):
@@ -488,7 +570,7 @@ def _governor(noun):
     """The word a noun is an argument of: "called for [protests]", "[a march] is planned", "threats of [attacks]"."""
     if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of", "with"):
         return noun.head.head
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):  # "called [a general strike] for Thursday"
         return noun.head
     return None
 
@@ -775,6 +857,13 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         return last
     if new.continues:
         return None
+    # "Six people are now known to have been injured in the attack": when no rule above took it, another count of
+    # the victims of the incident it names, which widens the figures as another account does
+    told = [draft for draft in drafts if not draft.reference]  # not one that itself waits for its incident
+    if new.toll_of_reference and not new.elsewhere and (referent := _referent(told, new)) is not None:
+        _absorb_account(referent, new)
+        referent.rules.extend(r for r in ["definite-reference"] if r not in referent.rules)
+        return referent
     drafts.append(new)
     return new
 
@@ -852,13 +941,18 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     describes what was found afterwards ("burnt-out trucks were lying by the road on Monday")."""
     if new.elsewhere or new.claimed or new.is_aggregate or old.is_aggregate:
         return False
+    toll = new.suffered and not new.dated_by_event and bool(new.fatalities or new.injuries)
     if new.sub_event_type == "Looting/property destruction":
         if old.event_type not in POLITICAL_VIOLENCE | {"Riots", "Protests"}:
+            return False
+    elif toll:  # "a student and a trader died of their wounds in hospital": victims of whatever was told
+        if not (old.fatalities or old.injuries or old.event_type in POLITICAL_VIOLENCE):
             return False
     elif not (old.event_type == new.event_type and old.event_type in POLITICAL_VIOLENCE and
               (new.fatalities or new.injuries)):
         return False  # a gun battle told after a bombing is another incident more often than not
-    if not _same_ground(old.place, new.place):
+    # where the wounded were taken ("to hospital in Gusau") need not be where they were hurt
+    if not (_same_ground(old.place, new.place) or toll and _places_agree(old.place, new.place)):
         return False
     if new.result_state:
         return True
@@ -866,6 +960,13 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     # date another incident in the same span: a part of the incident would be told at its time or at none.
     vaguer = new.dated_by_event and 0 < _TIME_RANK[new.time.precision] < _TIME_RANK[old.time.precision]
     return _times_overlap(old.time, new.time) and not vaguer
+
+
+def _suffered_only(sentence, trigger: Span | None) -> bool:
+    """Whether the event words only tell harm suffered ("died of their wounds in hospital", "were wounded"), so
+    that the sentence gives a toll, not an act: the classifier types such words by their victims alone."""
+    word = _trigger_head(sentence, trigger)
+    return word is not None and word.lemma_.lower() in SUFFERED
 
 
 def _result_state(sentence, trigger: Span | None) -> bool:

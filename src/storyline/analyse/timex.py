@@ -11,10 +11,11 @@ inherits a date, and :func:`time_attachment` tells from the parse what an expres
 Conventions, because reports describe the past: a bare weekday, month or day of the
 month is the most recent one on or before publication; an interval that contains the
 publication date ends there ("this week" on a Tuesday ends on that Tuesday), while a
-window counted back ("the past week") ends the day before publication. Vague
-words ("recently", "in recent weeks") stay ``unresolved`` and are never turned into a
-guessed date; nor are words that point back ("that day", "the next morning") when the
-text has told no day before them. Vocabulary lives in ``data/time_words.json``; the rules are here.
+window counted back ("the past week") ends the day before publication; a day that ends a
+run ("for a second day on Tuesday") dates the whole run. Vague words ("recently", "in
+recent weeks") stay ``unresolved`` and are never turned into a guessed date; nor are words
+that point back ("that day", "the next morning") when the text has told no day before them.
+Vocabulary lives in ``data/time_words.json``; the rules are here.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ _WORDS = json.loads(
 WEEKDAYS: dict[str, int] = {name: index for index, name in enumerate(_WORDS["weekdays"])}
 MONTHS: dict[str, int] = _WORDS["months"]
 NUMBERS: dict[str, int] = _WORDS["numbers"]
+ORDINALS: dict[str, int] = _WORDS["ordinals"]
 TIMES_OF_DAY: list[str] = _WORDS["times_of_day"]
 VAGUE_WORDS: list[str] = _WORDS["vague_words"]
 VAGUE_AMOUNTS: list[str] = _WORDS["vague_amounts"]
@@ -88,6 +90,8 @@ def resolve_against(interval: TimeInterval, published: dt.date) -> TimeInterval:
 def _interpret(text: str, published: dt.date | None) -> TimeInterval | None:
     """The interval ``text`` denotes, or None when it is not a time expression these rules know."""
     written = text.strip()
+    if run := _RUN_OF_DAYS.search(written):
+        return _last_day_of_run(written, run, published)
     core = _normalise(written)
     since = False
     while (lead := _LEADING.match(core)) and lead.end() < len(core):
@@ -105,6 +109,25 @@ def _interpret(text: str, published: dt.date | None) -> TimeInterval | None:
             return _unresolved(written, None)
         return _interval(interval.start, published, interval.precision, written, published)
     return interval
+
+
+# "for a second day on Tuesday", "on Monday, for the third consecutive day": the day told is the last of a run
+_RUN_OF_DAYS = re.compile(rf"\bfor\s+(?:a|the)\s+(?P<nth>{_either(ORDINALS)}|\d+(?:st|nd|rd|th))\s+"
+                          r"(?:(?:straight|consecutive|successive|running)\s+)?day\b", re.IGNORECASE)
+
+
+def _last_day_of_run(written: str, run: re.Match, published: dt.date | None) -> TimeInterval | None:
+    """The days of a run that ends on the day the rest of ``written`` names: "for a second day on Tuesday" is
+    Monday and Tuesday. None when the rest names no single day."""
+    rest = f"{written[:run.start()]} {written[run.end():]}".strip(" ,")
+    day = _interpret(rest, published) if rest else None
+    if day is None or day.precision == UNRESOLVED:
+        return None if day is None else _unresolved(written, published)
+    if day.precision != "day" or day.start != day.end:
+        return None
+    nth = run.group("nth").lower()
+    days = ORDINALS.get(nth) or int(re.sub(r"\D", "", nth))
+    return TimeInterval(day.end - (days - 1) * _DAY, day.end, "day", written)
 
 
 def _normalise(text: str) -> str:
@@ -547,6 +570,27 @@ def find_time_expressions(sentence, published: dt.date | None,
                 continue
             interval = _from_anchor(span.text, _anaphor_days(span.text), earlier)
         found.append((span, interval))
+    return _with_runs_of_days(sentence, found, published)
+
+
+def _with_runs_of_days(sentence, found: list[tuple[Span, TimeInterval]],
+                       published: dt.date | None) -> list[tuple[Span, TimeInterval]]:
+    """``found`` with a single day that a run of days ends on ("for a second day on Tuesday") widened to the
+    run, the two expressions joined into one span; a run with no day beside it is no date."""
+    text, base = doc_text(sentence.doc), sentence.start_char
+    for run in _RUN_OF_DAYS.finditer(sentence.text):
+        start, end = base + run.start(), base + run.end()
+        for n, (span, interval) in enumerate(found):
+            gap = text[end:span.start] if span.start >= end else text[span.end:start] if span.end <= start else "x"
+            # "on Tuesday" in an undated report: a single day once the report has a date
+            waiting = interval.precision == UNRESOLVED and _one_day(_interpret(span.text, _ANY_DAY) or interval)
+            if not (_one_day(interval) or waiting) or is_anaphoric(interval) or not re.fullmatch(r"[\s,]*", gap):
+                continue
+            low, high = min(start, span.start), max(end, span.end)
+            widened = _interpret(text[low:high], published)
+            if widened is not None:
+                found[n] = (Span(EVIDENCE_FIELD, low, high, text[low:high]), widened)
+            break
     return found
 
 
