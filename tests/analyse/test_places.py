@@ -575,6 +575,18 @@ def test_a_site_named_after_a_big_town_places_what_happened_near_it_in_the_town(
 
 
 @pytest.mark.slow
+def test_a_village_where_the_report_is_goes_before_a_town_of_that_name_abroad():
+    # The main tables know only Tanzania's Chala; the small-place tier has one in Arequipa, where the text is.
+    found = places_in("Truckers blocked the coastal highway near Chala, in Peru's Arequipa region, on Monday. "
+                      "Traffic into Chala was still stopped on Tuesday.")
+    chalas = [(p.country_iso, p.admin1_iso, p.location) for text, p in found if text == "Chala"]
+    assert chalas == [("PE", "PE-ARE", "Chala")] * 2
+    # Without a word of Peru the town stays the main tables' one.
+    [(_, town)] = places_in("Truckers blocked the highway near Chala on Monday.")
+    assert town.country_iso == "TZ"
+
+
+@pytest.mark.slow
 def test_a_name_whose_possessive_holds_another_place_is_the_unit_around_it():
     # "Kunduz's Chahar Dara district": Kunduz is the province; its capital would outrank the district.
     found = places_in("Taliban fighters overran an outpost in Kunduz's Chahar Dara district before dawn on Friday.")

@@ -283,6 +283,9 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
             if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
                 mentions[mentions.index(mention)] = unlocated
             continue
+        if entry is not None and (village := _village_at_home(mention, entry, admin1_keys[mention], sentence,
+                                                            gaz)) is not None:
+            entry = village
         if entry is not None:
             resolved.append((mention, entry))
             span = Span("place", mention.start, mention.end, text[mention.start:mention.end])
@@ -312,6 +315,35 @@ def _abroad_of_its_unit(mention: _Mention, entry: Entry, mentions: list[_Mention
     after = _qualifier(mention, mentions, sentence.doc)
     units = _units_named(after) if after is not None else set()
     return len(units) == 1 and gaz.admin1[next(iter(units))].country_iso != entry.country_iso
+
+
+def _village_at_home(mention: _Mention, entry: Entry, admin1_keys: set[str], sentence, gaz: Gazetteer) -> Entry | None:
+    """A village of the same name where the text is, for a town of the main tables that lies abroad.
+
+    "near the town of Chala in Peru's Arequipa region": the main tables know
+    only a Chala in Tanzania, the small-place tier one in Arequipa. The
+    village is taken when the town lies outside every country the report's
+    other names settle on or name (and the sentence's demonyms name), and one
+    village inside the admin-1 the sentence names, else inside those countries.
+    """
+    if entry.level != "place" or mention.small:
+        return None
+    others = [m for m in _report_mentions(sentence.doc, gaz)
+              if not m.small and not m.unlocated and not m.found.loose and m.found.words != mention.found.words]
+    home = {m.country() for m in others} | {e.country_iso for m in others for e in m.found.entries
+                                            if e.level == "country"}
+    home |= {iso for token in sentence if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text))}
+    if entry.country_iso in home:
+        return None
+    tokens = [t for t in sentence if mention.start <= t.idx < mention.end]
+    while len(tokens) > 1 and gaz.designator_level(tokens[-1].text)[0]:
+        tokens = tokens[:-1]
+    name = doc_text(sentence.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    villages = gaz.small_places(name).entries
+    for inside in ([e for e in villages if e.admin1_key in admin1_keys], [e for e in villages if e.country_iso in home]):
+        if len({e.admin1_key for e in inside}) == 1:
+            return max(inside, key=lambda e: e.weight)
+    return None
 
 
 def _loose_and_abroad(mention: _Mention, entry: Entry, doc, gaz: Gazetteer) -> bool:
