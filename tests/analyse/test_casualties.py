@@ -529,3 +529,23 @@ def test_neutralised_counts_the_dead_only_beside_their_bodies():
 def test_a_count_repeated_in_figures_is_not_part_of_the_group():
     assert brief("On our side, one (1) gendarme died and four (4) gendarmes were wounded.") == [
         (KILLED, 1, 1, 1, "gendarme"), (INJURED, 4, 4, 4, "gendarmes")]
+
+
+def test_a_burial_of_people_is_a_count_of_the_dead():
+    for text, expected in [
+        ('"We buried eleven people at dawn, two of them babies," the village head said.',
+         [(KILLED, 11, 11, 11, "people")]),
+        ("Fourteen villagers were buried on Friday.", [(KILLED, 14, 14, 14, "villagers")]),
+        # what is buried is not always people, nor always dead
+        ("The mudslide buried 40 houses on the hillside.", []),
+        ("Militants buried 20 mines along the road.", []),
+        ("Rescuers said eight miners were buried under the rubble.", []),
+        # a group without a count is no figure
+        ("Families buried their dead on Saturday.", []),
+    ]:
+        assert brief(text) == expected, text
+
+
+def test_how_many_died_is_a_question_not_a_count():
+    assert casualties("The army did not say how many militants died in the fighting.") == []
+    assert casualties("It is not known how many people were wounded.") == []

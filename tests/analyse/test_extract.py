@@ -267,11 +267,13 @@ def test_the_damage_found_after_an_ambush_is_part_of_it():
     assert "detail-of-incident" in event.rules
 
 
-def test_the_other_sides_dead_in_the_same_fight_join_it_and_add_to_its_toll():
+@pytest.mark.parametrize("count, killed", [("two", 3 + 2), ("several", 3)])
+def test_the_other_sides_dead_in_the_same_fight_join_it_and_add_to_its_toll_when_counted(count, killed):
+    # a side's vague claim of its enemy's losses ("several militants") is no count of them
     text = ("Militants attacked an army post in Mandera on Sunday, killing three soldiers, the army said.\n"
-            "Troops returned fire and several militants were killed, a military spokesman said.\n")
+            f"Troops returned fire and {count} militants were killed, a military spokesman said.\n")
     (event,) = events_of(text)
-    assert event.fatalities.low == 3 + 3 and event.time.start == dt.date(2026, 5, 3)
+    assert event.fatalities.low == killed and event.time.start == dt.date(2026, 5, 3)
 
 
 @pytest.mark.parametrize("update, killed", [
@@ -626,3 +628,77 @@ def test_a_toll_for_the_incident_a_definite_noun_points_back_to_is_another_count
 def test_people_described_by_the_fighting_they_fled_are_no_incident():
     assert events_of("The camp at Kohat has taken in some 40,000 people who fled the fighting around Bannu.\n",
                      dt.date(2026, 7, 20)) == []
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a hospital's count, given with "saying": another account, above the police's floor
+    ("A car bomb exploded outside a courthouse in Baidoa on Tuesday, killing at least five people and wounding 12, "
+     "police said.\n"
+     "A nurse at the town's main hospital gave a higher figure, saying eight bodies and 15 wounded people had been "
+     "brought in.\n", (5, 8), (12, 15)),
+    # the police confirm the low end of a range: the range stands
+    ("Gunmen killed between 20 and 25 people in raids on two villages near Jos late on Sunday, residents said.\n"
+     "A police spokesman confirmed 20 deaths.\n", (20, 25), None),
+    # an open floor beside another source's count: that count is the highest figure reported
+    ("A suicide bomber blew up a car at a checkpoint in Beledweyne on Friday, killing six people and wounding more "
+     "than 20, police said.\n"
+     "A coordinator for a local ambulance service said its crews had taken 26 wounded people to hospital.\n",
+     (6, 6), (21, 26)),
+    # someone's own words, the speaker named only after the quotation
+    ("Bandits killed four people in a raid on Tsafe late on Sunday, police said.\n"
+     "A village head gave a higher toll.\n"
+     "\"We buried six people on Monday. They took our cattle and our grain,\" Musa Danjuma told reporters.\n",
+     (4, 6), None),
+])
+def test_another_account_of_the_toll_widens_it_rather_than_replacing_it(text, killed, injured):
+    (event,) = events_of(text)
+    assert (event.fatalities.low, event.fatalities.high) == killed
+    assert (injured is None and event.injuries is None
+            or (event.injuries.low, event.injuries.high) == injured)
+
+
+def test_a_revised_toll_keeps_the_first_figure_as_its_low():
+    text = ("A suicide bomber killed five policemen at a checkpoint in Bannu on Saturday, police said.\n"
+            "The death toll later rose to seven.\n")
+    (event,) = events_of(text)
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (5, 7, 7)
+
+
+def test_an_earlier_entry_of_a_live_blog_widens_the_toll_its_latest_entry_gives():
+    text = ("14:00 - Toll from Kherson strike rises\n"
+            "Five people are now known to have been injured in this morning's missile strike on a warehouse in "
+            "Kherson, the governor said.\n"
+            "08:15 - Missile hits Kherson warehouse\n"
+            "A Russian missile struck a warehouse in Kherson early on Thursday, injuring two workers, the governor "
+            "said.\n")
+    (event,) = events_of(text, dt.date(2026, 5, 7))
+    assert (event.injuries.low, event.injuries.high) == (2, 5)
+
+
+def test_a_toll_listed_after_a_fight_told_without_one_is_the_fights_toll():
+    text = ("On Monday, rebels attacked army positions in the hills above Rutshuru, and the troops repelled them "
+            "after three hours of fighting.\n"
+            "The provisional toll is as follows:\n"
+            "- on the enemy side: eight (8) rebels neutralised, whose bodies were left behind;\n"
+            "- on the friendly side: two (2) soldiers died and four (4) soldiers were wounded.\n")
+    (event,) = events_of(text)
+    assert (event.fatalities.low, event.fatalities.high) == (8 + 2, 8 + 2)
+    assert (event.injuries.low, event.injuries.high) == (4, 4)
+
+
+@pytest.mark.parametrize("count", ["A local official said five bodies had been recovered by Monday morning.\n",
+                                   "By Monday morning, the attack had killed five people, a local official said.\n"])
+def test_a_count_made_by_a_later_time_is_another_count_of_the_incidents_dead(count):
+    # "by Monday morning" is when the dead were counted, not when the attack happened
+    text = ("Insurgents beheaded at least three villagers in an attack on a village outside Mueda on Saturday, "
+            "residents said.\n") + count
+    (event,) = events_of(text)
+    assert (event.fatalities.low, event.fatalities.high) == (3, 5) and event.time.start == dt.date(2026, 5, 2)
+
+
+@pytest.mark.parametrize("monitor", ["a Britain-based monitor", "a monitor based in Britain"])
+def test_where_a_source_is_based_does_not_place_its_account_elsewhere(monitor):
+    text = ("An air strike hit a market in Idlib on Sunday, killing three people, civil defence workers said.\n"
+            f"The Syrian Observatory for Human Rights, {monitor}, put the death toll at five.\n")
+    (event,) = events_of(text)
+    assert (event.fatalities.low, event.fatalities.high) == (3, 5) and event.place.country_iso == "SY"

@@ -23,6 +23,8 @@ Decisions, written down in ``data/README.md`` as well:
 * Counted bodies are dead ("nine bodies were brought in"); bodies without a count of their own ("the
   bodies of the two drivers") point back to dead told before. "Neutralised" may mean captured, so it
   counts the dead only where the sentence speaks of their bodies ("whose bodies were left behind").
+  People buried are dead ("we buried seven people"); homes or mines buried, or people buried alive or under
+  rubble, are not. "How many died" is a question, not a count.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.analyse.actors import canonical_actor
 from storyline.analyse.nlp import doc_text
 from storyline.analyse.numbers import parse_number, quantity
 from storyline.records import Figure, Span
@@ -49,6 +52,10 @@ DIE_VERBS = frozenset({"die", "perish", "succumb"})
 # "neutralised" is a euphemism for killed or for captured: it counts the dead only beside their bodies
 EUPHEMISTIC_KILL_VERBS = frozenset({"neutralise", "neutralize"})
 CORPSE_NOUNS = frozenset({"body", "corpse"})  # "nine bodies were brought in": a count of the dead
+BURIAL_VERBS = frozenset({"bury"})  # "we buried seven people": a count of the dead, when people are buried
+COUNTED_DEAD = CORPSE_NOUNS | BURIAL_VERBS  # words that count the dead without telling how they died
+# Words for people that name no group of the actor table: "buried seven people", "buried the five victims"
+PERSON_NOUNS = frozenset({"people", "person", "victim", "man", "woman", "individual", "dead"})
 INJURE_VERBS = frozenset({"injure", "wound", "hurt", "maim", "harm"})
 UNHARMED_VERBS = frozenset({"hurt", "harm"})  # "no one was hurt" rules out deaths as well as injuries
 DEATH_NOUNS = frozenset({"death", "fatality", "killing", "dead"})
@@ -160,7 +167,9 @@ def find_casualties(sentence) -> list[Casualty]:
     found = [item for token in tokens if token.i not in excluded and token.i not in combined
              for item in _read_trigger(token, excluded)]
     found = _parts_of_totals(found)
-    found.sort(key=lambda item: item[1].first)
+    # A count that a word of harm and a body or a burial both give ("buried nine people killed in the shelling")
+    # is read with the word of harm: the burial only counts the dead, and its time is not the killing's.
+    found.sort(key=lambda item: (item[1].first, any(t.lemma_.lower() in COUNTED_DEAD for t in item[2])))
     incidents = _incident_count(tokens)
     aggregate = (incidents or 0) > 1 or _counts_a_period(sentence)
     running = {t.i for t in tokens if is_background_toll(t)}
@@ -433,6 +442,8 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         return [(kind, zero, [token]) for kind in (KILLED, INJURED)] if zero else []
     if lemma in CORPSE_NOUNS and token.pos_ == "NOUN":
         return _from_bodies(token, excluded)
+    if lemma in BURIAL_VERBS and token.pos_ == "VERB":
+        return _from_burial(token, excluded)
     if lemma in DEATH_NOUNS or lower in ("killings", "deaths"):
         return _from_noun(token, KILLED, excluded)
     if lemma in INJURY_NOUNS:
@@ -602,6 +613,25 @@ def _from_bodies(bodies, excluded) -> list:
     if counted is None:
         return []
     return [(KILLED, _Count(counted.figure, counted.first, counted.last, _victim_range(target, counted)), [bodies])]
+
+
+def _from_burial(verb, excluded) -> list:
+    """The dead counted by their burial: "we buried seven people", "23 villagers were buried on Tuesday". Only
+    people count: "the landslide buried 30 homes" and "buried the weapons" count nobody, nor do the living
+    ("were buried alive", "buried under the rubble", where some are pulled out)."""
+    if any(c.lower_ == "alive" or c.dep_ == "prep" and c.lower_ in ("under", "beneath") for c in verb.children):
+        return []
+    found = _from_verb(verb, KILLED, excluded, [verb])
+    return [item for item in found if _names_people(verb.doc, item[1])]
+
+
+def _names_people(doc, count: _Count) -> bool:
+    """Whether the victims of a count are people: a word for people or a group of the actor table ("villagers",
+    "soldiers"), as the victims' phrase is written."""
+    if count.victims is None:
+        return False
+    words = doc[count.victims[0]:count.victims[1] + 1]
+    return words.root.lemma_.lower() in PERSON_NOUNS or canonical_actor(words.text).category is not None
 
 
 def _bodies_told(verb) -> bool:
@@ -775,6 +805,8 @@ def _count_around(core, lower: int, upper: int) -> _Count | None:
     for first in range(lower, core.i + 1):
         if doc[first].is_punct or (first > sentence.start and doc[first - 1].lower_ in ("number", "no.", "#")):
             continue  # "al Qaeda's number two" is a rank, not a count
+        if first > sentence.start and doc[first - 1].lower_ == "how":
+            continue  # "did not say how many attackers died": a question, not a count
         for last in range(max(core.i, first), upper + 1):
             if doc[last].is_punct or (best is not None and last - first <= best.last - best.first):
                 continue
@@ -860,6 +892,8 @@ def _singular(head) -> _Count | None:
         return None
     if head.tag_ not in ("NN", "NNP") or head.lower_ in COLLECTIVE_NOUNS or head.like_num:
         return None
+    if head.lower_ in BARE_PARTICIPLES:
+        return None  # "buried their dead", "the wounded": a group, however many
     if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":
         return None
     marker = next((c for c in head.children if c.dep_ in ("det", "poss") and c.i < head.i), None)

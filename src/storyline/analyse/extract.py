@@ -12,8 +12,12 @@ held "in connection with the attack" are part of its aftermath, not an arrest ev
 sentence that gives another source's different toll for the same incident ("Taliban
 sources claimed 4 soldiers were killed") is a competing account, not a second incident:
 the first account's figure stays the best one, and the low and high span both accounts; so does a
-toll given for an incident a definite noun points back to ("six were injured in the attack"). Words of
-harm alone ("two of them died of their wounds in hospital") are a toll of the incident just told. An event
+toll given for an incident a definite noun points back to ("six were injured in the attack"), a source's
+count of the same victims ("a doctor ... saying nine bodies had been brought in") and a revised total ("the
+toll rose to nine"), the first figure staying the low. Words of harm alone ("two of them died of their wounds
+in hospital"), and a toll listed after an incident told without one, are a toll of the incident just told; its
+time is that of the count ("recovered by Sunday afternoon"), not the incident's. A side's vague claim of its
+enemy's losses ("killed several of the attackers") is not counted. An event
 dated more than a year before the report, and a conflict's running toll with the doings it sums up, are
 background. A headline's reference ("toll from Odesa attack rises", as a live blog's latest entry heads it)
 joins the incident told further down; one in a clause that describes people ("who fled the fighting") is
@@ -40,7 +44,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-13"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-14"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -225,7 +229,10 @@ def _places_by_role(sentence, places: list[tuple[Span, Place]]) -> tuple[list, l
 
 
 def _is_origin(text: str, span: Span, place: Place) -> bool:
-    """ "smugglers from Afghanistan", "a drone launched from neighbouring Afghanistan": where they came from."""
+    """ "smugglers from Afghanistan", "a drone launched from neighbouring Afghanistan": where they came from; "a
+    Britain-based war monitor", "a war monitor based in Britain": where someone is based, not where it happened."""
+    if text.startswith("-based", span.end) or re.search(r"\bbased in\s+$", text[max(0, span.start - 12):span.start]):
+        return True
     if place.precision != "country":
         return False
     before = text[max(0, span.start - 30):span.start].lower().split()
@@ -255,11 +262,12 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     casualties = [c for c in casualties if c not in running]
     if running and not casualties and not any(interval.precision in ("day", "week") for _, interval in found_times):
         return None
-    # A toll that presupposes one told before ("two of the wounded died", "the toll rose to seven"), not
-    # one that points back to its victims ("condemned the killings of the three workers").
+    # A toll without event words of its own is the toll of the incident just told, whether it follows one told
+    # before ("two of the wounded died", "the toll rose to seven") or is the first ("The provisional toll is as
+    # follows: twelve terrorists neutralised ..."); not one that points back to its victims ("condemned the
+    # killings of the three workers").
     continues = (kind is None and last is not None and _disorder(last.event_type) in VICTIMS_OF_DISORDER
-                 and bool(last.fatalities or last.injuries) and bool(casualties)
-                 and not any(_definite_count(sentence, c) or c.is_aggregate for c in casualties))
+                 and bool(casualties) and not any(_definite_count(sentence, c) or c.is_aggregate for c in casualties))
     if kind is None and not continues:
         return None
     if continues:  # "Two of the wounded died overnight": a toll for the incident just told
@@ -296,7 +304,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         return None
     draft = _Draft(kind.event_type, kind.sub_event_type, kind.plover_type, kind.plover_mode, kind.cameo_root,
                    kind.confidence, rules=[kind.rule, actor_terms.table_version()],
-                   attributed=bool(_ATTRIBUTED.search(sentence.text)), further=bool(_FURTHER.search(sentence.text)),
+                   attributed=_attributed(sentence), further=bool(_FURTHER.search(sentence.text)),
                    claimed=bool(_CLAIMED.search(sentence.text)), reference=reference,
                    elsewhere=bool(_ELSEWHERE.search(sentence.text)), added=bool(_ADDED.search(sentence.text)),
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
@@ -311,12 +319,17 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     if kind.trigger is not None:
         draft.evidence.append(kind.trigger)
     # The event's own time ("Sunday's attack", "killed ... late on Monday") over that of the report ("said on
-    # Monday"); failing one, the most precise, but never one from a relative clause about something else.
-    dating = [t for t in times if t[2] == "event"] or [t for t in times if t[2] != "history"]
-    if dating:
-        span, interval, how, _ = max(dating, key=lambda item: (_TIME_RANK[item[1].precision], -item[3]))
-        if _years_before(interval, published):
-            return None  # "was driven out of Mogadishu in 2011": history told as background, not news
+    # Monday"); failing one, the most precise, but never one from a relative clause about something else, nor a
+    # limit ("six bodies had been recovered by Sunday afternoon"), which tells when a count was made. A toll without
+    # event words of its own is dated by the incident it continues: its time is that of the count, the burial or
+    # the later deaths ("two of the wounded died on Tuesday").
+    dating = [t for t in times if t[2] == "event"] or [t for t in times if t[2] not in ("history", "bound")]
+    chosen = max(dating, key=lambda item: (_TIME_RANK[item[1].precision], -item[3])) if dating else None
+    told_times = [interval for _, interval, how, _ in times if how == "bound"] + ([chosen[1]] if chosen else [])
+    if any(_years_before(interval, published) for interval in told_times):
+        return None  # "was driven out of Mogadishu in 2011", "by the end of 1972, 496 had been killed": history
+    if chosen is not None and not continues:
+        span, interval, how, _ = chosen
         draft.time, draft.dated_by_event = interval, how == "event"
         draft.evidence.append(span)
         if is_anaphoric(interval):
@@ -334,6 +347,15 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     terms = actor_terms.find_actor_terms(sentence, on=draft.time.start or published)
     _assign_actors(draft, terms, sentence)
     return draft
+
+
+def _attributed(sentence) -> bool:
+    """Whether the sentence says whose account it is: "according to", a source, or a reporting verb in any form
+    ("police said", "saying nine bodies had been brought in", "told reporters", "confirmed 12 deaths"); or it is
+    someone's own words: a sentence that opens a quotation, whose speaker may be named only in a later sentence
+    ('"We buried seven people on Tuesday. [...]" Sani Garba told reporters')."""
+    return (bool(_ATTRIBUTED.search(sentence.text)) or any(is_reporting_verb(token) for token in sentence)
+            or sentence.text.lstrip()[:1] in ('"', "“"))
 
 
 def _years_before(interval: TimeInterval, published) -> bool:
@@ -924,12 +946,25 @@ def _absorb_account(old: _Draft, new: _Draft) -> None:
         if mine is None or theirs is None:
             setattr(old, attribute, mine or theirs)
             continue
-        lows = [v for v in (mine.low, theirs.low) if v is not None]
-        high = max(mine.high, theirs.high) if mine.high is not None and theirs.high is not None else None
-        setattr(old, attribute, Figure(min(lows) if lows else None, mine.best, high, mine.text))
+        setattr(old, attribute, _widened(mine, theirs, mine.best))
+    _take_fuller_victims(old, new)
     old.evidence.extend(new.evidence)
     old.rules.extend(r for r in [*new.rules, "competing-account"] if r not in old.rules)
     old.sentences.extend(new.sentences)
+
+
+def _widened(first: Figure, other: Figure, best: int | None) -> Figure:
+    """Two accounts of one toll as one figure: the lowest figure either gives, and as the high the highest ceiling
+    either reports (as the fuse stage does across reports). An open floor ("at least six") beside another account's
+    nine says nothing higher than nine; one that reaches above every ceiling leaves the high unknown."""
+    lows = [v for v in (first.low, other.low) if v is not None]
+    ceilings = [f.high for f in (first, other) if f.high is not None]
+    open_floors = [f.low for f in (first, other) if f.high is None and f.low is not None]
+    high = max(ceilings) if ceilings and not any(floor > max(ceilings) for floor in open_floors) else None
+    low = min(lows) if lows else None
+    if best is not None and not ((low is None or low <= best) and (high is None or best <= high)):
+        best = None
+    return Figure(low, best, high, first.text)
 
 
 def _detail_of(old: _Draft, new: _Draft) -> bool:
@@ -978,24 +1013,38 @@ def _result_state(sentence, trigger: Span | None) -> bool:
 def _absorb_detail(old: _Draft, new: _Draft) -> None:
     """Merge a part or consequence of the incident into it. Victims of the other side, or told as more than
     those counted ("two more", "two of the wounded"), add to the toll; others may be among the dead already
-    counted ("two of the dead were policemen") and count as a new figure of the same victims. A time it gives
-    of what was found afterwards stays out."""
-    additional = new.added or bool(old.sides and new.sides and not old.sides & new.sides)
+    counted ("two of the dead were policemen") and count as a new figure of the same victims; another account
+    of the toll widens it (see :func:`_another_count`). A vague count of the other side's dead ("returned fire
+    and killed several of the attackers") is one side's claim of its enemy's losses and is not counted. A time
+    it gives of what was found afterwards stays out."""
+    enemy = bool(old.sides and new.sides and not old.sides & new.sides)
+    if enemy and new.fatalities is not None and new.fatalities.best is None:
+        new.fatalities, new.sides = None, set()
+        enemy = False
+    additional = new.added or enemy
     for attribute in ("fatalities", "injuries"):
         mine, theirs = getattr(old, attribute), getattr(new, attribute)
-        if new.revised and theirs is not None:
-            setattr(old, attribute, theirs)  # "the toll rose to seven": the new total
+        if new.revised and theirs is not None and mine is not None:
+            # "the toll rose to seven": the new total is the best figure; the first one stays the low
+            setattr(old, attribute, _widened(mine, theirs, theirs.best))
+            setattr(new, attribute, None)
         elif additional and mine is not None and theirs is not None:
             setattr(old, attribute, _sum_figures(mine, theirs))
             setattr(new, attribute, None)
     if new.result_state or not new.dated_by_event:
         new.time = _UNRESOLVED_TIME
-    if not additional and old.victims and new.victims and len(new.victims) > len(old.victims) and \
-            old.victims.lower().split()[-1] in new.victims.lower().split():
-        old.victims = new.victims  # the same victims told more fully: "a general", "General Ivan Petrov"
+    if not additional:
+        _take_fuller_victims(old, new)
     old.sides |= new.sides
     _absorb(old, new)
     old.rules.extend(r for r in ["detail-of-incident"] if r not in old.rules)
+
+
+def _take_fuller_victims(old: _Draft, new: _Draft) -> None:
+    """The same victims told more fully: "a general", then "General Ivan Petrov"."""
+    if old.victims and new.victims and len(new.victims) > len(old.victims) and \
+            old.victims.lower().split()[-1] in new.victims.lower().split():
+        old.victims = new.victims
 
 
 def _sum_figures(a: Figure, b: Figure) -> Figure:
@@ -1122,6 +1171,15 @@ def _victims_agree(a: str | None, b: str | None) -> bool:
     return head_a == head_b or bool(_ANYONE.fullmatch(head_a) or _ANYONE.fullmatch(head_b))
 
 
+def _another_count(new: _Draft) -> bool:
+    """Whether ``new`` counts the victims already counted once more, as another account of the same toll: one
+    a source is named for ("police said", "a doctor ... saying nine bodies had been brought in"), a new total ("the
+    toll rose to nine") or a toll of the incident a definite noun points back to ("six people are now known to
+    have been injured in the attack"); not further victims ("two more", "two of the wounded") nor some of those
+    counted ("two of the dead were policemen"). Such a count widens the toll rather than replacing it."""
+    return (new.attributed or new.revised or new.toll_of_reference) and not (new.added or new.recount)
+
+
 def _place_rank(place: Place) -> tuple[int, bool]:
     """How precisely ``place`` locates: its level, then (at one level) a town named though not located."""
     return _PLACE_RANK[place.precision], place.location is not None
@@ -1134,8 +1192,16 @@ def _absorb(old: _Draft, new: _Draft) -> None:
         old.time = new.time
     for attribute in ("fatalities", "injuries"):
         mine, theirs = getattr(old, attribute), getattr(new, attribute)
-        if theirs is not None and (mine is None or _more_precise(theirs, mine)):
+        if theirs is None:
+            continue
+        if mine is None:
             setattr(old, attribute, theirs)
+        elif _another_count(new) and mine.best is not None:  # "at least six" and a doctor's nine: six to nine
+            setattr(old, attribute, _widened(mine, theirs, mine.best))
+        elif _more_precise(theirs, mine):  # a vague word gives no figure: the lead's "several workers", then "three"
+            setattr(old, attribute, theirs)
+    if new.fatalities is not None:
+        old.sides |= new.sides  # whose dead the toll now counts
     old.victims = old.victims or new.victims
     old.actor1 = old.actor1 or new.actor1
     old.actor2 = old.actor2 or new.actor2
