@@ -587,6 +587,16 @@ def test_a_village_where_the_report_is_goes_before_a_town_of_that_name_abroad():
 
 
 @pytest.mark.slow
+def test_a_name_an_appositive_calls_a_village_or_town_is_a_place():
+    # The appositive is the only word that says Kukawa is a place (spaCy labels nothing here).
+    found = places_in("Insurgents overran Kukawa, a town on the shores of Lake Chad, before dawn on Friday.")
+    assert [(text, p.admin1_iso, p.location) for text, p in found][0] == ("Kukawa", "NG-BO", "Kukawa")
+    # A small town abroad is not read for a village the sentence puts in another country.
+    found = places_in("Gunmen raided Bambui, a village about 15 km north of Bamenda, late on Sunday.")
+    assert [(text, p.country_iso, p.location) for text, p in found][0] == ("Bambui", "CM", "Bambui")
+
+
+@pytest.mark.slow
 def test_a_name_whose_possessive_holds_another_place_is_the_unit_around_it():
     # "Kunduz's Chahar Dara district": Kunduz is the province; its capital would outrank the district.
     found = places_in("Taliban fighters overran an outpost in Kunduz's Chahar Dara district before dawn on Friday.")

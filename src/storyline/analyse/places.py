@@ -277,15 +277,16 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
         if mention.unlocated:
             continue
         entry = _choose_entry(mention.found, countries, admin1_keys[mention], report_countries=report_countries)
+        if entry is not None and (village := _village_at_home(mention, entry, admin1_keys[mention], sentence,
+                                                            gaz)) is not None:
+            entry = village
         if entry is not None and (_abroad_of_its_unit(mention, entry, mentions, sentence, gaz)
-                                  or _loose_and_abroad(mention, entry, sentence.doc, gaz)):
+                                  or _loose_and_abroad(mention, entry, sentence.doc, gaz)
+                                  or _small_town_abroad(mention, entry, mentions)):
             # The gazetteer's reading is not this place: keep the name as written (or drop a name of plain words).
             if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
                 mentions[mentions.index(mention)] = unlocated
             continue
-        if entry is not None and (village := _village_at_home(mention, entry, admin1_keys[mention], sentence,
-                                                            gaz)) is not None:
-            entry = village
         if entry is not None:
             resolved.append((mention, entry))
             span = Span("place", mention.start, mention.end, text[mention.start:mention.end])
@@ -344,6 +345,22 @@ def _village_at_home(mention: _Mention, entry: Entry, admin1_keys: set[str], sen
         if len({e.admin1_key for e in inside}) == 1:
             return max(inside, key=lambda e: e.weight)
     return None
+
+
+def _small_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention]) -> bool:
+    """Whether a small foreign town is read for a name whose sentence places everything else in one other country.
+
+    "Bambui, a village in Tubah subdivision about 15 km north of Bamenda":
+    the only Bambui we know is a small town in Brazil, but Bamenda puts the
+    sentence in Cameroon, and a village we lack there is likelier than a
+    Brazilian town in a Cameroonian sentence. Only for a name the text calls
+    a village or town (a designator, an appositive): "militants backed by
+    Ankara took Afrin" keeps Syria's Afrin. Big towns keep their reading.
+    """
+    if entry.level != "place" or entry.weight >= BIG_TOWN or mention.small or mention.found.hint != "place":
+        return False
+    anchors = _anchor_countries(m for m in mentions if m is not mention and m.found.words != mention.found.words)
+    return len(anchors) == 1 and entry.country_iso not in anchors
 
 
 def _loose_and_abroad(mention: _Mention, entry: Entry, doc, gaz: Gazetteer) -> bool:
@@ -613,7 +630,7 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
                 found, hint = unit, None
     if not partial and not hint:
         hint = (_prefix_level(tokens, i, gaz) or _qualifier_level(tokens, i, found, gaz)
-                or _possessor_level(tokens, j, found, gaz))
+                or _possessor_level(tokens, j, found, gaz) or _appositive_level(tokens[j], gaz))
     name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
 
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
@@ -687,7 +704,7 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
         if is_designator:
             last = tokens[j + 1]
             hint = hint or level
-    hint = hint or _prefix_level(tokens, i, gaz)
+    hint = hint or _prefix_level(tokens, i, gaz) or _appositive_level(tokens[j], gaz)
     if hint == "admin1":
         return None  # "Miray province": a unit the gazetteer lacks, not the village
     name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
@@ -735,7 +752,7 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         is_designator, level = gaz.designator_level(tokens[j + 1].text)
         if is_designator:
             hint, last = level, tokens[j + 1]
-    hint = hint or _prefix_level(tokens, i, gaz)
+    hint = hint or _prefix_level(tokens, i, gaz) or _appositive_level(tokens[j], gaz)
     if j + 1 < len(tokens) and tokens[j + 1].tag_ == "POS":
         return None
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
@@ -955,6 +972,16 @@ def _extends_beyond(entity, first_i: int, last_i: int, gaz: Gazetteer) -> bool:
         if not gaz.designator_level(token.text)[0]:
             return True
     return False
+
+
+def _appositive_level(token, gaz: Gazetteer) -> str | None:
+    """The level an appositive place word after a name asks for ("Bambui, a village in Tubah": place)."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.i > token.i and child.tag_ in ("NN", "NNS"):
+            is_designator, level = gaz.designator_level(child.text)
+            if is_designator and level in ("place", "district"):
+                return level
+    return None
 
 
 def _prefix_level(tokens, i: int, gaz: Gazetteer) -> str | None:
