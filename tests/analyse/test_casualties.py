@@ -549,3 +549,26 @@ def test_a_burial_of_people_is_a_count_of_the_dead():
 def test_how_many_died_is_a_question_not_a_count():
     assert casualties("The army did not say how many militants died in the fighting.") == []
     assert casualties("It is not known how many people were wounded.") == []
+
+
+def test_a_dateline_is_never_a_victim():
+    # the parser takes the filing town or its country for the subject of the passive verb that follows
+    found = brief("BAMAKO, Mali — Fourteen Malian soldiers were killed and six wounded when their patrol was "
+                  "ambushed in the central Mopti region on Friday, the army said.")
+    assert [(kind, low) for kind, low, *_ in found] == [("killed", 14), ("injured", 6)]
+
+
+def test_a_superlative_ranks_an_incident_over_a_period_without_summing_over_it():
+    found = casualties("At least 14 people were killed when gunmen stormed a market on Friday, police said, "
+                       "in the bloodiest attack in the province this year.")
+    assert [(c.figure.low, c.is_aggregate) for c in found] == [(14, False)]
+
+
+def test_a_breakdown_that_opens_with_among_them_is_not_added():
+    found = casualties("Officials said 27 bodies, among them five women and three children, had been buried.")
+    assert [c.figure.best for c in found if c.kind == "killed"] == [27]
+
+
+def test_it_that_stands_for_a_conflict_tells_a_running_toll():
+    found = casualties("The insurgency in the north began in 2015. It has killed more than 9,000 people.")
+    assert found and all(c.is_aggregate for c in found)

@@ -702,3 +702,34 @@ def test_where_a_source_is_based_does_not_place_its_account_elsewhere(monitor):
             f"The Syrian Observatory for Human Rights, {monitor}, put the death toll at five.\n")
     (event,) = events_of(text)
     assert (event.fatalities.low, event.fatalities.high) == (3, 5) and event.place.country_iso == "SY"
+
+
+def _events(text, published=dt.date(2026, 5, 6)):
+    return [m for m in analyse_article(article(text, published)) if isinstance(m, EventMention)]
+
+
+def test_a_new_total_after_more_bodies_are_found_widens_the_toll_rather_than_adding_to_it():
+    events = _events("Gunmen attacked a bus station in Maiduguri on Monday, killing 9 travellers, police said. "
+                     "On Tuesday the police said three more bodies had been found nearby, bringing the number "
+                     "of dead to 12.")
+    assert [(e.fatalities.low, e.fatalities.high) for e in events] == [(9, 12)]
+
+
+def test_a_conflicts_running_toll_in_more_than_thousands_is_not_added_to_the_incident():
+    events = _events("Militants shot dead a village head in Bama on Sunday, residents said. The insurgency "
+                     "in the region began in 2009. It has killed more than 35,000 people.")
+    assert [(e.fatalities.low, e.fatalities.high) for e in events] == [(1, 1)]
+
+
+def test_a_vague_claim_of_soldiers_killed_and_the_day_of_the_claim_make_no_second_incident():
+    events = _events("Nine soldiers were killed when their convoy was ambushed near Diffa on Friday, the army "
+                     "said. The jihadist group claimed the ambush on Saturday, saying its men had killed "
+                     "\"dozens\" of soldiers.", dt.date(2026, 5, 10))
+    assert [(e.fatalities.low, e.fatalities.high, str(e.time.start)) for e in events] == [(9, 9, "2026-05-08")]
+
+
+def test_a_stated_floor_beats_a_vague_lead_and_a_later_count_widens_it():
+    events = _events("Dozens of herders were killed when raiders attacked a cattle camp in Jonglei on Sunday. "
+                     "The state governor said on Monday that at least 19 people had been killed. Later the "
+                     "county commissioner said 26 bodies had been buried.", dt.date(2026, 5, 12))
+    assert [(e.fatalities.low, e.fatalities.high) for e in events] == [(19, 26)]

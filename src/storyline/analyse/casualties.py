@@ -206,9 +206,23 @@ def _counts_a_period(sentence) -> bool:
     for match in PERIOD_PATTERN.finditer(sentence.text):
         start = sentence.start_char + match.start()
         token = next((t for t in sentence if t.idx >= start), None)
-        if token is None or not _describes_a_noun(token):
+        if token is None or not (_describes_a_noun(token) or _ranks_an_incident(token)):
             return True
-    return any(t.lower_ == "since" and _since_long_ago(t) and not _describes_a_noun(t) for t in sentence)
+    return any(t.lower_ == "since" and _since_long_ago(t) and not (_describes_a_noun(t) or _ranks_an_incident(t))
+               for t in sentence)
+
+
+def _ranks_an_incident(token) -> bool:
+    """Whether ``token`` lies in a period that ranks an incident among others ("the deadliest attack in the
+    area this year", "the worst violence since 2019"): a superlative on the noun it hangs on compares the
+    incident with the period's others; it sums no figures over the period."""
+    for word in (token, *token.ancestors):
+        if word.pos_ in ("VERB", "AUX"):
+            return False
+        if word.pos_ in ("NOUN", "PROPN") and any(c.tag_ in ("JJS", "RBS") or c.dep_ == "amod" and any(
+                g.tag_ == "RBS" for g in c.children) for c in word.children):
+            return True
+    return False
 
 
 def _since_long_ago(since) -> bool:
@@ -298,13 +312,22 @@ def is_background_toll(verb) -> bool:
             killers, named = [c for c in child.children if c.dep_ == "nsubj"], False  # "since the war began"
         else:
             continue
-        for killer in killers:
+        for killer in (_antecedent(k) for k in killers):
             words = {killer.lemma_.lower(), killer.lower_}  # "fighting" is often tagged a verb, lemma "fight"
             if words & WHOLE_CONFLICTS and (named or perfect or long_span):
                 return True
             if words & RECURRING_VIOLENCE and long_span:
                 return True
     return False
+
+
+def _antecedent(word):
+    """What "it" stands for when it opens a sentence: the subject of the sentence before ("The conflict ...
+    began in 2017. It has killed more than 6,000 people"); any other word is itself."""
+    if word.lower_ != "it" or word.sent.start == 0:
+        return word
+    before = word.doc[word.sent.start - 1].sent
+    return next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), word)
 
 
 def _over_a_period(verb) -> bool:
@@ -995,7 +1018,11 @@ def _excluded(tokens) -> set[int]:
                 c.dep_ == "pcomp" for c in token.children):
             # "including two children" is a part; "including using a drone to kill two" is a clause
             excluded.update(t.i for t in token.subtree)
-        if token.lower_ == "among" and any(c.lower_ in ("them", "whom") for c in token.children):
+        if token.lower_ == "among" and token.head.i > token.i and token.head.pos_ == "NOUN" and any(
+                c.lower_ in ("them", "whom") for c in token.children):
+            # "31 bodies, among them six women and four children, ...": the parser hangs "among" on the list
+            excluded.update(t.i for t in token.head.subtree)
+        elif token.lower_ == "among" and any(c.lower_ in ("them", "whom") for c in token.children):
             # "nine civilians, three children and two women among them": the list after the first group
             last = token.doc[token.i - 1]
             while last.dep_ == "conj" and last.head.i < last.i:
@@ -1003,7 +1030,20 @@ def _excluded(tokens) -> set[int]:
                 last = last.head
     if tokens and tokens[0].text == "(":
         excluded.clear()  # the whole sentence is an aside: read it as it is
-    return excluded
+    return excluded | _dateline(tokens)
+
+
+def _dateline(tokens) -> set[int]:
+    """The words of a dateline the sentence opens with ("JUBA, South Sudan —", "NIAMEY, Niger —"): where the
+    report was filed, a town in capitals and its country up to a dash, never a victim. The parser often takes
+    the town or the country for the subject of the verb that follows."""
+    first = tokens[0] if tokens else None
+    if first is None or not first.is_upper or len(first.text) < 3 or first.like_num:
+        return set()
+    dash = next((t for t in tokens[1:8] if t.text in ("—", "–", "--")), None)
+    if dash is None or not all(t.is_punct or t.pos_ == "PROPN" for t in tokens[1:dash.i - first.i]):
+        return set()
+    return set(range(first.i, dash.i + 1))
 
 
 def _combined_triggers(tokens) -> set[int]:

@@ -44,7 +44,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-14"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-15"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -59,9 +59,12 @@ _ELSEWHERE = re.compile(rf"\b(?:{_ELSEWHERE_WORDS})\b", re.I)
 # Those, or words of further victims: a further incident or further victims, not a new count of the same ones.
 _FURTHER = re.compile(rf"\b(?:{_ELSEWHERE_WORDS}|more|further|additional|later)\b", re.I)
 # A new total for the incident: "the death toll rose to seven", "the number of dead has climbed to 12".
-_REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached)\b", re.I)
+# "two more bodies were found, bringing the number of dead to 17": the count after the found ones is the new total.
+_REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:bringing|taking|pushing|raising)\b.*\bto)\b",
+                      re.I)
 # Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
-_ADDED = re.compile(r"\b(?:more|further|additional|of the (?:wounded|injured))\b", re.I)
+# Not "more than 6,000": a floor, not victims added.
+_ADDED = re.compile(r"\b(?:more(?! than)|further|additional|of the (?:wounded|injured))\b", re.I)
 # A disputed claim, as opposed to a plain report: "the Taliban claimed 17 soldiers were killed".
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?(?:lives?|responsibility))", re.I)
 # Victims' words that name no group: "lost seven men" and "twelve more soldiers" may be of one incident.
@@ -257,7 +260,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     kind = classify_event(sentence)
     # A conflict's running toll ("bandits have killed thousands over the past decade") is background, not the
     # toll of what the sentence tells; nor are the doings it sums up ("raiding villages") an incident.
-    casualties = find_casualties(sentence)
+    # A side's vague claim of fighters' or soldiers' deaths is not counted beside a toll already told; when the
+    # incident was told without one, the claim is its only account (see _competing_account).
+    told_toll = last is not None and last.fatalities is not None
+    casualties = [c for c in find_casualties(sentence) if not (told_toll and _claimed_combat_losses(sentence, c))]
     running = [c for c in casualties if _running_toll(sentence, c)]
     casualties = [c for c in casualties if c not in running]
     if running and not casualties and not any(interval.precision in ("day", "week") for _, interval in found_times):
@@ -279,6 +285,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # Without event words to hang them on, every expression may date the event.
     times = [(span, interval, *(time_attachment(sentence, span, clause) if clause else ("event", 1)))
              for span, interval in found_times]
+    claimed = None if casualties else _claimed_incident(sentence, kind.trigger)
+    if claimed is not None:  # "claimed the ambush on Sunday": the day of the claim, though hung on the noun
+        times = [(span, interval, "other" if how == "event" and _hangs_on(sentence, span, claimed) else how, steps)
+                 for span, interval, how, steps in times]
     backdrop = None if casualties else _backdrop_clause(sentence, kind.trigger)
     if backdrop is not None:  # "families fled when the shooting started and came back on Tuesday"
         times = [(span, interval, how if how != "event" or _hangs_on(sentence, span, backdrop) else "other", steps)
@@ -356,6 +366,17 @@ def _attributed(sentence) -> bool:
     ('"We buried seven people on Tuesday. [...]" Sani Garba told reporters')."""
     return (bool(_ATTRIBUTED.search(sentence.text)) or any(is_reporting_verb(token) for token in sentence)
             or sentence.text.lstrip()[:1] in ('"', "“"))
+
+
+def _claimed_combat_losses(sentence, casualty: Casualty) -> bool:
+    """Whether a figure is a side's vague claim of fighters' or soldiers' deaths, told on someone's word: IS
+    saying its men killed "dozens" of soldiers, a chief saying "several" of the attackers were killed. Who
+    fought claims the other side's losses and gives no number; beside a toll told, such a claim is not counted
+    (a number is)."""
+    if casualty.kind != "killed" or casualty.figure.best is not None or not casualty.victims:
+        return False
+    combatants = any(_SIDES[side].search(casualty.victims) for side in ("security", "armed"))
+    return combatants and _attributed(sentence)
 
 
 def _years_before(interval: TimeInterval, published) -> bool:
@@ -449,6 +470,16 @@ def _backdrop_clause(sentence, trigger: Span | None):
     if verb.dep_ != "advcl" or "Fin" not in verb.morph.get("VerbForm") or not _definite(word):
         return None
     return verb
+
+
+def _claimed_incident(sentence, trigger: Span | None):
+    """The event noun, when the event words are only a definite object of a verb ("IS claimed the ambush on
+    Sunday", "the minister condemned the attack on Monday"): the parser hangs the verb's time on the noun,
+    but the sentence tells when the incident was claimed or condemned, not when it happened. None otherwise."""
+    word = _trigger_head(sentence, trigger)
+    if word is None or word.pos_ not in ("NOUN", "PROPN") or word.dep_ != "dobj" or not _definite(word):
+        return None
+    return word
 
 
 def _hangs_on(sentence, span: Span, verb) -> bool:
@@ -842,8 +873,10 @@ def _part_in_event(word, incident: set[int], actor_words: set[int]) -> str | Non
 
 
 def _more_precise(new: Figure, old: Figure) -> bool:
-    """A stated number beats a vague word ("three" over "several")."""
-    return new.low == new.high and new.best is not None and not (old.low == old.high and old.best is not None)
+    """A stated number beats a vague word ("three" over "several", "at least 23" over "dozens")."""
+    if new.best is None or old.low == old.high and old.best is not None:
+        return False
+    return new.low == new.high or old.best is None
 
 
 # -- merging mentions of one incident inside a report ---------------------------------------------------
@@ -1186,7 +1219,10 @@ def _place_rank(place: Place) -> tuple[int, bool]:
 
 
 def _absorb(old: _Draft, new: _Draft) -> None:
-    if _place_rank(new.place) > _place_rank(old.place):
+    # A toll without event words of its own names where the count was made or the wounded were taken ("17 wounded
+    # were flown to Bor"), not where the incident happened, once that is known to its province.
+    lends_place = not (new.continues and old.place.admin1_iso is not None)
+    if lends_place and _place_rank(new.place) > _place_rank(old.place):
         old.place = new.place
     if _TIME_RANK[new.time.precision] > _TIME_RANK[old.time.precision]:
         old.time = new.time
