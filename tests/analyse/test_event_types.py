@@ -281,6 +281,19 @@ def test_violent_words_naming_who_was_arrested_leave_the_arrest_the_event():
     assert classify_text("Police arrested five members of a drug gang in Kano on Monday.") is None
 
 
+def test_the_arrest_of_a_gang_leader_is_the_arrest_of_a_notable_person_not_police_work_on_crime():
+    assert classify_text("Police in Cap-Haitien detained a feared gang boss during a night raid on Thursday."
+                         ).sub_event_type == "Arrests"
+    assert classify_text("Officers arrested the head of a gang on the outskirts of Gonaives on Sunday."
+                         ).sub_event_type == "Arrests"
+    # What the held man's gang is accused of is no kidnapping of this sentence.
+    event = classify_text("Jean Mathurin, the leader of a gang accused of kidnappings and extortion, was "
+                          "detained in Mirebalais on Friday.")
+    assert event is None or event.sub_event_type != "Abduction/forced disappearance"
+    # The gang's members are still crime.
+    assert classify_text("Police arrested five members of a car-theft gang in Kano on Monday.") is None
+
+
 def test_people_who_were_hurt_are_not_a_mob_that_hurt_them():
     event = classify_text("Five residents were wounded, the district officer said.")
     assert event is None or event.sub_event_type != "Mob violence"

@@ -749,6 +749,8 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
             continue  # "gang members killed 12 residents": who did it; what they did is the event
         elif hit.label == "ORG_CRIME" and tokens[hit.positions[-1]].i in kinds_of_gang:
             continue
+        elif hit.label == "ORG_CRIME" and tokens[hit.positions[-1]].i in held and _leads(tokens[hit.positions[-1]]):
+            continue  # "arrested one of the most wanted gang leaders": a notable person held, not crime
         elif hit.label == "Agreement" and _agreement_not_reached(hit, tokens):
             continue
         elif hit.label in ("Remote explosive/landmine/IED", "Grenade") and _deliverer_is_aircraft(hit, tokens, hits):
@@ -791,7 +793,26 @@ def _held_words(tokens, hits) -> set[int]:
         held += [p for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj"]
         out.update(t.i for h in held for t in _expand(h))
+    # and what the held are said to have done: "the head of a gang [accused of kidnappings] was detained"
+    doc = tokens[0].doc if tokens else None
+    for i in list(out):
+        out.update(t.i for c in doc[i].children if c.dep_ == "acl" and c.lemma_ in ACCUSING_VERBS for t in c.subtree)
     return out
+
+
+# Participles that tell what the held are said to have done, not what happened.
+ACCUSING_VERBS = {"accuse", "suspect", "blame", "wanted", "want", "charge", "link", "tie"}
+# Nouns for the head of a group: the arrest of a gang's leader is the arrest of a notable person (ACLED's
+# Arrests), not police work against crime.
+LEADER_NOUNS = {"leader", "boss", "chief", "kingpin", "head", "commander", "ringleader", "founder"}
+
+
+def _leads(token) -> bool:
+    """Whether ``token`` (a group word) names whose leader is meant: "gang leaders", "the head of a gang"."""
+    head = token.head
+    if token.dep_ in ("compound", "poss", "nmod") and head.lemma_.lower() in LEADER_NOUNS:
+        return True
+    return (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LEADER_NOUNS)
 
 
 VIOLENT_VERBS = {"kill", "shoot", "beat", "lynch", "attack", "target", "strike", "bomb", "execute", "behead"}
