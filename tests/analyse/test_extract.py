@@ -733,3 +733,13 @@ def test_a_stated_floor_beats_a_vague_lead_and_a_later_count_widens_it():
                      "The state governor said on Monday that at least 19 people had been killed. Later the "
                      "county commissioner said 26 bodies had been buried.", dt.date(2026, 5, 12))
     assert [(e.fatalities.low, e.fatalities.high) for e in events] == [(19, 26)]
+
+
+def test_a_bare_number_joined_to_a_clause_about_the_victims_tells_some_of_them_not_more():
+    text = ("Rival inmates fought with knives and rifles in a prison in Esmeraldas on Monday, killing nine "
+            "prisoners, the prison service said. Most of the victims had been shot, a guard said, and three had "
+            "been beheaded.")
+    events = [m for m in analyse_article(text_article("t", text, published=dt.date(2026, 5, 12)))
+              if isinstance(m, EventMention)]
+    assert len(events) == 1
+    assert (events[0].fatalities.low, events[0].fatalities.high) == (9, 9)

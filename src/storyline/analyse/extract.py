@@ -44,7 +44,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
                                      time_attachment)
 from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
 
-ANALYSER = "analyse-16"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-17"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -593,11 +593,23 @@ def _occasions(word) -> bool:
 
 
 def _definite_count(sentence, casualty: Casualty) -> bool:
-    """ "the three workers", "five of the victims": a count of victims already told."""
+    """ "the three workers", "five of the victims", "[most of the victims had been shot] and two had been
+    decapitated": a count of victims already told."""
     counts = [t for t in sentence if t.like_num and any(span.start <= t.idx < span.end for span in casualty.evidence
                                                          if span.field in ("fatalities", "injuries"))]
-    return any(t.i > sentence.start and t.nbor(-1).lower_ in ("the", "these", "those") or _part_of_counted(t)
-               for t in counts)
+    return any(t.i > sentence.start and (t.nbor(-1).lower_ in ("the", "these", "those") or _bare_part(t))
+               or _part_of_counted(t) for t in counts)
+
+
+def _bare_part(number) -> bool:
+    """ "Most of the victims had been shot, and two had been decapitated": a bare number standing as the subject
+    of a clause joined to one about a group already told (the victims, the dead)."""
+    if number.dep_ not in ("nsubj", "nsubjpass") or number.tag_ != "CD" or number.head.dep_ != "conj":
+        return False
+    first = number.head.head
+    told = [t for c in first.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return any(t.lower_ in ("victims", "dead", "bodies", "wounded", "injured", "casualties")
+               and any(d.lower_ in ("the", "these", "those") for d in t.children) for t in told)
 
 
 def _part_of_counted(number) -> bool:
@@ -890,6 +902,10 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     if new.recount and (referent := _counted_referent(drafts, new)) is not None:
         _absorb_reference(referent, new, rule="definite-count")
         return referent
+    if new.recount and (whole := _whole_of_part(drafts, new)) is not None:
+        new.fatalities = new.injuries = None  # "two had been decapitated": some of the dead told, no new toll
+        _absorb_reference(whole, new, rule="part-of-count")
+        return whole
     if new.reference and not new.stands_alone:
         return None
     if new.aftermath and (referent := _aftermath_of(drafts, new)) is not None:
@@ -1109,6 +1125,21 @@ def _counted_referent(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         if old.is_aggregate or not _places_agree(old.place, new.place):
             continue
         if _same_count(old.fatalities, new.fatalities) or _same_count(old.injuries, new.injuries):
+            return old
+    return None
+
+
+def _whole_of_part(drafts: list[_Draft], new: _Draft) -> _Draft | None:
+    """The latest incident whose toll holds a definite count that is smaller ("[17 dead] ... two had been
+    decapitated", "three of the victims were children"): the count tells some of its victims."""
+    def holds(whole: Figure | None, part: Figure | None) -> bool:
+        return (whole is not None and part is not None and whole.low is not None and part.best is not None
+                and part.low == part.high == part.best and part.best < whole.low)
+
+    for old in reversed(drafts):
+        if old.is_aggregate or not _places_agree(old.place, new.place):
+            continue
+        if holds(old.fatalities, new.fatalities) or holds(old.injuries, new.injuries):
             return old
     return None
 
