@@ -175,6 +175,18 @@ class Figure:
     text: str
 
 
+def highest_ceiling(figures) -> int | None:
+    """UCDP's high estimate of several accounts of one count: the highest ceiling any of them reports (an exact
+    count is its own ceiling). An open floor ("at least 19") leaves it unknown only while the floor reaches above
+    that ceiling: beside another account's 27 it says nothing higher, beside "at least 30" it does. None when no
+    account reports a ceiling."""
+    ceilings = [f.high for f in figures if f.high is not None]
+    if not ceilings:
+        return None
+    highest = max(ceilings)
+    return None if any(f.high is None and f.low is not None and f.low > highest for f in figures) else highest
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A party as written in the report, with its canonical name and ACLED-style category."""

@@ -42,7 +42,8 @@ from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
 from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaphoric, is_vague, is_vague_period,
                                      time_attachment)
-from storyline.records import Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval
+from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
+                               highest_ceiling)
 
 ANALYSER = "analyse-17"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
@@ -211,8 +212,8 @@ def _join_later_incidents(drafts: list[_Draft], sentence_events: dict[int, list[
         _absorb_reference(target, draft)
         drafts.remove(draft)
         for events in sentence_events.values():
-            moved = [target if event is draft else event for event in events]
-            events[:] = [event for n, event in enumerate(moved) if all(event is not e for e in moved[:n])]
+            # the sentence's events with the reference replaced by its incident, each once, in order
+            events[:] = {id(e): e for e in (target if event is draft else event for event in events)}.values()
 
 
 def _places_by_role(sentence, places: list[tuple[Span, Place]]) -> tuple[list, list]:
@@ -305,9 +306,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # A generic one ("militants who carry out attacks") names no time, place or toll of its own; the time of
     # another clause ("prices climbed on Monday for fear of another attack") is not the event's.
     own_time = any(how in ("event", "report") or habitual and how != "history" for _, _, how, _ in times)
-    reference = not casualties and not habitual and _definite_reference(sentence, kind.trigger)
+    definite = not habitual and _definite_reference(sentence, kind.trigger)
+    reference = not casualties and definite
     # "Six people are now known to have been injured in the attack": a toll for the incident pointed back to
-    toll_of_reference = bool(casualties) and not habitual and _definite_reference(sentence, kind.trigger)
+    toll_of_reference = bool(casualties) and definite
     # Suspects held "in connection with the bombing" point back to it, as a definite reference does.
     aftermath = kind.sub_event_type == "Arrests" and _suspects_held_over(sentence, kind.trigger)
     if not casualties and not (own_time or specific_place or reference or aftermath):
@@ -1004,12 +1006,9 @@ def _absorb_account(old: _Draft, new: _Draft) -> None:
 
 def _widened(first: Figure, other: Figure, best: int | None) -> Figure:
     """Two accounts of one toll as one figure: the lowest figure either gives, and as the high the highest ceiling
-    either reports (as the fuse stage does across reports). An open floor ("at least six") beside another account's
-    nine says nothing higher than nine; one that reaches above every ceiling leaves the high unknown."""
+    either reports (:func:`storyline.records.highest_ceiling`, as the fuse stage does across reports)."""
     lows = [v for v in (first.low, other.low) if v is not None]
-    ceilings = [f.high for f in (first, other) if f.high is not None]
-    open_floors = [f.low for f in (first, other) if f.high is None and f.low is not None]
-    high = max(ceilings) if ceilings and not any(floor > max(ceilings) for floor in open_floors) else None
+    high = highest_ceiling((first, other))
     low = min(lows) if lows else None
     if best is not None and not ((low is None or low <= best) and (high is None or best <= high)):
         best = None
@@ -1121,12 +1120,7 @@ def _counted_referent(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     """The incident whose victims a definite count points back to ("one of the two killed was a student"): the
     latest one with that very toll, of whatever type, since the sentence may tell how they died ("shot") rather
     than what happened (police firing on a riot)."""
-    for old in reversed(drafts):
-        if old.is_aggregate or not _places_agree(old.place, new.place):
-            continue
-        if _same_count(old.fatalities, new.fatalities) or _same_count(old.injuries, new.injuries):
-            return old
-    return None
+    return _latest_with_toll(drafts, new, _same_count)
 
 
 def _whole_of_part(drafts: list[_Draft], new: _Draft) -> _Draft | None:
@@ -1136,10 +1130,15 @@ def _whole_of_part(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         return (whole is not None and part is not None and whole.low is not None and part.best is not None
                 and part.low == part.high == part.best and part.best < whole.low)
 
+    return _latest_with_toll(drafts, new, holds)
+
+
+def _latest_with_toll(drafts: list[_Draft], new: _Draft, matches) -> _Draft | None:
+    """The latest single incident on ``new``'s ground whose killed or injured figure ``matches`` (old, new) new's."""
     for old in reversed(drafts):
         if old.is_aggregate or not _places_agree(old.place, new.place):
             continue
-        if holds(old.fatalities, new.fatalities) or holds(old.injuries, new.injuries):
+        if matches(old.fatalities, new.fatalities) or matches(old.injuries, new.injuries):
             return old
     return None
 

@@ -273,7 +273,7 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     countries, admin1_keys = _context(mentions, sentence, gaz)
     results = list(borders)
     resolved: list[tuple[_Mention, Entry]] = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         if mention.unlocated:
             continue
         entry = _choose_entry(mention.found, countries, admin1_keys[mention], report_countries=report_countries)
@@ -285,7 +285,7 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
                                   or _small_town_abroad(mention, entry, mentions)):
             # The gazetteer's reading is not this place: keep the name as written (or drop a name of plain words).
             if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
-                mentions[mentions.index(mention)] = unlocated
+                mentions[index] = unlocated
             continue
         if entry is not None:
             resolved.append((mention, entry))
@@ -329,18 +329,13 @@ def _village_at_home(mention: _Mention, entry: Entry, admin1_keys: set[str], sen
     """
     if entry.level != "place" or mention.small:
         return None
-    others = [m for m in _report_mentions(sentence.doc, gaz)
-              if not m.small and not m.unlocated and not m.found.loose and m.found.words != mention.found.words]
+    others = [m for m in _firm_mentions(sentence.doc, gaz) if m.found.words != mention.found.words]
     home = {m.country() for m in others} | {e.country_iso for m in others for e in m.found.entries
                                             if e.level == "country"}
     home |= {iso for token in sentence if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text))}
     if entry.country_iso in home:
         return None
-    tokens = [t for t in sentence if mention.start <= t.idx < mention.end]
-    while len(tokens) > 1 and gaz.designator_level(tokens[-1].text)[0]:
-        tokens = tokens[:-1]
-    name = doc_text(sentence.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    villages = gaz.small_places(name).entries
+    villages = gaz.small_places(_name_as_written(_name_tokens(mention, sentence, gaz))).entries
     for inside in ([e for e in villages if e.admin1_key in admin1_keys], [e for e in villages if e.country_iso in home]):
         if len({e.admin1_key for e in inside}) == 1:
             return max(inside, key=lambda e: e.weight)
@@ -371,7 +366,7 @@ def _loose_and_abroad(mention: _Mention, entry: Entry, doc, gaz: Gazetteer) -> b
     """
     if not mention.found.loose or entry.level == "country":
         return False
-    others = [m for m in _report_mentions(doc, gaz) if not m.small and not m.found.loose and not m.unlocated]
+    others = _firm_mentions(doc, gaz)
     return bool(others) and not any(e.country_iso == entry.country_iso for m in others for e in m.found.entries)
 
 
@@ -379,14 +374,30 @@ def _as_unlocated(mention: _Mention, sentence, gaz: Gazetteer) -> _Mention | Non
     """The mention as a place the gazetteer does not know: the name as written, without its designator, placed
     later in the unit its context settles on (:func:`_unlocated_place`). None for a name of English words only
     ("State Department"), which only the gazetteer's reading made a place."""
-    text = doc_text(sentence.doc)
+    tokens = _name_tokens(mention, sentence, gaz)
+    if all(_is_english_word(t) for t in tokens if t.is_alpha):
+        return None
+    name = _name_as_written(tokens)
+    return replace(mention, found=Lookup((), mention.found.hint, words=tuple(name_words(name))), unlocated=name)
+
+
+def _name_tokens(mention: _Mention, sentence, gaz: Gazetteer) -> list:
+    """The tokens of a mention's name, without the designator after it ("Kani" of "Kani township")."""
     tokens = [t for t in sentence if mention.start <= t.idx < mention.end]
     while len(tokens) > 1 and gaz.designator_level(tokens[-1].text)[0]:
         tokens = tokens[:-1]
-    if all(_is_english_word(t) for t in tokens if t.is_alpha):
-        return None
-    name = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    return replace(mention, found=Lookup((), mention.found.hint, words=tuple(name_words(name))), unlocated=name)
+    return tokens
+
+
+def _name_as_written(tokens) -> str:
+    """The text the tokens span in the report."""
+    return doc_text(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
+def _firm_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
+    """The report's mentions read from the main tables by their exact spelling: not villages, not loose spellings,
+    not names the gazetteer lacks. What they may lie in says where the report is."""
+    return [m for m in _report_mentions(doc, gaz) if not m.small and not m.unlocated and not m.found.loose]
 
 
 def _qualifier(mention: _Mention, mentions: list[_Mention], doc) -> _Mention | None:
@@ -841,7 +852,7 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
 
     told = [entry for m, entry in resolved if not in_dateline(m)]
     countries = {entry.country_iso for _, entry in resolved}
-    report = [m for m in _report_mentions(doc, gaz) if not m.small and not m.unlocated and not m.found.loose]
+    report = _firm_mentions(doc, gaz)
     in_report = {u for m in report if not in_dateline(m) for u in _units_lying_in(m) | _units_named(m)}
     for units in ({e.admin1_key for e in told if e.level == "admin1"},
                   {e.admin1_key for e in told if e.admin1_key},

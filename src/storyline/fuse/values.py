@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from storyline.records import Candidate, Figure, Link
+from storyline.records import Candidate, Figure, Link, highest_ceiling
 
 # Links that make one report a copy of another (a derivation, not a corroboration).
 REUSE = ("duplicate", "derived", "update", "common_source")
@@ -110,7 +110,7 @@ def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | Non
 
     Within one lineage the most precise figure stands for the lineage (a rewrite may
     round or drop a number). Across lineages: ``low`` is the lowest low, ``high`` the
-    highest figure reported (:func:`_highest_reported`), ``best`` the exact figure
+    highest figure reported (:func:`storyline.records.highest_ceiling`), ``best`` the exact figure
     most lineages give or allow (a vague "more than a dozen" allows 16 and 23 alike, and
     proposes none of its own while some lineage is exact), ties going to the lower one;
     without exact figures, the best figure most lineages give; ACLED's figure is the lowest
@@ -128,7 +128,7 @@ def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | Non
         return None, 0, False
     figures = list(by_lineage.values())
     lows = [f.low for f in figures if f.low is not None]
-    high = _highest_reported(figures)
+    high = highest_ceiling(figures)
     bests = [f.best for f in figures if f.best is not None]
     exact = {f.best for f in figures if is_exact(f)}
     if exact:
@@ -142,22 +142,6 @@ def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | Non
     text = " / ".join(dict.fromkeys(f.text for f in figures if f.text))
     acled = min(bests) if bests else (min(lows) if lows else 0)
     return Figure(low, best, high, text), acled, len(exact) > 1
-
-
-def _highest_reported(figures: list[Figure]) -> int | None:
-    """UCDP's high estimate: the highest ceiling any lineage reports (an exact count is its own ceiling).
-
-    A source that sets no ceiling ("at least 19") leaves the high unknown only
-    while its floor reaches the highest figure reported: beside another
-    source's 27 it says nothing higher, beside "at least 30" it does. None when
-    no lineage reports a ceiling at all.
-    """
-    ceilings = [f.high for f in figures if f.high is not None]
-    if not ceilings:
-        return None
-    highest = max(ceilings)
-    open_floors = [f.low for f in figures if f.high is None and f.low is not None]
-    return None if any(floor > highest for floor in open_floors) else highest
 
 
 def _allows(figure: Figure, value: int) -> bool:
