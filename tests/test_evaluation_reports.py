@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from storyline.evaluation.reports import evaluate_reports
+from storyline.evaluation.reports import _edge_scores, evaluate_reports
+from storyline.records import Link, Substitution
 
 BOMBING = """date 2026-02-10
 title Bomb kills four at bus station in Kandahar
@@ -65,3 +66,28 @@ def test_a_quote_missing_from_its_report_is_named(tmp_path):
 def test_a_missing_gold_file_is_named(tmp_path):
     with pytest.raises(FileNotFoundError, match="no gold file"):
         evaluate_reports(str(tmp_path / "absent.json"))
+
+
+def _link(source, derived, relation, substitutions=()):
+    return Link(source, derived, relation, 0.9, 0.8, 0.7, (), tuple(Substitution(s, d, 0, 1, 0, 1)
+                                                                  for s, d in substitutions), ())
+
+
+def test_copy_links_are_scored_by_pair_direction_relation_and_substitutions():
+    gold = {"reports": {
+        "wire.txt": {}, "rewrite.txt": {"derived_from": "wire.txt", "substitutions": [
+            {"source": "the Houthis", "derived": "Ansar Allah"}, {"source": "rebels", "derived": "fighters"}]},
+        "update.txt": {"derived_from": "first.txt", "relation": "update"}, "first.txt": {},
+        "copy.txt": {"derived_from": "wire.txt", "relation": "duplicate"},
+    }}
+    names = {"w": "wire.txt", "r": "rewrite.txt", "u": "update.txt", "f": "first.txt", "c": "copy.txt"}
+    right = [_link("w", "r", "derived", [("the Houthis", "Ansar Allah"), ("rebels", "fighters")]),
+             _link("f", "u", "update"), _link("c", "w", "duplicate")]  # a duplicate has no direction
+    assert _edge_scores(gold, right, names) == {"derivations_found": 1.0, "derivation_precision": 1.0,
+                                                "relations_correct": 1.0, "substitutions_found": 1.0}
+    wrong = [_link("r", "w", "derived", [("Ansar Allah", "the Houthis")]),  # the wrong way round
+             _link("f", "u", "derived"),  # the right pair, but a rewrite rather than an update
+             _link("w", "c", "derived"), _link("f", "r", "derived")]  # a spurious link
+    scores = _edge_scores(gold, wrong, names)
+    assert scores["derivations_found"] == pytest.approx(2 / 3) and scores["derivation_precision"] == 0.5
+    assert scores["relations_correct"] == 0.0 and scores["substitutions_found"] == 0.0

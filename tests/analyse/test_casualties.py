@@ -155,6 +155,8 @@ KILLED, INJURED = "killed", "injured"
      [(KILLED, 2, 2, 2, "security personnel"), (INJURED, 1, 1, 1, "security personnel")]),
     ("Four constables sustained injuries in the blast.", [(INJURED, 4, 4, 4, "constables")]),
     ("Rebels claimed the May 22, 2012 killing of a party leader.", [(KILLED, 1, 1, 1, "party leader")]),
+    ("The number of people killed rose to 12.", [(KILLED, 12, 12, 12, "people")]),
+    ("The number of police officers killed rose to five.", [(KILLED, 5, 5, 5, "police officers")]),
 ])
 def test_phrasings(text, expected):
     assert brief(text) == expected
@@ -175,6 +177,30 @@ def test_phrasings(text, expected):
 def test_vague_and_bounded_counts_come_from_the_table(text, expected):
     [found] = casualties(text)
     assert (found.figure.low, found.figure.best, found.figure.high, found.figure.text, found.victims) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three people were treated for gunshot wounds at the district hospital.", [(INJURED, 3, 3, 3, "people")]),
+    ("A night watchman was beaten with rifle butts and was being treated for a broken arm.",
+     [(INJURED, 1, 1, 1, "night watchman")]),
+    ("Doctors treated 14 people for shrapnel wounds.", [(INJURED, 14, 14, 14, "people")]),
+    ("Two soldiers are receiving treatment for burns.", [(INJURED, 2, 2, 2, "soldiers")]),
+    ("Four children were taken to hospital with shrapnel wounds.", [(INJURED, 4, 4, 4, "children")]),
+    ("The bus driver suffered a fractured skull.", [(INJURED, 1, 1, 1, "bus driver")]),
+    ("Five villagers were treated for injuries.", [(INJURED, 5, 5, 5, "villagers")]),
+])
+def test_the_injured_told_by_the_harm_they_bear(text, expected):
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Medics treated the wounds of the captured rebels.",  # no count of people
+    "Police said the men were treated for shock.",  # shock is no wound
+    "She had a broken arm from a fall last year.",  # a harm no one is said to suffer or be treated for here
+    "The governor said the victims would be treated for their wounds free of charge.",
+])
+def test_harm_words_alone_count_nobody(text):
+    assert [c for c in casualties(text) if c.kind == INJURED] == []
 
 
 # -- zero, and what is not a casualty -------------------------------------------------------------
@@ -239,13 +265,13 @@ def test_no_before_a_comparison_bounds_the_count_and_is_no_zero():
 def test_a_toll_update_gives_the_new_total_and_its_latest_dead_are_part_of_it():
     for text, expected in [
         ("The number of border guards killed in Friday's ambush rose to six on Saturday after a corporal died of "
-         "his wounds.", [(KILLED, 6, 6, 6, None)]),
+         "his wounds.", [(KILLED, 6, 6, 6, "border guards")]),
         ("The death toll from the market bombing climbed to 17 after three of the injured died in hospital.",
          [(KILLED, 17, 17, 17, None)]),
         ("A second herder died of his injuries on Tuesday, bringing the toll to four.", [(KILLED, 4, 4, 4, None)]),
         ("One of the wounded pilgrims died overnight, raising the number of dead to eleven.",
          [(KILLED, 11, 11, 11, None)]),
-        ("The number of people wounded in the blast has risen to 40, doctors said.", [(INJURED, 40, 40, 40, None)]),
+        ("The number of people wounded in the blast has risen to 40, doctors said.", [(INJURED, 40, 40, 40, "people")]),
         # a toll told in a clause of its own may count more than the killing beside it: both stay
         ("Four miners were killed on Monday, and the death toll from the week's raids rose to 30.",
          [(KILLED, 4, 4, 4, "miners"), (KILLED, 30, 30, 30, None)]),

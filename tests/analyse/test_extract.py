@@ -114,6 +114,14 @@ def test_the_other_sides_dead_and_further_victims_add_to_the_toll():
         assert sum(e.fatalities.best for e in events if e.fatalities) == expected, text
 
 
+def test_wounded_of_another_group_add_to_the_wounded_counted():
+    text = ("Militants attacked an army base in Dikwa on Monday night, killing four soldiers. An officer put the "
+            "number of wounded soldiers at 12.\n"
+            "A nurse said two civilians were treated for gunshot wounds after stray bullets hit their homes.\n")
+    (event,) = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
+    assert (event.injuries.low, event.injuries.best) == (14, 14)
+
+
 def test_without_a_publication_date_relative_times_stay_unresolved():
     text = "A roadside bomb killed five soldiers near Kismayo last week, the army said.\n"
     (event,) = [m for m in analyse_article(article(text, published=None)) if isinstance(m, EventMention)]

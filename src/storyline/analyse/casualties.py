@@ -65,6 +65,16 @@ BARE_PARTICIPLES = frozenset({"dead", "killed", "injured", "wounded", "hurt"})  
 NOT_PEOPLE = frozenset({"pride", "ego", "feeling", "dignity", "honour", "honor", "reputation", "morale", "heart",
                         "knee", "leg", "arm", "hand", "foot", "ankle", "shoulder", "wrist", "hip", "back", "neck",
                         "head", "eye", "finger", "elbow", "thigh", "limb", "hamstring", "muscle", "animal"})
+# Harm a person bears, told by what they were treated for or suffered: "treated for gunshot wounds", "suffered
+# burns", "taken to hospital with shrapnel wounds", "being treated for a broken arm"
+HARM_NOUNS = frozenset({"wound", "injury", "burn", "fracture", "laceration", "concussion"})
+BROKEN_WORDS = frozenset({"broken", "fractured", "shattered", "crushed"})  # "a broken arm", "a fractured skull"
+BODY_PARTS = NOT_PEOPLE - {"pride", "ego", "feeling", "dignity", "honour", "honor", "reputation", "morale",
+                           "animal"} | {"skull", "jaw", "rib", "nose", "pelvis", "spine", "collarbone", "bone"}
+SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})
+TREAT_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "evacuate", "airlift",
+                         "fly", "bring", "carry"})
+TREATMENT_NOUNS = frozenset({"treatment", "care"})  # "receiving treatment for burns"
 INTENT_VERBS = frozenset({"threaten", "try", "attempt", "plan", "vow", "aim", "seek", "want", "intend", "fail",
                           "plot", "order", "warn"})  # "threatened to kill": not a casualty
 MODALS = frozenset({"could", "might", "may", "would", "will", "shall", "should", "can"})
@@ -471,7 +481,56 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         return _from_noun(token, KILLED, excluded)
     if lemma in INJURY_NOUNS:
         return _from_noun(token, INJURED, excluded)
+    if _is_harm(token):
+        return _from_harm(token, excluded)
     return []
+
+
+def _is_harm(token) -> bool:
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in HARM_NOUNS - INJURY_NOUNS or (
+        lemma in BODY_PARTS and any(c.dep_ == "amod" and c.lower_ in BROKEN_WORDS for c in token.children))
+
+
+def _bearer_verb(harm):
+    """The verb whose subject bears ``harm``: "suffered burns", "were treated for gunshot wounds", "are receiving
+    treatment for burns", "was taken to hospital with a broken leg"; None when the harm is told otherwise."""
+    if harm.dep_ == "dobj":
+        return harm.head if harm.head.lemma_.lower() in SUFFER_VERBS else None
+    prep = harm.head
+    if harm.dep_ != "pobj" or prep.lower_ not in ("for", "with"):
+        return None
+    holder = prep.head
+    if holder.lemma_.lower() in TREATMENT_NOUNS and holder.dep_ == "dobj":
+        holder = holder.head  # "receiving treatment for burns"
+    elif holder.lemma_.lower() == "hospital" and holder.dep_ == "pobj":
+        holder = holder.head.head  # "taken to hospital with shrapnel wounds"
+    elif holder.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and holder.dep_ == "dobj":
+        holder = holder.head  # "treated 14 people for gunshot wounds", the parser hanging "for" on the people
+    lemma = holder.lemma_.lower()
+    return holder if holder.pos_ in ("VERB", "AUX") and lemma in TREAT_VERBS | SUFFER_VERBS else None
+
+
+def _from_harm(harm, excluded) -> list:
+    """The injured told by their harm: one count per person who bears it, the subject of "suffered" or of a passive
+    "treated", the object of an active one ("Three people were treated for gunshot wounds", "doctors treated 14
+    people for burns", "A night watchman was beaten and was being treated for a broken arm"). The harm's own
+    number counts wounds, not people ("two gunshot wounds"), and a harm no one is said to bear counts nobody."""
+    verb = _bearer_verb(harm)
+    if verb is None or any(c.dep_ == "neg" for c in verb.children) or _hypothetical(verb):
+        return []
+    treated = verb.lemma_.lower() in TREAT_VERBS
+    bearers = [c for c in verb.children if c.dep_ == "dobj" and c.i != harm.i
+               and c.lemma_.lower() not in TREATMENT_NOUNS]  # "treated 14 people", "hospitals received 40 people"
+    while not bearers:
+        # the subject, unless it is who gave the care ("doctors treated them"); a passive's is who got it
+        bearers = [c for c in verb.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not treated]
+        if bearers or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head  # "was beaten with rifle butts and was being treated for a broken arm"
+    return _counts([c for c in bearers if c.i not in excluded], INJURED, excluded, [harm])
 
 
 def _from_verb(verb, kind: str, excluded, cue) -> list:
@@ -602,9 +661,11 @@ def _from_noun(noun, kind: str, excluded) -> list:
     adjacent = _adjacent_count(noun, excluded)
     if adjacent is not None:
         return [(kind, adjacent, [noun])]
-    if kind == INJURED and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("sustain", "suffer", "receive"):
+    if kind == INJURED and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUFFER_VERBS:
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i not in excluded]
         return _counts(subjects, kind, excluded, [noun.head, noun])
+    if kind == INJURED and noun.lemma_.lower() == "injury" and _bearer_verb(noun) is not None:
+        return _from_harm(noun, excluded)  # "five were treated for injuries"
     target = _of_object(noun, excluded)
     count = _count_in_children(noun, excluded)
     if count is not None:
@@ -703,10 +764,14 @@ def _from_toll(toll, excluded, kind: str | None = None) -> list:
             elif child.dep_ in ("attr", "dobj") and child.i != toll.i:
                 candidates.append(child)
     cue = [c for c in toll.children if c.dep_ == "compound"] + [toll]
+    # whom "the number of wounded soldiers" counts; "the number of dead" names no group
+    counted = _of_object(toll, excluded) if toll.lemma_ == "number" else None
+    victims = _victim_range(counted, None) if counted is not None and counted.lemma_.lower() not in \
+        DEATH_NOUNS | INJURY_NOUNS else None
     for candidate in candidates:
         count = None if candidate.i in excluded else _count_of_head(candidate, excluded)
         if count is not None and count.victims is None:
-            return [(kind, _Count(count.figure, count.first, count.last, total=True), cue)]
+            return [(kind, _Count(count.figure, count.first, count.last, victims, total=True), cue)]
     return []
 
 
@@ -717,6 +782,8 @@ def _counted_kind(number, excluded) -> str | None:
     if counted is None:
         return None
     words = [counted] + [c for c in counted.children if c.dep_ in ("acl", "relcl", "amod")]
+    # "the number of people killed", the parser hanging "killed" on the number
+    words += [c for c in number.children if c.dep_ == "acl" and c.i > counted.i]
     for word in words:
         kind = _verb_kind(word) or (KILLED if word.lemma_.lower() in DEATH_NOUNS else
                                     INJURED if word.lemma_.lower() in INJURY_NOUNS else None)

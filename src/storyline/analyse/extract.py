@@ -45,7 +45,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-17"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-18"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -132,6 +132,7 @@ class _Draft:
     attributed: bool = False  # the sentence says whose account it is
     claimed: bool = False  # the sentence gives a disputed claim ("the Taliban claimed ...")
     sides: set[str] = field(default_factory=set)  # whose dead the figures count: security, armed, civilian
+    hurt_sides: set[str] = field(default_factory=set)  # whose wounded they count
     further: bool = False  # the sentence signals another incident or further victims
     elsewhere: bool = False  # the sentence signals another incident ("In a separate attack")
     added: bool = False  # its victims add to those counted before ("two more", "two of the wounded")
@@ -724,8 +725,8 @@ def _add_casualties(draft: _Draft, casualties: list[Casualty]) -> None:
         if figure is not None:
             setattr(draft, attribute, figure)
     for casualty in casualties:
-        if casualty.kind == "killed":
-            draft.sides.update(side for side, words in _SIDES.items() if words.search(casualty.victims or ""))
+        sides = draft.sides if casualty.kind == "killed" else draft.hurt_sides
+        sides.update(side for side, words in _SIDES.items() if words.search(casualty.victims or ""))
         draft.victims = draft.victims or casualty.victims
         draft.incident_count = draft.incident_count or casualty.incident_count
         draft.is_aggregate = draft.is_aggregate or casualty.is_aggregate
@@ -1070,13 +1071,16 @@ def _absorb_detail(old: _Draft, new: _Draft) -> None:
         new.fatalities, new.sides = None, set()
         enemy = False
     additional = new.added or enemy
+    # wounded of another group than those counted ("more than 15 wounded soldiers", then "two civilians were
+    # treated for gunshot wounds") are more wounded, not another count of them
+    others_hurt = bool(old.hurt_sides and new.hurt_sides and not old.hurt_sides & new.hurt_sides)
     for attribute in ("fatalities", "injuries"):
         mine, theirs = getattr(old, attribute), getattr(new, attribute)
         if new.revised and theirs is not None and mine is not None:
             # "the toll rose to seven": the new total is the best figure; the first one stays the low
             setattr(old, attribute, _widened(mine, theirs, theirs.best))
             setattr(new, attribute, None)
-        elif additional and mine is not None and theirs is not None:
+        elif (additional or attribute == "injuries" and others_hurt) and mine is not None and theirs is not None:
             setattr(old, attribute, _sum_figures(mine, theirs))
             setattr(new, attribute, None)
     if new.result_state or not new.dated_by_event:
@@ -1084,6 +1088,7 @@ def _absorb_detail(old: _Draft, new: _Draft) -> None:
     if not additional:
         _take_fuller_victims(old, new)
     old.sides |= new.sides
+    old.hurt_sides |= new.hurt_sides
     _absorb(old, new)
     old.rules.extend(r for r in ["detail-of-incident"] if r not in old.rules)
 
@@ -1268,6 +1273,8 @@ def _absorb(old: _Draft, new: _Draft) -> None:
             setattr(old, attribute, theirs)
     if new.fatalities is not None:
         old.sides |= new.sides  # whose dead the toll now counts
+    if new.injuries is not None:
+        old.hurt_sides |= new.hurt_sides
     old.victims = old.victims or new.victims
     old.actor1 = old.actor1 or new.actor1
     old.actor2 = old.actor2 or new.actor2

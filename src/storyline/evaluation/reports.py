@@ -19,8 +19,11 @@ What is scored, and how:
   incident: background tolls, plans, orders and stray fragments of an incident lower it.
 - **Linking.** ``story_pair_f1`` over pairs of reports put in one story;
   ``stories_correct`` needs the exact report set and independent-source count;
-  ``derivations_found`` the right source for each gold rewrite; ``derivation_precision``
-  the share of derived/update links that the gold has (same pair, same direction);
+  ``derivations_found`` the right source for each gold rewrite (``derived_from``); ``derivation_precision``
+  the share of derived/update/duplicate links that the gold has (same pair, same direction but
+  for duplicates); ``relations_correct`` the gold's relation (``relation``: ``derived`` unless
+  it says ``update`` or ``duplicate``) on the found link; ``substitutions_found`` the gold's
+  term substitutions (``substitutions``: ``{"source", "derived"}``) among the link's;
   ``inferred_dates_correct`` the date given to each undated report.
 """
 
@@ -130,6 +133,38 @@ def _pairs(groups) -> set[frozenset]:
     return {frozenset(pair) for group in groups for pair in itertools.combinations(sorted(group), 2)}
 
 
+_COPY_RELATIONS = ("derived", "update", "duplicate")
+
+
+def _same_edge(link, derived: str, source: str, relation: str, names: dict) -> bool:
+    """Whether ``link`` joins the gold pair, in the gold direction unless either side calls it a duplicate."""
+    ours = (names.get(link.derived_id), names.get(link.source_id))
+    if "duplicate" in (relation, link.relation):
+        return set(ours) == {derived, source}
+    return ours == (derived, source)
+
+
+def _edge_scores(gold: dict, links: list, names: dict) -> dict:
+    """Copy links against the gold's ``derived_from`` (with its ``relation`` and ``substitutions``)."""
+    wanted = [(name, info["derived_from"], info.get("relation", "derived"), info.get("substitutions", []))
+              for name, info in gold["reports"].items() if info.get("derived_from")]
+    found = [l for l in links if l.relation in _COPY_RELATIONS]
+    matched = {(derived, source): next((l for l in found if _same_edge(l, derived, source, relation, names)), None)
+               for derived, source, relation, _ in wanted}
+    true_links = [l for l in found if any(_same_edge(l, d, s, r, names) for d, s, r, _ in wanted)]
+    right_relation = sum(matched[(d, s)] is not None and matched[(d, s)].relation == r for d, s, r, _ in wanted)
+    terms = [(matched[(d, s)], term) for d, s, _, subs in wanted for term in subs]
+    terms_found = sum(link is not None and any(term["source"].lower() in x.source.lower()
+                                               and term["derived"].lower() in x.derived.lower()
+                                               for x in link.substitutions) for link, term in terms)
+    return {
+        "derivations_found": sum(link is not None for link in matched.values()) / max(len(wanted), 1),
+        "derivation_precision": len(true_links) / len(found) if found else 1.0,
+        "relations_correct": right_relation / max(len(wanted), 1),
+        "substitutions_found": terms_found / len(terms) if terms else 1.0,
+    }
+
+
 def _linking_scores(gold: dict, run: dict) -> dict:
     ids = run["ids"]
     names = {article_id: name for name, article_id in ids.items()}
@@ -142,17 +177,14 @@ def _linking_scores(gold: dict, run: dict) -> dict:
     story_right = sum(any({names.get(a) for a in s.articles} == set(story["reports"])
                           and s.independent_sources == story["independent_sources"] for s in run["stories"])
                       for story in gold["stories"])
-    gold_edges = {(name, info["derived_from"]) for name, info in gold["reports"].items() if info.get("derived_from")}
-    found_edges = {(names.get(l.derived_id), names.get(l.source_id)) for l in run["links"]
-                   if l.relation in ("derived", "update")}
+    edges = _edge_scores(gold, run["links"], names)
     dated = {name: info["published_inferred"] for name, info in gold["reports"].items() if info.get("published_inferred")}
     dates_right = sum(run["inferred"].get(name) is not None and run["inferred"][name][0].isoformat() == value
                       for name, value in dated.items())
     return {
         "story_pair_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "stories_correct": story_right / max(len(gold["stories"]), 1),
-        "derivations_found": len(gold_edges & found_edges) / max(len(gold_edges), 1),
-        "derivation_precision": len(gold_edges & found_edges) / len(found_edges) if found_edges else 1.0,
+        **edges,
         "inferred_dates_correct": dates_right / max(len(dated), 1),
     }
 
