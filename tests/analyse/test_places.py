@@ -93,6 +93,12 @@ def test_the_designator_picks_the_district_over_the_same_named_province_and_town
     assert district.latitude is not None
 
 
+def test_a_districts_local_designator_is_not_part_of_its_name():
+    # GeoNames writes Thai districts "Amphoe Bannang Sata"; reports write "Bannang Sata district"
+    district = resolve_place("Bannang Sata district")
+    assert (district.precision, district.location, district.admin1_iso) == ("district", "Bannang Sata", "TH-95")
+
+
 def test_our_alias_table_knows_a_renamed_district_and_keeps_its_current_name():
     place = resolve_place("Shamsiddin Shohin")
     assert (place.precision, place.location, place.admin1_iso, place.country) == (

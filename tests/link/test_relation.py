@@ -28,12 +28,15 @@ from storyline.link.attribution import attributions, find_attributions
 from storyline.link.relation import (
     MODEL,
     RELATIONS,
+    RELAYED_COMMON_PROBABILITY,
+    RELAYED_PROBABILITY,
     RESTATED_PROBABILITY,
     RESTATED_SAME_DAY,
     added_facts,
     days_named,
     different_days,
     calibrated,
+    named_days_gap,
     classify_pair,
     load_relation_model,
     pair_features,
@@ -222,6 +225,7 @@ def test_features_are_fast_on_two_thousand_word_reports():
     ("Five people died, according to the Associated Press.", "Associated Press", False),
     ("She said in a statement to AFP that talks would resume.", "AFP", False),
     ("Dawn News reported on Monday that the road had reopened.", "Dawn News", False),
+    ("Six soldiers died, the Gulf of Guinea Press agency reported.", "Gulf of Guinea Press", False),
 ])
 def test_attribution_signals(text, name, carries):
     found = [a for a in find_attributions(text) if a.name == name]
@@ -238,6 +242,9 @@ def test_people_and_offices_are_not_credited_outlets():
 def test_the_agency_said_follows_a_named_agency():
     assert attributions("Xinhua news agency said 12 died. The agency said rescue work went on.") == ["Xinhua"]
     assert attributions("The agency said rescue work went on.") == []
+    credited = find_attributions("Two died, the Lakeside Press agency reported. Roads were shut, the agency said.")
+    assert [a.name for a in credited] == ["Lakeside Press", "Lakeside Press"]
+    assert attributions("The UN agency said 40 families fled, and the UN refugee agency sent tents.") == []
 
 
 # -- relations ------------------------------------------------------------------------------------
@@ -405,8 +412,90 @@ def test_reports_naming_days_more_than_a_day_apart_need_more_to_be_one_story():
     assert classify_pair(first, retold).relation in ("same_story", "derived")
     link = classify_pair(first, second)
     assert link.relation == "unrelated", link.evidence
-    assert any("more than a day apart" in e for e in link.evidence)
+    assert any("days apart at the nearest" in e for e in link.evidence)
     assert not different_days(first, replace(second, text=KISMAYO_SECOND.replace("March 4", "March 3")))
+
+
+# reports of one town's week (the team's own words): a wire, a paper relaying it in its own words, two
+# papers relaying a third wire, and two incidents three days apart told with the same officials
+RELAY_WIRE = """LOKOJA, Nigeria (LPA) - Gunmen riding motorcycles attacked a police outpost in the town of Ajaokuta in Kogi State on Saturday night, killing three officers and seizing their rifles, two police sources said on Sunday.
+
+The attackers surrounded the outpost at about 10 p.m. and exchanged fire with the officers on duty for nearly an hour before setting a patrol van alight, one of the sources said.
+
+A spokesman for the Kogi State police command, Musa Adeyemi, confirmed the attack but did not give a toll. He said a tactical team had been sent to Ajaokuta and that the area around the steel complex was being searched.
+
+Residents said many shops in the town centre stayed shut on Sunday."""
+
+RELAY_NATIONAL = """Three policemen lost their lives when armed men on motorbikes stormed a police post in Ajaokuta, Kogi State, late on Saturday, the Lakeside Press agency reported on Sunday, quoting police sources.
+
+The raiders encircled the post around 10 p.m. and traded gunfire with the men on duty for close to an hour, then torched a patrol vehicle.
+
+The state police command's spokesman, Musa Adeyemi, acknowledged the incident without giving casualty figures, adding that tactical officers had been deployed to comb the area near the Ajaokuta steel works.
+
+Traders in the centre of Ajaokuta kept their shops closed on Sunday, the agency said."""
+
+RELAY_OTHER_A = """Three police officers were killed in an attack on a police post in Ajaokuta in Kogi State on Saturday night, according to Reuters.
+
+Gunmen on motorcycles opened fire on the post and burned a patrol van before fleeing with the officers' weapons, the news agency said, citing two police sources.
+
+The Kogi State police command said its tactical squad was hunting the attackers around the Ajaokuta steel plant. Kogi lies between Nigeria's north and south and has seen a rise in kidnappings and attacks on security posts."""
+
+RELAY_OTHER_B = """Armed men killed three policemen at an outpost in Ajaokuta, central Nigeria, on Saturday, Reuters reported on Sunday.
+
+The attackers, who arrived on motorbikes, traded fire with the officers for close to an hour and set a police vehicle on fire, according to police sources quoted by Reuters.
+
+Police spokesman Musa Adeyemi said officers were combing the bush around the Ajaokuta steel complex. Attacks on police posts in Kogi State have become more frequent this year, residents say."""
+
+TOWN_TUESDAY = """A bomb strapped to a motorcycle exploded outside the livestock market in Bardera on Tuesday morning, killing two traders and wounding seven, the district commissioner, Abdullahi Hassan Geedi, said.
+
+Al-Shabaab did not claim the blast, but Geedi blamed the group, which has fought the federal government in the Gedo region for more than a decade. "They want to frighten people away from the market," he said.
+
+Bardera lies on the Juba River in southern Somalia, where government forces and clan militias hold the towns and al-Shabaab controls much of the countryside. The Gedo regional governor, Ahmed Bulle Gareed, said security would be stepped up."""
+
+TOWN_FRIDAY = """Gunmen attacked a checkpoint on the western edge of Bardera late on Friday, killing one soldier and wounding two, the district commissioner, Abdullahi Hassan Geedi, told reporters on Saturday.
+
+The attackers fired rocket-propelled grenades at the checkpoint before troops drove them back towards the Juba River, he said. Geedi blamed al-Shabaab, which controls villages around the town.
+
+The Gedo regional governor, Ahmed Bulle Gareed, said reinforcements had arrived in Bardera. The town, in southern Somalia's Gedo region, has been held by government forces and allied clan militias for years while al-Shabaab fighters move freely in the countryside."""
+
+SUNDAY = dt.date(2026, 3, 8)
+
+
+def test_a_report_whose_lead_credits_the_others_outlet_relays_it_however_reworded():
+    wire_copy = article("w", RELAY_WIRE, SUNDAY, "Lakeside Press")
+    relayed = article("n", RELAY_NATIONAL, SUNDAY, "Abuja Morning Star")
+    for a, b in ((wire_copy, relayed), (relayed, wire_copy)):
+        link = classify_pair(a, b)
+        assert (link.relation, link.source_id, link.derived_id) == ("derived", "w", "n"), link.evidence
+        assert link.confidence == RELAYED_PROBABILITY and link.containment < 0.2
+        assert "'Lakeside Press'" in link.evidence[0]
+    # a credit of the same outlet below the lead is for one fact, not the report: the same story, no copy
+    buried = RELAY_NATIONAL.replace(", the Lakeside Press agency reported on Sunday, quoting police sources", "")
+    buried += "\n\nThe Lakeside Press agency reported that the outpost had been attacked twice before."
+    assert classify_pair(wire_copy, article("n", buried, SUNDAY, "Abuja Morning Star")).relation == "same_story"
+
+
+def test_two_reports_whose_leads_credit_one_absent_wire_share_its_source():
+    a = article("a", RELAY_OTHER_A, SUNDAY, "Niger Delta Monitor")
+    b = article("b", RELAY_OTHER_B, SUNDAY, "Sahel Tribune")
+    link = classify_pair(a, b)
+    assert link.relation == "common_source" and link.confidence == RELAYED_COMMON_PROBABILITY
+    assert "'Reuters'" in link.evidence[0]
+    # against the wire that is not the one they credit, either is an independent report of the story
+    assert classify_pair(article("w", RELAY_WIRE, SUNDAY, "Lakeside Press"), a).relation == "same_story"
+
+
+def test_two_incidents_in_one_town_days_apart_stay_apart_though_told_with_the_same_officials():
+    tuesday = article("t", TOWN_TUESDAY, dt.date(2026, 3, 10), "Gedo Post")
+    friday = article("f", TOWN_FRIDAY, dt.date(2026, 3, 14), "Somali Wire Service")
+    assert named_days_gap(tuesday, friday) == 3
+    link = classify_pair(tuesday, friday)
+    assert link.relation == "unrelated", link.evidence
+    assert any("3 days apart at the nearest" in e for e in link.evidence)
+    # told as happening on the same day, the two reports are linked
+    same_day = TOWN_FRIDAY.replace("late on Friday", "early on Tuesday").replace("on Saturday", "on Tuesday")
+    assert classify_pair(tuesday, article("f", same_day, dt.date(2026, 3, 10), "Somali Wire Service")).relation \
+        in ("same_story", "derived")
 
 
 def test_an_unrelated_report():

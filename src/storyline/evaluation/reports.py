@@ -12,8 +12,9 @@ What is scored, and how:
   ``incidents_found``: one fused event touches the incident in every report that tells
   it (the reports were fused, not split). Its fields are then checked: type (one of the
   allowed ACLED pairs), place (country, ISO 3166-2 admin-1, and location where the gold
-  names one), date (the same interval), killed and injured (``low`` equal; the fused
-  high end at least ``high_at_least``; ``null`` gold means no figure), and independent
+  names one, with or without diacritics: gazetteer names are written without them), date
+  (the same interval), killed and injured (``low`` equal; the fused high end at least
+  ``high_at_least``; ``null`` gold means no figure), and independent
   sources. ``incidents_all_fields`` needs all of these.
 - **Spurious events.** ``event_precision`` is the share of fused events that touch a gold
   incident: background tolls, plans, orders and stray fragments of an incident lower it.
@@ -34,6 +35,7 @@ import json
 import tempfile
 from pathlib import Path
 
+from storyline.analyse.gazetteer import plain_name
 from storyline.records import Event, Figure
 
 
@@ -89,7 +91,7 @@ def _field_checks(gold: dict, event: Event) -> dict[str, bool]:
     return {
         "type": [event.event_type, event.sub_event_type] in gold["acled"],
         "place": (place.country_iso == gold["iso"] and place.admin1_iso == gold.get("iso3166_2")
-                  and (gold.get("location") is None or place.location == gold["location"])),
+                  and (gold.get("location") is None or plain_name(place.location or "") == plain_name(gold["location"]))),
         "date": (event.time.start is not None and event.time.start.isoformat() == gold["date"]["start"]
                  and event.time.end.isoformat() == gold["date"]["end"]),
         "killed": _figure_right(gold.get("killed"), event.fatalities),

@@ -68,6 +68,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("credit", re.compile(rf"\baccording\s+to\s+(?P<name>{_NAME})"), False),
     ("credit", re.compile(rf"\b{_CREDIT_VERB}\s+(?P<name>{_NAME})"), True),
     ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+news\s+agency\b"), True),
+    # "the Gulf of Guinea Press agency reported": an outlet's name before "agency" (not "the UN agency")
+    ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+agency\b"), False),
 )
 _AGENCY_SAID = re.compile(r"\b[Tt]he\s+(?:news\s+)?agency\s+(?:said|reported|added)\b")
 
@@ -118,7 +120,8 @@ def find_attributions(text: str) -> list[Attribution]:
             if _looks_like_outlet(name, acronym_ok):
                 found.append(Attribution(canonical_outlet(name), kind, match.start(), match.end()))
     found.sort(key=lambda a: a.start)
-    agencies = [a for a in found if a.name in WIRE_ALIASES.values() or a.name.endswith(("Agency", "Wire"))]
+    agencies = [a for a in found if a.name in WIRE_ALIASES.values() or a.name.endswith(("Agency", "Wire"))
+                or "agency" in text[a.start:a.end].lower()]
     for match in _AGENCY_SAID.finditer(text):
         earlier = [a for a in agencies if a.start < match.start()]
         if earlier:  # "the agency said" only counts after a news agency has been named
