@@ -193,6 +193,12 @@ def test_the_injured_told_by_the_harm_they_bear(text, expected):
     assert brief(text) == expected
 
 
+def test_who_said_it_is_no_victim_when_the_parser_hangs_it_on_the_killing():
+    text = ("Armed men raided the cattle market on Monday, killing 11 people and wounding 17, local sources and the "
+            "prefect told Ubangi Daily on Tuesday.")
+    assert brief(text) == [(KILLED, 11, 11, 11, "people"), (INJURED, 17, 17, 17, "people")]
+
+
 @pytest.mark.parametrize("text", [
     "Medics treated the wounds of the captured rebels.",  # no count of people
     "Police said the men were treated for shock.",  # shock is no wound

@@ -66,6 +66,8 @@ INCIDENTS = [
     ("A Grad rocket landed in a schoolyard, injuring three children.", "Shelling/artillery/missile attack"),
     ("An IED hidden in a motorcycle went off at a checkpoint, killing two soldiers.",
      "Remote explosive/landmine/IED"),
+    ("A motorcycle packed with explosives blew up outside the bus depot, killing three people.",
+     "Remote explosive/landmine/IED"),
     ("Gunmen seized 30 students from their dormitory overnight.", "Abduction/forced disappearance"),
     ("A crowd attacked and killed a man accused of witchcraft in the village.", "Mob violence"),
     ("Customs officers intercepted a truck carrying 200 assault rifles at the border.", "Disrupted weapons use"),

@@ -318,6 +318,14 @@ def test_a_trend_placed_and_dated_only_by_a_since_clause_is_not_an_event():
     assert [(e.fatalities.best, e.time.start) for e in events] == [(2, dt.date(2026, 5, 4))]
 
 
+def test_what_a_side_has_done_over_years_is_a_campaign_not_an_incident():
+    text = ("Drones struck an oil depot in Novorossiysk on Sunday, injuring four workers, the regional governor said.\n"
+            "Since early 2024, Ukraine has launched drones at refineries and ports across southern Russia.\n")
+    events = events_of(text)
+    assert [(e.injuries.best, e.time.start) for e in events if not e.is_aggregate] == [(4, dt.date(2026, 5, 3))]
+    assert all("habitual" in e.rules for e in events if e.is_aggregate)
+
+
 def test_attacks_told_as_several_times_this_year_are_background_not_another_incident():
     text = ("Gunmen ambushed a bus near Mandera on Sunday, killing four passengers, police said.\n"
             "The militants have attacked buses on this road several times this year.\n"

@@ -99,6 +99,15 @@ def test_a_districts_local_designator_is_not_part_of_its_name():
     assert (district.precision, district.location, district.admin1_iso) == ("district", "Bannang Sata", "TH-95")
 
 
+def test_a_name_written_as_a_countrys_own_is_not_a_same_named_unit_abroad():
+    assert [(p.country_iso, p.admin1_iso, p.location) for _, p in places_in(
+        "Warplanes struck the port of Hodeidah on Yemen's Red Sea coast.")] == [
+        ("YE", "YE-HU", "Al Hudaydah"), ("YE", None, None)]
+    # the unit of that country stays
+    assert ("SD", "SD-RS") in [(p.country_iso, p.admin1_iso) for _, p in places_in(
+        "Fighting spread to Sudan's Red Sea state.")]
+
+
 def test_our_alias_table_knows_a_renamed_district_and_keeps_its_current_name():
     place = resolve_place("Shamsiddin Shohin")
     assert (place.precision, place.location, place.admin1_iso, place.country) == (

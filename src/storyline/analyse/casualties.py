@@ -75,6 +75,7 @@ SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})
 TREAT_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "evacuate", "airlift",
                          "fly", "bring", "carry"})
 TREATMENT_NOUNS = frozenset({"treatment", "care"})  # "receiving treatment for burns"
+SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "add", "announce", "state"})
 INTENT_VERBS = frozenset({"threaten", "try", "attempt", "plan", "vow", "aim", "seek", "want", "intend", "fail",
                           "plot", "order", "warn"})  # "threatened to kill": not a casualty
 MODALS = frozenset({"could", "might", "may", "would", "will", "shall", "should", "can"})
@@ -1097,7 +1098,25 @@ def _excluded(tokens) -> set[int]:
                 last = last.head
     if tokens and tokens[0].text == "(":
         excluded.clear()  # the whole sentence is an aside: read it as it is
-    return excluded | _dateline(tokens)
+    return excluded | _dateline(tokens) | _misread_speakers(tokens)
+
+
+def _misread_speakers(tokens) -> set[int]:
+    """The words of who said it, when the parser hangs them on the killing as one more victim: in "killing 11
+    people and wounding 17, local sources and the prefect told Ubangi Daily" the verb of saying is left without
+    a subject and "local sources and the prefect" become objects of "killing". A noun phrase right before a
+    verb of saying that has no subject of its own is that verb's subject, never a victim."""
+    excluded: set[int] = set()
+    for verb in tokens:
+        if verb.lemma_.lower() not in SAY_VERBS or verb.pos_ != "VERB" or verb.i == 0 or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        speaker = next((t for t in tokens if t.i < verb.i and t.right_edge.i == verb.i - 1 and t.dep_ == "dobj"
+                        and t.pos_ in ("NOUN", "PROPN") and t.head.i < t.i and t.doc[t.left_edge.i - 1].text == ","
+                        ), None)
+        if speaker is not None:
+            excluded.update(t.i for t in speaker.subtree)
+    return excluded
 
 
 def _dateline(tokens) -> set[int]:

@@ -45,7 +45,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-18"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-19"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -388,6 +388,12 @@ def _years_before(interval: TimeInterval, published) -> bool:
     return published is not None and interval.end is not None and (published - interval.end).days > HISTORY_DAYS
 
 
+def _spans_years(interval: TimeInterval) -> bool:
+    """Whether ``interval`` runs over more than a year: what is told over it is a campaign or a trend, no incident."""
+    return interval.start is not None and interval.end is not None and \
+        (interval.end - interval.start).days > HISTORY_DAYS
+
+
 def _running_toll(sentence, casualty: Casualty) -> bool:
     """Whether a casualty figure is a conflict's running toll (see :func:`is_background_toll`)."""
     spans = [span for span in casualty.evidence if span.field in ("fatalities", "injuries")]
@@ -539,8 +545,8 @@ def _habitual(sentence, clause: set[int], times) -> bool:
     if any(how == "event" and (_TIME_RANK[interval.precision] >= _TIME_RANK["week"] or interval.precision ==
                                "unresolved" and not is_vague(interval)) for _, interval, how, _ in times):
         return False
-    if any(how != "history" and is_vague_period(interval) for _, interval, how, _ in times):
-        return True
+    if any(how != "history" and (is_vague_period(interval) or _spans_years(interval)) for _, interval, how, _ in times):
+        return True  # "in recent years"; "Since late 2023, the Houthis have launched missiles at Israeli targets"
     doc = sentence.doc
     near = clause | {doc[i].head.i for i in clause}
     if any(child.dep_ in ("advmod", "amod") and _REPEATED.fullmatch(child.text) or _occasions(child)

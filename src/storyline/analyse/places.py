@@ -280,6 +280,8 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
         if entry is not None and (village := _village_at_home(mention, entry, admin1_keys[mention], sentence,
                                                             gaz)) is not None:
             entry = village
+        if entry is not None and _outside_its_owner(mention, entry, mentions, sentence.doc):
+            continue  # "Yemen's Red Sea coast" is not Sudan's Red Sea state
         if entry is not None and (_abroad_of_its_unit(mention, entry, mentions, sentence, gaz)
                                   or _loose_and_abroad(mention, entry, sentence.doc, gaz)
                                   or _small_town_abroad(mention, entry, mentions)):
@@ -340,6 +342,20 @@ def _village_at_home(mention: _Mention, entry: Entry, admin1_keys: set[str], sen
         if len({e.admin1_key for e in inside}) == 1:
             return max(inside, key=lambda e: e.weight)
     return None
+
+
+def _outside_its_owner(mention: _Mention, entry: Entry, mentions: list[_Mention], doc) -> bool:
+    """Whether the country a name is written as belonging to ("Yemen's Red Sea coast", "Nigeria's Borno State")
+    is not the country of the unit read for it: then the name is something of that country the gazetteer
+    lacks (a sea, a coast, a region of its own), not the same-named unit abroad (Sudan's Red Sea state)."""
+    first = doc.char_span(mention.start, mention.end, alignment_mode="expand")[0]
+    if first.i < 2 or doc[first.i - 1].tag_ != "POS":
+        return False
+    owner_end = doc[first.i - 2].idx + len(doc[first.i - 2])
+    owner = next((m for m in mentions if m.end == owner_end), None)
+    if owner is None or not owner.found.entries or any(e.level != "country" for e in owner.found.entries):
+        return False
+    return entry.level != "country" and entry.country_iso not in {e.country_iso for e in owner.found.entries}
 
 
 def _small_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention]) -> bool:

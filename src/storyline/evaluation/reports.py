@@ -12,7 +12,7 @@ What is scored, and how:
   ``incidents_found``: one fused event touches the incident in every report that tells
   it (the reports were fused, not split). Its fields are then checked: type (one of the
   allowed ACLED pairs), place (country, ISO 3166-2 admin-1, and location where the gold
-  names one, with or without diacritics: gazetteer names are written without them), date
+  names one, as the gazetteer reads it: "Suárez" is Suarez, "Hodeidah" Al Hudaydah), date
   (the same interval), killed and injured (``low`` equal; the fused high end at least
   ``high_at_least``; ``null`` gold means no figure), and independent
   sources. ``incidents_all_fields`` needs all of these.
@@ -35,7 +35,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from storyline.analyse.gazetteer import plain_name
+from storyline.analyse.gazetteer import load_gazetteer, plain_name
 from storyline.records import Event, Figure
 
 
@@ -86,12 +86,23 @@ def _figure_right(gold: dict | None, ours: Figure | None) -> bool:
     return wanted is None or (ours.high is not None and ours.high >= wanted)
 
 
+def _same_location(place, written: str) -> bool:
+    """Whether the gold's location as written names the town or district found: the same name without diacritics,
+    or a spelling the gazetteer reads as that place ("Hodeidah" for Al Hudaydah)."""
+    if place.location is None:
+        return False
+    if plain_name(place.location) == plain_name(written):
+        return True
+    return any(entry.name == place.location and entry.country_iso == place.country_iso
+               for entry in load_gazetteer().lookup(written, allow_loose=False).entries)
+
+
 def _field_checks(gold: dict, event: Event) -> dict[str, bool]:
     place = event.place
     return {
         "type": [event.event_type, event.sub_event_type] in gold["acled"],
         "place": (place.country_iso == gold["iso"] and place.admin1_iso == gold.get("iso3166_2")
-                  and (gold.get("location") is None or plain_name(place.location or "") == plain_name(gold["location"]))),
+                  and (gold.get("location") is None or _same_location(place, gold["location"]))),
         "date": (event.time.start is not None and event.time.start.isoformat() == gold["date"]["start"]
                  and event.time.end.isoformat() == gold["date"]["end"]),
         "killed": _figure_right(gold.get("killed"), event.fatalities),
