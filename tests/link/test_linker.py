@@ -122,6 +122,24 @@ def test_independent_sources_count_copies_once():
     assert independent_sources(["a", "b"], found) == 1
 
 
+def test_a_derivation_a_surer_chain_explains_is_told_as_the_same_story():
+    from storyline.link.stories import indirect_derivations
+
+    def link(source, derived, relation, confidence):
+        return Link(source, derived, relation, confidence, 0.8, 0.7, (), (), ("why", "legend"))
+
+    chain = [link("wire", "paper", "derived", 0.8), link("paper", "site", "derived", 0.6)]
+    (told,) = indirect_derivations([*chain, link("wire", "site", "derived", 0.5)])
+    assert (told.source_id, told.derived_id, told.relation, told.confidence) == ("wire", "site", "same_story", 0.5)
+    assert "site has it from paper, which has it from wire" in told.evidence[1] and told.evidence[-1] == "legend"
+    # a direct copy surer than a link of the chain stays a derivation, and so does one with no chain at all
+    assert indirect_derivations([*chain, link("wire", "site", "derived", 0.7)]) == []
+    assert indirect_derivations([chain[0], link("wire", "site", "derived", 0.5)]) == []
+    # a duplicate of the middle report is a chain in either direction
+    via_copy = [link("wire", "paper", "derived", 0.8), link("site", "paper", "duplicate", 0.95)]
+    assert [l.derived_id for l in indirect_derivations([*via_copy, link("wire", "site", "derived", 0.5)])] == ["site"]
+
+
 def test_each_report_leads_back_to_its_independent_source():
     from storyline.link.stories import lineage_roots
 

@@ -14,7 +14,8 @@ whose dates are further apart than the window are not compared (undated
 reports are compared with all). Each candidate pair gets a relation
 (``relation.classify_pair``); related pairs get their sentences aligned, the word runs
 copied inside them marked, and term substitutions mined (``align``). Stories and independent-source counts are then
-rebuilt from all links, undated reports get a publication date from the reports
+rebuilt from all links (a derivation that a chain of two surer ones explains is
+told again as the same story), undated reports get a publication date from the reports
 they are linked to, and their relative dates are resolved by analysing them again.
 """
 
@@ -26,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from storyline.link.stories import STRONG, build_stories, confident_links
+from storyline.link.stories import STRONG, build_stories, confident_links, indirect_derivations
 from storyline.records import Article, Link, Notice
 
 THRESHOLD = 0.3
@@ -119,6 +120,10 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
 def rebuild_stories(store, summary: LinkSummary) -> None:
     """Stories from every link; inferred dates for undated reports, whose mentions are then re-resolved."""
     all_links = list(store.links())
+    indirect = indirect_derivations(all_links)
+    if indirect:
+        store.save_links(indirect)
+        all_links = list(store.links())
     articles = list(store.articles())
     before = store.inferred_dates()
     inferred = infer_dates(articles, all_links)

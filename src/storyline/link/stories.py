@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from storyline.records import Article, Link, Story
 
@@ -83,6 +84,35 @@ def build_stories(articles: Sequence[Article], found: Sequence[Link]) -> list[St
         ))
     stories.sort(key=lambda s: (s.first_published is None, s.first_published or 0, s.id))
     return stories
+
+
+def indirect_derivations(found: Sequence[Link]) -> list[Link]:
+    """Derivations that a chain of two surer ones explains, told again as ``same_story``.
+
+    A regional site rewrites a national paper that relays a wire: the site restates the wire's facts too, and
+    its pair with the wire reads as a derivation of its own. Where the site's link to the wire is less sure
+    than both links of the chain through the paper, the site takes the wire's story from the paper, and the
+    direct link is only the same story: the derivation graph keeps each report's own source.
+    """
+    copies: dict[tuple[str, str], Link] = {}
+    for link in found:
+        if link.relation in ("derived", "update"):
+            copies[(link.source_id, link.derived_id)] = link
+        elif link.relation == "duplicate":
+            copies[(link.source_id, link.derived_id)] = copies[(link.derived_id, link.source_id)] = link
+    told: list[Link] = []
+    for link in found:
+        if link.relation != "derived":
+            continue
+        through = next((middle for (source, middle), first in copies.items()
+                        if source == link.source_id and middle != link.derived_id
+                        and (second := copies.get((middle, link.derived_id))) is not None
+                        and min(first.confidence, second.confidence) > link.confidence), None)
+        if through is not None:
+            note = (f"{link.derived_id} has it from {through}, which has it from {link.source_id}, both more surely: "
+                    f"the same story, not a copy of its own")
+            told.append(replace(link, relation="same_story", evidence=(*link.evidence[:-1], note, *link.evidence[-1:])))
+    return told
 
 
 def independent_sources(members: Sequence[str], found: Sequence[Link]) -> int:
