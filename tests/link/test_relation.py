@@ -35,6 +35,7 @@ from storyline.link.relation import (
     added_facts,
     days_named,
     different_days,
+    different_towns,
     calibrated,
     named_days_gap,
     classify_pair,
@@ -496,6 +497,65 @@ def test_two_incidents_in_one_town_days_apart_stay_apart_though_told_with_the_sa
     same_day = TOWN_FRIDAY.replace("late on Friday", "early on Tuesday").replace("on Saturday", "on Tuesday")
     assert classify_pair(tuesday, article("f", same_day, dt.date(2026, 3, 10), "Somali Wire Service")).relation \
         in ("same_story", "derived")
+
+
+BOILERPLATE = ("Separatist fighters have waged a low-level insurgency in the province for two decades, attacking police "
+               "and army posts along the border. The provincial government says it has doubled the number of "
+               "checkpoints on the main roads since the spring.")
+
+TOWN_AMBUSH = """KHASH, Iran (PRA) - Gunmen ambushed a police patrol on a road outside the town of Saravan in Sistan-Baluchestan province on Thursday, killing two officers and wounding a third, the provincial governor, Reza Moradi, said.
+
+The attackers fired on the patrol car from a hillside and fled towards the border before reinforcements arrived, Moradi told state television. A search was under way in the hills around Saravan.
+
+""" + BOILERPLATE
+
+TOWN_BOMB = """KHASH, Iran (PRA) - A bomb hidden in a parked motorcycle exploded outside a bank in the centre of Nikshahr in Sistan-Baluchestan province on Thursday, wounding five passers-by, the provincial governor, Reza Moradi, said.
+
+The bomb went off shortly before noon as the street was crowded with shoppers, Moradi told state television, adding that two of the wounded were in a serious condition.
+
+""" + BOILERPLATE
+
+UPDATE_FIRST = """PORT MORESBY, Papua New Guinea (MNS) - At least three men were killed when two clans fought with guns and machetes near the town of Kandep in Enga province on Sunday, police said on Monday.
+
+Houses and gardens in two hamlets were set on fire during the fighting, which began over a disputed piece of land, a police spokesman said.
+
+Police reinforcements were being sent from Wabag, the provincial capital, the spokesman added.
+
+Clan fighting has flared repeatedly in the highlands, where automatic weapons have replaced spears and bows."""
+
+UPDATE_LATER = """PORT MORESBY, Papua New Guinea (MNS) - Eight men were killed and at least five wounded when two clans fought near the town of Kandep in Enga province on Sunday, the provincial police commander said on Monday evening, raising an earlier toll of three.
+
+Houses and gardens in two hamlets were set on fire during the fighting, which began over a disputed piece of land, a police spokesman said.
+
+The commander, Superintendent Joseph Tamate, said officers who reached the hamlets on Monday found five more bodies in the burnt gardens. The wounded were taken to the hospital in Wabag.
+
+Clan fighting has flared repeatedly in the highlands, where automatic weapons have replaced spears and bows."""
+
+
+def test_one_wires_reports_of_two_towns_that_day_share_boilerplate_not_a_story():
+    day = dt.date(2026, 11, 5)
+    ambush = article("a", TOWN_AMBUSH, day, "Persian Regional Agency")
+    bomb = article("b", TOWN_BOMB, day, "Persian Regional Agency")
+    assert different_towns(ambush, bomb)  # Saravan ("the town of"), Nikshahr ("the centre of"), neither in the other
+    link = classify_pair(ambush, bomb)
+    assert link.relation == "unrelated", link.evidence  # not an update of one outlet, nor one story
+    assert any("a town the other never names" in e for e in link.evidence)
+    # the same two reports of one town are linked
+    same_town = article("b", TOWN_BOMB.replace("Nikshahr", "Saravan"), day, "Persian Regional Agency")
+    assert not different_towns(ambush, same_town) and classify_pair(ambush, same_town).relation != "unrelated"
+
+
+def test_an_outlet_that_rewrites_its_own_report_with_a_new_toll_updates_it():
+    day = dt.date(2026, 8, 3)
+    first = article("first", UPDATE_FIRST, day, "Melanesia News Service")
+    later = article("later", UPDATE_LATER, day, "Melanesia News Service")
+    for a, b in ((first, later), (later, first)):
+        link = classify_pair(a, b)
+        assert (link.relation, link.source_id, link.derived_id) == ("update", "first", "later"), link.evidence
+        assert link.containment < 0.8  # less than UPDATE_CONTAINMENT: the shared outlet and wording make it one
+    # "MNS" in the dateline is the outlet's own initials, not a third wire both credit
+    other = article("other", UPDATE_LATER, day, "Highlands Courier")
+    assert classify_pair(first, other).relation == "derived"
 
 
 def test_an_unrelated_report():

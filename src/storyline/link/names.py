@@ -49,6 +49,9 @@ _PARTICLES = frozenset({"of", "al", "el", "de", "bin", "ibn", "the"})
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]*[A-Za-z](?:[ \t]+(?:(?:of|al|el|de|bin|ibn|the)[ \t]+)?[A-Z][\w-]*[A-Za-z])*")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;—–]\s*|[\"“‘(]|\n\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]")
+# Words for a part of a place, before "of": "the centre of Nikshahr", "the outskirts of Kismayo".
+_PARTS_OF_PLACES = frozenset({"centre", "center", "outskirts", "edge", "heart", "suburbs", "suburb", "streets",
+                              "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 # The two words before a name, "the" skipped: "near [the] Lafoole", "the village of Lafoole".
 _WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+(?:the\s+)?$")
 
@@ -165,8 +168,9 @@ def _written_as_place(before: str) -> bool:
     if not words:
         return False
     previous, last = (words.group(1) or "").lower(), words.group(2).lower()
-    if last == "of":  # "of" alone is no place ("a member of the Joint Task Force"); "the town of" is
-        return bool(previous) and load_gazetteer().designator_level(previous)[0]
+    if last == "of":  # "of" alone is no place ("a member of the Joint Task Force"); "the town of" is, and so
+        # is a part of a place ("the centre of Nikshahr", "the outskirts of Kismayo")
+        return bool(previous) and (previous in _PARTS_OF_PLACES or load_gazetteer().designator_level(previous)[0])
     return last in LOCATIVE_WORDS
 
 
