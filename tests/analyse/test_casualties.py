@@ -193,6 +193,16 @@ def test_the_injured_told_by_the_harm_they_bear(text, expected):
     assert brief(text) == expected
 
 
+def test_an_earlier_toll_is_the_count_replaced_not_the_total():
+    assert brief("Eight men were killed in the fighting on Sunday, police said, raising an earlier toll of three.") \
+        == [(KILLED, 8, 8, 8, "men")]
+
+
+def test_a_relative_clause_on_two_nouns_counts_both():
+    assert brief("A woman and a teenage boy who were hurt in the attack are in hospital.") == [
+        (INJURED, 1, 1, 1, "woman"), (INJURED, 1, 1, 1, "teenage boy")]
+
+
 def test_who_said_it_is_no_victim_when_the_parser_hangs_it_on_the_killing():
     text = ("Armed men raided the cattle market on Monday, killing 11 people and wounding 17, local sources and the "
             "prefect told Ubangi Daily on Tuesday.")

@@ -318,6 +318,34 @@ def test_a_trend_placed_and_dated_only_by_a_since_clause_is_not_an_event():
     assert [(e.fatalities.best, e.time.start) for e in events] == [(2, dt.date(2026, 5, 4))]
 
 
+def test_bodies_found_after_the_leads_toll_tell_how_it_rose():
+    text = ("Nine villagers were killed when gunmen raided Tungbo on Sunday, raising an earlier toll of five, "
+            "police said on Monday.\n"
+            "Officers who reached the village on Monday found four more bodies in the bush, a police spokesman said.\n")
+    (event,) = events_of(text)
+    assert (event.fatalities.low, event.fatalities.best) == (9, 9)  # not 13, nor the earlier five
+    assert event.time.start == dt.date(2026, 5, 3)
+    # more killed (not found) add to the toll
+    more = ("Two soldiers were killed when militants attacked an army post in Mandera on Sunday, officials said.\n"
+            "A policeman was also killed in the attack, police said.\n")
+    assert [e.fatalities.best for e in events_of(more)] == [3]
+
+
+def test_what_the_attackers_also_did_is_part_of_the_raid_not_another_incident():
+    text = ("Gunmen killed seven villagers in a night raid on Mandouri late on Sunday, officials said on Monday.\n"
+            "The gunmen also set fire to granaries and drove off cattle before leaving at around 2 a.m., "
+            "a security source said.\n"
+            "One of those killed was the village chief's son, the prefect said.\n"
+            "A woman and a teenage boy who were hurt in the attack are being treated at the hospital in Dapaong.\n"
+            "Police have deployed additional officers to the area, the prefect said.\n")
+    (event,) = events_of(text)
+    assert (event.fatalities.low, event.fatalities.best, event.injuries.best) == (7, 7, 2)
+    assert event.place.location == "Mandouri" and "aftermath-response" in event.rules
+    # told alone, with its own time, a deployment is an event
+    (sent,) = events_of("The army deployed 2,000 troops to Cabo Delgado on Monday, the defence ministry said.\n")
+    assert sent.sub_event_type == "Change to group/activity"
+
+
 def test_what_a_side_has_done_over_years_is_a_campaign_not_an_incident():
     text = ("Drones struck an oil depot in Novorossiysk on Sunday, injuring four workers, the regional governor said.\n"
             "Since early 2024, Ukraine has launched drones at refineries and ports across southern Russia.\n")

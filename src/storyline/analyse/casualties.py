@@ -75,6 +75,7 @@ SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})
 TREAT_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "evacuate", "airlift",
                          "fly", "bring", "carry"})
 TREATMENT_NOUNS = frozenset({"treatment", "care"})  # "receiving treatment for burns"
+SUPERSEDED_WORDS = frozenset({"earlier", "previous", "initial", "original", "old", "former"})  # "an earlier toll"
 SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "add", "announce", "state"})
 INTENT_VERBS = frozenset({"threaten", "try", "attempt", "plan", "vow", "aim", "seek", "want", "intend", "fail",
                           "plot", "order", "warn"})  # "threatened to kill": not a casualty
@@ -557,7 +558,8 @@ def _verb_arguments(verb, excluded) -> list:
         if not subjects and verb.tag_ == "VBN" and not any(
                 c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in children):
             subjects = [c for c in children if c.dep_ == "nsubj"]  # "and 34 wounded": an elided "were"
-    subjects = [verb.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
+    subjects = [_relative_antecedent(verb) if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s
+                for s in subjects]
     if subjects:
         return [s for s in subjects if s.i not in excluded]
     if raised := _raised_subjects(verb, excluded):
@@ -575,6 +577,16 @@ def _verb_arguments(verb, excluded) -> list:
     if subjects or any(c.dep_ == "auxpass" for c in children):
         return subjects  # a passive verb never takes its partner's object as its victim
     return _objects(partner, excluded)
+
+
+def _relative_antecedent(relative_verb):
+    """The noun a relative clause tells of: the whole coordination when a plural verb follows two singular nouns
+    ("a woman and a teenage boy who were hurt": the parser hangs the clause on the boy alone)."""
+    head = relative_verb.head
+    plural = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have") for c in relative_verb.children)
+    while plural and head.dep_ == "conj" and head.head.i < head.i and head.tag_ in ("NN", "NNP"):
+        head = head.head
+    return head
 
 
 def _raised_subjects(word, excluded) -> list:
@@ -753,6 +765,8 @@ def _from_lost(verb, excluded) -> list:
 
 def _from_toll(toll, excluded, kind: str | None = None) -> list:
     # "the death toll rose to 13", "a toll of 13", "bringing the toll to 20", "raising the number of dead to 7"
+    if any(c.dep_ == "amod" and c.lower_ in SUPERSEDED_WORDS for c in toll.children):
+        return []  # "raising an earlier toll of three": the figure the new count replaces, told before
     if kind is None:
         kind = INJURED if any(c.lemma_.lower() == "injury" for c in toll.children) else KILLED
     candidates = [pobj for prep in toll.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at")

@@ -45,7 +45,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-19"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-20"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -66,6 +66,16 @@ _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:brin
 # Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
 # Not "more than 6,000": a floor, not victims added.
 _ADDED = re.compile(r"\b(?:more(?! than)|further|additional|of the (?:wounded|injured))\b", re.I)
+_ALSO = re.compile(r"\balso\b", re.I)
+# The incident told, pointed back to: "in the attack", "during the raid".
+_THE_INCIDENT = re.compile(r"\b(?:in|during|by|from) (?:the|this|that|sunday's|saturday's|monday's|tuesday's|"
+                           r"wednesday's|thursday's|friday's) (?:attack|raid|ambush|assault|shooting|bombing|blast|"
+                           r"explosion|fighting|clash(?:es)?|violence|strike|incident)\b", re.I)
+# Who did it, as a report names them again: "the gunmen also set fire to granaries".
+_DOER_NOUNS = frozenset({"gunman", "attacker", "assailant", "raider", "militant", "fighter", "insurgent", "bandit",
+                         "jihadist", "rebel", "terrorist", "man", "group", "mob", "crowd", "rioter", "protester"})
+# Words that send forces somewhere: "deployed", "sent troops", "dispatched", "reinforcements", "stationed".
+_SENDING = ("deploy", "redeploy", "send", "sent", "dispatch", "reinforce", "mobili", "station", "move", "moving")
 # A disputed claim, as opposed to a plain report: "the Taliban claimed 17 soldiers were killed".
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?(?:lives?|responsibility))", re.I)
 # Victims' words that name no group: "lost seven men" and "twelve more soldiers" may be of one incident.
@@ -136,6 +146,7 @@ class _Draft:
     further: bool = False  # the sentence signals another incident or further victims
     elsewhere: bool = False  # the sentence signals another incident ("In a separate attack")
     added: bool = False  # its victims add to those counted before ("two more", "two of the wounded")
+    lead: bool = False  # the report's first event: its toll is the latest count the report gives
     result_state: bool = False  # the event words describe a state found afterwards ("burnt-out trucks")
     continues: bool = False  # a toll without event words of its own, for the incident just told
     revised: bool = False  # the toll is a new total ("the death toll rose to seven")
@@ -143,7 +154,7 @@ class _Draft:
     reference: bool = False  # the event words point back to an incident told before ("the attack"), with no toll
     recount: bool = False  # its toll counts victims told before ("one of the two killed was a student")
     stands_alone: bool = True  # the sentence has a toll, place or time of its own to make an incident of
-    aftermath: bool = False  # unnamed suspects held over the incident told before ("in connection with the attack")
+    aftermath: bool = False  # suspects held over the incident told before, or forces sent after it
     suffered: bool = False  # only words of harm suffered tell it ("died of their wounds"), no act: a toll
     toll_of_reference: bool = False  # a toll for an incident a definite noun points back to ("injured in the attack")
 
@@ -175,6 +186,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         if draft is None:
             continue
         draft.sentences.append(index)
+        draft.lead = not drafts
         merged = _merge_into(drafts, draft)
         if merged is not None:
             sentence_events.setdefault(index, []).append(merged)
@@ -312,14 +324,15 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # "Six people are now known to have been injured in the attack": a toll for the incident pointed back to
     toll_of_reference = bool(casualties) and definite
     # Suspects held "in connection with the bombing" point back to it, as a definite reference does.
-    aftermath = kind.sub_event_type == "Arrests" and _suspects_held_over(sentence, kind.trigger)
+    aftermath = kind.sub_event_type == "Arrests" and _suspects_held_over(sentence, kind.trigger) or (
+        not casualties and _sends_forces(kind))
     if not casualties and not (own_time or specific_place or reference or aftermath):
         return None
     draft = _Draft(kind.event_type, kind.sub_event_type, kind.plover_type, kind.plover_mode, kind.cameo_root,
                    kind.confidence, rules=[kind.rule, actor_terms.table_version()],
                    attributed=_attributed(sentence), further=bool(_FURTHER.search(sentence.text)),
                    claimed=bool(_CLAIMED.search(sentence.text)), reference=reference,
-                   elsewhere=bool(_ELSEWHERE.search(sentence.text)), added=bool(_ADDED.search(sentence.text)),
+                   elsewhere=_elsewhere(sentence), added=bool(_ADDED.search(sentence.text)) or _also_of_it(sentence),
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
                    revised=continues and bool(_REVISED.search(sentence.text)),
                    recount=bool(casualties) and all(_definite_count(sentence, c) for c in casualties),
@@ -626,7 +639,9 @@ def _part_of_counted(number) -> bool:
     deaths among the wounded add to the dead (see ``_ADDED``)."""
     for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
         group = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if group is not None and _definite(group) and not _ADDED.search(" ".join(t.text for t in prep.subtree)):
+        # "two of the dead", and "one of those killed", whose group is a demonstrative standing for the victims
+        definite = group is not None and (_definite(group) or group.lower_ in ("those", "these", "them"))
+        if definite and not _ADDED.search(" ".join(t.text for t in prep.subtree)):
             return True
     return False
 
@@ -948,6 +963,43 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     return new
 
 
+def _sends_forces(kind) -> bool:
+    """Whether the event words send or deploy forces ("we have deployed additional personnel", "reinforcements
+    were sent"): after an incident, the response to it, part of its aftermath as the arrest of suspects is
+    (ACLED codes the incident, not the patrols sent after it); told alone, with a time or place of its own, an
+    event of its own."""
+    if kind.sub_event_type != "Change to group/activity" or kind.trigger is None:
+        return False
+    return kind.trigger.text.lower().startswith(_SENDING)
+
+
+def _elsewhere(sentence) -> bool:
+    """Whether the sentence signals another incident ("In a separate attack", "elsewhere", "another"). "Also" does
+    only when nothing ties the sentence to the incident told: "The gunmen also set fire to granaries" and "A
+    policeman was also killed in the attack" tell more of it (:func:`_also_of_it`)."""
+    words = {match.group(0).lower() for match in _ELSEWHERE.finditer(sentence.text)}
+    return bool(words) and (words != {"also"} or not _tied_to_the_incident(sentence))
+
+
+def _also_of_it(sentence) -> bool:
+    """ "A policeman was also killed in the attack": more of the incident told, its victims added to those counted."""
+    return bool(_ALSO.search(sentence.text)) and not _elsewhere(sentence)
+
+
+def _tied_to_the_incident(sentence) -> bool:
+    """Whether the sentence points back to the incident told: its doers by a definite noun or a pronoun as the
+    subject ("The gunmen", "the attackers", "they"), or the incident by a definite noun ("in the attack")."""
+    if _THE_INCIDENT.search(sentence.text):
+        return True
+    for token in sentence:
+        if token.dep_ != "nsubj":
+            continue
+        if token.lower_ == "they" or token.lemma_.lower() in _DOER_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children):
+            return True
+    return False
+
+
 def _aftermath_of(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     """The incident that suspects were held over: the latest violent one told before in the same country (the
     police who hold them may speak from another town)."""
@@ -959,12 +1011,13 @@ def _aftermath_of(drafts: list[_Draft], new: _Draft) -> _Draft | None:
 
 
 def _absorb_aftermath(old: _Draft, new: _Draft) -> None:
-    """Join an arrest of suspects to its incident as a detail: its words stay evidence; its time, place and
-    actors (the police) are those of the arrest, not of the incident."""
+    """Join an arrest of suspects or forces sent after it to its incident as a detail: its words stay evidence; its
+    time, place and actors (the police) are those of the response, not of the incident."""
     new.time, new.place, new.actor1, new.actor2 = _UNRESOLVED_TIME, _NO_PLACE, None, None
     new.evidence = [span for span in new.evidence if span.field == "event_type"]
+    rule = "aftermath-arrest" if new.sub_event_type == "Arrests" else "aftermath-response"
     _absorb(old, new)
-    old.rules.extend(r for r in ["aftermath-arrest"] if r not in old.rules)
+    old.rules.extend(r for r in [rule] if r not in old.rules)
 
 
 def _background(draft: _Draft) -> bool:
@@ -1076,6 +1129,8 @@ def _absorb_detail(old: _Draft, new: _Draft) -> None:
     if enemy and new.fatalities is not None and new.fatalities.best is None:
         new.fatalities, new.sides = None, set()
         enemy = False
+    if _finds_within_lead_toll(old, new):
+        new.fatalities = None  # counted in the lead's toll already
     additional = new.added or enemy
     # wounded of another group than those counted ("more than 15 wounded soldiers", then "two civilians were
     # treated for gunshot wounds") are more wounded, not another count of them
@@ -1099,6 +1154,18 @@ def _absorb_detail(old: _Draft, new: _Draft) -> None:
     old.rules.extend(r for r in ["detail-of-incident"] if r not in old.rules)
 
 
+def _finds_within_lead_toll(old: _Draft, new: _Draft) -> bool:
+    """Whether bodies found "more" are among the dead the report's lead already counts: "Eight men were killed
+    ..., raising an earlier toll of three" and later "officers had found five more bodies" tell how the toll rose
+    to the lead's eight, not five more. A lead gives the latest count; finds told after it, fewer than it, are
+    the story of that count ("two more soldiers died" is not a find, and adds)."""
+    if not (new.added and old.lead and old.fatalities is not None and new.fatalities is not None):
+        return False
+    found = any(span.field == "fatalities" and span.text.lower() in ("bodies", "corpses") for span in new.evidence)
+    counted, lead = new.fatalities.best, old.fatalities.best
+    return found and counted is not None and lead is not None and counted < lead
+
+
 def _take_fuller_victims(old: _Draft, new: _Draft) -> None:
     """The same victims told more fully: "a general", then "General Ivan Petrov"."""
     if old.victims and new.victims and len(new.victims) > len(old.victims) and \
@@ -1119,7 +1186,8 @@ def _referent(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     for old in reversed(drafts):
         if old.is_aggregate or _disorder(old.event_type) != _disorder(new.event_type):
             continue
-        if not _same_ground(old.place, new.place):
+        # where the wounded of "hurt in the attack" are treated need not be where they were hurt
+        if not (_same_ground(old.place, new.place) or new.toll_of_reference and _places_agree(old.place, new.place)):
             continue
         if new.dated_by_event and not _times_overlap(old.time, new.time):
             continue
