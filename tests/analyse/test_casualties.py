@@ -193,6 +193,15 @@ def test_the_injured_told_by_the_harm_they_bear(text, expected):
     assert brief(text) == expected
 
 
+def test_a_count_now_reached_holds_the_death_told_after_it():
+    assert brief("The hospital said six people had now died, after a 16-year-old boy died in surgery before dawn.") \
+        == [(KILLED, 6, 6, 6, "people")]
+
+
+def test_people_with_wounds_are_injured():
+    assert brief("Four more people with gunshot wounds were still on its wards.") == [(INJURED, 4, 4, 4, "people")]
+
+
 def test_an_earlier_toll_is_the_count_replaced_not_the_total():
     assert brief("Eight men were killed in the fighting on Sunday, police said, raising an earlier toll of three.") \
         == [(KILLED, 8, 8, 8, "men")]

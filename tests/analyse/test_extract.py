@@ -346,6 +346,24 @@ def test_what_the_attackers_also_did_is_part_of_the_raid_not_another_incident():
     assert sent.sub_event_type == "Change to group/activity"
 
 
+def test_a_shooting_told_a_day_before_a_funeral_is_the_incident_of_its_day():
+    text = ("Hundreds of mourners followed four coffins through the streets of Choloma on Monday afternoon, a day "
+            "after masked men shot dead spectators at a football pitch in the town.\n"
+            "The hospital said on Monday that six people had now died as a result of the attack.\n")
+    (event,) = events_of(text)
+    assert event.time.start == dt.date(2026, 5, 3) and event.fatalities.best == 6  # Sunday, before Monday the 4th
+    # weeks before, it is background: no event
+    assert events_of("Mourners gathered on Monday, three weeks after troops were redeployed to the town.\n") == []
+
+
+def test_a_mine_that_is_worked_is_no_landmine():
+    (event,) = events_of("Soldiers killed seven people at the Nacupay mines near El Callao on Tuesday, officials "
+                         "said.\n")
+    assert event.sub_event_type != "Remote explosive/landmine/IED"
+    (bomb,) = events_of("Two soldiers were killed when their truck hit a mine near Gao on Tuesday.\n")
+    assert bomb.sub_event_type == "Remote explosive/landmine/IED"
+
+
 def test_what_a_side_has_done_over_years_is_a_campaign_not_an_incident():
     text = ("Drones struck an oil depot in Novorossiysk on Sunday, injuring four workers, the regional governor said.\n"
             "Since early 2024, Ukraine has launched drones at refineries and ports across southern Russia.\n")

@@ -108,6 +108,12 @@ def test_a_name_written_as_a_countrys_own_is_not_a_same_named_unit_abroad():
         "Fighting spread to Sudan's Red Sea state.")]
 
 
+def test_the_news_spelling_of_a_province_is_known():
+    found = [(p.admin1_iso, p.precision) for _, p in places_in(
+        "Gunmen ambushed a patrol in Iran's Sistan-Baluchestan province.")]
+    assert ("IR-11", "admin1") in found
+
+
 def test_our_alias_table_knows_a_renamed_district_and_keeps_its_current_name():
     place = resolve_place("Shamsiddin Shohin")
     assert (place.precision, place.location, place.admin1_iso, place.country) == (

@@ -30,7 +30,7 @@ Decisions, written down in ``data/README.md`` as well:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.analyse.actors import canonical_actor
 from storyline.analyse.nlp import doc_text
@@ -178,7 +178,7 @@ def find_casualties(sentence) -> list[Casualty]:
     combined = _combined_triggers(tokens)
     found = [item for token in tokens if token.i not in excluded and token.i not in combined
              for item in _read_trigger(token, excluded)]
-    found = _parts_of_totals(found)
+    found = _parts_of_totals([_now_total(item) for item in found])
     # A count that a word of harm and a body or a burial both give ("buried nine people killed in the shelling")
     # is read with the word of harm: the burial only counts the dead, and its time is not the killing's.
     found.sort(key=lambda item: (item[1].first, any(t.lemma_.lower() in COUNTED_DEAD for t in item[2])))
@@ -520,6 +520,10 @@ def _from_harm(harm, excluded) -> list:
     "treated", the object of an active one ("Three people were treated for gunshot wounds", "doctors treated 14
     people for burns", "A night watchman was beaten and was being treated for a broken arm"). The harm's own
     number counts wounds, not people ("two gunshot wounds"), and a harm no one is said to bear counts nobody."""
+    prep = harm.head
+    if harm.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ == "NOUN" and prep.head.i not in excluded \
+            and prep.head.lemma_.lower() not in TREATMENT_NOUNS | {"hospital"}:
+        return _counts([prep.head], INJURED, excluded, [harm])  # "four more people with gunshot wounds"
     verb = _bearer_verb(harm)
     if verb is None or any(c.dep_ == "neg" for c in verb.children) or _hypothetical(verb):
         return []
@@ -805,6 +809,16 @@ def _counted_kind(number, excluded) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def _now_total(item):
+    """A count "now" reached is a running total: "six people had now died, after a boy died in surgery" counts the
+    boy among the six (see :func:`_parts_of_totals`)."""
+    kind, count, cue = item
+    verb = cue[0]
+    if not count.total and any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children):
+        return kind, replace(count, total=True), cue
+    return item
 
 
 def _parts_of_totals(found) -> list:

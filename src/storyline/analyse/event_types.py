@@ -753,6 +753,8 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
             continue  # "arrested one of the most wanted gang leaders": a notable person held, not crime
         elif hit.label == "Agreement" and _agreement_not_reached(hit, tokens):
             continue
+        elif hit.label == "Remote explosive/landmine/IED" and _a_mine_worked(tokens[hit.positions[-1]]):
+            continue  # "at the Nacupay mines", "a gold mine": a place where minerals are dug, no weapon
         elif hit.label in ("Remote explosive/landmine/IED", "Grenade") and _deliverer_is_aircraft(hit, tokens, hits):
             evidence.add("Air/drone strike", hit.weight, hit, "dropped-from-air")
             context.labelled.append(hit)
@@ -999,6 +1001,21 @@ def _clause_head(token):
 
 
 CAUSE_PREPS = {"in", "by", "after", "from", "with", "following"}
+WORKED_MINERALS = frozenset({"gold", "coal", "copper", "diamond", "tin", "cobalt", "coltan", "iron", "silver",
+                             "salt", "lithium", "uranium", "emerald", "jade", "mining", "artisanal", "illegal"})
+
+
+def _a_mine_worked(word) -> bool:
+    """Whether the noun "mine" names a mine that is worked, not a weapon: a mineral or a proper name before it
+    ("a gold mine", "the Nacupay mines"), or plural after "at", "in", "near" or "around"."""
+    if word.lemma_.lower() != "mine":
+        return False
+    before = [c for c in word.children if c.dep_ in ("compound", "amod") and c.i < word.i]
+    if any(c.lower_ in WORKED_MINERALS or c.pos_ == "PROPN" for c in before):
+        return True
+    return word.tag_ == "NNS" and word.dep_ == "pobj" and word.head.lower_ in ("at", "in", "near", "around", "into")
+
+
 MEETING_VERBS = {"hit", "strike", "step", "trigger", "run"}  # "their truck hit a mine": the mine did the killing
 TOLL_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "injury", "casualty"}
 

@@ -28,6 +28,7 @@ tests and a distributed engine's map step.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_
                                            classify_event, incident_words, is_reporting_verb, other_time_clause,
                                            place_words, reporter_words, speech_verbs)
 from storyline.analyse.nlp import parse
+from storyline.analyse.numbers import parse_number
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
 from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaphoric, is_vague, is_vague_period,
@@ -45,7 +47,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-20"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-21"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -66,6 +68,7 @@ _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:brin
 # Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
 # Not "more than 6,000": a floor, not victims added.
 _ADDED = re.compile(r"\b(?:more(?! than)|further|additional|of the (?:wounded|injured))\b", re.I)
+_NEAR_UNITS = frozenset({"minute", "hour", "day", "night"})  # "a day after", "hours after": the same story's time
 _ALSO = re.compile(r"\balso\b", re.I)
 # The incident told, pointed back to: "in the attack", "during the raid".
 _THE_INCIDENT = re.compile(r"\b(?:in|during|by|from) (?:the|this|that|sunday's|saturday's|monday's|tuesday's|"
@@ -356,6 +359,11 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         return None  # "was driven out of Mogadishu in 2011", "by the end of 1972, 496 had been killed": history
     if chosen is not None and not continues:
         span, interval, how, _ = chosen
+        if how != "event" and (days := _days_before_the_clause(sentence, kind.trigger)) and interval.start \
+                and interval.precision == "day":
+            # "mourners followed the coffins on Monday, a day after masked men shot dead spectators": Sunday
+            day = interval.start - dt.timedelta(days=days)
+            interval = TimeInterval(day, day, "day", interval.text)
         draft.time, draft.dated_by_event = interval, how == "event"
         draft.evidence.append(span)
         if is_anaphoric(interval):
@@ -703,9 +711,29 @@ def _about_another_time(sentence, trigger: Span | None) -> bool:
     word = _trigger_head(sentence, trigger)
     while word is not None:
         if other_time_clause(word):
-            return True
+            # "a day after masked men shot dead spectators": a follow-up tells of the incident of its story; weeks
+            # or months before, it is background
+            return not any(c.dep_ == "npadvmod" and c.lemma_.lower() in _NEAR_UNITS for c in word.children)
         word = None if word.head.i == word.i else word.head
     return False
+
+
+def _days_before_the_clause(sentence, trigger: Span | None) -> int:
+    """How many days before the sentence's own time a clause "N days after" or "a day after" puts the event words
+    ("a day after masked men shot dead spectators"); "N days before" counts forward (negative); 0 otherwise."""
+    word = _trigger_head(sentence, trigger)
+    while word is not None:
+        if other_time_clause(word):
+            unit = next((c for c in word.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "night")),
+                        None)
+            if unit is None:
+                return 0
+            count = next((c for c in unit.children if c.dep_ == "nummod"), None)
+            number = 1 if count is None else parse_number(count.text)
+            after = word.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in word.children)
+            return (number or 0) * (1 if after else -1)
+        word = None if word.head.i == word.i else word.head
+    return 0
 
 
 def _trend(sentence, trigger: Span | None) -> bool:
