@@ -72,6 +72,7 @@ BROKEN_WORDS = frozenset({"broken", "fractured", "shattered", "crushed"})  # "a 
 BODY_PARTS = NOT_PEOPLE - {"pride", "ego", "feeling", "dignity", "honour", "honor", "reputation", "morale",
                            "animal"} | {"skull", "jaw", "rib", "nose", "pelvis", "spine", "collarbone", "bone"}
 SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})
+_HARM_ONLY_NOUNS = HARM_NOUNS - INJURY_NOUNS  # "injury" is read as a casualty noun first (_from_noun)
 TREAT_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "evacuate", "airlift",
                          "fly", "bring", "carry"})
 TREATMENT_NOUNS = frozenset({"treatment", "care"})  # "receiving treatment for burns"
@@ -492,7 +493,7 @@ def _is_harm(token) -> bool:
     if token.pos_ != "NOUN":
         return False
     lemma = token.lemma_.lower()
-    return lemma in HARM_NOUNS - INJURY_NOUNS or (
+    return lemma in _HARM_ONLY_NOUNS or (
         lemma in BODY_PARTS and any(c.dep_ == "amod" and c.lower_ in BROKEN_WORDS for c in token.children))
 
 

@@ -331,11 +331,14 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         not casualties and _sends_forces(kind))
     if not casualties and not (own_time or specific_place or reference or aftermath):
         return None
+    # "A policeman was also killed in the attack": "also" tied to the incident told adds its victims to it
+    elsewhere = _elsewhere(sentence)
     draft = _Draft(kind.event_type, kind.sub_event_type, kind.plover_type, kind.plover_mode, kind.cameo_root,
                    kind.confidence, rules=[kind.rule, actor_terms.table_version()],
                    attributed=_attributed(sentence), further=bool(_FURTHER.search(sentence.text)),
                    claimed=bool(_CLAIMED.search(sentence.text)), reference=reference,
-                   elsewhere=_elsewhere(sentence), added=bool(_ADDED.search(sentence.text)) or _also_of_it(sentence),
+                   elsewhere=elsewhere, added=bool(_ADDED.search(sentence.text)) or (
+                       not elsewhere and bool(_ALSO.search(sentence.text))),
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
                    revised=continues and bool(_REVISED.search(sentence.text)),
                    recount=bool(casualties) and all(_definite_count(sentence, c) for c in casualties),
@@ -708,32 +711,35 @@ def _unrealised(sentence, trigger: Span | None) -> bool:
 def _about_another_time(sentence, trigger: Span | None) -> bool:
     """Whether the event words lie in a clause about another time than the sentence's: "since the army pulled
     out", "months after troops were redeployed". The classifier takes them only when the main clause has none."""
+    clause = _other_time_clause_of(sentence, trigger)
+    # "a day after masked men shot dead spectators": a follow-up tells of the incident of its story; weeks or months
+    # before, it is background
+    return clause is not None and not any(c.dep_ == "npadvmod" and c.lemma_.lower() in _NEAR_UNITS
+                                          for c in clause.children)
+
+
+def _other_time_clause_of(sentence, trigger: Span | None):
+    """The clause or phrase about another time that holds the event words ("since ...", "months after ..."), if any."""
     word = _trigger_head(sentence, trigger)
     while word is not None:
         if other_time_clause(word):
-            # "a day after masked men shot dead spectators": a follow-up tells of the incident of its story; weeks
-            # or months before, it is background
-            return not any(c.dep_ == "npadvmod" and c.lemma_.lower() in _NEAR_UNITS for c in word.children)
+            return word
         word = None if word.head.i == word.i else word.head
-    return False
+    return None
 
 
 def _days_before_the_clause(sentence, trigger: Span | None) -> int:
     """How many days before the sentence's own time a clause "N days after" or "a day after" puts the event words
     ("a day after masked men shot dead spectators"); "N days before" counts forward (negative); 0 otherwise."""
-    word = _trigger_head(sentence, trigger)
-    while word is not None:
-        if other_time_clause(word):
-            unit = next((c for c in word.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "night")),
-                        None)
-            if unit is None:
-                return 0
-            count = next((c for c in unit.children if c.dep_ == "nummod"), None)
-            number = 1 if count is None else parse_number(count.text)
-            after = word.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in word.children)
-            return (number or 0) * (1 if after else -1)
-        word = None if word.head.i == word.i else word.head
-    return 0
+    clause = _other_time_clause_of(sentence, trigger)
+    unit = None if clause is None else next(
+        (c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "night")), None)
+    if unit is None:
+        return 0
+    count = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    number = 1 if count is None else parse_number(count.text)
+    after = clause.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children)
+    return (number or 0) * (1 if after else -1)
 
 
 def _trend(sentence, trigger: Span | None) -> bool:
@@ -1004,14 +1010,9 @@ def _sends_forces(kind) -> bool:
 def _elsewhere(sentence) -> bool:
     """Whether the sentence signals another incident ("In a separate attack", "elsewhere", "another"). "Also" does
     only when nothing ties the sentence to the incident told: "The gunmen also set fire to granaries" and "A
-    policeman was also killed in the attack" tell more of it (:func:`_also_of_it`)."""
+    policeman was also killed in the attack" tell more of it, and add their victims to it."""
     words = {match.group(0).lower() for match in _ELSEWHERE.finditer(sentence.text)}
     return bool(words) and (words != {"also"} or not _tied_to_the_incident(sentence))
-
-
-def _also_of_it(sentence) -> bool:
-    """ "A policeman was also killed in the attack": more of the incident told, its victims added to those counted."""
-    return bool(_ALSO.search(sentence.text)) and not _elsewhere(sentence)
 
 
 def _tied_to_the_incident(sentence) -> bool:

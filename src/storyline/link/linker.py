@@ -120,10 +120,10 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
 def rebuild_stories(store, summary: LinkSummary) -> None:
     """Stories from every link; inferred dates for undated reports, whose mentions are then re-resolved."""
     all_links = list(store.links())
-    indirect = indirect_derivations(all_links)
+    indirect = {(l.source_id, l.derived_id): l for l in indirect_derivations(all_links)}
     if indirect:
-        store.save_links(indirect)
-        all_links = list(store.links())
+        store.save_links(list(indirect.values()))
+        all_links = [indirect.get((l.source_id, l.derived_id), l) for l in all_links]
     articles = list(store.articles())
     before = store.inferred_dates()
     inferred = infer_dates(articles, all_links)

@@ -578,9 +578,12 @@ def _credits(article: Article) -> _Credits:
     return _Credits(frozenset(x.name for x in found), carried, identity, lead)
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _initials(outlet: str) -> list[str]:
     """The acronym an outlet signs its copy with ("Melanesia News Service" -> "MNS"), for names of two words or more."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", outlet) if w[0].isupper()]
+    words = [w for w in _WORD.findall(outlet) if w[0].isupper()]
     return ["".join(w[0] for w in words)] if len(words) >= 2 else []
 
 
@@ -729,7 +732,8 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) 
                      [f"near-identical: {overlap:.0%} of each report's 3-grams in the other", *direction.evidence])
     p_reuse = max(reuse_probability(f), reuse_probability(f.swapped()))
     # reports that each place what they tell in a town the other never names share only stock wording
-    if p_reuse >= MODEL.reuse_cut and not different_towns(a, b):
+    towns_apart = different_towns(a, b)
+    if p_reuse >= MODEL.reuse_cut and not towns_apart:
         if (versions := _version_source(a, b, f, reused=True)) is not None:
             a_first, confidence, reason = versions
             return _link(a, b, "update", confidence, a_first, f, [reason, f"shared wording: P(reuse) {p_reuse:.2f}"])
@@ -745,7 +749,7 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) 
         if certainty < 0.7:
             evidence.append("direction uncertain: confidence lowered")
         return _link(a, b, "derived", p_reuse * certainty, a_first, f, evidence)
-    return _story_or_unrelated(a, b, f, p_reuse)
+    return _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart)
 
 
 def vocabulary_overlap(a_text: str, b_text: str) -> float:
@@ -815,7 +819,8 @@ def shared_incident_days(a: Article, b: Article) -> list[dt.date]:
     return sorted(day for day in days_named(a.text, a.published) & days_named(b.text, b.published) if day < later)
 
 
-def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float) -> Link:
+def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float, credits: tuple[_Credits, _Credits],
+                        towns_apart: bool) -> Link:
     names = shared_names(a.text, b.text)
     same_days = shared_incident_days(a, b)
     name_weight = sum(name.weight for name in names)
@@ -824,7 +829,6 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float)
     vocabulary = vocabulary_overlap(a.text, b.text)
     evidence = name_weight + day_weight + SAME_STORY_VOCABULARY_POINTS * vocabulary
     days = _days_apart(a, b)
-    towns_apart = different_towns(a, b)
     gap = 0 if same_days else named_days_gap(a, b)
     apart = gap > 1
     needed = (SAME_STORY_MIN_EVIDENCE + max((days or 0) - STORY_DAYS, 0) + DIFFERENT_DAYS_POINTS * apart
@@ -842,7 +846,7 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float)
         facts.append(f"both name {', '.join(day.isoformat() for day in same_days)} (day weight {SAME_DAY_POINTS:.1f})")
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
     if grounded and name_weight + day_weight >= SAME_STORY_MIN_NAME_WEIGHT and evidence >= needed:
-        relayed = None if apart else _relayed(a, b, _credits(a), _credits(b))
+        relayed = None if apart else _relayed(a, b, *credits)
         if relayed is not None:
             relation, a_first, confidence, why = relayed
             return _link(a, b, relation, confidence, a_first, f, [why, *facts])

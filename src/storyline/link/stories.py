@@ -100,12 +100,15 @@ def indirect_derivations(found: Sequence[Link]) -> list[Link]:
             copies[(link.source_id, link.derived_id)] = link
         elif link.relation == "duplicate":
             copies[(link.source_id, link.derived_id)] = copies[(link.derived_id, link.source_id)] = link
+    copied_by: dict[str, list[tuple[str, Link]]] = {}  # source -> (copy, link), so each derivation looks up its own
+    for (source, copy), link in copies.items():
+        copied_by.setdefault(source, []).append((copy, link))
     told: list[Link] = []
     for link in found:
         if link.relation != "derived":
             continue
-        through = next((middle for (source, middle), first in copies.items()
-                        if source == link.source_id and middle != link.derived_id
+        through = next((middle for middle, first in copied_by.get(link.source_id, ())
+                        if middle != link.derived_id
                         and (second := copies.get((middle, link.derived_id))) is not None
                         and min(first.confidence, second.confidence) > link.confidence), None)
         if through is not None:
