@@ -268,6 +268,17 @@ def test_a_gang_that_kills_people_commits_political_violence_not_a_crime():
     assert classify_text("Police broke up a gang that had been stealing cars across the city.") is None
 
 
+def test_a_gang_named_only_to_be_denied_makes_no_crime():
+    # the operation is the event; the gang is mentioned to say the dead had nothing to do with one
+    found = classify_text("Eleven bodies reached the morgue after Friday's military operation in the hills, and four of "
+                          "the dead were farmers with no link to any gang, their relatives said.")
+    assert found is not None and found.sub_event_type == "Armed clash"
+    found = classify_text("Relatives said the five men shot by police on Sunday were not gang members.")
+    assert found is not None and found.event_type != "Riots"
+    # a gang that is there still counts
+    assert classify_text("Police said the five men were members of a car-theft gang.") is None
+
+
 def test_violent_words_naming_who_was_arrested_leave_the_arrest_the_event():
     # "kidnap suspects", "members of a kidnapping gang": whom the police held, not a kidnapping
     for text in ("Police arrested three kidnap suspects at a roadblock near Lokoja on Tuesday.",

@@ -108,6 +108,18 @@ def test_a_name_written_as_a_countrys_own_is_not_a_same_named_unit_abroad():
         "Fighting spread to Sudan's Red Sea state.")]
 
 
+def test_a_name_used_in_passing_is_read_as_the_report_reads_it_where_it_names_a_place():
+    # "the El Callao hospital" alone would be Peru's well-known Callao region; the report says it is a place
+    # ("the morgue in El Callao") and its other places are Venezuela's, so it is Venezuela's El Callao throughout
+    text = ("Nine bodies were taken to the morgue in El Callao after the operation. Three wounded soldiers were "
+            "treated at the El Callao hospital and flown to Ciudad Bolivar.")
+    found = [(name, p.country_iso) for name, p in places_in(text)]
+    assert ("El Callao", "PE") not in found
+    assert [iso for name, iso in found if name == "El Callao"] == ["VE", "VE"]
+    # alone, the passing mention keeps the well-known reading
+    assert [p.country_iso for _, p in places_in("He was treated at the El Callao hospital.")] == ["PE"]
+
+
 def test_the_news_spelling_of_a_province_is_known():
     found = [(p.admin1_iso, p.precision) for _, p in places_in(
         "Gunmen ambushed a patrol in Iran's Sistan-Baluchestan province.")]

@@ -749,6 +749,8 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
             continue  # "gang members killed 12 residents": who did it; what they did is the event
         elif hit.label == "ORG_CRIME" and tokens[hit.positions[-1]].i in kinds_of_gang:
             continue
+        elif hit.label == "ORG_CRIME" and _denied(tokens[hit.positions[-1]]):
+            continue  # "miners with no link to any gang", "were not gang members": named to say it does not apply
         elif hit.label == "ORG_CRIME" and tokens[hit.positions[-1]].i in held and _leads(tokens[hit.positions[-1]]):
             continue  # "arrested one of the most wanted gang leaders": a notable person held, not crime
         elif hit.label == "Agreement" and _agreement_not_reached(hit, tokens):
@@ -774,6 +776,18 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
 
 
 MODIFIER_CUES = {"cue:negated", "cue:peaceful"}  # they say how something happened, not what
+
+
+def _denied(word) -> bool:
+    """Whether the text names ``word`` only to deny it: "no link to any gang", "had no ties to gangs", "were not
+    gang members" (up through the noun it modifies or the preposition it hangs on, to a "no" or a "not")."""
+    node = word
+    while True:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
+            return True
+        if node.dep_ not in ("compound", "pobj", "prep", "attr", "dobj") or node.head is node:
+            return False
+        node = node.head
 
 
 def _violent_label(label: str) -> bool:

@@ -454,6 +454,12 @@ def _anchor_countries(mentions) -> set[str]:
 
 
 def _sentence_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
+    """:func:`_name_mentions` of a sentence, each read as the report reads its name (:func:`_report_readings`)."""
+    readings = _report_readings(sentence.doc, gaz)
+    return [_read_as_in_report(mention, readings) for mention in _raw_mentions(sentence, gaz)]
+
+
+def _raw_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
     """:func:`_name_mentions` of a sentence, found once per span of a Doc (the report's pass and the sentence's share them)."""
     found = sentence.doc.user_data.setdefault("storyline.places.sentence_mentions", {})
     key = (sentence.start_char, sentence.end_char)
@@ -462,8 +468,40 @@ def _sentence_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
     return found[key]
 
 
+def _report_readings(doc, gaz: Gazetteer) -> dict[tuple[str, ...], Lookup]:
+    """For each name the report writes as a place somewhere (a strong mention), the readings it has there.
+
+    A name means one place throughout a report. Where the text only uses it
+    in passing ("the El Callao hospital"), a weak mention keeps just the
+    well-known readings (Peru's Callao region), which would put the report in
+    the wrong country; the readings of the mention that says it is a place
+    ("the morgue in El Callao": Peru's region or Venezuela's municipality)
+    stand for every mention, and the report's other places decide between them.
+    Computed once per Doc and kept in its ``user_data``.
+    """
+    cache_key = "storyline.places.readings"
+    if cache_key not in doc.user_data:
+        readings: dict[tuple[str, ...], Lookup] = {}
+        for sentence in doc.sents:
+            for mention in _raw_mentions(sentence, gaz):
+                if mention.strong and not mention.small and not mention.unlocated and mention.found.words:
+                    readings.setdefault(mention.found.words, mention.found)
+        doc.user_data[cache_key] = readings
+    return doc.user_data[cache_key]
+
+
+def _read_as_in_report(mention: _Mention, readings: dict[tuple[str, ...], Lookup]) -> _Mention:
+    """A weak mention whose readings are a narrower set of those the report gives its name elsewhere, widened to them."""
+    if mention.strong or mention.small or mention.unlocated or mention.found.hint is not None:
+        return mention
+    wider = readings.get(mention.found.words)
+    if wider is None or wider.loose != mention.found.loose or not set(mention.found.entries) < set(wider.entries):
+        return mention
+    return _Mention(mention.start, mention.end, wider, strong=False)
+
+
 def _report_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
-    """:func:`_name_mentions` of every sentence of the report; computed once per Doc and kept in its ``user_data``."""
+    """:func:`_sentence_mentions` of every sentence of the report; computed once per Doc and kept in its ``user_data``."""
     cache_key = "storyline.places.mentions"
     if cache_key not in doc.user_data:
         doc.user_data[cache_key] = [m for sentence in doc.sents for m in _sentence_mentions(sentence, gaz)]
