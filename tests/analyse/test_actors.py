@@ -35,7 +35,7 @@ def test_longest_alias_wins_and_offsets_point_into_the_article():
 
 
 def test_table_is_versioned():
-    assert table_version() == "actors-v2"
+    assert table_version() == "actors-v3"
 
 
 def test_an_alias_means_the_party_of_the_day():

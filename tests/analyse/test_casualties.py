@@ -623,3 +623,4 @@ def test_a_breakdown_that_opens_with_among_them_is_not_added():
 def test_it_that_stands_for_a_conflict_tells_a_running_toll():
     found = casualties("The insurgency in the north began in 2015. It has killed more than 9,000 people.")
     assert found and all(c.is_aggregate for c in found)
+

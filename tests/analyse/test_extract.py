@@ -805,3 +805,32 @@ def test_a_bare_number_joined_to_a_clause_about_the_victims_tells_some_of_them_n
               if isinstance(m, EventMention)]
     assert len(events) == 1
     assert (events[0].fatalities.low, events[0].fatalities.high) == (9, 9)
+
+
+def test_an_account_given_days_later_of_what_had_happened_is_the_same_incident():
+    text = ("Four soldiers were killed and seven wounded when militants attacked an army checkpoint near Arish late on "
+            "Tuesday, medical sources said.\n\nIn a statement on Wednesday, the army spokesman said troops had repelled "
+            "an attack in North Sinai and killed a number of the attackers.\n")
+    events = events_of(text, dt.date(2026, 2, 19))
+    assert len(events) == 1
+    assert (events[0].time.start, events[0].fatalities.low) == (dt.date(2026, 2, 17), 4)
+    # told as done that day, a week later, it is another incident
+    later = text.replace("In a statement on Wednesday, the army spokesman said troops had repelled",
+                         "On Wednesday 25 February, troops repelled")
+    assert len(events_of(later, dt.date(2026, 2, 26))) == 2
+
+
+def test_a_sides_vague_claim_of_the_attackers_it_killed_is_not_counted():
+    text = ("Five conscripts were killed and six wounded when fighters attacked a checkpoint near Arish on Tuesday "
+            "night, relatives said.\n\nThe army spokesman said on Wednesday that troops had foiled an assault by "
+            "militants and killed several of them.\n")
+    events = events_of(text, dt.date(2026, 2, 19))
+    assert [(e.fatalities.low, e.fatalities.high) for e in events] == [(5, 5)]
+
+
+def test_the_sixth_victim_found_is_one_of_the_six_told():
+    text = ("Six soldiers were killed and eight wounded in a dawn attack on an army post in Bosso on Monday, the "
+            "ministry said.\n\nThe sixth soldier, listed as missing after the fighting, was found dead on the lake "
+            "shore in the afternoon, the army spokesman said.\n")
+    events = events_of(text, dt.date(2026, 6, 15))
+    assert [(e.fatalities.low, e.fatalities.high) for e in events] == [(6, 6)]

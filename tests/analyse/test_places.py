@@ -120,6 +120,27 @@ def test_a_name_used_in_passing_is_read_as_the_report_reads_it_where_it_names_a_
     assert [p.country_iso for _, p in places_in("He was treated at the El Callao hospital.")] == ["PE"]
 
 
+def test_a_name_that_is_a_country_and_a_state_qualifies_a_town_of_that_country_as_the_country():
+    assert [(p.country_iso, p.precision) for name, p in places_in("The attack in Niamey, Niger, killed two.")
+            if name == "Niger"] == [("NE", "country")]
+    # a town of Nigeria keeps Nigeria's Niger state
+    assert [(p.country_iso, p.admin1_iso) for name, p in places_in("Gunmen struck near Minna, Niger, on Friday.")
+            if name == "Niger"] == [("NG", "NG-NI")]
+
+
+def test_the_unit_an_office_governs_is_the_region_not_its_town():
+    found = [(p.admin1_iso, p.precision) for name, p in places_in(
+        "The governor of Diffa visited the wounded at the regional hospital.") if name == "Diffa"]
+    assert found == [("NE-2", "admin1")]
+    # the town itself stays a town
+    assert ("NE-2", "place") in [(p.admin1_iso, p.precision) for _, p in places_in("Gunmen attacked a market in Diffa.")]
+
+
+def test_a_name_inside_an_armed_groups_name_is_no_place():
+    assert places_in("Wilayat Sinai militants attacked a checkpoint.") == []
+    assert [name for name, _ in places_in("US military forces struck a compound in Helmand.")] == ["Helmand"]
+
+
 def test_the_news_spelling_of_a_province_is_known():
     found = [(p.admin1_iso, p.precision) for _, p in places_in(
         "Gunmen ambushed a patrol in Iran's Sistan-Baluchestan province.")]

@@ -42,3 +42,13 @@ def test_place_name_keys_are_places_not_people():
     assert "douentza" in keys and "boni" in keys   # a town the gazetteer knows; a village written as a place
     assert "mali" not in keys and "diarra" not in keys
     assert all(name.weight > 0 for name in report_names(text))
+
+
+def test_one_town_spelled_two_ways_is_shared_and_no_different_town():
+    # both spellings are ours (aliases.tsv) for the gazetteer's Ash Shaykh Zuwayd in North Sinai
+    a = "Gunmen attacked an army checkpoint on the outskirts of Sheikh Zuweid on Tuesday night, medics said."
+    b = "Fighters stormed a checkpoint near Al-Sheikh Zuwayed late on Tuesday, relatives said."
+    shared = weights(a, b)
+    assert shared.get("Sheikh Zuweid", (0, False))[0] == 1.0 or shared.get("Al-Sheikh Zuwayed", (0, False))[0] == 1.0
+    # two different towns share nothing
+    assert not weights(a, b.replace("Al-Sheikh Zuwayed", "Arish"))

@@ -545,6 +545,18 @@ def test_one_wires_reports_of_two_towns_that_day_share_boilerplate_not_a_story()
     assert not different_towns(ambush, same_town) and classify_pair(ambush, same_town).relation != "unrelated"
 
 
+def test_one_town_spelled_two_ways_is_not_two_towns():
+    day = dt.date(2026, 2, 18)
+    a = article("a", "Four soldiers were killed when militants attacked a checkpoint on the outskirts of Sheikh Zuweid "
+                "in North Sinai late on Tuesday, medical sources said.", day, "Nile Herald")
+    b = article("b", "Five conscripts died when fighters raided a checkpoint near Al-Sheikh Zuwayed late on Tuesday "
+                "night, relatives said.", day, "Cairo Watch")
+    assert not different_towns(a, b)
+    c = article("c", "Five conscripts died when fighters raided a checkpoint near Arish late on Tuesday night, "
+                "relatives said.", day, "Cairo Watch")
+    assert different_towns(a, c)
+
+
 def test_an_outlet_that_rewrites_its_own_report_with_a_new_toll_updates_it():
     day = dt.date(2026, 8, 3)
     first = article("first", UPDATE_FIRST, day, "Melanesia News Service")

@@ -39,7 +39,7 @@ from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_
                                            classify_event, incident_words, is_reporting_verb, other_time_clause,
                                            place_words, reporter_words, speech_verbs)
 from storyline.analyse.nlp import parse
-from storyline.analyse.numbers import parse_number
+from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
 from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaphoric, is_vague, is_vague_period,
@@ -47,7 +47,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-22"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-23"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -91,6 +91,8 @@ _PERIODS = TIME_UNITS | {"night", "morning", "evening", "weekend"}
 _PERIODIC = {"hourly", "daily", "nightly", "weekly", "monthly"}
 # How long before publication an event is history that the report tells as background, not news.
 HISTORY_DAYS = 366
+# How many days after an incident a source may say that it had happened and still be telling of it.
+SAID_AFTER_DAYS = 2
 # Disorder whose victims a later toll without event words may count: fighting, bombings, riots, protests fired on.
 VICTIMS_OF_DISORDER = ("political violence", "Riots", "Protests")
 # Words of harm suffered, which tell a toll rather than what was done: "died of their wounds", "were injured".
@@ -160,6 +162,7 @@ class _Draft:
     aftermath: bool = False  # suspects held over the incident told before, or forces sent after it
     suffered: bool = False  # only words of harm suffered tell it ("died of their wounds"), no act: a toll
     toll_of_reference: bool = False  # a toll for an incident a definite noun points back to ("injured in the attack")
+    said_after: bool = False  # dated by the day it was said, of a deed told as before it ("said ... had repelled")
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -368,6 +371,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             day = interval.start - dt.timedelta(days=days)
             interval = TimeInterval(day, day, "day", interval.text)
         draft.time, draft.dated_by_event = interval, how == "event"
+        # "said on Wednesday that troops had repelled an attack": the day it was said; the deed was before it
+        draft.said_after = how == "report" and _told_as_before(sentence, clause)
         draft.evidence.append(span)
         if is_anaphoric(interval):
             draft.rules.append("date-from-earlier-day")  # the day is told in the text before: see time.text
@@ -386,6 +391,13 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     return draft
 
 
+def _told_as_before(sentence, clause: set[int]) -> bool:
+    """Whether the event's clause is in the past perfect ("troops had repelled an attack", "had been killed"): what
+    the report says of a time before its own."""
+    return any(sentence.doc[i].tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
+                                                      for c in sentence.doc[i].children) for i in clause)
+
+
 def _attributed(sentence) -> bool:
     """Whether the sentence says whose account it is: "according to", a source, or a reporting verb in any form
     ("police said", "saying nine bodies had been brought in", "told reporters", "confirmed 12 deaths"); or it is
@@ -400,9 +412,13 @@ def _claimed_combat_losses(sentence, casualty: Casualty) -> bool:
     saying its men killed "dozens" of soldiers, a chief saying "several" of the attackers were killed. Who
     fought claims the other side's losses and gives no number; beside a toll told, such a claim is not counted
     (a number is)."""
-    if casualty.kind != "killed" or casualty.figure.best is not None or not casualty.victims:
+    if casualty.kind != "killed" or casualty.figure.best is not None:
         return False
-    combatants = any(_SIDES[side].search(casualty.victims) for side in ("security", "armed"))
+    victims = casualty.victims or ""
+    if victims.lower() in ("", "them", "those"):  # "foiled an assault by militants and killed several of them"
+        start = min(span.start for span in casualty.evidence)
+        victims = sentence.doc.text[sentence.start_char:start]
+    combatants = any(_SIDES[side].search(victims) for side in ("security", "armed"))
     return combatants and _attributed(sentence)
 
 
@@ -630,8 +646,18 @@ def _definite_count(sentence, casualty: Casualty) -> bool:
     decapitated": a count of victims already told."""
     counts = [t for t in sentence if t.like_num and any(span.start <= t.idx < span.end for span in casualty.evidence
                                                          if span.field in ("fatalities", "injuries"))]
+    if any(_ordinal_of_the_counted(t) for t in sentence if any(span.start <= t.idx < span.end
+                                                                for span in casualty.evidence)):
+        return True
     return any(t.i > sentence.start and (t.nbor(-1).lower_ in ("the", "these", "those") or _bare_part(t))
                or _part_of_counted(t) for t in counts)
+
+
+def _ordinal_of_the_counted(word) -> bool:
+    """ "The sixth soldier was found dead": the one that makes up a count told (definite, with an ordinal); not "a
+    second herder died", one more."""
+    return (word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children)
+            and any(c.dep_ == "amod" and (parse_ordinal(c.text) or 0) > 1 for c in word.children))
 
 
 def _bare_part(number) -> bool:
@@ -1286,7 +1312,7 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
         return False
     if not _figures_agree(a.fatalities, b.fatalities) or not _figures_agree(a.injuries, b.injuries):
         return False
-    if not _times_overlap(a.time, b.time) or not _places_agree(a.place, b.place):
+    if not (_times_overlap(a.time, b.time) or _said_after_it(a, b)) or not _places_agree(a.place, b.place):
         return False
     victims_agree = _victims_agree(a.victims, b.victims)
     if not victims_agree:
@@ -1296,6 +1322,14 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
     # Different types merge only when the toll and victims say it is the same incident.
     exact = a.fatalities and b.fatalities and a.fatalities.best == b.fatalities.best and a.fatalities.low == a.fatalities.high
     return bool(exact and a.victims and b.victims)
+
+
+def _said_after_it(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` is dated only by when it was said, a few days at most after ``old``'s time, of a deed told as
+    done before ("the spokesman said on Wednesday that troops had repelled an attack", after Tuesday's attack)."""
+    if not new.said_after or old.time.end is None or new.time.start is None:
+        return False
+    return 0 <= (new.time.start - old.time.end).days <= SAID_AFTER_DAYS
 
 
 def _figures_agree(a: Figure | None, b: Figure | None) -> bool:

@@ -53,6 +53,23 @@ def parse_number(words: str) -> int | None:
     return _words_to_int(tokens)
 
 
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def parse_ordinal(word: str) -> int | None:
+    """The position an ordinal names ("sixth" 6, "12th" 12; up to "twentieth" in words), else ``None``."""
+    word = word.lower()
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    match = _ORDINAL_DIGITS.fullmatch(word)
+    return int(match[1]) if match else None
+
+
 def _apply_scales(value: float, rest: list[str]) -> int | None:
     for word in rest:
         if word == "dozen":

@@ -46,6 +46,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from storyline.analyse.actors import alias_matches
 from storyline.analyse.gazetteer import Entry, Gazetteer, Lookup, load_gazetteer, name_words
 from storyline.analyse.nlp import doc_text
 from storyline.records import Place, Span
@@ -652,7 +653,15 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
             if mention is not None:
                 mentions.append(mention)
         i = j + 1
-    return mentions
+    return [m for m in mentions if not _in_group_name(m, sentence)]
+
+
+def _in_group_name(mention: _Mention, sentence) -> bool:
+    """Whether the mention lies inside the name of an armed group or force the actor table knows: "Wilayat Sinai"
+    (the Islamic State's Sinai Province) and "Islamic State West Africa Province" name who fought, not where."""
+    offset = sentence.start_char
+    return any(offset + start <= mention.start and mention.end <= offset + end
+               for start, end, _ in alias_matches(sentence))
 
 
 def _designated_unit(tokens, j: int, name: str, gaz: Gazetteer) -> Lookup | None:
@@ -695,7 +704,8 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
                 found, hint = unit, None
     if not partial and not hint:
         hint = (_prefix_level(tokens, i, gaz) or _qualifier_level(tokens, i, found, gaz)
-                or _possessor_level(tokens, j, found, gaz) or _appositive_level(tokens[j], gaz))
+                or _possessor_level(tokens, j, found, gaz) or _appositive_level(tokens[j], gaz)
+                or _office_level(tokens, i, j, found))
     name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
 
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
@@ -937,14 +947,25 @@ def _units_lying_in(mention: _Mention) -> set[str]:
 def _qualifier_level(tokens, i: int, found: Lookup, gaz: Gazetteer) -> str | None:
     """"admin1" for a name that qualifies the place before it ("Dikwa, Borno", "Nawa district, Helmand").
 
-    There the name means the province, not its same-named capital.
+    There the name means the province, not its same-named capital. A name
+    that is also a country's qualifies a town of that country as the country:
+    "Niamey, Niger" is in Niger, "Minna, Niger" in Nigeria's Niger state.
     """
     if i < 2 or tokens[i - 1].text != "," or not any(e.level == "admin1" for e in found.entries):
         return None
     before = tokens[i - 2]
-    if before.text[:1].isupper() or gaz.designator_level(before.text)[0]:
-        return "admin1"
-    return None
+    if not (before.text[:1].isupper() or gaz.designator_level(before.text)[0]):
+        return None
+    countries = {e.country_iso for e in found.entries if e.level == "country"}
+    if countries:
+        first = i - 2
+        while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].whitespace_:
+            first -= 1
+        town = doc_text(before.doc)[tokens[first].idx:before.idx + len(before)]
+        readings = gaz.lookup(town, allow_loose=False).entries
+        if readings and all(e.country_iso in countries for e in readings):
+            return None
+    return "admin1"
 
 
 def _possessor_level(tokens, j: int, found: Lookup, gaz: Gazetteer) -> str | None:
@@ -1046,6 +1067,26 @@ def _appositive_level(token, gaz: Gazetteer) -> str | None:
             is_designator, level = gaz.designator_level(child.text)
             if is_designator and level in ("place", "district"):
                 return level
+    return None
+
+
+# Offices held over an admin-1 unit: "the governor of Diffa", "the Diffa governor" govern the region, not its town.
+_ADMIN1_OFFICES = frozenset({"governor", "governors", "governorship"})
+
+
+def _office_level(tokens, i: int, j: int, found: Lookup) -> str | None:
+    """"admin1" for a name that says which unit an office governs ("the governor of Diffa", "the Kharkiv governor").
+
+    The office names the unit, not the same-named capital, so the name does
+    not put the incident in the town (a governor visiting the wounded
+    elsewhere is not where they were hurt).
+    """
+    if not any(e.level == "admin1" for e in found.entries):
+        return None
+    if i >= 2 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in _ADMIN1_OFFICES:
+        return "admin1"
+    if j + 1 < len(tokens) and tokens[j + 1].lower_ in _ADMIN1_OFFICES:
+        return "admin1"
     return None
 
 

@@ -30,7 +30,8 @@ from functools import lru_cache
 
 from storyline.link.attribution import WIRE_ALIASES, looks_like_outlet
 
-__all__ = ["NOT_NAMES", "Name", "SharedName", "name_weight", "place_name_keys", "report_names", "shared_names"]
+__all__ = ["NOT_NAMES", "Name", "SharedName", "name_weight", "place_name_keys", "report_names", "same_town", "shared_names",
+           "town_places"]
 
 # Capitalised words that start sentences or name days and months say nothing about which story it is.
 NOT_NAMES = frozenset("""
@@ -65,6 +66,7 @@ class Name:
     weight: float
     local: bool
     town: bool = False
+    places: frozenset[tuple[str, str | None, str]] = frozenset()  # the towns it may be (see town_places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,21 @@ def name_weight(name: str) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=65536)
+def town_places(name: str) -> frozenset[tuple[str, str | None, str]]:
+    """The districts and towns the gazetteer reads ``name`` as (exact spelling or one of our aliases), as (country,
+    admin-1, gazetteer name): "Sheikh Zuweid" and "Al-Sheikh Zuwayed" are both Ash Shaykh Zuwayd."""
+    from storyline.analyse.gazetteer import load_gazetteer
+
+    return frozenset((e.country_iso, e.admin1_key, e.name) for e in load_gazetteer().lookup(name, allow_loose=False).entries
+                     if e.level in ("district", "place"))
+
+
+def same_town(a: Name, b: Name) -> bool:
+    """Whether two names are one town spelled two ways: the gazetteer reads both as the same district or town."""
+    return a.town and b.town and bool(a.places & b.places)
+
+
 def _is_place_name(name: str) -> bool:
     """Whether the gazetteer knows ``name`` as a region, district or town."""
     return bool(_gazetteer_levels(name)[0] - {"country"})
@@ -153,9 +170,10 @@ def report_names(text: str) -> tuple[Name, ...]:
         local = _written_as_place(text[max(0, match.start() - 40):match.start()])
         if key in found:
             old = found[key]
-            found[key] = Name(key, old.text, min(old.weight, weight), old.local or local, old.town)
+            found[key] = Name(key, old.text, min(old.weight, weight), old.local or local, old.town, old.places)
         else:
-            found[key] = Name(key, written, weight, local, _is_town_name(written))
+            town = _is_town_name(written)
+            found[key] = Name(key, written, weight, local, town, town_places(written) if town else frozenset())
     return tuple(found.values())
 
 
@@ -180,12 +198,15 @@ def shared_names(a_text: str, b_text: str) -> tuple[SharedName, ...]:
     for name in report_names(b_text):
         for word in name.words:
             b_by_word.setdefault(word, []).append(name)
+    b_towns = [name for name in report_names(b_text) if name.town]
     matched: dict[tuple[str, ...], SharedName] = {}
     for a in report_names(a_text):
         candidates = {id(b): b for word in a.words for b in b_by_word.get(word, ())}
+        if a.town:  # one town spelled two ways ("Sheikh Zuweid", "Al-Sheikh Zuwayed")
+            candidates.update((id(b), b) for b in b_towns if same_town(a, b))
         for b in candidates.values():
             a_words, b_words = set(a.words), set(b.words)
-            if not (a_words <= b_words or b_words <= a_words):
+            if not (a_words <= b_words or b_words <= a_words or same_town(a, b)):
                 continue
             shorter = a if len(a.words) <= len(b.words) else b
             weight = min(n.weight for n in (a, b) if len(n.words) == len(shorter.words))

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
-from storyline.link.names import NOT_NAMES, SharedName, report_names, shared_names
+from storyline.link.names import NOT_NAMES, SharedName, report_names, same_town, shared_names
 from storyline.records import Article, Link
 
 __all__ = ["MODEL", "RELATIONS", "REUSE_RELATIONS", "PairFeatures", "RelationModel", "attributions", "classify_pair",
@@ -792,13 +792,18 @@ def different_days(a: Article, b: Article) -> bool:
 def different_towns(a: Article, b: Article) -> bool:
     """Whether each report writes as where it happened a town or village (weight 1) that the other never names."""
     a_names, b_names = report_names(a.text), report_names(b.text)
-    a_towns = [n.words for n in a_names if n.local and n.town and n.weight >= 1.0]
-    b_towns = [n.words for n in b_names if n.local and n.town and n.weight >= 1.0]
+    a_towns = [n for n in a_names if n.local and n.town and n.weight >= 1.0]
+    b_towns = [n for n in b_names if n.local and n.town and n.weight >= 1.0]
     if not a_towns or not b_towns:
         return False
     a_words = {word for n in a_names for word in n.words}
     b_words = {word for n in b_names for word in n.words}
-    return not any(set(town) <= b_words for town in a_towns) and not any(set(town) <= a_words for town in b_towns)
+
+    def named_in(town, words: set[str], names) -> bool:  # the same words, or the same town spelled otherwise
+        return set(town.words) <= words or any(same_town(town, other) for other in names)
+
+    return (not any(named_in(town, b_words, b_names) for town in a_towns)
+            and not any(named_in(town, a_words, a_names) for town in b_towns))
 
 
 def named_days_gap(a: Article, b: Article) -> int:
