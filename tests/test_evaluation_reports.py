@@ -84,10 +84,17 @@ def test_copy_links_are_scored_by_pair_direction_relation_and_substitutions():
     right = [_link("w", "r", "derived", [("the Houthis", "Ansar Allah"), ("rebels", "fighters")]),
              _link("f", "u", "update"), _link("c", "w", "duplicate")]  # a duplicate has no direction
     assert _edge_scores(gold, right, names) == {"derivations_found": 1.0, "derivation_precision": 1.0,
-                                                "relations_correct": 1.0, "substitutions_found": 1.0}
+                                                "relations_correct": 1.0, "substitutions_found": 1.0,
+                                                "common_sources_found": 1.0}
     wrong = [_link("r", "w", "derived", [("Ansar Allah", "the Houthis")]),  # the wrong way round
              _link("f", "u", "derived"),  # the right pair, but a rewrite rather than an update
              _link("w", "c", "derived"), _link("f", "r", "derived")]  # a spurious link
     scores = _edge_scores(gold, wrong, names)
     assert scores["derivations_found"] == pytest.approx(2 / 3) and scores["derivation_precision"] == 0.5
     assert scores["relations_correct"] == 0.0 and scores["substitutions_found"] == 0.0
+    # two rewrites of one absent report: found only as a common_source link between them, either way round
+    gold["reports"]["pair.txt"] = {"relation": "common_source", "common_with": "first.txt"}
+    names["p"] = "pair.txt"
+    assert _edge_scores(gold, [*right, _link("f", "p", "common_source")], names)["common_sources_found"] == 1.0
+    assert _edge_scores(gold, [*right, _link("p", "f", "common_source")], names)["common_sources_found"] == 1.0
+    assert _edge_scores(gold, [*right, _link("f", "p", "derived")], names)["common_sources_found"] == 0.0

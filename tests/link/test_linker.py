@@ -132,8 +132,10 @@ def test_a_derivation_a_surer_chain_explains_is_told_as_the_same_story():
     (told,) = indirect_derivations([*chain, link("wire", "site", "derived", 0.5)])
     assert (told.source_id, told.derived_id, told.relation, told.confidence) == ("wire", "site", "same_story", 0.5)
     assert "site has it from paper, which has it from wire" in told.evidence[1] and told.evidence[-1] == "legend"
-    # a direct copy surer than a link of the chain stays a derivation, and so does one with no chain at all
-    assert indirect_derivations([*chain, link("wire", "site", "derived", 0.7)]) == []
+    # a direct copy surer than a link of the chain stays a derivation (the site's link to the paper, the wire's
+    # copy, is then the one told again), and so does one with no chain at all
+    assert [(l.source_id, l.derived_id) for l in indirect_derivations([*chain, link("wire", "site", "derived", 0.7)])
+            ] == [("paper", "site")]
     assert indirect_derivations([chain[0], link("wire", "site", "derived", 0.5)]) == []
     # a duplicate of the middle report is a chain in either direction
     via_copy = [link("wire", "paper", "derived", 0.8), link("site", "paper", "duplicate", 0.95)]
@@ -234,3 +236,25 @@ def test_a_stored_link_keeps_the_words_the_rewrite_copied(tmp_path):
                for p in passages)
     assert len([s for s in sentences if s.b_start is not None]) == 5  # one per sentence of the paper
     assert any("Disaster Management Authority" in s.source for s in link.substitutions)
+
+
+def test_versions_link_in_turn_and_a_copy_keeps_the_version_it_follows_most_surely():
+    from storyline.link.stories import indirect_derivations
+
+    def link(source, derived, relation, confidence, containment=0.1):
+        return Link(source, derived, relation, confidence, containment, 0.1, (), (), ("why", "legend"))
+
+    versions = [link("flash", "update", "update", 0.8), link("update", "evening", "update", 0.7)]
+    told = indirect_derivations([*versions, link("flash", "evening", "update", 0.7)])
+    assert [(l.source_id, l.derived_id, l.relation) for l in told] == [("flash", "evening", "same_story")]
+    # a paper rewriting the update is not also a rewrite of the evening version it follows less closely
+    paper = [link("update", "paper", "derived", 0.6, 0.12), link("evening", "paper", "derived", 0.6, 0.07)]
+    told = indirect_derivations([*versions, *paper])
+    assert [(l.source_id, l.derived_id, l.relation) for l in told] == [("evening", "paper", "same_story")]
+    assert "another version or copy" in told[0].evidence[1]
+    # nor a rewrite of the wire's shortened reprint, when its link to the wire is surer
+    reprint = [link("wire", "reprint", "derived", 0.95), link("wire", "site", "derived", 0.5),
+               link("reprint", "site", "derived", 0.49)]
+    assert [(l.source_id, l.relation) for l in indirect_derivations(reprint)] == [("reprint", "same_story")]
+    # two rewrites of reports of no lineage both stay
+    assert indirect_derivations([link("a", "c", "derived", 0.6), link("b", "c", "derived", 0.5)]) == []

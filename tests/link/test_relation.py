@@ -792,3 +792,54 @@ def test_meter_scores_meet_their_floors():
     assert result["n"] == 770
     for metric, floor in METER_FLOORS.items():
         assert result[metric] >= floor, (metric, result)
+
+
+FLASH = """NIAMEY (SWS) - At least two soldiers were killed when gunmen attacked an army post in the town of Bosso in \
+Niger's Diffa region at dawn on Monday, a security source said.
+
+The attackers came from islands on Lake Chad, the source said."""
+
+EVENING = """NIAMEY (SWS) - Six soldiers died and eight were hurt in Monday's dawn raid on the army post at Bosso, the \
+defence ministry said in the evening, giving a final toll. Colonel Idrissa, the army spokesman, said the last \
+missing soldier was found on the shore of Lake Chad, and the governor of Diffa visited the wounded in hospital.
+
+Troops from Toumour drove the attackers back to the islands after two hours, the ministry said."""
+
+
+def test_one_outlets_two_reports_of_one_story_that_day_are_versions():
+    day = dt.date(2026, 6, 15)
+    flash = article("flash", FLASH, day, "Sahel Wire Service")
+    evening = article("evening", EVENING, day, "Sahel Wire Service")
+    link = classify_pair(flash, evening)
+    assert (link.relation, link.source_id) == ("update", "flash"), link.evidence
+    assert link.evidence[0].startswith("one outlet's two reports of one story on one day")
+    # the same two reports from two outlets are two accounts, not versions
+    other = article("evening", EVENING, day, "Lake Chad Herald")
+    assert classify_pair(flash, other).relation != "update"
+
+
+STATEMENT_A = """Two men were shot dead on Tuesday when youths armed with stones and petrol bombs stormed the police \
+station in Mtwapa, the National Police Service said in a statement. Officers on duty were forced to repulse the \
+attackers after they breached the perimeter fence and set ablaze three police vehicles, the statement said.
+
+A rider who was at the scene said the crowd had gathered in the morning to protest against the seizure of \
+motorcycles. "They took our bikes and asked for money," he said. Traders closed their shops early."""
+
+STATEMENT_B = """Youths armed with stones and petrol bombs stormed the Mtwapa police station on Tuesday and two of them \
+were shot dead, the National Police Service said in a statement. Officers on duty were forced to repulse the \
+attackers after they set ablaze three police vehicles and breached the perimeter fence.
+
+A mortuary attendant in Kilifi said the bodies of the two men, both in their twenties, had been brought in by \
+police. The ward representative called for an inquiry into the shooting and for calm in the town."""
+
+
+def test_two_rewrites_of_one_statement_each_adding_their_own_have_a_common_source():
+    day = dt.date(2026, 4, 28)
+    a, b = article("a", STATEMENT_A, day, "Coast Observer"), article("b", STATEMENT_B, day, "Pwani Post")
+    link = classify_pair(a, b)
+    assert link.relation == "common_source", link.evidence
+    assert any("statement of 'national police service'" in e for e in link.evidence)
+    # without the shared issuer, the same reuse is a derivation one way or the other
+    plain = article("b", STATEMENT_B.replace("the National Police Service said in a statement", "police said"), day,
+                    "Pwani Post")
+    assert classify_pair(a, plain).relation != "common_source"

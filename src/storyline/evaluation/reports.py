@@ -25,6 +25,8 @@ What is scored, and how:
   for duplicates); ``relations_correct`` the gold's relation (``relation``: ``derived`` unless
   it says ``update`` or ``duplicate``) on the found link; ``substitutions_found`` the gold's
   term substitutions (``substitutions``: ``{"source", "derived"}``) among the link's;
+  ``common_sources_found`` a ``common_source`` link for each pair the gold says rewrites one report
+  that is not in the set (``"relation": "common_source"`` with ``common_with``, the other report);
   ``inferred_dates_correct`` the date given to each undated report.
 """
 
@@ -167,6 +169,10 @@ def _edge_scores(gold: dict, links: list, names: dict) -> dict:
     true_links = [l for l in found if any(_same_edge(l, d, s, r, names) for d, s, r, _ in wanted)]
     right_relation = sum(matched[(d, s)] is not None and matched[(d, s)].relation == r for d, s, r, _ in wanted)
     terms = [(matched[(d, s)], term) for d, s, _, subs in wanted for term in subs]
+    common = [(name, info["common_with"]) for name, info in gold["reports"].items()
+              if info.get("relation") == "common_source"]
+    common_found = sum(any(l.relation == "common_source" and {names.get(l.source_id), names.get(l.derived_id)}
+                           == {name, other} for l in links) for name, other in common)
     terms_found = sum(link is not None and any(term["source"].lower() in x.source.lower()
                                                and term["derived"].lower() in x.derived.lower()
                                                for x in link.substitutions) for link, term in terms)
@@ -175,6 +181,7 @@ def _edge_scores(gold: dict, links: list, names: dict) -> dict:
         "derivation_precision": len(true_links) / len(found) if found else 1.0,
         "relations_correct": right_relation / max(len(wanted), 1),
         "substitutions_found": terms_found / len(terms) if terms else 1.0,
+        "common_sources_found": common_found / len(common) if common else 1.0,
     }
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -434,6 +435,16 @@ RESTATED_MAX_ADDED = 3.0
 RESTATED_MAX_SHARE = 0.25
 RESTATED_PROBABILITY = 0.6
 RESTATED_SAME_DAY = 0.5
+# Two reports that share wording, each credit one issuer's statement ("the National Police Service said in a
+# statement") and each add STATEMENT_OWN_MATERIAL or more of their own, with nothing to say which came first,
+# both rewrite that statement (``common_source``) rather than one the other. Judged, not fitted.
+STATEMENT_OWN_MATERIAL = 0.3
+_STATEMENT = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+)*?(?:(?:of|for|the)\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+"
+                        r"(?:said|says|announced)\s+in\s+an?\s+(?:\w+\s+)?(?:statement|press\s+release|communiqu[eé])")
+# One outlet's two reports of one story on one day, however reworded (a wire's flash, its update, its evening
+# write-through), are versions of its report, not two sources: an ``update`` (SAME_OUTLET_VERSION_PROBABILITY),
+# the one that adds material the later. Judged, not fitted: no corpus here has one outlet's versions.
+SAME_OUTLET_VERSION_PROBABILITY = 0.7
 # A weekday after "next" or "coming" is ahead of the publication: no day anything happened on.
 _DAY_WORD = re.compile(r"(?<!next )(?<!coming )\b(?:(?:last|this|past)\s+)?"
                        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b", re.IGNORECASE)
@@ -658,7 +669,7 @@ def _version_source(a: Article, b: Article, f: PairFeatures, reused: bool = Fals
     if b.previous_version_id == a.id or a.previous_version_id == b.id:
         return b.previous_version_id == a.id, 0.99, "recorded as versions of one report"
     same_url = a.url is not None and a.url.rstrip("/") == (b.url or "").rstrip("/")
-    same_outlet = a.outlet is not None and canonical_outlet(a.outlet) == canonical_outlet(b.outlet or "")
+    same_outlet = _same_outlet(a, b)
     if not (same_url or (same_outlet and (reused or max(f.b_in_a3, f.a_in_b3) >= UPDATE_CONTAINMENT))):
         return None
     if a.version != b.version:
@@ -673,6 +684,24 @@ def _version_source(a: Article, b: Article, f: PairFeatures, reused: bool = Fals
     if added < 0.02 and min(f.b_in_a3, f.a_in_b3) >= DUPLICATE_CONTAINMENT:
         return None  # same outlet, same text, nothing added: a duplicate
     return a_first, 0.8, f"same outlet, one holds {max(f.b_in_a3, f.a_in_b3):.0%} of the other; order from {why}"
+
+
+@lru_cache(maxsize=512)
+def _statement_issuers(text: str) -> frozenset[str]:
+    """Who issued the statements a report rewrites ("the National Police Service said in a statement": national
+    police service), folded; not a person ("Kapi said in a statement" counts: who signs it issues it)."""
+    found = set()
+    for match in _STATEMENT.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].lower() in ("the", "a", "an", "in", "and"):
+            words = words[1:]
+        if words:
+            found.add(" ".join(words).lower())
+    return frozenset(found)
+
+
+def _same_outlet(a: Article, b: Article) -> bool:
+    return a.outlet is not None and canonical_outlet(a.outlet) == canonical_outlet(b.outlet or "")
 
 
 def _shared_third_source(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -> set[str]:
@@ -745,6 +774,12 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) 
             return _link(a, b, "common_source", 0.8 * p_reuse, _earlier_first(a, b), f,
                          [reuse, f"both credit {names}, which neither of them is"])
         certainty = max(direction.a_is_source, 1 - direction.a_is_source)
+        issuers = _statement_issuers(a.text) & _statement_issuers(b.text)
+        if issuers and certainty < 0.7 and min(f.a_new, f.b_new) >= STATEMENT_OWN_MATERIAL:
+            names = ", ".join(f"'{name}'" for name in sorted(issuers))
+            return _link(a, b, "common_source", 0.8 * p_reuse, _earlier_first(a, b), f, [
+                reuse, f"both rewrite a statement of {names}, and each adds {min(f.a_new, f.b_new):.0%} or more of its "
+                       f"own, with nothing to say which came first: both rewrite the statement", *direction.evidence])
         evidence = [reuse, *direction.evidence]
         if certainty < 0.7:
             evidence.append("direction uncertain: confidence lowered")
@@ -851,11 +886,16 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
         facts.append(f"both name {', '.join(day.isoformat() for day in same_days)} (day weight {SAME_DAY_POINTS:.1f})")
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
     if grounded and name_weight + day_weight >= SAME_STORY_MIN_NAME_WEIGHT and evidence >= needed:
+        if days == 0 and not apart and _same_outlet(a, b):
+            a_first = f.a_in_b3 >= f.b_in_a3  # the later version is the one that adds material
+            return _link(a, b, "update", SAME_OUTLET_VERSION_PROBABILITY, a_first, f, [
+                "one outlet's two reports of one story on one day: versions of its report; order from the later one "
+                "adds material", *facts])
         relayed = None if apart else _relayed(a, b, *credits)
         if relayed is not None:
             relation, a_first, confidence, why = relayed
             return _link(a, b, relation, confidence, a_first, f, [why, *facts])
-        restated = None if apart else _restatement(a, b)
+        restated = None if apart else _restatement(a, b, lambda: _direction(a, b, f, *credits).a_is_source >= 0.5)
         if restated is not None:
             a_first, confidence, why = restated
             return _link(a, b, "derived", confidence, a_first, f, [why, *facts])
@@ -887,17 +927,29 @@ def _relayed(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -
     return None
 
 
-def _restatement(a: Article, b: Article) -> tuple[bool, float, str] | None:
-    """``(a is the source, confidence, reason)`` when one report restates the other (RESTATED_*), else None."""
+def _restatement(a: Article, b: Article, a_leads: Callable[[], bool]) -> tuple[bool, float, str] | None:
+    """``(a is the source, confidence, reason)`` when one report restates the other (RESTATED_*), else None.
+
+    The copy is the one that adds fewer facts of its own; when each adds so few that either could restate the
+    other (a heavy rewrite that cut a quote and added a reaction), ``a_leads`` (dates, credits, wording) says
+    which came first."""
     b_adds, a_adds = added_facts(b.text, a.text), added_facts(a.text, b.text)
+
+    def restates(copy: Article, source: Article, adds) -> bool:
+        return not (adds.total < RESTATED_MIN_FACTS or adds.added > RESTATED_MAX_ADDED
+                    or adds.share > RESTATED_MAX_SHARE or _published_before(copy, source))
+
+    both = restates(b, a, b_adds) and restates(a, b, a_adds)
     for copy, source, adds, other, copy_is_b in ((b, a, b_adds, a_adds, True), (a, b, a_adds, b_adds, False)):
-        if (adds.total < RESTATED_MIN_FACTS or adds.added > RESTATED_MAX_ADDED or adds.share > RESTATED_MAX_SHARE
-                or adds.added >= other.added or _published_before(copy, source)):
+        if not restates(copy, source, adds) or (both and a_leads() != copy_is_b) or (
+                not both and adds.added >= other.added):
             continue
         own = f"only {', '.join(adds.listed)}" if adds.listed else "none"
         why = (f"the derived report restates its source: of its {adds.total:g} figures, names and quotes "
                f"{adds.added:g} are its own ({own}), against {other.added:g} of the source's; reworded, so a heavy "
                f"rewrite or both repeat one statement")
+        if both:
+            why += "; each adds so few that dates, credits and wording say which came first"
         return copy_is_b, RESTATED_PROBABILITY if _published_before(source, copy) else RESTATED_SAME_DAY, why
     return None
 

@@ -87,7 +87,9 @@ def build_stories(articles: Sequence[Article], found: Sequence[Link]) -> list[St
 
 
 def indirect_derivations(found: Sequence[Link]) -> list[Link]:
-    """Derivations that a chain of two surer ones explains, told again as ``same_story``.
+    """Derivations that a chain of two surer ones explains, updates that two updates in turn explain, and
+    derivations from a report whose version, copy or source the copy follows more surely: told again as
+    ``same_story``.
 
     A regional site rewrites a national paper that relays a wire: the site restates the wire's facts too, and
     its pair with the wire reads as a derivation of its own. Where the site's link to the wire is less sure
@@ -103,19 +105,44 @@ def indirect_derivations(found: Sequence[Link]) -> list[Link]:
     copied_by: dict[str, list[tuple[str, Link]]] = {}  # source -> (copy, link), so each derivation looks up its own
     for (source, copy), link in copies.items():
         copied_by.setdefault(source, []).append((copy, link))
+    # pairs of one lineage: versions of one report, or a report and its copy
+    kin = {frozenset((link.source_id, link.derived_id)) for link in found
+           if link.relation in ("update", "derived", "duplicate")}
+    sources_of: dict[str, list[Link]] = {}  # copy -> its derivations
+    for link in found:
+        if link.relation == "derived":
+            sources_of.setdefault(link.derived_id, []).append(link)
     told: list[Link] = []
     for link in found:
-        if link.relation != "derived":
+        if link.relation not in ("derived", "update"):
             continue
         through = next((middle for middle, first in copied_by.get(link.source_id, ())
                         if middle != link.derived_id
                         and (second := copies.get((middle, link.derived_id))) is not None
-                        and min(first.confidence, second.confidence) > link.confidence), None)
+                        # an update is the sum of two updates in turn: each version updates the one before it
+                        and (first.relation == second.relation == "update" if link.relation == "update"
+                             else min(first.confidence, second.confidence) > link.confidence)), None)
         if through is not None:
-            note = (f"{link.derived_id} has it from {through}, which has it from {link.source_id}, both more surely: "
-                    f"the same story, not a copy of its own")
-            told.append(replace(link, relation="same_story", evidence=(*link.evidence[:-1], note, *link.evidence[-1:])))
+            note = (f"{link.derived_id} has it from {through}, which has it from {link.source_id}"
+                    + (": versions in turn" if link.relation == "update" else ", both more surely")
+                    + ": the same story, not a copy of its own")
+        elif link.relation == "derived" and (closer := _closer_kin(link, sources_of[link.derived_id], kin)) is not None:
+            note = (f"{link.derived_id} follows {closer.source_id}, another version or copy of {link.source_id}'s "
+                    f"report, more surely: the same story, not a copy of this one")
+        else:
+            continue
+        told.append(replace(link, relation="same_story", evidence=(*link.evidence[:-1], note, *link.evidence[-1:])))
     return told
+
+
+def _closer_kin(link: Link, derivations: Sequence[Link], kin: set[frozenset]) -> Link | None:
+    """A surer derivation of the same copy from a report of ``link``'s source's lineage: another version of it
+    (a paper that rewrites a wire's update is derived from that update, not also from the wire's earlier and
+    later versions), or its copy or its source (a rewrite of a wire is not also a rewrite of the wire's
+    shortened reprint)."""
+    return next((other for other in derivations if other is not link
+                 and frozenset((other.source_id, link.source_id)) in kin
+                 and (other.confidence, other.containment) > (link.confidence, link.containment)), None)
 
 
 def independent_sources(members: Sequence[str], found: Sequence[Link]) -> int:
