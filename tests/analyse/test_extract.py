@@ -834,3 +834,12 @@ def test_the_sixth_victim_found_is_one_of_the_six_told():
             "shore in the afternoon, the army spokesman said.\n")
     events = events_of(text, dt.date(2026, 6, 15))
     assert [(e.fatalities.low, e.fatalities.high) for e in events] == [(6, 6)]
+
+
+def test_a_town_a_road_leads_to_is_not_where_it_happened():
+    text = ("A suicide bomber killed four soldiers at a checkpoint in Mukalla on Thursday, officials said.\n\nThe bomber "
+            "walked up to the checkpoint on the coastal road from Aden and set off his belt. Three other soldiers were "
+            "wounded.\n")
+    events = events_of(text, dt.date(2026, 7, 9))
+    assert len(events) == 1 and events[0].place.location == "Mukalla"
+    assert events[0].injuries is not None and events[0].injuries.low == 3

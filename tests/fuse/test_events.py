@@ -58,6 +58,22 @@ def test_different_tolls_are_a_disagreement_with_a_range_and_acleds_conservative
     assert {c.value: c.independent_sources for c in disagreement.values} == {"3": 1, "5": 1}
 
 
+def test_an_outlets_latest_version_gives_the_lineages_toll_over_earlier_ones_and_their_copies():
+    # flash (2) -> update (5) -> evening (6); a paper rewrote the update (5): the evening's 6 stands
+    links = [Link("flash", "update", "update", 0.8, 0.2, 0.1, (), (), ()),
+             Link("update", "evening", "update", 0.7, 0.2, 0.2, (), (), ()), derived("update", "paper")]
+    mentions = [mention("m1", "flash", killed=2), mention("m2", "update", killed=5), mention("m3", "paper", killed=5),
+                mention("m4", "evening", killed=6)]
+    (event,) = fuse_events(mentions, context(links))
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (6, 6, 6)
+    assert event.independent_sources == 1 and not event.disagreements
+    # the latest version's figure stands even where an earlier one is more precise
+    vague = [replace(m, fatalities=Figure(7, None, None, "at least 7")) if m.article_id == "evening" else m
+             for m in mentions]
+    (event,) = fuse_events(vague, context(links))
+    assert (event.fatalities.low, event.fatalities.high) == (7, None)
+
+
 def test_a_vague_floor_supports_the_exact_tolls_it_allows_instead_of_proposing_its_own():
     exact = [mention("m1", "a", killed=16), mention("m2", "b", killed=23)]
     floor = replace(mention("m3", "c"), fatalities=Figure(13, 13, None, "more than a dozen"))

@@ -47,7 +47,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-23"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-24"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -251,11 +251,18 @@ def _places_by_role(sentence, places: list[tuple[Span, Place]]) -> tuple[list, l
     return told, sources
 
 
+_ROAD_END = re.compile(r"\b(?:road|highway|motorway|route|railway)\s+(?:from|to|towards|between|linking)\s+(?:the\s+)?$",
+                       re.I)
+
+
 def _is_origin(text: str, span: Span, place: Place) -> bool:
     """ "smugglers from Afghanistan", "a drone launched from neighbouring Afghanistan": where they came from; "a
-    Britain-based war monitor", "a war monitor based in Britain": where someone is based, not where it happened."""
+    Britain-based war monitor", "a war monitor based in Britain": where someone is based; "the road from Aden":
+    where a road leads; not where it happened."""
     if text.startswith("-based", span.end) or re.search(r"\bbased in\s+$", text[max(0, span.start - 12):span.start]):
         return True
+    if _ROAD_END.search(text[max(0, span.start - 30):span.start]):
+        return True  # "on the coastal road from Aden": a town the road leads to or from, not where it happened
     if place.precision != "country":
         return False
     before = text[max(0, span.start - 30):span.start].lower().split()

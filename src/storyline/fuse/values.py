@@ -27,9 +27,27 @@ class Lineages:
 
     def __init__(self, links: Iterable[Link] = ()) -> None:
         self._parent: dict[str, str] = {}
+        copies: dict[str, list[str]] = {}  # source -> its copies (rewrites, duplicates)
+        updated: set[str] = set()
         for link in links:
             if link.relation in REUSE and link.confidence >= MIN_LINK_CONFIDENCE:
                 self._union(link.source_id, link.derived_id)
+                if link.relation == "update":
+                    updated.add(link.source_id)
+                elif link.relation in ("derived", "duplicate"):
+                    copies.setdefault(link.source_id, []).append(link.derived_id)
+        # an updated version, and every copy of it, tells what its outlet has since replaced
+        self._stale: set[str] = set()
+        waiting = list(updated)
+        while waiting:
+            article_id = waiting.pop()
+            if article_id not in self._stale:
+                self._stale.add(article_id)
+                waiting.extend(copies.get(article_id, ()))
+
+    def stale(self, article_id: str) -> bool:
+        """Whether a later version of this report (or of the report it copies) replaces what it says."""
+        return article_id in self._stale
 
     def root(self, article_id: str) -> str:
         parent = self._parent.get(article_id, article_id)
@@ -108,8 +126,10 @@ def is_exact(figure: Figure) -> bool:
 def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | None, int, bool]:
     """Low/best/high of a count across independent sources, ACLED's figure, and whether sources disagree.
 
-    Within one lineage the most precise figure stands for the lineage (a rewrite may
-    round or drop a number). Across lineages: ``low`` is the lowest low, ``high`` the
+    Within one lineage the figure of a report no later version replaces stands for the lineage
+    (an outlet's update supersedes its own earlier figure, and copies of that earlier
+    version with it), the most precise one among those (a rewrite may round or drop a
+    number). Across lineages: ``low`` is the lowest low, ``high`` the
     highest figure reported (:func:`storyline.records.highest_ceiling`), ``best`` the exact figure
     most lineages give or allow (a vague "more than a dozen" allows 16 and 23 alike, and
     proposes none of its own while some lineage is exact), ties going to the lower one;
@@ -117,16 +137,17 @@ def fuse_figures(said: Sequence[Said], lineages: Lineages) -> tuple[Figure | Non
     best (its most conservative-figure rule), else the lowest low, else 0. Sources
     disagree when two lineages give different exact figures.
     """
-    by_lineage: dict[str, Figure] = {}
+    by_lineage: dict[str, tuple[tuple, Figure]] = {}
     for item in said:
         figure: Figure = item.value  # type: ignore[assignment]
         root = lineages.root(item.article_id)
+        rank = (not lineages.stale(item.article_id), _precision(figure))
         held = by_lineage.get(root)
-        if held is None or _precision(figure) > _precision(held):
-            by_lineage[root] = figure
+        if held is None or rank > held[0]:
+            by_lineage[root] = (rank, figure)
     if not by_lineage:
         return None, 0, False
-    figures = list(by_lineage.values())
+    figures = [figure for _, figure in by_lineage.values()]
     lows = [f.low for f in figures if f.low is not None]
     high = highest_ceiling(figures)
     bests = [f.best for f in figures if f.best is not None]
