@@ -843,3 +843,13 @@ def test_a_town_a_road_leads_to_is_not_where_it_happened():
     events = events_of(text, dt.date(2026, 7, 9))
     assert len(events) == 1 and events[0].place.location == "Mukalla"
     assert events[0].injuries is not None and events[0].injuries.low == 3
+
+
+def test_an_earlier_incident_told_in_passing_in_the_past_perfect_is_background():
+    text = ("An attacker threw a grenade into the market in Mixco on Monday, killing a vendor and wounding nine people, "
+            "police said.\n\nOn March 3, gunmen had shot dead three vendors at the same market.\n")
+    events = events_of(text, dt.date(2026, 3, 16))
+    assert [(e.sub_event_type, e.time.start) for e in events] == [("Grenade", dt.date(2026, 3, 16))]
+    # told as news, not as background, it is an incident of its own
+    news = text.replace("On March 3, gunmen had shot dead", "On Sunday, gunmen shot dead")
+    assert len(events_of(news, dt.date(2026, 3, 16))) == 2

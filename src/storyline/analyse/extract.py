@@ -91,6 +91,8 @@ _PERIODS = TIME_UNITS | {"night", "morning", "evening", "weekend"}
 _PERIODIC = {"hourly", "daily", "nightly", "weekly", "monthly"}
 # How long before publication an event is history that the report tells as background, not news.
 HISTORY_DAYS = 366
+# An earlier incident told in the past perfect more than this many days before a report's own is background to it.
+BACKGROUND_DAYS = 7
 # How many days after an incident a source may say that it had happened and still be telling of it.
 SAID_AFTER_DAYS = 2
 # Disorder whose victims a later toll without event words may count: fighting, bombings, riots, protests fired on.
@@ -163,6 +165,7 @@ class _Draft:
     suffered: bool = False  # only words of harm suffered tell it ("died of their wounds"), no act: a toll
     toll_of_reference: bool = False  # a toll for an incident a definite noun points back to ("injured in the attack")
     said_after: bool = False  # dated by the day it was said, of a deed told as before it ("said ... had repelled")
+    told_before: bool = False  # dated by its own words, in the past perfect ("On March 3, gunmen had shot dead ...")
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -197,6 +200,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         if merged is not None:
             sentence_events.setdefault(index, []).append(merged)
     _join_later_incidents(drafts, sentence_events)
+    _drop_earlier_background(drafts, sentence_events)
     context = _report_country(countries) or _report_country(sources_countries)
     for draft in drafts:
         if draft.place.country_iso is None and context is not None:
@@ -214,6 +218,21 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         event_ids = [by_draft[id(d)].id for d in sentence_events.get(index, [])]
         statements.extend(finder.sentence(sentence, event_ids, main_event))
     return [*events, *statements]
+
+
+def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
+    """An earlier incident told in passing as background to the report's own: in the past perfect, dated by its own
+    words more than BACKGROUND_DAYS before the first incident ("On March 3, gunmen had shot dead three vendors at the
+    same market", in a report of Monday's grenade attack there). It is told in reports of its own time."""
+    if not drafts or drafts[0].time.start is None:
+        return
+    first = drafts[0].time.start
+    for draft in drafts[1:]:
+        if (draft.told_before and draft.time.end is not None
+                and (first - draft.time.end).days > BACKGROUND_DAYS):
+            drafts.remove(draft)
+            for events in sentence_events.values():
+                events[:] = [event for event in events if event is not draft]
 
 
 def _join_later_incidents(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
@@ -380,6 +399,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         draft.time, draft.dated_by_event = interval, how == "event"
         # "said on Wednesday that troops had repelled an attack": the day it was said; the deed was before it
         draft.said_after = how == "report" and _told_as_before(sentence, clause)
+        draft.told_before = how == "event" and _told_as_before(sentence, clause)
         draft.evidence.append(span)
         if is_anaphoric(interval):
             draft.rules.append("date-from-earlier-day")  # the day is told in the text before: see time.text
