@@ -624,3 +624,19 @@ def test_it_that_stands_for_a_conflict_tells_a_running_toll():
     found = casualties("The insurgency in the north began in 2015. It has killed more than 9,000 people.")
     assert found and all(c.is_aggregate for c in found)
 
+
+
+def test_a_fatal_wound_is_a_death_not_an_injury():
+    found = find_casualties(parse("Two of the attackers sustained fatal gunshot wounds, while 11 officers were "
+                                  "injured.")[:])
+    assert [(c.kind, c.figure.low) for c in found] == [("killed", 2), ("injured", 11)]
+    # a wound that did not kill stays an injury
+    assert [(c.kind, c.figure.low) for c in find_casualties(parse("Two of the attackers sustained gunshot wounds.")[:])
+            ] == [("injured", 2)]
+
+
+def test_shot_dead_after_a_noun_the_parser_joins_it_to_is_still_a_killing():
+    # the small model reads "a motorcycle shot" as a noun and "dead" as the verb
+    found = find_casualties(parse("Two gunmen on a motorcycle shot dead three vendors and wounded two other people "
+                                  "at the market.")[:])
+    assert [(c.kind, c.figure.low) for c in found] == [("killed", 3), ("injured", 2)]

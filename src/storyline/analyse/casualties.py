@@ -88,6 +88,8 @@ CONTAINER_NOUNS = frozenset({"total", "group", "family", "team", "band", "crowd"
 SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})
 BREAKDOWN_WORDS = frozenset({"including", "among", "excluding", "incl."})
 ADDITIVE_PREPOSITIONS = ("in addition to", "along with", "together with")
+# Words that make a wound the cause of a death: "sustained fatal gunshot wounds".
+FATAL_WORDS = frozenset({"fatal", "mortal", "deadly", "lethal"})
 NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 TIME_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -444,6 +446,10 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
                 for pobj in prep.children if pobj.lower_ == "death"]
     if to_death and lemma in TO_DEATH_VERBS:  # "stabbed to death"; not "sentenced to death"
         return _from_verb(token, KILLED, excluded, [token, to_death[0]])
+    if lower == "dead" and token.i > 0 and token.nbor(-1).lower_ == "shot" and token.nbor(-1).pos_ != "VERB" and any(
+            c.dep_ == "dobj" for c in token.children):
+        # "gunmen on a motorcycle shot dead three vendors", parsed as "a motorcycle shot" and a "dead" with an object
+        return _from_verb(token, KILLED, excluded, [token.nbor(-1), token])
     if lower == "dead" and (token.head.lemma_ == "shoot" or token.i > 0 and token.nbor(-1).lemma_ == "shoot"):
         return []  # read with its verb
     if lower in BARE_PARTICIPLES and token.head.lemma_ == "leave" and token.dep_ in ("oprd", "acomp", "ccomp",
@@ -524,7 +530,7 @@ def _from_harm(harm, excluded) -> list:
     prep = harm.head
     if harm.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ == "NOUN" and prep.head.i not in excluded \
             and prep.head.lemma_.lower() not in TREATMENT_NOUNS | {"hospital"}:
-        return _counts([prep.head], INJURED, excluded, [harm])  # "four more people with gunshot wounds"
+        return _counts([prep.head], _harm_kind(harm), excluded, [harm])  # "four more people with gunshot wounds"
     verb = _bearer_verb(harm)
     if verb is None or any(c.dep_ == "neg" for c in verb.children) or _hypothetical(verb):
         return []
@@ -537,7 +543,12 @@ def _from_harm(harm, excluded) -> list:
         if bearers or verb.dep_ != "conj" or verb.head.i == verb.i:
             break
         verb = verb.head  # "was beaten with rifle butts and was being treated for a broken arm"
-    return _counts([c for c in bearers if c.i not in excluded], INJURED, excluded, [harm])
+    return _counts([c for c in bearers if c.i not in excluded], _harm_kind(harm), excluded, [harm])
+
+
+def _harm_kind(harm) -> str:
+    """Killed for a harm that killed ("sustained fatal gunshot wounds", "died of mortal injuries"), else injured."""
+    return KILLED if any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in harm.children) else INJURED
 
 
 def _from_verb(verb, kind: str, excluded, cue) -> list:
@@ -681,7 +692,7 @@ def _from_noun(noun, kind: str, excluded) -> list:
         return [(kind, adjacent, [noun])]
     if kind == INJURED and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUFFER_VERBS:
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i not in excluded]
-        return _counts(subjects, kind, excluded, [noun.head, noun])
+        return _counts(subjects, _harm_kind(noun), excluded, [noun.head, noun])
     if kind == INJURED and noun.lemma_.lower() == "injury" and _bearer_verb(noun) is not None:
         return _from_harm(noun, excluded)  # "five were treated for injuries"
     target = _of_object(noun, excluded)
