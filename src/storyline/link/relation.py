@@ -439,8 +439,8 @@ RESTATED_SAME_DAY = 0.5
 # statement") and each add STATEMENT_OWN_MATERIAL or more of their own, with nothing to say which came first,
 # both rewrite that statement (``common_source``) rather than one the other. Judged, not fitted.
 STATEMENT_OWN_MATERIAL = 0.3
-_STATEMENT = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+)*?(?:(?:of|for|the)\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+"
-                        r"(?:said|says|announced)\s+in\s+an?\s+(?:\w+\s+)?(?:statement|press\s+release|communiqu[eé])")
+_STATEMENT = re.compile(r"\s+(?:said|says|announced)\s+in\s+an?\s+(?:\w+\s+)?(?:statement|press\s+release|communiqu[eé])")
+_ISSUER = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|the)\s+)*)*[A-Z][\w'’.-]*)$")
 # One outlet's two reports of one story on one day, however reworded (a wire's flash, its update, its evening
 # write-through), are versions of its report, not two sources: an ``update`` (SAME_OUTLET_VERSION_PROBABILITY),
 # the one that adds material the later. Judged, not fitted: no corpus here has one outlet's versions.
@@ -691,7 +691,10 @@ def _statement_issuers(text: str) -> frozenset[str]:
     """Who issued the statements a report rewrites ("the National Police Service said in a statement": national
     police service), folded; not a person ("Kapi said in a statement" counts: who signs it issues it)."""
     found = set()
-    for match in _STATEMENT.finditer(text):
+    for said in _STATEMENT.finditer(text):
+        match = _ISSUER.search(text, max(0, said.start() - 80), said.start())
+        if match is None:
+            continue
         words = match.group(1).split()
         while words and words[0].lower() in ("the", "a", "an", "in", "and"):
             words = words[1:]
