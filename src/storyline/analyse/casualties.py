@@ -547,7 +547,8 @@ def _from_harm(harm, excluded) -> list:
 
 
 def _harm_kind(harm) -> str:
-    """Killed for a harm that killed ("sustained fatal gunshot wounds", "died of mortal injuries"), else injured."""
+    """Killed for a harm that killed ("sustained fatal gunshot wounds", "taken to hospital with mortal wounds"), else
+    injured."""
     return KILLED if any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in harm.children) else INJURED
 
 

@@ -38,7 +38,7 @@ from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualti
 from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED, EventType,
                                            classify_event, incident_words, is_reporting_verb, other_time_clause,
                                            place_words, reporter_words, speech_verbs)
-from storyline.analyse.nlp import parse
+from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
@@ -230,9 +230,7 @@ def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, li
     for draft in drafts[1:]:
         if (draft.told_before and draft.time.end is not None
                 and (first - draft.time.end).days > BACKGROUND_DAYS):
-            drafts.remove(draft)
-            for events in sentence_events.values():
-                events[:] = [event for event in events if event is not draft]
+            _take_out(drafts, sentence_events, draft)
 
 
 def _join_later_incidents(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
@@ -248,10 +246,17 @@ def _join_later_incidents(drafts: list[_Draft], sentence_events: dict[int, list[
         if target is None:
             continue
         _absorb_reference(target, draft)
-        drafts.remove(draft)
-        for events in sentence_events.values():
-            # the sentence's events with the reference replaced by its incident, each once, in order
-            events[:] = {id(e): e for e in (target if event is draft else event for event in events)}.values()
+        _take_out(drafts, sentence_events, draft, target)
+
+
+def _take_out(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]], draft: _Draft,
+              instead: _Draft | None = None) -> None:
+    """Remove ``draft`` from the report's drafts and from the events of its sentences, where ``instead`` (the
+    incident it joined) takes its place, each event once and in order."""
+    drafts.remove(draft)
+    for events in sentence_events.values():
+        kept = (instead if event is draft else event for event in events)
+        events[:] = {id(e): e for e in kept if e is not None}.values()
 
 
 def _places_by_role(sentence, places: list[tuple[Span, Place]]) -> tuple[list, list]:
@@ -398,8 +403,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             interval = TimeInterval(day, day, "day", interval.text)
         draft.time, draft.dated_by_event = interval, how == "event"
         # "said on Wednesday that troops had repelled an attack": the day it was said; the deed was before it
-        draft.said_after = how == "report" and _told_as_before(sentence, clause)
-        draft.told_before = how == "event" and _told_as_before(sentence, clause)
+        before = _told_as_before(sentence, clause)
+        draft.said_after, draft.told_before = before and how == "report", before and how == "event"
         draft.evidence.append(span)
         if is_anaphoric(interval):
             draft.rules.append("date-from-earlier-day")  # the day is told in the text before: see time.text
@@ -444,7 +449,7 @@ def _claimed_combat_losses(sentence, casualty: Casualty) -> bool:
     victims = casualty.victims or ""
     if victims.lower() in ("", "them", "those"):  # "foiled an assault by militants and killed several of them"
         start = min(span.start for span in casualty.evidence)
-        victims = sentence.doc.text[sentence.start_char:start]
+        victims = doc_text(sentence.doc)[sentence.start_char:start]
     combatants = any(_SIDES[side].search(victims) for side in ("security", "armed"))
     return combatants and _attributed(sentence)
 

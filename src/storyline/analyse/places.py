@@ -413,8 +413,13 @@ def _name_as_written(tokens) -> str:
 
 def _firm_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
     """The report's mentions read from the main tables by their exact spelling: not villages, not loose spellings,
-    not names the gazetteer lacks. What they may lie in says where the report is."""
-    return [m for m in _report_mentions(doc, gaz) if not m.small and not m.unlocated and not m.found.loose]
+    not names the gazetteer lacks. What they may lie in says where the report is. Kept in the Doc's
+    ``user_data``: every mention of every sentence asks."""
+    cache_key = "storyline.places.firm_mentions"
+    if cache_key not in doc.user_data:
+        doc.user_data[cache_key] = [m for m in _report_mentions(doc, gaz)
+                                    if not m.small and not m.unlocated and not m.found.loose]
+    return doc.user_data[cache_key]
 
 
 def _qualifier(mention: _Mention, mentions: list[_Mention], doc) -> _Mention | None:

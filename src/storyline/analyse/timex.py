@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from storyline.analyse.numbers import parse_ordinal
 from storyline.analyse.nlp import doc_text
 from storyline.records import Span, TimeInterval
 
@@ -43,7 +44,7 @@ _WORDS = json.loads(
 WEEKDAYS: dict[str, int] = {name: index for index, name in enumerate(_WORDS["weekdays"])}
 MONTHS: dict[str, int] = _WORDS["months"]
 NUMBERS: dict[str, int] = _WORDS["numbers"]
-ORDINALS: dict[str, int] = _WORDS["ordinals"]
+ORDINALS: tuple[str, ...] = tuple(_WORDS["ordinals"])  # the ordinals a run of days is counted in; values: parse_ordinal
 TIMES_OF_DAY: list[str] = _WORDS["times_of_day"]
 VAGUE_WORDS: list[str] = _WORDS["vague_words"]
 VAGUE_AMOUNTS: list[str] = _WORDS["vague_amounts"]
@@ -125,8 +126,7 @@ def _last_day_of_run(written: str, run: re.Match, published: dt.date | None) -> 
         return None if day is None else _unresolved(written, published)
     if day.precision != "day" or day.start != day.end:
         return None
-    nth = run.group("nth").lower()
-    days = ORDINALS.get(nth) or int(re.sub(r"\D", "", nth))
+    days = parse_ordinal(run.group("nth"))
     return TimeInterval(day.end - (days - 1) * _DAY, day.end, "day", written)
 
 

@@ -1,7 +1,7 @@
 """The ``reports`` suite: whole-pipeline scores on a folder of reports with a gold file beside them.
 
-``--data`` names the gold JSON (default ``quality/reports/gold.json``: seventy-four reports the
-team wrote for this suite, from thirty-nine countries, with invented details and real places). Every report in its
+``--data`` names the gold JSON (default ``quality/reports/gold.json``: eighty-nine reports the
+team wrote for this suite, from forty-one countries, with invented details and real places). Every report in its
 ``reports`` table is read from the gold file's folder and run through the real pipeline
 (ingest, analyse, link, fuse) in a throw-away SQLite store, as ``storyline run`` would.
 
@@ -160,7 +160,8 @@ def _same_edge(link, derived: str, source: str, relation: str, names: dict) -> b
 
 
 def _edge_scores(gold: dict, links: list, names: dict) -> dict:
-    """Copy links against the gold's ``derived_from`` (with its ``relation`` and ``substitutions``)."""
+    """Copy links against the gold's ``derived_from`` (with its ``relation`` and ``substitutions``), and
+    ``common_source`` links against its ``common_with`` pairs."""
     wanted = [(name, info["derived_from"], info.get("relation", "derived"), info.get("substitutions", []))
               for name, info in gold["reports"].items() if info.get("derived_from")]
     found = [l for l in links if l.relation in _COPY_RELATIONS]
@@ -169,13 +170,13 @@ def _edge_scores(gold: dict, links: list, names: dict) -> dict:
     true_links = [l for l in found if any(_same_edge(l, d, s, r, names) for d, s, r, _ in wanted)]
     right_relation = sum(matched[(d, s)] is not None and matched[(d, s)].relation == r for d, s, r, _ in wanted)
     terms = [(matched[(d, s)], term) for d, s, _, subs in wanted for term in subs]
+    terms_found = sum(link is not None and any(term["source"].lower() in x.source.lower()
+                                               and term["derived"].lower() in x.derived.lower()
+                                               for x in link.substitutions) for link, term in terms)
     common = [(name, info["common_with"]) for name, info in gold["reports"].items()
               if info.get("relation") == "common_source"]
     common_found = sum(any(l.relation == "common_source" and {names.get(l.source_id), names.get(l.derived_id)}
                            == {name, other} for l in links) for name, other in common)
-    terms_found = sum(link is not None and any(term["source"].lower() in x.source.lower()
-                                               and term["derived"].lower() in x.derived.lower()
-                                               for x in link.substitutions) for link, term in terms)
     return {
         "derivations_found": sum(link is not None for link in matched.values()) / max(len(wanted), 1),
         "derivation_precision": len(true_links) / len(found) if found else 1.0,

@@ -672,18 +672,23 @@ def _version_source(a: Article, b: Article, f: PairFeatures, reused: bool = Fals
     same_outlet = _same_outlet(a, b)
     if not (same_url or (same_outlet and (reused or max(f.b_in_a3, f.a_in_b3) >= UPDATE_CONTAINMENT))):
         return None
-    if a.version != b.version:
-        a_first, why = a.version < b.version, "version numbers"
-    elif a.published and b.published and a.published != b.published:
-        a_first, why = a.published < b.published, "publication dates"
-    else:  # the later version is the one that adds material
-        a_first, why = f.a_in_b3 >= f.b_in_a3, "the later one adds material"
+    a_first, why = _version_order(a, b, f)
     if same_url:
         return a_first, 0.95, f"same URL; order from {why}"
     added = f.b_new if a_first else f.a_new
     if added < 0.02 and min(f.b_in_a3, f.a_in_b3) >= DUPLICATE_CONTAINMENT:
         return None  # same outlet, same text, nothing added: a duplicate
     return a_first, 0.8, f"same outlet, one holds {max(f.b_in_a3, f.a_in_b3):.0%} of the other; order from {why}"
+
+
+def _version_order(a: Article, b: Article, f: PairFeatures) -> tuple[bool, str]:
+    """``(a is the earlier version, what says so)``: version numbers, else publication dates, else the later version
+    is the one that adds material."""
+    if a.version != b.version:
+        return a.version < b.version, "version numbers"
+    if a.published and b.published and a.published != b.published:
+        return a.published < b.published, "publication dates"
+    return f.a_in_b3 >= f.b_in_a3, "the later one adds material"
 
 
 @lru_cache(maxsize=512)
@@ -890,10 +895,9 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
     if grounded and name_weight + day_weight >= SAME_STORY_MIN_NAME_WEIGHT and evidence >= needed:
         if days == 0 and not apart and _same_outlet(a, b):
-            a_first = f.a_in_b3 >= f.b_in_a3  # the later version is the one that adds material
+            a_first, why = _version_order(a, b, f)
             return _link(a, b, "update", SAME_OUTLET_VERSION_PROBABILITY, a_first, f, [
-                "one outlet's two reports of one story on one day: versions of its report; order from the later one "
-                "adds material", *facts])
+                f"one outlet's two reports of one story on one day: versions of its report; order from {why}", *facts])
         relayed = None if apart else _relayed(a, b, *credits)
         if relayed is not None:
             relation, a_first, confidence, why = relayed

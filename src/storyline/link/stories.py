@@ -105,9 +105,7 @@ def indirect_derivations(found: Sequence[Link]) -> list[Link]:
     copied_by: dict[str, list[tuple[str, Link]]] = {}  # source -> (copy, link), so each derivation looks up its own
     for (source, copy), link in copies.items():
         copied_by.setdefault(source, []).append((copy, link))
-    # pairs of one lineage: versions of one report, or a report and its copy
-    kin = {frozenset((link.source_id, link.derived_id)) for link in found
-           if link.relation in ("update", "derived", "duplicate")}
+    kin = {frozenset(pair) for pair in copies}  # pairs of one lineage: versions of one report, a report and its copy
     sources_of: dict[str, list[Link]] = {}  # copy -> its derivations
     for link in found:
         if link.relation == "derived":
