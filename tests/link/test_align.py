@@ -278,6 +278,24 @@ def test_a_sentence_retold_in_new_words_yields_no_substitution(monkeypatch):
         ("the governor", "the provincial administration")]
 
 
+def test_a_clause_rewritten_around_a_shared_word_is_no_substitution(monkeypatch):
+    # "at dawn on Monday, two sources said" became "the interior ministry said on Monday": the replaced runs
+    # "at dawn" and "the interior ministry said" do not stand in the same frame, so no term was swapped
+    text_a = ("Four guards were killed when gunmen raided a depot in the Kayes region at dawn on Monday, two local "
+              "sources said, raising an earlier toll.\n")
+    text_b = ("Four guards were killed when gunmen raided a depot in the western Kayes region, the interior ministry "
+              "said on Monday evening, giving a final toll.\n")
+    linked = align_reports(text_a, text_b)
+    assert [s for s in find_substitutions(text_a, text_b, linked) if "ministry" in s.derived] == []
+    monkeypatch.setattr(align, "_framed_apart", lambda *runs: False)
+    assert [s for s in find_substitutions(text_a, text_b, linked) if "ministry" in s.derived] != []
+    monkeypatch.undo()
+    # a term swapped inside one frame still is one: "in the Kayes region" -> "in the Malian west"
+    swapped = text_a.replace("the Kayes region", "the Malian west")
+    assert ("the Kayes region", "the Malian west") in {
+        (s.source, s.derived) for s in find_substitutions(text_a, swapped, align_reports(text_a, swapped))}
+
+
 def test_framing_table_counts_per_outlet():
     taliban = Substitution("the Taliban", "the Islamic Emirate", 0, 11, 0, 19)
     army = Substitution("the army", "government troops", 20, 28, 30, 47)

@@ -454,6 +454,21 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
                            for w in context)
 
 
+def _framed_apart(replaced_a: Sequence[_Word], run_a: Sequence[_Word], replaced_b: Sequence[_Word],
+                  run_b: Sequence[_Word]) -> bool:
+    """Whether the function words trimmed off the two replaced runs differ: "at dawn" against "the defence ministry
+    said" is a clause rewritten around a shared word, not a term put in place of another ("in Kabul" -> "in the
+    capital" keeps its frame; an article next to the term does not count)."""
+    def frame(replaced, run):
+        if not run:
+            return None
+        start, end = replaced.index(run[0]), replaced.index(run[-1]) + 1
+        outside = [w.text.lower() for w in (*replaced[:start], *replaced[end:])]
+        return [w for w in outside if w not in ("the", "a", "an")]
+
+    return frame(replaced_a, run_a) != frame(replaced_b, run_b)
+
+
 def _with_shared_article(words_a, i, words_b, j, run_a, run_b):
     """Extend both runs by a determiner the two texts share just before them ("the Taliban" -> "the ...")."""
     if (i > 0 and j > 0 and words_a[i - 1].text.lower() == words_b[j - 1].text.lower()
@@ -510,6 +525,8 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
             continue
         for i1, i2, j1, j2 in _anchored_replacements(matcher.get_opcodes(), words_a):
             run_a, run_b = _trim(words_a[i1:i2]), _trim(words_b[j1:j2])
+            if _framed_apart(words_a[i1:i2], run_a, words_b[j1:j2], run_b):
+                continue
             context = [words_a[i1], words_b[j1]] + [words[k - 1] for words, k in ((words_a, i1), (words_b, j1)) if k > 0]
             if not _looks_like_term(run_a, run_b, context):
                 continue
