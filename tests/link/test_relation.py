@@ -46,6 +46,7 @@ from storyline.link.relation import (
     shared_incident_days,
     text_direction_log_odds,
 )
+from storyline.link.stories import build_stories
 from storyline.records import Article
 from tests.conftest import shared_path
 
@@ -816,6 +817,26 @@ def test_one_outlets_two_reports_of_one_story_that_day_are_versions():
     # the same two reports from two outlets are two accounts, not versions
     other = article("evening", EVENING, day, "Lake Chad Herald")
     assert classify_pair(flash, other).relation != "update"
+
+
+SIDEBAR = """BOSSO (SWS) - In the fishing quarter of Bosso, women gathered on Monday evening outside the home of Sergeant Ali Maman, one of the soldiers who died at the army post. "He sent money home every month and wanted to open a shop," said his cousin Hadiza, 31.
+
+Corporal Moussa Garba, 24, had joined the army two years ago. His father said the family learned of his death from a neighbour's radio. Many families in the Diffa region have sons in the army, and the town's market stayed shut as mourners arrived from Mainé-Soroa."""
+
+
+def test_one_outlets_report_and_its_sidebar_are_one_source_not_versions():
+    day = dt.date(2026, 6, 15)
+    evening = article("evening", EVENING, day, "Sahel Wire Service")
+    sidebar = article("sidebar", SIDEBAR, day, "Sahel Wire Service")
+    link = classify_pair(evening, sidebar)
+    # the profile of the dead retells nothing of the report: not its later version, but not a second source either
+    assert link.relation == "common_source", link.evidence
+    assert "not versions of one report" in link.evidence[0]
+    stories = build_stories([evening, sidebar], [link])
+    assert [(set(s.articles), s.independent_sources) for s in stories] == [({"evening", "sidebar"}, 1)]
+    # from two outlets, the same two reports are two sources of one story
+    other = article("sidebar", SIDEBAR, day, "Lake Chad Herald")
+    assert classify_pair(evening, other).relation == "same_story"
 
 
 STATEMENT_A = """Two men were shot dead on Tuesday when youths armed with stones and petrol bombs stormed the police \

@@ -48,7 +48,10 @@ def _run_pipeline(folder: Path, names: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix="storyline-reports-") as work:
         with open_store(f"sqlite:///{work}/reports.db") as store:
             run(store, [str(folder / name) for name in names])
-            by_stem = {a.external_id: a for a in store.articles(latest_only=True)}
+            by_stem: dict = {}  # every version: a gold file may hold a report and its correction under one URL
+            for article in store.articles():
+                if article.external_id not in by_stem or article.version > by_stem[article.external_id].version:
+                    by_stem[article.external_id] = article
             missing = [name for name in names if Path(name).stem not in by_stem]
             if missing:
                 raise ValueError(f"{folder}: reports not ingested: {', '.join(missing)}")
@@ -206,7 +209,7 @@ def _linking_scores(gold: dict, run: dict) -> dict:
         "story_pair_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "stories_correct": story_right / max(len(gold["stories"]), 1),
         **edges,
-        "inferred_dates_correct": dates_right / max(len(dated), 1),
+        "inferred_dates_correct": dates_right / len(dated) if dated else 1.0,
     }
 
 

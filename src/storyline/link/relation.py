@@ -445,6 +445,13 @@ _ISSUER = re.compile(r"((?:[A-Z][\w'â€™.-]*\s+(?:(?:of|for|the)\s+)*)*[A-Z][\w'â
 # write-through), are versions of its report, not two sources: an ``update`` (SAME_OUTLET_VERSION_PROBABILITY),
 # the one that adds material the later. Judged, not fitted: no corpus here has one outlet's versions.
 SAME_OUTLET_VERSION_PROBABILITY = 0.7
+# A version retells the report it replaces: it keeps at least VERSION_KEPT_FACTS of that report's figures, names and
+# quotes (the versions in the reports suite keep 76% or more). One outlet's two same-day reports of one story of
+# which neither retells the other (a main report and its sidebar on the victims) are not versions, and not two
+# sources either: both come from the outlet's own reporting, a source outside the set (``common_source``,
+# SAME_OUTLET_PROBABILITY). Judged, not fitted.
+VERSION_KEPT_FACTS = 0.6
+SAME_OUTLET_PROBABILITY = 0.6
 # A weekday after "next" or "coming" is ahead of the publication: no day anything happened on.
 _DAY_WORD = re.compile(r"(?<!next )(?<!coming )\b(?:(?:last|this|past)\s+)?"
                        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b", re.IGNORECASE)
@@ -895,9 +902,16 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
     if grounded and name_weight + day_weight >= SAME_STORY_MIN_NAME_WEIGHT and evidence >= needed:
         if days == 0 and not apart and _same_outlet(a, b):
-            a_first, why = _version_order(a, b, f)
-            return _link(a, b, "update", SAME_OUTLET_VERSION_PROBABILITY, a_first, f, [
-                f"one outlet's two reports of one story on one day: versions of its report; order from {why}", *facts])
+            kept = 1 - min(added_facts(a.text, b.text).share, added_facts(b.text, a.text).share)
+            if kept >= VERSION_KEPT_FACTS:
+                a_first, why = _version_order(a, b, f)
+                return _link(a, b, "update", SAME_OUTLET_VERSION_PROBABILITY, a_first, f, [
+                    f"one outlet's two reports of one story on one day, one keeping {kept:.0%} of the other's figures, "
+                    f"names and quotes: versions of its report; order from {why}", *facts])
+            return _link(a, b, "common_source", SAME_OUTLET_PROBABILITY, a_first, f, [
+                f"one outlet's two reports of one story on one day, neither keeping more than {kept:.0%} of the "
+                f"other's figures, names and quotes: not versions of one report (a report and its sidebar), but both "
+                f"from the outlet's own reporting, so one source", *facts])
         relayed = None if apart else _relayed(a, b, *credits)
         if relayed is not None:
             relation, a_first, confidence, why = relayed
