@@ -27,6 +27,18 @@ def test_saved_page_main_text_and_metadata():
     assert report.text.count("\n") >= 3  # paragraphs kept apart
 
 
+def test_a_page_stamped_ahead_of_the_machines_date_keeps_its_date():
+    # an outlet east of UTC publishes "tomorrow" by the machine's clock; htmldate alone refused the stamp and
+    # fell back to the first day of its month
+    tomorrow = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)).date()
+    markup = (FIXTURES / "pages" / "harbour-fire.html").read_text(encoding="utf-8")
+    markup = (markup.replace("2026-05-04", tomorrow.isoformat()).replace("2026/05/04", tomorrow.strftime("%Y/%m/%d"))
+              .replace("4 May 2026", f"{tomorrow.day} {tomorrow:%B %Y}"))
+    assert tomorrow.isoformat() in markup
+    report = read_html(markup, "ahead.html", url=None, encoding="utf-8", external_id="x", version_key="file:x")
+    assert report.published == tomorrow
+
+
 def test_malformed_html_is_an_error():
     with pytest.raises(InputError) as caught:
         read("malformed.html")

@@ -58,7 +58,7 @@ def read_html(markup: str, source: str, *, url: str | None, encoding: str | None
     try:
         document = trafilatura.bare_extraction(
             markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
+            date_extraction_params={"extensive_search": False, "original_date": True, "max_date": _latest_date()},
         )
     except (lxml.etree.LxmlError, ValueError) as exc:
         raise InputError(source, f"malformed HTML: {exc}", "E107") from None
@@ -106,6 +106,13 @@ def _clean_field(value: str | None) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+def _latest_date() -> str:
+    """The latest publication date a page may carry: today where the day is furthest ahead (UTC+14) and a day of
+    clock slack. htmldate's own limit is the machine's date, and a page stamped past it (a Sydney outlet's morning
+    report, read in UTC the evening before) lost its date to the first day of its month."""
+    return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=2)).date().isoformat()
 
 
 def _date(value: str | None) -> dt.date | None:
