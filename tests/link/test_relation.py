@@ -477,6 +477,24 @@ def test_a_report_whose_lead_credits_the_others_outlet_relays_it_however_reworde
     assert classify_pair(wire_copy, article("n", buried, SUNDAY, "Abuja Morning Star")).relation == "same_story"
 
 
+def test_a_column_item_that_credits_the_others_outlet_relays_it():
+    # a news-in-brief column leads with other news; its item on the attack credits the wire
+    column = ("Rains close two roads. Heavy rains washed out the bridge at Okene and the river road to Lokoja on "
+              "Saturday, and engineers expect both routes to reopen next week, the state works ministry said.\n\n"
+              "Ajaokuta: three policemen killed. Gunmen on motorcycles killed three policemen at an outpost in "
+              "Ajaokuta in Kogi State on Saturday and burned a patrol van, the Lakeside Press agency reported.\n\n"
+              "Trade fair opens. The Lokoja trade fair opened on Sunday with stalls from nine states, and organisers "
+              "expect twenty thousand visitors this week.")
+    wire_copy = article("w", RELAY_WIRE, SUNDAY, "Lakeside Press")
+    link = classify_pair(wire_copy, article("c", column, SUNDAY + dt.timedelta(days=1), "Kogi Weekly"))
+    assert (link.relation, link.source_id, link.derived_id) == ("derived", "w", "c"), link.evidence
+    assert link.confidence == RELAYED_PROBABILITY and "its item on this story" in link.evidence[0]
+    # without the credit, the item is another report of the story
+    uncredited = column.replace(", the Lakeside Press agency reported", ", police said")
+    link = classify_pair(wire_copy, article("c", uncredited, SUNDAY + dt.timedelta(days=1), "Kogi Weekly"))
+    assert link.relation == "same_story", link.evidence
+
+
 def test_two_reports_whose_leads_credit_one_absent_wire_share_its_source():
     a = article("a", RELAY_OTHER_A, SUNDAY, "Niger Delta Monitor")
     b = article("b", RELAY_OTHER_B, SUNDAY, "Sahel Tribune")

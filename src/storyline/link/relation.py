@@ -427,9 +427,14 @@ SAME_DAY_POINTS = 1.0
 # lead credits the same outlet (RELAYED_COMMON_PROBABILITY). The lead is the first LEAD_SENTENCES
 # sentences; a credit further down ("Reuters reported that the road was closed") is for one fact, which
 # independent reports also borrow. Judged, not fitted: METER's papers do not credit the PA in their leads.
+# A report whose lead is about something else (a news-in-brief column: a football result, then the attack) tells
+# the story in one passage, the paragraph whose vocabulary the other report shares most (DIGEST_*): a credit in that
+# paragraph is in the story's lead. Judged, not fitted.
 RELAYED_PROBABILITY = 0.8
 RELAYED_COMMON_PROBABILITY = 0.7
 LEAD_SENTENCES = 2
+DIGEST_LEAD_OVERLAP = 0.2  # the report's first paragraph shares less than this of its vocabulary with the other
+DIGEST_PASSAGE_OVERLAP = 0.5  # the passage shares at least this
 RESTATED_MIN_FACTS = 5.0
 RESTATED_MAX_ADDED = 3.0
 RESTATED_MAX_SHARE = 0.25
@@ -935,17 +940,39 @@ def _relayed(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -
     (``derived``) or both leads credit one outlet that neither is (``common_source``), else None (RELAYED_*)."""
     for copy, source, copy_credits, source_credits, copy_is_b in ((b, a, b_credits, a_credits, True),
                                                                   (a, b, a_credits, b_credits, False)):
-        credited = copy_credits.lead & source_credits.identity
+        credited = (copy_credits.lead | _passage_lead_credits(copy.text, source.text)) & source_credits.identity
         if credited and not _published_before(copy, source):
             names = ", ".join(f"'{name}'" for name in sorted(credited))
             return "derived", copy_is_b, RELAYED_PROBABILITY, (
-                f"{'B' if copy_is_b else 'A'}'s lead credits {names}, the other's outlet: it relays that report")
+                f"{'B' if copy_is_b else 'A'}'s lead (or its item on this story) credits {names}, the other's outlet: it relays "
+                f"that report")
     third = (a_credits.lead & b_credits.lead) - a_credits.identity - b_credits.identity
     if third:
         names = ", ".join(f"'{name}'" for name in sorted(third))
         return "common_source", _earlier_first(a, b), RELAYED_COMMON_PROBABILITY, (
             f"both leads credit {names}, which neither of them is: both relay that report")
     return None
+
+
+def _passage_lead_credits(text: str, other: str) -> frozenset[str]:
+    """The outlets credited in the paragraph of ``text`` that tells ``other``'s story, where the report's own lead
+    tells something else (DIGEST_*): "Casamance: two soldiers killed. ... according to the Atlantic Coast
+    News Agency" as the third item of a column. Empty for a report that opens with the story."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    if len(paragraphs) < 2:
+        return frozenset()
+    other_words = set(_LOWER_CONTENT.findall(other)) - _STOPWORDS
+
+    def overlap(span: tuple[int, int]) -> float:
+        words = set(_LOWER_CONTENT.findall(text[span[0]:span[1]])) - _STOPWORDS
+        return len(words & other_words) / len(words) if words else 0.0
+
+    if overlap(paragraphs[0]) >= DIGEST_LEAD_OVERLAP:
+        return frozenset()
+    start, end = max(paragraphs[1:], key=overlap)
+    if overlap((start, end)) < DIGEST_PASSAGE_OVERLAP:
+        return frozenset()
+    return frozenset(x.name for x in find_attributions(text) if x.kind == "credit" and start <= x.start < end)
 
 
 def _restatement(a: Article, b: Article, a_leads: Callable[[], bool]) -> tuple[bool, float, str] | None:
