@@ -551,6 +551,17 @@ The commander, Superintendent Joseph Tamate, said officers who reached the hamle
 Clan fighting has flared repeatedly in the highlands, where automatic weapons have replaced spears and bows."""
 
 
+def test_two_reports_of_one_city_placed_in_districts_neither_names_are_apart():
+    morning = article("m", "Gunmen shot dead a police officer at a checkpoint in the city's Leninsky district of "
+                           "Grozny on Monday morning, the interior ministry said.", dt.date(2026, 11, 2))
+    evening = article("e", "Security forces killed two suspected militants in a house in the Zavodskoy district of "
+                           "Grozny on Monday evening, officials said.", dt.date(2026, 11, 2))
+    assert different_towns(morning, evening)
+    # a report that names the other's district, or none, places it nowhere else
+    assert not different_towns(morning, replace(evening, text=evening.text.replace("Zavodskoy", "Leninsky")))
+    assert not different_towns(morning, replace(evening, text=evening.text.replace("the Zavodskoy district of ", "")))
+
+
 def test_one_wires_reports_of_two_towns_that_day_share_boilerplate_not_a_story():
     day = dt.date(2026, 11, 5)
     ambush = article("a", TOWN_AMBUSH, day, "Persian Regional Agency")
@@ -558,7 +569,7 @@ def test_one_wires_reports_of_two_towns_that_day_share_boilerplate_not_a_story()
     assert different_towns(ambush, bomb)  # Saravan ("the town of"), Nikshahr ("the centre of"), neither in the other
     link = classify_pair(ambush, bomb)
     assert link.relation == "unrelated", link.evidence  # not an update of one outlet, nor one story
-    assert any("a town the other never names" in e for e in link.evidence)
+    assert any("a town or district the other never names" in e for e in link.evidence)
     # the same two reports of one town are linked
     same_town = article("b", TOWN_BOMB.replace("Nikshahr", "Saravan"), day, "Persian Regional Agency")
     assert not different_towns(ambush, same_town) and classify_pair(ambush, same_town).relation != "unrelated"

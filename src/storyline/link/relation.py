@@ -32,6 +32,7 @@ import numpy as np
 
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
 from storyline.link.names import NOT_NAMES, SharedName, report_names, same_town, shared_names
+from storyline.link.similarity import is_function_word
 from storyline.records import Article, Link
 
 __all__ = ["MODEL", "RELATIONS", "REUSE_RELATIONS", "PairFeatures", "RelationModel", "attributions", "classify_pair",
@@ -490,6 +491,11 @@ NEAR_DAYS_POINTS = 6.0
 # 21 -> 17 same_story links; METER non-derived stories linked to their own PA copy 154 -> 153 of 165,
 # other cases 13 -> 11 of 1,364.
 DIFFERENT_TOWNS_POINTS = 10.0
+# The same holds one level down: two reports of one city that each place what they tell in a district or
+# quarter of it ("the city's Kirovsky district", "the Sovetsky district of the city") that the other never names.
+_QUARTER = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:district|neighbou?rhood|quarter|borough|"
+                      r"suburb|township)\b|\b(?:district|neighbou?rhood|quarter|borough|suburb|township)\s+of\s+"
+                      r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 
 
 def _logistic(x: float) -> float:
@@ -845,7 +851,10 @@ def different_days(a: Article, b: Article) -> bool:
 
 
 def different_towns(a: Article, b: Article) -> bool:
-    """Whether each report writes as where it happened a town or village (weight 1) that the other never names."""
+    """Whether each report writes as where it happened a town or village (weight 1) that the other never names,
+    or a district or quarter of a town (_QUARTER) that the other never names."""
+    if _different_quarters(a.text, b.text):
+        return True
     a_names, b_names = report_names(a.text), report_names(b.text)
     a_towns = [n for n in a_names if n.local and n.town and n.weight >= 1.0]
     b_towns = [n for n in b_names if n.local and n.town and n.weight >= 1.0]
@@ -859,6 +868,28 @@ def different_towns(a: Article, b: Article) -> bool:
 
     return (not any(named_in(town, b_words, b_names) for town in a_towns)
             and not any(named_in(town, a_words, a_names) for town in b_towns))
+
+
+def _different_quarters(a_text: str, b_text: str) -> bool:
+    a_quarters, b_quarters = _quarters(a_text), _quarters(b_text)
+    if not a_quarters or not b_quarters:
+        return False
+    a_words, b_words = set(tokens(a_text)), set(tokens(b_text))
+    return (not any(set(tokens(q)) <= b_words for q in a_quarters)
+            and not any(set(tokens(q)) <= a_words for q in b_quarters))
+
+
+def _quarters(text: str) -> set[str]:
+    """The districts and quarters a report names by their designator, without words that open a sentence."""
+    found = set()
+    for match in _QUARTER.finditer(text):
+        words = (match.group(1) or match.group(2)).split()
+        words = [w for w in words if not w.endswith(("'s", "’s"))] or words  # "Sagaing's Kanbalu": Kanbalu
+        while words and (is_function_word(words[0]) or words[0].lower() in ("city", "city's", "city’s")):
+            words = words[1:]
+        if words:
+            found.add(" ".join(words))
+    return found
 
 
 def named_days_gap(a: Article, b: Article) -> int:
@@ -901,7 +932,7 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
         raised = DIFFERENT_DAYS_POINTS + NEAR_DAYS_POINTS * (gap <= NEAR_DAYS)
         facts.append(f"the days each names are {gap} days apart at the nearest (bar raised by {raised:g})")
     if towns_apart:
-        facts.append(f"each places it in a town the other never names (bar raised by {DIFFERENT_TOWNS_POINTS:g})")
+        facts.append(f"each places it in a town or district the other never names (bar raised by {DIFFERENT_TOWNS_POINTS:g})")
     if same_days:
         facts.append(f"both name {', '.join(day.isoformat() for day in same_days)} (day weight {SAME_DAY_POINTS:.1f})")
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
