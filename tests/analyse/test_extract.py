@@ -6,7 +6,10 @@ import os
 
 import pytest
 
+from storyline.analyse import extract
+from storyline.analyse.casualties import is_background_toll
 from storyline.analyse.extract import analyse_article
+from storyline.analyse.nlp import load_nlp
 from storyline.ingest import IngestOptions, read_reports
 from storyline.records import EventMention, Report, StatementMention, text_article
 from tests.conftest import CORPUS, ROOT
@@ -184,6 +187,45 @@ def test_a_claimed_toll_right_after_an_incident_told_without_one_is_its_competin
     (event,) = events_of(text)
     assert event.place.location == "Monguno" and event.fatalities.text == "dozens"
     assert "competing-account" in event.rules
+
+
+def test_a_tally_in_dozens_in_the_present_perfect_is_background_not_an_incident():
+    text = ("Four soldiers were killed when their truck hit a mine near Kidal on Monday, the army said.\n"
+            "Dozens of soldiers and gendarmes have been killed in the hills north of the town, many of them by mines.\n")
+    (event,) = events_of(text)
+    assert event.fatalities.best == 4 and "dozens" not in {s.text.lower() for s in event.evidence}
+
+
+@pytest.mark.parametrize("sentence, background", [
+    ("Dozens of soldiers have been killed in the hills since the rebels returned.", True),
+    ("The insurgency, which has killed hundreds of villagers, shows no sign of ending.", True),
+    ("Dozens of soldiers have been killed in the fighting, officials said.", False),  # the incident's toll
+    ("The rebels said they had killed dozens of soldiers.", False),  # a claim about the incident told
+    ("Four soldiers have been killed in the hills.", False),  # an exact count
+])
+def test_a_tally_is_told_from_the_toll_of_an_incident(sentence, background):
+    doc = load_nlp()(sentence)
+    verb = next(t for t in doc if t.lemma_ == "kill")
+    assert is_background_toll(verb) is background
+
+
+def test_both_sides_dead_of_one_battle_told_twice_are_one_incident():
+    text = ("Two policemen and three attackers were killed when gunmen raided a police station in Kisoro on Sunday, "
+            "police said.\n"
+            '"In the exchange of fire three of the attackers were shot dead, but we lost two of our officers," the '
+            "police spokesman told reporters.\n")
+    (event,) = events_of(text)
+    assert event.fatalities.best == 5
+
+
+def test_gunfire_a_witness_heard_is_part_of_the_incident_told(monkeypatch):
+    text = ("Gunmen killed two soldiers at a checkpoint in Kisoro on Sunday, the army said.\n"
+            "The Herald spoke by telephone to a shopkeeper in Kisoro trading centre who said she was woken by gunfire "
+            "that lasted about twenty minutes.\n")
+    (event,) = events_of(text)
+    assert event.fatalities.best == 2 and "detail-of-incident" in event.rules
+    monkeypatch.setattr(extract, "_heard_of_it", lambda old, new: False)
+    assert len(events_of(text)) == 2  # what the rule keeps out: an attack of its own
 
 
 def test_a_definite_reference_without_a_toll_joins_the_incident_it_points_back_to():

@@ -317,6 +317,10 @@ def is_background_toll(verb) -> bool:
     if _over_a_period(verb):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    present_perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ")
+                          for c in verb.children)
+    if present_perfect and _tallied(verb):
+        return True
     long_span = any(_long_span(t) and not _describes_a_noun(t) for t in verb.subtree)
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -334,6 +338,26 @@ def is_background_toll(verb) -> bool:
             if words & RECURRING_VIOLENCE and long_span:
                 return True
     return False
+
+
+# Plural count nouns of a vague toll: "dozens", "hundreds", "scores", "thousands", "tens".
+_TALLY_NOUNS = frozenset({"dozen", "hundred", "thousand", "score", "ten"})
+
+
+def _tallied(verb) -> bool:
+    """Victims counted in dozens or hundreds (in the present perfect: see the caller) with no incident to die in:
+    "Dozens of soldiers and national guards have been killed there, many of them by mines" sums up years; "dozens
+    have been killed in the fighting" (an incident word: :func:`incident_words`) is the toll of the fighting told, and "they had killed dozens of soldiers"
+    a claim about the incident told."""
+    victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    counted = [word for v in victims for word in (v, *(c for c in v.children if c.dep_ in ("nummod", "quantmod")))]
+    if not any(word.tag_ == "NNS" and word.lemma_.lower() in _TALLY_NOUNS for word in counted):
+        return False
+    from storyline.analyse.event_types import incident_words  # event_types reads casualty words of its own
+
+    incident = incident_words(verb.sent)
+    return not any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.i in incident for o in c.children)
+                   for c in verb.children)
 
 
 def _antecedent(word):

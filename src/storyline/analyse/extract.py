@@ -47,7 +47,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-24"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-25"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -1179,7 +1179,7 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
         if not (old.fatalities or old.injuries or old.event_type in POLITICAL_VIOLENCE):
             return False
     elif not (old.event_type == new.event_type and old.event_type in POLITICAL_VIOLENCE and
-              (new.fatalities or new.injuries)):
+              (new.fatalities or new.injuries)) and not _heard_of_it(old, new):
         return False  # a gun battle told after a bombing is another incident more often than not
     # where the wounded were taken ("to hospital in Gusau") need not be where they were hurt
     if not (_same_ground(old.place, new.place) or toll and _places_agree(old.place, new.place)):
@@ -1190,6 +1190,16 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     # date another incident in the same span: a part of the incident would be told at its time or at none.
     vaguer = new.dated_by_event and 0 < _TIME_RANK[new.time.precision] < _TIME_RANK[old.time.precision]
     return _times_overlap(old.time, new.time) and not vaguer
+
+
+def _heard_of_it(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` is a bare noun of violence with no toll, day, victims or actors of its own, told after an
+    incident of political violence: what a witness heard of it ("she was woken by gunfire that lasted about twenty
+    minutes"), not another incident."""
+    return (old.event_type in POLITICAL_VIOLENCE and new.event_type in POLITICAL_VIOLENCE
+            and not (new.fatalities or new.injuries or new.victims or new.actor1 or new.actor2)
+            and not new.dated_by_event and bool(new.rules) and new.rules[0].startswith("violence-default:")
+            and "/VERB" not in new.rules[0])
 
 
 def _suffered_only(sentence, trigger: Span | None) -> bool:
@@ -1346,8 +1356,12 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
         return False
     if not (_times_overlap(a.time, b.time) or _said_after_it(a, b)) or not _places_agree(a.place, b.place):
         return False
-    victims_agree = _victims_agree(a.victims, b.victims)
-    if not victims_agree:
+    # a battle's dead are of both sides: "two officers and three attackers", "three assailants ... two of our
+    # officers" name different victims first of one exact toll (of two or more: one dead is of one side)
+    same_battle = (a.event_type == b.event_type == "Battles" and a.fatalities and b.fatalities
+                   and a.fatalities.low == a.fatalities.high == b.fatalities.low == b.fatalities.high
+                   and (a.fatalities.low or 0) >= 2)
+    if not (_victims_agree(a.victims, b.victims) or same_battle):
         return False
     if a.sub_event_type == b.sub_event_type:
         return a.time.precision != "unresolved" or b.time.precision != "unresolved" or bool(a.victims and b.victims)
