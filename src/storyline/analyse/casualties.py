@@ -347,8 +347,8 @@ _TALLY_NOUNS = frozenset({"dozen", "hundred", "thousand", "score", "ten"})
 def _tallied(verb) -> bool:
     """Victims counted in dozens or hundreds (in the present perfect: see the caller) with no incident to die in:
     "Dozens of soldiers and national guards have been killed there, many of them by mines" sums up years; "dozens
-    have been killed in the fighting" (an incident word: :func:`incident_words`) is the toll of the fighting told, and "they had killed dozens of soldiers"
-    a claim about the incident told."""
+    have been killed in the fighting" (an incident word: :func:`incident_words`) is the toll of the fighting told,
+    and "they had killed dozens of soldiers" a claim about the incident told."""
     victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     counted = [word for v in victims for word in (v, *(c for c in v.children if c.dep_ in ("nummod", "quantmod")))]
     if not any(word.tag_ == "NNS" and word.lemma_.lower() in _TALLY_NOUNS for word in counted):

@@ -871,6 +871,7 @@ def different_towns(a: Article, b: Article) -> bool:
 
 
 def _different_quarters(a_text: str, b_text: str) -> bool:
+    """Whether each text names a district or quarter (:func:`_quarters`) and none of them occurs in the other."""
     a_quarters, b_quarters = _quarters(a_text), _quarters(b_text)
     if not a_quarters or not b_quarters:
         return False
@@ -880,11 +881,12 @@ def _different_quarters(a_text: str, b_text: str) -> bool:
 
 
 def _quarters(text: str) -> set[str]:
-    """The districts and quarters a report names by their designator, without words that open a sentence."""
+    """The districts and quarters a report names by their designator ("the Sovetsky district", "the district of
+    Kirovsky"), without a leading function word, "city" or a possessive ("Sagaing's Kanbalu": Kanbalu)."""
     found = set()
     for match in _QUARTER.finditer(text):
         words = (match.group(1) or match.group(2)).split()
-        words = [w for w in words if not w.endswith(("'s", "’s"))] or words  # "Sagaing's Kanbalu": Kanbalu
+        words = [w for w in words if not w.endswith(("'s", "’s"))] or words
         while words and (is_function_word(words[0]) or words[0].lower() in ("city", "city's", "city’s")):
             words = words[1:]
         if words:
@@ -932,7 +934,8 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
         raised = DIFFERENT_DAYS_POINTS + NEAR_DAYS_POINTS * (gap <= NEAR_DAYS)
         facts.append(f"the days each names are {gap} days apart at the nearest (bar raised by {raised:g})")
     if towns_apart:
-        facts.append(f"each places it in a town or district the other never names (bar raised by {DIFFERENT_TOWNS_POINTS:g})")
+        facts.append(f"each places it in a town or district the other never names "
+                     f"(bar raised by {DIFFERENT_TOWNS_POINTS:g})")
     if same_days:
         facts.append(f"both name {', '.join(day.isoformat() for day in same_days)} (day weight {SAME_DAY_POINTS:.1f})")
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
@@ -971,12 +974,12 @@ def _relayed(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -
     (``derived``) or both leads credit one outlet that neither is (``common_source``), else None (RELAYED_*)."""
     for copy, source, copy_credits, source_credits, copy_is_b in ((b, a, b_credits, a_credits, True),
                                                                   (a, b, a_credits, b_credits, False)):
-        credited = (copy_credits.lead | _passage_lead_credits(copy.text, source.text)) & source_credits.identity
+        credited = (copy_credits.lead | _story_passage_credits(copy.text, source.text)) & source_credits.identity
         if credited and not _published_before(copy, source):
             names = ", ".join(f"'{name}'" for name in sorted(credited))
             return "derived", copy_is_b, RELAYED_PROBABILITY, (
-                f"{'B' if copy_is_b else 'A'}'s lead (or its item on this story) credits {names}, the other's outlet: it relays "
-                f"that report")
+                f"{'B' if copy_is_b else 'A'}'s lead (or its item on this story) credits {names}, the other's "
+                f"outlet: it relays that report")
     third = (a_credits.lead & b_credits.lead) - a_credits.identity - b_credits.identity
     if third:
         names = ", ".join(f"'{name}'" for name in sorted(third))
@@ -985,7 +988,7 @@ def _relayed(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -
     return None
 
 
-def _passage_lead_credits(text: str, other: str) -> frozenset[str]:
+def _story_passage_credits(text: str, other: str) -> frozenset[str]:
     """The outlets credited in the paragraph of ``text`` that tells ``other``'s story, where the report's own lead
     tells something else (DIGEST_*): "Casamance: two soldiers killed. ... according to the Atlantic Coast
     News Agency" as the third item of a column. Empty for a report that opens with the story."""
