@@ -340,10 +340,6 @@ def is_background_toll(verb) -> bool:
     return False
 
 
-# Plural count nouns of a vague toll: "dozens", "hundreds", "scores", "thousands", "tens".
-_TALLY_NOUNS = frozenset({"dozen", "hundred", "thousand", "score", "ten"})
-
-
 def _tallied(verb) -> bool:
     """Victims counted in dozens or hundreds (in the present perfect: see the caller) with no incident to die in:
     "Dozens of soldiers and national guards have been killed there, many of them by mines" sums up years; "dozens
@@ -351,13 +347,20 @@ def _tallied(verb) -> bool:
     and "they had killed dozens of soldiers" a claim about the incident told."""
     victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     counted = [word for v in victims for word in (v, *(c for c in v.children if c.dep_ in ("nummod", "quantmod")))]
-    if not any(word.tag_ == "NNS" and word.lemma_.lower() in _TALLY_NOUNS for word in counted):
+    if not any(word.tag_ == "NNS" and _vague_tens(word.text) for word in counted):
         return False
     from storyline.analyse.event_types import incident_words  # event_types reads casualty words of its own
 
     incident = incident_words(verb.sent)
     return not any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.i in incident for o in c.children)
                    for c in verb.children)
+
+
+def _vague_tens(word: str) -> bool:
+    """A plural count word that gives no figure and means tens or more ("dozens", "scores", "hundreds"), by the
+    quantifier table (:func:`quantity`)."""
+    figure = quantity(word)
+    return figure is not None and figure.best is None and (figure.low or 0) >= 10
 
 
 def _antecedent(word):

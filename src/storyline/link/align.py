@@ -405,8 +405,9 @@ def _letters(run: Sequence[_Word]) -> str:
     return re.sub(r"[\W_]", "", "".join(w.text for w in run).lower())
 
 
-def _trim(words: Sequence[_Word]) -> list[_Word]:
-    """The run without function words at its ends, but for an article just before its first content word."""
+def _trim(words: Sequence[_Word]) -> tuple[int, int]:
+    """Where the run starts and ends without function words at its ends, but for an article just before its first
+    content word."""
     start, end = 0, len(words)
     while start < end and is_function_word(words[start].text):
         start += 1
@@ -414,7 +415,7 @@ def _trim(words: Sequence[_Word]) -> list[_Word]:
         end -= 1
     if 0 < start < end and words[start - 1].text.lower() in ("the", "a", "an"):
         start -= 1
-    return list(words[start:end])
+    return start, end
 
 
 def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_Word]) -> bool:
@@ -454,19 +455,17 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
                            for w in context)
 
 
-def _framed_apart(replaced_a: Sequence[_Word], run_a: Sequence[_Word], replaced_b: Sequence[_Word],
-                  run_b: Sequence[_Word]) -> bool:
-    """Whether the function words trimmed off the two replaced runs differ: "at dawn" against "the defence ministry
-    said" is a clause rewritten around a shared word, not a term put in place of another ("in Kabul" -> "in the
-    capital" keeps its frame; an article next to the term does not count)."""
-    def frame(replaced, run):
-        if not run:
-            return None
-        start, end = replaced.index(run[0]), replaced.index(run[-1]) + 1
-        outside = [w.text.lower() for w in (*replaced[:start], *replaced[end:])]
+def _framed_apart(replaced_a: Sequence[_Word], trimmed_a: tuple[int, int], replaced_b: Sequence[_Word],
+                  trimmed_b: tuple[int, int]) -> bool:
+    """Whether the function words :func:`_trim` took off the two replaced runs differ: "at dawn" against "the defence
+    ministry said" is a clause rewritten around a shared word, not a term put in place of another ("in Kabul" -> "in
+    the capital" keeps its frame; an article next to the term does not count)."""
+    def frame(replaced, trimmed):
+        start, end = trimmed
+        outside = (w.text.lower() for w in (*replaced[:start], *replaced[end:]))
         return [w for w in outside if w not in ("the", "a", "an")]
 
-    return frame(replaced_a, run_a) != frame(replaced_b, run_b)
+    return frame(replaced_a, trimmed_a) != frame(replaced_b, trimmed_b)
 
 
 def _with_shared_article(words_a, i, words_b, j, run_a, run_b):
@@ -524,8 +523,10 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
         if matcher.ratio() < MIN_KEPT_WORDS:
             continue
         for i1, i2, j1, j2 in _anchored_replacements(matcher.get_opcodes(), words_a):
-            run_a, run_b = _trim(words_a[i1:i2]), _trim(words_b[j1:j2])
-            if _framed_apart(words_a[i1:i2], run_a, words_b[j1:j2], run_b):
+            replaced_a, replaced_b = words_a[i1:i2], words_b[j1:j2]
+            trimmed_a, trimmed_b = _trim(replaced_a), _trim(replaced_b)
+            run_a, run_b = list(replaced_a[slice(*trimmed_a)]), list(replaced_b[slice(*trimmed_b)])
+            if not (run_a and run_b) or _framed_apart(replaced_a, trimmed_a, replaced_b, trimmed_b):
                 continue
             context = [words_a[i1], words_b[j1]] + [words[k - 1] for words, k in ((words_a, i1), (words_b, j1)) if k > 0]
             if not _looks_like_term(run_a, run_b, context):

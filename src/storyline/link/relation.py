@@ -596,6 +596,7 @@ class _Credits:
     carried: frozenset[str]  # bylines, datelines, sign-offs
     identity: frozenset[str]  # its own outlet, else the wire whose copy it carries
     lead: frozenset[str]  # outlets its lead credits in the running text: the report it relays
+    credited_at: tuple[tuple[str, int], ...]  # (outlet, offset) of each credit in the running text
 
 
 def _credits(article: Article) -> _Credits:
@@ -603,8 +604,9 @@ def _credits(article: Article) -> _Credits:
     carried = frozenset(x.name for x in found if x.carries_copy)
     identity = frozenset({canonical_outlet(article.outlet), *_initials(article.outlet)}) if article.outlet else carried
     lead_end = _lead_end(article.text)
-    lead = frozenset(x.name for x in found if x.kind == "credit" and x.start < lead_end) - identity
-    return _Credits(frozenset(x.name for x in found), carried, identity, lead)
+    credited_at = tuple((x.name, x.start) for x in found if x.kind == "credit")
+    lead = frozenset(name for name, start in credited_at if start < lead_end) - identity
+    return _Credits(frozenset(x.name for x in found), carried, identity, lead, credited_at)
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -813,9 +815,14 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) 
     return _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart)
 
 
+def _vocabulary(text: str) -> set[str]:
+    """A text's lower-case content words (3 letters or more, no stop words)."""
+    return set(_LOWER_CONTENT.findall(text)) - _STOPWORDS
+
+
 def vocabulary_overlap(a_text: str, b_text: str) -> float:
     """The smaller share of either text's lower-case content words (3 letters or more) found in the other."""
-    a, b = (set(_LOWER_CONTENT.findall(text)) - _STOPWORDS for text in (a_text, b_text))
+    a, b = _vocabulary(a_text), _vocabulary(b_text)
     if not a or not b:
         return 0.0
     shared = len(a & b)
@@ -880,7 +887,8 @@ def _different_quarters(a_text: str, b_text: str) -> bool:
             and not any(set(tokens(q)) <= a_words for q in b_quarters))
 
 
-def _quarters(text: str) -> set[str]:
+@lru_cache(maxsize=512)
+def _quarters(text: str) -> frozenset[str]:
     """The districts and quarters a report names by their designator ("the Sovetsky district", "the district of
     Kirovsky"), without a leading function word, "city" or a possessive ("Sagaing's Kanbalu": Kanbalu)."""
     found = set()
@@ -891,7 +899,7 @@ def _quarters(text: str) -> set[str]:
             words = words[1:]
         if words:
             found.add(" ".join(words))
-    return found
+    return frozenset(found)
 
 
 def named_days_gap(a: Article, b: Article) -> int:
@@ -974,7 +982,8 @@ def _relayed(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -
     (``derived``) or both leads credit one outlet that neither is (``common_source``), else None (RELAYED_*)."""
     for copy, source, copy_credits, source_credits, copy_is_b in ((b, a, b_credits, a_credits, True),
                                                                   (a, b, a_credits, b_credits, False)):
-        credited = (copy_credits.lead | _story_passage_credits(copy.text, source.text)) & source_credits.identity
+        credited = source_credits.identity & (copy_credits.lead
+                                              | _story_passage_credits(copy.text, copy_credits, source.text))
         if credited and not _published_before(copy, source):
             names = ", ".join(f"'{name}'" for name in sorted(credited))
             return "derived", copy_is_b, RELAYED_PROBABILITY, (
@@ -988,25 +997,27 @@ def _relayed(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -
     return None
 
 
-def _story_passage_credits(text: str, other: str) -> frozenset[str]:
+def _story_passage_credits(text: str, credits: _Credits, other: str) -> frozenset[str]:
     """The outlets credited in the paragraph of ``text`` that tells ``other``'s story, where the report's own lead
     tells something else (DIGEST_*): "Casamance: two soldiers killed. ... according to the Atlantic Coast
     News Agency" as the third item of a column. Empty for a report that opens with the story."""
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     if len(paragraphs) < 2:
         return frozenset()
-    other_words = set(_LOWER_CONTENT.findall(other)) - _STOPWORDS
+    other_words = _vocabulary(other)
 
     def overlap(span: tuple[int, int]) -> float:
-        words = set(_LOWER_CONTENT.findall(text[span[0]:span[1]])) - _STOPWORDS
+        words = _vocabulary(text[span[0]:span[1]])
         return len(words & other_words) / len(words) if words else 0.0
 
     if overlap(paragraphs[0]) >= DIGEST_LEAD_OVERLAP:
         return frozenset()
-    start, end = max(paragraphs[1:], key=overlap)
-    if overlap((start, end)) < DIGEST_PASSAGE_OVERLAP:
+    shares = [overlap(span) for span in paragraphs[1:]]
+    best = shares.index(max(shares))
+    if shares[best] < DIGEST_PASSAGE_OVERLAP:
         return frozenset()
-    return frozenset(x.name for x in find_attributions(text) if x.kind == "credit" and start <= x.start < end)
+    start, end = paragraphs[1 + best]
+    return frozenset(name for name, at in credits.credited_at if start <= at < end)
 
 
 def _restatement(a: Article, b: Article, a_leads: Callable[[], bool]) -> tuple[bool, float, str] | None:
