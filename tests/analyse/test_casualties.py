@@ -236,7 +236,7 @@ def test_harm_words_alone_count_nobody(text):
     ("There were no casualties.", [(KILLED, 0, 0, 0, None), (INJURED, 0, 0, 0, None)]),
     ("No injuries were reported.", [(INJURED, 0, 0, 0, None)]),
     ("Nobody died.", [(KILLED, 0, 0, 0, None)]),
-    ("Neither guard was hurt.", [(INJURED, 0, 0, 0, None), (KILLED, 0, 0, 0, None)]),
+    ("Neither guard was hurt.", [(INJURED, 0, 0, 0, "guard"), (KILLED, 0, 0, 0, "guard")]),  # of one group
 ])
 def test_zero_only_when_the_text_says_so(text, expected):
     assert brief(text) == expected
@@ -283,8 +283,9 @@ def test_no_before_a_comparison_bounds_the_count_and_is_no_zero():
         (KILLED, 12, 12, None, "farmers")]
     assert brief("Not more than three guards died in the ambush.") == [(KILLED, None, 3, 3, "guards")]
     # "no" before a noun is still a zero
-    assert brief("None of the pilgrims was hurt in the attack.") == [(INJURED, 0, 0, 0, None), (KILLED, 0, 0, 0, None)]
-    assert brief("No civilians were killed in the crossfire.") == [(KILLED, 0, 0, 0, None)]
+    assert brief("None of the pilgrims was hurt in the attack.") == [(INJURED, 0, 0, 0, "pilgrims"),
+                                                                     (KILLED, 0, 0, 0, "pilgrims")]
+    assert brief("No civilians were killed in the crossfire.") == [(KILLED, 0, 0, 0, "civilians")]
 
 
 def test_a_toll_update_gives_the_new_total_and_its_latest_dead_are_part_of_it():
@@ -640,3 +641,11 @@ def test_shot_dead_after_a_noun_the_parser_joins_it_to_is_still_a_killing():
     found = find_casualties(parse("Two gunmen on a motorcycle shot dead three vendors and wounded two other people "
                                   "at the market.")[:])
     assert [(c.kind, c.figure.low) for c in found] == [("killed", 3), ("injured", 2)]
+
+
+def test_a_zero_keeps_the_group_it_is_of():
+    # "no soldiers were hurt" clears one side only; "nobody was hurt" names no group
+    assert brief("No members of the security forces or residents were hurt, the committee said.") == [
+        ("injured", 0, 0, 0, "security forces"), ("killed", 0, 0, 0, "security forces")]
+    assert brief("None of the passengers was hurt.")[0][4] == "passengers"
+    assert brief("Nobody else was hurt.")[0][4] is None

@@ -95,6 +95,9 @@ NOT_INCIDENTS = [
     # an explosion where a workplace or a fuel is named is an accident, whatever it killed
     "Nine miners died after an explosion at a coal mine in the north of the province.",
     "A fuel tanker exploded on the highway, killing 30 people who had rushed to scoop up petrol.",
+    # a weapon word that only names what is used against such weapons
+    "The families asked the ministry for mine-detection equipment and armoured vehicles.",
+    "A mine clearance team finished work on the road to the border crossing.",
 ]
 
 

@@ -895,3 +895,21 @@ def test_an_earlier_incident_told_in_passing_in_the_past_perfect_is_background()
     # told as news, not as background, it is an incident of its own
     news = text.replace("On March 3, gunmen had shot dead", "On Sunday, gunmen shot dead")
     assert len(events_of(news, dt.date(2026, 3, 16))) == 2
+
+
+def test_a_zero_for_one_side_does_not_compete_with_the_toll_of_the_other():
+    text = ("Three suspected militants were killed in a shootout with security forces in Nalchik on Tuesday "
+            "evening, the committee said.\n"
+            "No members of the security forces or residents were hurt, according to the committee.\n")
+    (event,) = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
+    assert (event.fatalities.low, event.fatalities.best) == (3, 3)
+    assert "competing-account" not in event.rules
+
+
+def test_a_peaceful_march_after_a_burial_does_not_take_the_toll_it_mourns():
+    text = ("Several hundred relatives marched through the centre of Gafsa on Tuesday after burying two of the "
+            "soldiers killed in the mountains, demanding that the army give its troops proper mine-detection "
+            "equipment.\n")
+    (event,) = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.fatalities is None

@@ -85,6 +85,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 COLLECTIVE_NOUNS = frozenset({"taliban", "police", "people", "personnel", "staff", "crew", "family", "army",
                               "militia", "forces", "force", "group", "military", "population", "public"})
 CONTAINER_NOUNS = frozenset({"total", "group", "family", "team", "band", "crowd", "party"})  # "a total of 17"
+ZERO_CONTAINERS = CONTAINER_NOUNS | {"none", "member", "members", "any"}  # "none of the", "no members of the"
 SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})
 BREAKDOWN_WORDS = frozenset({"including", "among", "excluding", "incl."})
 ADDITIVE_PREPOSITIONS = ("in addition to", "along with", "together with")
@@ -910,9 +911,12 @@ def _count_of_head(head, excluded) -> _Count | None:
     if head.lemma_.lower() in OCCASION_NOUNS:
         return None  # "three times this year, soldiers were killed": a count of occasions
     zero = _zero(head)
-    if zero:
-        return zero
     of_object = _of_object(head, excluded)
+    if zero:  # "no soldiers were hurt", "none of the passengers", "no members of the security forces"
+        group = of_object if of_object is not None and head.lower_ in ZERO_CONTAINERS else head
+        if group.pos_ == "PRON" or group.lower_ in ("one", "nobody", "none", "noone"):
+            return zero  # "no one", "nobody": no group named
+        return _Count(zero.figure, zero.first, zero.last, _victim_range(group, None))
     own = _count_around(head, head.left_edge.i, head.i)  # "3 were wounded", "dozens of people", "three of them"
     if own is not None:
         if of_object is not None:

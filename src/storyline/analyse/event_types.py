@@ -757,6 +757,8 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
             continue
         elif hit.label == "Remote explosive/landmine/IED" and _a_mine_worked(tokens[hit.positions[-1]]):
             continue  # "at the Nacupay mines", "a gold mine": a place where minerals are dug, no weapon
+        elif hit.label in WEAPON_LABELS and _names_a_countermeasure(tokens[hit.positions[-1]]):
+            continue  # "mine-detection equipment", "bomb disposal robots": what is used against a weapon, no blast
         elif hit.label in ("Remote explosive/landmine/IED", "Grenade") and _deliverer_is_aircraft(hit, tokens, hits):
             evidence.add("Air/drone strike", hit.weight, hit, "dropped-from-air")
             context.labelled.append(hit)
@@ -1028,6 +1030,25 @@ def _a_mine_worked(word) -> bool:
     if any(c.lower_ in WORKED_MINERALS or c.pos_ == "PROPN" for c in before):
         return True
     return word.tag_ == "NNS" and word.dep_ == "pobj" and word.head.lower_ in ("at", "in", "near", "around", "into")
+
+
+# Nouns for what is used or done against a weapon; a weapon word that modifies one names a kind of thing
+WEAPON_LABELS = {"Remote explosive/landmine/IED", "Grenade"}
+COUNTERMEASURES = {"detection", "detector", "clearance", "clearing", "removal", "sweeper", "sweeping", "resistant",
+                   "proof", "awareness", "education", "risk", "action", "equipment", "robot", "kit"}
+
+
+def _names_a_countermeasure(word) -> bool:
+    """Whether a weapon word only modifies a noun for what is used against such weapons ("proper mine-detection
+    equipment", "mine clearance teams", "mine-resistant vehicles"), up through the nouns it is a compound of."""
+    node = word
+    while node.dep_ in ("compound", "amod", "nmod", "npadvmod") and node.head.i != node.i:
+        head = node.head
+        between = [c for c in head.children if node.i < c.i < head.i]  # "mine clearance team": parsed as siblings
+        if any(t.lemma_.lower() in COUNTERMEASURES for t in [head, *between]):
+            return True
+        node = head
+    return False
 
 
 MEETING_VERBS = {"hit", "strike", "step", "trigger", "run"}  # "their truck hit a mine": the mine did the killing

@@ -47,7 +47,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-25"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-26"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -330,6 +330,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     if continues:  # "Two of the wounded died overnight": a toll for the incident just told
         kind = EventType(last.event_type, last.sub_event_type, last.plover_type, last.plover_mode, last.cameo_root,
                          None, last.confidence, "toll-update")
+    if kind.sub_event_type == "Peaceful protest":
+        # No one is killed or hurt in what ACLED calls a peaceful protest; a toll beside one ("marched after
+        # burying two of the soldiers killed on the mountain") is of the deaths it mourns or protests.
+        casualties = []
     if not casualties and _unrealised(sentence, kind.trigger):
         return None  # "vowed to retaliate", "called for protests on Friday": nothing has happened yet
     clause = _event_clause(sentence, kind.trigger, casualties)
