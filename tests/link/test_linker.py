@@ -215,6 +215,61 @@ def test_independent_reports_of_one_incident_meet_through_the_place(tmp_path):
     assert stories == [["bus", "local"], ["post"]]  # the attack on the army post that week stays apart
 
 
+# One protest in a capital, told the day it happened by the government and by a nurse and elders: different
+# neighbourhoods, tolls and words (written for this test).
+FREETOWN_GOVERNMENT = (
+    "Two people were killed and nine injured on Thursday in clashes between police and young men "
+    "protesting against fuel shortages in Freetown's eastern suburbs, the government said.\n"
+    "Information minister Alhaji Kamara said in a televised statement that demonstrators had blocked the "
+    "main road with burning tyres and stones and had attacked police officers sent to clear it. Four "
+    "officers were among the injured, he said.\n"
+    "\"The government regrets the loss of life and has ordered an inquiry,\" the minister said, adding that"
+    " officers had been told not to use live rounds.\n"
+    "Queues at petrol stations have stretched for kilometres since the start of the month, and commercial"
+    " motorcyclists say they have had to pay double for a litre of fuel on the black market.\n"
+    "Shops along the road stayed closed for most of the day, and many commuters walked to the city "
+    "centre."
+)
+FREETOWN_ELDERS = (
+    "At least four young men died of gunshot wounds in the east of Freetown on Thursday when police broke"
+    " up protests over weeks of fuel shortages, according to a nurse and community elders.\n"
+    "A nurse at Connaught hospital, who asked not to be named, said three bodies had arrived at the "
+    "mortuary by midday. A fourth man died at a clinic in Wellington, said Pa Santigie Conteh, an elder "
+    "in Calaba Town, who said he had seen the body.\n"
+    "The hospital treated 22 wounded people, most of them hit by rubber bullets or tear gas canisters, "
+    "the nurse said.\n"
+    "Trouble began shortly after dawn when youths set up barricades of tyres and scrap metal in Kissy and"
+    " Calaba Town and threw stones at the first police vehicles. Witnesses said officers fired tear gas "
+    "and then live rounds.\n"
+    "Motorcyclists in the area say fuel has been almost impossible to find for a month. There was no "
+    "immediate comment from the police on the figures given by the nurse."
+)
+
+
+def test_reports_of_one_incident_in_a_capital_that_day_meet_through_their_analysis(tmp_path):
+    from storyline.records import Report
+
+    day = dt.date(2026, 2, 12)
+    reports = [Report(text=FREETOWN_GOVERNMENT, source="gov.txt", format="text", published=day, external_id="gov"),
+               Report(text=FREETOWN_ELDERS, source="elders.txt", format="text", published=day, external_id="elders")]
+    for analysed in (False, True):
+        with open_store(f"sqlite:///{tmp_path}/freetown-{analysed}.db") as store:
+            store.add_reports(reports)
+            if analysed:
+                analyse_pending(store)
+            link_pending(store)
+            told = store.incidents_told([a.id for a in store.articles()])
+            links = list(store.links())
+        if not analysed:  # one shared name (the capital) and the day of publication: nothing to go on
+            assert links == [] and told == {}
+            continue
+        # one calls it a riot, the other a protest the police broke up: both a demonstration in Freetown that day
+        assert sorted(kind for rows in told.values() for kind, *_ in rows) == ["Protests", "Riots"]
+        (link,) = links
+        assert link.relation == "same_story", link.evidence
+        assert "the analysis of both finds a demonstration in Freetown (SL) on 2026-02-12" in link.evidence
+
+
 def test_a_stored_link_keeps_the_words_the_rewrite_copied(tmp_path):
     from storyline.link.align import split_passages
     from storyline.records import Report

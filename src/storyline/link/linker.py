@@ -39,7 +39,7 @@ MIN_SHARED_NAMES = 2
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\w’'-]+)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # Bumped when the candidates or the relations change, so that stored articles are linked again.
-LINKER = f"link-10:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-11:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
@@ -59,7 +59,7 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
     from storyline.link.align import align_pair
     from storyline.link.lsh import LSHIndex
     from storyline.link.minhash import MinHasher, shingles
-    from storyline.link.relation import classify_pair
+    from storyline.link.relation import INCIDENT_KINDS, classify_pair, incident_signatures
 
     summary = LinkSummary()
     new_ids = store.article_ids_to_link(LINKER)
@@ -75,7 +75,9 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
         store.save_buckets([(article_id, [int(k) for k in keys[n]]) for n, article_id in enumerate(fingerprinted)])
         store.save_name_keys([(article_id, name_keys(new_articles[article_id].text)) for article_id in new_ids])
 
-        event_keys = store.event_keys()
+        # a riot and a protest, or a battle and an attack, may be one incident typed two ways by two reports
+        event_keys = {article_id: {(country, INCIDENT_KINDS.get(kind, kind), month) for country, kind, month in keys}
+                      for article_id, keys in store.event_keys().items()}
         by_key: dict[tuple, set[str]] = {}
         for article_id, article_keys in event_keys.items():
             for key in article_keys:
@@ -94,11 +96,12 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
         dates = store.publication_dates(sorted({i for pair in pairs for i in pair}))
         pairs = {(a, b) for a, b in pairs if _dates_within_window(dates.get(a), dates.get(b))}
         articles = store.articles_by_id(sorted({i for pair in pairs for i in pair}))
+        told = {article_id: incident_signatures(rows) for article_id, rows in store.incidents_told(articles).items()}
         found: list[Link] = []
         for a_id, b_id in sorted(pairs):
             a, b = articles[a_id], articles[b_id]
             summary.compared += 1
-            link = classify_pair(a, b)
+            link = classify_pair(a, b, incidents=(told.get(a_id, frozenset()), told.get(b_id, frozenset())))
             if link.relation == "unrelated":
                 continue
             if link.relation in _ALIGNED_RELATIONS:

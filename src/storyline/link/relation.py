@@ -412,6 +412,15 @@ STORY_DAYS = 3
 # a big town both write as a place (weight 0.5: "near Bannu") where it happened. The later report's
 # publication day is left out: "police said on Wednesday" in two reports of that day says nothing.
 SAME_DAY_POINTS = 1.0
+# What the analysis of each report says happened also tells where and when: reports whose event mentions put
+# one kind of incident (INCIDENT_KINDS: a demonstration, or political violence) in one town on one day share
+# that day (SAME_DAY_POINTS, the publication day included, since the analysis dated the event to it, not a
+# statement) and that town as the place where it happened. Two reports of a deadly protest in a capital,
+# written the day it happened, share no other place or day ("in Conakry's Ratoma commune" against "in
+# Hamdallaye, Bambeto and Cosa", both "on Wednesday"). The other evidence is still needed.
+INCIDENT_KINDS = {"Protests": "a demonstration", "Riots": "a demonstration", "Battles": "political violence",
+                  "Violence against civilians": "political violence",
+                  "Explosions/Remote violence": "political violence"}
 # A report that tells nothing of its own restates another: of its figures, names and quotes
 # (:func:`added_facts`, at least RESTATED_MIN_FACTS) the other lacks at most RESTATED_MAX_ADDED, making at
 # most RESTATED_MAX_SHARE of them, and the other tells more. Reworded so far that little wording is
@@ -760,7 +769,8 @@ def _link(a: Article, b: Article, relation: str, confidence: float, a_first: boo
                 round(containment, 3), round(reverse, 3), (), (), (*evidence, legend))
 
 
-def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) -> Link:
+def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
+                  incidents: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> Link:
     """How ``a`` and ``b`` relate, which is the source, how sure, and why (``evidence``).
 
     Order of the checks: versions of one report (``update``), near-identical text
@@ -770,7 +780,8 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) 
     no figure, name or quote of its own: RESTATED_*), else ``unrelated``. For relations
     without a direction (``common_source``, ``same_story``, ``unrelated``) the
     earlier-published report (else ``a``) is ``source_id``. Alignments and
-    substitutions are left empty for the aligner to fill.
+    substitutions are left empty for the aligner to fill. ``incidents`` are what the analysis of
+    each report says happened where and when (:func:`incident_signatures`), where it has been analysed.
     """
     f = features or pair_features(a.text, b.text)
     if a.id == b.id:
@@ -812,7 +823,14 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None) 
         if certainty < 0.7:
             evidence.append("direction uncertain: confidence lowered")
         return _link(a, b, "derived", p_reuse * certainty, a_first, f, evidence)
-    return _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart)
+    return _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, incidents[0] & incidents[1])
+
+
+def incident_signatures(told) -> frozenset[tuple[str, str, str, str]]:
+    """(kind of incident, country, town, ISO day) for each (event type, country, town, ISO day) an analysis
+    found whose event type is of one of INCIDENT_KINDS."""
+    return frozenset((INCIDENT_KINDS[kind], country, town, day) for kind, country, town, day in told
+                     if kind in INCIDENT_KINDS)
 
 
 def _vocabulary(text: str) -> set[str]:
@@ -921,12 +939,13 @@ def shared_incident_days(a: Article, b: Article) -> list[dt.date]:
 
 
 def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float, credits: tuple[_Credits, _Credits],
-                        towns_apart: bool) -> Link:
+                        towns_apart: bool, both_told: frozenset = frozenset()) -> Link:
     names = shared_names(a.text, b.text)
-    same_days = shared_incident_days(a, b)
+    same_days = shared_incident_days(a, b) or sorted({dt.date.fromisoformat(day) for *_, day in both_told})
     name_weight = sum(name.weight for name in names)
     day_weight = SAME_DAY_POINTS if same_days else 0.0
     places = [name.text for name in names if name.local and (name.weight >= 1.0 or (same_days and name.town))]
+    places += sorted({town for _, _, town, _ in both_told} - set(places))
     vocabulary = vocabulary_overlap(a.text, b.text)
     evidence = name_weight + day_weight + SAME_STORY_VOCABULARY_POINTS * vocabulary
     days = _days_apart(a, b)
@@ -946,6 +965,8 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
                      f"(bar raised by {DIFFERENT_TOWNS_POINTS:g})")
     if same_days:
         facts.append(f"both name {', '.join(day.isoformat() for day in same_days)} (day weight {SAME_DAY_POINTS:.1f})")
+    for kind, country, town, day in sorted(both_told):
+        facts.append(f"the analysis of both finds {kind} in {town} ({country}) on {day}")
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
     if grounded and name_weight + day_weight >= SAME_STORY_MIN_NAME_WEIGHT and evidence >= needed:
         if days == 0 and not apart and _same_outlet(a, b):

@@ -76,6 +76,22 @@ class LinkingStore:
                         (data["country_iso"], data["event_type"], data["date_start"][:7]))
         return keys
 
+    def incidents_told(self, article_ids: Iterable[str]) -> dict[str, set[tuple[str, str, str, str]]]:
+        """Per article, (event type, country, location, day) of each event mention placed in a town and dated to
+        one day: what its analysis says happened where and when (see ``relation.incident_signatures``)."""
+        ids = list(article_ids)
+        found: dict[str, set[tuple[str, str, str, str]]] = {}
+        with self.engine.connect() as connection:
+            for start in range(0, len(ids), 500):
+                query = select(mentions.c.article_id, mentions.c.data).where(
+                    mentions.c.mention_type == "event", mentions.c.article_id.in_(ids[start:start + 500]))
+                for article_id, data in connection.execute(query):
+                    day = data.get("date_start")
+                    if data.get("location") and data.get("country_iso") and day and day == data.get("date_end"):
+                        found.setdefault(article_id, set()).add(
+                            (data["event_type"], data["country_iso"], data["location"], day))
+        return found
+
     def mark_linked(self, article_ids: Iterable[str], linker: str) -> None:
         now = dt.datetime.now(dt.timezone.utc)
         ids = list(article_ids)
