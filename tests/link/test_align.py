@@ -296,6 +296,20 @@ def test_a_clause_rewritten_around_a_shared_word_is_no_substitution(monkeypatch)
         (s.source, s.derived) for s in find_substitutions(text_a, swapped, align_reports(text_a, swapped))}
 
 
+def test_a_modifier_swapped_before_a_shared_noun_is_a_term_with_its_noun():
+    # "armed" alone reads as a verb, so the swap is told with the noun both texts keep after it
+    text_a = ("The army said the two men belonged to an armed group based in the old city and had planned an attack.\n"
+              "The armed group said on its channel that both men were its members and vowed to respond.\n")
+    text_b = text_a.replace("an armed group", "a terror group").replace("The armed group", "The terror group")
+    assert [(s.source, s.derived) for s in find_substitutions(text_a, text_b, align_reports(text_a, text_b))] == [
+        ("an armed group", "a terror group"), ("The armed group", "The terror group")]
+    # only a modifier that looks like a verb needs the noun, and a spelling change is still none
+    text_c = text_a.replace("an armed group", "a well armed group").replace("The armed group", "The rebel group")
+    assert [(s.source, s.derived) for s in find_substitutions(text_a, text_c, align_reports(text_a, text_c))] == [
+        ("The armed group", "The rebel group")]
+    text_d = text_a.replace("armed group", "harmed group")
+    assert find_substitutions(text_a, text_d, align_reports(text_a, text_d)) == []
+
 def test_framing_table_counts_per_outlet():
     taliban = Substitution("the Taliban", "the Islamic Emirate", 0, 11, 0, 19)
     army = Substitution("the army", "government troops", 20, 28, 30, 47)

@@ -291,6 +291,27 @@ def test_direction_from_wording_alone_is_given_low_confidence():
     assert link.confidence < 0.8
 
 
+def test_one_writers_copy_in_two_outlets_that_do_not_credit_each_other_is_a_common_source():
+    # a stringer files one account to two outlets; each trims it its own way, neither names the other
+    long = article("long", WIRE.replace("(Meridian Wire) ", ""), MONDAY, "Korvath Herald")
+    short = article("short", REWRITE.replace(", Meridian Wire reported", ""), MONDAY, "Plains Gazette")
+    assert classify_pair(long, short).relation == "derived"  # no byline: the longer reads as the source
+    for bylines in (("By Ilona Varga, Korvath", "Ilona Varga in Korvath"),
+                    ("Ilona Varga", "Ilona Varga and Tomas Berg")):
+        a, b = replace(long, byline=bylines[0]), replace(short, byline=bylines[1])
+        link = classify_pair(a, b)
+        assert link.relation == "common_source", link.evidence
+        assert any("bylined by Ilona Varga" in e for e in link.evidence)
+    # desks and roles are not writers; one outlet's two pieces by one writer are its versions, not two outlets
+    staff = classify_pair(replace(long, byline="Herald staff"), replace(short, byline="Herald staff"))
+    assert staff.relation == "derived"
+    one_outlet = classify_pair(replace(long, byline="Ilona Varga"),
+                               replace(short, byline="Ilona Varga", outlet="Korvath Herald"))
+    assert one_outlet.relation != "common_source"
+    # a copy that credits the other outlet is derived from it, whoever wrote it
+    credited = replace(short, text=short.text + " The bus was full, the Korvath Herald reported.", byline="Ilona Varga")
+    assert classify_pair(replace(long, byline="Ilona Varga"), credited).relation == "derived"
+
 def test_an_independent_report_is_the_same_story():
     independent = article("independent", INDEPENDENT, TUESDAY, "Korvath Herald")
     link = classify_pair(wire, independent)

@@ -418,10 +418,12 @@ def _trim(words: Sequence[_Word]) -> tuple[int, int]:
     return start, end
 
 
-def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_Word]) -> bool:
+def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_Word], headed: bool = False) -> bool:
     """A name or short noun phrase put in place of another, not a reworded clause or a changed figure.
 
-    ``context`` holds the first word of each replaced run and the word just before each.
+    ``context`` holds the first word of each replaced run and the word just before each. ``headed``: both runs
+    end in the noun the texts share after the replaced words (:func:`_with_shared_head`), so they are noun
+    phrases whatever their modifiers look like ("armed group" -> "terror group").
     """
     if not source or not derived or len(source) > MAX_TERM_WORDS or len(derived) > MAX_TERM_WORDS:
         return False
@@ -450,7 +452,7 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
         return True  # "the Taliban" -> "the Islamic Emirate"
     if max(shares) > 0 or len(source) > 3 or len(derived) > 3:
         return False
-    nominal = not any(w.endswith(("ed", "ing", "ly")) for w in both)
+    nominal = headed or not any(w.endswith(("ed", "ing", "ly")) for w in both)
     return nominal and any(w.text.lower() in _NOUN_CONTEXT or w.text.endswith(("'s", "’s")) or w.name
                            for w in context)
 
@@ -474,6 +476,32 @@ def _with_shared_article(words_a, i, words_b, j, run_a, run_b):
             and words_a[i - 1].text.lower() in ("the", "a", "an") and run_a[0] is words_a[i] and run_b[0] is words_b[j]):
         return [words_a[i - 1], *run_a], [words_b[j - 1], *run_b]
     return run_a, run_b
+
+
+_NOT_A_HEAD = ("ed", "ing", "ly", "al", "ous", "ive", "ful", "less", "ic")  # endings of verbs, adverbs, adjectives
+
+
+def _with_shared_head(words_a, i2, words_b, j2, replaced_a, trimmed_a, replaced_b, trimmed_b):
+    """Both trimmed runs extended by the word the texts share just after them: the noun that modifiers looking
+    like verbs qualify ("an armed group" -> "a terror group", where "armed" alone reads as a verb). Only where
+    the runs are one or two lower-case words that run up to it, one of them ending in "-ed" or "-ing", and it is
+    a lower-case content word of their sentence that looks like neither a verb, an adverb nor an adjective.
+    None otherwise."""
+    if i2 >= len(words_a) or j2 >= len(words_b):
+        return None
+    head_a, head_b = words_a[i2], words_b[j2]
+    run_a, run_b = replaced_a[slice(*trimmed_a)], replaced_b[slice(*trimmed_b)]
+    if (head_a.text.lower() != head_b.text.lower() or not head_a.text.islower() or is_function_word(head_a.text)
+            or head_a.text.endswith(_NOT_A_HEAD) or trimmed_a[1] != len(replaced_a)
+            or trimmed_b[1] != len(replaced_b)
+            or not any(w.text.endswith(("ed", "ing")) for w in (*run_a, *run_b))):
+        return None
+    if any(x.text[:5].lower() == y.text[:5].lower() for x in run_a for y in run_b if not is_function_word(x.text)):
+        return None  # one word family: "horrific" -> "horrifying"
+    if not all(1 <= len(run) <= 2 and all(w.text.islower() and w.sentence == head.sentence for w in run)
+               for run, head in ((run_a, head_a), (run_b, head_b))):
+        return None
+    return [*run_a, head_a], [*run_b, head_b]
 
 
 def _close_brackets(text: str, start: int, end: int) -> int:
@@ -528,9 +556,15 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
             run_a, run_b = list(replaced_a[slice(*trimmed_a)]), list(replaced_b[slice(*trimmed_b)])
             if not (run_a and run_b) or _framed_apart(replaced_a, trimmed_a, replaced_b, trimmed_b):
                 continue
-            context = [words_a[i1], words_b[j1]] + [words[k - 1] for words, k in ((words_a, i1), (words_b, j1)) if k > 0]
+            # the word before a run is its context unless the run opens with an article ("belonged to an armed
+            # group": "to" is then a preposition, not the mark of a verb)
+            context = [words_a[i1], words_b[j1]] + [words[k - 1] for words, k in ((words_a, i1), (words_b, j1))
+                                                    if k > 0 and words[k].text.lower() not in ("the", "a", "an")]
             if not _looks_like_term(run_a, run_b, context):
-                continue
+                headed = _with_shared_head(words_a, i2, words_b, j2, replaced_a, trimmed_a, replaced_b, trimmed_b)
+                if headed is None or not _looks_like_term(*headed, context, headed=True):
+                    continue
+                run_a, run_b = headed
             run_a, run_b = _with_shared_article(words_a, i1, words_b, j1, run_a, run_b)
             a_start, b_start = run_a[0].start, run_b[0].start
             a_end = _close_brackets(text_a, a_start, run_a[-1].end)

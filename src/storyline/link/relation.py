@@ -754,6 +754,38 @@ def _shared_third_source(a: Article, b: Article, a_credits: _Credits, b_credits:
     return set(a_credits.names & b_credits.names) - outlets - (a_own ^ b_own)
 
 
+# Words of a byline that name a desk or a role, not a person ("Staff", "Our correspondent", "News desk").
+_NOT_A_WRITER = frozenset({"staff", "desk", "correspondent", "correspondents", "reporter", "reporters", "newsroom",
+                           "team", "editorial", "editor", "editors", "wire", "news", "agency", "service", "report",
+                           "writer", "bureau", "online", "press", "our", "the", "agencies", "and"})
+_BYLINE_PARTS = re.compile(r",|;|/|\bby\b|\band\b|\bin\b|\bfor\b|\bwith\b", re.IGNORECASE)
+
+
+def _writers(byline: str | None) -> set[str]:
+    """The people a byline names ("By Rodrigo Choque, Chimore", "Rodrigo Choque in Chimore" -> Rodrigo Choque):
+    two to four capitalised words that name no desk or role (_NOT_A_WRITER)."""
+    found = set()
+    for part in _BYLINE_PARTS.split(byline or ""):
+        words = part.split()
+        if 2 <= len(words) <= 4 and all(w[0].isupper() and w.lower() not in _NOT_A_WRITER for w in words):
+            found.add(" ".join(words))
+    return found
+
+
+def _shared_writer(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -> str | None:
+    """The person both reports are bylined by, when they come from two outlets and neither credits the other:
+    a freelance or a stringer who filed one account to both. Their copies share wording, and neither is the
+    other's source. The place a byline adds is not a writer, but it names no one either: "Rodrigo Choque in
+    Chimore" and "Rodrigo Choque" share the writer."""
+    if not (a.outlet and b.outlet) or canonical_outlet(a.outlet) == canonical_outlet(b.outlet):
+        return None
+    if a_credits.identity & b_credits.names or b_credits.identity & a_credits.names:
+        return None
+    outlets = (a.outlet.casefold(), b.outlet.casefold())
+    shared = {w for w in _writers(a.byline) & _writers(b.byline) if not any(w.casefold() in o for o in outlets)}
+    return min(shared) if shared else None
+
+
 def _earlier_first(a: Article, b: Article) -> bool:
     return a.published is None or b.published is None or a.published <= b.published
 
@@ -812,6 +844,11 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
             names = ", ".join(f"'{name}'" for name in sorted(third))
             return _link(a, b, "common_source", 0.8 * p_reuse, _earlier_first(a, b), f,
                          [reuse, f"both credit {names}, which neither of them is"])
+        writer = _shared_writer(a, b, a_credits, b_credits)
+        if writer:
+            return _link(a, b, "common_source", 0.8 * p_reuse, _earlier_first(a, b), f, [
+                reuse, f"both are bylined by {writer}, in two outlets that do not credit each other: one "
+                       f"correspondent's copy, edited by each", *direction.evidence])
         certainty = max(direction.a_is_source, 1 - direction.a_is_source)
         issuers = _statement_issuers(a.text) & _statement_issuers(b.text)
         if issuers and certainty < 0.7 and min(f.a_new, f.b_new) >= STATEMENT_OWN_MATERIAL:
