@@ -913,3 +913,14 @@ def test_a_peaceful_march_after_a_burial_does_not_take_the_toll_it_mourns():
     (event,) = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
     assert event.sub_event_type == "Peaceful protest"
     assert event.fatalities is None
+
+
+def test_a_toll_confirmed_by_a_ministry_elsewhere_keeps_the_place_of_the_incident():
+    text = ("An Israeli drone strike hit a car in the city of Nablus in the occupied West Bank on Tuesday afternoon, "
+            "killing two Palestinian militants, the Israeli military said.\n"
+            "The Palestinian health ministry in Ramallah confirmed that two men had been killed and said a passer-by "
+            "had been wounded by shrapnel.\n")
+    (event,) = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
+    assert event.place.location == "Nablus"
+    assert (event.fatalities.best, event.injuries.best) == (2, 1)
+    assert not any(s.field == "place" and s.text == "Ramallah" for s in event.evidence)

@@ -821,3 +821,22 @@ def test_the_build_script_reproduces_the_committed_derived_files(tmp_path):
                    check=True, capture_output=True)
     for filename in ("countries.tsv", "admin1.tsv", "districts.tsv.gz", "cities.tsv.gz", "small_places.tsv.gz"):
         assert (tmp_path / filename).read_bytes() == (DATA_DIR / filename).read_bytes(), filename
+
+
+def _event_place(text: str):
+    sentence = next(parse(text).sents)
+    places, _ = event_places(sentence, find_places(sentence))
+    return best_place([place for _, place in places])
+
+
+def test_a_region_iso_does_not_code_goes_along_with_the_town_in_it():
+    # "the occupied West Bank" is a GeoNames region above Nablus governorate, not a unit competing with it
+    place = _event_place("A drone strike hit a car in the city of Nablus in the occupied West Bank on Tuesday.")
+    assert (place.location, place.admin1_iso) == ("Nablus", "PS-NBS")
+
+
+def test_where_the_victims_are_from_gives_way_to_where_it_happened():
+    place = _event_place("Two Mdantsane women were among the six people shot dead at the Mthatha taxi rank on Monday.")
+    assert place.location == "Mthatha"
+    # named alone, their home town is still the best guess
+    assert _event_place("Two Mdantsane women were shot dead on Monday.").location == "Mdantsane"

@@ -47,7 +47,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-26"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-27"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -412,8 +412,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         draft.evidence.append(span)
         if is_anaphoric(interval):
             draft.rules.append("date-from-earlier-day")  # the day is told in the text before: see time.text
-    # The source's place stands in only when the sentence tells no other ("killed in a blast, Kandahar police said").
-    places, place_rule = event_places(sentence, told if best_place([p for _, p in told]) is not None else told + sources)
+    # The source's place stands in only when the sentence tells no other ("killed in a blast, Kandahar police said"),
+    # and never for a toll of the incident just told ("the health ministry in Ramallah confirmed that two had died").
+    own = continues or best_place([p for _, p in told]) is not None
+    places, place_rule = event_places(sentence, told if own else told + sources)
     if places:
         chosen = best_place([p for _, p in places])
         if chosen is not None:

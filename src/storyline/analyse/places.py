@@ -208,7 +208,10 @@ def best_place(places: list[Place]) -> Place | None:
         return len(group), any(p.precision == "admin1" and p.location is None for p in group), -first(group)
 
     chosen = _winning_group(resolved, lambda p: p.country_iso, country_rank)
-    chosen = _winning_group(chosen, lambda p: p.admin1_iso or p.admin1, admin1_rank)
+    # A region that ISO 3166-2 does not code ("the occupied West Bank", above Nablus governorate) names no unit
+    # that competes with coded ones: where the places name a coded unit, it only goes along.
+    coded = any(p.admin1_iso for p in chosen)
+    chosen = _winning_group(chosen, lambda p: p.admin1_iso or (None if coded else p.admin1), admin1_rank)
     return most_specific(chosen)
 
 
@@ -1138,6 +1141,10 @@ def event_places(sentence, places: list[tuple[Span, Place]]) -> tuple[list[tuple
     references = [(span, place) for span, place in places
                   if (span, place) not in filed and _is_reference_point(sentence.doc, span)]
     told = [item for item in places if item not in filed and item not in references]
+    # "Two Mdantsane women were among the six shot dead at the Mthatha taxi rank": where they are from
+    homes = [item for item in told if _home_of_people(sentence.doc, item[0])]
+    if homes and best_place([place for span, place in told if (span, place) not in homes]) is not None:
+        told = [item for item in told if item not in homes]
     if best_place([place for _, place in told]) is not None or not (filed or references):
         return told, None
     if references:
@@ -1180,6 +1187,22 @@ def _as_read(sentence, gaz: Gazetteer):
             first = doc.char_span(start, end, alignment_mode="expand").start
             return doc[first:sentence.end], None
     return sentence, None
+
+
+# People a place name before them says where they are from ("two Mdantsane women", "a Kasserine family").
+HOME_OF = frozenset({"people", "person", "man", "woman", "resident", "native", "family", "youth", "boy", "girl",
+                     "child", "student", "villager", "trader", "worker", "commuter", "pilgrim", "fisherman", "farmer",
+                     "mother", "father", "son", "daughter", "brother", "sister", "couple", "teenager"})
+
+
+def _home_of_people(doc, span: Span) -> bool:
+    """Whether the place at ``span`` only modifies a noun for people ("Two Mdantsane women"): where they live or
+    come from, which gives way to any other place the sentence names."""
+    tokens = [t for t in doc if span.start <= t.idx < span.end]
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.lemma_.lower() in HOME_OF
 
 
 def _is_reference_point(doc, span: Span) -> bool:
