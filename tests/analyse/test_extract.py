@@ -898,7 +898,7 @@ def test_an_earlier_incident_told_in_passing_in_the_past_perfect_is_background()
 
 
 def test_a_zero_for_one_side_does_not_compete_with_the_toll_of_the_other():
-    text = ("Three suspected militants were killed in a shootout with security forces in Nalchik on Tuesday "
+    text = ("Three suspected militants died in a gun battle with the security forces in Nalchik on Tuesday "
             "evening, the committee said.\n"
             "No members of the security forces or residents were hurt, according to the committee.\n")
     (event,) = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
