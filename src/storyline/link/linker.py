@@ -8,8 +8,10 @@ proper names, and the one-word names of places a report writes as places ("near
 Lafoole") or the gazetteer knows, so that independent reports of one incident
 meet through where it happened (the hashed names are kept in the database the
 same way). Candidates also come from the analyse stage: reports whose
-event mentions share a country, an event type and a month, so independent
-reports of one story are compared even when they share little wording. Pairs
+event mentions share a country, a kind of event (a riot and a protest are one
+kind: relation.INCIDENT_KINDS) and a month, so independent reports of one story
+are compared even when they share little wording; what the analysis put in one
+town on one day is then evidence of one story (relation.incident_signatures). Pairs
 whose dates are further apart than the window are not compared (undated
 reports are compared with all). Each candidate pair gets a relation
 (``relation.classify_pair``); related pairs get their sentences aligned, the word runs
