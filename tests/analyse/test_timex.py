@@ -59,6 +59,10 @@ D = dt.date
     ("earlier this year", D(2025, 1, 1), D(2025, 12, 2), "year"),
     ("in 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
     ("in June last year", D(2024, 6, 1), D(2024, 6, 30), "month"),
+    # a day of a month in the year before, even one still to come this year or past already
+    ("on November 30 last year", D(2024, 11, 30), D(2024, 11, 30), "day"),
+    ("on 1 February last year", D(2024, 2, 1), D(2024, 2, 1), "day"),
+    ("on 3 March this year", D(2025, 3, 3), D(2025, 3, 3), "day"),
     ("in the last week of August", D(2025, 8, 25), D(2025, 8, 31), "week"),
     ("the first week of March 2024", D(2024, 3, 1), D(2024, 3, 7), "week"),
     # explicit dates; without a year, the most recent one not after publication
@@ -375,3 +379,10 @@ def test_a_day_that_ends_a_run_of_days_dates_the_whole_run():
     assert found("Farmers marched on the capital for a fourth straight day.") == []
     assert found("Nurses stayed off work for a second day in November.") == [
         ("in November", D(2025, 11, 1), D(2025, 11, 30), "month")]
+
+
+def test_a_day_of_last_year_is_one_expression_not_a_day_and_a_year():
+    published = dt.date(2026, 10, 12)
+    sentence = next(parse("On the night of October 11 last year, gunmen on motorcycles stormed the village.").sents)
+    assert [(s.text, i.start) for s, i in find_time_expressions(sentence, published)] == [
+        ("October 11 last year", dt.date(2025, 10, 11))]

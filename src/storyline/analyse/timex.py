@@ -184,6 +184,13 @@ def _day_of_month(match, published, written):
         return TimeInterval(date, date, "day", written)
     if published is None:
         return _unresolved(written, None)
+    if match.group("which"):  # "October 11 last year", "on 3 March this year"
+        year = published.year - (match.group("which") == "last")
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return TimeInterval(date, date, "day", written)
     for year in range(published.year, published.year - 8, -1):  # 29 February needs a leap year
         try:
             date = dt.date(year, month, day)
@@ -319,8 +326,10 @@ def _weekday(match, published, written):
     return TimeInterval(day, day, "day", written)
 
 
-_DAY_MONTH = rf"(?:(?:{_WD}) )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{_MO})(?: (?P<year>\d{{4}}))?"
-_MONTH_DAY = rf"(?:(?:{_WD}) )?(?P<month>{_MO}) (?P<day>\d{{1,2}})(?: (?P<year>\d{{4}}))?"
+_DAY_MONTH = (rf"(?:(?:{_WD}) )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{_MO})"
+              rf"(?: (?P<year>\d{{4}})| (?P<which>last|this) year)?")
+_MONTH_DAY = (rf"(?:(?:{_WD}) )?(?P<month>{_MO}) (?P<day>\d{{1,2}})"
+              rf"(?: (?P<year>\d{{4}})| (?P<which>last|this) year)?")
 _RULES = [(re.compile(pattern), rule) for pattern, rule in [
     # "several weeks" alone is a duration; only "recent", "ago" and "past" make it a vague time
     (rf"recent(?: (?:{_UNIT})s)?|(?:(?:{_VQ}) )?(?:{_UNIT})s? ago|(?:the )?past (?:{_UNIT})s"
