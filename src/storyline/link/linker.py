@@ -98,7 +98,8 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
         dates = store.publication_dates(sorted({i for pair in pairs for i in pair}))
         pairs = {(a, b) for a, b in pairs if _dates_within_window(dates.get(a), dates.get(b))}
         articles = store.articles_by_id(sorted({i for pair in pairs for i in pair}))
-        told = {article_id: incident_signatures(rows) for article_id, rows in store.incidents_told(articles).items()}
+        told = {article_id: incident_signatures(rows)
+                for article_id, rows in store.incidents_told(list(articles)).items()}
         found: list[Link] = []
         for a_id, b_id in sorted(pairs):
             a, b = articles[a_id], articles[b_id]

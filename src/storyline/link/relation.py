@@ -775,8 +775,8 @@ def _writers(byline: str | None) -> set[str]:
 def _shared_writer(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -> str | None:
     """The person both reports are bylined by, when they come from two outlets and neither credits the other:
     a freelance or a stringer who filed one account to both. Their copies share wording, and neither is the
-    other's source. The place a byline adds is not a writer, but it names no one either: "Rodrigo Choque in
-    Chimore" and "Rodrigo Choque" share the writer."""
+    other's source. Where a byline adds a place, the place is left out: "Rodrigo Choque in Chimore" and "By
+    Rodrigo Choque" share the writer."""
     if not (a.outlet and b.outlet) or canonical_outlet(a.outlet) == canonical_outlet(b.outlet):
         return None
     if a_credits.identity & b_credits.names or b_credits.identity & a_credits.names:
