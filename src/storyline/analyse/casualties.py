@@ -85,6 +85,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 COLLECTIVE_NOUNS = frozenset({"taliban", "police", "people", "personnel", "staff", "crew", "family", "army",
                               "militia", "forces", "force", "group", "military", "population", "public"})
 CONTAINER_NOUNS = frozenset({"total", "group", "family", "team", "band", "crowd", "party"})  # "a total of 17"
+NOBODY_WORDS = frozenset({"nobody", "none", "noone"})
 ZERO_CONTAINERS = CONTAINER_NOUNS | {"none", "member", "members", "any"}  # "none of the", "no members of the"
 SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})
 BREAKDOWN_WORDS = frozenset({"including", "among", "excluding", "incl."})
@@ -914,7 +915,7 @@ def _count_of_head(head, excluded) -> _Count | None:
     of_object = _of_object(head, excluded)
     if zero:  # "no soldiers were hurt", "none of the passengers", "no members of the security forces"
         group = of_object if of_object is not None and head.lower_ in ZERO_CONTAINERS else head
-        if group.pos_ == "PRON" or group.lower_ in ("one", "nobody", "none", "noone"):
+        if group.pos_ == "PRON" or group.lower_ in NOBODY_WORDS | {"one"}:
             return zero  # "no one", "nobody": no group named
         return _Count(zero.figure, zero.first, zero.last, _victim_range(group, None))
     own = _count_around(head, head.left_edge.i, head.i)  # "3 were wounded", "dozens of people", "three of them"
@@ -1071,7 +1072,7 @@ def _singular(head) -> _Count | None:
 
 def _zero(head) -> _Count | None:
     """An explicit nobody: "no one", "nobody", "none", "neither soldier", "no casualties"."""
-    if head.lower_ in ("nobody", "none", "noone"):
+    if head.lower_ in NOBODY_WORDS:
         return _Count(Figure(0, 0, 0, head.text), head.i, head.i)
     for child in head.children:
         if child.dep_ == "det" and child.lower_ in ("no", "neither") and child.i < head.i and not (

@@ -1198,7 +1198,7 @@ HOME_OF = frozenset({"people", "person", "man", "woman", "resident", "native", "
 def _home_of_people(doc, span: Span) -> bool:
     """Whether the place at ``span`` only modifies a noun for people ("Two Mdantsane women"): where they live or
     come from, which gives way to any other place the sentence names."""
-    tokens = [t for t in doc if span.start <= t.idx < span.end]
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if not tokens:
         return False
     last = tokens[-1]

@@ -176,21 +176,19 @@ def _iso_date(match, published, written):
 def _day_of_month(match, published, written):
     day = int(match.group("day"))
     month = MONTHS[match.group("month")]
-    if match.group("year"):
-        try:
-            date = dt.date(int(match.group("year")), month, day)
-        except ValueError:
-            return None
-        return TimeInterval(date, date, "day", written)
-    if published is None:
-        return _unresolved(written, None)
-    if match.group("which"):  # "October 11 last year", "on 3 March this year"
+    year = int(match.group("year")) if match.group("year") else None
+    if year is None and match.group("which"):  # "October 11 last year", "on 3 March this year"
+        if published is None:
+            return _unresolved(written, None)
         year = published.year - (match.group("which") == "last")
+    if year is not None:
         try:
             date = dt.date(year, month, day)
         except ValueError:
             return None
         return TimeInterval(date, date, "day", written)
+    if published is None:
+        return _unresolved(written, None)
     for year in range(published.year, published.year - 8, -1):  # 29 February needs a leap year
         try:
             date = dt.date(year, month, day)

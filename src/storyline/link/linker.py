@@ -61,7 +61,7 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
     from storyline.link.align import align_pair
     from storyline.link.lsh import LSHIndex
     from storyline.link.minhash import MinHasher, shingles
-    from storyline.link.relation import INCIDENT_KINDS, classify_pair, incident_signatures
+    from storyline.link.relation import classify_pair, incident_signatures
 
     summary = LinkSummary()
     new_ids = store.article_ids_to_link(LINKER)
@@ -77,9 +77,8 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
         store.save_buckets([(article_id, [int(k) for k in keys[n]]) for n, article_id in enumerate(fingerprinted)])
         store.save_name_keys([(article_id, name_keys(new_articles[article_id].text)) for article_id in new_ids])
 
-        # a riot and a protest, or a battle and an attack, may be one incident typed two ways by two reports
-        event_keys = {article_id: {(country, INCIDENT_KINDS.get(kind, kind), month) for country, kind, month in keys}
-                      for article_id, keys in store.event_keys().items()}
+        told = store.incidents_told()
+        event_keys = {article_id: _event_keys(rows) for article_id, rows in told.items()}
         by_key: dict[tuple, set[str]] = {}
         for article_id, article_keys in event_keys.items():
             for key in article_keys:
@@ -98,13 +97,12 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
         dates = store.publication_dates(sorted({i for pair in pairs for i in pair}))
         pairs = {(a, b) for a, b in pairs if _dates_within_window(dates.get(a), dates.get(b))}
         articles = store.articles_by_id(sorted({i for pair in pairs for i in pair}))
-        told = {article_id: incident_signatures(rows)
-                for article_id, rows in store.incidents_told(list(articles)).items()}
+        signatures = {article_id: incident_signatures(told.get(article_id, ())) for article_id in articles}
         found: list[Link] = []
         for a_id, b_id in sorted(pairs):
             a, b = articles[a_id], articles[b_id]
             summary.compared += 1
-            link = classify_pair(a, b, incidents=(told.get(a_id, frozenset()), told.get(b_id, frozenset())))
+            link = classify_pair(a, b, incidents=(signatures[a_id], signatures[b_id]))
             if link.relation == "unrelated":
                 continue
             if link.relation in _ALIGNED_RELATIONS:
@@ -194,6 +192,14 @@ def name_keys(text: str) -> list[int]:
     names.update(place_name_keys(text))
     return sorted({int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
                    for name in names})
+
+
+def _event_keys(told) -> set[tuple[str, str, str]]:
+    """(country, kind of event, month) of each event an analysis found (``store.incidents_told``): a riot and a
+    protest, or a battle and an attack, may be one incident typed two ways by two reports (relation.INCIDENT_KINDS)."""
+    from storyline.link.relation import INCIDENT_KINDS
+
+    return {(country, INCIDENT_KINDS.get(kind, kind), first[:7]) for kind, country, _, first, _ in told}
 
 
 def _dates_within_window(a: dt.date | None, b: dt.date | None) -> bool:

@@ -777,7 +777,7 @@ def _shared_writer(a: Article, b: Article, a_credits: _Credits, b_credits: _Cred
     a freelance or a stringer who filed one account to both. Their copies share wording, and neither is the
     other's source. Where a byline adds a place, the place is left out: "Rodrigo Choque in Chimore" and "By
     Rodrigo Choque" share the writer."""
-    if not (a.outlet and b.outlet) or canonical_outlet(a.outlet) == canonical_outlet(b.outlet):
+    if not (a.outlet and b.outlet) or _same_outlet(a, b):
         return None
     if a_credits.identity & b_credits.names or b_credits.identity & a_credits.names:
         return None
@@ -864,10 +864,11 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
 
 
 def incident_signatures(told) -> frozenset[tuple[str, str, str, str]]:
-    """(kind of incident, country, town, ISO day) for each (event type, country, town, ISO day) an analysis
-    found whose event type is of one of INCIDENT_KINDS."""
-    return frozenset((INCIDENT_KINDS[kind], country, town, day) for kind, country, town, day in told
-                     if kind in INCIDENT_KINDS)
+    """(kind of incident, country, town, ISO day) for each (event type, country, town, first day, last day) an
+    analysis found (``store.incidents_told``) that is placed in a town, dated to one day and of one of
+    INCIDENT_KINDS."""
+    return frozenset((INCIDENT_KINDS[kind], country, town, first) for kind, country, town, first, last in told
+                     if kind in INCIDENT_KINDS and town and first == last)
 
 
 def _vocabulary(text: str) -> set[str]:

@@ -65,31 +65,23 @@ class LinkingStore:
         with self.engine.connect() as connection:
             return {row.article_id for row in connection.execute(query)}
 
-    def event_keys(self) -> dict[str, set[tuple]]:
-        """Per article, (country, event type, month) of its event mentions: candidates beyond shared wording."""
-        keys: dict[str, set[tuple]] = {}
+    def incidents_told(self, article_ids: Iterable[str] | None = None) -> dict[str, set[tuple]]:
+        """Per article (every article, or those of ``article_ids``), (event type, country, location, first day, last
+        day) of each event mention with a country and a first day: what its analysis says happened where and when.
+        The linker reads candidates from them (``linker._event_keys``) and evidence of one story
+        (``relation.incident_signatures``); ISO days, location and last day may be None."""
+        found: dict[str, set[tuple]] = {}
         query = select(mentions.c.article_id, mentions.c.data).where(mentions.c.mention_type == "event")
+        ids = None if article_ids is None else list(article_ids)
+        batches = [query] if ids is None else [query.where(mentions.c.article_id.in_(ids[start:start + 500]))
+                                               for start in range(0, len(ids), 500)]
         with self.engine.connect() as connection:
-            for article_id, data in connection.execution_options(yield_per=2000).execute(query):
-                if data.get("country_iso") and data.get("date_start"):
-                    keys.setdefault(article_id, set()).add(
-                        (data["country_iso"], data["event_type"], data["date_start"][:7]))
-        return keys
-
-    def incidents_told(self, article_ids: Iterable[str]) -> dict[str, set[tuple[str, str, str, str]]]:
-        """Per article, (event type, country, location, day) of each event mention placed in a town and dated to
-        one day: what its analysis says happened where and when (see ``relation.incident_signatures``)."""
-        ids = list(article_ids)
-        found: dict[str, set[tuple[str, str, str, str]]] = {}
-        with self.engine.connect() as connection:
-            for start in range(0, len(ids), 500):
-                query = select(mentions.c.article_id, mentions.c.data).where(
-                    mentions.c.mention_type == "event", mentions.c.article_id.in_(ids[start:start + 500]))
-                for article_id, data in connection.execute(query):
-                    day = data.get("date_start")
-                    if data.get("location") and data.get("country_iso") and day and day == data.get("date_end"):
-                        found.setdefault(article_id, set()).add(
-                            (data["event_type"], data["country_iso"], data["location"], day))
+            for batch in batches:
+                for article_id, data in connection.execution_options(yield_per=2000).execute(batch):
+                    if data.get("country_iso") and data.get("date_start"):
+                        found.setdefault(article_id, set()).add((data["event_type"], data["country_iso"],
+                                                                 data.get("location"), data["date_start"],
+                                                                 data.get("date_end")))
         return found
 
     def mark_linked(self, article_ids: Iterable[str], linker: str) -> None:
