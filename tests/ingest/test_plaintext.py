@@ -82,3 +82,62 @@ def test_a_colon_line_that_is_no_known_header_stays_text():
     report = read("Warning: the bridge is closed.\nDate: 2025-01-01")
     assert report.published is None and report.text.startswith("Warning: the bridge is closed.")
     assert "Date: 2025-01-01" in report.text
+
+
+# A wire item wrapped at 64 columns, paragraphs apart by a blank line (written for this test).
+WRAPPED = """NEPALGANJ, March 3 (Himal Wire) - Police fired tear gas and rubber
+bullets at about 2,000 farmers who tried to storm the district
+administration office in Nepalganj on Tuesday, injuring at least
+fourteen people, officials said.
+
+The farmers, demanding payment for sugarcane delivered to a state-
+owned mill two seasons ago, threw stones at the gate and set fire to
+a police van, district police chief Ramesh Thapa said.
+
+Three of the injured were in a serious condition."""
+
+
+def test_hard_wrapped_paragraphs_are_unwrapped():
+    text = read(WRAPPED).text
+    paragraphs = text.split("\n\n")
+    assert len(paragraphs) == 3 and "\n" not in text.replace("\n\n", "")
+    assert "rubber bullets at about 2,000 farmers" in paragraphs[0]
+    assert paragraphs[0].endswith("injuring at least fourteen people, officials said.")
+    assert "a state-owned mill" in paragraphs[1]
+
+
+def test_unwrapping_keeps_the_article_id():
+    from storyline.ingest.identity import article_id
+
+    assert article_id(read(WRAPPED.replace("state-\nowned", "state-owned")).text) == article_id(
+        WRAPPED.replace("state-\nowned", "state-owned"))
+
+
+def test_one_paragraph_per_line_is_left_alone():
+    text = ("Gunmen killed two guards at a bank in the port city on Monday, police said.\n"
+            "The attackers escaped on motorcycles with an unknown sum of money.\n"
+            "A police spokesman said roadblocks had been set up on the coast road.\n"
+            "It was the third robbery in the city this year.")
+    assert read(text).text == text
+
+
+def test_short_lines_list_items_and_indented_paragraphs_keep_their_breaks():
+    import textwrap
+
+    opening = ("Curfew orders issued by the district office on Wednesday cover the following wards of the "
+               "town until further notice:")
+    item = "Ward 4, around the bus park and the old market area near the river and the two schools"
+    hours = ("Shops may open between seven and nine in the morning, when the town's residents are allowed "
+             "out to buy food and medicine at the market.")
+    review = ("Officials said the order would be reviewed on Friday after a meeting with community leaders "
+              "and the heads of the security forces.")
+    text = "\n".join([
+        textwrap.fill(opening, 60),
+        textwrap.fill(item, 60, initial_indent="- ", subsequent_indent="  "),
+        "- Ward 7",
+        textwrap.fill(hours, 60),
+        textwrap.fill(review, 60, initial_indent="    "),
+    ])
+    assert text.count("\n") > 8
+    lines = read(text).text.split("\n")
+    assert lines == [opening, "- " + item, "- Ward 7", hours, "    " + review]

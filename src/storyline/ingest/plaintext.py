@@ -13,6 +13,11 @@ A report may start with header lines in either of two forms:
   (E117), since it reads as March or April depending on the country.
 
 Headers become fields and are removed from the text.
+
+Text hard-wrapped at a fixed width (old wire feeds, e-mail: a line break every 70 or so characters
+inside a paragraph, paragraphs apart by a blank line) is unwrapped: a line break that only ends a full
+line becomes a space, so that a sentence is not cut at every line end (see :func:`unwrap_hard_breaks`).
+Text written one paragraph per line is left as it is.
 """
 
 from __future__ import annotations
@@ -34,6 +39,16 @@ _KEYS = {"date": "date", "published": "date", "title": "title", "headline": "tit
          "by": "byline"}
 # All numbers, not ISO ("03/04/2025", "3.4.25"): March or April depending on the country.
 _NUMERIC_DATE = re.compile(r"(?!\d{4}-)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
+
+# Hard wrapping: a fixed width no wider than this, on at least this many line breaks inside paragraphs,
+# of which at least this share fall in mid-sentence (a text with one paragraph per line ends nearly every
+# line with a sentence).
+WRAP_WIDTH_MAX = 100
+WRAP_BREAKS_MIN = 3
+WRAP_MID_SENTENCE_SHARE = 0.5
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u2019\u201d)\]]*\Z")
+# A line that starts an item of a list keeps the break before it.
+_LIST_ITEM = re.compile(r"\A\s*(?:[-*\u2022\u2013\u2014]\s|\d{1,2}[.)]\s)")
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -60,6 +75,48 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
         return fields, rest
 
 
+def unwrap_hard_breaks(text: str) -> str:
+    """``text`` with the line breaks of hard wrapping made spaces, where the text is hard-wrapped.
+
+    A text is hard-wrapped when its lines inside paragraphs (those followed by another non-blank line)
+    are no wider than :data:`WRAP_WIDTH_MAX` and at least :data:`WRAP_MID_SENTENCE_SHARE` of them end in
+    mid-sentence. The wrapping width is then the widest such line; a break is joined where the line
+    is full, that is where the next line's first word would not have fitted on it. A short line (a
+    title, a dateline, a paragraph's last line), a blank line, and a line that opens a list item or an
+    indented paragraph keep their breaks. A line that ends in a hyphen joins the next without a space
+    ("anti-" + "government"). The result has the same words in the same order, so an article's id
+    (which ignores whitespace) does not change.
+    """
+    lines = text.split("\n")
+    inner = [line.rstrip() for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
+    if len(inner) < WRAP_BREAKS_MIN:
+        return text
+    width = max(len(line) for line in inner)
+    mid_sentence = sum(1 for line in inner if not _SENTENCE_END.search(line))
+    if width > WRAP_WIDTH_MAX or mid_sentence < WRAP_MID_SENTENCE_SHARE * len(inner):
+        return text
+    out = [lines[0]]
+    for previous, line in zip(lines, lines[1:]):
+        before = previous.rstrip()
+        first_word = line.split(maxsplit=1)[0] if line.strip() else ""
+        full = before and first_word and len(before) + 1 + len(first_word) > width
+        if full and not _opens_block(line, previous):
+            joint = "" if before.endswith("-") and not before.endswith(" -") else " "
+            out[-1] = out[-1].rstrip() + joint + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _opens_block(line: str, previous: str) -> bool:
+    """Whether ``line`` starts a list item, or a paragraph indented deeper than the line before it where
+    that line is no list item (whose wrapped lines hang indented under it)."""
+    if _LIST_ITEM.match(line):
+        return True
+    deeper = len(line) - len(line.lstrip()) > len(previous) - len(previous.lstrip())
+    return deeper and not _LIST_ITEM.match(previous)
+
+
 def header_date(value: str) -> dt.date:
     """The day of a date header's value (as :func:`parse_published` reads dates); ValueError (with the
     reason) for an all-number date that is not ISO, or for no date at all."""
@@ -80,7 +137,7 @@ def read_plain_text(text: str, source: str, *, encoding: str | None, external_id
             published = header_date(fields["date"])
         except ValueError as problem:
             raise InputError(source, f"header date '{fields['date']}' {problem}", "E117") from None
-    body = clean_text(body)
+    body = unwrap_hard_breaks(clean_text(body))
     if not body:
         raise InputError(source, "no report text after the header lines", "E103")
     url = fields.get("url")
