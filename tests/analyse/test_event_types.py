@@ -79,6 +79,14 @@ INCIDENTS = [
     ("Soldiers fired on a wedding party near the market, killing five guests.", "Attack"),
     ("Hundreds of protesters stormed the regional assembly and smashed its windows.", "Violent demonstration"),
     ("Angry demonstrators stormed the governor's office over the fuel shortage.", "Violent demonstration"),
+    # a crowd that storms a building and is met with tear gas riots, even where no word says "protest";
+    # police or troops who storm a place and fire tear gas do not
+    ("Police fired tear gas at about 2,000 farmers who tried to storm the district office, injuring fourteen.",
+     "Violent demonstration"),
+    ("Hundreds of residents stormed the police station on Monday and police fired tear gas, injuring ten.",
+     "Violent demonstration"),
+    ("Police stormed the compound and fired tear gas at the gunmen inside, injuring three of them.",
+     "Armed clash"),
 ]
 
 NOT_INCIDENTS = [

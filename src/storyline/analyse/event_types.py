@@ -874,6 +874,21 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-by-civilians")
 
 
+def _unarmed_crowd(context: _Context, token) -> bool:
+    """Whether the doers of ``token`` are people who bear no arms (a crowd, civilians, protesters), through a
+    relative pronoun ("farmers who tried to storm the office") to the people it stands for."""
+    doers, passive = _subject(token)
+    if passive:
+        return False
+    clause = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
+    if clause is not None and doers and all(t.lower_ in RELATIVE_PRONOUNS for t in doers):
+        doers = _expand(clause.head)
+    who = context.roles_of(doers)
+    if who.get("armed") or who.get("state") or who.get("nonstate"):
+        return False
+    return who.get("civilian", 0) + who.get("crowd", 0) + who.get("protester", 0) >= 1
+
+
 def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     """A protest is typed by what happened at it; clashes, arrests and shots at it belong to it.
 
@@ -888,13 +903,19 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     violent += [evidence.best[k] for k in ("Violent demonstration", "Looting/property destruction", "Armed clash")
                 if k in evidence.best]
     # protesters who storm a building force their way in: ACLED's violent demonstration
-    violent += [h for h in cues.get("violence", []) if context.token(h).lemma_.lower() in STORMING]
+    storming = [h for h in cues.get("violence", []) if context.token(h).lemma_.lower() in STORMING]
+    violent += storming
     intervention = cues.get("protest_intervention", []) + (
         [evidence.best["Arrests"]] if "Arrests" in evidence.best else [])
     if base == 0.0:
-        if not (intervention and any(h.pattern.weight >= 2.4 for h in cues.get("protest_violent", []))):
+        stones = any(h.pattern.weight >= 2.4 for h in cues.get("protest_violent", []))
+        crowd_storms = any(h.pattern.weight >= 2.4 for h in intervention) and any(
+            _unarmed_crowd(context, context.token(h)) for h in storming)
+        if not (intervention and stones or crowd_storms):
             return
-        base = 2.4  # stones thrown at police who then disperse the crowd: a riot without the word "protest"
+        # stones thrown at police who then disperse the crowd, or tear gas at a crowd that storms an office:
+        # a riot without the word "protest"
+        base = 2.4
     lethal = list(cues.get("protest_lethal", []))
     for hit in cues.get("violence", []) + cues.get("harm", []):
         lemma = context.token(hit).lemma_.lower()
