@@ -277,6 +277,7 @@ def test_article_lists_the_spans_of_every_extracted_field(seeded):
     own = [json.loads(line) for line in mentions if json.loads(line)["article_id"] == article["id"]]
     assert len(detail["spans"]) == sum(len(m["evidence"]) for m in own) > 0
     assert all(detail["text"][s["start"]:s["end"]] == s["text"] for s in detail["spans"])
+    assert [s["source"] for s in detail["sightings"]] == [detail["source"]]  # seen at one place only
 
 
 def test_statements_filter_by_type_and_words(seeded):

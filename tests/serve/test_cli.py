@@ -347,3 +347,16 @@ def test_compare_highlights_the_copied_words_and_the_swapped_term_inside_each_ro
     # the swapped term: red on the source side, underlined green on the derived side, in the row itself
     row = next(r for r in rows if "Harpreet" in r)
     assert "\x1b[1;31mDisaster Management Authority\x1b[0m" in row and "\x1b[1;4;32mRelief Commission\x1b[0m" in row
+
+
+def test_a_word_for_word_copy_is_one_article_with_both_sightings(tmp_path):
+    db = f"sqlite:///{tmp_path}/s.db"
+    body = "Two fishermen drowned when their boat capsized off the harbour wall on Sunday, the coastguard said.\n"
+    (tmp_path / "wire.txt").write_text("Date: 2026-04-05\nOutlet: Coast Wire\n\n" + body)
+    (tmp_path / "copy.txt").write_text("Date: 2026-04-06\nOutlet: Bay Daily\nTitle: Boat capsizes\n\n" + body)
+    assert run_cli("ingest", str(tmp_path / "wire.txt"), str(tmp_path / "copy.txt"), "--db", db).returncode == 0
+    (article,) = jsonl(export(db))
+    assert [(s["outlet"], s["published"], s["title"]) for s in article["sightings"]] == [
+        ("Coast Wire", "2026-04-05", None), ("Bay Daily", "2026-04-06", "Boat capsizes")]
+    (row,) = list(csv.DictReader(io.StringIO(export(db, "csv"))))
+    assert [s["external_id"] for s in json.loads(row["sightings"])] == ["wire", "copy"]

@@ -53,6 +53,12 @@ def test_same_text_elsewhere_is_one_article_seen_twice(db_url):
         ])
         assert [r.outcome for r in results] == ["new", "present"]
         assert store.count() == 1 and store.stats().sightings == 2
+        store.add_reports([report("Syndicated wire copy about the storm.", source="c.html", outlet="C",
+                                  published=dt.date(2026, 3, 2), title="Storm hits coast", external_id="c")])
+        (seen,) = store.sightings([results[0].article_id]).values()
+        assert [(s["source"], s["outlet"]) for s in seen] == [("a.txt", "A"), ("b.txt", "B"), ("c.html", "C")]
+        assert (seen[2]["published"], seen[2]["title"], seen[2]["external_id"]) == (dt.date(2026, 3, 2), "Storm hits coast", "c")
+        assert store.sightings(["no-such-id"]) == {} and list(store.sightings()) == [results[0].article_id]
         article = store.article(results[0].article_id)
         assert article.source == "a.txt" and article.outlet == "A"
         assert article.ingested_at.tzinfo is not None

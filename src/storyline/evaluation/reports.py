@@ -28,6 +28,9 @@ What is scored, and how:
   ``common_sources_found`` a ``common_source`` link for each pair the gold says rewrites one report
   that is not in the set (``"relation": "common_source"`` with ``common_with``, the other report);
   ``inferred_dates_correct`` the date given to each undated report.
+
+A report whose text is word for word another's is stored once, with a sighting at each file (see the
+README's *Identity*); it is scored as that article, and as a ``duplicate`` link between the two files.
 """
 
 from __future__ import annotations
@@ -52,6 +55,10 @@ def _run_pipeline(folder: Path, names: list[str]) -> dict:
             for article in store.articles():
                 if article.external_id not in by_stem or article.version > by_stem[article.external_id].version:
                     by_stem[article.external_id] = article
+            stored = {article.id: article for article in by_stem.values()}
+            for article_id, seen in store.sightings(list(stored)).items():
+                for sighting in seen:  # a word-for-word copy is stored once, seen at each file
+                    by_stem.setdefault(sighting["external_id"], stored[article_id])
             missing = [name for name in names if Path(name).stem not in by_stem]
             if missing:
                 raise ValueError(f"{folder}: reports not ingested: {', '.join(missing)}")
@@ -156,10 +163,20 @@ _COPY_RELATIONS = ("derived", "update", "duplicate")
 
 def _same_edge(link, derived: str, source: str, relation: str, names: dict) -> bool:
     """Whether ``link`` joins the gold pair, in the gold direction unless either side calls it a duplicate."""
-    ours = (names.get(link.derived_id), names.get(link.source_id))
-    if "duplicate" in (relation, link.relation):
-        return set(ours) == {derived, source}
-    return ours == (derived, source)
+    ours_derived, ours_source = names.get(link.derived_id, set()), names.get(link.source_id, set())
+    if "duplicate" in (relation, link.relation) and derived in ours_source and source in ours_derived:
+        return True
+    return derived in ours_derived and source in ours_source
+
+
+class _SameText:
+    """The link of a word-for-word copy, which is stored once with a sighting at each file: a duplicate."""
+
+    relation = "duplicate"
+    substitutions = ()
+
+    def __init__(self, article_id: str) -> None:
+        self.derived_id = self.source_id = article_id
 
 
 def _edge_scores(gold: dict, links: list, names: dict) -> dict:
@@ -168,6 +185,7 @@ def _edge_scores(gold: dict, links: list, names: dict) -> dict:
     wanted = [(name, info["derived_from"], info.get("relation", "derived"), info.get("substitutions", []))
               for name, info in gold["reports"].items() if info.get("derived_from")]
     found = [l for l in links if l.relation in _COPY_RELATIONS]
+    found += [_SameText(article_id) for article_id, files in names.items() if len(files) > 1]
     matched = {(derived, source): next((l for l in found if _same_edge(l, derived, source, relation, names)), None)
                for derived, source, relation, _ in wanted}
     true_links = [l for l in found if any(_same_edge(l, d, s, r, names) for d, s, r, _ in wanted)]
@@ -178,8 +196,10 @@ def _edge_scores(gold: dict, links: list, names: dict) -> dict:
                                                for x in link.substitutions) for link, term in terms)
     common = [(name, info["common_with"]) for name, info in gold["reports"].items()
               if info.get("relation") == "common_source"]
-    common_found = sum(any(l.relation == "common_source" and {names.get(l.source_id), names.get(l.derived_id)}
-                           == {name, other} for l in links) for name, other in common)
+    common_found = sum(any(l.relation == "common_source" and (
+        name in names.get(l.source_id, ()) and other in names.get(l.derived_id, ())
+        or other in names.get(l.source_id, ()) and name in names.get(l.derived_id, ())) for l in links)
+        for name, other in common)
     return {
         "derivations_found": sum(link is not None for link in matched.values()) / max(len(wanted), 1),
         "derivation_precision": len(true_links) / len(found) if found else 1.0,
@@ -191,14 +211,16 @@ def _edge_scores(gold: dict, links: list, names: dict) -> dict:
 
 def _linking_scores(gold: dict, run: dict) -> dict:
     ids = run["ids"]
-    names = {article_id: name for name, article_id in ids.items()}
-    predicted = [{names[a] for a in story.articles if a in names} for story in run["stories"]]
+    names: dict[str, set[str]] = {}  # article id -> the gold's files of its text (several for a word-for-word copy)
+    for name, article_id in ids.items():
+        names.setdefault(article_id, set()).add(name)
+    predicted = [{name for a in story.articles for name in names.get(a, ())} for story in run["stories"]]
     wanted = [set(story["reports"]) for story in gold["stories"]]
     predicted_pairs, gold_pairs = _pairs(predicted), _pairs(wanted)
     true = len(predicted_pairs & gold_pairs)
     precision = true / len(predicted_pairs) if predicted_pairs else 1.0
     recall = true / len(gold_pairs) if gold_pairs else 1.0
-    story_right = sum(any({names.get(a) for a in s.articles} == set(story["reports"])
+    story_right = sum(any({name for a in s.articles for name in names.get(a, {a})} == set(story["reports"])
                           and s.independent_sources == story["independent_sources"] for s in run["stories"])
                       for story in gold["stories"])
     edges = _edge_scores(gold, run["links"], names)

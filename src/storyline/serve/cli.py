@@ -357,12 +357,13 @@ def export_articles_command(
     output: OutputOption = None,
     latest_only: Annotated[bool, typer.Option("--latest-only", help="Leave out versions that a later version replaced.")] = False,
 ) -> None:
-    """Export stored articles: id, external_id, source, url, outlet, title, byline, published, text, …
+    """Export stored articles: id, external_id, source, url, outlet, title, byline, published, text, sightings, …
 
     Example: storyline export articles --format parquet -o articles.parquet
     """
     _export(db, format, output, "articles",
-            lambda store: export_articles(store.articles(latest_only=latest_only), format, output, store.inferred_dates()))
+            lambda store: export_articles(store.articles(latest_only=latest_only), format, output, store.inferred_dates(),
+                                          store.sightings))
 
 
 @app.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import json
 import os
 import sys
@@ -22,18 +23,22 @@ from storyline.records import Article
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 ARTICLE_FIELDS = (
     "id", "external_id", "source", "url", "outlet", "title", "byline", "published", "published_inferred", "text",
-    "format", "encoding", "version", "previous_version_id", "ingested_at",
+    "format", "encoding", "version", "previous_version_id", "ingested_at", "sightings",
 )
 
 
-def article_record(article: Article, inferred: tuple | None = None) -> dict:
+def article_record(article: Article, inferred: tuple | None = None, sightings: list[dict] | None = None) -> dict:
     """The exported form of an article: dates as ``YYYY-MM-DD``, times as ISO 8601.
 
     ``inferred`` is ``(date, from article id, reason)`` when the linker dated an undated article.
+    ``sightings`` (:meth:`Store.sightings`) are the places its text was seen: more than one where other
+    outlets or files carried it word for word.
     """
-    values = {name: getattr(article, name) for name in ARTICLE_FIELDS if name != "published_inferred"}
+    values = {name: getattr(article, name) for name in ARTICLE_FIELDS if name not in ("published_inferred", "sightings")}
     values["published_inferred"] = (
         {"date": inferred[0].isoformat(), "from": inferred[1], "reason": inferred[2]} if inferred else None)
+    values["sightings"] = [{**seen, "published": seen["published"].isoformat() if seen["published"] else None}
+                           for seen in sightings or []]
     values["published"] = article.published.isoformat() if article.published else None
     values["ingested_at"] = article.ingested_at.isoformat() if article.ingested_at else None
     return values
@@ -55,11 +60,22 @@ _INTEGER_FIELDS = {"version", "independent_sources", "acled_fatalities", "fatali
 _FLOAT_FIELDS = {"latitude", "longitude", "confidence", "containment", "reverse_containment"}
 
 
-def export_articles(articles: Iterable[Article], fmt: str, output: str | None, inferred: dict | None = None) -> int:
-    """Write ``articles`` as ``fmt`` to the file ``output`` (standard output when None); return the count."""
+def export_articles(articles: Iterable[Article], fmt: str, output: str | None, inferred: dict | None = None,
+                    sightings_of=None) -> int:
+    """Write ``articles`` as ``fmt`` to the file ``output`` (standard output when None); return the count.
+
+    ``sightings_of`` (such as :meth:`Store.sightings`) gives the sightings of a list of article ids; it is
+    asked once per thousand articles, so memory stays bounded however many are exported."""
     inferred = inferred or {}
-    rows = (article_record(article, inferred.get(article.id)) for article in articles)
-    return export_records(rows, ARTICLE_FIELDS, fmt, output)
+
+    def rows():
+        stream = iter(articles)
+        while batch := list(itertools.islice(stream, 1000)):
+            seen = sightings_of([article.id for article in batch]) if sightings_of else {}
+            for article in batch:
+                yield article_record(article, inferred.get(article.id), seen.get(article.id))
+
+    return export_records(rows(), ARTICLE_FIELDS, fmt, output)
 
 
 def export_mentions(mentions: Iterable, fmt: str, output: str | None) -> int:

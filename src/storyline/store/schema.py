@@ -58,7 +58,8 @@ articles = Table(
 )
 
 # Every place a stored text was seen: a re-run adds nothing, the same text from
-# another file, feed or outlet adds a sighting (syndicated copies stay visible).
+# another file, feed or outlet adds a sighting (syndicated copies stay visible, each
+# with the date and title it was published under there).
 article_sightings = Table(
     "article_sightings",
     metadata,
@@ -70,6 +71,8 @@ article_sightings = Table(
     Column("outlet", Text),
     Column("external_id", Text),
     Column("seen_at", DateTime(timezone=True), nullable=False),
+    Column("published", Date),
+    Column("title", Text),
     UniqueConstraint("article_id", "sighting_key", name="uq_article_sightings_article_id"),
     Index("ix_article_sightings_article_id", "article_id"),
 )

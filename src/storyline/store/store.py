@@ -123,6 +123,25 @@ class Store(LinkingStore, FusionStore, QueryStore):
                     found[row.id] = _article(row)
         return found
 
+    def sightings(self, ids: Sequence[str] | None = None) -> dict[str, list[dict]]:
+        """Every place each article's text was seen, in the order seen, by article id (all articles when
+        ``ids`` is None): ``source``, ``url``, ``outlet``, ``external_id``, ``published``, ``title``. A text
+        seen at one place has one sighting; a word-for-word copy from another outlet or file adds one."""
+        columns = (article_sightings.c.article_id, article_sightings.c.source, article_sightings.c.url,
+                   article_sightings.c.outlet, article_sightings.c.external_id, article_sightings.c.published,
+                   article_sightings.c.title, article_sightings.c.seq)
+        with self.engine.connect() as connection:
+            if ids is None:
+                rows = list(connection.execute(select(*columns)))
+            else:
+                rows = list(_select_in(connection, article_sightings.c.article_id, list(ids), *columns))
+        found: dict[str, list[dict]] = {}
+        for row in sorted(rows, key=lambda r: r.seq):
+            found.setdefault(row.article_id, []).append(
+                {"source": row.source, "url": row.url, "outlet": row.outlet, "external_id": row.external_id,
+                 "published": row.published, "title": row.title})
+        return found
+
     def publication_dates(self, ids: Sequence[str]) -> dict[str, dt.date | None]:
         """The stored publication date of each article (None when undated), without reading the texts."""
         with self.engine.connect() as connection:
@@ -253,7 +272,7 @@ def _sighting_row(report: Report, article_id: str, now: dt.datetime) -> dict:
     return {
         "article_id": article_id, "sighting_key": hashlib.sha256(key.encode("utf-8")).hexdigest(),
         "source": report.source, "url": report.url, "outlet": report.outlet,
-        "external_id": report.external_id, "seen_at": now,
+        "external_id": report.external_id, "seen_at": now, "published": report.published, "title": report.title,
     }
 
 

@@ -330,6 +330,17 @@ class FieldSpan(Out):
     text: str
 
 
+class Sighting(Out):
+    """A place where the article's text was seen: a word-for-word copy at another outlet or file adds one."""
+
+    source: str
+    url: str | None
+    outlet: str | None
+    external_id: str | None
+    published: dt.date | None
+    title: str | None
+
+
 class ArticleDetail(ReportRef):
     byline: str | None
     source: str
@@ -340,6 +351,7 @@ class ArticleDetail(ReportRef):
     spans: list[FieldSpan]
     events: list[str]
     derivations: list[DerivationOut]
+    sightings: list[Sighting] = Field(description="Every place this text was seen, first first.")
 
 
 class ComparedReport(ReportRef):

@@ -21,6 +21,7 @@ from storyline.serve.api.schemas import (
     IngestRequest,
     IngestResponse,
     ReportRef,
+    Sighting,
     StoredOut,
 )
 
@@ -57,7 +58,8 @@ def get_article(article_id: str, store: StoreDep) -> ArticleDetail:
                          spans=sorted(spans, key=lambda s: (s.start, -s.end)),
                          events=store.events_of_article(article.id),
                          derivations=[DerivationOut.of(link) for link in store.links(article_id=article.id)
-                                      if link.relation != "unrelated"])
+                                      if link.relation != "unrelated"],
+                         sightings=[Sighting(**seen) for seen in store.sightings([article.id]).get(article.id, [])])
 
 
 def _report(item, number: int) -> Report:

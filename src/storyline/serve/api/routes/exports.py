@@ -23,7 +23,7 @@ _SUFFIX = {"acled": "csv"}
 
 def _write(store, kind: str, fmt: str, path: str) -> None:
     if kind == "articles":
-        export.export_articles(store.articles(), fmt, path, store.inferred_dates())
+        export.export_articles(store.articles(), fmt, path, store.inferred_dates(), store.sightings)
     elif kind == "mentions":
         export.export_mentions(store.mentions(), fmt, path)
     elif kind == "derivations":
