@@ -141,3 +141,21 @@ def test_short_lines_list_items_and_indented_paragraphs_keep_their_breaks():
     assert text.count("\n") > 8
     lines = read(text).text.split("\n")
     assert lines == [opening, "- " + item, "- Ward 7", hours, "    " + review]
+
+
+def test_a_saved_email_gives_its_date_subject_and_sender_and_drops_other_headers():
+    text = ("From: Lakeside Wire <desk@lakeside.example>\nTo: subscribers@lakeside.example\n"
+            "Date: Thu, 19 Mar 2026 17:42:10 +0545\nSubject: Ferry sinks on the lake,\n  four missing\n"
+            "X-Priority: 1\n\n" + WRAPPED)
+    report = read(text)
+    assert (report.published, report.title, report.outlet) == (
+        dt.date(2026, 3, 19), "Ferry sinks on the lake, four missing", "Lakeside Wire")
+    assert report.text.startswith("NEPALGANJ, March 3") and "X-Priority" not in report.text
+    assert report.text == read(WRAPPED).text  # unwrapped as well
+
+
+def test_a_title_longer_than_the_wrapping_width_does_not_stop_the_unwrapping():
+    title = "FARMERS CLASH WITH POLICE IN NEPALGANJ OVER UNPAID SUGARCANE DUES, FOURTEEN PEOPLE HURT"
+    text = read(title + "\n" + WRAPPED).text
+    assert text.split("\n")[0] == title
+    assert "rubber bullets at about 2,000 farmers" in text

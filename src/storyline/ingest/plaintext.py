@@ -10,7 +10,10 @@ A report may start with header lines in either of two forms:
   ``Publication``, ``Author`` and ``By`` are read as the same fields). Their date may be ISO
   (``2025-12-02``, with or without a time) or written with the month's name
   (``Tue, 02 Dec 2025 10:00:00 GMT``); an all-number date such as ``03/04/2025`` is refused
-  (E117), since it reads as March or April depending on the country.
+  (E117), since it reads as March or April depending on the country;
+- a saved e-mail's header block (``From``, ``To``, ``Date``, ``Subject`` and any others, up to the
+  first blank line): ``Subject`` is the title, ``From`` the outlet, and headers the format does not
+  use are dropped.
 
 Headers become fields and are removed from the text.
 
@@ -24,6 +27,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
+from email.utils import parseaddr
 
 from storyline.errors import InputError
 from storyline.ingest.dates import parse_published
@@ -37,6 +42,8 @@ _KEYED_HEADER = re.compile(r"\A[ \t]*([A-Za-z]+)[ \t]*:[ \t]*([^\n]*\S)[ \t]*(?:
 _KEYS = {"date": "date", "published": "date", "title": "title", "headline": "title", "url": "url", "link": "url",
          "outlet": "outlet", "source": "outlet", "publication": "outlet", "byline": "byline", "author": "byline",
          "by": "byline"}
+# A line of an e-mail's header block: "Message-ID: <...>", "X-Priority: 1".
+_MAIL_LINE = re.compile(r"\A([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)\Z")
 # All numbers, not ISO ("03/04/2025", "3.4.25"): March or April depending on the country.
 _NUMERIC_DATE = re.compile(r"(?!\d{4}-)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
@@ -46,15 +53,55 @@ _NUMERIC_DATE = re.compile(r"(?!\d{4}-)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 WRAP_WIDTH_MAX = 100
 WRAP_BREAKS_MIN = 3
 WRAP_MID_SENTENCE_SHARE = 0.5
+# Wrapped lines end within this many characters of the width (what the next word lacked to fit), and
+# at least this share of the lines inside paragraphs do.
+WRAP_SLACK = 16
+WRAP_AT_WIDTH_SHARE = 0.5
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u2019\u201d)\]]*\Z")
 # A line that starts an item of a list keeps the break before it.
 _LIST_ITEM = re.compile(r"\A\s*(?:[-*\u2022\u2013\u2014]\s|\d{1,2}[.)]\s)")
 
 
+def _mail_header(text: str) -> tuple[dict[str, str], str] | None:
+    """The fields of an e-mail's header block and the body after it, or None where ``text`` does not open
+    with one: at least two ``Name: value`` lines (folded lines indented under them), one of them ``From``
+    or ``Subject``, and a blank line after them. ``Subject`` is the title and ``From`` (its display name)
+    the outlet unless an ``Outlet`` line says otherwise; the fields this format knows are read as in
+    :func:`split_header`, and the others (``To``, ``Message-ID``, ``Priority``…) are dropped."""
+    block, blank, body = text.partition("\n\n")
+    if not blank:
+        return None
+    headers: list[list[str]] = []
+    for line in block.split("\n"):
+        named = _MAIL_LINE.match(line)
+        if named:
+            headers.append([named.group(1).lower(), named.group(2).strip()])
+        elif headers and line[:1] in (" ", "\t") and line.strip():
+            headers[-1][1] += " " + line.strip()  # a folded line continues the header above it
+        else:
+            return None
+    names = {name for name, _ in headers}
+    if len(headers) < 2 or not names & {"from", "subject"}:
+        return None
+    fields: dict[str, str] = {}
+    for name, value in headers:
+        key = "title" if name == "subject" else _KEYS.get(name)
+        if key and value and key not in fields:
+            fields[key] = value
+    sender = next((value for name, value in headers if name == "from"), "")
+    display_name, address = parseaddr(sender)
+    if "outlet" not in fields and (display_name or address):
+        fields["outlet"] = display_name or address
+    return fields, body
+
+
 def split_header(text: str) -> tuple[dict[str, str], str]:
     """Split leading header lines off ``text``: ``(fields, body)``."""
-    fields: dict[str, str] = {}
     rest = text.lstrip("\ufeff")
+    mail = _mail_header(rest.replace("\r\n", "\n"))
+    if mail:
+        return mail
+    fields: dict[str, str] = {}
     while True:
         date_match = _DATE_HEADER.match(rest)
         if date_match and "date" not in fields:
@@ -78,9 +125,9 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 def unwrap_hard_breaks(text: str) -> str:
     """``text`` with the line breaks of hard wrapping made spaces, where the text is hard-wrapped.
 
-    A text is hard-wrapped when its lines inside paragraphs (those followed by another non-blank line)
-    are no wider than :data:`WRAP_WIDTH_MAX` and at least :data:`WRAP_MID_SENTENCE_SHARE` of them end in
-    mid-sentence. The wrapping width is then the widest such line; a break is joined where the line
+    A text is hard-wrapped when most of its lines inside paragraphs (those followed by another non-blank
+    line) end just short of one width no wider than :data:`WRAP_WIDTH_MAX` (:func:`_wrap_width`), and at
+    least :data:`WRAP_MID_SENTENCE_SHARE` of them end in mid-sentence. A break is joined where the line
     is full, that is where the next line's first word would not have fitted on it. A short line (a
     title, a dateline, a paragraph's last line), a blank line, and a line that opens a list item or an
     indented paragraph keep their breaks. A line that ends in a hyphen joins the next without a space
@@ -89,23 +136,34 @@ def unwrap_hard_breaks(text: str) -> str:
     """
     lines = text.split("\n")
     inner = [line.rstrip() for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
-    if len(inner) < WRAP_BREAKS_MIN:
-        return text
-    width = max(len(line) for line in inner)
+    width, at_width = _wrap_width([len(line) for line in inner])
     mid_sentence = sum(1 for line in inner if not _SENTENCE_END.search(line))
-    if width > WRAP_WIDTH_MAX or mid_sentence < WRAP_MID_SENTENCE_SHARE * len(inner):
+    if (at_width < max(WRAP_BREAKS_MIN, WRAP_AT_WIDTH_SHARE * len(inner))
+            or mid_sentence < WRAP_MID_SENTENCE_SHARE * len(inner)):
         return text
     out = [lines[0]]
     for previous, line in zip(lines, lines[1:]):
         before = previous.rstrip()
         first_word = line.split(maxsplit=1)[0] if line.strip() else ""
-        full = before and first_word and len(before) + 1 + len(first_word) > width
+        full = before and first_word and width - len(first_word) - 1 < len(before) <= width
         if full and not _opens_block(line, previous):
             joint = "" if before.endswith("-") and not before.endswith(" -") else " "
             out[-1] = out[-1].rstrip() + joint + line.strip()
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _wrap_width(lengths: list[int]) -> tuple[int, int]:
+    """The width text was wrapped at, and how many of the lines ``lengths`` end within a word of it: the
+    length (no more than :data:`WRAP_WIDTH_MAX`) with the most lines a little short of it or at it. A
+    title or a web address longer than the rest does not set the width."""
+    fitting = sorted(n for n in lengths if n <= WRAP_WIDTH_MAX)
+    best = (0, 0)
+    for n in set(fitting):
+        near = bisect_right(fitting, n) - bisect_left(fitting, n - WRAP_SLACK + 1)
+        best = max(best, (near, n))
+    return best[1], best[0]
 
 
 def _opens_block(line: str, previous: str) -> bool:
