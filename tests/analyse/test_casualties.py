@@ -163,6 +163,19 @@ def test_phrasings(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a death people protest over is their grievance, not a casualty of what the sentence tells
+    ("A man was killed when police fired on a crowd demanding answers over the death of a detainee.",
+     [(KILLED, 1, 1, 1, "man")]),
+    ("The protest was triggered by the death of a tempo driver in police custody.", []),
+    ("Students marched in anger at the killing of a classmate.", []),
+    # an age set off by commas after a name is no count
+    ("The march followed the death of Sanjay Mahato, 31, a driver held by police.", [(KILLED, 1, 1, 1, "Mahato")]),
+])
+def test_grievances_and_ages_are_not_counted(text, expected):
+    assert [(k, lo, b, hi, v.split()[-1]) for k, lo, b, hi, v in brief(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Several aid workers were killed in the strike.", (3, None, 9, "Several", "aid workers")),
     ("The shelling killed dozens.", (24, None, 99, "dozens", None)),
     ("Clashes killed dozens of people near the crossing.", (24, None, 99, "dozens", "people")),

@@ -87,6 +87,13 @@ INCIDENTS = [
      "Violent demonstration"),
     ("Police stormed the compound and fired tear gas at the gunmen inside, injuring three of them.",
      "Armed clash"),
+    # a crowd demanding something is protesting; shots at it are lethal force against protesters
+    ("Police opened fire on a crowd that had surrounded the police station, demanding answers over a death in "
+     "custody, killing one man.", "Excessive force against protesters"),
+    # an arrest told in a relative clause about someone else is not an intervention at the protest
+    ("The protest was triggered by the death of a driver who had been arrested on Monday.", "Arrests"),
+    ("Riot police detained about 200 people when supporters of the opposition held sit-ins in the capital.",
+     "Protest with intervention"),
 ]
 
 NOT_INCIDENTS = [

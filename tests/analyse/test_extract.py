@@ -924,3 +924,17 @@ def test_a_toll_confirmed_by_a_ministry_elsewhere_keeps_the_place_of_the_inciden
     assert event.place.location == "Nablus"
     assert (event.fatalities.best, event.injuries.best) == (2, 1)
     assert not any(s.field == "place" and s.text == "Ramallah" for s in event.evidence)
+
+
+def test_one_demonstration_told_in_a_headline_and_a_lead_is_one_event_typed_by_its_violence():
+    text = ("Protester shot dead, 17 injured in clash outside police office in Janakpur\n"
+            "Police fired on a crowd of protesters outside the district police office in Janakpur on Monday, "
+            "killing one man, and 17 people were injured, officials said.\n")
+    (event,) = events_of(text)
+    assert (event.sub_event_type, event.fatalities.low, event.injuries.low) == ("Violent demonstration", 1, 17)
+    assert event.place.location == "Janakpur" and event.time.start == dt.date(2026, 5, 4)
+
+
+def test_a_town_named_before_a_word_of_place_is_where_it_happened():
+    (event,) = events_of("A roadside bomb killed three soldiers in the Collo forest on Monday, the ministry said.\n")
+    assert (event.place.location, event.place.admin1_iso) == ("Collo", "DZ-21")

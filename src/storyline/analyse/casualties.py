@@ -132,6 +132,10 @@ SHORT_TIMES = frozenset({"day", "night", "morning", "afternoon", "evening", "daw
                          "wednesday", "thursday", "friday", "saturday", "sunday"})
 SPAN_PREPOSITIONS = frozenset({"in", "during", "since", "throughout"})
 PERIOD_PREPOSITIONS = frozenset({"in", "during", "throughout", "over", "for"})
+# Words of protest and anger whose object, or what they are "at" or "against", is a grievance.
+CAUSE_VERBS = frozenset({"trigger", "spark", "cause", "prompt", "provoke", "fuel", "ignite"})
+GRIEVANCE_WORDS = frozenset({"protest", "demonstrate", "march", "rally", "anger", "outrage", "fury", "condemn",
+                             "denounce", "mourn", "decry"})
 SPAN_START_VERBS = frozenset({"begin", "start", "break", "erupt", "launch", "escalate"})  # "which broke out in 2023"
 TOLL_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS | {"claim", "cost", "leave", "cause", "shoot"}
 _SKIPPED_BEFORE_VERB = frozenset({"were", "was", "also", "reportedly", "been", "are", "is", "later", "have",
@@ -712,8 +716,26 @@ def _hypothetical(verb) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
 
 
+def _grievance(noun) -> bool:
+    """Whether a death or killing is what people protest over, not a casualty of what the sentence tells:
+    "demanding answers over the death of a detainee", "anger at the killing of a student", "protesting the
+    death of a driver", "the protest was triggered by the death of a driver"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "over":
+        return True
+    if noun.dep_ == "pobj" and head.lower_ in ("at", "against") and (
+            head.head.lemma_.lower() in GRIEVANCE_WORDS or head.i > 0 and head.nbor(-1).lemma_.lower() in GRIEVANCE_WORDS):
+        return True  # "protested against the killing", "marched in anger at the killing"
+    if noun.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in CAUSE_VERBS:
+        return True  # "the protest was triggered by the death of a driver"
+    return noun.dep_ == "dobj" and head.lemma_.lower() in GRIEVANCE_WORDS
+
+
 def _from_noun(noun, kind: str, excluded) -> list:
-    """Counts a casualty noun carries: "five deaths", "the killings of three workers", "sustained injuries"."""
+    """Counts a casualty noun carries: "five deaths", "the killings of three workers", "sustained injuries".
+    None for a death that people protest over (:func:`_grievance`)."""
+    if kind == KILLED and _grievance(noun):
+        return []
     zero = _zero(noun)
     if zero:
         return [(kind, zero, [noun])]
@@ -1171,7 +1193,14 @@ def _excluded(tokens) -> set[int]:
                 last = last.head
     if tokens and tokens[0].text == "(":
         excluded.clear()  # the whole sentence is an aside: read it as it is
-    return excluded | _dateline(tokens) | _misread_speakers(tokens)
+    return excluded | _dateline(tokens) | _misread_speakers(tokens) | _ages_after_names(tokens)
+
+
+def _ages_after_names(tokens) -> set[int]:
+    """A person's age set off by commas after the name: "Sanjay Mahato, 31, a tempo driver"."""
+    return {t.i for t in tokens
+            if t.like_num and t.text.isdigit() and int(t.text) < 120 and 0 < t.i < len(t.doc) - 1
+            and t.nbor(-1).text == "," and t.nbor(1).text in (",", ".") and t.i > 1 and t.nbor(-2).pos_ == "PROPN"}
 
 
 def _misread_speakers(tokens) -> set[int]:

@@ -509,8 +509,29 @@ def reporter_words(sentence) -> set[int]:
     """Doc indices of the words of a spaCy sentence ``Span`` that only name who reported what it tells ("police
     said", "a military spokesman told reporters", "according to the army"): the source of the report is not a
     party to the event. A speaker who tells of its own deed ("the army said it killed ...") stays a party."""
-    return {t.i for head, verb in _source_heads(_tokens_of(sentence))
-            if verb is None or not _speaks_of_itself(verb) for t in _phrase(head)}
+    words = set()
+    for head, verb in _source_heads(_tokens_of(sentence)):
+        if verb is None or not _speaks_of_itself(verb):
+            phrase = _phrase(head)
+            words.update(t.i for t in phrase + _apposition_after(sentence, max(t.i for t in phrase)))
+    return words
+
+
+def _apposition_after(sentence, last: int) -> list:
+    """The noun phrase set off by a comma after a source's name, up to the next comma or the sentence's end
+    ("according to Bikram Thapa, the Dhanusha district police chief."), which the parser often hangs elsewhere;
+    none where a verb follows (", the army said")."""
+    doc = sentence.doc
+    if last + 1 >= sentence.end or doc[last + 1].text != ",":
+        return []
+    words = []
+    for token in doc[last + 2:sentence.end]:
+        if token.text == "," or token.is_punct and token.i == sentence.end - 1:
+            break
+        if token.pos_ in ("VERB", "AUX") and token.tag_ != "VBN" or token.pos_ in ("ADP", "SCONJ", "CCONJ") and not words:
+            return []
+        words.append(token)
+    return words if words and words[0].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PRON") else []
 
 
 def _running_tolls(tokens) -> list:
@@ -848,6 +869,7 @@ PROTEST_FAMILY = ("Peaceful protest", "Protest with intervention", "Excessive fo
 
 
 STORMING = {"storm"}
+CROWD_DEMANDS = {"demand", "chant"}  # what a crowd does at a protest, said without the word "protest"
 BLOCKING = ("block", "barricad", "obstruct")  # the verb or noun of a blockade phrase ("the highway was blocked")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
@@ -872,6 +894,21 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
             continue
         if who.get("civilian", 0) + who.get("crowd", 0) + who.get("protester", 0) >= 1:
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-by-civilians")
+
+
+def _arrested_elsewhere(context: _Context, token) -> bool:
+    """Whether an arrest told in a relative clause is of someone who is not a protester: "the death of a driver
+    who had been arrested on Monday" tells why people protest, not that police arrested protesters."""
+    clause = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    held, passive = _subject(token)
+    if not passive:
+        held = [t for c in token.children if c.dep_ == "dobj" for t in _expand(c)]
+    if held and all(t.lower_ in RELATIVE_PRONOUNS for t in held):
+        held = _expand(clause.head)
+    who = context.roles_of(held)
+    return bool(who) and not (who.get("protester") or who.get("crowd"))
 
 
 def _unarmed_crowd(context: _Context, token) -> bool:
@@ -905,13 +942,17 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     # protesters who storm a building force their way in: ACLED's violent demonstration
     storming = [h for h in cues.get("violence", []) if context.token(h).lemma_.lower() in STORMING]
     violent += storming
+    arrests = evidence.best.get("Arrests")
     intervention = cues.get("protest_intervention", []) + (
-        [evidence.best["Arrests"]] if "Arrests" in evidence.best else [])
+        [arrests] if arrests is not None and not _arrested_elsewhere(context, context.token(arrests)) else [])
     if base == 0.0:
         stones = any(h.pattern.weight >= 2.4 for h in cues.get("protest_violent", []))
         crowd_storms = any(h.pattern.weight >= 2.4 for h in intervention) and any(
             _unarmed_crowd(context, context.token(h)) for h in storming)
-        if not (intervention and stones or crowd_storms):
+        # a crowd "demanding answers", "chanting slogans": a protest without the word
+        demands = any(t.lemma_.lower() in CROWD_DEMANDS and t.pos_ == "VERB" and _unarmed_crowd(context, t)
+                      for t in context.tokens)
+        if not (intervention and stones or crowd_storms or demands):
             return
         # stones thrown at police who then disperse the crowd, or tear gas at a crowd that storms an office:
         # a riot without the word "protest"

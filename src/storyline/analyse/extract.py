@@ -36,7 +36,8 @@ from dataclasses import dataclass, field, replace
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, is_background_toll, total_figure
 from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED, EventType,
-                                           classify_event, incident_words, is_reporting_verb, other_time_clause,
+                                           classify_event, incident_words, is_reporting_verb, mapping_for,
+                                           other_time_clause,
                                            place_words, reporter_words, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
@@ -47,7 +48,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-29"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-30"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -1340,6 +1341,11 @@ def _same_ground(a: Place, b: Place) -> bool:
     return _places_agree(a, b)
 
 
+# The types of one demonstration, from the least to the gravest (ACLED's order of precedence).
+DEMONSTRATION_ORDER = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+                       "Violent demonstration": 3}
+
+
 def _disorder(event_type: str) -> str:
     return "political violence" if event_type in POLITICAL_VIOLENCE else event_type
 
@@ -1371,9 +1377,17 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
         return False
     if a.sub_event_type == b.sub_event_type:
         return a.time.precision != "unresolved" or b.time.precision != "unresolved" or bool(a.victims and b.victims)
+    if a.sub_event_type in DEMONSTRATION_ORDER and b.sub_event_type in DEMONSTRATION_ORDER and (
+            _same_exact_count(a.fatalities, b.fatalities) or _same_exact_count(a.injuries, b.injuries)):
+        return True  # "17 injured in clash at police office", then "police fired on the crowd ... 17 injured"
     # Different types merge only when the toll and victims say it is the same incident.
     exact = a.fatalities and b.fatalities and a.fatalities.best == b.fatalities.best and a.fatalities.low == a.fatalities.high
     return bool(exact and a.victims and b.victims)
+
+
+def _same_exact_count(a: Figure | None, b: Figure | None) -> bool:
+    """Whether two figures are one and the same exact count of one or more."""
+    return bool(a and b and a.low == a.high == b.low == b.high and (a.low or 0) >= 1)
 
 
 def _said_after_it(old: _Draft, new: _Draft) -> bool:
@@ -1464,6 +1478,11 @@ def _absorb(old: _Draft, new: _Draft) -> None:
         old.sides |= new.sides  # whose dead the toll now counts
     if new.injuries is not None:
         old.hurt_sides |= new.hurt_sides
+    if DEMONSTRATION_ORDER.get(new.sub_event_type, -1) > DEMONSTRATION_ORDER.get(old.sub_event_type, 99):
+        # one demonstration told in several sentences is typed by the gravest thing done at it, in ACLED's order:
+        # the protesters' own violence, then lethal force against them, then an intervention
+        old.sub_event_type = new.sub_event_type
+        old.event_type, old.plover_type, old.plover_mode, old.cameo_root = mapping_for(new.sub_event_type)
     old.victims = old.victims or new.victims
     old.actor1 = old.actor1 or new.actor1
     old.actor2 = old.actor2 or new.actor2

@@ -703,9 +703,11 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     """
     first, last = tokens[i], tokens[j]
     hint = found.hint
+    designated = False
     if not partial and j + 1 < len(tokens):
         is_designator, level = gaz.designator_level(tokens[j + 1].text)
         if is_designator:
+            designated = True
             last = tokens[j + 1]
             hint = hint or level
             if tokens[j + 1].lower_ in VILLAGE_WORDS and (unit := _village_of_unit(found)) is not found:
@@ -736,6 +738,9 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     place_label = (entity is not None and entity.label_ in PLACE_LABELS
                    and not _extends_beyond(entity, first.i, last.i, gaz))
     after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS
+    # "in the Collo forest", "near the Kidal area": written as a place, though a weak one, which the report's
+    # other places must agree with ("the Rabat area of ... district, Zabul" is not Morocco's capital)
+    written_as_place = designated and i > 1 and tokens[i - 1].lower_ == "the" and tokens[i - 2].lower_ in LOCATIVE_WORDS
     # A site's name says where it is only for a big town, which it names ("Kabul University" is in the town).
     strong = not partial and not site and (hint is not None or place_label or after_locative or marked)
     if found.loose and not (hint or place_label):
@@ -743,7 +748,7 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     entries = found.entries
     if site:
         entries = tuple(e for e in entries if e.level == "place" and e.weight >= BIG_TOWN)
-    elif not strong:
+    elif not strong and not written_as_place:
         entries = tuple(e for e in entries if e.trusted or (e.level == "place" and e.weight >= BIG_TOWN
                                                               and not partial))
         if not entries:
