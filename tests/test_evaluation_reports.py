@@ -80,7 +80,7 @@ def test_copy_links_are_scored_by_pair_direction_relation_and_substitutions():
         "update.txt": {"derived_from": "first.txt", "relation": "update"}, "first.txt": {},
         "copy.txt": {"derived_from": "wire.txt", "relation": "duplicate"},
     }}
-    names = {"w": "wire.txt", "r": "rewrite.txt", "u": "update.txt", "f": "first.txt", "c": "copy.txt"}
+    names = {"w": {"wire.txt"}, "r": {"rewrite.txt"}, "u": {"update.txt"}, "f": {"first.txt"}, "c": {"copy.txt"}}
     right = [_link("w", "r", "derived", [("the Houthis", "Ansar Allah"), ("rebels", "fighters")]),
              _link("f", "u", "update"), _link("c", "w", "duplicate")]  # a duplicate has no direction
     assert _edge_scores(gold, right, names) == {"derivations_found": 1.0, "derivation_precision": 1.0,
@@ -94,7 +94,12 @@ def test_copy_links_are_scored_by_pair_direction_relation_and_substitutions():
     assert scores["relations_correct"] == 0.0 and scores["substitutions_found"] == 0.0
     # two rewrites of one absent report: found only as a common_source link between them, either way round
     gold["reports"]["pair.txt"] = {"relation": "common_source", "common_with": "first.txt"}
-    names["p"] = "pair.txt"
+    names["p"] = {"pair.txt"}
     assert _edge_scores(gold, [*right, _link("f", "p", "common_source")], names)["common_sources_found"] == 1.0
     assert _edge_scores(gold, [*right, _link("p", "f", "common_source")], names)["common_sources_found"] == 1.0
     assert _edge_scores(gold, [*right, _link("f", "p", "derived")], names)["common_sources_found"] == 0.0
+    # a word-for-word copy is stored once, seen at both files: a duplicate link between them, found
+    del names["c"]
+    names["w"] = {"wire.txt", "copy.txt"}
+    scores = _edge_scores(gold, right[:2], names)
+    assert scores["derivations_found"] == scores["relations_correct"] == scores["derivation_precision"] == 1.0

@@ -691,6 +691,9 @@ def _designated_unit(tokens, j: int, name: str, gaz: Gazetteer) -> Lookup | None
     return Lookup(entries, level, words=found.words) if entries else None
 
 
+# Natural features called after a nearby town: "in the Collo forest" is near Collo.
+FEATURE_WORDS = frozenset({"forest", "forests", "hills", "mountains", "valley"})
+
 def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gazetteer,
                       partial: bool, marked: bool) -> _Mention | None:
     """The mention of ``tokens[i..j]`` if the evidence says it is a place, with any designator word after it.
@@ -703,7 +706,8 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     """
     first, last = tokens[i], tokens[j]
     hint = found.hint
-    designated = False
+    # a word of place after the name: a designator, or a feature named after the town ("the Collo forest")
+    designated = j + 1 < len(tokens) and tokens[j + 1].lower_ in FEATURE_WORDS
     if not partial and j + 1 < len(tokens):
         is_designator, level = gaz.designator_level(tokens[j + 1].text)
         if is_designator:
