@@ -896,18 +896,28 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-by-civilians")
 
 
+def _relative_clause(token):
+    """The relative clause ``token`` stands in ("a driver [who had been arrested]"), or None."""
+    return next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
+
+
+def _antecedent(words: list, clause) -> list:
+    """``words``, or, where they are only a relative pronoun of ``clause``, the phrase the clause hangs on."""
+    if clause is not None and words and all(t.lower_ in RELATIVE_PRONOUNS for t in words):
+        return _expand(clause.head)
+    return words
+
+
 def _arrested_elsewhere(context: _Context, token) -> bool:
     """Whether an arrest told in a relative clause is of someone who is not a protester: "the death of a driver
     who had been arrested on Monday" tells why people protest, not that police arrested protesters."""
-    clause = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
+    clause = _relative_clause(token)
     if clause is None:
         return False
     held, passive = _subject(token)
     if not passive:
         held = [t for c in token.children if c.dep_ == "dobj" for t in _expand(c)]
-    if held and all(t.lower_ in RELATIVE_PRONOUNS for t in held):
-        held = _expand(clause.head)
-    who = context.roles_of(held)
+    who = context.roles_of(_antecedent(held, clause))
     return bool(who) and not (who.get("protester") or who.get("crowd"))
 
 
@@ -917,10 +927,7 @@ def _unarmed_crowd(context: _Context, token) -> bool:
     doers, passive = _subject(token)
     if passive:
         return False
-    clause = next((t for t in [token, *token.ancestors] if t.dep_ == "relcl"), None)
-    if clause is not None and doers and all(t.lower_ in RELATIVE_PRONOUNS for t in doers):
-        doers = _expand(clause.head)
-    who = context.roles_of(doers)
+    who = context.roles_of(_antecedent(doers, _relative_clause(token)))
     if who.get("armed") or who.get("state") or who.get("nonstate"):
         return False
     return who.get("civilian", 0) + who.get("crowd", 0) + who.get("protester", 0) >= 1

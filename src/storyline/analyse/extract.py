@@ -1378,16 +1378,12 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
     if a.sub_event_type == b.sub_event_type:
         return a.time.precision != "unresolved" or b.time.precision != "unresolved" or bool(a.victims and b.victims)
     if a.sub_event_type in DEMONSTRATION_ORDER and b.sub_event_type in DEMONSTRATION_ORDER and (
-            _same_exact_count(a.fatalities, b.fatalities) or _same_exact_count(a.injuries, b.injuries)):
+            _same_count(a.fatalities, b.fatalities) and a.fatalities.best >= 1
+            or _same_count(a.injuries, b.injuries) and a.injuries.best >= 1):
         return True  # "17 injured in clash at police office", then "police fired on the crowd ... 17 injured"
     # Different types merge only when the toll and victims say it is the same incident.
     exact = a.fatalities and b.fatalities and a.fatalities.best == b.fatalities.best and a.fatalities.low == a.fatalities.high
     return bool(exact and a.victims and b.victims)
-
-
-def _same_exact_count(a: Figure | None, b: Figure | None) -> bool:
-    """Whether two figures are one and the same exact count of one or more."""
-    return bool(a and b and a.low == a.high == b.low == b.high and (a.low or 0) >= 1)
 
 
 def _said_after_it(old: _Draft, new: _Draft) -> bool:
