@@ -84,6 +84,28 @@ def test_a_colon_line_that_is_no_known_header_stays_text():
     assert "Date: 2025-01-01" in report.text
 
 
+def test_a_date_line_in_the_head_under_the_outlet_name_is_the_publication_date():
+    report = read("Caucasus Wire\nPublished: 15 June 2026, 00:40 (GMT+4)\nTwo villagers hurt in shelling\n\n"
+                  "By Ani Sargsyan\n\nYEREVAN - Two residents were hurt on Sunday.")
+    assert report.published == dt.date(2026, 6, 15)
+    assert "Published" not in report.text and report.text.startswith("Caucasus Wire\nTwo villagers hurt")
+    assert "By Ani Sargsyan" in report.text
+
+
+def test_a_head_line_that_only_starts_like_a_date_stays_text():
+    report = read("Date palms wilt in the heat\nPosted on June 3, 2026\n\nFarmers said the crop was lost.")
+    assert report.published == dt.date(2026, 6, 3)
+    assert report.text.startswith("Date palms wilt in the heat\n\nFarmers")
+    report = read("Date palms wilt in the heat\n\nFarmers said the crop was lost.\nPublished: 2026-06-03")
+    assert report.published is None and report.text.endswith("Published: 2026-06-03")
+
+
+def test_an_ambiguous_date_in_the_head_is_an_error_naming_it():
+    with pytest.raises(InputError) as caught:
+        read("Harbour Gazette\nPublished: 03/04/2025\n\nThe port closed at noon.")
+    assert caught.value.code == "E117" and "03/04/2025" in str(caught.value)
+
+
 # A wire item wrapped at 64 columns, paragraphs apart by a blank line (written for this test).
 WRAPPED = """NEPALGANJ, March 3 (Himal Wire) - Police fired tear gas and rubber
 bullets at about 2,000 farmers who tried to storm the district

@@ -11,6 +11,9 @@ A report may start with header lines in either of two forms:
   (``2025-12-02``, with or without a time) or written with the month's name
   (``Tue, 02 Dec 2025 10:00:00 GMT``); an all-number date such as ``03/04/2025`` is refused
   (E117), since it reads as March or April depending on the country;
+- a date line among the lines above the report's first sentence, after an outlet's name or a headline
+  (``Published: 15 June 2026, 00:40 (GMT+4)``, ``Posted on June 15, 2026``): the lines of a page's head
+  copied as text. It is read as the date header is, and removed; the other head lines stay text;
 - a saved e-mail's header block (``From``, ``To``, ``Date``, ``Subject`` and any others, up to the
   first blank line): ``Subject`` is the title, ``From`` the outlet, and headers the format does not
   use are dropped.
@@ -39,11 +42,17 @@ _DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]
 _FIELD_HEADER = re.compile(r"\A[ \t]*(title|url|outlet|byline)[ \t]+([^\n]*\S)[ \t]*\n")
 # "Key: value" on a line of its own; the key in any case, from these names.
 _KEYED_HEADER = re.compile(r"\A[ \t]*([A-Za-z]+)[ \t]*:[ \t]*([^\n]*\S)[ \t]*(?:\n|\Z)")
-_KEYS = {"date": "date", "published": "date", "title": "title", "headline": "title", "url": "url", "link": "url",
+_KEYS = {"date": "date", "published": "date", "posted": "date", "title": "title", "headline": "title", "url": "url", "link": "url",
          "outlet": "outlet", "source": "outlet", "publication": "outlet", "byline": "byline", "author": "byline",
          "by": "byline"}
 # A line of an e-mail's header block: "Message-ID: <...>", "X-Priority: 1".
 _MAIL_LINE = re.compile(r"\A([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)\Z")
+# The head of a report copied from a page: at most this many short lines, none of them a sentence, before the
+# first line that is (the lead), a blank line or two between them allowed.
+HEAD_LINES_MAX = 6
+HEAD_LINE_CHARS = 150
+_HEAD_DATE = re.compile(r"\A[ \t]*(?:date|published|posted)(?:[ \t]+on)?[ \t]*(:?)[ \t]*(\S[^\n]*?)[ \t]*\Z", re.I)
+_SENTENCE_LINE = re.compile(r"[.!?][\"'\u2019\u201d)]*[ \t]*\Z")
 # All numbers, not ISO ("03/04/2025", "3.4.25"): March or April depending on the country.
 _NUMERIC_DATE = re.compile(r"(?!\d{4}-)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
@@ -119,7 +128,37 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
             fields[key] = keyed.group(2)
             rest = rest[keyed.end():]
             continue
+        if "date" not in fields:
+            rest = _head_date(rest, fields)
         return fields, rest
+
+
+def _head_date(text: str, fields: dict[str, str]) -> str:
+    """``text`` without the date line of its head (HEAD_*: "Published: 15 June 2026" under an outlet's name),
+    the line's value put in ``fields`` (to be read, or refused, as the date header is); ``text`` as it is where its
+    head has no such line. Without a colon the line must read as a date: "Date palms wilt in the heat" is a
+    headline."""
+    lines = text.split("\n")
+    seen = 0
+    for at, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > HEAD_LINES_MAX or len(line) > HEAD_LINE_CHARS or _SENTENCE_LINE.search(line):
+            return text
+        dated = _HEAD_DATE.match(line)
+        if dated and (dated.group(1) or _is_date(dated.group(2))):  # "Date palms wilt" is a headline
+            fields["date"] = dated.group(2)
+            return "\n".join(lines[:at] + lines[at + 1:])
+    return text
+
+
+def _is_date(value: str) -> bool:
+    try:
+        header_date(value)
+    except ValueError:
+        return False
+    return True
 
 
 def unwrap_hard_breaks(text: str) -> str:

@@ -19,7 +19,9 @@ town is where an incident happened, a region is too wide to say so.
 
 Names match when the words of one are among the words of the other ("Warsame" and "Mohamed Abdi
 Warsame", "Afgooye" and "Afgooye District Hospital"); a name matched inside a longer matched name
-counts once.
+counts once. Words are compared as romanisations vary (:func:`spelling_key`): with and without accents
+("Zveçan", "Zvecan"), and with the letters transliterations swap ("Tchinari", "Chinari"; "Mkrtchyan",
+"Mkrtchian").
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from functools import lru_cache
 from storyline.link.attribution import WIRE_ALIASES, looks_like_outlet
 
 __all__ = ["NOT_NAMES", "Name", "SharedName", "name_weight", "place_name_keys", "report_names", "same_town", "shared_names",
-           "town_places"]
+           "spelling_key", "spelling_keys", "town_places"]
 
 # Capitalised words that start sentences or name days and months say nothing about which story it is.
 NOT_NAMES = frozenset("""
@@ -81,6 +83,33 @@ class SharedName:
 
 def _fold(word: str) -> str:
     return word.lower().replace("’", "'").removesuffix("'s")
+
+
+# Letter groups that romanisations of one name write differently (French "tch" for English "ch", "dj" for
+# "j"), longest first. Applied to words of SPELLING_MIN_LETTERS or more only: short words are too alike.
+_TRANSLITERATIONS = (("tsch", "ch"), ("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "g"),
+                     ("ph", "f"), ("ou", "u"), ("ck", "k"))
+SPELLING_MIN_LETTERS = 5
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """``word`` as its romanisations agree: no accents or apostrophes, transliterated letter groups made one
+    (_TRANSLITERATIONS), and the gazetteer's loose letters (:func:`storyline.analyse.gazetteer.loose_key`):
+    "Tchinari" and "Chinari", "Zveçan" and "Zvecan". Short words are only folded."""
+    from storyline.analyse.gazetteer import loose_key, name_words
+
+    plain = "".join(name_words(word))
+    if len(plain) < SPELLING_MIN_LETTERS:
+        return plain
+    for written, said in _TRANSLITERATIONS:
+        plain = plain.replace(written, said)
+    return loose_key([plain])
+
+
+def spelling_keys(name: Name) -> frozenset[str]:
+    """The :func:`spelling_key` of each word of ``name``."""
+    return frozenset(spelling_key(word) for word in name.words)
 
 
 def _is_acronym(word: str) -> bool:
@@ -194,30 +223,31 @@ def _written_as_place(before: str) -> bool:
 
 def shared_names(a_text: str, b_text: str) -> tuple[SharedName, ...]:
     """The names ``a_text`` and ``b_text`` share (module docstring), heaviest first."""
-    b_by_word: dict[str, list[Name]] = {}
+    b_by_key: dict[str, list[Name]] = {}
     for name in report_names(b_text):
-        for word in name.words:
-            b_by_word.setdefault(word, []).append(name)
+        for key in spelling_keys(name):
+            b_by_key.setdefault(key, []).append(name)
     b_towns = [name for name in report_names(b_text) if name.town]
-    matched: dict[tuple[str, ...], SharedName] = {}
+    matched: dict[frozenset[str], SharedName] = {}
     for a in report_names(a_text):
-        candidates = {id(b): b for word in a.words for b in b_by_word.get(word, ())}
+        a_keys = spelling_keys(a)
+        candidates = {id(b): b for key in a_keys for b in b_by_key.get(key, ())}
         if a.town:  # one town spelled two ways ("Sheikh Zuweid", "Al-Sheikh Zuwayed")
             candidates.update((id(b), b) for b in b_towns if same_town(a, b))
         for b in candidates.values():
-            a_words, b_words = set(a.words), set(b.words)
-            if not (a_words <= b_words or b_words <= a_words or same_town(a, b)):
+            b_keys = spelling_keys(b)
+            if not (a_keys <= b_keys or b_keys <= a_keys or same_town(a, b)):
                 continue
             shorter = a if len(a.words) <= len(b.words) else b
             weight = min(n.weight for n in (a, b) if len(n.words) == len(shorter.words))
             shared = SharedName(shorter.text, weight, a.local or b.local, shorter.town)
-            old = matched.get(shorter.words)
+            old = matched.get(spelling_keys(shorter))
             if old is None or (shared.weight, shared.local) > (old.weight, old.local):
-                matched[shorter.words] = shared
+                matched[spelling_keys(shorter)] = shared
     # a name matched inside a longer matched name is the same name told twice ("Warsame", "Mohamed Abdi Warsame")
-    kept: dict[tuple[str, ...], SharedName] = {}
+    kept: dict[frozenset[str], SharedName] = {}
     for words in sorted(matched, key=len, reverse=True):
-        inside = next((longer for longer in kept if set(words) <= set(longer)), None)
+        inside = next((longer for longer in kept if words <= longer), None)
         if inside is None:
             kept[words] = matched[words]
         else:
@@ -228,6 +258,7 @@ def shared_names(a_text: str, b_text: str) -> tuple[SharedName, ...]:
 
 
 def place_name_keys(text: str) -> list[str]:
-    """Folded one-word names ``text`` writes as places or the gazetteer knows as places: candidate keys."""
-    return sorted(" ".join(name.words) for name in report_names(text)
-                  if len(name.words) == 1 and (name.local or _is_place_name(name.text)))
+    """The spelling keys (:func:`spelling_key`) of the one-word names ``text`` writes as places or the gazetteer
+    knows as places: candidate keys."""
+    return sorted({spelling_key(name.words[0]) for name in report_names(text)
+                   if len(name.words) == 1 and (name.local or _is_place_name(name.text))})

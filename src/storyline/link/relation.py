@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
-from storyline.link.names import NOT_NAMES, SharedName, report_names, same_town, shared_names
+from storyline.link.names import NOT_NAMES, SharedName, report_names, same_town, shared_names, spelling_keys
 from storyline.link.similarity import is_function_word
 from storyline.records import Article, Link
 
@@ -923,11 +923,11 @@ def different_towns(a: Article, b: Article) -> bool:
     b_towns = [n for n in b_names if n.local and n.town and n.weight >= 1.0]
     if not a_towns or not b_towns:
         return False
-    a_words = {word for n in a_names for word in n.words}
-    b_words = {word for n in b_names for word in n.words}
+    a_words = {key for n in a_names for key in spelling_keys(n)}
+    b_words = {key for n in b_names for key in spelling_keys(n)}
 
     def named_in(town, words: set[str], names) -> bool:  # the same words, or the same town spelled otherwise
-        return set(town.words) <= words or any(same_town(town, other) for other in names)
+        return spelling_keys(town) <= words or any(same_town(town, other) for other in names)
 
     return (not any(named_in(town, b_words, b_names) for town in a_towns)
             and not any(named_in(town, a_words, a_names) for town in b_towns))
