@@ -938,3 +938,21 @@ def test_one_demonstration_told_in_a_headline_and_a_lead_is_one_event_typed_by_i
 def test_a_town_named_before_a_word_of_place_is_where_it_happened():
     (event,) = events_of("A roadside bomb killed three soldiers in the Collo forest on Monday, the ministry said.\n")
     assert (event.place.location, event.place.admin1_iso) == ("Collo", "DZ-21")
+
+
+def test_martyred_soldiers_are_killed_at_the_town_written_with_its_accents_not_where_the_wounded_went():
+    (event,) = events_of("Two soldiers were martyred on Wednesday when militants set off a bomb beneath an army "
+                         "vehicle close to Beytüşşebap in Şırnak province. The wounded soldier was airlifted to a "
+                         "hospital in Diyarbakır.\n")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.fatalities.low, event.fatalities.high) == (2, 2)
+    assert (event.place.location, event.place.admin1_iso) == ("Beytussebap", "TR-73")
+
+
+def test_classes_held_remotely_are_no_remote_bomb_but_a_remotely_detonated_one_is():
+    (event,) = events_of("Troops fired mortar rounds at the border village of Chinari in Tavush province on Sunday, "
+                         "wounding a resident. The governor said classes in Chinari would be held remotely on "
+                         "Monday as a precaution.\n")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    (event,) = events_of("A remotely detonated device hit a police van in Kidal on Monday, killing two officers.\n")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"

@@ -32,6 +32,7 @@ from storyline.link.relation import (
     RELAYED_PROBABILITY,
     RESTATED_PROBABILITY,
     RESTATED_SAME_DAY,
+    SHARED_PASSAGE_WORDS,
     added_facts,
     days_named,
     different_days,
@@ -45,6 +46,7 @@ from storyline.link.relation import (
     quotes,
     shared_incident_days,
     text_direction_log_odds,
+    unquoted_run,
 )
 from storyline.link.stories import build_stories
 from storyline.records import Article
@@ -914,3 +916,85 @@ def test_two_rewrites_of_one_statement_each_adding_their_own_have_a_common_sourc
     plain = article("b", STATEMENT_B.replace("the National Police Service said in a statement", "police said"), day,
                     "Pwani Post")
     assert classify_pair(a, plain).relation != "common_source"
+
+
+# A ministry's release and a paper's rewrite that credits it in its lead (written for this test).
+RELEASE = """The Ministry of Interior and Security informs the public that in the early hours of Tuesday soldiers and \
+police officers sealed off the Las Palmas and El Roble districts of the municipality of Soyapango and detained 54 \
+suspected members of criminal structures.
+
+During searches the security forces seized nine firearms, 1,100 rounds of ammunition and 31 mobile telephones.
+
+Minister Rafael Quintanilla stated: "Nobody who terrorises our people will find a place to hide in this country."
+"""
+RELEASE_REWRITE = """Soldiers and police detained 54 people in two districts of Soyapango on Tuesday, the Ministry of \
+Interior and Security said in a press release.
+
+The operation in Las Palmas and El Roble began before dawn, and nine guns and 31 phones were seized, the release said.
+
+Relatives waiting at a checkpoint told the paper that several of those taken had no links to any gang. "My nephew \
+sells fruit at the market," said one woman, who gave her name as Marta. A lawyers' group called for the detainees \
+to be brought before a judge within 72 hours, as the law requires.
+"""
+
+
+def test_a_rewrite_that_credits_a_ministrys_release_in_its_lead_derives_from_the_release():
+    day = dt.date(2026, 5, 12)
+    release = article("r", RELEASE, day, "Ministry of Interior and Security, Republic of Example")
+    paper = article("p", RELEASE_REWRITE, day + dt.timedelta(days=1), "Daily Ledger")
+    link = classify_pair(paper, release)
+    assert (link.relation, link.source_id, link.derived_id) == ("derived", "r", "p"), link.evidence
+    # a release by another ministry is not the one the paper credits
+    other = article("r", RELEASE, day, "Ministry of Defence")
+    assert classify_pair(paper, other).relation != "derived"
+
+
+PASSAGE = ("Protesters responded by throwing stones, setting tyres on fire and barricading the main road to the "
+           "river port for most of the afternoon, witnesses said")
+LOCAL = f"""One man was killed and 14 people were hurt in Kambia on Monday when police fired tear gas at traders \
+protesting against a new market levy.
+
+Trouble began when officers blocked a march to the council office. {PASSAGE}.
+
+Ibrahim Kamara, a 30-year-old tailor, died of a head wound at the government hospital, his cousin told the Kambia \
+Courier. Police denied using live rounds."""
+WIRE_REWRITE = f"""FREETOWN, June 2 (SLNA) - A man died and more than a dozen were injured in the northern town of \
+Kambia on Monday after police used tear gas on a protest by market traders.
+
+{PASSAGE}.
+
+The traders object to a levy the council introduced last month. The town lies close to the Guinean border."""
+
+
+def test_reports_of_one_story_sharing_a_long_passage_outside_quotes_are_a_derivation_not_two_sources():
+    day = dt.date(2026, 6, 2)  # both tell Monday's protest the day after
+    local, wire_copy = article("l", LOCAL, day, "Kambia Courier"), article("w", WIRE_REWRITE, day, "SLNA")
+    link = classify_pair(local, wire_copy)
+    assert link.relation == "derived", link.evidence
+    assert any("outside quotes is in both" in e for e in link.evidence)
+    # the local paper's own interview ("told the Kambia Courier") makes it the source, against the wire hint
+    assert (link.source_id, link.derived_id) == ("l", "w"), link.evidence
+    # the same passage inside quotation marks is a speaker both quote, not copied wording
+    quoted_local = LOCAL.replace(f"{PASSAGE}.", f'"{PASSAGE}," a trader said.')
+    quoted_wire = WIRE_REWRITE.replace(f"{PASSAGE}.", f'"{PASSAGE}," a trader said.')
+    assert unquoted_run(quoted_local, quoted_wire) < SHARED_PASSAGE_WORDS <= unquoted_run(LOCAL, WIRE_REWRITE)
+    assert classify_pair(article("l", quoted_local, day, "Kambia Courier"),
+                         article("w", quoted_wire, day, "SLNA")).relation != "derived"
+
+
+def test_a_name_written_with_its_accents_is_no_fact_of_its_own():
+    held = added_facts("The wounded were flown to Diyarbakır from Beytüşşebap.",
+                       "Two soldiers were flown to Diyarbakir after the blast near Beytussebap.")
+    assert "Diyarbakır" not in held.listed and "Beytüşşebap" not in held.listed
+
+
+def test_quarters_named_by_plural_districts_and_by_colonia_set_two_reports_apart():
+    arrests = article("a", "Police sealed off the Valle Verde and Chintal districts of Apopa on Wednesday and "
+                           "detained 80 people, officials said.", dt.date(2026, 9, 9))
+    killing = article("b", "A bus driver was shot dead in the Colonia Las Brisas of Apopa on Wednesday evening, "
+                           "police said.", dt.date(2026, 9, 10))
+    assert different_towns(arrests, killing)
+    same = article("c", "Relatives gathered outside a checkpoint in the Chintal district of Apopa on Wednesday, "
+                        "police said.", dt.date(2026, 9, 10))
+    assert not different_towns(arrests, same)
+

@@ -44,7 +44,7 @@ FIELD = {KILLED: "fatalities", INJURED: "injuries"}
 
 # The casualty vocabulary, by lemma: a closed list read by the rules below, so it stays beside them.
 KILL_VERBS = frozenset({"kill", "murder", "slay", "assassinate", "execute", "behead", "massacre", "lynch",
-                        "slaughter", "decapitate"})
+                        "slaughter", "decapitate", "martyr"})  # "two soldiers were martyred"
 AMBIGUOUS_KILL_VERBS = frozenset({"execute"})  # "the attack was executed": counts people only from count words
 TO_DEATH_VERBS = frozenset({"stab", "beat", "hack", "burn", "stone", "bludgeon", "club", "crush", "trample",
                             "torture", "batter", "kick", "strangle", "choke", "shoot", "knife", "lynch"})

@@ -741,7 +741,8 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
 
     place_label = (entity is not None and entity.label_ in PLACE_LABELS
                    and not _extends_beyond(entity, first.i, last.i, gaz))
-    after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS
+    after_locative = (i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS) or (  # "near X", "close to X"
+        i > 1 and tokens[i - 1].lower_ == "to" and tokens[i - 2].lower_ in ("close", "next"))
     # "in the Collo forest", "near the Kidal area": written as a place, though a weak one, which the report's
     # other places must agree with ("the Rabat area of ... district, Zabul" is not Morocco's capital)
     written_as_place = designated and i > 1 and tokens[i - 1].lower_ == "the" and tokens[i - 2].lower_ in LOCATIVE_WORDS
@@ -1068,8 +1069,12 @@ def _ends_name(token) -> bool:
 
 
 def _extends_beyond(entity, first_i: int, last_i: int, gaz: Gazetteer) -> bool:
-    """True when ``entity`` holds words other than the name, articles and designators."""
+    """True when ``entity`` holds words other than the name, articles and designators. What follows an "in" just
+    after the name is another place, not more of the name: the small model reads "Beytüşşebap in Şırnak province"
+    as one name (a work of art)."""
     for token in entity:
+        if token.i == last_i + 1 and token.lower_ == "in":
+            break
         if first_i <= token.i <= last_i or token.is_punct or token.tag_ in ("DT", "POS"):
             continue
         if not gaz.designator_level(token.text)[0]:
