@@ -42,9 +42,9 @@ _DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]
 _FIELD_HEADER = re.compile(r"\A[ \t]*(title|url|outlet|byline)[ \t]+([^\n]*\S)[ \t]*\n")
 # "Key: value" on a line of its own; the key in any case, from these names.
 _KEYED_HEADER = re.compile(r"\A[ \t]*([A-Za-z]+)[ \t]*:[ \t]*([^\n]*\S)[ \t]*(?:\n|\Z)")
-_KEYS = {"date": "date", "published": "date", "posted": "date", "title": "title", "headline": "title", "url": "url", "link": "url",
-         "outlet": "outlet", "source": "outlet", "publication": "outlet", "byline": "byline", "author": "byline",
-         "by": "byline"}
+_KEYS = {"date": "date", "published": "date", "posted": "date", "title": "title", "headline": "title", "url": "url",
+         "link": "url", "outlet": "outlet", "source": "outlet", "publication": "outlet", "byline": "byline",
+         "author": "byline", "by": "byline"}
 # A line of an e-mail's header block: "Message-ID: <...>", "X-Priority: 1".
 _MAIL_LINE = re.compile(r"\A([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)\Z")
 # The head of a report copied from a page: at most this many short lines, none of them a sentence, before the

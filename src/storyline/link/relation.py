@@ -31,7 +31,8 @@ from pathlib import Path
 import numpy as np
 
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
-from storyline.link.names import NOT_NAMES, SharedName, report_names, same_town, shared_names, spelling_key, spelling_keys
+from storyline.link.names import (NOT_NAMES, SharedName, report_names, same_town, shared_names, spelling_key,
+                                  spelling_keys)
 from storyline.link.similarity import is_function_word
 from storyline.records import Article, Link
 
@@ -146,7 +147,8 @@ def added_facts(of_text: str, against_text: str) -> AddedFacts:
 
     A figure is held when the other report writes the same number (digits or word); a name when
     every word of it occurs in the other report, in any case and however it is romanised ("Nigerian Air
-    Force" against "the Nigerian air force", "Diyarbakır" against "Diyarbakir": :func:`spelling_key`); a quote when half its word 3-grams occur in the other report.
+    Force" against "the Nigerian air force", "Diyarbakır" against "Diyarbakir": :func:`spelling_key`); a
+    quote when half its word 3-grams occur in the other report.
     """
     against_words = tokens(against_text)
     known_3grams = ngrams(against_words, 3)
@@ -209,10 +211,16 @@ def longest_common_run(a: list[str], b: list[str]) -> int:
 def unquoted_run(a_text: str, b_text: str) -> int:
     """The longest run of words two texts share outside quotation marks (a quote ends a run)."""
     def words(text: str, side: str) -> list[str]:
-        cut = tokens(_QUOTE.sub(" \x00 ", text).replace("\x00", "quotedpassagemark"))
-        return [f"{side}{at}" if word == "quotedpassagemark" else word for at, word in enumerate(cut)]
+        found: list[str] = []
+        start = 0
+        for n, quote in enumerate([*_QUOTE.finditer(text), None]):
+            end = quote.start() if quote else len(text)
+            found += tokens(text[start:end])
+            found.append(f"\x00{side}{n}")  # a quote ends a run: a word no token can be
+            start = quote.end() if quote else end
+        return found
 
-    return longest_common_run(words(a_text, "\x01a"), words(b_text, "\x01b"))
+    return longest_common_run(words(a_text, "a"), words(b_text, "b"))
 
 
 def _best_overlaps(of: list[set], against: list[set]) -> list[float]:
@@ -400,22 +408,22 @@ WIRE_COPY_LOG_ODDS = 1.0
 # People who "told" a report's own outlet what they saw were interviewed by its reporters; a copy of it says
 # "according to his family" or keeps the credit to the first outlet. A hint of the same weight as a wire byline.
 OWN_REPORTING_LOG_ODDS = 1.0
-# Independent reports of one story share little wording, but they name the same places and people
-# (weighted by how much each name says: :mod:`storyline.link.names`) and use the same words for what
-# happened. The evidence is the weight of the shared names plus SAME_STORY_VOCABULARY_POINTS times the
-# smaller share of each report's lower-case content words found in the other. A same_story link needs
-# SAME_STORY_MIN_EVIDENCE, of it at least SAME_STORY_MIN_NAME_WEIGHT from names, and a shared small place
-# written as a place ("near Lafoole"): reports of different incidents in one region share the region, the
-# capital and the armed groups, not where it happened. A story about people rather than a place (a trial)
-# does without the place when its shared names weigh SAME_STORY_NAMES_WITHOUT_PLACE. Reports more than
-# STORY_DAYS apart need one more point per further day, unless the analysis of both finds the same incident (one
-# kind, one town, one day: INCIDENT_KINDS below), as in a weekly column that tells the riot of May 18 again. A day
-# both merely name is not enough: a report of a new attack names the day of the last one at the same market. Measured on METER (pairs of one day): 161 of 165
-# non-derived stories are linked to their own PA copy (113 as same_story), and 16 of 1,396 to the copy of
-# another case that day; on SATP incident summaries sharing a name (different incidents, a day apart), 4%
-# of pairs (the earlier rule, three shared capitalised words making 30% of the smaller report's: 17%).
-# Since the days the reports name count (DIFFERENT_DAYS_POINTS, figures there): 155 of 165, 14 of 1,364,
-# and on SATP pairs that share a name of weight 1 (a sample of 3,000) 8.8% -> 0.7%.
+# Independent reports of one story share little wording, but they name the same places and people (weighted by how
+# much each name says: :mod:`storyline.link.names`) and use the same words for what happened. The evidence is the
+# weight of the shared names plus SAME_STORY_VOCABULARY_POINTS times the smaller share of each report's lower-case
+# content words found in the other. A same_story link needs SAME_STORY_MIN_EVIDENCE, of it at least
+# SAME_STORY_MIN_NAME_WEIGHT from names, and a shared small place written as a place ("near Lafoole"): reports of
+# different incidents in one region share the region, the capital and the armed groups, not where it happened. A story
+# about people rather than a place (a trial) does without the place when its shared names weigh
+# SAME_STORY_NAMES_WITHOUT_PLACE. Reports more than STORY_DAYS apart need one more point per further day, unless the
+# analysis of both finds the same incident (one kind, one town, one day: INCIDENT_KINDS below), as in a weekly column
+# that tells the riot of May 18 again. A day both merely name is not enough: a report of a new attack names the day of
+# the last one at the same market. Measured on METER (pairs of one day): 161 of 165 non-derived stories are linked to
+# their own PA copy (113 as same_story), and 16 of 1,396 to the copy of another case that day; on SATP incident
+# summaries sharing a name (different incidents, a day apart), 4% of pairs (the earlier rule, three shared capitalised
+# words making 30% of the smaller report's: 17%). Since the days the reports name count (DIFFERENT_DAYS_POINTS,
+# figures there): 155 of 165, 14 of 1,364, and on SATP pairs that share a name of weight 1 (a sample of 3,000) 8.8% ->
+# 0.7%.
 SAME_STORY_MIN_EVIDENCE = 4.0
 SAME_STORY_MIN_NAME_WEIGHT = 1.5
 SAME_STORY_NAMES_WITHOUT_PLACE = 4.0
@@ -465,12 +473,12 @@ RESTATED_MAX_ADDED = 3.0
 RESTATED_MAX_SHARE = 0.25
 RESTATED_PROBABILITY = 0.6
 RESTATED_SAME_DAY = 0.5
-# Reports of one story that share a passage of SHARED_PASSAGE_WORDS or more words outside quotation marks (a
-# paragraph taken over with its wording: "Protesters responded by throwing stones, setting tyres on fire and
-# barricading the main highway") share it because one took it from the other, however much each rewords the rest:
-# ``derived`` at SHARED_PASSAGE_PROBABILITY times the certainty of the direction, found as for reused wording. Quotes are left out: reporters
-# quote one speaker alike. On METER 134 of 769 stories share such a passage with the PA copy, 127 of them derived;
-# of the 4 that the reuse model puts below its cut, 2 (hence a middling confidence).
+# Reports of one story that share a passage of SHARED_PASSAGE_WORDS or more words outside quotation marks (a paragraph
+# taken over with its wording: "Protesters responded by throwing stones, setting tyres on fire and barricading the
+# main highway") share it because one took it from the other, however much each rewords the rest: ``derived`` at
+# SHARED_PASSAGE_PROBABILITY times the certainty of the direction, found as for reused wording. Quotes are left out:
+# reporters quote one speaker alike. On METER 134 of 769 stories share such a passage with the PA copy, 127 of them
+# derived; of the 4 that the reuse model puts below its cut, 2 (hence a middling confidence).
 SHARED_PASSAGE_WORDS = 20
 SHARED_PASSAGE_PROBABILITY = 0.6
 # Two reports that share wording, each credit one issuer's statement ("the National Police Service said in a
@@ -984,7 +992,8 @@ def _different_quarters(a_text: str, b_text: str) -> bool:
 @lru_cache(maxsize=512)
 def _quarters(text: str) -> frozenset[str]:
     """The districts and quarters a report names by their designator ("the Sovetsky district", "the district of
-    Kirovsky", "the Valle del Sol and Chintuc districts": Chintuc, "Colonia Las Flores"), without a leading function word, "city" or a possessive ("Sagaing's Kanbalu": Kanbalu)."""
+    Kirovsky", "the Valle del Sol and Chintuc districts": Chintuc, "Colonia Las Flores"), without a leading function
+    word, "city" or a possessive ("Sagaing's Kanbalu": Kanbalu)."""
     found = set()
     for match in _QUARTER.finditer(text):
         words = (match.group(1) or match.group(2) or match.group(3)).split()
@@ -1084,7 +1093,8 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
 
 def _relayed(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -> tuple[str, bool, float, str] | None:
     """``(relation, a is the source, confidence, reason)`` when a report's lead credits the other's outlet, or a
-    statement of the body whose statement the other is (``derived``), or both leads credit one outlet that neither is (``common_source``), else None (RELAYED_*)."""
+    statement of the body whose statement the other is (``derived``), or both leads credit one outlet that neither
+    is (``common_source``), else None (RELAYED_*)."""
     for copy, source, copy_credits, source_credits, copy_is_b in ((b, a, b_credits, a_credits, True),
                                                                   (a, b, a_credits, b_credits, False)):
         credited = source_credits.identity & (copy_credits.lead
