@@ -741,8 +741,7 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
 
     place_label = (entity is not None and entity.label_ in PLACE_LABELS
                    and not _extends_beyond(entity, first.i, last.i, gaz))
-    after_locative = (i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS) or (  # "near X", "close to X"
-        i > 1 and tokens[i - 1].lower_ == "to" and tokens[i - 2].lower_ in ("close", "next"))
+    after_locative = (i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS) or _after_close_to(tokens, i)
     # "in the Collo forest", "near the Kidal area": written as a place, though a weak one, which the report's
     # other places must agree with ("the Rabat area of ... district, Zabul" is not Morocco's capital)
     written_as_place = designated and i > 1 and tokens[i - 1].lower_ == "the" and tokens[i - 2].lower_ in LOCATIVE_WORDS
@@ -884,8 +883,11 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer) -> bool:
 
 def _after_locative(tokens, i: int) -> bool:
     """Whether a preposition that puts something at a place comes just before ``tokens[i]`` ("near", "close to")."""
-    if i > 0 and tokens[i - 1].lower_ in SMALL_PLACE_LOCATIVES:
-        return True
+    return (i > 0 and tokens[i - 1].lower_ in SMALL_PLACE_LOCATIVES) or _after_close_to(tokens, i)
+
+
+def _after_close_to(tokens, i: int) -> bool:
+    """Whether "close to" or "next to" comes just before ``tokens[i]``."""
     return i > 1 and tokens[i - 1].lower_ == "to" and tokens[i - 2].lower_ in ("close", "next")
 
 

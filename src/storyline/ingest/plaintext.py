@@ -52,7 +52,6 @@ _MAIL_LINE = re.compile(r"\A([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)\Z")
 HEAD_LINES_MAX = 6
 HEAD_LINE_CHARS = 150
 _HEAD_DATE = re.compile(r"\A[ \t]*(?:date|published|posted)(?:[ \t]+on)?[ \t]*(:?)[ \t]*(\S[^\n]*?)[ \t]*\Z", re.I)
-_SENTENCE_LINE = re.compile(r"[.!?][\"'\u2019\u201d)]*[ \t]*\Z")
 # All numbers, not ISO ("03/04/2025", "3.4.25"): March or April depending on the country.
 _NUMERIC_DATE = re.compile(r"(?!\d{4}-)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
@@ -144,7 +143,7 @@ def _head_date(text: str, fields: dict[str, str]) -> str:
         if not line.strip():
             continue
         seen += 1
-        if seen > HEAD_LINES_MAX or len(line) > HEAD_LINE_CHARS or _SENTENCE_LINE.search(line):
+        if seen > HEAD_LINES_MAX or len(line) > HEAD_LINE_CHARS or _SENTENCE_END.search(line.rstrip()):
             return text
         dated = _HEAD_DATE.match(line)
         if dated and (dated.group(1) or _is_date(dated.group(2))):  # "Date palms wilt" is a headline

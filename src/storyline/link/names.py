@@ -241,9 +241,10 @@ def shared_names(a_text: str, b_text: str) -> tuple[SharedName, ...]:
             shorter = a if len(a.words) <= len(b.words) else b
             weight = min(n.weight for n in (a, b) if len(n.words) == len(shorter.words))
             shared = SharedName(shorter.text, weight, a.local or b.local, shorter.town)
-            old = matched.get(spelling_keys(shorter))
+            key = a_keys if shorter is a else b_keys
+            old = matched.get(key)
             if old is None or (shared.weight, shared.local) > (old.weight, old.local):
-                matched[spelling_keys(shorter)] = shared
+                matched[key] = shared
     # a name matched inside a longer matched name is the same name told twice ("Warsame", "Mohamed Abdi Warsame")
     kept: dict[frozenset[str], SharedName] = {}
     for words in sorted(matched, key=len, reverse=True):
