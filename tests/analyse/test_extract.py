@@ -956,3 +956,75 @@ def test_classes_held_remotely_are_no_remote_bomb_but_a_remotely_detonated_one_i
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     (event,) = events_of("A remotely detonated device hit a police van in Kidal on Monday, killing two officers.\n")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("said", [
+    "Ministry spokeswoman Sam Rithy told a news conference in Phnom Penh on Tuesday that",
+    "Speaking in Phnom Penh on Tuesday, the ministry spokeswoman said",
+    "The ministry spokeswoman said in Phnom Penh on Tuesday that",
+])
+def test_where_an_official_spoke_is_not_where_the_fighting_was(said):
+    text = ("Three soldiers were killed early on Tuesday when troops opened fire on an army post in Choam Khsant "
+            "district, the defence ministry said.\n"
+            f"{said} the attackers had fired first with rifles and mortars and that the exchange of fire lasted "
+            "about an hour.\n")
+    events = events_of(text)
+    assert [e.place.location for e in events] == ["Choam Khsant"]
+
+
+def test_an_officer_placed_where_he_sits_does_not_move_the_fight_to_the_capital():
+    text = ("Armed men attacked a gendarmerie post on the outskirts of Kinkala before dawn on Tuesday, killing two "
+            "gendarmes and wounding a third, security sources said.\n"
+            "The attackers made off with several weapons after a gunfight that lasted about half an hour, a "
+            "gendarmerie officer in Brazzaville told the agency.\n")
+    (event,) = events_of(text)
+    assert event.place.location == "Kinkala"
+    assert (event.fatalities.best, event.injuries.best) == (2, 1)  # "a third" wounded is one more gendarme
+
+
+def test_a_government_letter_of_protest_is_no_demonstration():
+    text = ("Thai troops shelled a Cambodian border post in Preah Vihear province on Tuesday, wounding two "
+            "soldiers, the ministry said. The government would send a letter of protest to Bangkok on Wednesday "
+            "and had lodged a formal protest with the Thai embassy, it said.\n")
+    assert [e.event_type for e in events_of(text)] == ["Explosions/Remote violence"]
+
+
+def test_a_sides_vague_claim_of_enemy_wounded_is_not_counted():
+    text = ("Three Cambodian soldiers were killed and seven wounded early on Tuesday when Thai troops opened fire "
+            "near the temple in Choam Khsant district, the ministry said.\n"
+            "Cambodian troops inflicted heavy losses on the intruders, killing and wounding dozens of enemy troops, "
+            "the spokeswoman said.\n")
+    (event,) = events_of(text)
+    assert (event.fatalities.best, event.injuries.low, event.injuries.high) == (3, 7, 7)
+
+
+def test_what_an_earlier_version_of_the_report_said_is_withdrawn():
+    text = ("Seven people were killed on Tuesday when farmers and herders clashed in the village of Msowero in "
+            "Kilosa district, police said.\n"
+            "Correction: An earlier version of this report said nine people were killed in the clash, citing a "
+            "village official.\n")
+    (event,) = events_of(text)
+    assert (event.fatalities.low, event.fatalities.high) == (7, 7)
+
+
+def test_a_name_with_second_in_it_does_not_make_wounded_soldiers_another_incident():
+    text = ("Thai forces killed four Cambodian soldiers on Tuesday after Cambodian troops fired on a Thai ranger "
+            "unit near the border, the army said.\n"
+            "Two Thai rangers were slightly wounded by mortar shrapnel and were taken to Kantharalak hospital in Si "
+            "Sa Ket province, the army's Second Army Region said.\n")
+    (event,) = events_of(text)
+    assert (event.fatalities.best, event.injuries.best) == (4, 2)
+
+
+def test_a_protest_told_as_it_escalated_with_its_clashes_and_arrests_is_one_demonstration():
+    text = ("A protest over water cuts turned violent in Zagora late on Tuesday, with youths throwing stones at "
+            "security forces and setting fire to two vehicles, witnesses said.\n"
+            "Clashes continued into the early hours of Wednesday. At least 12 people were injured, according to "
+            "a local official.\n"
+            "On Tuesday evening, hundreds of people marched through the town centre. Security forces used tear gas "
+            "and made several arrests.\n"
+            "The provincial authorities said nine people had been arrested.\n")
+    (event,) = events_of(text, published=dt.date(2026, 10, 7))
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.place.location == "Zagora" and event.time.start == dt.date(2026, 10, 6)
+    assert event.injuries.low == 12

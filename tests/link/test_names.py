@@ -66,3 +66,13 @@ def test_a_village_romanised_two_ways_or_written_without_its_accents_is_shared()
     # short names and names that differ in more than the usual swaps stay apart
     assert spelling_key("Tchinari") == spelling_key("Chinari") != spelling_key("Chinar")
     assert not weights(a, b.replace("Chinari", "Chinaki"))
+
+
+def test_the_staff_who_wrote_a_report_and_a_months_short_name_are_not_names_of_its_story():
+    text = ("GANTA, Nimba County, Sept 14 (WCN) - A mob beat a man to death in Ganta on Sunday, police said.\n\n"
+            "(Reporting by Emmanuel K. Gono; Editing by Musu Freeman)\n")
+    written = {name.text for name in report_names(text)}
+    assert "Ganta" in written
+    assert not written & {"Sept", "Emmanuel", "Gono", "Musu Freeman"}
+    by_line = report_names("By Comfort Weah\nA mob beat a man to death in Ganta on Sunday.\n")
+    assert {name.text for name in by_line} == {"Ganta"}

@@ -998,3 +998,35 @@ def test_quarters_named_by_plural_districts_and_by_colonia_set_two_reports_apart
                         "police said.", dt.date(2026, 9, 10))
     assert not different_towns(arrests, same)
 
+
+
+# One wire's reports of two incidents in one county on one weekend, with a background paragraph word for word in
+# both; the second names the first's town only as where police reinforcements came from.
+_COUNTY_BACKGROUND = ("Nimba County, Liberia's second most populous county, has seen a rise in mob violence this "
+                      "year. Police figures released in August showed that officers had responded to more than 40 "
+                      "cases of so-called jungle justice in the county since January.\n\n")
+GANTA_MOB = ("GANTA, Nimba County, Sept 14 (WCN) - A man accused of stealing a motorcycle was beaten to death by a "
+             "mob in Ganta on Sunday, police in Nimba County said.\n\nThe man was caught by motorbike riders near the "
+             "main market and beaten with sticks before officers could reach him, county police commander Prince "
+             "Dolo said.\n\n" + _COUNTY_BACKGROUND + "(Reporting by Emmanuel K. Gono; Editing by Musu Freeman)\n")
+SACLEPEA_DEPOT = ("SACLEPEA, Nimba County, Sept 14 (WCN) - Residents angry over the arrest of a motorcyclist stoned "
+                  "the police depot in Saclepea late on Saturday, injuring three officers, local officials said.\n\n"
+                  "The injured officers were treated at a clinic in the town and discharged on Sunday. Police "
+                  "reinforcements sent from Ganta restored calm after midnight.\n\n" + _COUNTY_BACKGROUND
+                  + "(Reporting by Emmanuel K. Gono; Editing by Musu Freeman)\n")
+
+
+def test_one_wires_reports_of_two_towns_incidents_sharing_background_and_staff_are_unrelated():
+    day = dt.date(2026, 9, 14)
+    ganta = article("ganta", GANTA_MOB, day, "West Coast Newswire")
+    saclepea = article("saclepea", SACLEPEA_DEPOT, day, "West Coast Newswire")
+    assert different_towns(ganta, saclepea) and different_towns(saclepea, ganta)
+    for a, b in ((ganta, saclepea), (saclepea, ganta)):
+        assert classify_pair(a, b).relation == "unrelated", classify_pair(a, b).evidence
+
+
+def test_a_town_measured_from_is_named_as_a_place_not_as_an_origin():
+    ganta = article("ganta", GANTA_MOB, dt.date(2026, 9, 14), "West Coast Newswire")
+    near = article("near", "A mob killed a suspected thief in a village 30 km from Ganta on Sunday, residents of "
+                           "Saclepea said.\n", dt.date(2026, 9, 14), "Nimba Voice")
+    assert not different_towns(ganta, near)

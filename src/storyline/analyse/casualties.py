@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from storyline.analyse.actors import canonical_actor
 from storyline.analyse.nlp import doc_text
-from storyline.analyse.numbers import parse_number, quantity
+from storyline.analyse.numbers import parse_number, parse_ordinal, quantity
 from storyline.records import Figure, Span
 
 __all__ = ["Casualty", "find_casualties", "is_background_toll", "quantity", "total_figure"]
@@ -1071,11 +1071,16 @@ def _date_time_or_amount(token) -> bool:
 
 
 def _singular(head) -> _Count | None:
-    """One person: "a policeman", "his guard", "the director", "Ahmad Shah", "he"."""
+    """One person: "a policeman", "his guard", "the director", "Ahmad Shah", "he", "a third" (of a group)."""
     if head.pos_ == "PRON":
         if head.lower_ in SINGULAR_PRONOUNS:
             return _Count(Figure(1, 1, 1, head.text), head.i, head.i, singular=True)
         return None
+    marker = next((c for c in head.children if c.dep_ == "det" and c.i < head.i), None)
+    if marker is not None and marker.lower_ in ("a", "an", "another") and (parse_ordinal(head.lower_) or 0) > 1:
+        # "killing two gendarmes and wounding a third": one more of the group just counted
+        return _Count(Figure(1, 1, 1, _text(head.doc, marker.i, head.i)), marker.i, head.i, inherits=True,
+                      singular=True)
     if head.tag_ not in ("NN", "NNP") or head.lower_ in COLLECTIVE_NOUNS or head.like_num:
         return None
     if head.lower_ in BARE_PARTICIPLES:

@@ -505,6 +505,11 @@ def _speaks_of_itself(verb) -> bool:
     return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for clause in clauses for c in clause.children)
 
 
+def source_heads(sentence) -> list[tuple]:
+    """(head noun, reporting verb or ``None`` for "according to") of each source a spaCy sentence names."""
+    return _source_heads(_tokens_of(sentence))
+
+
 def reporter_words(sentence) -> set[int]:
     """Doc indices of the words of a spaCy sentence ``Span`` that only name who reported what it tells ("police
     said", "a military spokesman told reporters", "according to the army"): the source of the report is not a

@@ -38,7 +38,7 @@ from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualti
 from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED, EventType,
                                            classify_event, incident_words, is_reporting_verb, mapping_for,
                                            other_time_clause,
-                                           place_words, reporter_words, speech_verbs)
+                                           place_words, reporter_words, source_heads, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, event_places, find_places
@@ -48,7 +48,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-31"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-32"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -71,6 +71,10 @@ _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:brin
 _ADDED = re.compile(r"\b(?:more(?! than)|further|additional|of the (?:wounded|injured))\b", re.I)
 _NEAR_UNITS = frozenset({"minute", "hour", "day", "night"})  # "a day after", "hours after": the same story's time
 _ALSO = re.compile(r"\balso\b", re.I)
+# A correction's account of what an earlier version wrongly said ("An earlier version of this report said nine
+# people were killed"): withdrawn words, not an incident or a toll.
+_WITHDRAWN = re.compile(r"\b(?:an|the)\s+(?:earlier|previous|original|first)\s+version\s+of\s+(?:this|the)\s+"
+                        r"(?:report|article|story|item|dispatch)\b", re.I)
 # The incident told, pointed back to: "in the attack", "during the raid".
 _THE_INCIDENT = re.compile(r"\b(?:in|during|by|from) (?:the|this|that|sunday's|saturday's|monday's|tuesday's|"
                            r"wednesday's|thursday's|friday's) (?:attack|raid|ambush|assault|shooting|bombing|blast|"
@@ -191,8 +195,8 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         told, sources = _places_by_role(sentence, places)
         countries.extend((span, place) for span, place in told if place.country_iso)
         sources_countries.extend((span, place) for span, place in sources if place.country_iso)
-        draft = _event_draft(sentence, times_of[sentence.start], told, sources, drafts[-1] if drafts else None,
-                             published)
+        draft = None if _WITHDRAWN.search(sentence.text) else _event_draft(
+            sentence, times_of[sentence.start], told, sources, drafts[-1] if drafts else None, published)
         if draft is None:
             continue
         draft.sentences.append(index)
@@ -264,16 +268,56 @@ def _places_by_role(sentence, places: list[tuple[Span, Place]]) -> tuple[list, l
     """The places of ``sentence`` split in two: those of what it tells, and those in the name of who reported it,
     the speaker of a reporting verb ("the Kharkiv regional governor said") or the source of "according to" ("a
     statement released by the Guerrero attorney general's office"). A source's place only stands in for the
-    event's when the sentence names no other."""
+    event's when the sentence names no other. Where someone only spoke (:func:`_where_said`) is in neither."""
     doc = sentence.doc
     reporters = reporter_words(sentence)
     # and the participle that says whose words they are: "a statement [released by the state prosecutor's office]"
     reporters |= {t.i for i in reporters for c in doc[i].children if c.dep_ == "acl" for t in c.subtree}
     told, sources = [], []
     for span, place in places:
+        if _where_said(sentence, span):
+            continue
         said_by = all(t.i in reporters for t in sentence if span.start <= t.idx < span.end)
         (sources if said_by else told).append((span, place))
     return told, sources
+
+
+# Verbs of speaking whose place is where someone spoke, never what they spoke of.
+SPEAKING_VERBS = frozenset({"say", "tell", "speak", "address", "add", "brief"})
+# Speakers whose place is where they sit, away from what they tell ("an officer in Brazzaville told EPA", "a
+# security source in Bamako said"). Not "police in Kano" (the Kano police) nor "residents of Kinkala" (witnesses).
+DISTANT_SPEAKERS = frozenset({"officer", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat",
+                              "analyst", "correspondent", "reporter"})
+# Nouns for the occasion of speaking: "told a news conference in Phnom Penh", "at a briefing in Kyiv".
+SPEAKING_OCCASIONS = frozenset({"conference", "briefing", "interview", "statement", "reporter", "journalist",
+                                "press", "media", "broadcast", "address", "speech", "communique", "release"})
+
+
+def _where_said(sentence, span: Span) -> bool:
+    """Whether the place at ``span`` is only where someone spoke: the place of a reporting verb ("said in Bamako",
+    "told reporters in Ankara", "told a news conference in Phnom Penh", "speaking in Kabul") or of a speaker who
+    sits there (:data:`DISTANT_SPEAKERS`: "a gendarmerie officer in Brazzaville told the agency"). Officials often
+    speak in the capital of what happened elsewhere, so such a place is neither the event's nor a stand-in for it.
+    A place that names whose officials they are stays a source ("police in Kano said", "the governor of Kandahar
+    said")."""
+    doc = sentence.doc
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("in", "at", "from"):
+        return False
+    holder = tokens.root.head.head
+    if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in SPEAKING_OCCASIONS:
+        # up from the occasion to the verb it is the object of: "told [a news conference]", "said at [a briefing]"
+        while holder.dep_ in ("dobj", "dative", "pobj", "prep", "compound") and holder.head.i != holder.i:
+            holder = holder.head
+    if holder.pos_ == "VERB":
+        # not "confirmed two deaths in Kano" nor "fighting was reported in Gao": there the place is the event's
+        return holder.lemma_.lower() in SPEAKING_VERBS
+    # a speaker placed where they are: "an officer in Brazzaville told EPA" (the parser may hang "told" elsewhere)
+    if holder.lemma_.lower() not in DISTANT_SPEAKERS:
+        return False
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    return (after is not None and after.lemma_.lower() in SPEAKING_VERBS) or any(
+        head.i == holder.i for head, verb in source_heads(sentence) if verb is not None)
 
 
 _ROAD_END = re.compile(r"\b(?:road|highway|motorway|route|railway)\s+(?:from|to|towards|between|linking)\s+(?:the\s+)?$",
@@ -447,11 +491,11 @@ def _attributed(sentence) -> bool:
 
 
 def _claimed_combat_losses(sentence, casualty: Casualty) -> bool:
-    """Whether a figure is a side's vague claim of fighters' or soldiers' deaths, told on someone's word: IS
-    saying its men killed "dozens" of soldiers, a chief saying "several" of the attackers were killed. Who
-    fought claims the other side's losses and gives no number; beside a toll told, such a claim is not counted
-    (a number is)."""
-    if casualty.kind != "killed" or casualty.figure.best is not None:
+    """Whether a figure is a side's vague claim of fighters' or soldiers' deaths or wounded, told on someone's word:
+    IS saying its men killed "dozens" of soldiers, a chief saying "several" of the attackers were killed, an army
+    "killing and wounding dozens of enemy troops". Who fought claims the other side's losses and gives no number;
+    beside a toll told, such a claim is not counted (a number is)."""
+    if casualty.kind not in ("killed", "injured") or casualty.figure.best is not None:
         return False
     victims = casualty.victims or ""
     if victims.lower() in ("", "them", "those"):  # "foiled an assault by militants and killed several of them"
@@ -1049,6 +1093,12 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     if last is not None and _detail_of(last, new):
         _absorb_detail(last, new)
         return last
+    if last is not None and _part_of_demonstration(last, new):
+        if new.sub_event_type == "Arrests":
+            _absorb_aftermath(last, new)
+        else:
+            _absorb_detail(last, new)
+        return last
     if new.continues:
         return None
     # "Six people are now known to have been injured in the attack": when no rule above took it, another count of
@@ -1076,7 +1126,9 @@ def _elsewhere(sentence) -> bool:
     """Whether the sentence signals another incident ("In a separate attack", "elsewhere", "another"). "Also" does
     only when nothing ties the sentence to the incident told: "The gunmen also set fire to granaries" and "A
     policeman was also killed in the attack" tell more of it, and add their victims to it."""
-    words = {match.group(0).lower() for match in _ELSEWHERE.finditer(sentence.text)}
+    # a capital inside the sentence makes the word part of a name: "the army's Second Army Region"
+    words = {match.group(0).lower() for match in _ELSEWHERE.finditer(sentence.text)
+             if match.start() == 0 or not match.group(0)[0].isupper()}
     return bool(words) and (words != {"also"} or not _tied_to_the_incident(sentence))
 
 
@@ -1199,6 +1251,31 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     return _times_overlap(old.time, new.time) and not vaguer
 
 
+# Who may clash with a crowd without making the clash a battle: the police, the crowd itself.
+_CROWD_SIDES = frozenset({"state forces", "rioters", "protesters", "civilians"})
+
+
+def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new``, told right after a demonstration ``old``, is part of it: clashes with no armed group named
+    ("Clashes continued into the early hours of Wednesday": the crowd and the police, until the next day), or
+    arrests made at it ("Security forces used tear gas and made several arrests", "nine people had been
+    arrested"), on the same ground and the same day or the next (ACLED codes the demonstration, with its
+    intervention, not a battle or an arrest beside it). Not what the sentence says happened elsewhere."""
+    if old.event_type not in ("Riots", "Protests") or old.is_aggregate or new.is_aggregate or new.elsewhere:
+        return False
+    if new.sub_event_type == "Armed clash":
+        parties = [actor for actor in (new.actor1, new.actor2) if actor is not None]
+        if any(actor.category not in _CROWD_SIDES for actor in parties) or new.fatalities:
+            return False
+    elif new.sub_event_type != "Arrests":
+        return False
+    if not _same_ground(old.place, new.place):
+        return False
+    if not new.time.text or new.time.start is None or old.time.end is None:
+        return True
+    return 0 <= (new.time.start - old.time.end).days <= 1
+
+
 def _heard_of_it(old: _Draft, new: _Draft) -> bool:
     """Whether ``new`` is a bare noun of violence with no toll, day, victims or actors of its own, told after an
     incident of political violence: what a witness heard of it ("she was woken by gunfire that lasted about twenty
@@ -1211,8 +1288,13 @@ def _heard_of_it(old: _Draft, new: _Draft) -> bool:
 
 def _suffered_only(sentence, trigger: Span | None) -> bool:
     """Whether the event words only tell harm suffered ("died of their wounds in hospital", "were wounded"), so
-    that the sentence gives a toll, not an act: the classifier types such words by their victims alone."""
+    that the sentence gives a toll, not an act: the classifier types such words by their victims alone. A weapon
+    that only says what the harm came from is such a toll too ("were wounded by mortar shrapnel")."""
     word = _trigger_head(sentence, trigger)
+    while word is not None and word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head
+    if word is not None and word.dep_ == "pobj" and word.head.lower_ in ("by", "from") and word.head.head.tag_ == "VBN":
+        word = word.head.head  # "wounded [by shrapnel]"; not "killed [by a roadside bomb]" (an act: not in SUFFERED)
     return word is not None and word.lemma_.lower() in SUFFERED
 
 
@@ -1381,9 +1463,18 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
             _same_count(a.fatalities, b.fatalities) and a.fatalities.best >= 1
             or _same_count(a.injuries, b.injuries) and a.injuries.best >= 1):
         return True  # "17 injured in clash at police office", then "police fired on the crowd ... 17 injured"
+    if a.sub_event_type in DEMONSTRATION_ORDER and b.sub_event_type in DEMONSTRATION_ORDER and _one_day(a, b) and (
+            _same_ground(a.place, b.place)):
+        return True  # "the protest turned violent late on Tuesday", then "on Tuesday evening, hundreds marched"
     # Different types merge only when the toll and victims say it is the same incident.
     exact = a.fatalities and b.fatalities and a.fatalities.best == b.fatalities.best and a.fatalities.low == a.fatalities.high
     return bool(exact and a.victims and b.victims)
+
+
+def _one_day(a: _Draft, b: _Draft) -> bool:
+    """Whether both drafts are dated to the same single day."""
+    return (a.time.precision == b.time.precision == "day" and a.time.start == b.time.start == a.time.end
+            == b.time.end and a.time.start is not None)
 
 
 def _said_after_it(old: _Draft, new: _Draft) -> bool:

@@ -43,7 +43,12 @@ mr mrs ms dr sir lord lady mister miss judge justice court police yesterday toda
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december one two three four five six seven eight nine ten
 also although despite however meanwhile earlier later separately some many most all both each
+jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
+# Who wrote and edited a report ("(Reporting by Emmanuel Gono; Editing by Musu Freeman)", a "By ..." line): one
+# outlet's staff, named in its reports of any story.
+_STAFF_CREDIT = re.compile(r"\b(?:(?:additional\s+)?reporting|writing|editing|edited|written|compiled|translated|"
+                           r"photographs?|photos?)\s+by\s+[^;)\n]*|^[ \t]*by[ \t]+[A-Z][^\n]*$", re.I | re.M)
 
 # Towns this big are named in many stories: sharing one is weaker evidence than sharing a village.
 BIG_TOWN_POPULATION = 1_000_000
@@ -171,7 +176,9 @@ def _is_town_name(name: str) -> bool:
 
 @lru_cache(maxsize=512)
 def report_names(text: str) -> tuple[Name, ...]:
-    """The proper names of ``text`` that can tell one story from another (weight above 0), each once."""
+    """The proper names of ``text`` that can tell one story from another (weight above 0), each once. The names of
+    the staff who wrote and edited it (:data:`_STAFF_CREDIT`) are not among them."""
+    text = _STAFF_CREDIT.sub(lambda match: " " * len(match.group(0)), text)
     lower = {_fold(word) for word in _LOWER_WORD.findall(text)}
     found: dict[tuple[str, ...], Name] = {}
     for match in _NAME_RUN.finditer(text):

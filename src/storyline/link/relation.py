@@ -960,23 +960,44 @@ def different_days(a: Article, b: Article) -> bool:
 
 
 def different_towns(a: Article, b: Article) -> bool:
-    """Whether each report writes as where it happened a town or village (weight 1) that the other never names,
-    or a district or quarter of a town (_QUARTER) that the other never names."""
+    """Whether each report writes as where it happened a town or village (weight 1) that the other never names
+    but as where someone came from (:func:`_named_only_as_origin`), or a district or quarter of a town (_QUARTER)
+    that the other never names."""
     if _different_quarters(a.text, b.text):
         return True
     a_names, b_names = report_names(a.text), report_names(b.text)
-    a_towns = [n for n in a_names if n.local and n.town and n.weight >= 1.0]
-    b_towns = [n for n in b_names if n.local and n.town and n.weight >= 1.0]
+    a_towns, b_towns = ([n for n in names if n.local and n.town and n.weight >= 1.0
+                         and not _named_only_as_origin(n.text, article.text)]
+                        for names, article in ((a_names, a), (b_names, b)))
     if not a_towns or not b_towns:
         return False
     a_words = {key for n in a_names for key in spelling_keys(n)}
     b_words = {key for n in b_names for key in spelling_keys(n)}
 
-    def named_in(town, words: set[str], names) -> bool:  # the same words, or the same town spelled otherwise
-        return spelling_keys(town) <= words or any(same_town(town, other) for other in names)
+    def named_in(town, words: set[str], names, text: str) -> bool:  # the same words, or the town spelled otherwise
+        return ((spelling_keys(town) <= words or any(same_town(town, other) for other in names))
+                and not _named_only_as_origin(town.text, text))
 
-    return (not any(named_in(town, b_words, b_names) for town in a_towns)
-            and not any(named_in(town, a_words, a_names) for town in b_towns))
+    return (not any(named_in(town, b_words, b_names, b.text) for town in a_towns)
+            and not any(named_in(town, a_words, a_names, a.text) for town in b_towns))
+
+
+# "from" after a distance or a direction measures from a place ("30 km from Ganta", "north from Ganta"): not an origin.
+_MEASURED_FROM = re.compile(r"(?:\d|\b(?:km|kilometres?|kilometers?|miles?|metres?|meters?|north|south|east|west|"
+                            r"away|far))\W*\s+from\s+(?:the\s+)?$", re.I)
+
+
+def _named_only_as_origin(town: str, text: str) -> bool:
+    """Whether ``text`` names ``town`` (as written) only as where someone or something came from ("police
+    reinforcements sent from Ganta", "traders from Ganta"): another report's town named so is not where this one's
+    incident happened. False when the text never writes the town so (a spelling variant: no telling)."""
+    found = False
+    for match in re.finditer(rf"(?<![\w-]){re.escape(town)}(?![\w-])", text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if not re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) or _MEASURED_FROM.search(before):
+            return False
+        found = True
+    return found
 
 
 def _different_quarters(a_text: str, b_text: str) -> bool:
