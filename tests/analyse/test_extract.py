@@ -1028,3 +1028,34 @@ def test_a_protest_told_as_it_escalated_with_its_clashes_and_arrests_is_one_demo
     assert event.sub_event_type == "Violent demonstration"
     assert event.place.location == "Zagora" and event.time.start == dt.date(2026, 10, 6)
     assert event.injuries.low == 12
+
+
+def test_a_protester_who_died_the_next_day_is_counted_on_the_day_of_the_protest_under_a_hyphen_dateline():
+    text = ("KUTAISI - A 27-year-old man who was hit on the head by a tear gas canister during Saturday's protest in "
+            "Kutaisi died in hospital on Sunday, his family said.\n"
+            "Riot police fired tear gas at about 2,000 people who had gathered outside the regional administration on "
+            "Saturday afternoon.\n"
+            "At least 14 people were injured, according to the ministry, which said officers acted after protesters "
+            "ignored warnings to clear the road.\n"
+            "Organisers have called a vigil in the city centre for Monday evening.\n")
+    (event,) = events_of(text, published=dt.date(2026, 5, 18))
+    assert event.event_type == "Protests" and event.place.location == "Kutaisi"
+    assert event.time.start == event.time.end == dt.date(2026, 5, 16)
+    assert (event.fatalities.best, event.injuries.low) == (1, 14)
+
+
+def test_clashes_ahead_of_an_election_next_month_are_no_incident_of_last_year():
+    text = ("One person was killed when youths attacked a campaign meeting in Kabwe on Saturday, police said.\n"
+            "Campaigning has been marred by sporadic clashes between party supporters ahead of the general election "
+            "on Aug. 13.\n")
+    (event,) = events_of(text, published=dt.date(2026, 7, 26))
+    assert event.time.start == dt.date(2026, 7, 25)
+
+
+def test_reinforcements_sent_after_a_riot_and_a_rise_in_mob_violence_make_no_incidents_of_their_own():
+    text = ("A crowd stoned the police depot in Saclepea late on Saturday, injuring three officers, local officials "
+            "said.\n"
+            "Police reinforcements sent from Ganta restored calm after midnight.\n"
+            "Nimba County has seen a rise in mob violence this year.\n")
+    events = [e for e in events_of(text, published=dt.date(2026, 9, 14)) if not e.is_aggregate]
+    assert [(e.place.location, e.injuries.best) for e in events] == [("Saclepea", 3)]

@@ -386,3 +386,12 @@ def test_a_day_of_last_year_is_one_expression_not_a_day_and_a_year():
     sentence = next(parse("On the night of October 11 last year, gunmen on motorcycles stormed the village.").sents)
     assert [(s.text, i.start) for s, i in find_time_expressions(sentence, published)] == [
         ("October 11 last year", dt.date(2025, 10, 11))]
+
+
+def test_a_day_and_month_without_a_year_is_a_coming_day_when_the_past_one_is_most_of_a_year_ago():
+    from storyline.analyse.timex import _interpret
+
+    assert _interpret("on Aug. 13", dt.date(2026, 7, 26)).start == dt.date(2026, 8, 13)
+    assert _interpret("on Dec. 28", dt.date(2026, 1, 3)).start == dt.date(2025, 12, 28)
+    assert _interpret("on July 20", dt.date(2026, 7, 26)).start == dt.date(2026, 7, 20)
+    assert _interpret("on Dec. 28", dt.date(2026, 6, 30)).start == dt.date(2025, 12, 28)

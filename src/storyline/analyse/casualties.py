@@ -611,7 +611,9 @@ def _verb_arguments(verb, excluded) -> list:
     subjects = [_relative_antecedent(verb) if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s
                 for s in subjects]
     if subjects:
-        return [s for s in subjects if s.i not in excluded]
+        # a dateline read as the subject ("KUTAISI - A man who ... died"): the victim is the phrase hung on it
+        return [s for s in subjects if s.i not in excluded] + [
+            c for s in subjects if s.i in excluded for c in s.children if c.dep_ == "appos" and c.i not in excluded]
     if raised := _raised_subjects(verb, excluded):
         return raised
     if _describes_people(verb):
@@ -1233,7 +1235,7 @@ def _dateline(tokens) -> set[int]:
     first = tokens[0] if tokens else None
     if first is None or not first.is_upper or len(first.text) < 3 or first.like_num:
         return set()
-    dash = next((t for t in tokens[1:8] if t.text in ("—", "–", "--")), None)
+    dash = next((t for t in tokens[1:8] if t.text in ("—", "–", "--", "-") and t.whitespace_), None)
     if dash is None or not all(t.is_punct or t.pos_ == "PROPN" for t in tokens[1:dash.i - first.i]):
         return set()
     return set(range(first.i, dash.i + 1))

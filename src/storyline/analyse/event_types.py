@@ -1428,6 +1428,15 @@ def incident_words(sentence) -> set[int]:
     return {tokens[p].i for hit in hits if hit.label in violent or hit.label in VIOLENT_CUES for p in hit.positions}
 
 
+def event_words(sentence) -> set[int]:
+    """Doc indices of the words of a spaCy sentence ``Span`` that name an incident of any ACLED type: "the attack",
+    "the protest", "the riot", "the clashes" (trigger or cue rows of the lexicon)."""
+    types = {row.sub_event_type for row in taxonomy()}
+    tokens = _tokens_of(sentence)
+    hits, _ = find_hits(tokens)
+    return {tokens[p].i for hit in hits if hit.label in types or hit.label in VIOLENT_CUES for p in hit.positions}
+
+
 def place_words(sentence) -> set[int]:
     """Doc indices of the words of a spaCy sentence ``Span`` that name ground: "towns", "villages", "district"
     (the ``role:place`` rows of the lexicon)."""

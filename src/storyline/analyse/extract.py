@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, is_background_toll, total_figure
 from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED, EventType,
-                                           classify_event, incident_words, is_reporting_verb, mapping_for,
+                                           classify_event, event_words, incident_words, is_reporting_verb, mapping_for,
                                            other_time_clause,
                                            place_words, reporter_words, source_heads, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
@@ -48,7 +48,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-32"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-33"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -368,6 +368,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # before ("two of the wounded died", "the toll rose to seven") or is the first ("The provisional toll is as
     # follows: twelve terrorists neutralised ..."); not one that points back to its victims ("condemned the
     # killings of the three workers").
+    if kind is not None and kind.sub_event_type == "Peaceful protest" and casualties and last is not None and (
+            last.event_type in ("Protests", "Riots")):
+        kind = None  # "14 were injured ... after protesters ignored warnings": the toll of the demonstration told
     continues = (kind is None and last is not None and _disorder(last.event_type) in VICTIMS_OF_DISORDER
                  and bool(casualties) and not any(_definite_count(sentence, c) or c.is_aggregate for c in casualties))
     if kind is None and not continues:
@@ -438,6 +441,15 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # limit ("six bodies had been recovered by Sunday afternoon"), which tells when a count was made. A toll without
     # event words of its own is dated by the incident it continues: its time is that of the count, the burial or
     # the later deaths ("two of the wounded died on Tuesday").
+    # the day someone died of their wounds gives way to the day they were hurt ("a man hit by a canister during
+    # Saturday's protest died in hospital on Sunday": the protest was on Saturday)
+    deaths = [t for t in times if _dates_a_death(t[0], sentence)]
+    if deaths:
+        incident = event_words(sentence)
+        days_of_harm = [(span, interval, "event" if _dates_a_noun(span, sentence, incident) else how, steps)
+                        for span, interval, how, steps in times if (span, interval, how, steps) not in deaths]
+        if any(how == "event" for _, _, how, _ in days_of_harm):  # not only the day it was said
+            times = days_of_harm
     dating = [t for t in times if t[2] == "event"] or [t for t in times if t[2] not in ("history", "bound")]
     chosen = max(dating, key=lambda item: (_TIME_RANK[item[1].precision], -item[3])) if dating else None
     told_times = [interval for _, interval, how, _ in times if how == "bound"] + ([chosen[1]] if chosen else [])
@@ -445,6 +457,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         return None  # "was driven out of Mogadishu in 2011", "by the end of 1972, 496 had been killed": history
     if chosen is not None and not continues:
         span, interval, how, _ = chosen
+        if published is not None and interval.start is not None and (interval.start - published).days > 1:
+            return None  # dated after the report ("clashes ahead of the election on Aug. 13"): not an incident yet
         if how != "event" and (days := _days_before_the_clause(sentence, kind.trigger)) and interval.start \
                 and interval.precision == "day":
             # "mourners followed the coffins on Monday, a day after masked men shot dead spectators": Sunday
@@ -472,6 +486,23 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     terms = actor_terms.find_actor_terms(sentence, on=draft.time.start or published)
     _assign_actors(draft, terms, sentence)
     return draft
+
+
+def _dates_a_death(span: Span, sentence) -> bool:
+    """Whether the time expression at ``span`` dates a death ("died in hospital on Sunday", "succumbed on Monday")."""
+    tokens = sentence.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    word = tokens.root.head
+    if word.pos_ == "ADP":
+        word = word.head
+    return word.lemma_.lower() in ("die", "succumb")
+
+
+def _dates_a_noun(span: Span, sentence, nouns: set[int]) -> bool:
+    """Whether the time expression at ``span`` is the day of one of ``nouns`` ("Saturday's protest")."""
+    tokens = sentence.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens is not None and tokens.root.dep_ in ("poss", "compound", "npadvmod") and tokens.root.head.i in nouns
 
 
 def _told_as_before(sentence, clause: set[int]) -> bool:
@@ -853,10 +884,13 @@ def _days_before_the_clause(sentence, trigger: Span | None) -> int:
 
 def _trend(sentence, trigger: Span | None) -> bool:
     """Whether the event words are the subject of a change in rate ("attacks have risen", "kidnappings
-    increased") or counted by one ("a spate of bombings", "a rise in attacks"): a trend, not an incident."""
+    increased") or counted by one ("a spate of bombings", "a rise in attacks", "a rise in mob violence"): a trend,
+    not an incident."""
     word = _trigger_head(sentence, trigger)
     if word is None:
         return False
+    while word.dep_ == "compound" and word.head.i != word.i and word.head.pos_ in ("NOUN", "PROPN"):
+        word = word.head  # "mob" of "mob violence"
     if word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in word.children):
         return word.head.lemma_.lower() in _TREND  # "attacks have risen [since the army withdrew]"
     if word.pos_ not in ("NOUN", "PROPN"):
@@ -1147,10 +1181,10 @@ def _tied_to_the_incident(sentence) -> bool:
 
 
 def _aftermath_of(drafts: list[_Draft], new: _Draft) -> _Draft | None:
-    """The incident that suspects were held over: the latest violent one told before in the same country (the
-    police who hold them may speak from another town)."""
+    """The incident that suspects were held over or forces sent after: the latest violent one or riot told before in
+    the same country (the police who hold them may speak from another town)."""
     for old in reversed(drafts):
-        if not old.is_aggregate and _disorder(old.event_type) == "political violence" and len(
+        if not old.is_aggregate and _disorder(old.event_type) in ("political violence", "Riots") and len(
                 {old.place.country_iso, new.place.country_iso} - {None}) < 2:
             return old
     return None

@@ -173,6 +173,12 @@ def _iso_date(match, published, written):
     return TimeInterval(day, day, "day", written)
 
 
+# A day and month without a year is the last such day up to publication, unless that was most of a year ago and the
+# next one is at most AHEAD_DAYS away: reports name coming days (an election, a deadline) without the year, and
+# past ones that far back with it.
+AHEAD_DAYS = 60
+
+
 def _day_of_month(match, published, written):
     day = int(match.group("day"))
     month = MONTHS[match.group("month")]
@@ -189,12 +195,19 @@ def _day_of_month(match, published, written):
         return TimeInterval(date, date, "day", written)
     if published is None:
         return _unresolved(written, None)
+    try:
+        ahead = dt.date(published.year, month, day)
+    except ValueError:
+        ahead = None
     for year in range(published.year, published.year - 8, -1):  # 29 February needs a leap year
         try:
             date = dt.date(year, month, day)
         except ValueError:
             continue
         if date <= published:
+            if ahead is not None and published < ahead and (ahead - published).days <= AHEAD_DAYS < (
+                    published - date).days:
+                return TimeInterval(ahead, ahead, "day", written)  # "ahead of the election on Aug. 13", in July
             return TimeInterval(date, date, "day", written)
     return None
 
