@@ -73,7 +73,7 @@ D = dt.date
     ("on Sunday, March 8", D(2025, 3, 8), D(2025, 3, 8), "day"),
     ("Dec. 1", D(2025, 12, 1), D(2025, 12, 1), "day"),
     ("on the 1st of December", D(2025, 12, 1), D(2025, 12, 1), "day"),
-    ("on 3 December", D(2024, 12, 3), D(2024, 12, 3), "day"),
+    ("on 3 December", D(2025, 12, 3), D(2025, 12, 3), "day"),  # the next day, not a year before (AHEAD_DAYS)
     # a form the rules leave to dateparser
     ("12/23/2025", D(2025, 12, 23), D(2025, 12, 23), "day"),
 ])
@@ -108,9 +108,10 @@ def test_since_runs_up_to_publication():
         D(2025, 8, 1), TUESDAY, "month", "since August")
 
 
-def test_a_day_of_month_after_publication_takes_the_year_before():
+def test_a_day_of_month_after_publication_takes_the_year_before_unless_it_is_days_away():
     assert resolve_time_expression("on 29 February", D(2025, 3, 1)).start == D(2024, 2, 29)
-    assert resolve_time_expression("on 5 December", TUESDAY).start == D(2024, 12, 5)
+    assert resolve_time_expression("on 5 March", D(2025, 3, 1)).start == D(2025, 3, 5)  # the coming day (AHEAD_DAYS)
+    assert resolve_time_expression("on 5 December", D(2025, 9, 1)).start == D(2024, 12, 5)  # months away: the past
 
 
 @pytest.mark.parametrize("text", ["last week", "on Monday", "yesterday", "last month", "in August",

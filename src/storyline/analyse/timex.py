@@ -9,7 +9,9 @@ inherits a date, and :func:`time_attachment` tells from the parse what an expres
 (the event, the report of it, or another clause).
 
 Conventions, because reports describe the past: a bare weekday, month or day of the
-month is the most recent one on or before publication; an interval that contains the
+month is the most recent one on or before publication, but for a day of the month that was most
+of a year ago when the next one is at most AHEAD_DAYS away ("ahead of the election on Aug. 13"
+in July); an interval that contains the
 publication date ends there ("this week" on a Tuesday ends on that Tuesday), while a
 window counted back ("the past week") ends the day before publication; a day that ends a
 run ("for a second day on Tuesday") dates the whole run. Vague words ("recently", "in
