@@ -1422,19 +1422,20 @@ VIOLENT_CUES = ("cue:violence", "cue:harm", "cue:explosion")
 def incident_words(sentence) -> set[int]:
     """Doc indices of the words of a spaCy sentence ``Span`` that name a violent incident: "the attack", "the
     blast", "the killings", "the ambush" (trigger or cue rows of the lexicon for political violence)."""
-    violent = {row.sub_event_type for row in taxonomy() if row.event_type in POLITICAL_VIOLENCE}
-    tokens = _tokens_of(sentence)
-    hits, _ = find_hits(tokens)
-    return {tokens[p].i for hit in hits if hit.label in violent or hit.label in VIOLENT_CUES for p in hit.positions}
+    return _lexicon_words(sentence, {row.sub_event_type for row in taxonomy() if row.event_type in POLITICAL_VIOLENCE})
 
 
 def event_words(sentence) -> set[int]:
     """Doc indices of the words of a spaCy sentence ``Span`` that name an incident of any ACLED type: "the attack",
     "the protest", "the riot", "the clashes" (trigger or cue rows of the lexicon)."""
-    types = {row.sub_event_type for row in taxonomy()}
+    return _lexicon_words(sentence, {row.sub_event_type for row in taxonomy()})
+
+
+def _lexicon_words(sentence, labels: set[str]) -> set[int]:
+    """Doc indices of the words of the lexicon's triggers of ``labels`` and of its violence cues in ``sentence``."""
     tokens = _tokens_of(sentence)
     hits, _ = find_hits(tokens)
-    return {tokens[p].i for hit in hits if hit.label in types or hit.label in VIOLENT_CUES for p in hit.positions}
+    return {tokens[p].i for hit in hits if hit.label in labels or hit.label in VIOLENT_CUES for p in hit.positions}
 
 
 def place_words(sentence) -> set[int]:

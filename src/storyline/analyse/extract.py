@@ -274,8 +274,9 @@ def _places_by_role(sentence, places: list[tuple[Span, Place]]) -> tuple[list, l
     # and the participle that says whose words they are: "a statement [released by the state prosecutor's office]"
     reporters |= {t.i for i in reporters for c in doc[i].children if c.dep_ == "acl" for t in c.subtree}
     told, sources = [], []
+    speakers = {head.i for head, verb in source_heads(sentence) if verb is not None} if places else set()
     for span, place in places:
-        if _where_said(sentence, span):
+        if _where_said(sentence, span, speakers):
             continue
         said_by = all(t.i in reporters for t in sentence if span.start <= t.idx < span.end)
         (sources if said_by else told).append((span, place))
@@ -293,13 +294,13 @@ SPEAKING_OCCASIONS = frozenset({"conference", "briefing", "interview", "statemen
                                 "press", "media", "broadcast", "address", "speech", "communique", "release"})
 
 
-def _where_said(sentence, span: Span) -> bool:
+def _where_said(sentence, span: Span, speakers: set[int]) -> bool:
     """Whether the place at ``span`` is only where someone spoke: the place of a reporting verb ("said in Bamako",
     "told reporters in Ankara", "told a news conference in Phnom Penh", "speaking in Kabul") or of a speaker who
     sits there (:data:`DISTANT_SPEAKERS`: "a gendarmerie officer in Brazzaville told the agency"). Officials often
     speak in the capital of what happened elsewhere, so such a place is neither the event's nor a stand-in for it.
     A place that names whose officials they are stays a source ("police in Kano said", "the governor of Kandahar
-    said")."""
+    said"). ``speakers``: doc indices of the head nouns of the sentence's speakers (:func:`source_heads`)."""
     doc = sentence.doc
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("in", "at", "from"):
@@ -316,8 +317,7 @@ def _where_said(sentence, span: Span) -> bool:
     if holder.lemma_.lower() not in DISTANT_SPEAKERS:
         return False
     after = doc[tokens.end] if tokens.end < len(doc) else None
-    return (after is not None and after.lemma_.lower() in SPEAKING_VERBS) or any(
-        head.i == holder.i for head, verb in source_heads(sentence) if verb is not None)
+    return (after is not None and after.lemma_.lower() in SPEAKING_VERBS) or holder.i in speakers
 
 
 _ROAD_END = re.compile(r"\b(?:road|highway|motorway|route|railway)\s+(?:from|to|towards|between|linking)\s+(?:the\s+)?$",
@@ -490,19 +490,23 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
 
 def _dates_a_death(span: Span, sentence) -> bool:
     """Whether the time expression at ``span`` dates a death ("died in hospital on Sunday", "succumbed on Monday")."""
-    tokens = sentence.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None:
+    root = _root_of(span, sentence)
+    if root is None:
         return False
-    word = tokens.root.head
-    if word.pos_ == "ADP":
-        word = word.head
+    word = root.head.head if root.head.pos_ == "ADP" else root.head
     return word.lemma_.lower() in ("die", "succumb")
 
 
 def _dates_a_noun(span: Span, sentence, nouns: set[int]) -> bool:
     """Whether the time expression at ``span`` is the day of one of ``nouns`` ("Saturday's protest")."""
+    root = _root_of(span, sentence)
+    return root is not None and root.dep_ in ("poss", "compound", "npadvmod") and root.head.i in nouns
+
+
+def _root_of(span: Span, sentence):
+    """The syntactic head of the words at ``span``, or None where they are no run of tokens."""
     tokens = sentence.doc.char_span(span.start, span.end, alignment_mode="expand")
-    return tokens is not None and tokens.root.dep_ in ("poss", "compound", "npadvmod") and tokens.root.head.i in nouns
+    return tokens.root if tokens is not None else None
 
 
 def _told_as_before(sentence, clause: set[int]) -> bool:

@@ -982,6 +982,8 @@ def different_towns(a: Article, b: Article) -> bool:
             and not any(named_in(town, a_words, a_names, a.text) for town in b_towns))
 
 
+# "from" just before a name: where someone or something came from, unless measured (below).
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # "from" after a distance or a direction measures from a place ("30 km from Ganta", "north from Ganta"): not an origin.
 _MEASURED_FROM = re.compile(r"(?:\d|\b(?:km|kilometres?|kilometers?|miles?|metres?|meters?|north|south|east|west|"
                             r"away|far))\W*\s+from\s+(?:the\s+)?$", re.I)
@@ -994,7 +996,7 @@ def _named_only_as_origin(town: str, text: str) -> bool:
     found = False
     for match in re.finditer(rf"(?<![\w-]){re.escape(town)}(?![\w-])", text):
         before = text[max(0, match.start() - 40):match.start()]
-        if not re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) or _MEASURED_FROM.search(before):
+        if not _FROM_BEFORE.search(before) or _MEASURED_FROM.search(before):
             return False
         found = True
     return found
