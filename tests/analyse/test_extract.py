@@ -1059,3 +1059,88 @@ def test_reinforcements_sent_after_a_riot_and_a_rise_in_mob_violence_make_no_inc
             "Nimba County has seen a rise in mob violence this year.\n")
     events = [e for e in events_of(text, published=dt.date(2026, 9, 14)) if not e.is_aggregate]
     assert [(e.place.location, e.injuries.best) for e in events] == [("Saclepea", 3)]
+
+
+def test_a_communique_that_sets_the_scene_in_its_lead_places_and_dates_the_fight_it_tells_after():
+    text = ("A military spokesman said that at dawn today, Sunday, border units foiled an attempt by a band of armed "
+            "infiltrators to smuggle narcotics into the country in the Ruwaished area.\n"
+            "Rules of engagement were applied against the outlaws, killing three of them.\n"
+            "One of our soldiers sustained a light injury and is in a stable condition.\n")
+    (event,) = events_of(text, published=dt.date(2026, 3, 22))
+    assert (event.sub_event_type, event.place.location) == ("Armed clash", "Ruwaished")
+    assert event.time.start == dt.date(2026, 3, 22)
+    assert (event.fatalities.best, event.injuries.best) == (3, 1)
+    assert "place-from-lead" in event.rules
+
+
+def test_a_sentence_between_two_incidents_sets_the_scene_of_the_second():
+    text = ("Armed cattle raiders killed three villagers in a raid on a hamlet outside Ihosy late on Sunday, the "
+            "gendarmerie said.\n"
+            "Gendarmes followed the tracks of the herd and caught up with the raiders near Ivohibe on Monday "
+            "afternoon.\n"
+            "Four rustlers were killed in the exchange of fire that followed.\n")
+    events = events_of(text, published=dt.date(2026, 8, 25))
+    assert [(e.place.location, e.time.start, e.fatalities.best) for e in events] == [
+        ("Ihosy", dt.date(2026, 8, 23), 3), ("Ivohibe", dt.date(2026, 8, 24), 4)]
+
+
+def test_a_drone_shot_down_before_midnight_is_a_disrupted_weapon_on_that_day():
+    text = ("In a separate incident, shortly before midnight on Saturday, air defence units shot down a drone loaded "
+            "with drugs that had crossed the frontier near Umm al Jimal.\n")
+    (event,) = events_of(text, published=dt.date(2026, 3, 22))
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.time.start == dt.date(2026, 3, 21)
+
+
+def test_arrests_after_a_brawl_belong_to_it_and_a_meeting_day_told_beside_them_dates_neither():
+    text = ("One man was hacked to death and six people were injured on Monday when fishermen from two lakeshore "
+            "villages fought with machetes and stones on a beach near Mangochi, police said.\n"
+            "Police said they had arrested nine people and that the village heads had been called to a meeting on "
+            "Wednesday.\n")
+    (event,) = events_of(text, published=dt.date(2026, 4, 14))
+    assert event.sub_event_type == "Mob violence"
+    assert (event.time.start, event.fatalities.best, event.injuries.best) == (dt.date(2026, 4, 13), 1, 6)
+
+
+def test_gunmen_who_fire_on_mourners_attack_civilians_and_a_vague_count_does_not_lower_the_toll():
+    text = ("Four people were shot dead when gunmen opened fire on mourners at a night vigil in Butha-Buthe late on "
+            "Saturday, police said.\n"
+            "\"I have buried many people in this village, but never like this,\" the chief said.\n")
+    (event,) = events_of(text, published=dt.date(2026, 5, 10))
+    assert event.sub_event_type == "Attack"
+    assert event.fatalities.low == event.fatalities.best == 4
+
+
+def test_a_death_at_a_protest_broken_up_by_police_is_excessive_force_and_police_fire_is_part_of_it():
+    text = ("A nurse who was struck by a tear-gas canister when police broke up a protest on the bridge in Neuquen on "
+            "Tuesday died in hospital on Wednesday, her union said.\n")
+    (event,) = events_of(text, published=dt.date(2026, 7, 16))
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.time.start == dt.date(2026, 7, 14)
+    statement = ("The observatory condemns the use of force by the police against workers who were protesting "
+                 "peacefully on the bridge in Neuquen on Tuesday.\n"
+                 "At least 16 people were injured by police fire, three of them in the face.\n")
+    events = events_of(statement, published=dt.date(2026, 7, 18))
+    assert [(e.event_type, e.injuries.low) for e in events] == [("Protests", 16)]
+
+
+def test_where_a_boat_was_headed_is_not_where_the_shooting_was():
+    text = ("Two smugglers were killed in an exchange of fire with a navy patrol boat early on Monday 20 miles north of Miches, as "
+            "they tried to take a boat carrying migrants to Puerto Rico, the navy said.\n")
+    (event,) = events_of(text, published=dt.date(2026, 10, 6))
+    assert event.place.country_iso == "DO"
+
+
+def test_a_second_death_from_injuries_suffered_on_monday_dates_the_blast_on_monday():
+    text = ("A second worker has died of injuries he suffered on Monday when an excavator struck a mine near the town "
+            "of Fuzuli, bringing the toll to two, the agency said on Tuesday evening.\n")
+    (event,) = events_of(text, published=dt.date(2026, 6, 16))
+    assert event.time.start == dt.date(2026, 6, 15)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials say the trade goes on, with smugglers increasingly using drones to cross the border.\n",
+    "The navy says it has intercepted more than 4,000 people on the route so far this year.\n",
+])
+def test_a_growing_habit_or_a_running_total_is_no_incident(text):
+    assert all(e.is_aggregate for e in events_of(text, published=dt.date(2026, 10, 6)))

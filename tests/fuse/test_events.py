@@ -180,3 +180,14 @@ def test_when_an_event_splits_its_parts_get_different_ids():
     ids = stable_ids([["m1", "m2"], ["m3"], ["m4"]], previous, "event")
     assert ids[0] == "old" and len(set(ids)) == 3
     assert stable_ids([["m1", "m2"], ["m3"], ["m4"]], previous, "event") == ids  # the same again on a re-run
+
+
+def test_the_soldiers_hurt_and_the_gunmen_killed_are_the_two_sides_of_one_clash():
+    army = mention("m1", "a1", sub="Armed clash", event_type="Battles", victims="soldiers")
+    paper = mention("m2", "a2", sub="Armed clash", event_type="Battles", victims="gunmen")
+    (event,) = fuse_events([army, paper], context(stories={"a1": "s1", "a2": "s1"}))
+    assert len(event.mentions) == 2
+    assert len(fuse_events([army, paper], context(stories={"a1": "s1", "a2": "s2"}))) == 2  # two stories
+    attack = mention("m3", "a3", sub="Attack", event_type="Violence against civilians", victims="workers")
+    raid = mention("m4", "a4", sub="Attack", event_type="Violence against civilians", victims="soldiers")
+    assert len(fuse_events([attack, raid], context())) == 2

@@ -977,6 +977,9 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
             lethal.append(hit)  # shooting at, killing or beating the protesters themselves: grave force
     if violent:
         label, rule, cue = "Violent demonstration", "protest-violence", violent[0]
+    elif lethal and _by_armed_group(context, lethal):
+        # gunmen who open fire on mourners or marchers attack civilians: ACLED's excessive force is the state's
+        label, rule, cue = "Attack", "attack-on-gathering", lethal[0]
     elif lethal:
         label, rule, cue = "Excessive force against protesters", "protest-lethal-force", lethal[0]
     elif intervention:
@@ -988,6 +991,14 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     cues.pop("violence", None)
     cues.pop("harm", None)
     evidence.add(label, base + 0.6, cue, rule)
+
+
+def _by_armed_group(context: _Context, hits: list[Hit]) -> bool:
+    """Whether the deadly force was done by a non-state armed group ("gunmen opened fire on mourners"), not by
+    the state's forces."""
+    doers = [t for hit in hits for t in _subject(context.token(hit))[0]]
+    roles = context.roles_of(doers)
+    return bool(roles.get("nonstate")) and not roles.get("state")
 
 
 TERRITORY_GOES_TO_OBJECT = {"fall", "fell", "fallen"}  # "the town fell to X": X is the new holder
@@ -1232,6 +1243,8 @@ VIOLENT_AS_VERBS = {"storm", "fire", "blast"}
 KILLING = {"kill", "killing", "shoot", "behead", "execute"}
 BEATING = {"beat", "beating"}  # "beat" alone is also a win ("Kano beat Enugu 2-1"): it needs people named
 PERPETRATOR_WEIGHT = 1.8
+ARMED_PRESENCE = {"armed man|men"}  # cue patterns that tell violence only beside harm done
+HARM_LEMMAS = {"kill", "die", "dead", "death", "life", "wound", "injure", "injury", "hurt", "shoot", "body"}
 CIVILIAN_ACTORS = {"gunman", "gunmen", "assailant", "attacker", "unknown", "unidentified"}
 
 
@@ -1259,6 +1272,8 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
     weighted = []
     for cue in violence + harm:
         token = context.token(cue)
+        if cue.pattern.source in ARMED_PRESENCE and not any(t.lemma_.lower() in HARM_LEMMAS for t in context.tokens):
+            continue  # "armed men set up a roadblock": men with guns, no violence yet
         doers = _subject(token)[0]
         head = token.head
         causes = {t.lemma_.lower() for t in doers}
@@ -1365,8 +1380,41 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
             doers = {} if passive else context.roles_of(named)
             if doers.get("crowd") and not doers.get("armed"):
                 evidence.add("Mob violence", evidence.scores.pop(label) + 0.1, hit, "violence-by-crowd")
+                return
+    # "fishermen from two communities fought with machetes", "clashes between rival groups of villagers": a fight
+    # between unarmed groups of people is a brawl (ACLED: rioters on both sides), whoever was killed in it
+    fight = evidence.best.get("Armed clash")
+    if fight is None or evidence.rules.get("Armed clash") != "trigger":
+        return
+    word = context.token(fight)
+    named, passive = _subject(word)
+    sides = [] if passive else named
+    sides += [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "between"
+              for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
+    roles = context.roles_of(sides)
+    if not (roles.get("civilian") or roles.get("crowd")) or roles.get("armed") or roles.get("state"):
+        return
+    # a brawl is fought ("fishermen fought", "herders and farmers clashed") or with a brawl's weapons; "a clash
+    # between youths" that killed 14 may be armed men of two communities, and guns make it a battle
+    lemmas = {t.lemma_.lower() for t in context.tokens}
+    if lemmas & FIREARMS or not (word.pos_ == "VERB" or lemmas & BRAWL_WEAPONS):
+        return
+    # not where armed men take part ("villagers fought back when gunmen stormed the village"); the police who
+    # speak of it ("police said") do not
+    fighters = [t for t in context.tokens if not (t.dep_ == "nsubj" and t.head.lemma_.lower() in _SPEAKING)]
+    if context.roles_of(fighters).get("armed") or context.roles_of(fighters).get("nonstate"):
+        return
+    violent = [label for label in ("Attack", "Armed clash") if label in evidence.scores]
+    top = max(evidence.scores.values())
+    if violent and max(evidence.scores[label] for label in violent) == top:
+        score = max(evidence.scores.pop(label) for label in violent)
+        evidence.add("Mob violence", score + 0.1, fight, "fight-between-crowds")
 
 
+BRAWL_WEAPONS = {"machete", "stick", "stone", "club", "knife", "spear", "bow", "arrow", "axe", "panga", "rock",
+                 "bottle", "cudgel", "hoe", "fist"}
+FIREARMS = {"gun", "rifle", "firearm", "shoot", "gunfire", "gunshot", "bullet", "pistol", "ak-47", "kalashnikov"}
+_SPEAKING = {"say", "tell", "add", "confirm", "report", "state", "announce"}
 CRIME_CONTEXT = 1.5
 
 

@@ -48,7 +48,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-33"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-34"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -90,7 +90,7 @@ _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! (?:the )?(?:lives?|responsibil
 _ANYONE = re.compile(r"people|person|men|man|individual|other|life|lives|victim|body|bodies|dead", re.I)
 # Words of repetition that make a statement habitual: "has come under repeated attack", "regularly stages attacks".
 _REPEATED = re.compile(r"(?:repeated|frequent|regular|routine|constant|continual|habitual|periodic|persistent|recurrent"
-                       r"|sporadic(?:al)?|occasional)(?:ly)?|often|usually|typically", re.I)
+                       r"|sporadic(?:al)?|occasional)(?:ly)?|often|usually|typically|increasingly", re.I)
 # Periods an event may recur in ("every night", "week after week"), and the adverbs made from them ("nightly").
 _PERIODS = TIME_UNITS | {"night", "morning", "evening", "weekend"}
 _PERIODIC = {"hourly", "daily", "nightly", "weekly", "monthly"}
@@ -188,17 +188,32 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     # "that day", "the next morning": counted from the last day the text told before them
     times_of: dict[int, list[tuple[Span, TimeInterval]]] = {}
     anchor = None
+    scene = None  # where and when a sentence that tells no incident sets the scene of the next one
     for index, sentence in enumerate(sentences):
         times_of[sentence.start] = find_time_expressions(sentence, published, anchor)
         anchor = day_anchor(sentence, times_of[sentence.start], anchor)
-        places = [(span, place) for span, place in find_places(sentence) if not _is_origin(article.text, span, place)]
+        places = [(span, place) for span, place in find_places(sentence)
+                  if not _is_origin(article.text, span, place) and not _is_destination(sentence, span)]
         told, sources = _places_by_role(sentence, places)
         countries.extend((span, place) for span, place in told if place.country_iso)
         sources_countries.extend((span, place) for span, place in sources if place.country_iso)
         draft = None if _WITHDRAWN.search(sentence.text) else _event_draft(
             sentence, times_of[sentence.start], told, sources, drafts[-1] if drafts else None, published)
         if draft is None:
+            # only a sentence about armed men sets a scene ("foiled an attempt by armed infiltrators", "gendarmes
+            # caught up with the raiders near Ivohibe"); not "cargo ships returned to the port of Kaolack"
+            armed = actor_terms.find_actor_terms(sentence, on=published)
+            scene = (_scene(index, told, times_of[sentence.start]) if armed else None) or scene
             continue
+        if scene is not None and not draft.continues and (
+                not drafts and index - scene[0] <= _SCENE_REACH or drafts and index - scene[0] == 1
+                and scene[0] > max(drafts[-1].sentences) and not draft.suffered and not _SAME.search(sentence.text)):
+            # the lead sets the scene of the first incident; a sentence between two incidents ("caught up with
+            # the raiders near Ivohibe on Monday afternoon") that of the next, another incident where the ground
+            # differs ("Four rustlers were killed in the exchange of fire that followed")
+            _set_in_scene(draft, scene)
+            draft.elsewhere = draft.elsewhere or bool(drafts) and not _same_ground(drafts[-1].place, draft.place)
+        scene = None
         draft.sentences.append(index)
         draft.lead = not drafts
         merged = _merge_into(drafts, draft)
@@ -214,6 +229,8 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             draft.evidence.append(span)
             draft.rules.append("place-from-report-context")
         _national_forces(draft, published)
+    for draft in drafts:
+        _deadly_intervention(draft)
     events = [_finish(article.id, number, draft) for number, draft in enumerate(drafts)]
     by_draft = {id(d): e for d, e in zip(drafts, events)}
     finder = StatementFinder(article.id, article.text, lambda s: times_of[s.start])
@@ -223,6 +240,41 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         event_ids = [by_draft[id(d)].id for d in sentence_events.get(index, [])]
         statements.extend(finder.sentence(sentence, event_ids, main_event))
     return [*events, *statements]
+
+
+_SAME = re.compile(r"\bsame\b", re.IGNORECASE)  # "injured in the same blast": the incident told, not a new scene
+_SCENE_REACH = 3  # sentences after the scene within which the first incident told may take its place and day
+_SPECIFIC = ("place", "district", "admin1", "border")
+
+
+def _scene(index: int, told: list[tuple[Span, Place]], times: list[tuple[Span, TimeInterval]]):
+    """``(index, place spans, day)`` of a sentence that names one specific place (and perhaps one day) but tells no
+    incident of its own: "foiled an attempt by armed infiltrators to smuggle drugs in the Ruwaished area at dawn
+    today". None when it names no specific place, or several."""
+    specific = [(span, place) for span, place in told if place.precision in _SPECIFIC and place.country_iso]
+    if len({place for _, place in specific}) != 1:
+        return None  # none, or several: which one is the scene is not clear
+    days = {(interval.start, interval.end): interval for _, interval in times
+            if interval.precision == "day" and interval.start is not None}
+    return index, specific, next(iter(days.values())) if len(days) == 1 else None
+
+
+def _set_in_scene(draft: _Draft, scene) -> None:
+    """Give the first incident told, when it names no specific place of its own, the place (and, undated, the day)
+    of the lead that set its scene a sentence or two before: "Rules of engagement were applied against the
+    outlaws, killing three of them" happened where the lead put the outlaws."""
+    _, places, day = scene
+    if draft.place.precision in _SPECIFIC:
+        return
+    chosen = best_place([place for _, place in places])
+    if chosen is None or draft.place.country_iso not in (None, chosen.country_iso):
+        return
+    draft.place = chosen
+    draft.evidence.extend(span for span, place in places if place == chosen)
+    draft.rules.append("place-from-lead")
+    if draft.time.start is None and day is not None:
+        draft.time = day
+        draft.rules.append("date-from-lead")
 
 
 def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
@@ -338,6 +390,22 @@ def _is_origin(text: str, span: Span, place: Place) -> bool:
     return "from" in before[-2:]
 
 
+_MOVING = {"take", "bring", "carry", "ferry", "transport", "smuggle", "travel", "sail", "head", "go", "fly", "flee",
+           "cross", "move", "return", "send", "evacuate", "deport", "drive", "walk", "escape", "migrate",
+           "way", "journey", "trip", "route"}  # "on its way from Quetta to Karachi"
+
+
+def _is_destination(sentence, span: Span) -> bool:
+    """ "tried to take a boat carrying migrants to Puerto Rico", "the wounded were flown to Kabul", "the bus was
+    travelling from Quetta": where someone was going, was taken or set out from, not where it happened."""
+    inside = [t for t in sentence if span.start <= t.idx < span.end]
+    roots = [t for t in inside if not span.start <= t.head.idx < span.end]
+    if not roots or roots[0].dep_ != "pobj":
+        return False
+    preposition = roots[0].head
+    return preposition.lower_ in ("to", "towards", "toward", "from") and preposition.head.lemma_.lower() in _MOVING
+
+
 def _report_country(countries: list[tuple[Span, Place]]) -> tuple[Span, Place] | None:
     """The country the report is mostly about (most mentions; the first mention breaks a tie), with its first span."""
     if not countries:
@@ -360,6 +428,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # incident was told without one, the claim is its only account (see _competing_account).
     told_toll = last is not None and last.fatalities is not None
     casualties = [c for c in find_casualties(sentence) if not (told_toll and _claimed_combat_losses(sentence, c))]
+    if kind is None and told_toll and last.fatalities.best is not None:
+        # "I have buried many people in this area": a vague count after an exact toll is no toll of the incident
+        casualties = [c for c in casualties if c.figure.best is not None or c.kind != "killed"]
     running = [c for c in casualties if _running_toll(sentence, c)]
     casualties = [c for c in casualties if c not in running]
     if running and not casualties and not any(interval.precision in ("day", "week") for _, interval in found_times):
@@ -706,6 +777,9 @@ def _habitual(sentence, clause: set[int], times) -> bool:
     if any(how != "history" and (is_vague_period(interval) or _spans_years(interval)) for _, interval, how, _ in times):
         return True  # "in recent years"; "Since late 2023, the Houthis have launched missiles at Israeli targets"
     doc = sentence.doc
+    if any(how == "event" and interval.precision in ("month", "year") for _, interval, how, _ in times) and any(
+            c.dep_ == "aux" and c.lemma_ == "have" and doc[i].tag_ == "VBN" for i in clause for c in doc[i].children):
+        return True  # "has intercepted more than 4,000 people so far this year": a running total, not an incident
     near = clause | {doc[i].head.i for i in clause}
     if any(child.dep_ in ("advmod", "amod") and _REPEATED.fullmatch(child.text) or _occasions(child)
            or _frequency(child) for i in near for child in doc[i].children):
@@ -796,9 +870,15 @@ def _part_of_counted(number) -> bool:
         group = next((c for c in prep.children if c.dep_ == "pobj"), None)
         # "two of the dead", and "one of those killed", whose group is a demonstrative standing for the victims
         definite = group is not None and (_definite(group) or group.lower_ in ("those", "these", "them"))
+        # "one of our soldiers", "two of their fighters": a side's own men, not victims already counted
+        sides_own = group is not None and any(c.dep_ == "poss" and c.lower_ in _SIDES_OWN for c in group.children)
+        definite = definite and not sides_own
         if definite and not _ADDED.search(" ".join(t.text for t in prep.subtree)):
             return True
     return False
+
+
+_SIDES_OWN = {"our", "their", "its", "his", "her", "my", "your"}
 
 
 def _trigger_head(sentence, trigger: Span | None):
@@ -1136,6 +1216,8 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
             _absorb_aftermath(last, new)
         else:
             _absorb_detail(last, new)
+            if new.sub_event_type != "Armed clash":
+                last.rules.append("force-at-demonstration")
         return last
     if new.continues:
         return None
@@ -1304,6 +1386,12 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
     if new.sub_event_type == "Armed clash":
         parties = [actor for actor in (new.actor1, new.actor2) if actor is not None]
         if any(actor.category not in _CROWD_SIDES for actor in parties) or new.fatalities:
+            return False
+    elif new.event_type in POLITICAL_VIOLENCE and old.event_type == "Protests":
+        # "at least 16 people were injured by police fire", "hit by a grenade fired from a few metres away": the
+        # force used on the protest told, by its police or by no one named, not another incident
+        if old.sub_event_type == "Violent demonstration" or any(
+                actor is not None and actor.category != "state forces" for actor in (new.actor1, new.actor2)):
             return False
     elif new.sub_event_type != "Arrests":
         return False
@@ -1616,6 +1704,18 @@ def _absorb(old: _Draft, new: _Draft) -> None:
     old.evidence.extend(new.evidence)
     old.rules.extend(r for r in new.rules if r not in old.rules)
     old.sentences.extend(new.sentences)
+
+
+def _deadly_intervention(draft: _Draft) -> None:
+    """A protest broken up with deaths among those at it ("a nurse struck by a tear-gas canister when police broke
+    up the protest died in hospital") is ACLED's Excessive force against protesters, not a mere intervention."""
+    forced = draft.sub_event_type == "Protest with intervention" or (
+        draft.sub_event_type == "Peaceful protest" and "force-at-demonstration" in draft.rules)
+    if not forced or not draft.fatalities or not draft.fatalities.low:
+        return
+    draft.sub_event_type = "Excessive force against protesters"
+    draft.event_type, draft.plover_type, draft.plover_mode, draft.cameo_root = mapping_for(draft.sub_event_type)
+    draft.rules.append("deaths-at-intervention")
 
 
 def _finish(article_id: str, number: int, draft: _Draft) -> EventMention:

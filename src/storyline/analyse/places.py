@@ -791,9 +791,10 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
     """
     first, last = tokens[i], tokens[j]
     hint = found.hint
+    designated = False  # "the Ruwaished area": a designator of no one level still writes the name as a place
     if j + 1 < len(tokens):
-        is_designator, level = gaz.designator_level(tokens[j + 1].text)
-        if is_designator:
+        designated, level = gaz.designator_level(tokens[j + 1].text)
+        if designated:
             last = tokens[j + 1]
             hint = hint or level
     hint = hint or _prefix_level(tokens, i, gaz) or _appositive_level(tokens[j], gaz)
@@ -807,10 +808,10 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
         return None  # a date, or part of a person's or organisation's name
     if gaz.demonym_country(name):
         return None
-    person = entity is not None and entity.label_ == "PERSON" and hint is None
+    person = entity is not None and entity.label_ == "PERSON" and hint is None and not designated
     possessive = j + 1 < len(tokens) and tokens[j + 1].tag_ == "POS"
     after_locative = i > 0 and tokens[i - 1].lower_ in SMALL_PLACE_LOCATIVES and not possessive
-    written = hint is not None or ((after_locative or marked) and not person)
+    written = hint is not None or designated or ((after_locative or marked) and not person)
     # Only labelled a place, or written as one but labelled a person ("in Miray"): the report must agree.
     labelled = (labelled_place and not _extends_beyond(entity, first.i, last.i, gaz)
                 or person and (after_locative or marked))

@@ -656,19 +656,35 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     if not roots:
         return "other", 0
     token, steps = roots[-1].head, 1
-    if token.lower_ in _BOUNDS and token.pos_ == "ADP":
+    if token.lower_ in _BOUNDS and token.pos_ == "ADP" and not _just_around(token):
         return "bound", 0
     while token.i not in clause:
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
             return "history", 0  # "have risen since the Taliban returned to power in 2021": when a period began
         if token.dep_ in ("relcl", "acl") and token.head.i in clause:
             return "event", steps + 1  # "the fighting, which started late on Monday"
+        if token.dep_ == "relcl" and token.head.lemma_.lower() in _HARM_NOUNS:
+            return "event", steps + 1  # "died of injuries he suffered on Monday when ...": the day of the harm
         if token.dep_ == "relcl":
             return "history", 0  # "the group, which split from Boko Haram in 2016"
         if token.head.i == token.i or token.dep_ in _OWN_CLAUSE:
             return ("report" if _reports(token, clause, sentence.doc) else "other"), 0
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return "other", 0  # "had arrested eleven people and [the leaders had been called to a meeting on Wednesday]"
         token, steps = token.head, steps + 1
     return "event", steps
+
+
+_HARM_NOUNS = {"injury", "wound", "burn", "injuries", "wounds", "burns"}
+_NEAR_IN_TIME = {"shortly", "just", "soon", "right", "moments", "minutes", "hours", "immediately"}
+
+
+def _just_around(word) -> bool:
+    """Whether "before" or "after" is measured as close ("shortly before midnight on Saturday", "minutes after
+    dawn on Sunday"): the expression then dates the event, it does not bound a state of affairs."""
+    return word.lower_ in ("before", "after") and any(
+        c.dep_ in ("advmod", "npadvmod") and c.lower_ in _NEAR_IN_TIME for c in word.children)
 
 
 def _reports(verb, clause: set[int], doc) -> bool:

@@ -85,7 +85,7 @@ def compatible(a: EventMention, b: EventMention, context: Context) -> bool:
         return False
     if not _places_compatible(a.place, b.place):
         return False
-    if not _victims_compatible(a.victims, b.victims):
+    if not _victims_compatible(a.victims, b.victims) and not _two_sides_of_a_clash(a, b, context):
         return False
     resolved = a.time.start is not None and b.time.start is not None
     if resolved:
@@ -141,6 +141,13 @@ def _victims_compatible(a: str | None, b: str | None) -> bool:
         return True
     kind_a, kind_b = _victim_kind(a), _victim_kind(b)
     return _head(a) == _head(b) or kind_a is None or kind_b is None or kind_a == kind_b
+
+
+def _two_sides_of_a_clash(a: EventMention, b: EventMention, context: Context) -> bool:
+    """A clash hurts both sides: one report of a story names the soldiers hurt, another the gunmen killed (two
+    stories of one day in one city may be two clashes)."""
+    return (a.sub_event_type == b.sub_event_type == "Armed clash" and _same_story(a, b, context)
+            and {_victim_kind(a.victims or ""), _victim_kind(b.victims or "")} == {"security", "armed"})
 
 
 def _victims_alike(a: str | None, b: str | None) -> bool:
