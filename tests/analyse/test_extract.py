@@ -1070,7 +1070,7 @@ def test_a_communique_that_sets_the_scene_in_its_lead_places_and_dates_the_fight
     assert (event.sub_event_type, event.place.location) == ("Armed clash", "Ruwaished")
     assert event.time.start == dt.date(2026, 3, 22)
     assert (event.fatalities.best, event.injuries.best) == (3, 1)
-    assert "place-from-lead" in event.rules
+    assert "place-from-scene" in event.rules
 
 
 def test_a_sentence_between_two_incidents_sets_the_scene_of_the_second():

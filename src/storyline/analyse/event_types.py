@@ -1401,7 +1401,7 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
         return
     # not where armed men take part ("villagers fought back when gunmen stormed the village"); the police who
     # speak of it ("police said") do not
-    fighters = [t for t in context.tokens if not (t.dep_ == "nsubj" and t.head.lemma_.lower() in _SPEAKING)]
+    fighters = [t for t in context.tokens if not (t.dep_ == "nsubj" and is_reporting_verb(t.head))]
     if context.roles_of(fighters).get("armed") or context.roles_of(fighters).get("nonstate"):
         return
     violent = [label for label in ("Attack", "Armed clash") if label in evidence.scores]
@@ -1414,7 +1414,6 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
 BRAWL_WEAPONS = {"machete", "stick", "stone", "club", "knife", "spear", "bow", "arrow", "axe", "panga", "rock",
                  "bottle", "cudgel", "hoe", "fist"}
 FIREARMS = {"gun", "rifle", "firearm", "shoot", "gunfire", "gunshot", "bullet", "pistol", "ak-47", "kalashnikov"}
-_SPEAKING = {"say", "tell", "add", "confirm", "report", "state", "announce"}
 CRIME_CONTEXT = 1.5
 
 

@@ -21,7 +21,9 @@ enemy's losses ("killed several of the attackers") is not counted. An event
 dated more than a year before the report, and a conflict's running toll with the doings it sums up, are
 background. A headline's reference ("toll from Odesa attack rises", as a live blog's latest entry heads it)
 joins the incident told further down; one in a clause that describes people ("who fled the fighting") is
-never an incident of its own. Statements come from ``statements``.
+never an incident of its own. A sentence about armed men that names one place but tells no incident ("foiled an
+attempt by armed infiltrators to smuggle drugs in the Ruwaished area") sets the scene of the next incident told
+without a place of its own. Statements come from ``statements``.
 Pure: records in, records out; the same function runs in the CLI, the API, the
 tests and a distributed engine's map step.
 """
@@ -205,13 +207,10 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             armed = actor_terms.find_actor_terms(sentence, on=published)
             scene = (_scene(index, told, times_of[sentence.start]) if armed else None) or scene
             continue
-        if scene is not None and not draft.continues and (
-                not drafts and index - scene[0] <= _SCENE_REACH or drafts and index - scene[0] == 1
-                and scene[0] > max(drafts[-1].sentences) and not draft.suffered and not _SAME.search(sentence.text)):
-            # the lead sets the scene of the first incident; a sentence between two incidents ("caught up with
-            # the raiders near Ivohibe on Monday afternoon") that of the next, another incident where the ground
-            # differs ("Four rustlers were killed in the exchange of fire that followed")
+        if scene is not None and _in_scene(draft, drafts, scene, index, sentence):
             _set_in_scene(draft, scene)
+            # after an incident, another ground makes another incident ("Four rustlers were killed in the
+            # exchange of fire that followed", near Ivohibe the next day, after the raid at Ihosy)
             draft.elsewhere = draft.elsewhere or bool(drafts) and not _same_ground(drafts[-1].place, draft.place)
         scene = None
         draft.sentences.append(index)
@@ -259,10 +258,23 @@ def _scene(index: int, told: list[tuple[Span, Place]], times: list[tuple[Span, T
     return index, specific, next(iter(days.values())) if len(days) == 1 else None
 
 
+def _in_scene(draft: _Draft, drafts: list[_Draft], scene, index: int, sentence) -> bool:
+    """Whether ``draft`` happens in the scene set before it: the first incident told, within _SCENE_REACH sentences
+    of the lead that set it; a later one, right after a sentence between it and the incident before ("caught up
+    with the raiders near Ivohibe on Monday afternoon"), unless it is only a toll or points back ("injured in the
+    same blast"). Never a toll that continues the incident just told."""
+    if draft.continues:
+        return False
+    if not drafts:
+        return index - scene[0] <= _SCENE_REACH
+    return (index - scene[0] == 1 and scene[0] > max(drafts[-1].sentences) and not draft.suffered
+            and not _SAME.search(sentence.text))
+
+
 def _set_in_scene(draft: _Draft, scene) -> None:
-    """Give the first incident told, when it names no specific place of its own, the place (and, undated, the day)
-    of the lead that set its scene a sentence or two before: "Rules of engagement were applied against the
-    outlaws, killing three of them" happened where the lead put the outlaws."""
+    """Give an incident that names no specific place of its own the place (and, undated, the day) of the sentence
+    that set its scene: "Rules of engagement were applied against the outlaws, killing three of them" happened
+    where the lead put the outlaws."""
     _, places, day = scene
     if draft.place.precision in _SPECIFIC:
         return
@@ -271,10 +283,10 @@ def _set_in_scene(draft: _Draft, scene) -> None:
         return
     draft.place = chosen
     draft.evidence.extend(span for span, place in places if place == chosen)
-    draft.rules.append("place-from-lead")
+    draft.rules.append("place-from-scene")
     if draft.time.start is None and day is not None:
         draft.time = day
-        draft.rules.append("date-from-lead")
+        draft.rules.append("date-from-scene")
 
 
 def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
