@@ -54,7 +54,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from storyline.analyse.actors import alias_matches, alias_table
-from storyline.analyse.casualties import is_background_toll
+from storyline.analyse.casualties import (CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, HARM_NOUNS, INJURE_VERBS, INJURY_NOUNS,
+                                          KILL_VERBS, is_background_toll)
 from storyline.analyse.nlp import doc_text
 from storyline.records import Span
 
@@ -1244,7 +1245,9 @@ KILLING = {"kill", "killing", "shoot", "behead", "execute"}
 BEATING = {"beat", "beating"}  # "beat" alone is also a win ("Kano beat Enugu 2-1"): it needs people named
 PERPETRATOR_WEIGHT = 1.8
 ARMED_PRESENCE = {"armed man|men"}  # cue patterns that tell violence only beside harm done
-HARM_LEMMAS = {"kill", "die", "dead", "death", "life", "wound", "injure", "injury", "hurt", "shoot", "body"}
+# words of harm done, from the casualty vocabulary, and "lost their lives", "shot"
+HARM_LEMMAS = (KILL_VERBS | DIE_VERBS | DEATH_NOUNS | INJURE_VERBS | INJURY_NOUNS | HARM_NOUNS | CORPSE_NOUNS
+               | {"life", "shoot"})
 CIVILIAN_ACTORS = {"gunman", "gunmen", "assailant", "attacker", "unknown", "unidentified"}
 
 
@@ -1401,8 +1404,8 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
         return
     # not where armed men take part ("villagers fought back when gunmen stormed the village"); the police who
     # speak of it ("police said") do not
-    fighters = [t for t in context.tokens if not (t.dep_ == "nsubj" and is_reporting_verb(t.head))]
-    if context.roles_of(fighters).get("armed") or context.roles_of(fighters).get("nonstate"):
+    fighters = context.roles_of([t for t in context.tokens if not (t.dep_ == "nsubj" and is_reporting_verb(t.head))])
+    if fighters.get("armed") or fighters.get("nonstate"):
         return
     violent = [label for label in ("Attack", "Armed clash") if label in evidence.scores]
     top = max(evidence.scores.values())

@@ -204,8 +204,9 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         if draft is None:
             # only a sentence about armed men sets a scene ("foiled an attempt by armed infiltrators", "gendarmes
             # caught up with the raiders near Ivohibe"); not "cargo ships returned to the port of Kaolack"
-            armed = actor_terms.find_actor_terms(sentence, on=published)
-            scene = (_scene(index, told, times_of[sentence.start]) if armed else None) or scene
+            here = _scene(index, told, times_of[sentence.start])
+            if here is not None and actor_terms.find_actor_terms(sentence, on=published):
+                scene = here
             continue
         if scene is not None and _in_scene(draft, drafts, scene, index, sentence):
             _set_in_scene(draft, scene)

@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from storyline.analyse.casualties import HARM_NOUNS
 from storyline.analyse.numbers import parse_ordinal
 from storyline.analyse.nlp import doc_text
 from storyline.records import Span, TimeInterval
@@ -663,7 +664,7 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
             return "history", 0  # "have risen since the Taliban returned to power in 2021": when a period began
         if token.dep_ in ("relcl", "acl") and token.head.i in clause:
             return "event", steps + 1  # "the fighting, which started late on Monday"
-        if token.dep_ == "relcl" and token.head.lemma_.lower() in _HARM_NOUNS:
+        if token.dep_ == "relcl" and token.head.lemma_.lower() in HARM_NOUNS:
             return "event", steps + 1  # "died of injuries he suffered on Monday when ...": the day of the harm
         if token.dep_ == "relcl":
             return "history", 0  # "the group, which split from Boko Haram in 2016"
@@ -676,7 +677,6 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     return "event", steps
 
 
-_HARM_NOUNS = {"injury", "wound", "burn", "injuries", "wounds", "burns"}
 _NEAR_IN_TIME = {"shortly", "just", "soon", "right", "moments", "minutes", "hours", "immediately"}
 
 
