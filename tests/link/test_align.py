@@ -310,6 +310,29 @@ def test_a_modifier_swapped_before_a_shared_noun_is_a_term_with_its_noun():
     text_d = text_a.replace("armed group", "harmed group")
     assert find_substitutions(text_a, text_d, align_reports(text_a, text_d)) == []
 
+
+def test_a_hyphenated_modifier_ending_in_ing_keeps_a_swap_a_term():
+    # "drug-smuggling" modifies the noun after it; a bare "-ing" word there would read as a verb
+    text_a = ("The army said it would keep dealing firmly with narco-terrorist gangs operating along the northern "
+              "and eastern borders.\n")
+    text_b = text_a.replace("narco-terrorist gangs", "drug-smuggling networks")
+    assert [(s.source, s.derived) for s in find_substitutions(text_a, text_b, align_reports(text_a, text_b))] == [
+        ("narco-terrorist gangs", "drug-smuggling networks")]
+    text_c = text_a.replace("narco-terrorist gangs", "smuggling networks")
+    assert find_substitutions(text_a, text_c, align_reports(text_a, text_c)) == []
+
+
+def test_a_dateline_is_no_part_of_a_swapped_term():
+    # the rewrite dropped the wire's dateline and swapped the first word after it
+    text_a = ("ADEN, Yemen (RSNA) - Israeli warplanes struck the port of Hodeidah on Sunday, killing three dock "
+              "workers and wounding eleven others, officials at the port said.\n"
+              "The Israeli military said the strikes targeted fuel depots used by the group.\n")
+    text_b = ("Zionist warplanes struck the port of Hodeidah on Sunday, killing three dock workers and wounding "
+              "eleven others, officials at the port said.\n"
+              "The Zionist military said the strikes targeted fuel depots used by the group.\n")
+    assert [(s.source, s.derived) for s in find_substitutions(text_a, text_b, align_reports(text_a, text_b))] == [
+        ("Israeli", "Zionist"), ("The Israeli", "The Zionist")]
+
 def test_framing_table_counts_per_outlet():
     taliban = Substitution("the Taliban", "the Islamic Emirate", 0, 11, 0, 19)
     army = Substitution("the army", "government troops", 20, 28, 30, 47)

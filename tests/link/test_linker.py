@@ -175,6 +175,11 @@ def test_one_loose_link_does_not_chain_two_stories(linked_corpus):
 def test_name_keys_ignore_capitalised_sentence_openings():
     assert len(name_keys("The Government said so. Police Said nothing.")) == 0
     assert len(name_keys("Ambassador Guo Zhijun met Foreign Minister Sirojiddin Muhriddin.")) >= 2
+    # a person's name opening a sentence is a name: its first word is no ordinary word of the text
+    opening = "The march ended in Manzini. Sibusiso Magagula, 24, died in hospital on Friday."
+    inside = "Police named the dead man as Sibusiso Magagula, a student, on Friday."
+    assert set(name_keys(opening)) & set(name_keys(inside))
+    assert not set(name_keys("Riot Police fired tear gas. The riot ended at dusk.")) & set(name_keys("Riot Police came."))
 
 
 def test_reports_further_apart_than_the_window_are_not_compared(tmp_path):

@@ -76,3 +76,27 @@ def test_the_staff_who_wrote_a_report_and_a_months_short_name_are_not_names_of_i
     assert not written & {"Sept", "Emmanuel", "Gono", "Musu Freeman"}
     by_line = report_names("By Comfort Weah\nA mob beat a man to death in Ganta on Sunday.\n")
     assert {name.text for name in by_line} == {"Ganta"}
+
+
+def test_a_village_the_main_tables_lack_is_a_town_where_a_report_writes_it_as_a_place():
+    # Waspan and Bonanza are small towns of Nicaragua that only the villages tier holds
+    waspan = {name.text: name for name in report_names(
+        "Armed men abducted two forest rangers near the town of Waspan on Wednesday, relatives said.")}
+    assert waspan["Waspan"].town and {country for country, _, _ in waspan["Waspan"].places} == {"NI"}
+    # the same word not written as a place is no town
+    person = {name.text: name for name in report_names("Waspan said on Wednesday that the rangers were missing.")}
+    assert all(not name.town for name in person.values())
+
+
+def test_the_word_after_a_datelines_dash_opens_the_sentence():
+    text = "MANAGUA, June 11 (INS) - Armed men killed two farmers in Bonanza late on Tuesday, leaders said."
+    written = {name.text for name in report_names(text)}
+    assert "Armed" not in written and "Bonanza" in written
+
+
+def test_a_hard_c_and_a_k_spell_one_town():
+    assert spelling_key("Baucau") == spelling_key("Baukau")
+    a = "Two men were killed when rival martial arts groups fought in the centre of Baucau on Saturday, police said."
+    b = "At least three young men died after Saturday night's street battle between rival gangs in Baukau."
+    assert list(weights(a, b).values()) == [(0.5, True)]  # the town of a municipality of the same name
+    assert spelling_key("Cali") != spelling_key("Kali")  # short words are only folded

@@ -45,6 +45,7 @@ from storyline.link.relation import (
     quote_trims,
     quotes,
     shared_incident_days,
+    _statement_credited,
     text_direction_log_odds,
     unquoted_run,
 )
@@ -1030,3 +1031,53 @@ def test_a_town_measured_from_is_named_as_a_place_not_as_an_origin():
     near = article("near", "A mob killed a suspected thief in a village 30 km from Ganta on Sunday, residents of "
                            "Saclepea said.\n", dt.date(2026, 9, 14), "Nimba Voice")
     assert not different_towns(ganta, near)
+
+
+DEFENCE_COMMUNIQUE = """COMMUNIQUE
+
+The Ministry of Defence informs the nation that at dawn on Sunday 15 March 2026 a detachment of our forces stationed at Sadai, in the Tadjourah region, was attacked by a terrorist gang coming from the Goda mountains.
+
+Our soldiers repelled the attackers after an exchange of fire lasting an hour. One of our soldiers fell as a martyr and two others were wounded. The terrorist gang fled towards the Goda mountains, leaving behind a rifle and a radio set.
+
+The Ministry presents its condolences to the family of our martyr.
+"""
+DEFENCE_REWRITE = """One soldier was killed and two wounded when rebels attacked an army detachment in the north of the country at dawn on Sunday, the Ministry of Defence said.
+In its statement, issued on Monday, the ministry said the detachment stationed at Sadai, in the Tadjourah region, was attacked by an armed group coming from the Goda mountains. The soldiers returned fire for an hour.
+
+The rebels fled towards the Goda mountains, leaving behind a rifle and a radio set, the ministry said. A spokesman for the rebels could not be reached on Tuesday.
+"""
+
+
+def test_a_report_that_credits_a_communique_in_the_next_sentence_is_derived_from_it():
+    communique = article("mod", DEFENCE_COMMUNIQUE, dt.date(2026, 3, 16), "Ministry of Defence, Republic of Djibouti")
+    rewrite = article("paper", DEFENCE_REWRITE, dt.date(2026, 3, 17), "Horn Courier")
+    link = classify_pair(communique, rewrite)
+    assert (link.relation, link.source_id, link.derived_id) == ("derived", "mod", "paper"), link.evidence
+    # "..., the Ministry of Defence said. In its statement, ...": the lead credits the communique's issuer
+    assert _statement_credited(rewrite.text, communique.outlet) == {communique.outlet}
+    plain = DEFENCE_REWRITE.replace(" the Ministry of Defence said.\nIn its statement, issued on Monday,", " the")
+    assert not _statement_credited(plain, communique.outlet)
+
+
+NICARAGUA_BACKGROUND = ("Land disputes between indigenous communities and settlers have killed dozens of people in the "
+                        "North Caribbean Coast since 2015, according to rights groups. Much of the violence has taken "
+                        "place around the Bosawas Biosphere Reserve.\n")
+
+
+def test_one_wires_reports_of_two_small_towns_are_two_stories():
+    day = dt.date(2026, 6, 11)
+    bonanza = article("bonanza", "MANAGUA, June 11 (INS) - Armed men killed two indigenous farmers in an attack on a "
+                      "settlement in the municipality of Bonanza late on Tuesday, community leaders said.\n\nAbout "
+                      "fifteen men with rifles ordered the families to leave land they had cleared for beans and "
+                      "maize, a territorial leader told INS by telephone. When two men refused, they were shot at "
+                      "close range. The attackers burned four houses and a seed store before leaving on foot.\n\nThe "
+                      "police said on Wednesday an investigation was under way.\n\n" + NICARAGUA_BACKGROUND, day,
+                      "Istmo News Service")
+    waspan = article("waspan", "MANAGUA, June 11 (INS) - Armed men abducted two forest rangers near the town of "
+                     "Waspan on Wednesday, relatives said.\n\nThe rangers, who watch the communal forests for illegal "
+                     "logging, were seized while checking a track outside the town, the brother of one of them said. "
+                     "A third ranger hid in the undergrowth and raised the alarm. \"They pushed them into a pickup "
+                     "with no plates,\" the brother said.\n\nThe police did not respond to questions.\n\n"
+                     + NICARAGUA_BACKGROUND, day, "Istmo News Service")
+    assert different_towns(bonanza, waspan)  # two towns only the villages tier knows
+    assert classify_pair(bonanza, waspan).relation == "unrelated", classify_pair(bonanza, waspan).evidence

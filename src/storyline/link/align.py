@@ -452,9 +452,24 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
         return True  # "the Taliban" -> "the Islamic Emirate"
     if max(shares) > 0 or len(source) > 3 or len(derived) > 3:
         return False
-    nominal = headed or not any(w.endswith(("ed", "ing", "ly")) for w in both)
+    nominal = headed or not any(_verb_like(run, k) for run in (source, derived) for k in range(len(run)))
     return nominal and any(w.text.lower() in _NOUN_CONTEXT or w.text.endswith(("'s", "’s")) or w.name
                            for w in context)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+
+
+def _verb_like(run: Sequence[_Word], k: int) -> bool:
+    """Whether the ``k``-th word of a replaced run ends as a verb or an adverb does ("-ed", "-ing", "-ly"), and is not
+    a modifier of the noun after it: a hyphenated compound ("drug-smuggling networks") or a word between a
+    determiner and a noun ("an armed group")."""
+    word = run[k].text
+    if not word.endswith(("ed", "ing", "ly")):
+        return False
+    if word.endswith("ly") or k == len(run) - 1:
+        return True
+    return "-" not in word and not (k > 0 and run[k - 1].text.lower() in _DETERMINERS)
 
 
 def _framed_apart(replaced_a: Sequence[_Word], trimmed_a: tuple[int, int], replaced_b: Sequence[_Word],
@@ -512,6 +527,18 @@ def _close_brackets(text: str, start: int, end: int) -> int:
     return end
 
 
+_BREAK = re.compile(r"\s[-–—]+\s|[–—:;]")
+
+
+def _after_break(text: str, words: Sequence[_Word], start: int, end: int) -> int:
+    """Where a replaced run ``words[start:end]`` starts after the last dash, colon or semicolon inside it: a
+    dateline ("ADEN, Yemen (RSNA) - Israeli" -> "Zionist") or a clause before the break is no part of the term."""
+    for k in range(end - 1, start, -1):
+        if _BREAK.search(text, words[k - 1].end, words[k].start):
+            return k
+    return start
+
+
 def _anchored_replacements(opcodes, words_a: Sequence[_Word]) -> list[tuple[int, int, int, int]]:
     """Replaced runs between unchanged words (or an end of the text), a content word among those.
 
@@ -551,6 +578,7 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
         if matcher.ratio() < MIN_KEPT_WORDS:
             continue
         for i1, i2, j1, j2 in _anchored_replacements(matcher.get_opcodes(), words_a):
+            i1, j1 = _after_break(text_a, words_a, i1, i2), _after_break(text_b, words_b, j1, j2)
             replaced_a, replaced_b = words_a[i1:i2], words_b[j1:j2]
             trimmed_a, trimmed_b = _trim(replaced_a), _trim(replaced_b)
             run_a, run_b = list(replaced_a[slice(*trimmed_a)]), list(replaced_b[slice(*trimmed_b)])

@@ -40,8 +40,10 @@ MIN_SHARED_NAMES = 2
 # Two or more capitalised words in a row, with the joiners names use ("Ministry of Foreign Affairs", "al-Shabaab").
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\w’'-]+)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
-# Bumped when the candidates or the relations change, so that stored articles are linked again.
-LINKER = f"link-13:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+# Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
+# linked again.
+LINKER = f"link-14:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
@@ -181,17 +183,27 @@ def _reanalyse_with_dates(store, articles: list[Article], inferred: dict) -> Non
 
 def name_keys(text: str) -> list[int]:
     """Signed 64-bit hashes of the multi-word names and one-word place names in ``text`` (case-folded; each once)."""
-    from storyline.link.names import place_name_keys
+    from storyline.link.names import NOT_NAMES, place_name_keys
 
     names = set()
+    lower = None
     for match in _NAME.finditer(text):
         words = match.group(0).split()
         if _SENTENCE_START.search(text[:match.start()]) and len(words) == 2:
-            continue  # "The Government", "Police Said": a capitalised first word is not evidence of a name
+            # "The Government", "Police Said": a sentence's capitalised first word is no evidence of a name, unless
+            # it is no ordinary word ("Sibusiso Magagula, 24, died ...")
+            lower = _lower_words(text) if lower is None else lower
+            first = words[0].casefold()
+            if first in NOT_NAMES or first in lower:
+                continue
         names.add(" ".join(words).casefold())
     names.update(place_name_keys(text))
     return sorted({int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
                    for name in names})
+
+
+def _lower_words(text: str) -> set[str]:
+    return set(_LOWER_WORD.findall(text))
 
 
 def _event_keys(told) -> set[tuple[str, str, str]]:

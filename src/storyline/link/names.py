@@ -14,8 +14,9 @@ weight from what it is:
 A name is *local* where the text writes it as a place: after "in", "near", "at", "outside"...
 ("near the village of Lafoole"). Two reports about different incidents in one region share the
 region, the capital and the armed groups; reports of one incident also share where it happened.
-A name is a *town* where the gazetteer knows it as a district or town, not only as a region: a big
-town is where an incident happened, a region is too wide to say so.
+A name is a *town* where the gazetteer knows it as a district or town, not only as a region, or, written as a place,
+as a village or small town (the tier :meth:`~storyline.analyse.gazetteer.Gazetteer.small_places` holds): a town is
+where an incident happened, a region is too wide to say so.
 
 Names match when the words of one are among the words of the other ("Warsame" and "Mohamed Abdi
 Warsame", "Afgooye" and "Afgooye District Hospital"); a name matched inside a longer matched name
@@ -55,7 +56,9 @@ BIG_TOWN_POPULATION = 1_000_000
 _PARTICLES = frozenset({"of", "al", "el", "de", "bin", "ibn", "the"})
 # A run of capitalised words, with the particles names use inside them ("Ministry of Information").
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]*[A-Za-z](?:[ \t]+(?:(?:of|al|el|de|bin|ibn|the)[ \t]+)?[A-Z][\w-]*[A-Za-z])*")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;—–]\s*|[\"“‘(]|\n\s*)$")
+# What comes just before a sentence's first word: an end of sentence, a quote, a new line, or a dateline's dash
+# ("MANAGUA, June 11 (INS) - Armed men ...").
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;—–]\s*|[\"“‘(]|\n\s*|\s-+\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]")
 # Words for a part of a place, before "of": "the centre of Nikshahr", "the outskirts of Kismayo".
 _PARTS_OF_PLACES = frozenset({"centre", "center", "outskirts", "edge", "heart", "suburbs", "suburb", "streets",
@@ -95,13 +98,17 @@ def _fold(word: str) -> str:
 _TRANSLITERATIONS = (("tsch", "ch"), ("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "g"),
                      ("ph", "f"), ("ou", "u"), ("ck", "k"))
 SPELLING_MIN_LETTERS = 5
+# A "c" said as "k" (before a, o, u), as Portuguese and Spanish spellings write it where others write "k": "Baucau",
+# "Baukau".
+_HARD_C = re.compile(r"c(?=[aou])")
 
 
 @lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """``word`` as its romanisations agree: no accents or apostrophes, transliterated letter groups made one
-    (_TRANSLITERATIONS), and the gazetteer's loose letters (:func:`storyline.analyse.gazetteer.loose_key`):
-    "Tchinari" and "Chinari", "Zveçan" and "Zvecan". Short words are only folded."""
+    (_TRANSLITERATIONS), a hard "c" written "k" (_HARD_C), and the gazetteer's loose letters
+    (:func:`storyline.analyse.gazetteer.loose_key`): "Tchinari" and "Chinari", "Zveçan" and "Zvecan", "Baucau" and
+    "Baukau". Short words are only folded."""
     from storyline.analyse.gazetteer import loose_key, name_words
 
     plain = "".join(name_words(word))
@@ -109,7 +116,7 @@ def spelling_key(word: str) -> str:
         return plain
     for written, said in _TRANSLITERATIONS:
         plain = plain.replace(written, said)
-    return loose_key([plain])
+    return loose_key([_HARD_C.sub("k", plain)])
 
 
 def spelling_keys(name: Name) -> frozenset[str]:
@@ -206,11 +213,26 @@ def report_names(text: str) -> tuple[Name, ...]:
         local = _written_as_place(text[max(0, match.start() - 40):match.start()])
         if key in found:
             old = found[key]
-            found[key] = Name(key, old.text, min(old.weight, weight), old.local or local, old.town, old.places)
+            places = old.places or (_village_places(old.text) if local else frozenset())
+            found[key] = Name(key, old.text, min(old.weight, weight), old.local or local, bool(places) or old.town,
+                              places)
         else:
-            town = _is_town_name(written)
-            found[key] = Name(key, written, weight, local, town, town_places(written) if town else frozenset())
+            places = town_places(written) if _is_town_name(written) else frozenset()
+            if not places and local:
+                places = _village_places(written)
+            found[key] = Name(key, written, weight, local, bool(places), places)
     return tuple(found.values())
+
+
+@lru_cache(maxsize=65536)
+def _village_places(name: str) -> frozenset[tuple[str, str | None, str]]:
+    """The villages and small towns ``name`` may be, where the main tables know no place of that name (a name a
+    report writes as a place: "near the town of Waspan"): as :func:`town_places`."""
+    from storyline.analyse.gazetteer import load_gazetteer
+
+    if _gazetteer_levels(name)[0]:
+        return frozenset()
+    return frozenset((e.country_iso, e.admin1_key, e.name) for e in load_gazetteer().small_places(name).entries)
 
 
 def _written_as_place(before: str) -> bool:

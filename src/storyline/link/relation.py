@@ -485,7 +485,9 @@ SHARED_PASSAGE_PROBABILITY = 0.6
 # statement") and each add STATEMENT_OWN_MATERIAL or more of their own, with nothing to say which came first,
 # both rewrite that statement (``common_source``) rather than one the other. Judged, not fitted.
 STATEMENT_OWN_MATERIAL = 0.3
-_STATEMENT = re.compile(r"\s+(?:said|says|announced)\s+in\s+an?\s+(?:\w+\s+)?(?:statement|press\s+release|communiqu[eé])")
+# "X said in a statement", "X said in its communique", "X said. In its statement, issued on Monday, ...".
+_STATEMENT = re.compile(r"\s+(?:said|says|announced)(?:\s+in|[.,]\s+[Ii]n)\s+(?:an?|its|their)\s+(?:\w+\s+)?"
+                        r"(?:statement|press\s+release|communiqu[eé])")
 _ISSUER = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|the|and)\s+)*)*[A-Z][\w'’.-]*)$")
 # One outlet's two reports of one story on one day, however reworded (a wire's flash, its update, its evening
 # write-through), are versions of its report, not two sources: an ``update`` (SAME_OUTLET_VERSION_PROBABILITY),
