@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from storyline.evaluation.reports import _edge_scores, evaluate_reports
+from storyline.evaluation.reports import _edge_scores, _same_location, evaluate_reports
+from storyline.records import Place
 from storyline.records import Link, Substitution
 
 BOMBING = """date 2026-02-10
@@ -103,3 +104,10 @@ def test_copy_links_are_scored_by_pair_direction_relation_and_substitutions():
     names["w"] = {"wire.txt", "copy.txt"}
     scores = _edge_scores(gold, right[:2], names)
     assert scores["derivations_found"] == scores["relations_correct"] == scores["derivation_precision"] == 1.0
+
+
+def test_a_gold_location_naming_the_admin1_matches_an_event_placed_no_finer():
+    offshore = Place("Malaysia", "MY", "Sabah", "MY-12", None, 5.4, 117.0, "admin1")
+    assert _same_location(offshore, "Sabah") and not _same_location(offshore, "Semporna")
+    town = Place("Malaysia", "MY", "Sabah", "MY-12", "Semporna", 4.48, 118.61, "place")
+    assert _same_location(town, "Semporna") and not _same_location(town, "Sabah")

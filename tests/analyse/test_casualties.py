@@ -662,3 +662,18 @@ def test_a_zero_keeps_the_group_it_is_of():
         ("injured", 0, 0, 0, "security forces"), ("killed", 0, 0, 0, "security forces")]
     assert brief("None of the passengers was hurt.")[0][4] == "passengers"
     assert brief("Nobody else was hurt.")[0][4] is None
+
+
+def test_a_third_victim_told_after_three_dead_is_one_of_them_and_after_two_one_more():
+    assert [(k, low) for k, low, *_ in brief(
+        "At least three young men died after the street battle, according to the head of the neighbourhood, who "
+        "said a third victim had died of his wounds on Sunday.")] == [("killed", 3)]
+    assert [(k, low) for k, low, *_ in brief(
+        "Two soldiers were killed on Monday and a third soldier died in hospital on Tuesday.")] == [
+        ("killed", 2), ("killed", 1)]
+
+
+def test_a_months_fights_between_groups_are_a_sum_over_many_incidents():
+    (found,) = [c for c in casualties("In September, police recorded 17 fights between martial arts groups across "
+                                      "the municipality, in which 41 people were injured.") if c.kind == "injured"]
+    assert found.is_aggregate and found.incident_count == 17

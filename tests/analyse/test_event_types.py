@@ -116,6 +116,21 @@ NOT_INCIDENTS = [
 ]
 
 
+def test_armed_men_who_killed_men_attacked_civilians_and_rival_groups_with_machetes_brawled():
+    # "men" of "Armed men" does not make every man of the sentence armed
+    assert classify_text("Armed men killed two indigenous men and wounded a third in an attack on a farming "
+                         "settlement late on Tuesday, community leaders said.").sub_event_type == "Attack"
+    assert classify_text("Armed men killed two soldiers at a checkpoint on Tuesday.").sub_event_type == "Armed clash"
+    # sides no word makes civilians fight with a brawl's weapons: mob violence; with guns, a clash
+    brawl = ("Two people were killed on Saturday evening when members of two rival martial arts groups fought with "
+             "machetes, arrows and stones in the centre of the town, police said.")
+    assert classify_text(brawl).sub_event_type == "Mob violence"
+    assert classify_text(brawl.replace("machetes, arrows and stones", "rifles")).sub_event_type == "Armed clash"
+    # a bomb told as "the device"
+    assert classify_text("The device went off on a dirt road outside the village as the bus passed."
+                         ).sub_event_type == "Remote explosive/landmine/IED"
+
+
 @pytest.mark.parametrize(("text", "sub_event_type"), INCIDENTS)
 def test_incident_sentences_get_their_acled_sub_event_type(text, sub_event_type):
     event = classify_text(text)

@@ -1144,3 +1144,69 @@ def test_a_second_death_from_injuries_suffered_on_monday_dates_the_blast_on_mond
 ])
 def test_a_growing_habit_or_a_running_total_is_no_incident(text):
     assert all(e.is_aggregate for e in events_of(text, published=dt.date(2026, 10, 6)))
+
+
+def test_a_death_a_day_after_police_broke_up_a_march_is_excessive_force_on_the_day_of_the_march():
+    # published Saturday 25 April 2026: the student died on Friday, the march was broken up on Thursday
+    text = ("KASAMA - A 22-year-old student died in hospital on Friday morning, a day after police fired tear gas and "
+            "rubber bullets to break up a march by unemployed graduates in the centre of Manzini.\n"
+            "At least 12 people were injured, most of them by rubber bullets, nurses said.\n")
+    (event,) = events_of(text, published=dt.date(2026, 4, 25))
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.time.start == dt.date(2026, 4, 23)
+    assert (event.fatalities.low, event.injuries.low) == (1, 12)
+
+
+def test_a_speakers_quote_retelling_the_death_is_no_second_incident():
+    text = ("A 22-year-old student died in hospital on Friday, a day after police fired tear gas to break up a march "
+            "in the centre of Manzini.\n"
+            "\"Now we have to tell his mother why the police killed her son.\n"
+            "He went there with a placard,\" his uncle said.\n")
+    events = events_of(text, published=dt.date(2026, 4, 25))
+    assert len(events) == 1 and events[0].event_type == "Protests"
+    # a quote that tells more dead than the incident has is kept apart
+    more = text.replace("why the police killed her son", "why the police killed three of our sons")
+    assert len(events_of(more, published=dt.date(2026, 4, 25))) == 2
+
+
+def test_a_death_from_a_canister_told_after_a_protest_is_its_toll():
+    text = ("The network condemns the lethal force police used against peaceful marchers in Manzini on Thursday 23 "
+            "April.\n"
+            "We have documented 19 people injured.\n"
+            "Mr Magagula died on 24 April of a head wound consistent with a direct hit by a canister fired at close "
+            "range.\n")
+    events = events_of(text, published=dt.date(2026, 4, 27))
+    assert [(e.event_type, e.injuries.low, e.fatalities.low) for e in events] == [("Protests", 19, 1)]
+
+
+def test_men_killed_in_a_gunfight_late_on_sunday_date_the_gunfight_not_the_finding_of_a_body():
+    text = ("The body of a second suspected smuggler washed ashore on Monday, bringing to two the number of men killed "
+            "in a gunfight between the Coast Guard and the crew of a pirogue off Point Fortin late on Sunday night.\n")
+    (event,) = events_of(text, published=dt.date(2026, 8, 31))
+    assert event.time.start == dt.date(2026, 8, 30) and event.fatalities.low == 2
+
+
+def test_a_device_that_went_off_outside_a_village_places_the_bombing_there():
+    text = ("A roadside bomb exploded under a minibus in Laos's Xaisomboun province on Tuesday, killing three "
+            "passengers, an official said.\n"
+            "The device went off on a dirt road outside the village of Ban Vang-An as the vehicle was heading to a "
+            "market.\n")
+    (event,) = events_of(text, published=dt.date(2026, 7, 22))
+    assert (event.place.location, event.place.admin1_iso) == ("Ban Vang-An", "LA-XS")
+
+
+def test_where_reinforcements_came_from_is_not_where_houses_were_burned():
+    text = ("Two people were killed on Saturday evening when members of two rival martial arts groups fought with "
+            "machetes and stones in the centre of Baucau, police said.\n"
+            "Several houses were set on fire before a police unit arrived from Dili.\n")
+    events = events_of(text, published=dt.date(2026, 10, 11))
+    assert [(e.sub_event_type, e.place.admin1_iso) for e in events] == [("Mob violence", "TL-BA")]
+
+
+def test_suspects_held_over_an_earlier_fight_are_arrested_where_and_when_the_next_sentence_says():
+    text = ("BISSAU - The National Guard has arrested eleven men suspected of taking part in Tuesday's fighting "
+            "between two villages on the outskirts of Bissora, a regional official said on Friday.\n"
+            "The men were detained at dawn on Thursday in the town of Mansoa, where they had gone into hiding.\n")
+    (event,) = events_of(text, published=dt.date(2026, 11, 6))
+    assert event.sub_event_type == "Arrests"
+    assert (event.place.location, event.time.start) == ("Mansoa", dt.date(2026, 11, 5))

@@ -851,3 +851,11 @@ def test_where_the_victims_are_from_gives_way_to_where_it_happened():
     assert place.location == "Mthatha"
     # named alone, their home town is still the best guess
     assert _event_place("Two Mdantsane women were shot dead on Monday.").location == "Mdantsane"
+
+
+def test_a_village_after_a_designator_of_no_one_level_and_of_is_written_as_a_place():
+    # Bonanza is a small town of Nicaragua only the villages tier holds; "municipality" names units of any level
+    found = places_in("Armed men killed two farmers in the municipality of Bonanza in Nicaragua on Tuesday.")
+    assert ("Bonanza", "NI-AN", "place") in {(span, p.admin1_iso, p.precision) for span, p in found}
+    # a designator that belongs to the name before it does not: "the Tillaberi region of Niger"
+    assert "Bonanza" not in {span for span, _ in places_in("Mr Bonanza spoke of Nicaragua on Tuesday.")}

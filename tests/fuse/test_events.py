@@ -191,3 +191,14 @@ def test_the_soldiers_hurt_and_the_gunmen_killed_are_the_two_sides_of_one_clash(
     attack = mention("m3", "a3", sub="Attack", event_type="Violence against civilians", victims="workers")
     raid = mention("m4", "a4", sub="Attack", event_type="Violence against civilians", victims="soldiers")
     assert len(fuse_events([attack, raid], context())) == 2
+
+
+def test_a_fight_one_report_calls_mob_violence_and_another_a_clash_is_one_incident_of_one_story():
+    day = (D(2026, 10, 10), D(2026, 10, 10), "day")
+    riot = mention("m1", "a1", sub="Mob violence", event_type="Riots", time=day, victims="people")
+    clash = mention("m2", "a2", sub="Armed clash", event_type="Battles", time=day, victims="young men")
+    (event,) = fuse_events([riot, clash], context(stories={"a1": "s1", "a2": "s1"}))
+    assert len(event.mentions) == 2
+    assert len(fuse_events([riot, clash], context(stories={"a1": "s1", "a2": "s2"}))) == 2  # two stories
+    bombing = mention("m3", "a2", time=day, victims="people")  # an air strike is no way to tell a brawl
+    assert len(fuse_events([riot, bombing], context(stories={"a1": "s1", "a2": "s1"}))) == 2

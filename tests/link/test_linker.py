@@ -318,3 +318,12 @@ def test_versions_link_in_turn_and_a_copy_keeps_the_version_it_follows_most_sure
     assert [(l.source_id, l.relation) for l in indirect_derivations(reprint)] == [("reprint", "same_story")]
     # two rewrites of reports of no lineage both stay
     assert indirect_derivations([link("a", "c", "derived", 0.6), link("b", "c", "derived", 0.5)]) == []
+
+
+def test_a_riot_is_a_candidate_for_a_clash_of_its_month_and_country():
+    from storyline.link.linker import _event_keys
+
+    riot = _event_keys([("Riots", "TL", "Baukau", "2026-10-10", "2026-10-10")])
+    clash = _event_keys([("Battles", "TL", "Baucau", "2026-10-10", "2026-10-10")])
+    protest = _event_keys([("Protests", "TL", "Dili", "2026-10-02", "2026-10-02")])
+    assert riot & clash and riot & protest and not clash & protest

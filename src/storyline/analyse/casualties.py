@@ -98,7 +98,8 @@ TIME_WORDS = frozenset({"january", "february", "march", "april", "may", "june", 
                         "sept", "oct", "nov", "dec", "am", "pm", "a.m.", "p.m.", "hrs", "hours", "o'clock"})
 INCIDENT_NOUNS = frozenset({"incident", "attack", "clash", "explosion", "blast", "strike", "airstrike", "raid",
                             "ambush", "bombing", "assault", "shooting", "skirmish", "battle", "operation",
-                            "exchange", "episode", "shelling"})
+                            "exchange", "episode", "shelling", "fight", "brawl", "riot", "killing", "kidnapping",
+                            "abduction"})
 OCCASION_NOUNS = frozenset({"time", "occasion", "instance"})  # "several times", "on three occasions": not people
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
@@ -172,6 +173,7 @@ class _Count:
     inherits: bool = False  # an elided group ("and 3 were wounded") takes the group named before it
     singular: bool = False  # counted from a singular noun phrase, not from count words
     total: bool = False  # a toll ("the death toll rose to 5"): the figures of its clause are parts of it
+    nth: int = 0  # "a third victim": the Nth of a group, among a count of N or more told before it
 
 
 def find_casualties(sentence) -> list[Casualty]:
@@ -207,6 +209,8 @@ def find_casualties(sentence) -> list[Casualty]:
             continue
         if _part_of_a_group(doc, count.last) and results:
             continue  # "Sixteen people, four of them children, …": the four are among the sixteen
+        if count.nth and sum(r.figure.low or 0 for r in results if r.kind == kind) >= count.nth:
+            continue  # "at least three died ..., who said a third victim had died on Sunday": one of the three
         used.add((kind, count.first))
         evidence = {_span(doc, FIELD[kind], count.first, count.last)}
         evidence |= {_span(doc, FIELD[kind], t.i, t.i) for t in cue if not count.first <= t.i <= count.last}
@@ -1085,6 +1089,12 @@ def _singular(head) -> _Count | None:
                       singular=True)
     if head.tag_ not in ("NN", "NNP") or head.lower_ in COLLECTIVE_NOUNS or head.like_num:
         return None
+    nth = max((parse_ordinal(c.lower_) or 0 for c in head.children if c.dep_ == "amod"), default=0)
+    if marker is not None and marker.lower_ in ("a", "an", "another") and nth > 1:
+        # "a third victim": one person, the third of those counted
+        return _Count(Figure(1, 1, 1, _text(head.doc, marker.i, head.i)), marker.i, head.i,
+                      _victim_range(head, _Count(Figure(1, 1, 1, head.text), marker.i, marker.i)), singular=True,
+                      nth=nth)
     if head.lower_ in BARE_PARTICIPLES:
         return None  # "buried their dead", "the wounded": a group, however many
     if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":

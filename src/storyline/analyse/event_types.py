@@ -593,9 +593,16 @@ def _elsewhere(tokens) -> set[int]:
     """Token indices of clauses about another time or about what has not happened (the two functions above)."""
     out: set[int] = set()
     for token in tokens:
-        if token.i not in out and (other_time_clause(token) or unrealised_complement(token)):
+        if token.i not in out and (other_time_clause(token) and not _died_of(token) or unrealised_complement(token)):
             out.update(t.i for t in token.subtree)
     return out
+
+
+def _died_of(token) -> bool:
+    """Whether a clause counted from ("a day after police fired tear gas") tells what someone died of: it hangs on a
+    verb of dying ("died in hospital on Friday, a day after ..."), so it tells the incident, not another time."""
+    after = token.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children)
+    return after and token.head.lemma_.lower() in DIE_VERBS
 
 
 AIRCRAFT = frozenset({"helicopter", "aircraft", "plane", "airplane", "chopper", "jet"})
@@ -643,6 +650,10 @@ def _armed_aliases() -> frozenset[str]:
     return frozenset(a for a, e in entries.items() if e.category in ARMED_ACTOR_CATEGORIES)
 
 
+# Plural words for people of any kind: a group named by one ("armed men") does not make everyone so called its member.
+_ANYONE = frozenset({"men", "women", "people", "persons", "individuals", "youths", "boys", "girls"})
+
+
 def _actor_roles(tokens, index_of: dict[int, int]) -> dict[int, str]:
     """Token positions of the armed groups the actor table names ("the Volunteers for the Defence of the
     Homeland", "the CJTF"), with their members called by a plural word of the group's name ("killing 15
@@ -659,6 +670,7 @@ def _actor_roles(tokens, index_of: dict[int, int]) -> dict[int, str]:
             if named:
                 out[named[0]] = "armed"  # one word per name: a long name is not many armed men
             members.update(tokens[n].lower_ for n in named if tokens[n].tag_ in ("NNS", "NNPS"))
+    members -= _ANYONE  # "Armed men killed two men": the second are no members of the first
     for n, token in enumerate(tokens):
         if token.tag_ == "NNS" and token.lower_ in members and n not in out:
             out[n] = "armed"
@@ -1395,11 +1407,14 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
     sides += [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "between"
               for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
     roles = context.roles_of(sides)
-    if not (roles.get("civilian") or roles.get("crowd")) or roles.get("armed") or roles.get("state"):
+    lemmas = {t.lemma_.lower() for t in context.tokens}
+    # sides no word makes civilians or a crowd ("members of two rival martial arts groups") brawl only with a
+    # brawl's weapons
+    if not (roles.get("civilian") or roles.get("crowd") or sides and lemmas & BRAWL_WEAPONS) or roles.get(
+            "armed") or roles.get("state"):
         return
     # a brawl is fought ("fishermen fought", "herders and farmers clashed") or with a brawl's weapons; "a clash
     # between youths" that killed 14 may be armed men of two communities, and guns make it a battle
-    lemmas = {t.lemma_.lower() for t in context.tokens}
     if lemmas & FIREARMS or not (word.pos_ == "VERB" or lemmas & BRAWL_WEAPONS):
         return
     # not where armed men take part ("villagers fought back when gunmen stormed the village"); the police who

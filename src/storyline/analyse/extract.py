@@ -36,7 +36,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
-from storyline.analyse.casualties import OCCASION_NOUNS, Casualty, find_casualties, is_background_toll, total_figure
+from storyline.analyse.casualties import (INJURE_VERBS, KILL_VERBS, OCCASION_NOUNS, Casualty, find_casualties,
+                                         is_background_toll, total_figure)
 from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED, EventType,
                                            classify_event, event_words, incident_words, is_reporting_verb, mapping_for,
                                            other_time_clause,
@@ -50,7 +51,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-34"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-35"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -173,6 +174,8 @@ class _Draft:
     toll_of_reference: bool = False  # a toll for an incident a definite noun points back to ("injured in the attack")
     said_after: bool = False  # dated by the day it was said, of a deed told as before it ("said ... had repelled")
     told_before: bool = False  # dated by its own words, in the past perfect ("On March 3, gunmen had shot dead ...")
+    quoted: bool = False  # a speaker's words in quotation marks, with no time or place of their own
+    held_again: bool = False  # arrests of people pointed back to ("The men were detained on Thursday in Mansoa")
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -405,6 +408,7 @@ def _is_origin(text: str, span: Span, place: Place) -> bool:
 
 _MOVING = {"take", "bring", "carry", "ferry", "transport", "smuggle", "travel", "sail", "head", "go", "fly", "flee",
            "cross", "move", "return", "send", "evacuate", "deport", "drive", "walk", "escape", "migrate",
+           "arrive", "come", "rush", "dispatch", "deploy",  # "a police unit arrived from Dili"
            "way", "journey", "trip", "route"}  # "on its way from Quetta to Karachi"
 
 
@@ -515,7 +519,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    stands_alone=bool(casualties) or (own_time or specific_place) and not (
                        reference and _describes_someone(sentence, kind.trigger)), is_aggregate=habitual,
                    aftermath=aftermath, suffered=_suffered_only(sentence, kind.trigger),
-                   toll_of_reference=toll_of_reference)
+                   toll_of_reference=toll_of_reference,
+                   quoted=sentence.text.lstrip()[:1] in _OPENING_QUOTES and not (own_time or specific_place),
+                   held_again=kind.sub_event_type == "Arrests" and _held_are_definite(sentence, kind.trigger))
     if habitual:
         draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
@@ -543,9 +549,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         span, interval, how, _ = chosen
         if published is not None and interval.start is not None and (interval.start - published).days > 1:
             return None  # dated after the report ("clashes ahead of the election on Aug. 13"): not an incident yet
-        if how != "event" and (days := _days_before_the_clause(sentence, kind.trigger)) and interval.start \
-                and interval.precision == "day":
-            # "mourners followed the coffins on Monday, a day after masked men shot dead spectators": Sunday
+        if (how != "event" or chosen in deaths) and (days := _days_before_the_clause(sentence, kind.trigger)) \
+                and interval.start and interval.precision == "day":
+            # "mourners followed the coffins on Monday, a day after masked men shot dead spectators": Sunday; "a
+            # student died on Friday, a day after police fired tear gas on a march": the march was on Thursday
             day = interval.start - dt.timedelta(days=days)
             interval = TimeInterval(day, day, "day", interval.text)
         draft.time, draft.dated_by_event = interval, how == "event"
@@ -664,7 +671,10 @@ def _leads_up(token, event_words: set[int]) -> bool:
     if token.head.i == token.i:
         return False
     if token.dep_ in ("prep", "agent"):
-        return token.head.i in event_words  # "killed in Sunday's attack", not "for fear of another attack"
+        # "killed in Sunday's attack", not "for fear of another attack"; "[men killed] in a gunfight": the harm the
+        # event word is the occasion of belongs to it, with its time ("killed in a gunfight ... late on Sunday")
+        return token.head.i in event_words or (token.head.pos_ == "VERB"
+                                               and token.head.lemma_.lower() in KILL_VERBS | INJURE_VERBS)
     if token.dep_ == "dobj":
         return not _definite(token)  # "conducted airstrikes on Monday", not "claimed the attack by Thursday"
     if token.dep_ == "advcl":
@@ -1211,6 +1221,11 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         return referent
     if new.aftermath and not new.stands_alone:
         return None
+    if new.held_again and drafts and _arrests_told_again(drafts[-1], new):
+        _absorb(drafts[-1], new)  # its own day and place are the arrests', where the first told them by no day
+        drafts[-1].place, drafts[-1].time, drafts[-1].dated_by_event = new.place, new.time, True
+        drafts[-1].rules.append("arrests-told-again")
+        return drafts[-1]
     for old in drafts:
         if _same_incident(old, new):
             _absorb(old, new)
@@ -1234,6 +1249,8 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         return last
     if new.continues:
         return None
+    if new.quoted and last is not None and _no_more_hurt(last, new):
+        return None  # a speaker retelling the incident just told: "we must tell his mother why the police killed him"
     # "Six people are now known to have been injured in the attack": when no rule above took it, another count of
     # the victims of the incident it names, which widens the figures as another account does
     told = [draft for draft in drafts if not draft.reference]  # not one that itself waits for its incident
@@ -1243,6 +1260,15 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         return referent
     drafts.append(new)
     return new
+
+
+_OPENING_QUOTES = ('"', "“", "‘", "'")
+
+
+def _no_more_hurt(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` tells no more dead or hurt than ``old`` has (none where ``old`` has no figure)."""
+    return all(theirs is None or mine is not None and (theirs.low or 0) <= (mine.high or mine.low or 0)
+               for mine, theirs in ((old.fatalities, new.fatalities), (old.injuries, new.injuries)))
 
 
 def _sends_forces(kind) -> bool:
@@ -1277,6 +1303,25 @@ def _tied_to_the_incident(sentence) -> bool:
                 c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children):
             return True
     return False
+
+
+def _held_are_definite(sentence, trigger: Span | None) -> bool:
+    """Whether those an arrest word holds are pointed back to: a definite noun or a pronoun as its object or passive
+    subject ("The men were detained", "police held them")."""
+    word = _trigger_head(sentence, trigger)
+    if word is None:
+        return False
+    held = [c for c in word.children if c.dep_ in ("nsubjpass", "dobj")]
+    return any(c.lower_ in ("they", "them") or c.pos_ == "NOUN" and any(
+        d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in c.children) for c in held)
+
+
+def _arrests_told_again(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new``, arrests of people pointed back to, tells again the arrests just told in ``old`` with their
+    day and place, where ``old`` gave no day of its own (only the day it was said)."""
+    return (old.sub_event_type == "Arrests" and not old.dated_by_event and not new.elsewhere
+            and not old.is_aggregate and not new.is_aggregate
+            and len({old.place.country_iso, new.place.country_iso} - {None}) < 2)
 
 
 def _aftermath_of(drafts: list[_Draft], new: _Draft) -> _Draft | None:
@@ -1398,7 +1443,9 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
         return False
     if new.sub_event_type == "Armed clash":
         parties = [actor for actor in (new.actor1, new.actor2) if actor is not None]
-        if any(actor.category not in _CROWD_SIDES for actor in parties) or new.fatalities:
+        # a death with no side named ("died of a head wound from a canister fired at close range") is the
+        # demonstration's toll; a clash of named sides that kills is an incident of its own
+        if any(actor.category not in _CROWD_SIDES for actor in parties) or new.fatalities and parties:
             return False
     elif new.event_type in POLITICAL_VIOLENCE and old.event_type == "Protests":
         # "at least 16 people were injured by police fire", "hit by a grenade fired from a few metres away": the

@@ -800,6 +800,10 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
     hint = hint or _prefix_level(tokens, i, gaz) or _appositive_level(tokens[j], gaz)
     if hint == "admin1":
         return None  # "Miray province": a unit the gazetteer lacks, not the village
+    # "the municipality of Bonanza": a designator before "of", of no one level, writes the name as a place too
+    designated = designated or (i >= 2 and tokens[i - 1].lower_ == "of"
+                                and gaz.designator_level(tokens[i - 2].text)[0]
+                                and not (i >= 3 and tokens[i - 3].tag_ in ("NNP", "NNPS")))
     name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
     labelled_place = entity is not None and entity.label_ in PLACE_LABELS

@@ -668,6 +668,8 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
             return "event", steps + 1  # "died of injuries he suffered on Monday when ...": the day of the harm
         if token.dep_ == "relcl":
             return "history", 0  # "the group, which split from Boko Haram in 2016"
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            return "history", 0  # "arrested eleven men [suspected of taking part in Tuesday's fighting]"
         if token.head.i == token.i or token.dep_ in _OWN_CLAUSE:
             return ("report" if _reports(token, clause, sentence.doc) else "other"), 0
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(

@@ -100,9 +100,10 @@ def _figure_right(gold: dict | None, ours: Figure | None) -> bool:
 
 def _same_location(place, written: str) -> bool:
     """Whether the gold's location as written names the town or district found: the same name without diacritics,
-    or a spelling the gazetteer reads as that place ("Hodeidah" for Al Hudaydah)."""
+    or a spelling the gazetteer reads as that place ("Hodeidah" for Al Hudaydah). An event placed no finer than its
+    admin-1 ("20 nautical miles off Sabah") has no town: the gold's location is then that region's name."""
     if place.location is None:
-        return False
+        return place.admin1 is not None and plain_name(place.admin1) == plain_name(written)
     if plain_name(place.location) == plain_name(written):
         return True
     return any(entry.name == place.location and entry.country_iso == place.country_iso

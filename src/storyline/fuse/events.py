@@ -34,7 +34,7 @@ from storyline.fuse.values import (
 from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
 
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
-FUSER = "fuse-3"
+FUSER = "fuse-4"
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -81,7 +81,7 @@ def compatible(a: EventMention, b: EventMention, context: Context) -> bool:
     """Nothing rules out that ``a`` and ``b`` tell the same incident."""
     if a.article_id == b.article_id or a.is_aggregate != b.is_aggregate:
         return False
-    if _FAMILY.get(a.event_type) != _FAMILY.get(b.event_type):
+    if _FAMILY.get(a.event_type) != _FAMILY.get(b.event_type) and not _one_fight_typed_two_ways(a, b, context):
         return False
     if not _places_compatible(a.place, b.place):
         return False
@@ -92,6 +92,14 @@ def compatible(a: EventMention, b: EventMention, context: Context) -> bool:
         return not (a.time.start > b.time.end or b.time.start > a.time.end)
     # "recent clashes": only the story ties an unresolved time to an incident
     return _same_story(a, b, context)
+
+
+def _one_fight_typed_two_ways(a: EventMention, b: EventMention, context: Context) -> bool:
+    """A fight between groups that one report of a story tells as mob violence and another as a clash or an attack
+    ("rival martial arts groups fought with machetes", "a street battle between rival gangs")."""
+    kinds = {a.sub_event_type, b.sub_event_type}
+    other = next(iter(kinds - {"Mob violence"}), None)
+    return ("Mob violence" in kinds and other in ("Armed clash", "Attack") and _same_story(a, b, context))
 
 
 def _same_story(a: EventMention, b: EventMention, context: Context) -> bool:

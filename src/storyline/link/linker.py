@@ -208,10 +208,14 @@ def _lower_words(text: str) -> set[str]:
 
 def _event_keys(told) -> set[tuple[str, str, str]]:
     """(country, kind of event, month) of each event an analysis found (``store.incidents_told``): a riot and a
-    protest, or a battle and an attack, may be one incident typed two ways by two reports (relation.INCIDENT_KINDS)."""
+    protest, or a battle and an attack, may be one incident typed two ways by two reports (relation.INCIDENT_KINDS),
+    and so may a riot and a battle (a street fight of two gangs told as mob violence and as a clash): a riot has
+    both keys."""
     from storyline.link.relation import INCIDENT_KINDS
 
-    return {(country, INCIDENT_KINDS.get(kind, kind), first[:7]) for kind, country, _, first, _ in told}
+    keys = {(country, INCIDENT_KINDS.get(kind, kind), first[:7]) for kind, country, _, first, _ in told}
+    keys |= {(country, INCIDENT_KINDS["Battles"], first[:7]) for kind, country, _, first, _ in told if kind == "Riots"}
+    return keys
 
 
 def _dates_within_window(a: dt.date | None, b: dt.date | None) -> bool:
