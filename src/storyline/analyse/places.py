@@ -801,9 +801,7 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
     if hint == "admin1":
         return None  # "Miray province": a unit the gazetteer lacks, not the village
     # "the municipality of Bonanza": a designator before "of", of no one level, writes the name as a place too
-    designated = designated or (i >= 2 and tokens[i - 1].lower_ == "of"
-                                and gaz.designator_level(tokens[i - 2].text)[0]
-                                and not (i >= 3 and tokens[i - 3].tag_ in ("NNP", "NNPS")))
+    designated = designated or _prefix_designator(tokens, i, gaz)[0]
     name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
     labelled_place = entity is not None and entity.label_ in PLACE_LABELS
@@ -1119,15 +1117,21 @@ def _office_level(tokens, i: int, j: int, found: Lookup) -> str | None:
     return None
 
 
-def _prefix_level(tokens, i: int, gaz: Gazetteer) -> str | None:
-    """The level asked for by "the town of", "the province of" just before ``tokens[i]``."""
+def _prefix_designator(tokens, i: int, gaz: Gazetteer) -> tuple[bool, str | None]:
+    """Whether "the town of", "the municipality of" stands just before ``tokens[i]``, and the level it asks for
+    (None for a designator of no one level)."""
     if i >= 2 and tokens[i - 1].lower_ == "of":
         is_designator, level = gaz.designator_level(tokens[i - 2].text)
         # "the Tillaberi region of Niger": the designator belongs to the name before it, not to Niger.
         named_before = i >= 3 and tokens[i - 3].tag_ in ("NNP", "NNPS")
-        if is_designator and level and not named_before:
-            return level
-    return None
+        if is_designator and not named_before:
+            return True, level or None
+    return False, None
+
+
+def _prefix_level(tokens, i: int, gaz: Gazetteer) -> str | None:
+    """The level asked for by "the town of", "the province of" just before ``tokens[i]``."""
+    return _prefix_designator(tokens, i, gaz)[1]
 
 
 # -- datelines and reference points --------------------------------------------------------------

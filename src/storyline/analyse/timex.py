@@ -649,7 +649,8 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     dependency links above it: "Sunday's attack" 1, "killed ... on Sunday" 2); ``"report"`` when it
     dates the verb that reports the event ("the army said on Tuesday"); ``"bound"`` for a limit
     ("by Thursday evening"); ``"history"`` inside a relative clause about something else ("the group,
-    which split from Boko Haram in 2016") or a clause of what a period runs from ("since the army withdrew in
+    which split from Boko Haram in 2016") or a participle describing someone ("men suspected of taking part in
+    Tuesday's fighting") or a clause of what a period runs from ("since the army withdrew in
     2022"); ``"other"`` for any other clause ("prices climbed on Monday"). Works for any span, places too.
     """
     inside = [t for t in sentence if span.start <= t.idx < span.end]
