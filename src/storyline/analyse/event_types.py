@@ -564,6 +564,11 @@ UNREALISED = frozenset({"plan", "intend", "threaten", "vow", "promise", "pledge"
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
 
 
+def after_clause(token) -> bool:
+    """Whether ``token`` is "after" or heads a clause that "after" marks ("a day after [police fired tear gas]")."""
+    return token.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children)
+
+
 def other_time_clause(token) -> bool:
     """Whether ``token`` heads a clause or phrase about another time than the sentence's own: when a period
     began ("since the army pulled out", "since the withdrawal") or a time counted from it ("months after troops
@@ -601,8 +606,7 @@ def _elsewhere(tokens) -> set[int]:
 def _died_of(token) -> bool:
     """Whether a clause counted from ("a day after police fired tear gas") tells what someone died of: it hangs on a
     verb of dying ("died in hospital on Friday, a day after ..."), so it tells the incident, not another time."""
-    after = token.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children)
-    return after and token.head.lemma_.lower() in DIE_VERBS
+    return after_clause(token) and token.head.lemma_.lower() in DIE_VERBS
 
 
 AIRCRAFT = frozenset({"helicopter", "aircraft", "plane", "airplane", "chopper", "jet"})

@@ -36,10 +36,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
-from storyline.analyse.casualties import (INJURE_VERBS, KILL_VERBS, OCCASION_NOUNS, Casualty, find_casualties,
+from storyline.analyse.casualties import (DIE_VERBS, INJURE_VERBS, KILL_VERBS, OCCASION_NOUNS, Casualty, find_casualties,
                                          is_background_toll, total_figure)
 from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED, EventType,
-                                           classify_event, event_words, incident_words, is_reporting_verb, mapping_for,
+                                           after_clause, classify_event, event_words, incident_words, is_reporting_verb, mapping_for,
                                            other_time_clause,
                                            place_words, reporter_words, source_heads, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
@@ -585,7 +585,7 @@ def _dates_a_death(span: Span, sentence) -> bool:
     if root is None:
         return False
     word = root.head.head if root.head.pos_ == "ADP" else root.head
-    return word.lemma_.lower() in ("die", "succumb")
+    return word.lemma_.lower() in DIE_VERBS
 
 
 def _dates_a_noun(span: Span, sentence, nouns: set[int]) -> bool:
@@ -985,8 +985,7 @@ def _days_before_the_clause(sentence, trigger: Span | None) -> int:
         return 0
     count = next((c for c in unit.children if c.dep_ == "nummod"), None)
     number = 1 if count is None else parse_number(count.text)
-    after = clause.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children)
-    return (number or 0) * (1 if after else -1)
+    return (number or 0) * (1 if after_clause(clause) else -1)
 
 
 def _trend(sentence, trigger: Span | None) -> bool:
@@ -1299,8 +1298,7 @@ def _tied_to_the_incident(sentence) -> bool:
     for token in sentence:
         if token.dep_ != "nsubj":
             continue
-        if token.lower_ == "they" or token.lemma_.lower() in _DOER_NOUNS and any(
-                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children):
+        if token.lower_ == "they" or token.lemma_.lower() in _DOER_NOUNS and _pointed_back(token):
             return True
     return False
 
@@ -1312,8 +1310,12 @@ def _held_are_definite(sentence, trigger: Span | None) -> bool:
     if word is None:
         return False
     held = [c for c in word.children if c.dep_ in ("nsubjpass", "dobj")]
-    return any(c.lower_ in ("they", "them") or c.pos_ == "NOUN" and any(
-        d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in c.children) for c in held)
+    return any(c.lower_ in ("they", "them") or c.pos_ == "NOUN" and _pointed_back(c) for c in held)
+
+
+def _pointed_back(noun) -> bool:
+    """Whether ``noun`` points back to people told before: "the gunmen", "these men", "those arrested"."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
 
 
 def _arrests_told_again(old: _Draft, new: _Draft) -> bool:

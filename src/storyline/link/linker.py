@@ -40,7 +40,6 @@ MIN_SHARED_NAMES = 2
 # Two or more capitalised words in a row, with the joiners names use ("Ministry of Foreign Affairs", "al-Shabaab").
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\w’'-]+)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
 LINKER = f"link-14:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
@@ -183,7 +182,7 @@ def _reanalyse_with_dates(store, articles: list[Article], inferred: dict) -> Non
 
 def name_keys(text: str) -> list[int]:
     """Signed 64-bit hashes of the multi-word names and one-word place names in ``text`` (case-folded; each once)."""
-    from storyline.link.names import NOT_NAMES, place_name_keys
+    from storyline.link.names import NOT_NAMES, ordinary_words, place_name_keys
 
     names = set()
     lower = None
@@ -192,7 +191,7 @@ def name_keys(text: str) -> list[int]:
         if _SENTENCE_START.search(text[:match.start()]) and len(words) == 2:
             # "The Government", "Police Said": a sentence's capitalised first word is no evidence of a name, unless
             # it is no ordinary word ("Sibusiso Magagula, 24, died ...")
-            lower = _lower_words(text) if lower is None else lower
+            lower = ordinary_words(text) if lower is None else lower
             first = words[0].casefold()
             if first in NOT_NAMES or first in lower:
                 continue
@@ -200,10 +199,6 @@ def name_keys(text: str) -> list[int]:
     names.update(place_name_keys(text))
     return sorted({int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
                    for name in names})
-
-
-def _lower_words(text: str) -> set[str]:
-    return set(_LOWER_WORD.findall(text))
 
 
 def _event_keys(told) -> set[tuple[str, str, str]]:

@@ -33,8 +33,8 @@ from functools import lru_cache
 
 from storyline.link.attribution import WIRE_ALIASES, looks_like_outlet
 
-__all__ = ["NOT_NAMES", "Name", "SharedName", "name_weight", "place_name_keys", "report_names", "same_town", "shared_names",
-           "spelling_key", "spelling_keys", "town_places"]
+__all__ = ["NOT_NAMES", "Name", "SharedName", "name_weight", "ordinary_words", "place_name_keys", "report_names",
+           "same_town", "shared_names", "spelling_key", "spelling_keys", "town_places"]
 
 # Capitalised words that start sentences or name days and months say nothing about which story it is.
 NOT_NAMES = frozenset("""
@@ -186,7 +186,7 @@ def report_names(text: str) -> tuple[Name, ...]:
     """The proper names of ``text`` that can tell one story from another (weight above 0), each once. The names of
     the staff who wrote and edited it (:data:`_STAFF_CREDIT`) are not among them."""
     text = _STAFF_CREDIT.sub(lambda match: " " * len(match.group(0)), text)
-    lower = {_fold(word) for word in _LOWER_WORD.findall(text)}
+    lower = ordinary_words(text)
     found: dict[tuple[str, ...], Name] = {}
     for match in _NAME_RUN.finditer(text):
         words = match.group(0).split()
@@ -233,6 +233,12 @@ def _village_places(name: str) -> frozenset[tuple[str, str | None, str]]:
     if _gazetteer_levels(name)[0]:
         return frozenset()
     return frozenset((e.country_iso, e.admin1_key, e.name) for e in load_gazetteer().small_places(name).entries)
+
+
+def ordinary_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case (folded as names are): a capitalised one among them opens a sentence,
+    it names nothing ("Police said ..." beside "the police")."""
+    return {_fold(word) for word in _LOWER_WORD.findall(text)}
 
 
 def _written_as_place(before: str) -> bool:
