@@ -60,7 +60,7 @@ lock:
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe -o requirements/lock.txt pyproject.toml
 
 bench: install system-deps
-	for name in ingest_throughput analysis_throughput lsh_index run_throughput api_latency; do \
+	for name in ingest_throughput analysis_throughput lsh_index pair_cost run_throughput api_latency; do \
 		$(PY) benchmarks/$$name.py $(BENCH_ARGS) || exit 1; \
 	done
 

