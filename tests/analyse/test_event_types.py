@@ -478,3 +478,27 @@ def test_evaluate_case2021_names_the_file_and_line_of_a_bad_row(tmp_path):
     gold.write_text("id\tEventSnippet\tSubType\n1\tSomething happened.\tEXPLOSION\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.tsv:2: 'EXPLOSION' is not a CASE-2021 label"):
         evaluate_case2021(gold)
+
+
+@pytest.mark.parametrize("sentence, label", [
+    # a brawl is people of two groups fighting, and "killed in a mass brawl" names the brawl, not its victims
+    ("Four people were killed and 11 injured in a mass brawl in the town on Saturday, police said.", "Mob violence"),
+    # a knife in the list of what men were armed with, when they attacked police: a battle, not a stabbing
+    ("A group of men armed with homemade guns, knives and petrol bombs attacked the headquarters of the commune "
+     "police at night.", "Armed clash"),
+    ("A man armed with a knife attacked shoppers in the market.", "Attack"),
+    ("A man armed with a knife stabbed two pupils outside the school.", "Attack"),
+    # men arrested as their weapons were seized are arrests, not a weapons seizure
+    ("Police arrested six men hiding in a rented house in the city and seized two homemade guns and ammunition.",
+     "Arrests"),
+    ("Troops seized a cache of forty rifles and a mortar tube in the forest.", "Disrupted weapons use"),
+])
+def test_brawls_arms_and_arrests_with_seized_weapons(sentence, label):
+    found = classify_event(next(parse(sentence).sents))
+    assert found is not None and found.sub_event_type == label, found
+
+
+def test_smugglers_arrested_with_a_seized_rifle_are_still_police_work_against_crime():
+    sentence = ("Police arrested four men suspected of smuggling migrants in the town on Wednesday and seized an "
+                "automatic rifle, ammunition and cash.")
+    assert classify_event(next(parse(sentence).sents)) is None

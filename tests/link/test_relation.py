@@ -574,6 +574,43 @@ def test_two_reports_of_one_city_placed_in_districts_neither_names_are_apart():
     assert not different_towns(morning, replace(evening, text=evening.text.replace("the Zavodskoy district of ", "")))
 
 
+def test_a_town_named_only_as_where_the_wounded_were_taken_is_not_where_it_happened():
+    day = dt.date(2026, 7, 8)
+    gunfight = article("g", "One man was killed and two were wounded late on Tuesday in a gunfight between rival "
+                            "smuggling gangs near the village of Miratovac, police said. The wounded were taken to "
+                            "hospital in Vranje, and the hospital in Vranje said both were stable.", day)
+    arrests = article("r", "Police arrested four men suspected of smuggling migrants in the town of Vranje on Wednesday "
+                           "morning and seized an automatic rifle, the interior ministry said.", day)
+    assert different_towns(gunfight, arrests)
+    # where the gunfight report places something in Vranje itself, the towns meet
+    searched = replace(gunfight, text=gunfight.text + " Police later searched a house in Vranje.")
+    assert not different_towns(searched, arrests)
+
+
+def test_a_rewrite_crediting_an_outlet_whose_name_does_not_look_like_one_derives_from_it():
+    # "Newsline" ends in no outlet word, but it is the other report's outlet, credited as an agency mid-text
+    wire = article("wire", "Gunmen opened fire on a border police patrol on a river near the village of Boca de Cupe "
+                           "late on Sunday, killing one officer and wounding two others, the border service said on "
+                           "Monday. The six-member patrol was travelling downriver in a canoe after an operation "
+                           "against illegal gold mining when it came under fire from the riverbank. The officers "
+                           "returned fire and the attackers escaped into the forest, the service said in a statement.",
+                   dt.date(2026, 3, 16), "Newsline")
+    rewrite = article("paper", "A border police officer was killed and two others were wounded when gunmen opened fire "
+                               "on their patrol on a river near Boca de Cupe late on Sunday, the border service said on "
+                               "Monday. The six-member patrol was travelling downriver in a canoe after an operation "
+                               "against illegal gold mining when it came under fire from the riverbank. The officers "
+                               "returned fire and the attackers escaped into the forest, the Newsline agency reported. "
+                               "Relatives identified the dead officer as a corporal who grew up in a nearby town and "
+                               "had served on the border for eight years, and neighbours gathered at his family home.",
+                      dt.date(2026, 3, 16), "The Isthmus Ledger")
+    assert attributions(rewrite.text) == []  # alone, the name is not an outlet's
+    assert [a.name for a in find_attributions(rewrite.text, ("Newsline",))] == ["Newsline"]
+    for a, b in ((wire, rewrite), (rewrite, wire)):
+        link = classify_pair(a, b)
+        assert link.relation == "derived" and link.source_id == "wire", link.evidence
+        assert any("credits 'Newsline'" in e for e in link.evidence)
+
+
 def test_one_wires_reports_of_two_towns_that_day_share_boilerplate_not_a_story():
     day = dt.date(2026, 11, 5)
     ambush = article("a", TOWN_AMBUSH, day, "Persian Regional Agency")

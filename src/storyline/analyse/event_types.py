@@ -55,7 +55,7 @@ from pathlib import Path
 
 from storyline.analyse.actors import alias_matches, alias_table
 from storyline.analyse.casualties import (CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, HARM_NOUNS, INJURE_VERBS, INJURY_NOUNS,
-                                          KILL_VERBS, is_background_toll)
+                                          INCIDENT_NOUNS, KILL_VERBS, is_background_toll)
 from storyline.analyse.nlp import doc_text
 from storyline.records import Span
 
@@ -786,8 +786,10 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
         if hit.label.startswith("cue:"):
             context.cues[hit.label[4:]].append(hit)
         elif hit.label in ("ORG_CRIME", "Mob violence") and (
-                _is_victim(tokens[hit.positions[-1]]) or tokens[hit.positions[-1]].i in struck):
+                _is_victim(tokens[hit.positions[-1]]) or tokens[hit.positions[-1]].i in struck) and (
+                tokens[hit.positions[-1]].lemma_.lower() not in INCIDENT_NOUNS):
             continue  # "killed two suspected smugglers", "shot five vigilantes": who was hit, not what happened
+            # ("killed in a brawl": the incident they died in)
         elif hit.label == "ORG_CRIME" and _doer_of_violence(tokens[hit.positions[-1]], violent_words):
             continue  # "gang members killed 12 residents": who did it; what they did is the event
         elif hit.label == "ORG_CRIME" and tokens[hit.positions[-1]].i in kinds_of_gang:
@@ -814,7 +816,7 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     context.casualties = any(context.token(h).lemma_.lower() in TOLL_WORDS | KILLING
                              for name in ("violence", "harm") for h in context.cues.get(name, []))
     for rule in (_blockade_rule, _protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
-                 _violence_rule, _destruction_in_violence_rule, _battle_for_ground_rule, _captured_combatants_rule,
+                 _violence_rule, _armed_attackers_rule, _destruction_in_violence_rule, _battle_for_ground_rule, _captured_combatants_rule,
                  _mob_rule, _crime_rule):
         rule(evidence, context)
     return evidence
@@ -883,6 +885,23 @@ def _is_victim(token) -> bool:
     """Whether ``token`` names those on the receiving end of a violent verb (its object or passive subject)."""
     return token.dep_ in OBJECT_DEPS | {"pobj"} and (
         token.head.lemma_.lower() in VIOLENT_VERBS or token.head.head.lemma_.lower() in VIOLENT_VERBS)
+
+
+ARMING_VERBS = {"arm", "armed", "equip", "equipped"}
+LIST_WORDS = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ"}  # the words of a list of things
+
+
+def _armed_with(token) -> bool:
+    """Whether ``token`` is a weapon in the list of what someone was "armed with" ("men armed with guns, knives and
+    petrol bombs"): it tells who they were, not that anyone was stabbed. Read along the words, not the parse, which
+    often makes a later item of the list the subject of the verb after it."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc, k = token.doc, token.i - 1
+    while k > token.sent.start and (doc[k].pos_ in LIST_WORDS or doc[k].text == ","):
+        k -= 1
+    return doc[k].lower_ == "with" and k > token.sent.start and (
+        doc[k - 1].lemma_.lower() in ARMING_VERBS or doc[k - 1].lower_ in ARMING_VERBS)
 
 
 SHOOTING = {"kill", "shoot", "open", "fire", "killing"}
@@ -1083,7 +1102,9 @@ EXPLOSIVE_TYPES = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artille
 
 
 def _seizure_rule(evidence: _Evidence, context: _Context) -> None:
-    """Weapons found, seized or defused with nobody hurt are Disrupted weapons use, not an attack.
+    """Weapons found, seized or defused with nobody hurt are Disrupted weapons use, not an attack; but people
+    arrested as the weapons were seized ("arrested six men and seized two guns") are the Arrests they were, and
+    the arms make them arrests of armed men, not of petty criminals.
 
     People "intercepted" or "seized" are arrests.
     """
@@ -1097,7 +1118,10 @@ def _seizure_rule(evidence: _Evidence, context: _Context) -> None:
         found = context.roles_of(objects)
         if (found.get("weapon") or context.next_role(token, ("weapon",), within=8)) and not harmed:
             discount = cue.weight / cue.pattern.weight  # the sentence's place in the snippet
-            evidence.add("Disrupted weapons use", 3.0 * discount, cue, "weapons-seized")
+            if "Arrests" in evidence.scores:  # the arms make the arrests an armed group's, not petty crime's
+                evidence.add("Arrests", 3.0 * discount, evidence.best["Arrests"], "arrested-with-weapons")
+            else:
+                evidence.add("Disrupted weapons use", 3.0 * discount, cue, "weapons-seized")
             for label in EXPLOSIVE_TYPES:
                 if label in evidence.scores:  # the bombs were found, not used
                     evidence.scores[label] *= 0.5
@@ -1387,6 +1411,19 @@ def _captured_combatants_rule(evidence: _Evidence, context: _Context) -> None:
     taken = context.roles_of(_targets(token) if token.pos_ == "VERB" else _expand(token))
     if taken.get("armed", 0) > taken.get("civilian", 0):
         evidence.scores["Abduction/forced disappearance"] *= 0.5
+
+
+def _armed_attackers_rule(evidence: _Evidence, context: _Context) -> None:
+    """Men "armed with guns and knives" who attacked soldiers or police fought a battle: the knife in the list of
+    their arms (:func:`_armed_with`) tells who they were, not that they stabbed civilians."""
+    hit = evidence.best.get("Attack")
+    if (hit is None or evidence.rules.get("Armed clash") != "violence-target"
+            or not all(_armed_with(context.tokens[p]) for p in hit.positions)):
+        return
+    others = [h for h in context.labelled if h.label == "Attack" and h is not hit
+              and not all(_armed_with(context.tokens[p]) for p in h.positions)]
+    if not others:
+        evidence.scores.pop("Attack")
 
 
 def _mob_rule(evidence: _Evidence, context: _Context) -> None:

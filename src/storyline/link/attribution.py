@@ -111,14 +111,40 @@ def looks_like_outlet(name: str) -> bool:
     return _looks_like_outlet(name, acronym_ok=False)
 
 
-def find_attributions(text: str) -> list[Attribution]:
-    """Every attribution signal in ``text``, in text order (overlapping signals of one name kept once)."""
+def _known_outlet_patterns(outlet: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The stock ways of crediting one outlet known by name, whether or not its name looks like an outlet's
+    ("Newsline", "Semafor"): a dateline, "the Newsline agency reported", "according to Newsline", "told
+    Newsline", "first reported by Newsline"."""
+    name = r"\s+".join(re.escape(word) for word in canonical_outlet(outlet).split())
+    if not name:
+        return ()
+    the = r"(?:[Tt]he[ \t]+)?"
+    return (
+        ("dateline", re.compile(rf"(?m)^[ \t]*{_PLACE_AND_DATE}\({the}(?P<name>{name})\)[ \t]*[-–—]")),
+        ("credit", re.compile(rf"\b{the}(?P<name>{name})(?:\s+(?:news\s+)?agency)?(?:'s|’s)?\s+(?:has\s+|had\s+)?"
+                              rf"(?:reported|reports|said|says|added|wrote|quoted|cited)\b")),
+        ("credit", re.compile(rf"\baccording\s+to\s+{the}(?P<name>{name})\b")),
+        ("credit", re.compile(rf"\b{_CREDIT_VERB}\s+{the}(?P<name>{name})\b")),
+        ("credit", re.compile(rf"\b(?:reported|reporting|published|written|carried)\s+(?:first\s+)?by\s+{the}"
+                              rf"(?P<name>{name})\b")),
+        ("credit", re.compile(rf"\b[Tt]he\s+(?P<name>{name})\s+(?:news\s+)?agency\b")),
+    )
+
+
+def find_attributions(text: str, known: tuple[str, ...] = ()) -> list[Attribution]:
+    """Every attribution signal in ``text``, in text order (overlapping signals of one name kept once).
+
+    ``known``: outlets known by name (the outlet of a report this one is compared with), credited in the stock
+    ways (:func:`_known_outlet_patterns`) even where their names do not look like an outlet's."""
     found: list[Attribution] = []
     for kind, pattern, acronym_ok in _PATTERNS:
         for match in pattern.finditer(text):
             name = _trim_name(match.group("name"))
             if _looks_like_outlet(name, acronym_ok):
                 found.append(Attribution(canonical_outlet(name), kind, match.start(), match.end()))
+    for outlet in known:
+        for kind, pattern in _known_outlet_patterns(outlet):
+            found += [Attribution(canonical_outlet(outlet), kind, m.start(), m.end()) for m in pattern.finditer(text)]
     found.sort(key=lambda a: a.start)
     agencies = [a for a in found if a.name in WIRE_ALIASES.values() or a.name.endswith(("Agency", "Wire"))
                 or "agency" in text[a.start:a.end].lower()]

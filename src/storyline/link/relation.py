@@ -644,8 +644,9 @@ class _Credits:
     own_reporting: bool = False  # someone "told" the report's own outlet something: it did the reporting
 
 
-def _credits(article: Article) -> _Credits:
-    found = find_attributions(article.text)
+def _credits(article: Article, other: Article | None = None) -> _Credits:
+    """What ``article`` credits, ``other``'s outlet included wherever the text credits it by name."""
+    found = find_attributions(article.text, (other.outlet,) if other is not None and other.outlet else ())
     carried = frozenset(x.name for x in found if x.carries_copy)
     identity = frozenset({canonical_outlet(article.outlet), *_initials(article.outlet)}) if article.outlet else carried
     lead_end = _lead_end(article.text)
@@ -871,7 +872,7 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
         a_first, confidence, reason = versions
         return _link(a, b, "update", confidence, a_first, f, [reason, f"containment {f.b_in_a3:.2f} of B in A, "
                                                                       f"{f.a_in_b3:.2f} of A in B"])
-    a_credits, b_credits = _credits(a), _credits(b)
+    a_credits, b_credits = _credits(a, b), _credits(b, a)
     direction = _direction(a, b, f, a_credits, b_credits)
     a_first = direction.a_is_source >= 0.5
     if min(f.b_in_a3, f.a_in_b3) >= DUPLICATE_CONTAINMENT:
@@ -991,14 +992,21 @@ _MEASURED_FROM = re.compile(r"(?:\d|\b(?:km|kilometres?|kilometers?|miles?|metre
                             r"away|far))\W*\s+from\s+(?:the\s+)?$", re.I)
 
 
+# "hospital in" just before a name: where the wounded or the dead were taken, not where it happened.
+_CARED_FOR_IN = re.compile(r"\b(?:hospitals?|clinics?|morgue|mortuary|health\s+cent(?:re|er)s?)\s+in\s+(?:the\s+)?$",
+                           re.I)
+
+
 def _named_only_as_origin(town: str, text: str) -> bool:
     """Whether ``text`` names ``town`` (as written) only as where someone or something came from ("police
-    reinforcements sent from Ganta", "traders from Ganta"): another report's town named so is not where this one's
-    incident happened. False when the text never writes the town so (a spelling variant: no telling)."""
+    reinforcements sent from Ganta", "traders from Ganta") or where the wounded or the dead were taken ("taken to
+    hospital in Vranje", "the morgue in Vranje"): another report's town named so is not where this one's incident
+    happened. False when the text never writes the town so (a spelling variant: no telling)."""
     found = False
     for match in re.finditer(rf"(?<![\w-]){re.escape(town)}(?![\w-])", text):
         before = text[max(0, match.start() - 40):match.start()]
-        if not _FROM_BEFORE.search(before) or _MEASURED_FROM.search(before):
+        origin = _FROM_BEFORE.search(before) and not _MEASURED_FROM.search(before)
+        if not (origin or _CARED_FOR_IN.search(before)):
             return False
         found = True
     return found
