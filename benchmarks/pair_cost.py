@@ -5,9 +5,10 @@ new material) and every related pair is aligned sentence by sentence with its co
 (``align.align_pair``). This prints the CPU time of each per pair for generated reports of 300, 1,000 and 3,000
 words, with a rewrite of each (sentences reordered, merged and dropped, terms swapped, a paragraph added) and an
 unrelated report of the same length (a flood, not an attack). The swaps column counts the substitutions found, the
-planted column those that are the planted term swaps, of the swaps planted. The peer is the Python standard library's ``difflib.SequenceMatcher`` over the
-two texts' lower-cased words (``get_opcodes``): the word diff a churnalism checker starts from, which says nothing
-of sentences, direction or terms. The ratio column is Storyline's time over the peer's.
+planted column those that are the planted term swaps, of the swaps planted. The peer is the Python standard
+library's ``difflib.SequenceMatcher`` over the two texts' lower-cased words (``get_opcodes``): the word diff a
+churnalism checker starts from, which says nothing of sentences, direction or terms. The ratio column is
+Storyline's time over the peer's.
 
     .venv/bin/python benchmarks/pair_cost.py [--quick]   (--quick: 300 and 1,000 words, fewer repeats; seconds)
 

@@ -579,8 +579,8 @@ def test_a_town_named_only_as_where_the_wounded_were_taken_is_not_where_it_happe
     gunfight = article("g", "One man was killed and two were wounded late on Tuesday in a gunfight between rival "
                             "smuggling gangs near the village of Miratovac, police said. The wounded were taken to "
                             "hospital in Vranje, and the hospital in Vranje said both were stable.", day)
-    arrests = article("r", "Police arrested four men suspected of smuggling migrants in the town of Vranje on Wednesday "
-                           "morning and seized an automatic rifle, the interior ministry said.", day)
+    arrests = article("r", "Police arrested four men suspected of smuggling migrants in the town of Vranje on "
+                           "Wednesday morning and seized an automatic rifle, the interior ministry said.", day)
     assert different_towns(gunfight, arrests)
     # where the gunfight report places something in Vranje itself, the towns meet
     searched = replace(gunfight, text=gunfight.text + " Police later searched a house in Vranje.")
@@ -595,10 +595,11 @@ def test_a_rewrite_crediting_an_outlet_whose_name_does_not_look_like_one_derives
                            "against illegal gold mining when it came under fire from the riverbank. The officers "
                            "returned fire and the attackers escaped into the forest, the service said in a statement.",
                    dt.date(2026, 3, 16), "Newsline")
-    rewrite = article("paper", "A border police officer was killed and two others were wounded when gunmen opened fire "
-                               "on their patrol on a river near Boca de Cupe late on Sunday, the border service said on "
-                               "Monday. The six-member patrol was travelling downriver in a canoe after an operation "
-                               "against illegal gold mining when it came under fire from the riverbank. The officers "
+    rewrite = article("paper", "A border police officer was killed and two others were wounded when gunmen opened "
+                               "fire on their patrol on a river near Boca de Cupe late on Sunday, the border service "
+                               "said on Monday. The six-member patrol was travelling downriver in a canoe after an "
+                               "operation against illegal gold mining when it came under fire from the riverbank. The "
+                               "officers "
                                "returned fire and the attackers escaped into the forest, the Newsline agency reported. "
                                "Relatives identified the dead officer as a corporal who grew up in a nearby town and "
                                "had served on the border for eight years, and neighbours gathered at his family home.",

@@ -816,7 +816,8 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     context.casualties = any(context.token(h).lemma_.lower() in TOLL_WORDS | KILLING
                              for name in ("violence", "harm") for h in context.cues.get(name, []))
     for rule in (_blockade_rule, _protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
-                 _violence_rule, _armed_attackers_rule, _destruction_in_violence_rule, _battle_for_ground_rule, _captured_combatants_rule,
+                 _violence_rule, _armed_attackers_rule, _destruction_in_violence_rule, _battle_for_ground_rule,
+                 _captured_combatants_rule,
                  _mob_rule, _crime_rule):
         rule(evidence, context)
     return evidence

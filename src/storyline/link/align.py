@@ -459,7 +459,8 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
     if max(shares) > 0 or len(source) > 3 or len(derived) > 3:
         return False
     nominal = headed or not any(_verb_like(run, k, after_determiner)
-                                for run, after_determiner in zip((source, derived), determined) for k in range(len(run)))
+                                for run, after_determiner in zip((source, derived), determined)
+                                for k in range(len(run)))
     return nominal and (subject or any(w.text.lower() in _NOUN_CONTEXT or w.text.endswith(("'s", "’s")) or w.name
                                        for w in context))
 
@@ -570,7 +571,8 @@ def _unmatched(opcodes, words_a: Sequence[_Word], words_b: Sequence[_Word]) -> t
     return loose_a, loose_b
 
 
-def _moved(run: Sequence[_Word], other_words: Sequence[_Word], loose_other: set[int], other_span: tuple[int, int]) -> bool:
+def _moved(run: Sequence[_Word], other_words: Sequence[_Word], loose_other: set[int],
+           other_span: tuple[int, int]) -> bool:
     """Whether a content word of ``run`` stands unmatched on the other side just beside the run it was put against
     (within MOVE_WINDOW words, in its sentence): the words were put in another order ("gave a higher toll" -> "put
     the toll higher"), not a term swapped for another."""
