@@ -675,7 +675,8 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
             return ("report" if _reports(token, clause, sentence.doc) else "other"), 0
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            return "other", 0  # "had arrested eleven people and [the leaders had been called to a meeting on Wednesday]"
+            # "had arrested eleven people and [the leaders had been called to a meeting on Wednesday]"
+            return "other", 0
         token, steps = token.head, steps + 1
     return "event", steps
 

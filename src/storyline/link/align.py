@@ -564,7 +564,7 @@ def _after_break(text: str, words: Sequence[_Word], start: int, end: int) -> int
     return start
 
 
-def _unmatched(opcodes, words_a: Sequence[_Word], words_b: Sequence[_Word]) -> tuple[set[int], set[int]]:
+def _unmatched(opcodes) -> tuple[set[int], set[int]]:
     """The positions of each side's words that the diff left unmatched (replaced, deleted or inserted)."""
     loose_a = {k for op, i1, i2, _, _ in opcodes if op != "equal" for k in range(i1, i2)}
     loose_b = {k for op, _, _, j1, j2 in opcodes if op != "equal" for k in range(j1, j2)}
@@ -624,7 +624,7 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
         if matcher.ratio() < MIN_KEPT_WORDS:
             continue
         opcodes = matcher.get_opcodes()
-        loose_a, loose_b = _unmatched(opcodes, words_a, words_b)
+        loose_a, loose_b = _unmatched(opcodes)
         for i1, i2, j1, j2 in _anchored_replacements(opcodes, words_a):
             i1, j1 = _after_break(text_a, words_a, i1, i2), _after_break(text_b, words_b, j1, j2)
             replaced_a, replaced_b = words_a[i1:i2], words_b[j1:j2]
