@@ -111,3 +111,15 @@ def test_a_gold_location_naming_the_admin1_matches_an_event_placed_no_finer():
     assert _same_location(offshore, "Sabah") and not _same_location(offshore, "Semporna")
     town = Place("Malaysia", "MY", "Sabah", "MY-12", "Semporna", 4.48, 118.61, "place")
     assert _same_location(town, "Semporna") and not _same_location(town, "Sabah")
+
+
+def test_an_open_high_end_meets_any_high_at_least_but_a_lower_ceiling_does_not():
+    from storyline.evaluation.reports import _figure_right
+    from storyline.records import Figure
+
+    wanted = {"low": 7, "high_at_least": 12}
+    assert _figure_right(wanted, Figure(7, 7, None, "7 / at least 12"))  # "at least 12" sets no ceiling
+    assert _figure_right(wanted, Figure(7, 7, 12, "7 / 12"))
+    assert not _figure_right(wanted, Figure(7, 7, 9, "7 / 9"))
+    assert not _figure_right(wanted, Figure(8, 8, None, "at least 8"))  # the low end must still be right
+    assert not _figure_right(wanted, None)

@@ -14,7 +14,7 @@ What is scored, and how:
   allowed ACLED pairs), place (country, ISO 3166-2 admin-1, and location where the gold
   names one, as the gazetteer reads it: "Suárez" is Suarez, "Hodeidah" Al Hudaydah), date
   (the same interval), killed and injured (``low`` equal; the fused high end at least
-  ``high_at_least``; ``null`` gold means no figure), and independent
+  ``high_at_least``, which an open high end, "at least 12", always is; ``null`` gold means no figure), and independent
   sources. ``incidents_all_fields`` needs all of these.
 - **Spurious events.** ``event_precision`` is the share of fused events that touch a gold
   incident: background tolls, plans, orders and stray fragments of an incident lower it.
@@ -95,7 +95,8 @@ def _figure_right(gold: dict | None, ours: Figure | None) -> bool:
     if ours is None or ours.low != gold["low"]:
         return False
     wanted = gold.get("high_at_least")
-    return wanted is None or (ours.high is not None and ours.high >= wanted)
+    # no high end ("at least 12", with no ceiling in the text) is at least any number
+    return wanted is None or ours.high is None or ours.high >= wanted
 
 
 def _same_location(place, written: str) -> bool:
