@@ -677,3 +677,16 @@ def test_a_months_fights_between_groups_are_a_sum_over_many_incidents():
     (found,) = [c for c in casualties("In September, police recorded 17 fights between martial arts groups across "
                                       "the municipality, in which 41 people were injured.") if c.kind == "injured"]
     assert found.is_aggregate and found.incident_count == 17
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nine other people, among them three guards, are being treated at the provincial hospital, a spokesman said.",
+     [("injured", 9, 9, 9, "other people")]),
+    ("Twelve people were admitted to hospital after the blast.", [("injured", 12, 12, 12, "people")]),
+    # the dead are taken to hospital too; a doctor who treats is not hurt; "for shock" is no injury
+    ("The bodies were taken to the hospital.", []),
+    ("Doctors treated 14 people at the hospital.", []),
+    ("Five people were treated in hospital for shock.", []),
+])
+def test_people_cared_for_in_hospital_are_injured(text, expected):
+    assert brief(text) == expected

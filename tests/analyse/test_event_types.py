@@ -502,3 +502,33 @@ def test_smugglers_arrested_with_a_seized_rifle_are_still_police_work_against_cr
     sentence = ("Police arrested four men suspected of smuggling migrants in the town on Wednesday and seized an "
                 "automatic rifle, ammunition and cash.")
     assert classify_event(next(parse(sentence).sents)) is None
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # a riot of inmates, or inside a prison, makes no demonstration
+    ("More than a dozen inmates were killed when a riot and fire tore through the city prison late on Tuesday.",
+     "Mob violence"),
+    ("Inmates rioted at the central jail on Monday, setting mattresses alight.", "Mob violence"),
+    ("Protesters rioted outside the prison on Monday demanding the release of the opposition leader.",
+     "Violent demonstration"),
+    # whoever came under fire suffered it
+    ("A police patrol came under fire near the village on Sunday.", "Armed clash"),
+    ("A wedding party came under attack from gunmen on Sunday.", "Attack"),
+    ("The town came under shelling overnight.", "Shelling/artillery/missile attack"),
+    # weapons people were armed with, beside an act of violence, still tell an attack
+    ("Men armed with machetes attacked the village on Monday.", "Attack"),
+    ("Soldiers bulldozed the homes of 40 families on Monday.", "Looting/property destruction"),
+])
+def test_custody_riots_fire_suffered_and_weapons_beside_acts(text, sub_event_type):
+    event = classify_text(text)
+    assert event is not None and event.sub_event_type == sub_event_type, (text, event)
+
+
+@pytest.mark.parametrize("text", [
+    # what people were armed with describes them; a bulldozer standing there demolishes nothing
+    "Residents described scores of men armed with sticks, knives and pieces of pipe running through the streets.",
+    "Men armed with knives and clubs were seen near the school on Saturday.",
+    "Residents formed a human chain in front of two bulldozers sent by the city.",
+])
+def test_arms_carried_and_machines_present_are_no_incident(text):
+    assert classify_text(text) is None, text

@@ -1210,3 +1210,48 @@ def test_suspects_held_over_an_earlier_fight_are_arrested_where_and_when_the_nex
     (event,) = events_of(text, published=dt.date(2026, 11, 6))
     assert event.sub_event_type == "Arrests"
     assert (event.place.location, event.time.start) == ("Mansoa", dt.date(2026, 11, 5))
+
+
+def test_an_incident_dated_only_by_when_it_was_said_takes_the_day_a_detail_after_it_gives():
+    text = ("At least six people died after a night of fighting between local residents and seasonal workers in "
+            "Zhitikara, in the south-west of Kostanay region, a doctor at the town hospital said on Sunday evening.\n"
+            "Residents described scores of men armed with sticks and knives running through the streets near a "
+            "workers' hostel late on Saturday.\n")
+    (event,) = events_of(text, published=dt.date(2026, 6, 22))
+    assert event.time.start == event.time.end == dt.date(2026, 6, 20)
+    assert "date-from-detail" in event.rules and event.fatalities.low == 6
+    # the day it was said stands where no detail gives an earlier one
+    (alone,) = events_of(text.splitlines()[0] + "\n", published=dt.date(2026, 6, 22))
+    assert alone.time.start == dt.date(2026, 6, 21)
+
+
+def test_a_named_victim_after_a_toll_is_one_of_the_dead_not_another_account():
+    text = ("Two people have died after police dispersed a protest against demolitions in Windhoek on Tuesday, "
+            "hospital staff said on Wednesday.\n"
+            "Maria Haufiku, a 52-year-old mother of four, died in hospital overnight from a head wound, her brother "
+            "told the paper.\n"
+            "Lukas Iita, 29, a taxi driver, died at the scene on Tuesday.\n")
+    (event,) = events_of(text, published=dt.date(2026, 9, 9))
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (2, 2, 2)
+    assert "named-dead" in event.rules
+
+
+def test_a_when_clause_of_a_since_period_is_dated_by_its_point_and_old_ones_are_history():
+    text = ("More than a dozen inmates were killed when a riot tore through the Lusignan prison late on Tuesday.\n"
+            "The riot is the worst at a Guyanese prison since March 2016, when 17 inmates died in a fire during a "
+            "riot at the Camp Street prison in Georgetown.\n")
+    events = events_of(text, published=dt.date(2026, 11, 11))
+    assert [e.fatalities.low for e in events] == [13]
+    recent = "The riot is the worst since Monday, when gunmen attacked the prison, killing 3 guards.\n"
+    (event,) = events_of(recent, published=dt.date(2026, 11, 11))
+    assert event.time.start == event.time.end == dt.date(2026, 11, 9)
+
+
+def test_an_opening_the_parser_cut_off_after_a_comma_dates_the_rest_of_its_sentence():
+    text = ("At approximately 14:30 hrs on Sunday 1st November, 2026, a Guyana Defence Force (GDF) patrol travelling "
+            "by boat on the Cuyuni River near Eteringbang, Region Seven, came under fire from an armed group "
+            "operating from the Venezuelan bank of the river.\n")
+    (event,) = events_of(text, published=dt.date(2026, 11, 2))
+    assert event.time.start == event.time.end == dt.date(2026, 11, 1)
+    assert event.sub_event_type == "Armed clash"
+    assert (event.place.admin1_iso, event.place.location) == ("GY-CU", "Eteringbang")

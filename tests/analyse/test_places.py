@@ -859,3 +859,22 @@ def test_a_village_after_a_designator_of_no_one_level_and_of_is_written_as_a_pla
     assert ("Bonanza", "NI-AN", "place") in {(span, p.admin1_iso, p.precision) for span, p in found}
     # a designator that belongs to the name before it does not: "the Tillaberi region of Niger"
     assert "Bonanza" not in {span for span, _ in places_in("Mr Bonanza spoke of Nicaragua on Tuesday.")}
+
+
+def test_a_town_written_as_its_district_spells_it_is_the_town():
+    # "Zhitiqara" is exactly the town's own district (Zhitiqara Qalalyq Akimdigi), loosely the town Zhitikara
+    (place,) = [p for _, p in find_places(next(parse("A brawl broke out in Zhitiqara on Saturday.").sents))]
+    assert (place.location, place.precision, place.admin1_iso) == ("Zhitikara", "place", "KZ-39")
+
+
+def test_a_named_part_of_a_town_abroad_is_the_local_name_not_the_foreign_city():
+    sentence = next(parse("Police fired tear gas at residents in the Havana informal settlement in Katutura.").sents)
+    places = [p for _, p in find_places(sentence)]
+    assert places and all(p.country_iso == "NA" for p in places), places
+
+
+def test_a_piece_of_a_longer_name_in_a_country_the_report_never_writes_is_dropped():
+    text = ("Inmates rioted in the Lusignan Prison on the East Coast of Demerara, the Guyana Prison Service said.\n"
+            "It was the worst riot at a Guyanese prison in years.\n")
+    sentence = next(parse(text).sents)
+    assert all(p.country_iso != "TZ" for _, p in find_places(sentence))  # not Tanzania's Coast region

@@ -396,3 +396,15 @@ def test_a_day_and_month_without_a_year_is_a_coming_day_when_the_past_one_is_mos
     assert _interpret("on Dec. 28", dt.date(2026, 1, 3)).start == dt.date(2025, 12, 28)
     assert _interpret("on July 20", dt.date(2026, 7, 26)).start == dt.date(2026, 7, 20)
     assert _interpret("on Dec. 28", dt.date(2026, 6, 30)).start == dt.date(2025, 12, 28)
+
+
+def test_a_weekday_of_something_still_to_come_is_the_next_one():
+    published = dt.date(2026, 10, 26)  # a Monday
+    def day(text):
+        (sentence,) = parse(text).sents
+        return [interval.start for _, interval in find_time_expressions(sentence, published)]
+    assert day("A court is due to rule on Thursday on his request for bail.") == [dt.date(2026, 10, 29)]
+    assert day("The minister will visit the town on Friday.") == [dt.date(2026, 10, 30)]
+    assert day("The talks are scheduled to resume on Friday.") == [dt.date(2026, 10, 30)]
+    assert day("Gunmen attacked the town on Thursday.") == [dt.date(2026, 10, 22)]
+    assert day("Police said on Monday they will investigate.") == [dt.date(2026, 10, 26)]

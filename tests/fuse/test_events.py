@@ -202,3 +202,31 @@ def test_a_fight_one_report_calls_mob_violence_and_another_a_clash_is_one_incide
     assert len(fuse_events([riot, clash], context(stories={"a1": "s1", "a2": "s2"}))) == 2  # two stories
     bombing = mention("m3", "a2", time=day, victims="people")  # an air strike is no way to tell a brawl
     assert len(fuse_events([riot, bombing], context(stories={"a1": "s1", "a2": "s1"}))) == 2
+
+
+KATUTURA = Place("Namibia", "NA", "Khomas", "NA-KH", "Katutura", -22.5231, 17.0603, "place")
+WINDHOEK = Place("Namibia", "NA", "Khomas", "NA-KH", "Windhoek", -22.5594, 17.0832, "place")
+REHOBOTH = Place("Namibia", "NA", "Hardap", "NA-HA", "Rehoboth", -23.3167, 17.0833, "place")
+
+
+def test_neighbouring_towns_in_one_story_are_one_ground_but_not_across_stories():
+    day = (D(2026, 9, 8), D(2026, 9, 8), "day")
+    first = mention("m1", "courier", sub="Excessive force against protesters", event_type="Protests", place=KATUTURA,
+                    time=day, killed=1, victims="man")
+    second = mention("m2", "review", sub="Excessive force against protesters", event_type="Protests", place=WINDHOEK,
+                     time=day, killed=2, victims="people")
+    (event,) = fuse_events([first, second], context(stories={"courier": "s1", "review": "s1"}))
+    assert event.independent_sources == 2 and (event.fatalities.low, event.fatalities.high) == (1, 2)
+    assert len(fuse_events([first, second], context(stories={"courier": "s1", "review": "s2"}))) == 2
+    far = replace(second, place=REHOBOTH)  # 90 km away, another region
+    assert len(fuse_events([first, far], context(stories={"courier": "s1", "review": "s1"}))) == 2
+
+
+def test_a_rewrite_that_tells_a_demonstration_more_mildly_does_not_soften_its_type():
+    day = (D(2026, 10, 25), D(2026, 10, 25), "day")
+    for order in ((("wire", "rewrite"), ("a", "b")), (("wire", "rewrite"), ("b", "a"))):
+        (source, copy), (first_id, second_id) = order
+        told = mention(first_id, source, sub="Protest with intervention", event_type="Protests", time=day, victims=None)
+        softened = mention(second_id, copy, sub="Peaceful protest", event_type="Protests", time=day, victims=None)
+        (event,) = fuse_events([softened, told], context([derived(source, copy)], {source: "s1", copy: "s1"}))
+        assert event.sub_event_type == "Protest with intervention"

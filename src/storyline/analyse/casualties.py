@@ -76,6 +76,9 @@ _HARM_ONLY_NOUNS = HARM_NOUNS - INJURY_NOUNS  # "injury" is read as a casualty n
 TREAT_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "evacuate", "airlift",
                          "fly", "bring", "carry"})
 TREATMENT_NOUNS = frozenset({"treatment", "care"})  # "receiving treatment for burns"
+# Where the hurt are cared for, and the verbs of that care: "being treated at the provincial hospital"
+CARE_PLACES = frozenset({"hospital", "clinic"})
+CARE_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit"})
 SUPERSEDED_WORDS = frozenset({"earlier", "previous", "initial", "original", "old", "former"})  # "an earlier toll"
 SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "add", "announce", "state"})
 INTENT_VERBS = frozenset({"threaten", "try", "attempt", "plan", "vow", "aim", "seek", "want", "intend", "fail",
@@ -529,6 +532,8 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         return _from_noun(token, INJURED, excluded)
     if _is_harm(token):
         return _from_harm(token, excluded)
+    if lemma in CARE_PLACES and token.pos_ == "NOUN":
+        return _from_care(token, excluded)
     return []
 
 
@@ -581,6 +586,23 @@ def _from_harm(harm, excluded) -> list:
             break
         verb = verb.head  # "was beaten with rifle butts and was being treated for a broken arm"
     return _counts([c for c in bearers if c.i not in excluded], _harm_kind(harm), excluded, [harm])
+
+
+def _from_care(place, excluded) -> list:
+    """The injured told by where they are cared for: "Nine other people are being treated at the provincial
+    hospital", "12 were admitted to hospital". Only for verbs of care (not "taken to hospital", which the dead are
+    too), and only for people treated or admitted, not a doctor who treats them."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ not in ("in", "at", "to"):
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CARE_VERBS:
+        return []
+    if any(c.dep_ == "neg" for c in verb.children) or _hypothetical(verb) or any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return []  # "treated for shock" says what for; a harm word there is read by _from_harm
+    bearers = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in excluded]
+    return _counts(bearers, INJURED, excluded, [place]) if bearers else []
 
 
 def _harm_kind(harm) -> str:

@@ -317,6 +317,8 @@ def _targets(token) -> list:
     heads = [token]
     if token.dep_ in ("xcomp", "advcl", "acl", "relcl", "conj", "pcomp"):
         heads.append(token.head)
+    if token.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
+        return _subject(token)[0]  # "a patrol came under fire": the subject suffered it
     out = []
     for head in heads:
         for child in head.children:
@@ -816,9 +818,8 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     context.casualties = any(context.token(h).lemma_.lower() in TOLL_WORDS | KILLING
                              for name in ("violence", "harm") for h in context.cues.get(name, []))
     for rule in (_blockade_rule, _protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
-                 _violence_rule, _armed_attackers_rule, _destruction_in_violence_rule, _battle_for_ground_rule,
-                 _captured_combatants_rule,
-                 _mob_rule, _crime_rule):
+                 _armed_only_rule, _violence_rule, _armed_attackers_rule, _destruction_in_violence_rule,
+                 _battle_for_ground_rule, _captured_combatants_rule, _custody_riot_rule, _mob_rule, _crime_rule):
         rule(evidence, context)
     return evidence
 
@@ -1425,6 +1426,42 @@ def _armed_attackers_rule(evidence: _Evidence, context: _Context) -> None:
               and not all(_armed_with(context.tokens[p]) for p in h.positions)]
     if not others:
         evidence.scores.pop("Attack")
+
+
+def _armed_only_rule(evidence: _Evidence, context: _Context) -> None:
+    """Weapons named only as what people were "armed with" (:func:`_armed_with`), with no act of violence and no one
+    hurt ("residents described men armed with sticks and knives running through the streets"), describe people,
+    not an attack."""
+    if context.casualties or context.cues.get("violence") or context.cues.get("harm"):
+        return
+    for label in ("Attack", "Armed clash"):
+        hits = [h for h in context.labelled if h.label == label]
+        if label in evidence.scores and hits and evidence.rules.get(label) == "trigger" and all(
+                _armed_with(context.tokens[p]) for h in hits for p in h.positions):
+            for table in (evidence.scores, evidence.best, evidence.rules):
+                table.pop(label)
+
+
+# Where people are held, and who is held there: a riot inside is no demonstration.
+CUSTODY_PLACES = frozenset({"prison", "jail", "gaol", "penitentiary"})
+INMATES = frozenset({"inmate", "inmates"})
+INSIDE_WORDS = frozenset({"in", "at", "inside", "within", "through"})
+DEMONSTRATING = frozenset({"protest", "protester", "demonstrator", "demonstration", "march", "marcher", "rally"})
+
+
+def _custody_riot_rule(evidence: _Evidence, context: _Context) -> None:
+    """A riot of inmates, or one inside a prison ("a riot and fire tore through the Lusignan Prison"), is Mob violence
+    as ACLED codes it: rioters who make no demonstration. Not a riot outside a prison, nor one of protesters."""
+    hit = evidence.best.get("Violent demonstration")
+    if hit is None or not context.token(hit).lemma_.lower().startswith("riot"):
+        return
+    tokens = context.tokens
+    inmates = any(t.lower_ in INMATES for t in tokens)
+    inside = any(t.lemma_.lower() in CUSTODY_PLACES and any(
+        tokens[k].lower_ in INSIDE_WORDS for k in range(max(0, n - 4), n)) for n, t in enumerate(tokens))
+    protesters = any(t.lemma_.lower() in DEMONSTRATING for t in tokens)
+    if (inmates or inside) and not protesters:
+        evidence.add("Mob violence", evidence.scores.pop("Violent demonstration") + 0.1, hit, "riot-in-custody")
 
 
 def _mob_rule(evidence: _Evidence, context: _Context) -> None:

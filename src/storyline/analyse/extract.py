@@ -51,7 +51,7 @@ from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaph
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-36"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-37"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -176,6 +176,7 @@ class _Draft:
     told_before: bool = False  # dated by its own words, in the past perfect ("On March 3, gunmen had shot dead ...")
     quoted: bool = False  # a speaker's words in quotation marks, with no time or place of their own
     held_again: bool = False  # arrests of people pointed back to ("The men were detained on Thursday in Mansoa")
+    named_dead: bool = False  # its toll is one person named ("Lukas Iita, 29, died at the scene")
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -194,8 +195,14 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     times_of: dict[int, list[tuple[Span, TimeInterval]]] = {}
     anchor = None
     scene = None  # where and when a sentence that tells no incident sets the scene of the next one
+    quiet: list[int] = []  # the sentences that tell no incident of their own
+    cut_off: list[tuple[Span, TimeInterval]] = []
     for index, sentence in enumerate(sentences):
-        times_of[sentence.start] = find_time_expressions(sentence, published, anchor)
+        # an opening without a verb that the parser cut off after a comma ("At 14:30 hrs on Sunday 1st November,
+        # 2026," | "a patrol ... came under fire") passes its times on to the rest of the sentence
+        times_of[sentence.start] = cut_off + find_time_expressions(sentence, published, anchor)
+        cut_off = times_of[sentence.start] if sentence.text.rstrip().endswith(",") and not any(
+            t.pos_ in ("VERB", "AUX") for t in sentence) else []
         anchor = day_anchor(sentence, times_of[sentence.start], anchor)
         places = [(span, place) for span, place in find_places(sentence)
                   if not _is_origin(article.text, span, place) and not _is_destination(sentence, span)]
@@ -205,6 +212,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         draft = None if _WITHDRAWN.search(sentence.text) else _event_draft(
             sentence, times_of[sentence.start], told, sources, drafts[-1] if drafts else None, published)
         if draft is None:
+            quiet.append(index)
             # only a sentence about armed men sets a scene ("foiled an attempt by armed infiltrators", "gendarmes
             # caught up with the raiders near Ivohibe"); not "cargo ships returned to the port of Kaolack"
             here = _scene(index, told, times_of[sentence.start])
@@ -224,6 +232,8 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             sentence_events.setdefault(index, []).append(merged)
     _join_later_incidents(drafts, sentence_events)
     _drop_earlier_background(drafts, sentence_events)
+    for draft in drafts:
+        _date_from_detail(draft, drafts, quiet, sentences, times_of)
     context = _report_country(countries) or _report_country(sources_countries)
     for draft in drafts:
         if draft.place.country_iso is None and context is not None:
@@ -291,6 +301,32 @@ def _set_in_scene(draft: _Draft, scene) -> None:
     if draft.time.start is None and day is not None:
         draft.time = day
         draft.rules.append("date-from-scene")
+
+
+def _date_from_detail(draft: _Draft, drafts: list[_Draft], quiet: list[int], sentences, times_of) -> None:
+    """The day an incident dated only by when it was said happened, told in a detail after it: "six people died after
+    a night of fighting, a doctor said on Sunday evening", then "residents described men armed with knives running
+    through the streets near a workers' hostel late on Saturday" (a sentence about the violence that tells no
+    incident of its own, within _SCENE_REACH sentences of its first and before the next incident) dates it Saturday:
+    a day at most SAID_AFTER_DAYS before the one it was said, and the only day that sentence names."""
+    if draft.dated_by_event or draft.time.precision != "day" or draft.time.start is None or not draft.sentences:
+        return
+    first = min(draft.sentences)
+    following = [d for d in drafts if d is not draft and min(d.sentences, default=first) > first]
+    end = min([min(d.sentences) for d in following] + [first + _SCENE_REACH + 1])
+    for index in (i for i in quiet if first < i < end):
+        sentence = sentences[index]
+        days = {(interval.start, interval.end): (span, interval) for span, interval in times_of[sentence.start]}
+        if len(days) != 1 or not event_words(sentence):
+            continue
+        span, interval = next(iter(days.values()))
+        if interval.precision != "day" or interval.start is None or interval.start != interval.end:
+            return
+        if 0 < (draft.time.start - interval.start).days <= SAID_AFTER_DAYS:
+            draft.time, draft.dated_by_event = interval, True
+            draft.evidence.append(span)
+            draft.rules.append("date-from-detail")
+        return
 
 
 def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
@@ -473,8 +509,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     if not casualties and _unrealised(sentence, kind.trigger):
         return None  # "vowed to retaliate", "called for protests on Friday": nothing has happened yet
     clause = _event_clause(sentence, kind.trigger, casualties)
-    # Without event words to hang them on, every expression may date the event.
-    times = [(span, interval, *(time_attachment(sentence, span, clause) if clause else ("event", 1)))
+    # Without event words to hang them on, every expression may date the event; so does the opening of a sentence
+    # that the parser cut off before it (see analyse_article).
+    times = [(span, interval, *(time_attachment(sentence, span, clause) if clause and span.start >= sentence.start_char
+                                else ("event", 1)))
              for span, interval in found_times]
     claimed = None if casualties else _claimed_incident(sentence, kind.trigger)
     if claimed is not None:  # "claimed the ambush on Sunday": the day of the claim, though hung on the noun
@@ -533,6 +571,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # the later deaths ("two of the wounded died on Tuesday").
     # the day someone died of their wounds gives way to the day they were hurt ("a man hit by a canister during
     # Saturday's protest died in hospital on Sunday": the protest was on Saturday)
+    # "the worst since March 2016, when 17 inmates died": the clause hangs on the point the period runs from
+    times = [(span, _point_since(interval), how, steps) if _when_of_since(sentence, span, clause)
+             else (span, interval, how, steps) for span, interval, how, steps in times]
     deaths = [t for t in times if _dates_a_death(t[0], sentence)]
     if deaths:
         incident = event_words(sentence)
@@ -573,10 +614,55 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             draft.evidence.extend(span for span, p in places if p == chosen or p.country_iso == chosen.country_iso)
             draft.rules.extend([place_rule] if place_rule else [])
     _add_casualties(draft, casualties)
+    draft.named_dead = _one_named_dead(sentence, casualties)
     # An alias means the party of the event's day ("Afghan forces" in 2020 and in 2025), else of the report's.
     terms = actor_terms.find_actor_terms(sentence, on=draft.time.start or published)
     _assign_actors(draft, terms, sentence)
     return draft
+
+
+def _when_of_since(sentence, span: Span, clause: set[int]) -> bool:
+    """Whether the time expression at ``span`` is a period "since" a point that the event's clause is the "when" of:
+    "the worst riot since March 2016, when 17 inmates died in a fire" tells the deaths of March 2016."""
+    if not clause or not span.text.lower().startswith("since "):
+        return False
+    doc = sentence.doc
+    for i in clause:
+        token = doc[i]
+        if token.dep_ in ("relcl", "advcl") and span.start <= token.head.idx < span.end and any(
+                child.dep_ == "advmod" and child.lower_ == "when" for child in token.children):
+            return True
+    return False
+
+
+def _point_since(interval: TimeInterval) -> TimeInterval:
+    """The point a "since" period runs from, at its own precision ("since March 2016": March 2016)."""
+    start = interval.start
+    if start is None:
+        return interval
+    if interval.precision == "month":
+        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        end = following - dt.timedelta(days=1)
+    elif interval.precision == "year":
+        end = start.replace(month=12, day=31)
+    elif interval.precision == "week":
+        end = start + dt.timedelta(days=6)
+    else:
+        end = start
+    return TimeInterval(start, end, interval.precision, interval.text)
+
+
+def _one_named_dead(sentence, casualties: list[Casualty]) -> bool:
+    """Whether the sentence's only dead are one person it names ("Maria Haufiku, 52, died in hospital overnight")."""
+    dead = [c for c in casualties if c.kind == "killed"]
+    if len(dead) != 1 or dead[0].figure.best != 1:
+        return False
+    doc = sentence.doc
+    for span in dead[0].evidence:
+        words = doc.char_span(span.start, span.end, alignment_mode="expand") if span.field == "fatalities" else None
+        if words is not None and any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in words):
+            return True
+    return False
 
 
 def _dates_a_death(span: Span, sentence) -> bool:
@@ -1232,6 +1318,10 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     # The incident just told: a habit or a trend told in between without a toll ("the group has attacked convoys
     # several times this year") is background; a toll over a period ("five killed in the past week") is not.
     last = next((draft for draft in reversed(drafts) if not _background(draft)), None)
+    if last is not None and _one_of_the_dead(last, new):
+        new.fatalities = None  # "Lukas Iita, 29, died at the scene": one of the dead counted, no new toll
+        _absorb_reference(last, new, rule="named-dead")
+        return last
     if last is not None and _competing_account(last, new):
         _absorb_account(last, new)
         return last
@@ -1348,6 +1438,15 @@ def _absorb_aftermath(old: _Draft, new: _Draft) -> None:
 
 def _background(draft: _Draft) -> bool:
     return draft.is_aggregate and draft.fatalities is None and draft.injuries is None
+
+
+def _one_of_the_dead(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` tells how one named person of the incident's dead died ("Two people have died ...", then
+    "Maria Haufiku died in hospital overnight"): one of those counted, on the same ground, not another toll nor
+    another account of it."""
+    return (new.named_dead and not (new.added or new.elsewhere or new.further or new.is_aggregate or old.is_aggregate)
+            and old.fatalities is not None and (old.fatalities.low or 0) >= 2
+            and _disorder(old.event_type) == _disorder(new.event_type) and _places_agree(old.place, new.place))
 
 
 def _competing_account(old: _Draft, new: _Draft) -> bool:

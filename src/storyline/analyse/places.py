@@ -153,6 +153,9 @@ def _choose_entry(found: Lookup, countries: set[str], admin1_keys: set[str],
     if best.level in ("admin1", "district") and found.hint is None:
         # "Kunduz" names a province and its capital: the town is the more specific reading.
         towns = [e for e in entries if e.level == "place" and e.admin1_key == best.admin1_key]
+        # A district's seat spelled another way: "Zhitiqara" (the town's own district) is the town Zhitikara.
+        towns = towns or [e for e in found.alternates if best.level == "district" and e.level == "place"
+                          and e.admin1_key == best.admin1_key]
         if towns:
             return max(towns, key=lambda e: e.weight)
     return best
@@ -245,6 +248,7 @@ class _Mention:
     strong: bool
     small: bool = False
     unlocated: str | None = None  # the name as written, for a place the gazetteer does not know
+    partial: bool = False  # part of a longer proper name ("Coast" in "the East Coast of Demerara")
 
     def country(self) -> str | None:
         """The one country all readings of the name lie in (at the level its designator asks for), if one."""
@@ -269,7 +273,8 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     text = doc_text(sentence.doc)
     sentence, left_to_next = _as_read(sentence, gaz)
     report_countries = _report_countries(sentence.doc, gaz)
-    mentions = _consistent(_sentence_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz))
+    mentions = _consistent(_sentence_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz),
+                           _countries_written(sentence.doc, gaz))
     mentions = _settled_small(mentions, sentence, report_countries, gaz)
     borders = _border_mentions(sentence, mentions, gaz)
     mentions = [m for m in mentions if not any(s.start <= m.start < s.end for s, _ in borders)]
@@ -288,7 +293,8 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
             continue  # "Yemen's Red Sea coast" is not Sudan's Red Sea state
         if entry is not None and (_abroad_of_its_unit(mention, entry, mentions, sentence, gaz)
                                   or _loose_and_abroad(mention, entry, sentence.doc, gaz)
-                                  or _small_town_abroad(mention, entry, mentions)):
+                                  or _small_town_abroad(mention, entry, mentions)
+                                  or _named_part_of_town_abroad(mention, entry, mentions, sentence.doc)):
             # The gazetteer's reading is not this place: keep the name as written (or drop a name of plain words).
             if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
                 mentions[index] = unlocated
@@ -322,6 +328,24 @@ def _abroad_of_its_unit(mention: _Mention, entry: Entry, mentions: list[_Mention
     after = _qualifier(mention, mentions, sentence.doc)
     units = _units_named(after) if after is not None else set()
     return len(units) == 1 and gaz.admin1[next(iter(units))].country_iso != entry.country_iso
+
+
+# Common words between a local name and the town it lies in: "the Havana informal settlement in Katutura".
+_PART_OF_TOWN_GAP = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}\s+(?:in|of)(?:\s+the)?\s+")
+
+
+def _named_part_of_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention], doc) -> bool:
+    """Whether a name the text calls a part of a town in one country ("the Havana informal settlement in Katutura",
+    "the Soweto camp in Kakuma") reads as a place of another country: the name is then the local one, after the foreign
+    place it recalls, not Cuba's capital."""
+    if entry.level not in ("place", "district"):
+        return False
+    after = next((m for m in mentions if m.start >= mention.end), None)
+    if after is None or after.found.loose or not _PART_OF_TOWN_GAP.fullmatch(doc_text(doc)[mention.end:after.start]):
+        return False
+    towns = [e for e in after.found.entries if e.level in ("place", "district")]
+    countries = {e.country_iso for e in towns}
+    return len(towns) == len(after.found.entries) and len(countries) == 1 and entry.country_iso not in countries
 
 
 def _village_at_home(mention: _Mention, entry: Entry, admin1_keys: set[str], sentence, gaz: Gazetteer) -> Entry | None:
@@ -440,16 +464,20 @@ def _qualifier(mention: _Mention, mentions: list[_Mention], doc) -> _Mention | N
     return after
 
 
-def _consistent(mentions: list[_Mention], document_anchors: set[str]) -> list[_Mention]:
+def _consistent(mentions: list[_Mention], document_anchors: set[str], written: set[str]) -> list[_Mention]:
     """Drop weak mentions that lie in none of the countries the sentence (else the report) is anchored in.
 
     "in the Rabat area of ... district, Zabul": Rabat is a known name, but
     nothing marks it as a place and Zabul puts the sentence in Afghanistan.
     Country names are never dropped: reports name other countries all the time.
+    A report anchored nowhere still writes the countries it is about (``written``, see
+    :func:`_countries_written`): a piece of a longer name ("Coast" in "the East Coast of
+    Demerara", in a report on the Guyana Prison Service) in none of them is dropped too.
     """
     kept = []
     for mention in mentions:
-        anchors = _anchor_countries(m for m in mentions if m is not mention) or document_anchors
+        anchors = _anchor_countries(m for m in mentions if m is not mention) or document_anchors or (
+            written if mention.partial else set())
         if (mention.strong or not anchors or all(e.level == "country" for e in mention.found.entries)
                 or any(e.country_iso in anchors for e in mention.found.entries)):
             kept.append(mention)
@@ -520,6 +548,25 @@ def _report_mentions(doc, gaz: Gazetteer) -> list[_Mention]:
 def _document_anchors(doc, gaz: Gazetteer) -> set[str]:
     """:func:`_anchor_countries` of the whole report."""
     return _anchor_countries(_report_mentions(doc, gaz))
+
+
+def _countries_written(doc, gaz: Gazetteer) -> set[str]:
+    """Countries the report writes by name or demonym anywhere, in organisations' names too ("the Guyana Prison
+    Service", "a Guyanese prison"): where a report with no town or region we know is, for weighing weak mentions
+    (the "Coast" of "the East Coast of Demerara" is not Tanzania's Coast region). Kept in the Doc's ``user_data``."""
+    cache_key = "storyline.places.countries_written"
+    if cache_key not in doc.user_data:
+        written = set()
+        for token in doc:
+            if not token.text[:1].isupper() or not token.is_alpha:
+                continue
+            if iso := gaz.demonym_country(token.text):
+                written.add(iso)
+            elif (entries := gaz.lookup(token.text, allow_loose=False).entries) and all(
+                    e.level == "country" for e in entries) and len({e.country_iso for e in entries}) == 1:
+                written.add(entries[0].country_iso)
+        doc.user_data[cache_key] = written
+    return doc.user_data[cache_key]
 
 
 def _report_countries(doc, gaz: Gazetteer) -> frozenset[str]:
@@ -759,7 +806,7 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
             return None
     alternates = found.alternates if strong else ()
     return _Mention(first.idx, last.idx + len(last), Lookup(entries, hint, found.loose, alternates, found.words),
-                    strong)
+                    strong, partial=partial)
 
 
 def _village_of_unit(found: Lookup) -> Lookup:

@@ -593,7 +593,44 @@ def find_time_expressions(sentence, published: dt.date | None,
                 continue
             interval = _from_anchor(span.text, _anaphor_days(span.text), earlier)
         found.append((span, interval))
-    return _with_runs_of_days(sentence, found, published)
+    return [(span, _ahead_if_to_come(sentence, span, interval, published))
+            for span, interval in _with_runs_of_days(sentence, found, published)]
+
+
+# A bare weekday, as a weekday alone reads it (the most recent one), with the words before it that keep it a day.
+_BARE_WEEKDAY = re.compile(rf"(?:(?:late |early )?on )?(?:{_WD})(?: (?:morning|afternoon|evening|night))?",
+                           re.IGNORECASE)
+# What makes a verb tell what is to come: "will rule", "is due to rule", "is expected to visit".
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
+_LOOKING_AHEAD = frozenset({"due", "expect", "schedule", "set", "plan", "intend", "going"})
+
+
+def _ahead_if_to_come(sentence, span: Span, interval: TimeInterval, published: dt.date | None) -> TimeInterval:
+    """A bare weekday that dates something still to come ("a court is due to rule on Thursday", "will meet on
+    Friday") is the next such day, not the last: the one after publication."""
+    if published is None or interval.start is None or interval.start >= published:
+        return interval
+    if not _BARE_WEEKDAY.fullmatch(span.text) or not _to_come(sentence, span):
+        return interval
+    day = interval.start + 7 * _DAY
+    return TimeInterval(day, day, interval.precision, interval.text)
+
+
+def _to_come(sentence, span: Span) -> bool:
+    """Whether the verb the expression at ``span`` hangs on tells what is to come."""
+    inside = [t for t in sentence if span.start <= t.idx < span.end]
+    roots = [t for t in inside if t.head.i == t.i or not span.start <= t.head.idx < span.end]
+    if not roots:
+        return False
+    verb = roots[-1].head
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & _FUTURE_AUXILIARIES:
+        return True
+    return "to" in auxiliaries and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _LOOKING_AHEAD
 
 
 def _with_runs_of_days(sentence, found: list[tuple[Span, TimeInterval]],

@@ -4,7 +4,8 @@ Two mentions are of the same incident when nothing rules it out and enough point
 to it. Ruled out: the same report (its analyser already merged what it could),
 an aggregate with a single incident, types of different families (violence vs.
 protest vs. strategic developments), times that do not overlap, places that
-differ at the same level of the place hierarchy, victims of different kinds. An
+differ at the same level of the place hierarchy (but for neighbouring towns in
+one story), victims of different kinds. An
 unresolved time ("recent clashes") matches only inside one story. What points to
 it is scored: the same story, the same sub-type, the same interval, the same
 place, the same toll, the same victims, the same perpetrator.
@@ -18,6 +19,7 @@ still holds the mentions it had.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -34,7 +36,9 @@ from storyline.fuse.values import (
 from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
 
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
-FUSER = "fuse-4"
+NEIGHBOUR_KM = 10.0  # towns this close, in one story, may be named for the same ground (see _neighbours)
+EARTH_RADIUS_KM = 6371.0
+FUSER = "fuse-5"
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -42,6 +46,8 @@ _FAMILY = {
 }
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
+_DEMONSTRATION_ORDER = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+                        "Violent demonstration": 3}
 _GENERIC_ACTORS = {"Unidentified Armed Group", "Military Forces", "Police Forces", "Civilians"}
 
 
@@ -83,7 +89,7 @@ def compatible(a: EventMention, b: EventMention, context: Context) -> bool:
         return False
     if _FAMILY.get(a.event_type) != _FAMILY.get(b.event_type) and not _one_fight_typed_two_ways(a, b, context):
         return False
-    if not _places_compatible(a.place, b.place):
+    if not (_places_compatible(a.place, b.place) or _neighbours(a.place, b.place) and _same_story(a, b, context)):
         return False
     if not _victims_compatible(a.victims, b.victims) and not _two_sides_of_a_clash(a, b, context):
         return False
@@ -116,6 +122,20 @@ def _places_compatible(a: Place, b: Place) -> bool:
     if a.precision in fine and b.precision in fine and a.location and b.location:
         return _same_name(a.location, b.location)
     return True
+
+
+def _neighbours(a: Place, b: Place) -> bool:
+    """Two towns or districts of one admin-1 within NEIGHBOUR_KM of each other: a township and the city it lies in
+    ("Katutura", "Windhoek"), which two reports of one story may each name for the same ground."""
+    fine = ("place", "district")
+    if a.precision not in fine or b.precision not in fine or a.admin1_iso is None or a.admin1_iso != b.admin1_iso:
+        return False
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
+    half = (math.sin((lat2 - lat1) / 2) ** 2
+            + math.cos(lat1) * math.cos(lat2) * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(half)) <= NEIGHBOUR_KM
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -262,7 +282,8 @@ def _build(group: list[EventMention], context: Context, event_id: str) -> Event:
         return [Said(m.id, m.article_id, key(m), value(m)) for m in group if value(m) is not None]
 
     types = said(lambda m: m.sub_event_type, lambda m: m)
-    chosen_type: EventMention = choose(types, lineages)
+    # as many sources for two types of one demonstration: the gravest thing done at it, in ACLED's order
+    chosen_type: EventMention = choose(types, lineages, lambda m: (_DEMONSTRATION_ORDER.get(m.sub_event_type, -1),))
     actors = {m.id: _ordered_actors(m) for m in group}
     actor1 = said(lambda m: _canonical(actors[m.id][0]), lambda m: actors[m.id][0])
     actor2 = said(lambda m: _canonical(actors[m.id][1]), lambda m: actors[m.id][1])
