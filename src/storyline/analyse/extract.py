@@ -564,6 +564,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
         draft.evidence.append(kind.trigger)
+    # "the worst since March 2016, when 17 inmates died": the clause hangs on the point the period runs from
+    times = [(span, _point_since(interval), how, steps) if _when_of_since(sentence, span, clause)
+             else (span, interval, how, steps) for span, interval, how, steps in times]
     # The event's own time ("Sunday's attack", "killed ... late on Monday") over that of the report ("said on
     # Monday"); failing one, the most precise, but never one from a relative clause about something else, nor a
     # limit ("six bodies had been recovered by Sunday afternoon"), which tells when a count was made. A toll without
@@ -571,9 +574,6 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # the later deaths ("two of the wounded died on Tuesday").
     # the day someone died of their wounds gives way to the day they were hurt ("a man hit by a canister during
     # Saturday's protest died in hospital on Sunday": the protest was on Saturday)
-    # "the worst since March 2016, when 17 inmates died": the clause hangs on the point the period runs from
-    times = [(span, _point_since(interval), how, steps) if _when_of_since(sentence, span, clause)
-             else (span, interval, how, steps) for span, interval, how, steps in times]
     deaths = [t for t in times if _dates_a_death(t[0], sentence)]
     if deaths:
         incident = event_words(sentence)
