@@ -909,6 +909,8 @@ def _armed_with(token) -> bool:
 SHOOTING = {"kill", "shoot", "open", "fire", "killing"}
 PROTEST_FAMILY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                   "Violent demonstration")
+# The types of one demonstration, from the least to the gravest (ACLED's order of precedence).
+DEMONSTRATION_ORDER = {sub_event_type: rank for rank, sub_event_type in enumerate(PROTEST_FAMILY)}
 
 
 STORMING = {"storm"}

@@ -38,10 +38,10 @@ from dataclasses import dataclass, field, replace
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import (DIE_VERBS, INJURE_VERBS, KILL_VERBS, OCCASION_NOUNS, Casualty,
                                          find_casualties, is_background_toll, total_figure)
-from storyline.analyse.event_types import (POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED, EventType,
-                                           after_clause, classify_event, event_words, incident_words, is_reporting_verb,
-                                           mapping_for, other_time_clause, place_words, reporter_words, source_heads,
-                                           speech_verbs)
+from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
+                                           EventType, after_clause, classify_event, event_words, incident_words,
+                                           is_reporting_verb, mapping_for, other_time_clause, place_words,
+                                           reporter_words, source_heads, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, event_places, find_places
@@ -1708,11 +1708,6 @@ def _same_ground(a: Place, b: Place) -> bool:
     if a.precision in precise and b.precision in precise and a != b:
         return False
     return _places_agree(a, b)
-
-
-# The types of one demonstration, from the least to the gravest (ACLED's order of precedence).
-DEMONSTRATION_ORDER = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-                       "Violent demonstration": 3}
 
 
 def _disorder(event_type: str) -> str:

@@ -153,9 +153,9 @@ def _choose_entry(found: Lookup, countries: set[str], admin1_keys: set[str],
     if best.level in ("admin1", "district") and found.hint is None:
         # "Kunduz" names a province and its capital: the town is the more specific reading.
         towns = [e for e in entries if e.level == "place" and e.admin1_key == best.admin1_key]
-        # A district's seat spelled another way: "Zhitiqara" (the town's own district) is the town Zhitikara.
-        towns = towns or [e for e in found.alternates if best.level == "district" and e.level == "place"
-                          and e.admin1_key == best.admin1_key]
+        if not towns and best.level == "district":
+            # its seat spelled another way: "Zhitiqara" (the town's own district) is the town Zhitikara
+            towns = [e for e in found.alternates if e.level == "place" and e.admin1_key == best.admin1_key]
         if towns:
             return max(towns, key=lambda e: e.weight)
     return best
@@ -273,8 +273,9 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     text = doc_text(sentence.doc)
     sentence, left_to_next = _as_read(sentence, gaz)
     report_countries = _report_countries(sentence.doc, gaz)
-    mentions = _consistent(_sentence_mentions(sentence, gaz), _document_anchors(sentence.doc, gaz),
-                           _countries_written(sentence.doc, gaz))
+    mentions = _sentence_mentions(sentence, gaz)
+    written = _countries_written(sentence.doc, gaz) if any(m.partial and not m.strong for m in mentions) else set()
+    mentions = _consistent(mentions, _document_anchors(sentence.doc, gaz), written)
     mentions = _settled_small(mentions, sentence, report_countries, gaz)
     borders = _border_mentions(sentence, mentions, gaz)
     mentions = [m for m in mentions if not any(s.start <= m.start < s.end for s, _ in borders)]

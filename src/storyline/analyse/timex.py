@@ -618,11 +618,9 @@ def _ahead_if_to_come(sentence, span: Span, interval: TimeInterval, published: d
 
 def _to_come(sentence, span: Span) -> bool:
     """Whether the verb the expression at ``span`` hangs on tells what is to come."""
-    inside = [t for t in sentence if span.start <= t.idx < span.end]
-    roots = [t for t in inside if t.head.i == t.i or not span.start <= t.head.idx < span.end]
-    if not roots:
+    verb = _hung_on(sentence, span)
+    if verb is None:
         return False
-    verb = roots[-1].head
     while verb.pos_ == "ADP" and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
@@ -631,6 +629,14 @@ def _to_come(sentence, span: Span) -> bool:
     if auxiliaries & _FUTURE_AUXILIARIES:
         return True
     return "to" in auxiliaries and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _LOOKING_AHEAD
+
+
+def _hung_on(sentence, span: Span):
+    """The word outside ``span`` that its last root word hangs on ("killed" for "on Sunday" in "killed ... on
+    Sunday"), or None when the span holds no token of ``sentence``."""
+    inside = [t for t in sentence if span.start <= t.idx < span.end]
+    roots = [t for t in inside if t.head.i == t.i or not span.start <= t.head.idx < span.end]
+    return roots[-1].head if roots else None
 
 
 def _with_runs_of_days(sentence, found: list[tuple[Span, TimeInterval]],
@@ -690,11 +696,9 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     Tuesday's fighting") or a clause of what a period runs from ("since the army withdrew in
     2022"); ``"other"`` for any other clause ("prices climbed on Monday"). Works for any span, places too.
     """
-    inside = [t for t in sentence if span.start <= t.idx < span.end]
-    roots = [t for t in inside if t.head.i == t.i or not span.start <= t.head.idx < span.end]
-    if not roots:
+    token, steps = _hung_on(sentence, span), 1
+    if token is None:
         return "other", 0
-    token, steps = roots[-1].head, 1
     if token.lower_ in _BOUNDS and token.pos_ == "ADP" and not _just_around(token):
         return "bound", 0
     while token.i not in clause:

@@ -23,6 +23,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from storyline.analyse.event_types import DEMONSTRATION_ORDER
 from storyline.fuse.values import (
     Lineages,
     Said,
@@ -46,8 +47,6 @@ _FAMILY = {
 }
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
-_DEMONSTRATION_ORDER = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-                        "Violent demonstration": 3}
 _GENERIC_ACTORS = {"Unidentified Armed Group", "Military Forces", "Police Forces", "Civilians"}
 
 
@@ -283,7 +282,7 @@ def _build(group: list[EventMention], context: Context, event_id: str) -> Event:
 
     types = said(lambda m: m.sub_event_type, lambda m: m)
     # as many sources for two types of one demonstration: the gravest thing done at it, in ACLED's order
-    chosen_type: EventMention = choose(types, lineages, lambda m: (_DEMONSTRATION_ORDER.get(m.sub_event_type, -1),))
+    chosen_type: EventMention = choose(types, lineages, lambda m: (DEMONSTRATION_ORDER.get(m.sub_event_type, -1),))
     actors = {m.id: _ordered_actors(m) for m in group}
     actor1 = said(lambda m: _canonical(actors[m.id][0]), lambda m: actors[m.id][0])
     actor2 = said(lambda m: _canonical(actors[m.id][1]), lambda m: actors[m.id][1])
