@@ -690,3 +690,17 @@ def test_a_months_fights_between_groups_are_a_sum_over_many_incidents():
 ])
 def test_people_cared_for_in_hospital_are_injured(text, expected):
     assert brief(text) == expected
+
+
+def test_a_part_of_a_group_the_parser_cut_off_gives_way_to_the_group():
+    # the parser reads "Thirteen people" as set beside the dateline and "ten of them" as the subject
+    text = "ATHENS, Nov 17 (Meltemi) - Thirteen people, ten of them police officers, were injured on Tuesday evening."
+    assert [(c.kind, c.figure.low, c.victims) for c in casualties(text)] == [("injured", 13, "people")]
+
+
+def test_a_count_that_opens_a_line_under_a_headline_is_not_cut_from_its_sentence():
+    text = ("Greece\n13 injured as Polytechnic march turns violent in Exarchia\n"
+            "Thirteen people, among them ten police officers, were injured on Tuesday evening when the march turned "
+            "violent in the Exarchia district of Athens, police said.")
+    assert [s.text.split()[0] for s in parse(text).sents] == ["Greece", "13", "Thirteen"]
+    assert [(c.kind, c.figure.low) for c in casualties(text)][-1:] == [("injured", 13)]

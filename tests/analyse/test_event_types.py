@@ -15,6 +15,10 @@ from storyline.analyse.nlp import parse
 from storyline.evaluation.case2021 import evaluate_case2021
 
 INCIDENTS = [
+    # blows struck by a crowd on armed men; activists held at home while a protest goes on: the arrests
+    ("Witnesses said the crowd punched and kicked the soldiers and pushed their jeep off the road.", "Mob violence"),
+    ("Police detained five activists at their homes on Friday as a protest against a pipeline deal entered its "
+     "second week.", "Arrests"),
     # the seed report's incidents, told in our own words
     ("Border troops said they used a drone to kill three suspected smugglers near the river last month.",
      "Air/drone strike"),
@@ -97,6 +101,8 @@ INCIDENTS = [
 ]
 
 NOT_INCIDENTS = [
+    "Some 3,000 fans kicked off the celebrations in the main square.",
+    "Farmers vowed to stay on the road until the trade agreement is cancelled.",
     "The foreign minister met his counterpart on Monday to discuss trade and transit fees.",
     "A strong earthquake struck the coast, killing twelve people and damaging hundreds of homes.",
     "A gas cylinder exploded in a restaurant kitchen, injuring three cooks.",

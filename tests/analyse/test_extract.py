@@ -1255,3 +1255,57 @@ def test_an_opening_the_parser_cut_off_after_a_comma_dates_the_rest_of_its_sente
     assert event.time.start == event.time.end == dt.date(2026, 11, 1)
     assert event.sub_event_type == "Armed clash"
     assert (event.place.admin1_iso, event.place.location) == ("GY-CU", "Eteringbang")
+
+
+def test_a_timelines_day_headings_date_the_entries_under_them():
+    text = ("A sit-in outside the parliament in Thessaloniki ended on Friday after the council dropped its plan.\n"
+            "Background\n"
+            "The council approved the plan to close the port workshops in June.\n"
+            "Tuesday, 10 November\n"
+            "Dockers occupy the square in front of the parliament and say they will stay.\n"
+            "Thursday, 12 November\n"
+            "Police detain four union organisers at their homes before dawn.\n"
+            "What comes next\n"
+            "The union says it will march again if the workshops close.\n")
+    events = events_of(text, published=dt.date(2026, 11, 14))
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert len(arrests) == 1
+    (arrest,) = arrests
+    assert arrest.time.start == arrest.time.end == dt.date(2026, 11, 12)
+    assert "Thursday, 12 November" in [span.text for span in arrest.evidence if span.field == "date"]
+    # where the lead set the story, not only the country
+    assert arrest.place.location == "Thessaloniki"
+    # one date line is a dateline, not a heading: nothing below it is dated by it
+    one = "Tuesday, 10 November\nPolice detain four union organisers at their homes before dawn.\n"
+    assert all(e.time.start is None for e in events_of(one, published=dt.date(2026, 11, 14)))
+
+
+def test_an_incident_told_as_what_came_before_is_background_to_the_reports_own():
+    text = ("A candidate for mayor was beaten by two masked men outside his campaign office in Burgas on Thursday "
+            "evening, police said.\n"
+            "His party's leader said it was the second attack on the party in a week, after Monday night's bombing "
+            "of its office in Plovdiv.\n")
+    events = events_of(text, published=dt.date(2026, 10, 16))
+    assert [e.place.location for e in events] == ["Burgas"]
+    # the same words in a report of their own incident stay an incident
+    alone = "Police arrested two men on Tuesday after Monday night's bombing of a party office in Plovdiv.\n"
+    assert events_of(alone, published=dt.date(2026, 10, 14))
+
+
+def test_arrests_at_home_are_not_part_of_the_protest_they_are_told_with():
+    text = ("Students marched through the centre of Ulaanbaatar on Wednesday to demand the cancellation of a mining "
+            "deal.\n"
+            "Police detained six organisers of the march at their homes on Thursday.\n")
+    events = events_of(text, published=dt.date(2026, 11, 20))
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Peaceful protest"]
+    at_march = text.replace("at their homes on Thursday", "at the march")
+    assert len(events_of(at_march, published=dt.date(2026, 11, 20))) == 1  # arrests made at the march: part of it
+
+
+def test_a_day_of_what_the_arrested_will_do_next_does_not_date_the_arrests():
+    text = ("Thirteen people were injured when a march turned violent in Athens on Tuesday evening, police said.\n"
+            "Police said 30 people had been detained, 12 of whom had been arrested and would appear before a "
+            "prosecutor on Wednesday.\n")
+    events = events_of(text, published=dt.date(2026, 11, 17))
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert events[0].time.start == dt.date(2026, 11, 17)

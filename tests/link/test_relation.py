@@ -36,6 +36,7 @@ from storyline.link.relation import (
     days_named,
     different_days,
     different_towns,
+    incidents_apart,
     calibrated,
     named_days_gap,
     classify_pair,
@@ -1107,3 +1108,28 @@ def test_one_wires_reports_of_two_small_towns_are_two_stories():
                      + NICARAGUA_BACKGROUND, day, "Istmo News Service")
     assert different_towns(bonanza, waspan)  # two towns only the villages tier knows
     assert classify_pair(bonanza, waspan).relation == "unrelated", classify_pair(bonanza, waspan).evidence
+
+
+def test_one_outlets_reports_of_two_incidents_days_apart_are_not_one_story():
+    background = ("Interior Ministry chief secretary Rumen Vasilev said police were treating the attack as a priority. "
+                  "\"We will not let anyone bring political violence back to our streets,\" he told reporters. "
+                  "Local elections will be held in nine municipalities on 8 November, among them Ruse and Pleven. "
+                  "The ministry said it had set up a centre to monitor the campaign and would send more officers "
+                  "on election day.")
+    bombing = article("b", "A homemade bomb went off at the entrance of the office of the opposition Green Path party "
+                           "in Ruse late on Monday, blowing out its door and the windows of a bakery. "
+                           "Green Path leader Daria Koleva said the bombing was meant to frighten the party's "
+                           "volunteers. " + background, dt.date(2026, 10, 27), "Danube Ledger")
+    beating = article("t", "A candidate for mayor of Pleven was beaten by two masked men outside his campaign office "
+                           "on Thursday evening and taken to hospital with a broken arm, police said. Green Path "
+                           "leader Daria Koleva said it was the second attack on the party in a week. " + background,
+                      dt.date(2026, 10, 30), "Danube Ledger")
+    told = (frozenset({("political violence", "BG", "Ruse", "2026-10-26")}),
+            frozenset({("political violence", "BG", "Pleven", "2026-10-29")}))
+    assert incidents_apart(*told)
+    assert classify_pair(bombing, beating, incidents=told).relation == "unrelated"
+    # without what the analyses found, the shared official, party and paragraph make them one outlet's story
+    assert classify_pair(bombing, beating).relation != "unrelated"
+    # incidents a day apart, or in one town, may be one story told twice
+    assert not incidents_apart(told[0], frozenset({("political violence", "BG", "Pleven", "2026-10-27")}))
+    assert not incidents_apart(told[0], frozenset({("political violence", "BG", "Ruse", "2026-10-29")}))

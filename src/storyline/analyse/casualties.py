@@ -203,6 +203,10 @@ def find_casualties(sentence) -> list[Casualty]:
     used: set[tuple[str, int]] = set()
     previous_victims = None
     for kind, count, cue in found:
+        if _part_of_a_group(doc, count.last) and not results:
+            # the parser may have cut the whole off its verb ("ATHENS, Nov 17 - Thirteen people, ten of them police
+            # officers, were injured"): the group before the part is the count
+            count = _whole_before_part(doc, count.first) or count
         victims_range = count.victims or (previous_victims if count.inherits else None)
         if victims_range:  # "the killed commander": the casualty word is not part of the group's name
             inside = [t.i for t in cue if victims_range[0] <= t.i < victims_range[1]]
@@ -429,6 +433,24 @@ def _long_span(token) -> bool:
         return False
     governors = [token.head, token.head.head, token.head.head.head]
     return any(t.lower_ == "since" for t in governors) or any(t.lemma_.lower() in SPAN_START_VERBS for t in governors)
+
+
+def _whole_before_part(doc, first: int) -> _Count | None:
+    """The count of the group that a part "ten of them" at token ``first`` is set off from by a comma ("Thirteen
+    people, ten of them police officers"), if it is larger."""
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    noun = doc[first - 2]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    counts = [_Count(figure, start, end, victims=(noun.i, noun.i))
+              for start in range(max(noun.i - 4, noun.sent.start), noun.i) if not doc[start].is_punct
+              for end in range(start, noun.i) if (figure := quantity(_text(doc, start, end))) is not None]
+    whole = max(counts, key=lambda count: count.last - count.first, default=None)
+    part = quantity(_text(doc, first, first))
+    if whole is None or whole.figure.low is None or part is None or (part.low or 0) >= whole.figure.low:
+        return None
+    return whole
 
 
 def _part_of_a_group(doc, last: int) -> bool:

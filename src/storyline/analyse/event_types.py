@@ -691,7 +691,8 @@ def _root_of(hit: Hit, tokens):
 
 
 # Verbs whose object is an agreement only talked about, put off or turned down, not one reached
-AGREEMENT_NOT_REACHED = frozenset({"discuss", "talk", "debate", "suspend", "postpone", "refuse", "reject"})
+AGREEMENT_NOT_REACHED = frozenset({"discuss", "talk", "debate", "suspend", "postpone", "refuse", "reject", "cancel",
+                                   "scrap", "oppose"})
 # What parties may agree to that is only more talking ("agreed to meet again", "agreed to continue talks")
 TALKING = frozenset({"meet", "talk", "continue", "resume", "reconvene", "hold", "discuss", "negotiate"})
 
@@ -699,7 +700,8 @@ TALKING = frozenset({"meet", "talk", "continue", "resume", "reconvene", "hold", 
 def _agreement_not_reached(hit: Hit, tokens) -> bool:
     """Whether an Agreement trigger tells no agreement made: negated ("had not reached any agreement", "no
     deal"), only discussed, suspended or refused ("discussed the release of detainees", "talks have been
-    suspended"), called for ("called for a ceasefire"), or an agreement only to talk more ("agreed to meet")."""
+    suspended"), called for ("called for a ceasefire"), opposed or cancelled ("a protest against the agreement"), or
+    an agreement only to talk more ("agreed to meet")."""
     word = _root_of(hit, tokens)
     if word.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.lemma_.lower() in TALKING for c in word.children):
         return True
@@ -708,8 +710,8 @@ def _agreement_not_reached(hit: Hit, tokens) -> bool:
     while word.dep_ in ("conj", "appos") and word.head.i != word.i:
         word = word.head  # "discussed humanitarian access, the release of detainees and ..."
     governor = word.head.head if word.dep_ == "pobj" else word.head  # "talked about", "did not agree to"
-    if word.dep_ == "pobj" and word.head.lower_ == "without":
-        return True
+    if word.dep_ == "pobj" and word.head.lower_ in ("without", "against"):
+        return True  # "without a deal"; "a protest against a copper export agreement": what they oppose
     if word.dep_ in OBJECT_DEPS | {"pobj"} and governor.pos_ == "VERB" and (
             governor.lemma_.lower() in AGREEMENT_NOT_REACHED):
         return True
@@ -913,6 +915,8 @@ PROTEST_FAMILY = ("Peaceful protest", "Protest with intervention", "Excessive fo
 DEMONSTRATION_ORDER = {sub_event_type: rank for rank, sub_event_type in enumerate(PROTEST_FAMILY)}
 
 
+# Where arrests made away from any gathering happen: "at their homes", "in dawn raids".
+HOMES = frozenset({"home", "house", "residence", "apartment", "flat", "raid"})
 STORMING = {"storm"}
 CROWD_DEMANDS = {"demand", "chant"}  # what a crowd does at a protest, said without the word "protest"
 BLOCKING = ("block", "barricad", "obstruct")  # the verb or noun of a blockade phrase ("the highway was blocked")
@@ -953,9 +957,19 @@ def _antecedent(words: list, clause) -> list:
     return words
 
 
+def held_at_home(token) -> bool:
+    """Whether the arrest ``token`` tells was made at people's homes or in raids ("detained six activists at their
+    homes before dawn", "arrested in dawn raids"): not at a demonstration, whatever the sentence says of one."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "from", "in") and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in HOMES for p in c.children) for c in token.children)
+
+
 def _arrested_elsewhere(context: _Context, token) -> bool:
-    """Whether an arrest told in a relative clause is of someone who is not a protester: "the death of a driver
-    who had been arrested on Monday" tells why people protest, not that police arrested protesters."""
+    """Whether an arrest is of people held at their homes (:func:`held_at_home`) or, told in a relative clause, of
+    someone who is not a protester: "the death of a driver who had been arrested on Monday" tells why people
+    protest, not that police arrested protesters."""
+    if held_at_home(token):
+        return True
     clause = _relative_clause(token)
     if clause is None:
         return False
@@ -995,6 +1009,11 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     storming = [h for h in cues.get("violence", []) if context.token(h).lemma_.lower() in STORMING]
     violent += storming
     arrests = evidence.best.get("Arrests")
+    if arrests is not None and held_at_home(context.token(arrests)):
+        # "detained six activists at their homes ... as a protest entered its fourth day": the arrests are the news
+        for demonstration in PROTEST_FAMILY:
+            evidence.scores.pop(demonstration, None)
+        return
     intervention = cues.get("protest_intervention", []) + (
         [arrests] if arrests is not None and not _arrested_elsewhere(context, context.token(arrests)) else [])
     if base == 0.0:
@@ -1011,9 +1030,10 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         base = 2.4
     lethal = list(cues.get("protest_lethal", []))
     for hit in cues.get("violence", []) + cues.get("harm", []):
-        lemma = context.token(hit).lemma_.lower()
-        if (lemma in SHOOTING | {"dead", "death", "die"} or lemma in BEATING and not _habit(context.token(hit))) and (
-                context.roles_of(_targets(context.token(hit))).get("protester")):
+        word = context.token(hit)
+        lemma = word.lemma_.lower()
+        if (lemma in SHOOTING | {"dead", "death", "die"} or lemma in BEATING and _blow(word) and not _habit(word)) and (
+                context.roles_of(_targets(word)).get("protester")):
             lethal.append(hit)  # shooting at, killing or beating the protesters themselves: grave force
     if violent:
         label, rule, cue = "Violent demonstration", "protest-violence", violent[0]
@@ -1286,7 +1306,8 @@ DISASTER_CAUSES = {"fire", "blaze", "flood", "flooding", "explosion", "blast", "
 # the crowd, killing three"), not accidents: they count as a cause only as nouns.
 VIOLENT_AS_VERBS = {"storm", "fire", "blast"}
 KILLING = {"kill", "killing", "shoot", "behead", "execute"}
-BEATING = {"beat", "beating"}  # "beat" alone is also a win ("Kano beat Enugu 2-1"): it needs people named
+# "beat" alone is also a win ("Kano beat Enugu 2-1"), and "kicked off" a start: they need people named
+BEATING = {"beat", "beating", "punch", "kick"}
 PERPETRATOR_WEIGHT = 1.8
 ARMED_PRESENCE = {"armed man|men"}  # cue patterns that tell violence only beside harm done
 # words of harm done, from the casualty vocabulary, and "lost their lives", "shot"
@@ -1307,6 +1328,11 @@ def _habit(token) -> bool:
         if word.dep_ not in ("conj", "advcl", "xcomp") or word.head.i == word.i:
             return word.tag_ == "VB"  # a bare form that nothing governs: a present the tagger misread
         word = word.head
+
+
+def _blow(token) -> bool:
+    """Whether a word of beating strikes a blow: not "kicked off the protests", "punched out a statement"."""
+    return not (token.lemma_.lower() in ("kick", "punch") and any(c.dep_ == "prt" for c in token.children))
 
 
 def _violence_rule(evidence: _Evidence, context: _Context) -> None:
@@ -1333,13 +1359,16 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         armed += side.get("armed", 0)
         weight = cue.weight
         lemma = token.lemma_.lower()
+        if lemma in BEATING and not _blow(token):
+            continue  # "5,000 people kicked off the protests": a phrasal verb, no blow struck
         named = context.roles_of(doers).get("armed") or side.get("civilian", 0) >= 1
         if lemma in BEATING | {"raid"} and _habit(token):
             pass  # "toughs roam the streets, beating critics", "bandits raid villages": what they do, not did
-        elif lemma in KILLING | {"wound", "injure"} and (named or side.get("armed")) or lemma in BEATING and named:
-            # "killed by a Taliban sniper", "bandits killed 17 villagers", "beaten by police": a named
-            # perpetrator or victim makes the killing or the beating an event in itself (a team that "beat
-            # the Rangers" beat no armed men)
+        elif lemma in KILLING | {"wound", "injure"} and (named or side.get("armed")) or lemma in BEATING and (
+                named or side.get("armed") and _unarmed_crowd(context, token)):
+            # "killed by a Taliban sniper", "bandits killed 17 villagers", "beaten by police", "the crowd punched
+            # and kicked the soldiers": a named perpetrator or victim makes the killing or the beating an event in
+            # itself (a team that "beat the Rangers" beat no armed men)
             weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
         elif lemma == "raid" and token.pos_ == "VERB" and context.roles_of(doers).get("nonstate"):
             # "bandits raided three villages": an armed group's raid is an assault (a police raid is a search)

@@ -39,19 +39,19 @@ from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import (DIE_VERBS, INJURE_VERBS, KILL_VERBS, OCCASION_NOUNS, Casualty,
                                          find_casualties, is_background_toll, total_figure)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
-                                           EventType, after_clause, classify_event, event_words, incident_words,
-                                           is_reporting_verb, mapping_for, other_time_clause, place_words,
-                                           reporter_words, source_heads, speech_verbs)
+                                           EventType, after_clause, classify_event, event_words, held_at_home,
+                                           incident_words, is_reporting_verb, mapping_for, other_time_clause,
+                                           place_words, reporter_words, source_heads, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, event_places, find_places
 from storyline.analyse.statements import StatementFinder
-from storyline.analyse.timex import (day_anchor, find_time_expressions, is_anaphoric, is_vague, is_vague_period,
-                                     time_attachment)
+from storyline.analyse.timex import (date_line, day_anchor, find_time_expressions, is_anaphoric, is_vague,
+                                     is_vague_period, time_attachment)
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-37"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-38"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -174,9 +174,11 @@ class _Draft:
     toll_of_reference: bool = False  # a toll for an incident a definite noun points back to ("injured in the attack")
     said_after: bool = False  # dated by the day it was said, of a deed told as before it ("said ... had repelled")
     told_before: bool = False  # dated by its own words, in the past perfect ("On March 3, gunmen had shot dead ...")
+    in_passing: bool = False  # the event words are what something came after ("... after Monday's bombing")
     quoted: bool = False  # a speaker's words in quotation marks, with no time or place of their own
     held_again: bool = False  # arrests of people pointed back to ("The men were detained on Thursday in Mansoa")
     named_dead: bool = False  # its toll is one person named ("Lukas Iita, 29, died at the scene")
+    from_homes: bool = False  # arrests made at people's homes or in raids, not at a gathering
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -197,10 +199,16 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     scene = None  # where and when a sentence that tells no incident sets the scene of the next one
     quiet: list[int] = []  # the sentences that tell no incident of their own
     cut_off: list[tuple[Span, TimeInterval]] = []
+    headings = _headings(article.text, published)
     for index, sentence in enumerate(sentences):
         # an opening without a verb that the parser cut off after a comma ("At 14:30 hrs on Sunday 1st November,
         # 2026," | "a patrol ... came under fire") passes its times on to the rest of the sentence
         times_of[sentence.start] = cut_off + find_time_expressions(sentence, published, anchor)
+        # under a timeline's day heading ("Thursday, 19 November" | "Police detain six organisers ..."), a sentence
+        # that names no time of its own is of that day
+        heading = _heading_over(headings, sentence)
+        if heading is not None and not times_of[sentence.start]:
+            times_of[sentence.start] = [heading]
         cut_off = times_of[sentence.start] if sentence.text.rstrip().endswith(",") and not any(
             t.pos_ in ("VERB", "AUX") for t in sentence) else []
         anchor = day_anchor(sentence, times_of[sentence.start], anchor)
@@ -235,7 +243,13 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     for draft in drafts:
         _date_from_detail(draft, drafts, quiet, sentences, times_of)
     context = _report_country(countries) or _report_country(sources_countries)
+    setting = drafts[0] if headings and drafts and drafts[0].place.precision in _SPECIFIC[:3] else None
     for draft in drafts:
+        if draft.place.country_iso is None and setting is not None:
+            # a timeline's entries without a place of their own are where its lead set the story
+            draft.place = setting.place
+            draft.evidence.extend(span for span in setting.evidence if span.field == "place")
+            draft.rules.append("place-of-timeline")
         if draft.place.country_iso is None and context is not None:
             span, place = context
             draft.place = Place(place.country, place.country_iso, precision="country")
@@ -253,6 +267,40 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         event_ids = [by_draft[id(d)].id for d in sentence_events.get(index, [])]
         statements.extend(finder.sentence(sentence, event_ids, main_event))
     return [*events, *statements]
+
+
+_HEADING_WORDS = 8  # a heading is a short line ...
+_ENDS_A_SENTENCE = re.compile(r"[.!?,;)\"'\u201d\u2019]\s*$")  # ... that does not end as a sentence does
+
+
+def _headings(text: str, published) -> list[tuple[int, int, tuple[Span, TimeInterval] | None]]:
+    """The heading lines of ``text`` (start and end offsets), each with the date it names when it is nothing but a
+    date (a timeline's "Monday, 16 November"), else None ("Background", "What comes next": the day's entries are
+    over). None at all unless two lines or more are dates: a single date line is the report's dateline."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        written = line.strip()
+        if written and len(written.split()) <= _HEADING_WORDS and not _ENDS_A_SENTENCE.search(written):
+            interval = date_line(written, published)
+            first = start + line.index(written)
+            date = (Span("date", first, first + len(written), written), interval) if interval else None
+            lines.append((start, start + len(line), date))
+        start += len(line) + 1
+    return lines if sum(date is not None for _, _, date in lines) >= 2 else []
+
+
+def _heading_over(headings: list[tuple[int, int, tuple[Span, TimeInterval] | None]],
+                  sentence) -> tuple[Span, TimeInterval] | None:
+    """The date of the heading that ``sentence`` is written under, if the last heading before it names one; None
+    for a sentence that is (part of) a heading itself."""
+    over = None
+    for start, end, date in headings:
+        if start <= sentence.start_char < end or start < sentence.end_char <= end:
+            return None
+        if end > sentence.start_char:
+            break
+        over = date
+    return over
 
 
 _SAME = re.compile(r"\bsame\b", re.IGNORECASE)  # "injured in the same blast": the incident told, not a new scene
@@ -332,13 +380,17 @@ def _date_from_detail(draft: _Draft, drafts: list[_Draft], quiet: list[int], sen
 def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
     """An earlier incident told in passing as background to the report's own: in the past perfect, dated by its own
     words more than BACKGROUND_DAYS before the first incident ("On March 3, gunmen had shot dead three vendors at the
-    same market", in a report of Monday's grenade attack there). It is told in reports of its own time."""
+    same market", in a report of Monday's grenade attack there), or as what something came after, on a day before
+    it, with no toll ("the second attack on the party in a week, after Monday night's bombing of its office in
+    Plovdiv", in a report of Thursday's beating in Burgas). It is told in reports of its own time."""
     if not drafts or drafts[0].time.start is None:
         return
     first = drafts[0].time.start
     for draft in drafts[1:]:
-        if (draft.told_before and draft.time.end is not None
-                and (first - draft.time.end).days > BACKGROUND_DAYS):
+        if draft.time.end is None:
+            continue
+        if draft.told_before and (first - draft.time.end).days > BACKGROUND_DAYS or (
+                draft.in_passing and draft.dated_by_event and draft.time.end < first):
             _take_out(drafts, sentence_events, draft)
 
 
@@ -559,7 +611,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    aftermath=aftermath, suffered=_suffered_only(sentence, kind.trigger),
                    toll_of_reference=toll_of_reference,
                    quoted=sentence.text.lstrip()[:1] in _OPENING_QUOTES and not (own_time or specific_place),
-                   held_again=kind.sub_event_type == "Arrests" and _held_are_definite(sentence, kind.trigger))
+                   held_again=kind.sub_event_type == "Arrests" and _held_are_definite(sentence, kind.trigger),
+                   in_passing=not casualties and _what_came_before(sentence, kind.trigger),
+                   from_homes=kind.sub_event_type == "Arrests" and _held_at_home(sentence, kind.trigger))
     if habitual:
         draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
@@ -990,6 +1044,20 @@ def _part_of_counted(number) -> bool:
 _SIDES_OWN = {"our", "their", "its", "his", "her", "my", "your"}
 
 
+def _held_at_home(sentence, trigger: Span | None) -> bool:
+    """Whether the arrest the event words tell was made at people's homes or in raids (``held_at_home``)."""
+    word = _trigger_head(sentence, trigger)
+    return word is not None and held_at_home(word)
+
+
+def _what_came_before(sentence, trigger: Span | None) -> bool:
+    """Whether the event words are the object of "after" or "following" ("[said it was the second attack] after
+    Monday night's bombing"): what the sentence's own matter came after."""
+    word = _trigger_head(sentence, trigger)
+    return word is not None and word.dep_ == "pobj" and word.head.lower_ in ("after", "following") and (
+        word.head.dep_ == "prep")
+
+
 def _trigger_head(sentence, trigger: Span | None):
     """The word of the trigger that the rest of it hangs on ("stage" in "stage demonstrations")."""
     if trigger is None:
@@ -1020,6 +1088,8 @@ def _unrealised(sentence, trigger: Span | None) -> bool:
         governor = _governor(word)
         if governor is None:
             return False
+        if _conditional(governor):  # "vow to stay until the agreement is cancelled"
+            return True
         if _definite(word):  # "the attack was aimed at civilians", but "ordered the arrest of the suspects"
             return governor.lemma_.lower() in ("order", "demand")
         if governor.lemma_.lower() in UNREALISED:
@@ -1039,6 +1109,13 @@ def _unrealised(sentence, trigger: Span | None) -> bool:
         if word.dep_ not in ("xcomp", "conj") or word.head.i == word.i:
             return False
         word = word.head  # "will try to storm", "vowed to find and arrest"
+
+
+def _conditional(verb) -> bool:
+    """Whether ``verb`` heads a clause of what is awaited or supposed: "until the agreement is cancelled", "unless the
+    arrests stop", "if the strike goes ahead"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till", "unless", "if")
+                                        for c in verb.children)
 
 
 def _about_another_time(sentence, trigger: Span | None) -> bool:
@@ -1554,7 +1631,7 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
         if old.sub_event_type == "Violent demonstration" or any(
                 actor is not None and actor.category != "state forces" for actor in (new.actor1, new.actor2)):
             return False
-    elif new.sub_event_type != "Arrests":
+    elif new.sub_event_type != "Arrests" or new.from_homes:
         return False
     if not _same_ground(old.place, new.place):
         return False

