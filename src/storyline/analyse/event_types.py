@@ -965,11 +965,8 @@ def held_at_home(token) -> bool:
 
 
 def _arrested_elsewhere(context: _Context, token) -> bool:
-    """Whether an arrest is of people held at their homes (:func:`held_at_home`) or, told in a relative clause, of
-    someone who is not a protester: "the death of a driver who had been arrested on Monday" tells why people
-    protest, not that police arrested protesters."""
-    if held_at_home(token):
-        return True
+    """Whether an arrest told in a relative clause is of someone who is not a protester: "the death of a driver
+    who had been arrested on Monday" tells why people protest, not that police arrested protesters."""
     clause = _relative_clause(token)
     if clause is None:
         return False
@@ -1359,7 +1356,7 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         armed += side.get("armed", 0)
         weight = cue.weight
         lemma = token.lemma_.lower()
-        if lemma in BEATING and not _blow(token):
+        if not _blow(token):
             continue  # "5,000 people kicked off the protests": a phrasal verb, no blow struck
         named = context.roles_of(doers).get("armed") or side.get("civilian", 0) >= 1
         if lemma in BEATING | {"raid"} and _habit(token):

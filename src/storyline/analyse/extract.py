@@ -243,7 +243,8 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     for draft in drafts:
         _date_from_detail(draft, drafts, quiet, sentences, times_of)
     context = _report_country(countries) or _report_country(sources_countries)
-    setting = drafts[0] if headings and drafts and drafts[0].place.precision in _SPECIFIC[:3] else None
+    lead_ground = drafts[0].place.precision if drafts else None
+    setting = drafts[0] if headings and lead_ground in ("place", "district", "admin1") else None
     for draft in drafts:
         if draft.place.country_iso is None and setting is not None:
             # a timeline's entries without a place of their own are where its lead set the story

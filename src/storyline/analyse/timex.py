@@ -611,6 +611,7 @@ _BARE_WEEKDAY = re.compile(rf"(?:(?:late |early )?on )?(?:{_WD})(?: (?:morning|a
                            re.IGNORECASE)
 # What makes a verb tell what is to come: "will rule", "is due to rule", "is expected to visit".
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
+_TO_COME = _FUTURE_AUXILIARIES | {"would", "wo"}  # and what was still to come when it was said ("would appear")
 _LOOKING_AHEAD = frozenset({"due", "expect", "schedule", "set", "plan", "intend", "going"})
 
 
@@ -732,7 +733,6 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     return "event", steps
 
 
-_TO_COME = {"will", "would", "shall", "'ll", "wo"}  # auxiliaries of what is still to come
 _NEAR_IN_TIME = {"shortly", "just", "soon", "right", "moments", "minutes", "hours", "immediately"}
 
 
