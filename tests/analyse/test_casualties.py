@@ -201,9 +201,22 @@ def test_vague_and_bounded_counts_come_from_the_table(text, expected):
     ("Four children were taken to hospital with shrapnel wounds.", [(INJURED, 4, 4, 4, "children")]),
     ("The bus driver suffered a fractured skull.", [(INJURED, 1, 1, 1, "bus driver")]),
     ("Five villagers were treated for injuries.", [(INJURED, 5, 5, 5, "villagers")]),
+    # harms joined by "and": the first carries their place in the sentence
+    ("Nine people were treated for gunshot and other wounds at the city hospital.", [(INJURED, 9, 9, 9, "people")]),
+    # the people counted as the number of those who were treated
+    ("The number of people treated for injuries had risen to 14 by Monday evening.", [(INJURED, 14, 14, 14, "people")]),
 ])
 def test_the_injured_told_by_the_harm_they_bear(text, expected):
     assert brief(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were fatally wounded when gunmen opened fire on a minibus near the market.",
+    "Two police officers were mortally injured in the blast.",
+    "Two students were fatally shot outside the campus gates.",
+])
+def test_fatally_or_mortally_hurt_are_killed(text):
+    assert [(kind, low, high) for kind, low, _, high, _ in brief(text)] == [(KILLED, 2, 2)]
 
 
 def test_a_count_now_reached_holds_the_death_told_after_it():

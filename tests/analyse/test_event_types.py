@@ -174,8 +174,11 @@ def test_a_beating_or_a_raid_is_an_event_when_those_involved_are_named():
     assert classify_text("Traders who had refused to pay the new market levy were beaten by soldiers in the "
                          "town.").sub_event_type == "Attack"
     assert classify_text("Bandits raided two villages near Kaura Namoda overnight.").sub_event_type == "Attack"
+    # blows that disperse a protest are an intervention; blows that kill or gravely hurt are excessive force
     assert classify_text("Riot police beat demonstrators who had gathered outside parliament.").sub_event_type \
-        == "Excessive force against protesters"
+        == "Protest with intervention"
+    assert classify_text("Riot police beat demonstrators who had gathered outside parliament, leaving two of them "
+                         "critically injured.").sub_event_type == "Excessive force against protesters"
     # a win, a habit, and who holds the ground are no incidents
     for text in ("Enyimba beat the Rangers 3-1 in the league on Sunday.",
                  "Bandits raid farming villages in the region every harvest.",
@@ -538,3 +541,22 @@ def test_custody_riots_fire_suffered_and_weapons_beside_acts(text, sub_event_typ
 ])
 def test_arms_carried_and_machines_present_are_no_incident(text):
     assert classify_text(text) is None, text
+
+
+def test_tear_gas_or_rubber_bullets_fired_at_a_protest_are_an_intervention_not_lethal_force():
+    for text in ("Police fired tear gas at protesters in Osh on Thursday.",
+                 "Police fired rubber bullets at protesters in Osh on Thursday.",
+                 "Soldiers fired at the marchers with rubber bullets."):
+        assert classify_text(text).sub_event_type == "Protest with intervention", text
+    for text in ("Police fired on protesters in Osh on Thursday.",
+                 "Police fired live rounds at protesters in Osh on Thursday."):
+        assert classify_text(text).sub_event_type == "Excessive force against protesters", text
+
+
+def test_crowds_stoning_each_other_are_mob_violence():
+    event = classify_text("Residents of two neighbouring villages pelted each other with stones on Sunday after a "
+                          "quarrel over a water channel.")
+    assert event is not None and event.sub_event_type == "Mob violence"
+    # stones thrown at someone else are not
+    event = classify_text("Residents of two neighbouring villages pelted the police with stones on Sunday.")
+    assert event is None or event.sub_event_type != "Mob violence"

@@ -1309,3 +1309,34 @@ def test_a_day_of_what_the_arrested_will_do_next_does_not_date_the_arrests():
     events = events_of(text, published=dt.date(2026, 11, 17))
     assert [e.sub_event_type for e in events] == ["Violent demonstration"]
     assert events[0].time.start == dt.date(2026, 11, 17)
+
+
+def test_the_nth_victim_told_later_is_one_more_when_one_fewer_were_counted():
+    text = ("Gunmen shot dead two traders at a cattle market in Gusau on Monday, police said.\n"
+            "A third man had died of his injuries in hospital by Tuesday morning, a police spokesman said.\n")
+    events = events_of(text)
+    assert [(e.fatalities.low, e.fatalities.high) for e in events] == [(3, 3)]
+    # a third victim among three already counted is one of them
+    among = text.replace("shot dead two traders", "shot dead three traders")
+    assert [(e.fatalities.low, e.fatalities.high) for e in events_of(among)] == [(3, 3)]
+
+
+def test_an_incident_said_to_be_one_of_a_series_is_no_new_incident():
+    text = ("A car bomb exploded outside a cafe in Budva late on Tuesday, wounding two people, police said.\n"
+            "It is the third car bombing in Budva this year.\n")
+    events = events_of(text)
+    assert [(e.sub_event_type, str(e.time.start), e.injuries.low) for e in events] == [
+        ("Remote explosive/landmine/IED", "2026-05-05", 2)]
+
+
+def test_harm_told_first_is_typed_by_the_deed_told_next():
+    text = ("Four UN peacekeepers were injured on Saturday morning when a crowd confronted their patrol near Goma, "
+            "the mission said.\n"
+            "Witnesses said the crowd punched and kicked the soldiers and threw stones at their vehicles.\n")
+    events = events_of(text)
+    assert [(e.sub_event_type, e.place.location, str(e.time.start), e.injuries.low) for e in events] == [
+        ("Mob violence", "Goma", "2026-05-02", 4)]
+    # a next sentence that tells no violence types nothing
+    calm = text.replace("punched and kicked the soldiers and threw stones at their vehicles",
+                        "had been angry about the price of bread")
+    assert events_of(calm) == []

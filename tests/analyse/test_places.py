@@ -878,3 +878,24 @@ def test_a_piece_of_a_longer_name_in_a_country_the_report_never_writes_is_droppe
             "It was the worst riot at a Guyanese prison in years.\n")
     sentence = next(parse(text).sents)
     assert all(p.country_iso != "TZ" for _, p in find_places(sentence))  # not Tanzania's Coast region
+
+
+def test_an_english_word_opening_a_sentence_before_a_common_noun_is_no_place():
+    text = "Police detained 20 activists on Monday.\nMobile networks remained down on Tuesday.\n"
+    assert places_in(text) == []
+    # the town before its police, and the town where something happened, stay places
+    for text in ("Police detained 20 activists on Monday.\nMobile police said two men had been shot on Tuesday.\n",
+                 "Two men were shot dead in Mobile on Tuesday.\n"):
+        assert [(span, p.admin1_iso) for span, p in places_in(text)] == [("Mobile", "US-AL")], text
+
+
+def test_an_unknown_town_named_again_lies_where_it_was_first_placed():
+    # Takhiatash is a town the gazetteer does not know; the lead says it is in Karakalpakstan, and the report also
+    # names Tashkent, so only the lead's words settle where the later bare mention is
+    text = ("Security forces opened fire on protesters in Takhiatash, a town in Karakalpakstan, on Saturday, killing "
+            "four people.\nThe authorities in Tashkent blamed the unrest on foreign forces.\n"
+            "On Monday, police detained 20 activists in Takhiatash in raids on their homes.\n")
+    doc = parse(text)
+    last = list(doc.sents)[-1]
+    assert [(span.text, p.admin1_iso, p.location) for span, p in find_places(last)] == [
+        ("Takhiatash", "UZ-QR", "Takhiatash")]

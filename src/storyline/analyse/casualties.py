@@ -95,6 +95,7 @@ BREAKDOWN_WORDS = frozenset({"including", "among", "excluding", "incl."})
 ADDITIVE_PREPOSITIONS = ("in addition to", "along with", "together with")
 # Words that make a wound the cause of a death: "sustained fatal gunshot wounds".
 FATAL_WORDS = frozenset({"fatal", "mortal", "deadly", "lethal"})
+FATAL_ADVERBS = frozenset({"fatally", "mortally"})  # "fatally wounded", "mortally injured": killed
 NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 TIME_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -154,7 +155,8 @@ class Casualty:
     head phrase ("Chinese workers"), or ``None`` when the text names none. ``evidence`` holds spans
     with field ``fatalities`` / ``injuries`` (the count words and the casualty word) and ``victims``.
     ``incident_count`` is how many incidents the sentence says the figure covers, when it says;
-    ``is_aggregate`` is true when the figure is summed over several incidents or a period.
+    ``is_aggregate`` is true when the figure is summed over several incidents or a period. ``nth`` is N for one
+    victim told as the Nth ("a third man died"), else 0.
     """
 
     kind: str
@@ -163,6 +165,7 @@ class Casualty:
     evidence: tuple[Span, ...]
     incident_count: int | None = None
     is_aggregate: bool = False
+    nth: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +228,8 @@ def find_casualties(sentence) -> list[Casualty]:
             evidence.add(_span(doc, "victims", *victims_range))
             previous_victims = victims_range
         results.append(Casualty(kind, count.figure, victims, tuple(sorted(evidence, key=lambda s: (s.start, s.field))),
-                                incidents, aggregate or any(t.i in running or t.head.i in running for t in cue)))
+                                incidents, aggregate or any(t.i in running or t.head.i in running for t in cue),
+                                count.nth))
     return results
 
 
@@ -502,6 +506,10 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
     lemma, lower = token.lemma_.lower(), token.lower_
     if lemma == "shoot" and (dead := _shot_dead(token)) is not None:  # "shot dead"
         return _from_verb(token, KILLED, excluded, [token, dead])
+    fatally = [c for c in token.children if c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS]
+    if fatally and token.pos_ in ("VERB", "AUX", "ADJ") and (
+            lemma in INJURE_VERBS | TO_DEATH_VERBS | {"shoot"} or lower in ("injured", "wounded")):
+        return _from_verb(token, KILLED, excluded, [fatally[0], token])  # "fatally wounded", "was fatally shot"
     if lemma == "gun" and any(c.lower_ == "down" for c in token.children):  # "gunned down"
         return _from_verb(token, KILLED, excluded, [token])
     to_death = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
@@ -570,6 +578,7 @@ def _is_harm(token) -> bool:
 def _bearer_verb(harm):
     """The verb whose subject bears ``harm``: "suffered burns", "were treated for gunshot wounds", "are receiving
     treatment for burns", "was taken to hospital with a broken leg"; None when the harm is told otherwise."""
+    harm = _first_conjunct(harm)  # "treated for gunshot and other wounds"
     if harm.dep_ == "dobj":
         return harm.head if harm.head.lemma_.lower() in SUFFER_VERBS else None
     prep = harm.head
@@ -586,13 +595,21 @@ def _bearer_verb(harm):
     return holder if holder.pos_ in ("VERB", "AUX") and lemma in TREAT_VERBS | SUFFER_VERBS else None
 
 
+def _first_conjunct(word):
+    """The first of the words joined to ``word`` by "and"/"or", which carries their place in the sentence."""
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return word
+
+
 def _from_harm(harm, excluded) -> list:
     """The injured told by their harm: one count per person who bears it, the subject of "suffered" or of a passive
     "treated", the object of an active one ("Three people were treated for gunshot wounds", "doctors treated 14
     people for burns", "A night watchman was beaten and was being treated for a broken arm"). The harm's own
     number counts wounds, not people ("two gunshot wounds"), and a harm no one is said to bear counts nobody."""
-    prep = harm.head
-    if harm.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ == "NOUN" and prep.head.i not in excluded \
+    first = _first_conjunct(harm)
+    prep = first.head
+    if first.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ == "NOUN" and prep.head.i not in excluded \
             and prep.head.lemma_.lower() not in TREATMENT_NOUNS | {"hospital"}:
         return _counts([prep.head], _harm_kind(harm), excluded, [harm])  # "four more people with gunshot wounds"
     verb = _bearer_verb(harm)
@@ -920,6 +937,8 @@ def _counted_kind(number, excluded) -> str | None:
     for word in words:
         kind = _verb_kind(word) or (KILLED if word.lemma_.lower() in DEATH_NOUNS else
                                     INJURED if word.lemma_.lower() in INJURY_NOUNS else None)
+        if kind is None and word.pos_ == "VERB" and word.lemma_.lower() in CARE_VERBS:
+            kind = INJURED  # "the number of people treated for injuries has risen to 14"
         if kind is not None:
             return kind
     return None

@@ -1029,9 +1029,10 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     for hit in cues.get("violence", []) + cues.get("harm", []):
         word = context.token(hit)
         lemma = word.lemma_.lower()
-        if (lemma in SHOOTING | {"dead", "death", "die"} or lemma in BEATING and _blow(word) and not _habit(word)) and (
-                context.roles_of(_targets(word)).get("protester")):
-            lethal.append(hit)  # shooting at, killing or beating the protesters themselves: grave force
+        beaten = lemma in BEATING and _blow(word) and not _habit(word) and _gravely(context)
+        shot = lemma in SHOOTING | {"dead", "death", "die"} and not _fires_crowd_control(word, context, intervention)
+        if (shot or beaten) and context.roles_of(_targets(word)).get("protester"):
+            lethal.append(hit)  # shooting at or killing the protesters, beating them to death or gravely: grave force
     if violent:
         label, rule, cue = "Violent demonstration", "protest-violence", violent[0]
     elif lethal and _by_armed_group(context, lethal):
@@ -1048,6 +1049,27 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     cues.pop("violence", None)
     cues.pop("harm", None)
     evidence.add(label, base + 0.6, cue, rule)
+
+
+def _fires_crowd_control(word, context: _Context, intervention: list[Hit]) -> bool:
+    """Whether what a shooting verb fires is a means of crowd control ("fired tear gas at protesters", "fired rubber
+    bullets into the crowd"): an intervention, not lethal force."""
+    means = {context.tokens[p].i for hit in intervention if hit.pattern.weight >= 2.4 for p in hit.positions}
+    fired = [c for c in word.children if c.dep_ == "dobj"] + [
+        pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "with"
+        for pobj in prep.children if pobj.dep_ == "pobj"]
+    return any(t.i in means for f in fired for t in f.subtree)
+
+
+# Words that make blows grave force (ACLED's excessive force): a death, or injuries told as serious.
+GRAVE_HARM = frozenset({"dead", "death", "die", "kill", "fatally", "critically", "seriously", "severely", "gravely",
+                        "coma"})
+
+
+def _gravely(context: _Context) -> bool:
+    """Whether blows at a protest killed or gravely hurt: "beaten to death", "left a protester in a coma". Baton
+    charges that hurt people less ("beating people with batons") disperse a protest: an intervention."""
+    return any(t.lemma_.lower() in GRAVE_HARM or t.lower_ in GRAVE_HARM for t in context.tokens)
 
 
 def _by_armed_group(context: _Context, hits: list[Hit]) -> bool:
@@ -1503,6 +1525,13 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
             if doers.get("crowd") and not doers.get("armed"):
                 evidence.add("Mob violence", evidence.scores.pop(label) + 0.1, hit, "violence-by-crowd")
                 return
+    if not any(label in evidence.scores for label in PROTEST_FAMILY):
+        for hit in context.cues.get("protest_violent", []):
+            word = context.token(hit)
+            # "residents of Sokh and of a Kyrgyz village pelted each other with stones": crowds fighting each other
+            if word.pos_ == "VERB" and _at_each_other(word) and _crowds_before(context, word):
+                evidence.add("Mob violence", hit.pattern.weight + 0.1, hit, "crowds-stoning-each-other")
+                return
     # "fishermen from two communities fought with machetes", "clashes between rival groups of villagers": a fight
     # between unarmed groups of people is a brawl (ACLED: rioters on both sides), whoever was killed in it
     fight = evidence.best.get("Armed clash")
@@ -1534,6 +1563,24 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
     if violent and max(evidence.scores[label] for label in violent) == top:
         score = max(evidence.scores.pop(label) for label in violent)
         evidence.add("Mob violence", score + 0.1, fight, "fight-between-crowds")
+
+
+def _crowds_before(context: _Context, word) -> bool:
+    """Whether the people named before ``word`` (its doers, however the parser hung them) are civilians or a crowd,
+    with no armed group, state force or rebels among them; those who report it ("officials said") do not count."""
+    named = context.roles_of([t for t in context.tokens if t.i < word.i
+                              and not (t.dep_ == "nsubj" and is_reporting_verb(t.head))])
+    if named.get("armed") or named.get("state") or named.get("nonstate"):
+        return False
+    return named.get("civilian", 0) + named.get("crowd", 0) >= 1
+
+
+def _at_each_other(word) -> bool:
+    """Whether the verb's object is reciprocal: "pelted each other", "threw stones at one another"."""
+    aimed = [c for c in word.children if c.dep_ == "dobj"] + [
+        pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "at"
+        for pobj in prep.children if pobj.dep_ == "pobj"]
+    return any({t.lower_} | {c.lower_ for c in t.children} in ({"each", "other"}, {"one", "another"}) for t in aimed)
 
 
 BRAWL_WEAPONS = {"machete", "stick", "stone", "club", "knife", "spear", "bow", "arrow", "axe", "panga", "rock",

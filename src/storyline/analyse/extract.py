@@ -36,8 +36,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
-from storyline.analyse.casualties import (DIE_VERBS, INJURE_VERBS, KILL_VERBS, OCCASION_NOUNS, Casualty,
-                                         find_casualties, is_background_toll, total_figure)
+from storyline.analyse.casualties import (CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, INJURE_VERBS, KILL_VERBS,
+                                         OCCASION_NOUNS, PERSON_NOUNS, Casualty, find_casualties, is_background_toll,
+                                         total_figure)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
                                            incident_words, is_reporting_verb, mapping_for, other_time_clause,
@@ -51,7 +52,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-38"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-39"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -161,6 +162,7 @@ class _Draft:
     further: bool = False  # the sentence signals another incident or further victims
     elsewhere: bool = False  # the sentence signals another incident ("In a separate attack")
     added: bool = False  # its victims add to those counted before ("two more", "two of the wounded")
+    nth: int = 0  # its one victim is told as the Nth ("a third man died"): the Nth of those counted before
     lead: bool = False  # the report's first event: its toll is the latest count the report gives
     result_state: bool = False  # the event words describe a state found afterwards ("burnt-out trucks")
     continues: bool = False  # a toll without event words of its own, for the incident just told
@@ -200,6 +202,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     quiet: list[int] = []  # the sentences that tell no incident of their own
     cut_off: list[tuple[Span, TimeInterval]] = []
     headings = _headings(article.text, published)
+    harm = None  # a sentence that tells harm and its time but not what it was, before any incident is told
     for index, sentence in enumerate(sentences):
         # an opening without a verb that the parser cut off after a comma ("At 14:30 hrs on Sunday 1st November,
         # 2026," | "a patrol ... came under fire") passes its times on to the rest of the sentence
@@ -219,6 +222,15 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         sources_countries.extend((span, place) for span, place in sources if place.country_iso)
         draft = None if _WITHDRAWN.search(sentence.text) else _event_draft(
             sentence, times_of[sentence.start], told, sources, drafts[-1] if drafts else None, published)
+        if draft is None and harm is not None and not drafts and index - harm[0] <= _HOW_REACH:
+            draft = _harm_told_first(harm, sentence, published)
+            if draft is not None:  # the lead's harm, of the kind this sentence tells
+                sentence_events.setdefault(harm[0], [])
+                draft.sentences.append(harm[0])
+                quiet.remove(harm[0])
+        if draft is None and not drafts and harm is None and _WITHDRAWN.search(sentence.text) is None and (
+                times_of[sentence.start] and find_casualties(sentence)):
+            harm = (index, sentence, times_of[sentence.start], told, sources)
         if draft is None:
             quiet.append(index)
             # only a sentence about armed men sets a scene ("foiled an attempt by armed infiltrators", "gendarmes
@@ -268,6 +280,24 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         event_ids = [by_draft[id(d)].id for d in sentence_events.get(index, [])]
         statements.extend(finder.sentence(sentence, event_ids, main_event))
     return [*events, *statements]
+
+
+_HOW_REACH = 2  # sentences after untyped harm within which one may tell what it was
+
+
+def _harm_told_first(harm, sentence, published) -> _Draft | None:
+    """The incident of a lead that tells harm and its time in words of no incident type ("Four UN peacekeepers were
+    injured on Saturday morning when a crowd ... confronted a patrol"), typed by a sentence soon after that tells
+    what was done, with no time, place or toll of its own ("Witnesses said the crowd punched and kicked the
+    soldiers"): one incident, with the lead's toll, time and place."""
+    kind = classify_event(sentence)
+    if kind is None or kind.event_type not in POLITICAL_VIOLENCE | {"Riots"}:
+        return None
+    index, lead, times, told, sources = harm
+    draft = _event_draft(lead, times, told, sources, None, published, kind=kind)
+    if draft is not None:
+        draft.rules.append("harm-told-first")
+    return draft
 
 
 _HEADING_WORDS = 8  # a heading is a short line ...
@@ -524,10 +554,12 @@ def _report_country(countries: list[tuple[Span, Place]]) -> tuple[Span, Place] |
 
 
 def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: list[tuple[Span, Place]],
-                 sources: list[tuple[Span, Place]], last: _Draft | None, published=None) -> _Draft | None:
+                 sources: list[tuple[Span, Place]], last: _Draft | None, published=None,
+                 kind: EventType | None = None) -> _Draft | None:
     """The event a sentence tells, if any. ``told`` are the places of what it tells, ``sources`` those in the name
-    of who reported it (:func:`_places_by_role`)."""
-    kind = classify_event(sentence)
+    of who reported it (:func:`_places_by_role`). ``kind``: what a later sentence says the harm told here was
+    (see :func:`_harm_told_first`), instead of this sentence's own words."""
+    kind = kind or classify_event(sentence)
     # A conflict's running toll ("bandits have killed thousands over the past decade") is background, not the
     # toll of what the sentence tells; nor are the doings it sums up ("raiding villages") an incident.
     # A side's vague claim of fighters' or soldiers' deaths is not counted beside a toll already told; when the
@@ -562,6 +594,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     if not casualties and _unrealised(sentence, kind.trigger):
         return None  # "vowed to retaliate", "called for protests on Friday": nothing has happened yet
     clause = _event_clause(sentence, kind.trigger, casualties)
+    # "It is the third car bombing in Budva this year": the incident told, ranked in a series; the time is the series'
+    said_of = not casualties and _said_of_the_incident(sentence, kind.trigger)
+    if said_of:
+        found_times = []
     # Without event words to hang them on, every expression may date the event; so does the opening of a sentence
     # that the parser cut off before it (see analyse_article).
     times = [(span, interval, *(time_attachment(sentence, span, clause) if clause and span.start >= sentence.start_char
@@ -588,7 +624,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # another clause ("prices climbed on Monday for fear of another attack") is not the event's.
     own_time = any(how in ("event", "report") or habitual and how != "history" for _, _, how, _ in times)
     definite = not habitual and _definite_reference(sentence, kind.trigger)
-    reference = not casualties and definite
+    reference = not casualties and definite or said_of
     # "Six people are now known to have been injured in the attack": a toll for the incident pointed back to
     toll_of_reference = bool(casualties) and definite
     # Suspects held "in connection with the bombing" point back to it, as a definite reference does.
@@ -836,6 +872,16 @@ def _definite_reference(sentence, trigger: Span | None) -> bool:
     or a headline's noun named by a place without an article ("toll from Odesa attack rises")."""
     word = _trigger_head(sentence, trigger)
     return word is not None and word.pos_ in ("NOUN", "PROPN") and (_definite(word) or _headline_noun(word))
+
+
+def _said_of_the_incident(sentence, trigger: Span | None) -> bool:
+    """Whether the event words are what a pronoun for the incident told is said to be: "It is the third car
+    bombing in Budva this year", "This was the deadliest attack on the police since 2019". Their time and place
+    are the series', not a new incident's."""
+    word = _trigger_head(sentence, trigger)
+    if word is None or word.dep_ != "attr" or word.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in word.head.children)
 
 
 def _describes_someone(sentence, trigger: Span | None) -> bool:
@@ -1198,6 +1244,7 @@ def _add_casualties(draft: _Draft, casualties: list[Casualty]) -> None:
         draft.victims = draft.victims or casualty.victims
         draft.incident_count = draft.incident_count or casualty.incident_count
         draft.is_aggregate = draft.is_aggregate or casualty.is_aggregate
+        draft.nth = max(draft.nth, casualty.nth)
         draft.evidence.extend(casualty.evidence)
 
 
@@ -1454,8 +1501,21 @@ def _elsewhere(sentence) -> bool:
     policeman was also killed in the attack" tell more of it, and add their victims to it."""
     # a capital inside the sentence makes the word part of a name: "the army's Second Army Region"
     words = {match.group(0).lower() for match in _ELSEWHERE.finditer(sentence.text)
-             if match.start() == 0 or not match.group(0)[0].isupper()}
+             if (match.start() == 0 or not match.group(0)[0].isupper())
+             and not _another_victim(sentence, sentence.start_char + match.start())}
     return bool(words) and (words != {"also"} or not _tied_to_the_incident(sentence))
+
+
+def _another_victim(sentence, offset: int) -> bool:
+    """ "A third man had died of his injuries", "a second body was found": an ordinal counting one more of the
+    victims, not another incident ("a second attack")."""
+    word = next((t for t in sentence if t.idx == offset), None)
+    if word is None or word.dep_ != "amod" or parse_ordinal(word.text) is None:
+        return False
+    victim = word.head
+    harm = DIE_VERBS | KILL_VERBS | INJURE_VERBS
+    return (victim.lemma_.lower() in PERSON_NOUNS | DEATH_NOUNS | CORPSE_NOUNS
+            or victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lemma_.lower() in harm)
 
 
 def _tied_to_the_incident(sentence) -> bool:
@@ -1672,10 +1732,11 @@ def _result_state(sentence, trigger: Span | None) -> bool:
 def _absorb_detail(old: _Draft, new: _Draft) -> None:
     """Merge a part or consequence of the incident into it. Victims of the other side, or told as more than
     those counted ("two more", "two of the wounded"), add to the toll; others may be among the dead already
-    counted ("two of the dead were policemen") and count as a new figure of the same victims; another account
-    of the toll widens it (see :func:`_another_count`). A vague count of the other side's dead ("returned fire
-    and killed several of the attackers") is one side's claim of its enemy's losses and is not counted. A time
-    it gives of what was found afterwards stays out."""
+    counted ("two of the dead were policemen") and count as a new figure of the same victims; the Nth victim ("a
+    third man died") is one more where N - 1 were counted, else one of them; another account of the toll widens
+    it (see :func:`_another_count`). A vague count of the other side's dead ("returned fire and killed several of
+    the attackers") is one side's claim of its enemy's losses and is not counted. A time it gives of what was
+    found afterwards stays out."""
     enemy = bool(old.sides and new.sides and not old.sides & new.sides)
     if enemy and new.fatalities is not None and new.fatalities.best is None:
         new.fatalities, new.sides = None, set()
@@ -1694,6 +1755,11 @@ def _absorb_detail(old: _Draft, new: _Draft) -> None:
             setattr(new, attribute, None)
         elif (additional or attribute == "injuries" and others_hurt) and mine is not None and theirs is not None:
             setattr(old, attribute, _sum_figures(mine, theirs))
+            setattr(new, attribute, None)
+        elif new.nth and mine is not None and theirs is not None and theirs.best == 1:
+            # "two traders were shot dead", then "a third man died": one more when two were counted, else one of them
+            if mine.low == mine.best == new.nth - 1:
+                setattr(old, attribute, _sum_figures(mine, theirs))
             setattr(new, attribute, None)
     if new.result_state or not new.dated_by_event:
         new.time = _UNRESOLVED_TIME

@@ -966,6 +966,20 @@ def _english_words() -> frozenset[str]:
     return frozenset().union(*index.values())
 
 
+def _units_beside_name(mention: _Mention, report: list[_Mention], doc) -> set[str]:
+    """The admin-1 units named in the other sentences that write the same unknown name: "in Nokis, the capital of
+    Karakalpakstan" in the lead places a later bare "in Nokis" there too."""
+    text = doc_text(doc)
+    name = re.compile(rf"\b{re.escape(mention.unlocated)}\b")
+    units: set[str] = set()
+    for sentence in doc.sents:
+        if sentence.start_char <= mention.start < sentence.end_char or not name.search(sentence.text):
+            continue
+        units |= {e.admin1_key for m in report if sentence.start_char <= m.start < sentence.end_char
+                  for e in m.found.entries if e.level == "admin1" and text[m.start:m.end] != mention.unlocated}
+    return units
+
+
 def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc, gaz: Gazetteer) -> Place | None:
     """A place the gazetteer does not know, placed in the admin-1 (else the country) its context settles on.
 
@@ -991,6 +1005,7 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
     in_report = {u for m in report if not in_dateline(m) for u in _units_lying_in(m) | _units_named(m)}
     for units in ({e.admin1_key for e in told if e.level == "admin1"},
                   {e.admin1_key for e in told if e.admin1_key},
+                  _units_beside_name(mention, report, doc),
                   {u for u in in_report if not countries or gaz.admin1[u].country_iso in countries}):
         if len(units) == 1:
             return replace(_place_of(gaz.entry_of_code[units.pop()], gaz), location=mention.unlocated)
@@ -1097,11 +1112,21 @@ def _starts_name(token, entity_of) -> bool:
         return entity.label_ not in NUMERIC_LABELS
     # Outside entities, only proper nouns: keeps sentence-initial common words out. A capitalised word inside
     # the sentence that a designator follows is a name whatever its tag ("Sagaing region": the tagger reads -ing).
-    if token.tag_ in ("NNP", "NNPS"):
-        return True
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.tag_ in ("NNP", "NNPS"):
+        # "Mobile internet ... remained cut": an English word opening a sentence before the common noun it modifies;
+        # not "Mobile police said", "Reading residents": a town's people, officials or sites
+        return not (_opens_sentence(token) and _is_english_word(token) and token.dep_ in ("compound", "amod")
+                    and following is not None and token.head.i == following.i and following.text.islower()
+                    and following.lemma_.lower() not in TOWN_NOUNS)
     return (token.is_alpha and not token.is_sent_start and following is not None
             and load_gazetteer().designator_level(following.text)[0])
+
+
+def _opens_sentence(token) -> bool:
+    """Whether ``token`` begins a sentence or a line, whatever the parser made of the sentence's bounds."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.is_sent_start or previous is None or previous.is_space or previous.text in (".", "!", "?")
 
 
 def _inside_name(token) -> bool:
@@ -1266,6 +1291,9 @@ def _as_read(sentence, gaz: Gazetteer):
 HOME_OF = frozenset({"people", "person", "man", "woman", "resident", "native", "family", "youth", "boy", "girl",
                      "child", "student", "villager", "trader", "worker", "commuter", "pilgrim", "fisherman", "farmer",
                      "mother", "father", "son", "daughter", "brother", "sister", "couple", "teenager"})
+# Nouns a town's name is often put before: its people, officials and sites ("Mobile police", "Reading residents").
+TOWN_NOUNS = HOME_OF | SITE_WORDS | {"police", "official", "authority", "council", "mayor", "county", "city", "port",
+                                     "hospital", "court", "resident"}
 
 
 def _home_of_people(doc, span: Span) -> bool:
