@@ -553,10 +553,12 @@ def test_tear_gas_or_rubber_bullets_fired_at_a_protest_are_an_intervention_not_l
         assert classify_text(text).sub_event_type == "Excessive force against protesters", text
 
 
-def test_crowds_stoning_each_other_are_mob_violence():
+def test_crowds_stoning_each_other_or_people_are_mob_violence():
     event = classify_text("Residents of two neighbouring villages pelted each other with stones on Sunday after a "
                           "quarrel over a water channel.")
     assert event is not None and event.sub_event_type == "Mob violence"
-    # stones thrown at someone else are not
-    event = classify_text("Residents of two neighbouring villages pelted the police with stones on Sunday.")
-    assert event is None or event.sub_event_type != "Mob violence"
+    # a crowd stoning people, with damage done beside it, is mob violence too; stones at cars alone are damage
+    event = classify_text("The residents hurled stones at the officers and set a police car on fire, witnesses said.")
+    assert event is not None and event.sub_event_type == "Mob violence"
+    event = classify_text("Youths threw stones at passing cars and set fire to two shops in the market on Friday.")
+    assert event is not None and event.sub_event_type == "Looting/property destruction"

@@ -1528,10 +1528,20 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
     if not any(label in evidence.scores for label in PROTEST_FAMILY):
         for hit in context.cues.get("protest_violent", []):
             word = context.token(hit)
-            # "residents of Sokh and of a Kyrgyz village pelted each other with stones": crowds fighting each other
-            if word.pos_ == "VERB" and _at_each_other(word) and _crowds_before(context, word):
-                evidence.add("Mob violence", hit.pattern.weight + 0.1, hit, "crowds-stoning-each-other")
-                return
+            if word.pos_ != "VERB" or not _crowds_before(context, word):
+                continue
+            # "residents of Sokh and of a Kyrgyz village pelted each other with stones": crowds fighting each other;
+            # "residents hurled stones at the officers and set a police car on fire": a crowd's blows at people,
+            # which the damage done beside them does not outweigh
+            if _at_each_other(word):
+                rule = "crowds-stoning-each-other"
+            elif any(role in PEOPLE_ROLES for role in context.roles_of(_targets(word))):
+                rule = "crowd-stoning-people"
+            else:
+                continue
+            damage = evidence.scores.pop("Looting/property destruction", 0.0)
+            evidence.add("Mob violence", max(hit.pattern.weight, damage) + 0.1, hit, rule)
+            return
     # "fishermen from two communities fought with machetes", "clashes between rival groups of villagers": a fight
     # between unarmed groups of people is a brawl (ACLED: rioters on both sides), whoever was killed in it
     fight = evidence.best.get("Armed clash")
@@ -1563,6 +1573,9 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
     if violent and max(evidence.scores[label] for label in violent) == top:
         score = max(evidence.scores.pop(label) for label in violent)
         evidence.add("Mob violence", score + 0.1, fight, "fight-between-crowds")
+
+
+PEOPLE_ROLES = frozenset({"armed", "civilian", "crowd", "nonstate", "protester", "state"})  # roles that name people
 
 
 def _crowds_before(context: _Context, word) -> bool:
