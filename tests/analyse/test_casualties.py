@@ -205,9 +205,19 @@ def test_vague_and_bounded_counts_come_from_the_table(text, expected):
     ("Nine people were treated for gunshot and other wounds at the city hospital.", [(INJURED, 9, 9, 9, "people")]),
     # the people counted as the number of those who were treated
     ("The number of people treated for injuries had risen to 14 by Monday evening.", [(INJURED, 14, 14, 14, "people")]),
+    # a hospital named as such; who stays in hospital with a harm bears it
+    ("Two men were being treated at Kenyatta National Hospital on Sunday.", [(INJURED, 2, 2, 2, "men")]),
+    ("A third worker remains in hospital with shrapnel wounds to his legs.", [(INJURED, 1, 1, 1, "worker")]),
+    ("He is in hospital with burns to his hands.", [(INJURED, 1, 1, 1, None)]),
+    ("Four other people remain in hospital.", [(INJURED, 4, 4, 4, "other people")]),
+    ("Five passengers suffered varying degrees of burns.", [(INJURED, 5, 5, 5, "passengers")]),
 ])
 def test_the_injured_told_by_the_harm_they_bear(text, expected):
     assert brief(text) == expected
+
+
+def test_the_dead_kept_in_hospital_are_not_injured():
+    assert brief("The bodies remain in hospital.") == []
 
 
 @pytest.mark.parametrize("text", [

@@ -537,10 +537,15 @@ def test_custody_riots_fire_suffered_and_weapons_beside_acts(text, sub_event_typ
     # what people were armed with describes them; a bulldozer standing there demolishes nothing
     "Residents described scores of men armed with sticks, knives and pieces of pipe running through the streets.",
     "Men armed with knives and clubs were seen near the school on Saturday.",
-    "Residents formed a human chain in front of two bulldozers sent by the city.",
 ])
 def test_arms_carried_and_machines_present_are_no_incident(text):
     assert classify_text(text) is None, text
+
+
+def test_a_bulldozer_standing_there_demolishes_nothing():
+    # the human chain in front of it is a protest, not property destruction
+    event = classify_text("Residents formed a human chain in front of two bulldozers sent by the city.")
+    assert event is not None and event.sub_event_type == "Peaceful protest"
 
 
 def test_tear_gas_or_rubber_bullets_fired_at_a_protest_are_an_intervention_not_lethal_force():
@@ -562,3 +567,17 @@ def test_crowds_stoning_each_other_or_people_are_mob_violence():
     assert event is not None and event.sub_event_type == "Mob violence"
     event = classify_text("Youths threw stones at passing cars and set fire to two shops in the market on Friday.")
     assert event is not None and event.sub_event_type == "Looting/property destruction"
+
+
+def test_a_crowd_dispersed_or_a_human_chain_is_a_protest_without_the_word():
+    event = classify_text("Police dispersed a crowd that had gathered outside the governor's office on Monday.")
+    assert event is not None and event.sub_event_type == "Protest with intervention"
+    event = classify_text("Activists formed a human chain around the parliament on Monday.")
+    assert event is not None and event.sub_event_type == "Peaceful protest"
+    # dispersing smoke or a traffic jam is no protest
+    assert classify_text("Firefighters dispersed the smoke from the warehouse on Monday.") is None
+
+
+def test_a_shooting_at_a_bar_is_an_attack_on_civilians():
+    event = classify_text("A man died after a shooting at a bar in the city centre late on Friday.")
+    assert event is not None and event.sub_event_type == "Attack"

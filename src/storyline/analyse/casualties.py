@@ -78,6 +78,8 @@ TREAT_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit", "take",
 TREATMENT_NOUNS = frozenset({"treatment", "care"})  # "receiving treatment for burns"
 # Where the hurt are cared for, and the verbs of that care: "being treated at the provincial hospital"
 CARE_PLACES = frozenset({"hospital", "clinic"})
+DEGREE_NOUNS = frozenset({"degree", "level", "kind", "type", "form"})  # "sustained various degrees of injury"
+STAY_VERBS = frozenset({"remain", "be", "stay", "lie"})  # "remains in hospital with burns"
 CARE_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit"})
 SUPERSEDED_WORDS = frozenset({"earlier", "previous", "initial", "original", "old", "former"})  # "an earlier toll"
 SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "add", "announce", "state"})
@@ -562,7 +564,7 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         return _from_noun(token, INJURED, excluded)
     if _is_harm(token):
         return _from_harm(token, excluded)
-    if lemma in CARE_PLACES and token.pos_ == "NOUN":
+    if lemma in CARE_PLACES and token.pos_ in ("NOUN", "PROPN"):  # "at the provincial hospital", "at Mulago Hospital"
         return _from_care(token, excluded)
     return []
 
@@ -579,20 +581,26 @@ def _bearer_verb(harm):
     """The verb whose subject bears ``harm``: "suffered burns", "were treated for gunshot wounds", "are receiving
     treatment for burns", "was taken to hospital with a broken leg"; None when the harm is told otherwise."""
     harm = _first_conjunct(harm)  # "treated for gunshot and other wounds"
+    if harm.dep_ == "pobj" and harm.head.lower_ == "of" and harm.head.head.dep_ == "dobj" and (
+            harm.head.head.lemma_.lower() in DEGREE_NOUNS):
+        harm = harm.head.head  # "sustained various degrees of injury": the degrees stand for the harm
     if harm.dep_ == "dobj":
         return harm.head if harm.head.lemma_.lower() in SUFFER_VERBS else None
     prep = harm.head
     if harm.dep_ != "pobj" or prep.lower_ not in ("for", "with"):
         return None
     holder = prep.head
+    in_care = False
     if holder.lemma_.lower() in TREATMENT_NOUNS and holder.dep_ == "dobj":
         holder = holder.head  # "receiving treatment for burns"
-    elif holder.lemma_.lower() == "hospital" and holder.dep_ == "pobj":
-        holder = holder.head.head  # "taken to hospital with shrapnel wounds"
+    elif holder.lemma_.lower() in CARE_PLACES and holder.dep_ == "pobj":
+        holder, in_care = holder.head.head, True  # "taken to hospital with shrapnel wounds"
     elif holder.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and holder.dep_ == "dobj":
         holder = holder.head  # "treated 14 people for gunshot wounds", the parser hanging "for" on the people
     lemma = holder.lemma_.lower()
-    return holder if holder.pos_ in ("VERB", "AUX") and lemma in TREAT_VERBS | SUFFER_VERBS else None
+    # "remains in hospital with shrapnel wounds", "is in hospital with burns": who stays in care bears the harm
+    bears = lemma in TREAT_VERBS | SUFFER_VERBS or in_care and lemma in STAY_VERBS
+    return holder if holder.pos_ in ("VERB", "AUX") and bears else None
 
 
 def _first_conjunct(word):
@@ -617,7 +625,7 @@ def _from_harm(harm, excluded) -> list:
         return []
     treated = verb.lemma_.lower() in TREAT_VERBS
     bearers = [c for c in verb.children if c.dep_ == "dobj" and c.i != harm.i
-               and c.lemma_.lower() not in TREATMENT_NOUNS]  # "treated 14 people", "hospitals received 40 people"
+               and c.lemma_.lower() not in TREATMENT_NOUNS | DEGREE_NOUNS]  # "treated 14 people", "hospitals received 40 people"
     while not bearers:
         # the subject, unless it is who gave the care ("doctors treated them"); a passive's is who got it
         bearers = [c for c in verb.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not treated]
@@ -629,18 +637,22 @@ def _from_harm(harm, excluded) -> list:
 
 def _from_care(place, excluded) -> list:
     """The injured told by where they are cared for: "Nine other people are being treated at the provincial
-    hospital", "12 were admitted to hospital". Only for verbs of care (not "taken to hospital", which the dead are
-    too), and only for people treated or admitted, not a doctor who treats them."""
+    hospital", "12 were admitted to hospital", "four remain in hospital". Only for verbs of care or of staying (not
+    "taken to hospital", which the dead are too), and only for people treated, admitted or staying, not a doctor who
+    treats them nor bodies kept there."""
     prep = place.head
     if place.dep_ != "pobj" or prep.lower_ not in ("in", "at", "to"):
         return []
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CARE_VERBS:
+    # "Four other people remain in hospital": who stays in care was hurt
+    stays = prep.lower_ == "in" and verb.lemma_.lower() in STAY_VERBS - {"be"}
+    if verb.pos_ not in ("VERB", "AUX") or not (verb.lemma_.lower() in CARE_VERBS or stays):
         return []
     if any(c.dep_ == "neg" for c in verb.children) or _hypothetical(verb) or any(
             c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return []  # "treated for shock" says what for; a harm word there is read by _from_harm
-    bearers = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in excluded]
+    bearers = [c for c in verb.children if (c.dep_ == "nsubjpass" or stays and c.dep_ == "nsubj")
+               and c.i not in excluded and c.lemma_.lower() not in CORPSE_NOUNS]
     return _counts(bearers, INJURED, excluded, [place]) if bearers else []
 
 

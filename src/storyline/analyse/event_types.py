@@ -1020,7 +1020,10 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         # a crowd "demanding answers", "chanting slogans": a protest without the word
         demands = any(t.lemma_.lower() in CROWD_DEMANDS and t.pos_ == "VERB" and _unarmed_crowd(context, t)
                       for t in context.tokens)
-        if not (intervention and stones or crowd_storms or demands):
+        # "police dispersed a crowd blocking the eviction": a gathering broken up, said without the word "protest"
+        dispersed = any(context.token(h).lemma_.lower() == "disperse" and _crowd_or_protesters(context, h)
+                        for h in intervention)
+        if not (intervention and stones or crowd_storms or demands or dispersed):
             return
         # stones thrown at police who then disperse the crowd, or tear gas at a crowd that storms an office:
         # a riot without the word "protest"
@@ -1049,6 +1052,12 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     cues.pop("violence", None)
     cues.pop("harm", None)
     evidence.add(label, base + 0.6, cue, rule)
+
+
+def _crowd_or_protesters(context: _Context, hit: Hit) -> bool:
+    """Whether what the cue's word was done to is a crowd or protesters ("dispersed a crowd")."""
+    roles = context.roles_of(_targets(context.token(hit)))
+    return bool(roles.get("crowd") or roles.get("protester"))
 
 
 def _fires_crowd_control(word, context: _Context, intervention: list[Hit]) -> bool:
@@ -1528,8 +1537,8 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
     if not any(label in evidence.scores for label in PROTEST_FAMILY):
         for hit in context.cues.get("protest_violent", []):
             word = context.token(hit)
-            if word.pos_ != "VERB" or not _crowds_before(context, word):
-                continue
+            if hit.pattern.weight < 2.4 or word.pos_ != "VERB" or not _crowds_before(context, word):
+                continue  # things thrown, not a vague "confronted"
             # "residents of Sokh and of a Kyrgyz village pelted each other with stones": crowds fighting each other;
             # "residents hurled stones at the officers and set a police car on fire": a crowd's blows at people,
             # which the damage done beside them does not outweigh
