@@ -1064,10 +1064,7 @@ def _fires_crowd_control(word, context: _Context, intervention: list[Hit]) -> bo
     """Whether what a shooting verb fires is a means of crowd control ("fired tear gas at protesters", "fired rubber
     bullets into the crowd"): an intervention, not lethal force."""
     means = {context.tokens[p].i for hit in intervention if hit.pattern.weight >= 2.4 for p in hit.positions}
-    fired = [c for c in word.children if c.dep_ == "dobj"] + [
-        pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "with"
-        for pobj in prep.children if pobj.dep_ == "pobj"]
-    return any(t.i in means for f in fired for t in f.subtree)
+    return any(t.i in means for fired in _objects(word, "with") for t in fired.subtree)
 
 
 # Words that make blows grave force (ACLED's excessive force): a death, or injuries told as serious.
@@ -1599,10 +1596,16 @@ def _crowds_before(context: _Context, word) -> bool:
 
 def _at_each_other(word) -> bool:
     """Whether the verb's object is reciprocal: "pelted each other", "threw stones at one another"."""
-    aimed = [c for c in word.children if c.dep_ == "dobj"] + [
-        pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "at"
+    return any({t.lower_} | {c.lower_ for c in t.children} in ({"each", "other"}, {"one", "another"})
+               for t in _objects(word, "at"))
+
+
+def _objects(word, preposition: str) -> list:
+    """The verb's direct objects and the objects of its ``preposition``: "fired tear gas", "fired with rubber
+    bullets", "threw stones at one another"."""
+    return [c for c in word.children if c.dep_ == "dobj"] + [
+        pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ == preposition
         for pobj in prep.children if pobj.dep_ == "pobj"]
-    return any({t.lower_} | {c.lower_ for c in t.children} in ({"each", "other"}, {"one", "another"}) for t in aimed)
 
 
 BRAWL_WEAPONS = {"machete", "stick", "stone", "club", "knife", "spear", "bow", "arrow", "axe", "panga", "rock",

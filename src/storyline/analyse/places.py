@@ -1293,7 +1293,7 @@ HOME_OF = frozenset({"people", "person", "man", "woman", "resident", "native", "
                      "mother", "father", "son", "daughter", "brother", "sister", "couple", "teenager"})
 # Nouns a town's name is often put before: its people, officials and sites ("Mobile police", "Reading residents").
 TOWN_NOUNS = HOME_OF | SITE_WORDS | {"police", "official", "authority", "council", "mayor", "county", "city", "port",
-                                     "hospital", "court", "resident"}
+                                     "hospital", "court"}
 
 
 def _home_of_people(doc, span: Span) -> bool:
