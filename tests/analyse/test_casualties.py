@@ -727,3 +727,23 @@ def test_a_count_that_opens_a_line_under_a_headline_is_not_cut_from_its_sentence
             "violent in the Exarchia district of Athens, police said.")
     assert [s.text.split()[0] for s in parse(text).sents] == ["Greece", "13", "Thirteen"]
     assert [(c.kind, c.figure.low) for c in casualties(text)][-1:] == [("injured", 13)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser reads "leaving ... people hurt" as a clause whose subject is the victims
+    ("Police charged at the activists, leaving more than a dozen people hurt, according to the organisers.",
+     [("injured", 13, 13, None, "people")]),
+    ("Police charged at the activists, leaving 14 people hurt.", [("injured", 14, 14, 14, "people")]),
+])
+def test_victims_left_hurt_are_counted(text, expected):
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A 27-year-old protester was in critical condition after being struck in the head.",
+     [("injured", 1, 1, 1, "protester")]),
+    ("Two soldiers remain in a serious but stable condition.", [("injured", 2, 2, 2, "soldiers")]),
+    ("The road was in poor condition.", []),
+])
+def test_people_in_a_hospital_condition_are_injured(text, expected):
+    assert brief(text) == expected

@@ -581,3 +581,35 @@ def test_a_crowd_dispersed_or_a_human_chain_is_a_protest_without_the_word():
 def test_a_shooting_at_a_bar_is_an_attack_on_civilians():
     event = classify_text("A man died after a shooting at a bar in the city centre late on Friday.")
     assert event is not None and event.sub_event_type == "Attack"
+
+
+def test_sides_that_attacked_each_other_fought_and_a_fight_between_crowds_is_a_brawl():
+    # a reciprocal attack is a fight of two sides, not an attack on civilians; crowds with a brawl's weapons brawl
+    assert classify_text("Youths from the two villages attacked each other with machetes.").sub_event_type == \
+        "Mob violence"
+    assert classify_text("Soldiers and rebels attacked each other near the border.").sub_event_type == "Armed clash"
+    # whoever reported it is not a side ("Reports reaching the Police"), and damage done while they fought is theirs
+    assert classify_text("Reports reaching the Police indicate that groups armed with cutlasses, sticks and stones "
+                         "attacked each other near the disputed site, during which a vehicle and a storage shed were "
+                         "set ablaze.").sub_event_type == "Mob violence"
+    # not damage done after the fighting
+    assert classify_text("Hundreds of homes were looted and set on fire in the town after fighting on October 16."
+                         ).sub_event_type == "Looting/property destruction"
+    # a confrontation or a fight that broke out is an incident
+    assert classify_text("A violent confrontation broke out between the two groups of soldiers.").sub_event_type == \
+        "Armed clash"
+    assert classify_text("A fight broke out between youths of the two villages.").sub_event_type == "Mob violence"
+
+
+def test_fire_returned_makes_a_clash_of_rockets_fired_at_troops():
+    assert classify_text("Militants fired rockets at a jeep, and troops returned fire.").sub_event_type == \
+        "Armed clash"
+    assert classify_text("Militants fired rockets at the town overnight.").sub_event_type == \
+        "Shelling/artillery/missile attack"
+
+
+def test_a_protester_struck_and_gravely_hurt_met_excessive_force():
+    grave = ("A protester was in critical condition on Sunday after being struck in the head by a projectile fired by "
+             "federal agents outside the processing center.")
+    assert classify_text(grave).sub_event_type == "Excessive force against protesters"
+    assert classify_text("A protester was struck by a stone during the march.").sub_event_type == "Peaceful protest"

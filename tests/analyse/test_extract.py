@@ -225,7 +225,8 @@ def test_gunfire_a_witness_heard_is_part_of_the_incident_told(monkeypatch):
     (event,) = events_of(text)
     assert event.fatalities.best == 2 and "detail-of-incident" in event.rules
     monkeypatch.setattr(extract, "_heard_of_it", lambda old, new: False)
-    assert len(events_of(text)) == 2  # what the rule keeps out: an attack of its own
+    monkeypatch.setattr(extract, "_how_it_was_done", lambda old, new: False)
+    assert len(events_of(text)) == 2  # what the rules keep out: an attack of its own
 
 
 def test_a_definite_reference_without_a_toll_joins_the_incident_it_points_back_to():
@@ -1340,3 +1341,47 @@ def test_harm_told_first_is_typed_by_the_deed_told_next():
     calm = text.replace("punched and kicked the soldiers and threw stones at their vehicles",
                         "had been angry about the price of bread").replace("when a crowd confronted their patrol ", "")
     assert events_of(calm) == []
+
+
+def test_a_clash_told_again_as_a_brawl_and_how_an_attack_was_done_are_one_incident():
+    text = ("A violent confrontation broke out between youths of Gunjur and Sifoe on Friday night, police said.\n"
+            "Reports indicate that groups armed with cutlasses, sticks and stones attacked each other near the "
+            "disputed site.\n"
+            "One person lost his life, while several others sustained injuries.\n")
+    events = events_of(text, published=dt.date(2026, 10, 10))
+    assert [(e.sub_event_type, e.fatalities.low) for e in events] == [("Mob violence", 1)]
+    text = ("Two soldiers were killed early on Thursday when militants opened fire on an army patrol near Shtula, "
+            "the military said.\n"
+            "A squad of militants approached the border fence shortly before 4 a.m. and fired anti-tank rockets at a "
+            "jeep moving along the patrol road.\n"
+            "The military said its forces killed three of the militants during the gunfight.\n")
+    events = events_of(text, published=dt.date(2026, 10, 8))
+    assert [(e.sub_event_type, e.fatalities.low, e.place.location) for e in events] == [("Armed clash", 5, "Shtula")]
+
+
+def test_victims_added_since_an_updated_toll_are_within_it():
+    text = ("At least four people were killed and 13 injured when a drone struck a market in Jazan on Saturday "
+            "morning, health officials said in an updated toll.\n"
+            "Two of the injured died in hospital during the afternoon, according to the health directorate.\n")
+    events = events_of(text, published=dt.date(2026, 9, 26))
+    assert [(e.fatalities.low, e.fatalities.best) for e in events] == [(4, 4)]
+    # without an updated toll, two more dead add to the four
+    added = events_of(text.replace(", health officials said in an updated toll", ""), published=dt.date(2026, 9, 26))
+    assert [e.fatalities.best for e in added] == [6]
+
+
+def test_no_one_hurt_after_any_incident_is_its_toll():
+    text = ("A home-made explosive device was found and defused on a railway line near Babruisk late on Wednesday.\n"
+            "A bomb disposal team made the device safe. No one was hurt.\n")
+    events = events_of(text, published=dt.date(2026, 10, 25))
+    assert [(e.sub_event_type, e.place.admin1_iso, e.fatalities.best, e.injuries.best) for e in events] == [
+        ("Disrupted weapons use", "BY-MA", 0, 0)]
+
+
+def test_a_state_of_harm_gives_way_to_the_day_of_the_harm():
+    text = ("A protester was in critical condition on Sunday after being struck in the head by a projectile fired by "
+            "federal agents outside the center in Broadview, Illinois, on Saturday evening, and at least five other "
+            "demonstrators were treated for injuries.\n")
+    events = events_of(text, published=dt.date(2026, 11, 15))
+    assert [(e.sub_event_type, str(e.time.start), e.injuries.low) for e in events] == [
+        ("Excessive force against protesters", "2026-11-14", 6)]

@@ -408,3 +408,13 @@ def test_a_weekday_of_something_still_to_come_is_the_next_one():
     assert day("The talks are scheduled to resume on Friday.") == [dt.date(2026, 10, 30)]
     assert day("Gunmen attacked the town on Thursday.") == [dt.date(2026, 10, 22)]
     assert day("Police said on Monday they will investigate.") == [dt.date(2026, 10, 26)]
+
+
+def test_two_days_written_as_a_range_are_one_span_of_days():
+    sunday = dt.date(2026, 10, 25)
+    assert found("Police detained 11 people in raids carried out between Monday and Wednesday.", sunday) == [
+        ("between Monday and Wednesday", dt.date(2026, 10, 19), dt.date(2026, 10, 21), "day")]
+    assert found("Fighting raged from Monday to Wednesday.", sunday) == [
+        ("from Monday to Wednesday", dt.date(2026, 10, 19), dt.date(2026, 10, 21), "day")]
+    # two days joined by "and" alone are two days
+    assert [f[0] for f in found("Attacks were reported on Monday and Wednesday.", sunday)] == ["on Monday", "Wednesday"]

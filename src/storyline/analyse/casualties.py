@@ -530,7 +530,10 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         adjacent = _adjacent_count(token, excluded)
         if adjacent is not None:
             return [(kind, adjacent, [token])]
-        return _counts(_objects(token.head, excluded), kind, excluded, [token])
+        # "leaving more than a dozen people hurt" may be parsed as a clause whose subject is the victims
+        victims = _objects(token.head, excluded) or [c for c in token.children
+                                                     if c.dep_ == "nsubj" and c.i not in excluded]
+        return _counts(victims, kind, excluded, [token])
     if lemma in EUPHEMISTIC_KILL_VERBS and token.pos_ == "VERB":
         return _from_verb(token, KILLED, excluded, [token]) if _bodies_told(token) else []
     if lemma in KILL_VERBS and token.pos_ in ("VERB", "AUX", "ADJ"):
@@ -562,6 +565,8 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         return _from_noun(token, KILLED, excluded)
     if lemma in INJURY_NOUNS:
         return _from_noun(token, INJURED, excluded)
+    if lemma == "condition" and token.pos_ == "NOUN":
+        return _from_condition(token, excluded)
     if _is_harm(token):
         return _from_harm(token, excluded)
     if lemma in CARE_PLACES and token.pos_ in ("NOUN", "PROPN"):  # "at the provincial hospital", "at Mulago Hospital"
@@ -654,6 +659,28 @@ def _from_care(place, excluded) -> list:
     bearers = [c for c in verb.children if (c.dep_ == "nsubjpass" or stays and c.dep_ == "nsubj")
                and c.i not in excluded and c.lemma_.lower() not in CORPSE_NOUNS]
     return _counts(bearers, INJURED, excluded, [place]) if bearers else []
+
+
+# How a hospital tells the state of someone hurt: "in critical condition", "in a serious but stable condition"
+# (not "poor" or "fair": a road or a building may be in that condition)
+CONDITION_WORDS = frozenset({"critical", "serious", "stable", "grave", "guarded", "life-threatening"})
+
+
+def _from_condition(condition, excluded) -> list:
+    """The injured told by the state they are in: "A 27-year-old protester was in critical condition", "two
+    remain in a serious but stable condition". Only for a subject that is, remains or lies in it."""
+    prep = condition.head
+    if condition.dep_ != "pobj" or prep.lower_ != "in" or not any(
+            c.lower_ in CONDITION_WORDS for c in condition.children if c.dep_ in ("amod", "compound", "conj")) and \
+            not any(c.lower_ in CONDITION_WORDS for c in condition.lefts):
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in STAY_VERBS or any(
+            c.dep_ == "neg" for c in verb.children) or _hypothetical(verb):
+        return []
+    bearers = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in excluded
+               and c.lemma_.lower() not in CORPSE_NOUNS]
+    return _counts(bearers, INJURED, excluded, [condition]) if bearers else []
 
 
 def _harm_kind(harm) -> str:

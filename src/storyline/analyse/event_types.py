@@ -466,6 +466,8 @@ def _source_heads(tokens) -> list[tuple]:
         if not (token.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)):
             continue  # "residents reported heavy fighting": what they reported is the event
         named = [c for c in token.children if c.dep_ == "nsubj"]
+        if not named and token.dep_ == "xcomp":  # "the Police Force wishes to inform the public that ..."
+            named = [c for c in token.head.children if c.dep_ == "nsubj"]
         named += [pobj for c in token.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
         if token.lemma_.lower() == "tell":
             named += [c for c in token.children if c.dep_ in ("dobj", "dative")]  # "told the Observer"
@@ -1036,6 +1038,9 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         shot = lemma in SHOOTING | {"dead", "death", "die"} and not _fires_crowd_control(word, context, intervention)
         if (shot or beaten) and context.roles_of(_targets(word)).get("protester"):
             lethal.append(hit)  # shooting at or killing the protesters, beating them to death or gravely: grave force
+    demonstration = evidence.best.get("Peaceful protest")
+    if not lethal and demonstration is not None and _struck_gravely(context):
+        lethal.append(demonstration)
     if violent:
         label, rule, cue = "Violent demonstration", "protest-violence", violent[0]
     elif lethal and _by_armed_group(context, lethal):
@@ -1068,14 +1073,33 @@ def _fires_crowd_control(word, context: _Context, intervention: list[Hit]) -> bo
 
 
 # Words that make blows grave force (ACLED's excessive force): a death, or injuries told as serious.
-GRAVE_HARM = frozenset({"dead", "death", "die", "kill", "fatally", "critically", "seriously", "severely", "gravely",
-                        "coma"})
+GRAVE_HARM = frozenset({"dead", "death", "die", "kill", "fatally", "critically", "critical", "seriously", "severely",
+                        "gravely", "coma"})
 
 
 def _gravely(context: _Context) -> bool:
     """Whether blows at a protest killed or gravely hurt: "beaten to death", "left a protester in a coma". Baton
     charges that hurt people less ("beating people with batons") disperse a protest: an intervention."""
     return any(t.lemma_.lower() in GRAVE_HARM or t.lower_ in GRAVE_HARM for t in context.tokens)
+
+
+STRUCK = frozenset({"strike", "hit"})
+
+
+def _struck_gravely(context: _Context) -> bool:
+    """Whether a protester was struck by something and gravely hurt ("A protester was in critical condition after
+    being struck in the head by a projectile fired by federal agents"): grave force, whatever was fired."""
+    if not _gravely(context):
+        return False
+    for word in context.tokens:
+        if word.lemma_.lower() not in STRUCK or word.tag_ != "VBN":
+            continue
+        struck = [t for c in word.children if c.dep_ == "nsubjpass" for t in _expand(c)]
+        if not struck and word.dep_ == "pcomp":  # "was in critical condition after being struck"
+            struck = [t for c in word.head.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in _expand(c)]
+        if context.roles_of(struck).get("protester"):
+            return True
+    return False
 
 
 def _by_armed_group(context: _Context, hits: list[Hit]) -> bool:
@@ -1401,7 +1425,9 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         weighted.append((cue, weight))
     if not weighted:
         return
-    if civilian > armed:
+    if any(_at_each_other(context.token(cue), "at", "on") for cue, _ in weighted):
+        label, rule = "Armed clash", "violence-each-other"  # "groups attacked each other": two sides fighting
+    elif civilian > armed:
         label, rule = "Attack", "violence-target"
     elif armed > civilian:
         label, rule = "Armed clash", "violence-target"
@@ -1435,11 +1461,16 @@ def _done_by_weapon(hit: Hit, context: _Context) -> bool:
 
 def _destruction_in_violence_rule(evidence: _Evidence, context: _Context) -> None:
     """Property burned or wrecked in an attack that killed or hurt people, or by a weapon's strike, is part of
-    that violence: ACLED keeps Looting/property destruction for destruction without casualties or an attack."""
+    that violence, as is property burned while two sides fought ("youths clashed with machetes, and a vehicle was set
+    ablaze"): ACLED keeps Looting/property destruction for destruction without casualties or other violence."""
     hit = evidence.best.get(DESTRUCTION)
     violent = [label for label in evidence.scores if label == "Mob violence" or (
         label in _by_sub_event() and _by_sub_event()[label].event_type in POLITICAL_VIOLENCE)]
-    if hit is None or not violent or not (context.casualties or _done_by_weapon(hit, context)):
+    fight = evidence.best.get("Armed clash")
+    # (not fighting the damage came after: "properties were looted ... after fighting on October 16")
+    fought = fight is not None and evidence.rules.get("Armed clash") in ("trigger", "violence-each-other") and \
+        context.token(fight).pos_ == "VERB" and context.token(fight).head.lower_ not in ("after", "following", "since")
+    if hit is None or not violent or not (context.casualties or fought or _done_by_weapon(hit, context)):
         return
     label = max(violent, key=evidence.scores.get)
     destruction = evidence.scores.pop(DESTRUCTION)
@@ -1551,9 +1582,13 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
     # "fishermen from two communities fought with machetes", "clashes between rival groups of villagers": a fight
     # between unarmed groups of people is a brawl (ACLED: rioters on both sides), whoever was killed in it
     fight = evidence.best.get("Armed clash")
-    if fight is None or evidence.rules.get("Armed clash") != "trigger":
+    if fight is None:
         return
     word = context.token(fight)
+    # a fighting word, whatever damage was done beside it, or sides that attacked each other
+    if not (fight.label == "Armed clash" and evidence.rules.get("Armed clash") in ("trigger", "destruction-in-violence")
+            or _at_each_other(word, "at", "on")):
+        return
     named, passive = _subject(word)
     sides = [] if passive else named
     sides += [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "between"
@@ -1571,7 +1606,9 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
         return
     # not where armed men take part ("villagers fought back when gunmen stormed the village"); the police who
     # speak of it ("police said") do not
-    fighters = context.roles_of([t for t in context.tokens if not (t.dep_ == "nsubj" and is_reporting_verb(t.head))])
+    # ("Reports reaching the Police indicate that ...": whoever the reporting subject names)
+    reporting = {t.i for s in context.tokens if s.dep_ == "nsubj" and is_reporting_verb(s.head) for t in s.subtree}
+    fighters = context.roles_of([t for t in context.tokens if t.i not in reporting])
     if fighters.get("armed") or fighters.get("nonstate"):
         return
     violent = [label for label in ("Attack", "Armed clash") if label in evidence.scores]
@@ -1594,17 +1631,18 @@ def _crowds_before(context: _Context, word) -> bool:
     return named.get("civilian", 0) + named.get("crowd", 0) >= 1
 
 
-def _at_each_other(word) -> bool:
-    """Whether the verb's object is reciprocal: "pelted each other", "threw stones at one another"."""
+def _at_each_other(word, *prepositions: str) -> bool:
+    """Whether the verb's object is reciprocal: "pelted each other", "threw stones at one another", "attacked each
+    other"."""
     return any({t.lower_} | {c.lower_ for c in t.children} in ({"each", "other"}, {"one", "another"})
-               for t in _objects(word, "at"))
+               for t in _objects(word, *(prepositions or ("at",))))
 
 
-def _objects(word, preposition: str) -> list:
-    """The verb's direct objects and the objects of its ``preposition``: "fired tear gas", "fired with rubber
+def _objects(word, *prepositions: str) -> list:
+    """The verb's direct objects and the objects of its ``prepositions``: "fired tear gas", "fired with rubber
     bullets", "threw stones at one another"."""
     return [c for c in word.children if c.dep_ == "dobj"] + [
-        pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ == preposition
+        pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in prepositions
         for pobj in prep.children if pobj.dep_ == "pobj"]
 
 

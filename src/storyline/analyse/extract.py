@@ -37,8 +37,8 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import (CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, INJURE_VERBS, KILL_VERBS,
-                                         OCCASION_NOUNS, PERSON_NOUNS, Casualty, find_casualties, is_background_toll,
-                                         total_figure)
+                                         OCCASION_NOUNS, PERSON_NOUNS, STAY_VERBS, Casualty, find_casualties,
+                                         is_background_toll, total_figure)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
                                            incident_words, is_reporting_verb, mapping_for, other_time_clause,
@@ -52,7 +52,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-39"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-40"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -70,6 +70,10 @@ _FURTHER = re.compile(rf"\b(?:{_ELSEWHERE_WORDS}|more|further|additional|later)\
 # "two more bodies were found, bringing the number of dead to 17": the count after the found ones is the new total.
 _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:bringing|taking|pushing|raising)\b.*\bto)\b",
                       re.I)
+# A toll told as a new total ("health officials said in an updated toll", "the toll has risen to"): what is told after
+# it of victims added since ("Two of the injured died in hospital") is how the total rose, not more victims.
+_UPDATED_TOLL = re.compile(r"\b(?:updated|revised|new|latest|rising|higher)\s+(?:death\s+)?toll\b"
+                           r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped)\b", re.I)
 # Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
 # Not "more than 6,000": a floor, not victims added.
 _ADDED = re.compile(r"\b(?:more(?! than)|further|additional|of the (?:wounded|injured))\b", re.I)
@@ -164,6 +168,7 @@ class _Draft:
     added: bool = False  # its victims add to those counted before ("two more", "two of the wounded")
     nth: int = 0  # its one victim is told as the Nth ("a third man died"): the Nth of those counted before
     lead: bool = False  # the report's first event: its toll is the latest count the report gives
+    updated_toll: bool = False  # its toll is told as a new total ("in an updated toll")
     result_state: bool = False  # the event words describe a state found afterwards ("burnt-out trucks")
     continues: bool = False  # a toll without event words of its own, for the incident just told
     revised: bool = False  # the toll is a new total ("the death toll rose to seven")
@@ -580,7 +585,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     if kind is not None and kind.sub_event_type == "Peaceful protest" and casualties and last is not None and (
             last.event_type in ("Protests", "Riots")):
         kind = None  # "14 were injured ... after protesters ignored warnings": the toll of the demonstration told
-    continues = (kind is None and last is not None and _disorder(last.event_type) in VICTIMS_OF_DISORDER
+    # so is "No one was hurt" after any incident (a bomb defused, an office set on fire): it had no victims
+    nobody = bool(casualties) and all(c.figure.best == 0 and c.victims is None for c in casualties)
+    continues = (kind is None and last is not None and (_disorder(last.event_type) in VICTIMS_OF_DISORDER or nobody)
                  and bool(casualties) and not any(_definite_count(sentence, c) or c.is_aggregate for c in casualties))
     if kind is None and not continues:
         return None
@@ -630,7 +637,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # Suspects held "in connection with the bombing" point back to it, as a definite reference does.
     aftermath = kind.sub_event_type == "Arrests" and _suspects_held_over(sentence, kind.trigger) or (
         not casualties and _sends_forces(kind))
-    if not casualties and not (own_time or specific_place or reference or aftermath):
+    # ("groups armed with cutlasses and sticks attacked each other near the disputed site": the clash just told)
+    retold = last is not None and _retold_as_brawl(last, kind.sub_event_type)
+    if not casualties and not (own_time or specific_place or reference or aftermath or retold):
         return None
     # "A policeman was also killed in the attack": "also" tied to the incident told adds its victims to it
     elsewhere = _elsewhere(sentence)
@@ -638,6 +647,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    kind.confidence, rules=[kind.rule, actor_terms.table_version()],
                    attributed=_attributed(sentence), further=bool(_FURTHER.search(sentence.text)),
                    claimed=bool(_CLAIMED.search(sentence.text)), reference=reference,
+                   updated_toll=bool(casualties) and bool(_UPDATED_TOLL.search(sentence.text)),
                    elsewhere=elsewhere, added=bool(_ADDED.search(sentence.text)) or (
                        not elsewhere and bool(_ALSO.search(sentence.text))),
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
@@ -666,6 +676,12 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # the day someone died of their wounds gives way to the day they were hurt ("a man hit by a canister during
     # Saturday's protest died in hospital on Sunday": the protest was on Saturday)
     deaths = [t for t in times if _dates_a_death(t[0], sentence)]
+    if len(deaths) > 1 and len(deaths) == len(times) and len({t[1].start for t in deaths}) > 1 and all(
+            t[1].start for t in deaths):
+        # the parser hangs both days on the death or the state: the earlier is the day of the harm ("was in critical
+        # condition on Sunday after being struck by a projectile ... on Saturday evening")
+        times = deaths = [min(deaths, key=lambda t: t[1].start)]
+        deaths = []
     if deaths:
         incident = event_words(sentence)
         days_of_harm = [(span, interval, "event" if _dates_a_noun(span, sentence, incident) else how, steps)
@@ -757,12 +773,16 @@ def _one_named_dead(sentence, casualties: list[Casualty]) -> bool:
 
 
 def _dates_a_death(span: Span, sentence) -> bool:
-    """Whether the time expression at ``span`` dates a death ("died in hospital on Sunday", "succumbed on Monday")."""
+    """Whether the time expression at ``span`` dates a death ("died in hospital on Sunday", "succumbed on Monday") or
+    the state of someone hurt ("was in critical condition on Sunday after being struck ... on Saturday")."""
     root = _root_of(span, sentence)
     if root is None:
         return False
     word = root.head.head if root.head.pos_ == "ADP" else root.head
-    return word.lemma_.lower() in DIE_VERBS
+    in_condition = word.lemma_.lower() in STAY_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() == "condition" for o in c.children)
+        for c in word.children)
+    return word.lemma_.lower() in DIE_VERBS or in_condition
 
 
 def _dates_a_noun(span: Span, sentence, nouns: set[int]) -> bool:
@@ -1655,7 +1675,8 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
         if not (old.fatalities or old.injuries or old.event_type in POLITICAL_VIOLENCE):
             return False
     elif not (old.event_type == new.event_type and old.event_type in POLITICAL_VIOLENCE and
-              (new.fatalities or new.injuries)) and not _heard_of_it(old, new):
+              (new.fatalities or new.injuries)) and not _heard_of_it(old, new) and not _brawl_told_of(old, new) \
+            and not _how_it_was_done(old, new):
         return False  # a gun battle told after a bombing is another incident more often than not
     # where the wounded were taken ("to hospital in Gusau") need not be where they were hurt
     if not (_same_ground(old.place, new.place) or toll and _places_agree(old.place, new.place)):
@@ -1699,6 +1720,34 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
     if not new.time.text or new.time.start is None or old.time.end is None:
         return True
     return 0 <= (new.time.start - old.time.end).days <= 1
+
+
+def _how_it_was_done(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new``, told right after an incident of political violence, tells how that incident was done:
+    violence with no toll and no day of its own, by no other doer ("Two soldiers were killed early on Thursday when
+    militants opened fire on a patrol", then "a squad of militants approached the fence shortly before 4 a.m. and
+    fired anti-tank rockets at a jeep"), not another incident of another type."""
+    if old.event_type not in POLITICAL_VIOLENCE or new.event_type not in POLITICAL_VIOLENCE:
+        return False
+    if new.fatalities or new.injuries or new.dated_by_event or new.further:
+        return False
+    # the same side, however named ("Hezbollah militants", then "a squad of militants"), not the other one
+    sides = {actor.category == "state forces" for actor in (old.actor1, new.actor1) if actor is not None}
+    return len(sides) <= 1
+
+
+def _brawl_told_of(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` tells as a brawl (Mob violence) the fight ``old`` told as a clash of sides no word made armed
+    ("a violent confrontation broke out between youths of Gunjur and Sifoe", then "groups armed with cutlasses,
+    sticks and stones attacked each other"): the same fight, told with who fought and with what."""
+    return not new.fatalities and _retold_as_brawl(old, new.sub_event_type)
+
+
+def _retold_as_brawl(old: _Draft, sub_event_type: str) -> bool:
+    """Whether an incident of ``sub_event_type`` told right after ``old`` may be it told as a brawl: ``old`` is a
+    clash of sides no word made armed, the new one Mob violence."""
+    return (old.sub_event_type == "Armed clash" and sub_event_type == "Mob violence"
+            and not any(actor is not None and actor.category not in _CROWD_SIDES for actor in (old.actor1, old.actor2)))
 
 
 def _heard_of_it(old: _Draft, new: _Draft) -> bool:
@@ -1775,10 +1824,14 @@ def _finds_within_lead_toll(old: _Draft, new: _Draft) -> bool:
     """Whether bodies found "more" are among the dead the report's lead already counts: "Eight men were killed
     ..., raising an earlier toll of three" and later "officers had found five more bodies" tell how the toll rose
     to the lead's eight, not five more. A lead gives the latest count; finds told after it, fewer than it, are
-    the story of that count ("two more soldiers died" is not a find, and adds)."""
+    the story of that count ("two more soldiers died" is not a find, and adds), as are victims added since a lead
+    that calls its toll a new total ("At least four people were killed ..., health officials said in an updated
+    toll", then "Two of the injured died in hospital")."""
     if not (new.added and old.lead and old.fatalities is not None and new.fatalities is not None):
         return False
-    found = any(span.field == "fatalities" and span.text.lower() in ("bodies", "corpses") for span in new.evidence)
+    # or victims added since a lead that gives its toll as a new total (_UPDATED_TOLL)
+    found = old.updated_toll or any(span.field == "fatalities" and span.text.lower() in ("bodies", "corpses")
+                                    for span in new.evidence)
     counted, lead = new.fatalities.best, old.fatalities.best
     return found and counted is not None and lead is not None and counted < lead
 
@@ -1991,7 +2044,10 @@ def _absorb(old: _Draft, new: _Draft) -> None:
         old.sides |= new.sides  # whose dead the toll now counts
     if new.injuries is not None:
         old.hurt_sides |= new.hurt_sides
-    if DEMONSTRATION_ORDER.get(new.sub_event_type, -1) > DEMONSTRATION_ORDER.get(old.sub_event_type, 99):
+    if _brawl_told_of(old, new):  # a clash told more fully as a brawl is one
+        old.sub_event_type = new.sub_event_type
+        old.event_type, old.plover_type, old.plover_mode, old.cameo_root = mapping_for(new.sub_event_type)
+    elif DEMONSTRATION_ORDER.get(new.sub_event_type, -1) > DEMONSTRATION_ORDER.get(old.sub_event_type, 99):
         # one demonstration told in several sentences is typed by the gravest thing done at it, in ACLED's order:
         # the protesters' own violence, then lethal force against them, then an intervention
         old.sub_event_type = new.sub_event_type

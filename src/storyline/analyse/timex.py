@@ -603,7 +603,31 @@ def find_time_expressions(sentence, published: dt.date | None,
             interval = _from_anchor(span.text, _anaphor_days(span.text), earlier)
         found.append((span, interval))
     return [(span, _ahead_if_to_come(sentence, span, interval, published))
-            for span, interval in _with_runs_of_days(sentence, found, published)]
+            for span, interval in _with_runs_of_days(sentence, _joined_ranges(sentence, found), published)]
+
+
+# "between Monday and Wednesday", "from 3 to 5 March" (the second day written in full): one span of days.
+_RANGE_OPENING = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOINT = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*", re.IGNORECASE)
+_LONGEST_RANGE = 31  # days: a longer span is a period, not an incident's days
+
+
+def _joined_ranges(sentence, found: list[tuple[Span, TimeInterval]]) -> list[tuple[Span, TimeInterval]]:
+    """``found`` with two single days written as a range ("raids carried out between Monday and Wednesday", "from
+    Monday to Wednesday") joined into one expression that spans them both, first day to last."""
+    text, joined = doc_text(sentence.doc), []
+    for span, interval in found:
+        if joined:
+            first_span, first = joined[-1]
+            opening = _RANGE_OPENING.search(text, max(sentence.start_char, first_span.start - 12), first_span.start)
+            if opening and _one_day(first) and _one_day(interval) and not is_anaphoric(first) and \
+                    not is_anaphoric(interval) and _RANGE_JOINT.fullmatch(text[first_span.end:span.start]) and \
+                    0 < (interval.start - first.start).days <= _LONGEST_RANGE:
+                whole = Span(EVIDENCE_FIELD, opening.start(), span.end, text[opening.start():span.end])
+                joined[-1] = (whole, TimeInterval(first.start, interval.end, "day", whole.text))
+                continue
+        joined.append((span, interval))
+    return joined
 
 
 # A bare weekday, as a weekday alone reads it (the most recent one), with the words before it that keep it a day.
