@@ -629,8 +629,9 @@ def _from_harm(harm, excluded) -> list:
     if verb is None or any(c.dep_ == "neg" for c in verb.children) or _hypothetical(verb):
         return []
     treated = verb.lemma_.lower() in TREAT_VERBS
+    # "treated 14 people", "hospitals received 40 people"
     bearers = [c for c in verb.children if c.dep_ == "dobj" and c.i != harm.i
-               and c.lemma_.lower() not in TREATMENT_NOUNS | DEGREE_NOUNS]  # "treated 14 people", "hospitals received 40 people"
+               and c.lemma_.lower() not in TREATMENT_NOUNS | DEGREE_NOUNS]
     while not bearers:
         # the subject, unless it is who gave the care ("doctors treated them"); a passive's is who got it
         bearers = [c for c in verb.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not treated]
@@ -670,9 +671,8 @@ def _from_condition(condition, excluded) -> list:
     """The injured told by the state they are in: "A 27-year-old protester was in critical condition", "two
     remain in a serious but stable condition". Only for a subject that is, remains or lies in it."""
     prep = condition.head
-    if condition.dep_ != "pobj" or prep.lower_ != "in" or not any(
-            c.lower_ in CONDITION_WORDS for c in condition.children if c.dep_ in ("amod", "compound", "conj")) and \
-            not any(c.lower_ in CONDITION_WORDS for c in condition.lefts):
+    # "critical condition", "a serious but stable condition" ("stable" hangs on "serious")
+    if condition.dep_ != "pobj" or prep.lower_ != "in" or not any(c.lower_ in CONDITION_WORDS for c in condition.lefts):
         return []
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in STAY_VERBS or any(

@@ -1467,9 +1467,10 @@ def _destruction_in_violence_rule(evidence: _Evidence, context: _Context) -> Non
     violent = [label for label in evidence.scores if label == "Mob violence" or (
         label in _by_sub_event() and _by_sub_event()[label].event_type in POLITICAL_VIOLENCE)]
     fight = evidence.best.get("Armed clash")
+    word = context.token(fight) if fight is not None else None
     # (not fighting the damage came after: "properties were looted ... after fighting on October 16")
-    fought = fight is not None and evidence.rules.get("Armed clash") in ("trigger", "violence-each-other") and \
-        context.token(fight).pos_ == "VERB" and context.token(fight).head.lower_ not in ("after", "following", "since")
+    fought = word is not None and evidence.rules.get("Armed clash") in ("trigger", "violence-each-other") and \
+        word.pos_ == "VERB" and word.head.lower_ not in ("after", "following", "since")
     if hit is None or not violent or not (context.casualties or fought or _done_by_weapon(hit, context)):
         return
     label = max(violent, key=evidence.scores.get)
@@ -1570,7 +1571,7 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
             # "residents of Sokh and of a Kyrgyz village pelted each other with stones": crowds fighting each other;
             # "residents hurled stones at the officers and set a police car on fire": a crowd's blows at people,
             # which the damage done beside them does not outweigh
-            if _at_each_other(word):
+            if _at_each_other(word, "at"):
                 rule = "crowds-stoning-each-other"
             elif any(role in PEOPLE_ROLES for role in context.roles_of(_targets(word))):
                 rule = "crowd-stoning-people"
@@ -1632,10 +1633,10 @@ def _crowds_before(context: _Context, word) -> bool:
 
 
 def _at_each_other(word, *prepositions: str) -> bool:
-    """Whether the verb's object is reciprocal: "pelted each other", "threw stones at one another", "attacked each
-    other"."""
+    """Whether the verb's object, direct or of one of ``prepositions``, is reciprocal: "pelted each other", "threw
+    stones at one another", "attacked each other"."""
     return any({t.lower_} | {c.lower_ for c in t.children} in ({"each", "other"}, {"one", "another"})
-               for t in _objects(word, *(prepositions or ("at",))))
+               for t in _objects(word, *prepositions))
 
 
 def _objects(word, *prepositions: str) -> list:

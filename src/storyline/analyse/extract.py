@@ -586,7 +586,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             last.event_type in ("Protests", "Riots")):
         kind = None  # "14 were injured ... after protesters ignored warnings": the toll of the demonstration told
     # so is "No one was hurt" after any incident (a bomb defused, an office set on fire): it had no victims
-    nobody = bool(casualties) and all(c.figure.best == 0 and c.victims is None for c in casualties)
+    nobody = all(c.figure.best == 0 and c.victims is None for c in casualties)
     continues = (kind is None and last is not None and (_disorder(last.event_type) in VICTIMS_OF_DISORDER or nobody)
                  and bool(casualties) and not any(_definite_count(sentence, c) or c.is_aggregate for c in casualties))
     if kind is None and not continues:
@@ -680,8 +680,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             t[1].start for t in deaths):
         # the parser hangs both days on the death or the state: the earlier is the day of the harm ("was in critical
         # condition on Sunday after being struck by a projectile ... on Saturday evening")
-        times = deaths = [min(deaths, key=lambda t: t[1].start)]
-        deaths = []
+        times, deaths = [min(deaths, key=lambda t: t[1].start)], []
     if deaths:
         incident = event_words(sentence)
         days_of_harm = [(span, interval, "event" if _dates_a_noun(span, sentence, incident) else how, steps)
@@ -779,10 +778,10 @@ def _dates_a_death(span: Span, sentence) -> bool:
     if root is None:
         return False
     word = root.head.head if root.head.pos_ == "ADP" else root.head
-    in_condition = word.lemma_.lower() in STAY_VERBS and any(
+    lemma = word.lemma_.lower()
+    return lemma in DIE_VERBS or lemma in STAY_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() == "condition" for o in c.children)
         for c in word.children)
-    return word.lemma_.lower() in DIE_VERBS or in_condition
 
 
 def _dates_a_noun(span: Span, sentence, nouns: set[int]) -> bool:
@@ -2044,12 +2043,11 @@ def _absorb(old: _Draft, new: _Draft) -> None:
         old.sides |= new.sides  # whose dead the toll now counts
     if new.injuries is not None:
         old.hurt_sides |= new.hurt_sides
-    if _brawl_told_of(old, new):  # a clash told more fully as a brawl is one
-        old.sub_event_type = new.sub_event_type
-        old.event_type, old.plover_type, old.plover_mode, old.cameo_root = mapping_for(new.sub_event_type)
-    elif DEMONSTRATION_ORDER.get(new.sub_event_type, -1) > DEMONSTRATION_ORDER.get(old.sub_event_type, 99):
-        # one demonstration told in several sentences is typed by the gravest thing done at it, in ACLED's order:
-        # the protesters' own violence, then lethal force against them, then an intervention
+    # a clash told more fully as a brawl is one; one demonstration told in several sentences is typed by the gravest
+    # thing done at it, in ACLED's order: the protesters' own violence, then lethal force against them, then an
+    # intervention
+    if _brawl_told_of(old, new) or (
+            DEMONSTRATION_ORDER.get(new.sub_event_type, -1) > DEMONSTRATION_ORDER.get(old.sub_event_type, 99)):
         old.sub_event_type = new.sub_event_type
         old.event_type, old.plover_type, old.plover_mode, old.cameo_root = mapping_for(new.sub_event_type)
     old.victims = old.victims or new.victims

@@ -606,7 +606,7 @@ def find_time_expressions(sentence, published: dt.date | None,
             for span, interval in _with_runs_of_days(sentence, _joined_ranges(sentence, found), published)]
 
 
-# "between Monday and Wednesday", "from 3 to 5 March" (the second day written in full): one span of days.
+# "between Monday and Wednesday", "from Monday to Wednesday": one span of days.
 _RANGE_OPENING = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RANGE_JOINT = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*", re.IGNORECASE)
 _LONGEST_RANGE = 31  # days: a longer span is a period, not an incident's days
