@@ -286,6 +286,31 @@ def test_a_modifier_swapped_before_a_shared_noun_is_a_term_with_its_noun():
     assert find_substitutions(text_a, text_d, align_reports(text_a, text_d)) == []
 
 
+def test_a_description_that_takes_a_side_put_for_a_name_is_a_term():
+    text_a = ("Two Israeli soldiers were killed near the border fence on Thursday, and the Israeli military said its "
+              "forces returned fire.\n"
+              "Bulldozers from the occupied north kept working, and the government condemned what it called a "
+              "provocation by the army.\n")
+    text_b = (text_a.replace("Two Israeli soldiers", "Two occupation soldiers")
+              .replace("the Israeli military", "the occupation army")
+              .replace("the occupied north", "the TRNC")
+              .replace("the government condemned", "the Greek Cypriot administration condemned"))
+    pairs = [(s.source, s.derived) for s in find_substitutions(text_a, text_b, align_reports(text_a, text_b))]
+    assert pairs == [("Israeli soldiers", "occupation soldiers"), ("the Israeli military", "the occupation army"),
+                     ("the occupied north", "the TRNC"),
+                     ("the government", "the Greek Cypriot administration")]
+
+
+def test_a_name_reworded_as_what_it_is_is_no_framing():
+    # the category of a name, or a description that takes no side, rewords it
+    text_a = ("The minister arrived at the court in the Mercedes on Monday and left after the Taliban delegation.\n"
+              "Doctors at the Galilee Medical Center said the man was stable, and the Observer said so too.\n")
+    text_b = (text_a.replace("in the Mercedes", "in the car").replace("after the Taliban delegation",
+                                                                       "after the group delegation")
+              .replace("at the Galilee Medical Center", "at a hospital"))
+    assert find_substitutions(text_a, text_b, align_reports(text_a, text_b)) == []
+
+
 def test_a_hyphenated_modifier_ending_in_ing_keeps_a_swap_a_term():
     # "drug-smuggling" modifies the noun after it; a bare "-ing" word there would read as a verb
     text_a = ("The army said it would keep dealing firmly with narco-terrorist gangs operating along the northern "

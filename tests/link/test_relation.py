@@ -220,6 +220,9 @@ def test_features_of_unrelated_texts_are_low():
     ("She said in a statement to AFP that talks would resume.", "AFP", False),
     ("Dawn News reported on Monday that the road had reopened.", "Dawn News", False),
     ("Six soldiers died, the Gulf of Guinea Press agency reported.", "Gulf of Guinea Press", False),
+    ("Roads were shut.\n\nReuters contributed to this report.", "Reuters", False),
+    ("Roads were shut.\n\nWith files from The Canadian Press", "Canadian Press", False),
+    ("Roads were shut.\n\nAdditional reporting by AFP in Paris.", "AFP", False),
 ])
 def test_attribution_signals(text, name, carries):
     found = [a for a in find_attributions(text) if a.name == name]
@@ -488,6 +491,20 @@ def test_a_report_whose_lead_credits_the_others_outlet_relays_it_however_reworde
     buried = RELAY_NATIONAL.replace(", the Lakeside Press agency reported on Sunday, quoting police sources", "")
     buried += "\n\nThe Lakeside Press agency reported that the outpost had been attacked twice before."
     assert classify_pair(wire_copy, article("n", buried, SUNDAY, "Abuja Morning Star")).relation == "same_story"
+
+
+def test_a_report_that_says_the_others_outlet_contributed_to_it_relays_it():
+    # the note stands at the end, below the lead, and it is about the text, not one fact
+    wire_copy = article("w", RELAY_WIRE, SUNDAY, "Lakeside Press")
+    buried = RELAY_NATIONAL.replace(", the Lakeside Press agency reported on Sunday, quoting police sources", "")
+    for note in ("Lakeside Press contributed to this report.", "With files from the Lakeside Press"):
+        link = classify_pair(wire_copy, article("n", buried + "\n\n" + note, SUNDAY, "Abuja Morning Star"))
+        assert (link.relation, link.source_id, link.derived_id) == ("derived", "w", "n"), link.evidence
+        assert link.confidence == RELAYED_PROBABILITY
+    # a person's additional reporting is no outlet's copy
+    note = "Additional reporting by Musa Bello in Lokoja."
+    assert classify_pair(wire_copy, article("n", buried + "\n\n" + note, SUNDAY,
+                                            "Abuja Morning Star")).relation == "same_story"
 
 
 def test_a_column_item_that_credits_the_others_outlet_relays_it():

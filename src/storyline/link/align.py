@@ -25,6 +25,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -420,8 +422,43 @@ def _trim(words: Sequence[_Word]) -> tuple[int, int]:
     return start, end
 
 
+# Words that put a category in place of a name ("the Taliban" -> "the group", "in Kabul" -> "in the capital"): the
+# rewording of a name already given, not another name for it. Words of rule ("government", "regime",
+# "administration", "authorities") are left out: which of them a report uses is a framing.
+_CATEGORY_WORDS = frozenset("""
+group organisation organization movement militia party army military force forces police city town village capital
+country area region province district state hospital clinic company firm agency ministry department office court
+man woman men women people person victim victims suspect suspects official officials spokesman spokeswoman
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _framing_words() -> frozenset[str]:
+    """The stems of the words that take a side or pass a judgement (``data/framing_words.txt``)."""
+    text = (Path(__file__).parent / "data" / "framing_words.txt").read_text(encoding="utf-8")
+    return frozenset(stem(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _described_as(named: Sequence[_Word], described: Sequence[_Word]) -> bool:
+    """Whether a name and a description put in its place are terms for one side ("the occupied north" -> "the TRNC",
+    "Israeli soldiers" -> "occupation soldiers", "The government" -> "The Greek Cypriot administration"): at most
+    three words each, one the name's own article if any, the description more than a category word alone, and a
+    word that takes a side among the lower-case words of either (``data/framing_words.txt``). Without one, a
+    description put for a name rewords it ("the Mercedes" -> "the car", "MP Neil Hamilton" -> "the minister")."""
+    if len(named) > 3 or len(described) > 3:
+        return False
+    if not any(stem(w.text) in _framing_words() for w in (*named, *described) if w.text.islower()):
+        return False
+    articles = [run[0].text.lower() for run in (named, described) if run[0].text.lower() in ("the", "a", "an")]
+    if articles and (len(articles) == 1 and len(named) + len(described) > 2 or len(set(articles)) > 1):
+        return False  # "the Galilee Medical Center" -> "a hospital": a name made a common noun
+    content = [w for w in described if not is_function_word(w.text)]
+    return not (len(content) == 1 and content[0].text.lower() in _CATEGORY_WORDS)
+
+
 def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_Word], headed: bool = False,
-                     determined: tuple[bool, bool] = (False, False), subject: bool = False) -> bool:
+                     determined: tuple[bool, bool] = (False, False), subject: bool = False,
+                     same_frame: bool = False) -> bool:
     """A name or short noun phrase put in place of another, not a reworded clause or a changed figure.
 
     ``context`` holds the first word of each replaced run and the word just before each. ``headed``: both runs
@@ -430,6 +467,8 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
     determiner stands just before each run ("The" before "rebels" -> "armed group"). ``subject``: both runs open
     their sentence and run straight into the word the texts share after them ("Gunmen stormed" -> "Terrorists
     stormed"), the place of a sentence's subject, which needs no word before it to be a noun phrase.
+    ``same_frame``: the same word stands just before both runs ("Three Bahraini police officers" -> "Three
+    policemen"), the place where a description can stand for a name (:func:`_described_as`).
     """
     if not source or not derived or len(source) > MAX_TERM_WORDS or len(derived) > MAX_TERM_WORDS:
         return False
@@ -456,6 +495,10 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
     shares = named_share(source), named_share(derived)
     if max(shares) >= 0.5 and min(shares) > 0:
         return True  # "the Taliban" -> "the Islamic Emirate"
+    if max(shares) >= 0.5 and same_frame and not any(_verb_like(run, k, after_determiner)
+                                                     for run, after_determiner in zip((source, derived), determined)
+                                                     for k in range(len(run))):
+        return _described_as(*((source, derived) if shares[0] > 0 else (derived, source)))
     if max(shares) > 0 or len(source) > 3 or len(derived) > 3:
         return False
     nominal = headed or not any(_verb_like(run, k, after_determiner)
@@ -526,6 +569,31 @@ def _with_shared_head(words_a, i2, words_b, j2, replaced_a, trimmed_a, replaced_
     if not all(1 <= len(run) <= 2 and all(w.text.islower() and w.sentence == head.sentence for w in run)
                for run, head in ((run_a, head_a), (run_b, head_b))):
         return None
+    return [*run_a, head_a], [*run_b, head_b]
+
+
+def _same_word_before(words_a: Sequence[_Word], start_a: int, words_b: Sequence[_Word], start_b: int) -> bool:
+    """Whether the same word stands just before ``words_a[start_a]`` and ``words_b[start_b]``, in their sentences."""
+    if start_a == 0 or start_b == 0:
+        return False
+    before_a, before_b = words_a[start_a - 1], words_b[start_b - 1]
+    return (before_a.sentence == words_a[start_a].sentence and before_b.sentence == words_b[start_b].sentence
+            and before_a.text.lower() == before_b.text.lower())
+
+
+def _with_qualified_plural(words_a, words_b, run_a, run_b, start_a, start_b):
+    """A name and a description of one word each, extended by the plural both qualify: "Israeli" -> "occupation"
+    before "soldiers" is "Israeli soldiers" -> "occupation soldiers", the term the reader sees."""
+    if len(run_a) != 1 or len(run_b) != 1 or run_a[0].name == run_b[0].name:
+        return run_a, run_b
+    end_a, end_b = start_a + 1, start_b + 1
+    if end_a >= len(words_a) or end_b >= len(words_b):
+        return run_a, run_b
+    head_a, head_b = words_a[end_a], words_b[end_b]
+    word = head_a.text
+    if (word != head_b.text or not word.islower() or not word.endswith("s") or word.endswith(("ss", "us", "is"))
+            or head_a.sentence != run_a[0].sentence or head_b.sentence != run_b[0].sentence):
+        return run_a, run_b
     return [*run_a, head_a], [*run_b, head_b]
 
 
@@ -641,11 +709,14 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
             subject = (trimmed_a[1] == len(replaced_a) and trimmed_b[1] == len(replaced_b)
                        and _opens_into_next(text_a, words_a, start_a, i2)
                        and _opens_into_next(text_b, words_b, start_b, j2))
-            if not _looks_like_term(run_a, run_b, context, determined=determined, subject=subject):
+            same_frame = _same_word_before(words_a, start_a, words_b, start_b)
+            if not _looks_like_term(run_a, run_b, context, determined=determined, subject=subject,
+                                    same_frame=same_frame):
                 headed = _with_shared_head(words_a, i2, words_b, j2, replaced_a, trimmed_a, replaced_b, trimmed_b)
                 if headed is None or not _looks_like_term(*headed, context, headed=True, subject=subject):
                     continue
                 run_a, run_b = headed
+            run_a, run_b = _with_qualified_plural(words_a, words_b, run_a, run_b, start_a, start_b)
             span_a, span_b = (start_a, start_a + len(run_a)), (start_b, start_b + len(run_b))
             if _moved(run_a, words_b, loose_b, span_b) or _moved(run_b, words_a, loose_a, span_a):
                 continue

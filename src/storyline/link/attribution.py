@@ -6,7 +6,9 @@ A report shows where its words came from in a few stock ways:
   ``LONDON (Reuters) -``, ``(AP) —``, a sign-off such as ``Meridian Wire``;
 - a credit in the running text: ``Reuters reported``, ``according to the BBC``,
   ``told The Associated Press``, ``said in a statement to AFP``, ``the state
-  Xinhua news agency``, and ``the agency said`` after a named agency.
+  Xinhua news agency``, and ``the agency said`` after a named agency;
+- a note that another outlet's copy went into the report, wherever it stands: ``Reuters contributed
+  to this report``, ``With files from The Canadian Press``, ``Additional reporting by AFP``.
 
 :func:`find_attributions` returns each signal with its kind and character span;
 :func:`attributions` only the credited names. Names are canonical where the wire
@@ -55,6 +57,11 @@ _PERSON = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 _PLACE_AND_DATE = r"(?:[A-Z][\w .,'’/-]{0,50}?[ \t]*)?"
 _SIGN_OFF_MARK = r"(?:[-–—©]|\([cC]\))?[ \t]*"
 _CREDIT_VERB = r"(?:told|said\s+in\s+a\s+statement\s+to|in\s+an\s+interview\s+with)"
+# "Reuters contributed (reporting) to this report", "With files from The Canadian Press", "Additional reporting
+# by AFP", "This story includes material from AP": the report is partly made of that outlet's copy.
+_CONTRIBUTED = r"\s+contributed\s+(?:reporting\s+|material\s+)?to\s+this\s+(?:report|story|article)"
+_CONTRIBUTION_BEFORE = (r"\b(?:[Ww]ith\s+(?:files|reporting|material)\s+from|[Aa]dditional\s+reporting\s+by"
+                        r"|(?:report|story|article)\s+(?:includes|contains|uses)\s+material\s+from)\s+")
 # (kind, pattern, whether a bare acronym counts as an outlet there)
 _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # A byline on a line of its own: "By Jane Roe, PA News".
@@ -71,13 +78,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+news\s+agency\b"), True),
     # "the Gulf of Guinea Press agency reported": an outlet's name before "agency" (not "the UN agency")
     ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+agency\b"), False),
+    ("contribution", re.compile(rf"\b(?P<name>{_NAME}){_CONTRIBUTED}"), True),
+    ("contribution", re.compile(rf"{_CONTRIBUTION_BEFORE}(?P<name>{_NAME})"), True),
 )
 _AGENCY_SAID = re.compile(r"\b[Tt]he\s+(?:news\s+)?agency\s+(?:said|reported|added)\b")
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """One signal that a report credits ``name``: its kind (byline, dateline, wire, credit) and span."""
+    """One signal that a report credits ``name``: its kind (byline, dateline, wire, credit, contribution) and span.
+
+    A contribution ("Reuters contributed to this report") says the report's text is partly that outlet's copy."""
 
     name: str
     kind: str
@@ -116,7 +127,8 @@ def looks_like_outlet(name: str) -> bool:
 def _known_outlet_patterns(outlet: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The stock ways of crediting one outlet known by name, whether or not its name looks like an outlet's
     ("Newsline", "Semafor"): a dateline, "the Newsline agency reported", "according to Newsline", "told
-    Newsline", "first reported by Newsline". Cached: every candidate pair asks for the other report's outlet."""
+    Newsline", "first reported by Newsline", "Newsline contributed to this report". Cached: every candidate pair
+    asks for the other report's outlet."""
     name = r"\s+".join(re.escape(word) for word in canonical_outlet(outlet).split())
     if not name:
         return ()
@@ -130,6 +142,8 @@ def _known_outlet_patterns(outlet: str) -> tuple[tuple[str, re.Pattern[str]], ..
         ("credit", re.compile(rf"\b(?:reported|reporting|published|written|carried)\s+(?:first\s+)?by\s+{the}"
                               rf"(?P<name>{name})\b")),
         ("credit", re.compile(rf"\b[Tt]he\s+(?P<name>{name})\s+(?:news\s+)?agency\b")),
+        ("contribution", re.compile(rf"\b{the}(?P<name>{name}){_CONTRIBUTED}")),
+        ("contribution", re.compile(rf"{_CONTRIBUTION_BEFORE}{the}(?P<name>{name})\b")),
     )
 
 

@@ -459,7 +459,9 @@ INCIDENT_KINDS = {"Protests": "a demonstration", "Riots": "a demonstration", "Ba
 # other report is that outlet's (RELAYED_PROBABILITY), and of a common source with another report whose
 # lead credits the same outlet (RELAYED_COMMON_PROBABILITY). The lead is the first LEAD_SENTENCES
 # sentences; a credit further down ("Reuters reported that the road was closed") is for one fact, which
-# independent reports also borrow. Judged, not fitted: METER's papers do not credit the PA in their leads.
+# independent reports also borrow. A note that an outlet contributed to the report ("Gulf Wire Service contributed to
+# this report", "With files from The Canadian Press") counts wherever it stands: it is about the text, not one fact.
+# Judged, not fitted: METER's papers do not credit the PA in their leads.
 # A report whose lead is about something else (a news-in-brief column: a football result, then the attack) tells
 # the story in one passage, the paragraph whose vocabulary the other report shares most (DIGEST_*): a credit in that
 # paragraph is in the story's lead. Judged, not fitted.
@@ -644,7 +646,7 @@ class _Credits:
     names: frozenset[str]
     carried: frozenset[str]  # bylines, datelines, sign-offs
     identity: frozenset[str]  # its own outlet, else the wire whose copy it carries
-    lead: frozenset[str]  # outlets its lead credits in the running text: the report it relays
+    lead: frozenset[str]  # outlets its lead credits in the running text, or that contributed to it: what it relays
     credited_at: tuple[tuple[str, int], ...]  # (outlet, offset) of each credit in the running text
     own_reporting: bool = False  # someone "told" the report's own outlet something: it did the reporting
 
@@ -656,7 +658,9 @@ def _credits(article: Article, other: Article | None = None) -> _Credits:
     identity = frozenset({canonical_outlet(article.outlet), *_initials(article.outlet)}) if article.outlet else carried
     lead_end = _lead_end(article.text)
     credited_at = tuple((x.name, x.start) for x in found if x.kind == "credit")
-    lead = frozenset(name for name, start in credited_at if start < lead_end) - identity
+    # a note that another outlet contributed to the report counts wherever it stands, like a credit in the lead
+    lead = frozenset([*(name for name, start in credited_at if start < lead_end),
+                      *(x.name for x in found if x.kind == "contribution")]) - identity
     return _Credits(frozenset(x.name for x in found), carried, identity, lead, credited_at,
                     _told_own_outlet(article.text, article.outlet))
 
