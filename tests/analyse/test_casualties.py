@@ -157,6 +157,10 @@ KILLED, INJURED = "killed", "injured"
     ("Rebels claimed the May 22, 2012 killing of a party leader.", [(KILLED, 1, 1, 1, "party leader")]),
     ("The number of people killed rose to 12.", [(KILLED, 12, 12, 12, "people")]),
     ("The number of police officers killed rose to five.", [(KILLED, 5, 5, 5, "police officers")]),
+    # a press release's figure restated in brackets
+    ("In the ensuing exchange of fire, three (3) suspected poachers were fatally wounded.",
+     [(KILLED, 3, 3, 3, "suspected poachers")]),
+    ("One (1) BDF member sustained a gunshot wound to the left arm.", [(INJURED, 1, 1, 1, "BDF member")]),
 ])
 def test_phrasings(text, expected):
     assert brief(text) == expected

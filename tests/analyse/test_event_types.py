@@ -98,9 +98,18 @@ INCIDENTS = [
     ("The protest was triggered by the death of a driver who had been arrested on Monday.", "Arrests"),
     ("Riot police detained about 200 people when supporters of the opposition held sit-ins in the capital.",
      "Protest with intervention"),
+    ("Police bomb disposal experts on Tuesday disarmed an explosive device that had been left at the door of the "
+     "party's office, police said.", "Disrupted weapons use"),
+    ("An explosive charge went off beneath the tracks of the railway line shortly after 4 a.m. on Thursday.",
+     "Remote explosive/landmine/IED"),
+    ("An explosion damaged a stretch of the railway line early on Thursday, and prosecutors opened an investigation "
+     "into suspected sabotage.", "Remote explosive/landmine/IED"),
+    ("The rebels handed over the town of Kidal to the army on Monday.", "Non-violent transfer of territory"),
 ]
 
 NOT_INCIDENTS = [
+    "The bodies have been handed over to the police at Kasane for post-mortem examination.",
+    "An explosion damaged a stretch of the railway line early on Thursday, halting traffic for several hours.",
     "Some 3,000 fans kicked off the celebrations in the main square.",
     "Farmers vowed to stay on the road until the trade agreement is cancelled.",
     "The foreign minister met his counterpart on Monday to discuss trade and transit fees.",

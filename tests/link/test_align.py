@@ -301,6 +301,13 @@ def test_a_description_that_takes_a_side_put_for_a_name_is_a_term():
                      ("the government", "the Greek Cypriot administration")]
 
 
+def test_a_word_put_for_a_possessive_is_told_with_the_plural_both_qualify():
+    text_a = "Witnesses said security forces opened fire on the crowd outside the electricity office on Monday.\n"
+    text_b = text_a.replace("security forces", "the regime's forces")
+    assert [(s.source, s.derived) for s in find_substitutions(text_a, text_b, align_reports(text_a, text_b))] == [
+        ("security forces", "the regime's forces")]
+
+
 def test_a_name_reworded_as_what_it_is_is_no_framing():
     # the category of a name, or a description that takes no side, rewords it
     text_a = ("The minister arrived at the court in the Mercedes on Monday and left after the Taliban delegation.\n"

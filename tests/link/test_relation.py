@@ -916,6 +916,26 @@ def test_one_outlets_two_reports_of_one_story_that_day_are_versions():
     assert classify_pair(flash, other).relation != "update"
 
 
+NEXT_MORNING = """BOSSO (SWS) - A seventh member of the garrison at Bosso has succumbed to injuries sustained when \
+raiders stormed the post before sunrise on Monday, officials in Niamey confirmed on Tuesday, raising the toll to \
+seven. Colonel Idrissa told journalists that the corporal died overnight at the regional hospital in Diffa.
+
+Eight other soldiers remain under treatment. Reinforcements from Toumour have taken up positions along the lake \
+shore, and the governor of Diffa urged fishermen to stay off Lake Chad until further notice."""
+
+
+def test_one_outlets_report_of_one_story_the_next_day_is_its_update():
+    day = dt.date(2026, 6, 15)
+    evening = article("evening", EVENING, day, "Sahel Wire Service")
+    morning = article("morning", NEXT_MORNING, day + dt.timedelta(days=1), "Sahel Wire Service")
+    link = classify_pair(morning, evening)
+    assert (link.relation, link.source_id) == ("update", "evening"), link.evidence
+    assert link.evidence[0].startswith("one outlet's two reports of one story a day apart")
+    # another outlet's report the next day is another source
+    assert classify_pair(evening, replace(morning, outlet="Lake Chad Herald")).relation not in ("update",
+                                                                                                "common_source")
+
+
 SIDEBAR = """BOSSO (SWS) - In the fishing quarter of Bosso, women gathered on Monday evening outside the home of Sergeant Ali Maman, one of the soldiers who died at the army post. "He sent money home every month and wanted to open a shop," said his cousin Hadiza, 31.
 
 Corporal Moussa Garba, 24, had joined the army two years ago. His father said the family learned of his death from a neighbour's radio. Many families in the Diffa region have sons in the army, and the town's market stayed shut as mourners arrived from Mainé-Soroa."""

@@ -95,7 +95,7 @@ def alias_table() -> tuple[str, dict[str, AliasEntry], re.Pattern]:
 
 
 def table_version() -> str:
-    """The alias table's version (``actors-v3``), recorded in each mention's provenance."""
+    """The alias table's version (``actors-v4``), recorded in each mention's provenance."""
     match = re.search(r"version (\d+)", _table().version)
     return f"actors-v{match.group(1) if match else '0'}"
 

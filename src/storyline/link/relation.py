@@ -495,6 +495,9 @@ _ISSUER = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|the|and)\s+)*)*[A-Z][
 # write-through), are versions of its report, not two sources: an ``update`` (SAME_OUTLET_VERSION_PROBABILITY),
 # the one that adds material the later. Judged, not fitted: no corpus here has one outlet's versions.
 SAME_OUTLET_VERSION_PROBABILITY = 0.7
+# ... and so are its reports of one story on consecutive days: a follow-up the next morning with the toll risen ("a
+# third person has died", a day after "two dead, three wounded") is its report brought up to date, not a second source.
+SAME_OUTLET_DAYS = 1
 # A version retells the report it replaces: it keeps at least VERSION_KEPT_FACTS of that report's figures, names and
 # quotes (the versions in the reports suite keep 76% or more). One outlet's two same-day reports of one story of
 # which neither retells the other (a main report and its sidebar on the victims) are not versions, and not two
@@ -1114,15 +1117,16 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
     grounded = bool(places) or name_weight >= SAME_STORY_NAMES_WITHOUT_PLACE
     if grounded and name_weight + day_weight >= SAME_STORY_MIN_NAME_WEIGHT and evidence >= needed:
         apart = apart or told_apart
-        if days == 0 and not apart and _same_outlet(a, b):
+        if days is not None and days <= SAME_OUTLET_DAYS and not apart and _same_outlet(a, b):
             kept = 1 - min(added_facts(a.text, b.text).share, added_facts(b.text, a.text).share)
+            when = "on one day" if days == 0 else "a day apart"
             if kept >= VERSION_KEPT_FACTS:
                 a_first, why = _version_order(a, b, f)
                 return _link(a, b, "update", SAME_OUTLET_VERSION_PROBABILITY, a_first, f, [
-                    f"one outlet's two reports of one story on one day, one keeping {kept:.0%} of the other's figures, "
+                    f"one outlet's two reports of one story {when}, one keeping {kept:.0%} of the other's figures, "
                     f"names and quotes: versions of its report; order from {why}", *facts])
             return _link(a, b, "common_source", SAME_OUTLET_PROBABILITY, a_first, f, [
-                f"one outlet's two reports of one story on one day, neither keeping more than {kept:.0%} of the "
+                f"one outlet's two reports of one story {when}, neither keeping more than {kept:.0%} of the "
                 f"other's figures, names and quotes: not versions of one report (a report and its sidebar), but both "
                 f"from the outlet's own reporting, so one source", *facts])
         relayed = None if apart else _relayed(a, b, *credits)
