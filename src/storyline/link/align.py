@@ -495,17 +495,14 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
     shares = named_share(source), named_share(derived)
     if max(shares) >= 0.5 and min(shares) > 0:
         return True  # "the Taliban" -> "the Islamic Emirate"
-    if max(shares) >= 0.5 and same_frame and not any(_verb_like(run, k, after_determiner)
-                                                     for run, after_determiner in zip((source, derived), determined)
-                                                     for k in range(len(run))):
+    verbal = any(_verb_like(run, k, after_determiner)
+                 for run, after_determiner in zip((source, derived), determined) for k in range(len(run)))
+    if max(shares) >= 0.5 and same_frame and not verbal:
         return _described_as(*((source, derived) if shares[0] > 0 else (derived, source)))
     if max(shares) > 0 or len(source) > 3 or len(derived) > 3:
         return False
-    nominal = headed or not any(_verb_like(run, k, after_determiner)
-                                for run, after_determiner in zip((source, derived), determined)
-                                for k in range(len(run)))
-    return nominal and (subject or any(w.text.lower() in _NOUN_CONTEXT or w.text.endswith(("'s", "’s")) or w.name
-                                       for w in context))
+    return (headed or not verbal) and (subject or any(
+        w.text.lower() in _NOUN_CONTEXT or w.text.endswith(("'s", "’s")) or w.name for w in context))
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
