@@ -78,6 +78,15 @@ def test_a_unit_iso_3166_2_lacks_takes_the_code_of_the_unit_it_lies_in(name, cou
     assert (place.admin1, place.admin1_iso, place.precision) == (admin1, admin1_iso, "place")
 
 
+@pytest.mark.parametrize("name, admin1_iso", [("Bata", "GQ-LI"), ("Malabo", "GQ-BN"), ("Ebebiyin", "GQ-KN"),
+                                              ("Bioko Norte", "GQ-BN"), ("Litoral province", "GQ-LI")])
+def test_equatorial_guineas_admin1_is_its_province_not_one_of_its_two_regions(name, admin1_iso):
+    # ACLED and ISO 3166-2 place events by the eight provinces; the two regions above them (GQ-C, GQ-I) place nothing
+    place = resolve_place(name, "GQ")
+    assert place.admin1_iso == admin1_iso
+    assert resolve_place("Region Continental", "GQ") is None
+
+
 def test_a_country_name_is_the_country_with_its_common_english_name():
     place = resolve_place("Tajikistan")
     assert (place.country, place.country_iso, place.admin1, place.precision) == (
