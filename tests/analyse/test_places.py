@@ -78,12 +78,17 @@ def test_a_unit_iso_3166_2_lacks_takes_the_code_of_the_unit_it_lies_in(name, cou
     assert (place.admin1, place.admin1_iso, place.precision) == (admin1, admin1_iso, "place")
 
 
-@pytest.mark.parametrize("name, admin1_iso", [("Bata", "GQ-LI"), ("Malabo", "GQ-BN"), ("Ebebiyin", "GQ-KN"),
-                                              ("Bioko Norte", "GQ-BN"), ("Litoral province", "GQ-LI")])
-def test_equatorial_guineas_admin1_is_its_province_not_one_of_its_two_regions(name, admin1_iso):
-    # ACLED and ISO 3166-2 place events by the eight provinces; the two regions above them (GQ-C, GQ-I) place nothing
-    place = resolve_place(name, "GQ")
-    assert place.admin1_iso == admin1_iso
+@pytest.mark.parametrize("name, country_iso, admin1_iso", [
+    ("Bata", "GQ", "GQ-LI"), ("Malabo", "GQ", "GQ-BN"), ("Ebebiyin", "GQ", "GQ-KN"), ("Bioko Norte", "GQ", "GQ-BN"),
+    ("Litoral province", "GQ", "GQ-LI"),  # provinces, not the two regions above them (GQ-C, GQ-I)
+    ("Kaunas", "LT", "LT-KU"), ("Klaipeda", "LT", "LT-KL"),  # counties, not the municipalities below them (LT-15)
+    ("Reykjavik", "IS", "IS-1"), ("Akureyri", "IS", "IS-6"),  # regions, not municipalities
+])
+def test_the_admin1_is_the_level_acled_and_iso_3166_2_place_events_by(name, country_iso, admin1_iso):
+    assert resolve_place(name, country_iso).admin1_iso == admin1_iso
+
+
+def test_a_level_above_the_admin1_is_not_a_place():
     assert resolve_place("Region Continental", "GQ") is None
 
 

@@ -680,7 +680,8 @@ def _from_condition(condition, excluded) -> list:
         return []
     bearers = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in excluded
                and c.lemma_.lower() not in CORPSE_NOUNS]
-    return _counts(bearers, INJURED, excluded, [condition]) if bearers else []
+    # "None of them was in a serious condition" says how badly the injured are hurt, not that nobody was
+    return [count for count in _counts(bearers, INJURED, excluded, [condition]) if count[1].figure.best != 0]
 
 
 def _harm_kind(harm) -> str:
