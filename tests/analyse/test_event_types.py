@@ -587,6 +587,16 @@ def test_a_crowd_dispersed_or_a_human_chain_is_a_protest_without_the_word():
     assert classify_text("Firefighters dispersed the smoke from the warehouse on Monday.") is None
 
 
+def test_people_gathered_to_oppose_something_protest_and_a_gathering_broken_up_is_an_intervention():
+    event = classify_text("Several hundred people assembled to oppose plans to shut two wards at the hospital.")
+    assert event is not None and event.sub_event_type == "Peaceful protest"
+    event = classify_text("Police used pepper spray to disperse a gathering outside the regional government building.")
+    assert event is not None and event.sub_event_type == "Protest with intervention"
+    # gathered for something that is not a demand: no protest
+    assert classify_text("Elders gathered to call for calm after the killings.") is None
+    assert classify_text("Relatives gathered to mourn the dead on Sunday.") is None
+
+
 def test_a_shooting_at_a_bar_is_an_attack_on_civilians():
     event = classify_text("A man died after a shooting at a bar in the city centre late on Friday.")
     assert event is not None and event.sub_event_type == "Attack"
@@ -622,3 +632,15 @@ def test_a_protester_struck_and_gravely_hurt_met_excessive_force():
              "federal agents outside the processing center.")
     assert classify_text(grave).sub_event_type == "Excessive force against protesters"
     assert classify_text("A protester was struck by a stone during the march.").sub_event_type == "Peaceful protest"
+
+
+def test_what_set_unrest_off_is_another_incident_not_the_sentences_own():
+    text = ("Youths set fire to cars and threw stones at police in the town on Tuesday night, in unrest sparked by the "
+            "death of a young man shot by an officer.")
+    event = classify_text(text)
+    assert event is not None and event.event_type != "Battles" and event.trigger.text != "shot"
+    event = classify_text("Crowds burned tyres in the market on Friday in protests over the killing of two students.")
+    assert event is not None and event.trigger.text != "killing"
+    # harm caused by a weapon is the incident itself
+    event = classify_text("Forty people were treated for asphyxia caused by the use of poisonous gas by militants.")
+    assert event is not None and event.sub_event_type == "Chemical weapon"

@@ -1045,6 +1045,15 @@ def test_a_protester_who_died_the_next_day_is_counted_on_the_day_of_the_protest_
     assert (event.fatalities.best, event.injuries.low) == (1, 14)
 
 
+def test_rioters_named_among_the_hurt_after_a_demonstration_are_its_toll_not_a_riot_of_their_own():
+    text = ("On Thursday evening, police used tear gas to disperse a gathering outside the regional government building "
+            "in Kosice, where several hundred people had assembled to oppose plans to close two hospital wards.\n"
+            "Four rioters and two police officers received treatment for minor injuries, a police spokeswoman said.\n")
+    (event,) = events_of(text, published=dt.date(2026, 3, 13))
+    assert (event.sub_event_type, event.place.location) == ("Protest with intervention", "Kosice")
+    assert event.time.start == dt.date(2026, 3, 12) and event.injuries.low == 6
+
+
 def test_clashes_ahead_of_an_election_next_month_are_no_incident_of_last_year():
     text = ("One person was killed when youths attacked a campaign meeting in Kabwe on Saturday, police said.\n"
             "Campaigning has been marred by sporadic clashes between party supporters ahead of the general election "

@@ -286,6 +286,36 @@ def test_direction_from_wording_alone_is_given_low_confidence():
     assert link.confidence < 0.8
 
 
+RELAY_ONE = (
+    "Security officers arrested five men in the border town of Varn on Tuesday on suspicion of forming an armed "
+    "cell, the Interior Ministry said, according to the Harbour Wire Service.\n"
+    "Officers searched three houses and a farm outside the town and seized two rifles, a pistol and several hundred "
+    "rounds of ammunition, the ministry said in a statement.\n"
+    "The five suspects, aged between 22 and 37, had been under watch for several months, the statement said.\n"
+    "A ministry spokesman said the men had been handed to prosecutors and that more arrests were possible.\n")
+RELAY_OTHER = (
+    "Security officers detained five men in the border town of Varn on Tuesday on suspicion of forming an armed "
+    "cell, the Interior Ministry said.\n"
+    "Officers raided three houses and a farm outside the town and seized two rifles, a pistol and several hundred "
+    "rounds of ammunition, the ministry said in a statement on Tuesday night.\n"
+    "The five suspects, aged between 22 and 37, had been under watch for several months, according to the statement.\n"
+    "A ministry spokesman said the men had been handed to prosecutors and that further arrests were possible.\n")
+
+
+def test_two_same_day_rewrites_of_which_one_relays_a_wire_and_the_other_credits_no_one_share_that_source():
+    one = article("one", RELAY_ONE, TUESDAY, "Coast Courier")
+    other = article("other", RELAY_OTHER, TUESDAY, "Morning Star")
+    link = classify_pair(one, other)
+    assert link.relation == "common_source", link.evidence
+    assert any("relays 'Harbour Wire'" in e for e in link.evidence)
+    # undated, the uncredited one is an aggregator's copy of the report it found: derived from it
+    assert classify_pair(one, replace(other, published=None)).relation == "derived"
+    # where neither credits a wire, one of them is the other's source
+    plain = article("plain", RELAY_ONE.replace(", according to the Harbour Wire Service", ""), TUESDAY,
+                    "Coast Courier")
+    assert classify_pair(plain, other).relation == "derived"
+
+
 def test_one_writers_copy_in_two_outlets_that_do_not_credit_each_other_is_a_common_source():
     # a stringer files one account to two outlets; each trims it its own way, neither names the other
     long = article("long", WIRE.replace("(Meridian Wire) ", ""), MONDAY, "Korvath Herald")

@@ -54,8 +54,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from storyline.analyse.actors import alias_matches, alias_table
-from storyline.analyse.casualties import (CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, HARM_NOUNS, INJURE_VERBS, INJURY_NOUNS,
-                                          INCIDENT_NOUNS, KILL_VERBS, is_background_toll)
+from storyline.analyse.casualties import (CAUSE_VERBS, CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, GRIEVANCE_WORDS,
+                                          HARM_NOUNS, INJURE_VERBS, INJURY_NOUNS, INCIDENT_NOUNS, KILL_VERBS,
+                                          is_background_toll)
 from storyline.analyse.nlp import doc_text
 from storyline.records import Span
 
@@ -598,11 +599,34 @@ def unrealised_complement(token) -> bool:
     return governor.i != token.i and governor.lemma_.lower() in UNREALISED
 
 
+def told_as_cause(token) -> bool:
+    """Whether ``token`` heads what the sentence's incident was set off by: "in unrest sparked by [the death of a
+    young man shot by an officer]", "riots triggered by [the killing of a teenager]". That is another incident.
+    Not where the unrest is the subject ("The protest was triggered by the death of a driver who had been
+    arrested"): the sentence then tells the cause of a demonstration told before."""
+    by = token.head
+    if token.dep_ != "pobj" or by.dep_ not in ("agent", "prep"):
+        return False
+    unrest = GRIEVANCE_WORDS | UNREST_WORDS
+    if by.lower_ == "over":  # "in unrest over [the death of a man]", "protests over [the killing of two students]"
+        return by.head.lemma_.lower() in unrest
+    verb = by.head  # the unrest is what was set off, not harm: "asphyxia caused by the use of poisonous gas" is
+    return by.lower_ == "by" and verb.lemma_.lower() in CAUSE_VERBS and (  # the incident itself
+        verb.dep_ == "acl" and verb.head.lemma_.lower() in unrest  # "unrest sparked by"
+        or any(w.dep_ == "pobj" and w.lemma_.lower() in unrest  # "in unrest sparked by", as the parser hangs it
+               for c in verb.children if c.dep_ == "prep" and c.i < verb.i for w in c.children))
+
+
+UNREST_WORDS = frozenset({"unrest", "riot", "rioting", "violence", "clash", "protest", "anger"})
+
+
 def _elsewhere(tokens) -> set[int]:
-    """Token indices of clauses about another time or about what has not happened (the two functions above)."""
+    """Token indices of clauses about another time, about what has not happened or about what set the incident off
+    (the three functions above)."""
     out: set[int] = set()
     for token in tokens:
-        if token.i not in out and (other_time_clause(token) and not _died_of(token) or unrealised_complement(token)):
+        if token.i not in out and (other_time_clause(token) and not _died_of(token) or unrealised_complement(token)
+                                   or told_as_cause(token)):
             out.update(t.i for t in token.subtree)
     return out
 

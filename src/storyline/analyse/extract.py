@@ -52,7 +52,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-42"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-43"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -585,6 +585,11 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     if kind is not None and kind.sub_event_type == "Peaceful protest" and casualties and last is not None and (
             last.event_type in ("Protests", "Riots")):
         kind = None  # "14 were injured ... after protesters ignored warnings": the toll of the demonstration told
+    if kind is not None and kind.event_type == "Riots" and kind.trigger is not None and last is not None and (
+            last.event_type in ("Protests", "Riots")) and any(
+            span.field == "victims" and span.start <= kind.trigger.start < span.end
+            for c in casualties for span in c.evidence):
+        kind = None  # "Four rioters and two police officers received treatment": the word only names who was hurt
     # so is "No one was hurt" after any incident (a bomb defused, an office set on fire): it had no victims
     nobody = all(c.figure.best == 0 and c.victims is None for c in casualties)
     continues = (kind is None and last is not None and (_disorder(last.event_type) in VICTIMS_OF_DISORDER or nobody)

@@ -912,6 +912,13 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
                 reuse, f"both are bylined by {writer}, in two outlets that do not credit each other: one "
                        f"correspondent's copy, edited by each", *direction.evidence])
         certainty = max(direction.a_is_source, 1 - direction.a_is_source)
+        # both dated: an undated copy is an aggregator's, of the report it found, credit and all
+        relayed = _relayed_by_one(a_credits, b_credits) if a.published and b.published else None
+        if relayed and certainty < 0.7:
+            side, names = relayed
+            return _link(a, b, "common_source", 0.7 * p_reuse, _earlier_first(a, b), f, [
+                reuse, f"{side} relays {names}, which neither of them is, and the other credits no one; with nothing "
+                       f"to say which came first, both rewrite that report", *direction.evidence])
         issuers = _statement_issuers(a.text) & _statement_issuers(b.text)
         if issuers and certainty < 0.7 and min(f.a_new, f.b_new) >= STATEMENT_OWN_MATERIAL:
             names = ", ".join(f"'{name}'" for name in sorted(issuers))
@@ -1173,6 +1180,16 @@ def _relayed(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -
         names = ", ".join(f"'{name}'" for name in sorted(third))
         return "common_source", _earlier_first(a, b), RELAYED_COMMON_PROBABILITY, (
             f"both leads credit {names}, which neither of them is: both relay that report")
+    return None
+
+
+def _relayed_by_one(a_credits: _Credits, b_credits: _Credits) -> tuple[str, str] | None:
+    """``(side, names)`` when one report relays outlets (its lead credits them, or it carries their copy) that
+    neither report is, and the other credits or carries no outlet at all, else None."""
+    for side, one, other in (("A", a_credits, b_credits), ("B", b_credits, a_credits)):
+        relayed = (one.lead | one.carried) - one.identity - other.identity
+        if relayed and not (other.lead | other.carried | other.names) - other.identity:
+            return side, ", ".join(f"'{name}'" for name in sorted(relayed))
     return None
 
 
