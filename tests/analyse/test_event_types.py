@@ -644,3 +644,12 @@ def test_what_set_unrest_off_is_another_incident_not_the_sentences_own():
     # harm caused by a weapon is the incident itself
     event = classify_text("Forty people were treated for asphyxia caused by the use of poisonous gas by militants.")
     assert event is not None and event.sub_event_type == "Chemical weapon"
+
+
+def test_an_explosive_thrown_by_hand_is_a_grenade_attack_but_a_petrol_bomb_is_not():
+    event = classify_text("A man hurled a homemade explosive device at a candidate's street speech on Sunday.")
+    assert event is not None and event.sub_event_type == "Grenade"
+    assert classify_text("A man threw a pipe bomb at the stage.").sub_event_type == "Grenade"
+    assert classify_text("Protesters threw petrol bombs at police.").sub_event_type == "Violent demonstration"
+    assert classify_text("Militants planted a homemade explosive device on the road.").sub_event_type == \
+        "Remote explosive/landmine/IED"
