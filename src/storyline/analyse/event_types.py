@@ -610,8 +610,9 @@ def told_as_cause(token) -> bool:
     unrest = GRIEVANCE_WORDS | UNREST_WORDS
     if by.lower_ == "over":  # "in unrest over [the death of a man]", "protests over [the killing of two students]"
         return by.head.lemma_.lower() in unrest
-    verb = by.head  # the unrest is what was set off, not harm: "asphyxia caused by the use of poisonous gas" is
-    return by.lower_ == "by" and verb.lemma_.lower() in CAUSE_VERBS and (  # the incident itself
+    # what was set off must be unrest, not harm: "asphyxia caused by the use of poisonous gas" tells the incident
+    verb = by.head
+    return by.lower_ == "by" and verb.lemma_.lower() in CAUSE_VERBS and (
         verb.dep_ == "acl" and verb.head.lemma_.lower() in unrest  # "unrest sparked by"
         or any(w.dep_ == "pobj" and w.lemma_.lower() in unrest  # "in unrest sparked by", as the parser hangs it
                for c in verb.children if c.dep_ == "prep" and c.i < verb.i for w in c.children))

@@ -467,6 +467,9 @@ INCIDENT_KINDS = {"Protests": "a demonstration", "Riots": "a demonstration", "Ba
 # paragraph is in the story's lead. Judged, not fitted.
 RELAYED_PROBABILITY = 0.8
 RELAYED_COMMON_PROBABILITY = 0.7
+# Below this probability for the likelier direction, which of two reports sharing wording came first is uncertain:
+# a derived link says so, and a credit or a shared statement on one side may tell a common source instead.
+UNCERTAIN_DIRECTION = 0.7
 LEAD_SENTENCES = 2
 DIGEST_LEAD_OVERLAP = 0.2  # the report's first paragraph shares less than this of its vocabulary with the other
 DIGEST_PASSAGE_OVERLAP = 0.5  # the passage shares at least this
@@ -914,19 +917,19 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
         certainty = max(direction.a_is_source, 1 - direction.a_is_source)
         # both dated: an undated copy is an aggregator's, of the report it found, credit and all
         relayed = _relayed_by_one(a_credits, b_credits) if a.published and b.published else None
-        if relayed and certainty < 0.7:
+        if relayed and certainty < UNCERTAIN_DIRECTION:
             side, names = relayed
-            return _link(a, b, "common_source", 0.7 * p_reuse, _earlier_first(a, b), f, [
+            return _link(a, b, "common_source", RELAYED_COMMON_PROBABILITY * p_reuse, _earlier_first(a, b), f, [
                 reuse, f"{side} relays {names}, which neither of them is, and the other credits no one; with nothing "
                        f"to say which came first, both rewrite that report", *direction.evidence])
         issuers = _statement_issuers(a.text) & _statement_issuers(b.text)
-        if issuers and certainty < 0.7 and min(f.a_new, f.b_new) >= STATEMENT_OWN_MATERIAL:
+        if issuers and certainty < UNCERTAIN_DIRECTION and min(f.a_new, f.b_new) >= STATEMENT_OWN_MATERIAL:
             names = ", ".join(f"'{name}'" for name in sorted(issuers))
             return _link(a, b, "common_source", 0.8 * p_reuse, _earlier_first(a, b), f, [
                 reuse, f"both rewrite a statement of {names}, and each adds {min(f.a_new, f.b_new):.0%} or more of its "
                        f"own, with nothing to say which came first: both rewrite the statement", *direction.evidence])
         evidence = [reuse, *direction.evidence]
-        if certainty < 0.7:
+        if certainty < UNCERTAIN_DIRECTION:
             evidence.append("direction uncertain: confidence lowered")
         return _link(a, b, "derived", p_reuse * certainty, a_first, f, evidence)
     return _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, incidents[0] & incidents[1],
