@@ -607,18 +607,18 @@ def told_as_cause(token) -> bool:
     by = token.head
     if token.dep_ != "pobj" or by.dep_ not in ("agent", "prep"):
         return False
-    unrest = GRIEVANCE_WORDS | UNREST_WORDS
     if by.lower_ == "over":  # "in unrest over [the death of a man]", "protests over [the killing of two students]"
-        return by.head.lemma_.lower() in unrest
+        return by.head.lemma_.lower() in UNREST_WORDS
     # what was set off must be unrest, not harm: "asphyxia caused by the use of poisonous gas" tells the incident
     verb = by.head
     return by.lower_ == "by" and verb.lemma_.lower() in CAUSE_VERBS and (
-        verb.dep_ == "acl" and verb.head.lemma_.lower() in unrest  # "unrest sparked by"
-        or any(w.dep_ == "pobj" and w.lemma_.lower() in unrest  # "in unrest sparked by", as the parser hangs it
+        verb.dep_ == "acl" and verb.head.lemma_.lower() in UNREST_WORDS  # "unrest sparked by"
+        or any(w.dep_ == "pobj" and w.lemma_.lower() in UNREST_WORDS  # "in unrest sparked by", as the parser hangs it
                for c in verb.children if c.dep_ == "prep" and c.i < verb.i for w in c.children))
 
 
-UNREST_WORDS = frozenset({"unrest", "riot", "rioting", "violence", "clash", "protest", "anger"})
+# What a crowd's grievance or unrest is called, made once: told_as_cause runs on every word of every sentence typed
+UNREST_WORDS = GRIEVANCE_WORDS | frozenset({"unrest", "riot", "rioting", "violence", "clash"})
 
 
 def _elsewhere(tokens) -> set[int]:
