@@ -653,3 +653,28 @@ def test_an_explosive_thrown_by_hand_is_a_grenade_attack_but_a_petrol_bomb_is_no
     assert classify_text("Protesters threw petrol bombs at police.").sub_event_type == "Violent demonstration"
     assert classify_text("Militants planted a homemade explosive device on the road.").sub_event_type == \
         "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # a beating by a crowd is mob violence; a lawmaker beaten is a civilian attacked
+    ("Villagers in Kibuye beat a man they accused of stealing a goat.", "Mob violence"),
+    ("A member of parliament was punched several times by a stranger outside a cafe on Friday.", "Attack"),
+    # when the main clause decides nothing, the incident its other clause tells is the sentence's
+    ("Police crowd control in the district has been questioned since 4 June, when a mob in Kasese beat a suspected "
+     "burglar.",
+     "Mob violence"),
+    # a device made safe was a weapon disrupted, and "the blast comes days after" only places the blast in time
+    ("Soldiers made safe a roadside bomb found under a culvert near Bunia on Tuesday.", "Disrupted weapons use"),
+    ("The blast comes four days after police made safe a pipe bomb left outside a bank in Limassol.",
+     "Disrupted weapons use"),
+    # a blockade met with crowd control was a crowd's; what was cleared is the blockade, not the bullets fired
+    ("Six traders were hurt when riot police fired rubber bullets to clear a road blockade outside the market.",
+     "Protest with intervention"),
+    ("Police broke up a gathering of about fifty mothers outside the town hall on Monday.",
+     "Protest with intervention"),
+    # protesters held days later at their lodgings were arrested, not dispersed
+    ("Three days later, police detained twenty of the protesters at their workers' hostel in Ruwi.", "Arrests"),
+])
+def test_beatings_devices_made_safe_blockades_cleared_and_arrests_away_from_the_protest(text, sub_event_type):
+    event = classify_text(text)
+    assert event is not None and event.sub_event_type == sub_event_type, (text, event)

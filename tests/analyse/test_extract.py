@@ -1394,3 +1394,31 @@ def test_a_state_of_harm_gives_way_to_the_day_of_the_harm():
     events = events_of(text, published=dt.date(2026, 11, 15))
     assert [(e.sub_event_type, str(e.time.start), e.injuries.low) for e in events] == [
         ("Excessive force against protesters", "2026-11-14", 6)]
+
+
+def test_a_district_the_sentence_places_in_a_city_gives_the_city_and_a_township_named_alone_stays():
+    # Kralovo Pole lies 3 km from the centre of Brno; ACLED places an event there in Brno
+    text = "A councillor was punched by a man at a market stall in Kralovo Pole, in northern Brno, on Tuesday.\n"
+    events = events_of(text, published=dt.date(2026, 6, 4))
+    assert [(e.place.location, e.place.admin1_iso) for e in events] == [("Brno", "CZ-64")]
+    alone = ("WINDHOEK - Police fired rubber bullets at residents protesting against evictions in Katutura on "
+             "Tuesday, and one man was killed.\n")
+    events = events_of(alone, published=dt.date(2026, 6, 4))
+    assert [e.place.location for e in events] == ["Katutura"]
+
+
+def test_a_detainee_held_where_his_family_is_not_told_has_been_made_to_disappear():
+    text = ("On 2 March, security agents detained a journalist outside his home in Keren, colleagues said. His family "
+            "has not been told where he is being held.\n")
+    events = events_of(text, published=dt.date(2026, 3, 9))
+    assert [(e.sub_event_type, str(e.time.start)) for e in events] == [
+        ("Abduction/forced disappearance", "2026-03-02")]
+    held = "On 2 March, police detained a journalist outside his home in Keren, colleagues said. He was freed later.\n"
+    assert [e.sub_event_type for e in events_of(held, published=dt.date(2026, 3, 9))] == ["Arrests"]
+
+
+def test_days_counted_after_the_main_clause_date_the_clause_they_open():
+    text = ("Traders in Bergamo spent Wednesday clearing up broken glass, three days after a march against a "
+            "motorway turned into a riot in the city centre.\n")
+    events = events_of(text, published=dt.date(2026, 4, 15))
+    assert [(e.sub_event_type, str(e.time.start)) for e in events] == [("Violent demonstration", "2026-04-12")]

@@ -222,6 +222,20 @@ def test_neighbouring_towns_in_one_story_are_one_ground_but_not_across_stories()
     assert len(fuse_events([first, far], context(stories={"courier": "s1", "review": "s1"}))) == 2
 
 
+def test_of_equally_precise_places_the_one_most_sources_give_wins_whatever_the_order():
+    day = (D(2026, 9, 8), D(2026, 9, 8), "day")
+    reports = [("courier", KATUTURA), ("review", WINDHOEK), ("monitor", WINDHOEK)]
+    mentions = [mention(f"m{n}", name, sub="Excessive force against protesters", event_type="Protests", place=place,
+                        time=day, killed=1, victims="man") for n, (name, place) in enumerate(reports)]
+    stories = {name: "s1" for name, _ in reports}
+    for ordered in (mentions, mentions[::-1]):
+        (event,) = fuse_events(ordered, context(stories=stories))
+        assert event.place.location == "Windhoek"
+    # one voice each: the first said stands
+    (event,) = fuse_events(mentions[:2], context(stories=stories))
+    assert event.place.location == "Katutura"
+
+
 def test_a_rewrite_that_tells_a_demonstration_more_mildly_does_not_soften_its_type():
     day = (D(2026, 10, 25), D(2026, 10, 25), "day")
     for order in ((("wire", "rewrite"), ("a", "b")), (("wire", "rewrite"), ("b", "a"))):

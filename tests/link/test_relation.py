@@ -1200,3 +1200,95 @@ def test_one_outlets_reports_of_two_incidents_days_apart_are_not_one_story():
     # incidents a day apart, or in one town, may be one story told twice
     assert not incidents_apart(told[0], frozenset({("political violence", "BG", "Pleven", "2026-10-27")}))
     assert not incidents_apart(told[0], frozenset({("political violence", "BG", "Ruse", "2026-10-29")}))
+
+
+# one outlet's report of a mine blast, and its follow-up two days on when a third boy had died (the team's own words)
+MINE_FIRST = (
+    "Two young herders were killed and two others were wounded on Monday when a landmine left over from the "
+    "war exploded near the village of Mai Mine, south of Adi Quala, relatives told the Highland Monitor "
+    "Weekly.\n"
+    "\n"
+    "The four boys, aged between nine and 14, had been grazing cattle along a stream bed about two kilometres"
+    " from the village when one of them stepped on the device, an uncle said by telephone. \"We heard the "
+    "explosion and ran to them. Two were already dead,\" he said.\n"
+    "\n"
+    "The two wounded boys were carried to the hospital in Mendefera, where one was said to be in a serious "
+    "condition.\n"
+    "\n"
+    "The border area was heavily mined during the fighting of 1998 to 2000, and old mines still kill and maim"
+    " herders and farmers every year.\n"
+    "\n"
+    "The authorities do not publish figures for mine casualties and the information ministry did not answer a"
+    " request for comment.\n"
+    "\n")
+MINE_FOLLOW_UP = (
+    "A third boy has died of the wounds he suffered in Monday's landmine explosion near Mai Mine, south of "
+    "Adi Quala, raising the number of dead to three, his cousin told the Highland Monitor Weekly.\n"
+    "\n"
+    "The boy, who was 12, died on Wednesday in the hospital in Mendefera, where he had been treated since the"
+    " blast. The fourth boy is still in hospital with wounds to his arms, but doctors say he will recover, "
+    "the cousin said.\n"
+    "\n"
+    "The boys had been grazing cattle along a stream bed south of the village when the mine went off. Two of "
+    "them died on the spot.\n"
+    "\n"
+    "Village elders said the stream bed had been a grazing path for decades and that no warning signs had "
+    "ever been put up. \"No one has come to clear these fields. We bury our sons and are told to wait,\" one "
+    "elder said.\n"
+    "\n"
+    "The border area was heavily mined during the fighting of 1998 to 2000. The authorities do not publish "
+    "figures for mine casualties and did not answer requests for comment on the latest death.\n"
+    "\n")
+
+
+def test_one_outlets_follow_up_two_days_on_with_the_toll_risen_updates_its_report():
+    first = article("first", MINE_FIRST, dt.date(2026, 2, 10), "Highland Monitor Weekly")
+    later = article("later", MINE_FOLLOW_UP, dt.date(2026, 2, 12), "Highland Monitor Weekly")
+    link = classify_pair(later, first)
+    assert (link.relation, link.source_id, link.derived_id) == ("update", "first", "later"), link.evidence
+    # from two outlets, the same two reports are two accounts of one story
+    assert classify_pair(later, replace(first, outlet="Asmara Evening Post")).relation == "same_story"
+
+
+def test_a_note_that_the_whole_report_first_appeared_elsewhere_credits_that_outlet():
+    note = "This article first appeared on Lakeside Press and is republished with permission."
+    assert [(a.name, a.kind) for a in find_attributions("Text.\n\n" + note)] == [("Lakeside Press", "contribution")]
+    assert [a.name for a in find_attributions("Workers who spoke to Lakeside Press said they were unpaid.")] == [
+        "Lakeside Press"]
+
+
+# one wire's grenade story (the team's own words): a paper carrying the wire's dateline, and another's rewrite
+GRENADE_WIRE_COPY = (
+    "DUBLIN (CPW) - A grenade was thrown at a house in Tallaght, south Dublin, in the early hours of "
+    "Wednesday morning, badly damaging the front of the home, gardai said.\n"
+    "The device exploded shortly after 3am after it was thrown at the living room window of the terraced "
+    "house on a street off the Belgard Road. A man and his two daughters were asleep upstairs at the "
+    "time. No one was injured.\n"
+    "Gardai sealed off the street and an Army bomb disposal team was called to examine the scene. "
+    "Officers believe the attack is linked to a long-running dispute between two drug gangs in south "
+    "Dublin.\n"
+    "\"This was a reckless act that could easily have killed children in their beds,\" a Garda spokesperson"
+    " said, appealing for anyone with dash-cam footage from the area between 2.30am and 3.15am to come "
+    "forward.\n")
+GRENADE_REWRITE = (
+    "A family escaped injury when a grenade went off at their home in Tallaght in the early hours of "
+    "Wednesday, leaving the front of the house wrecked.\n"
+    "The device exploded just after 3am after being hurled at the living room window of the terraced "
+    "house, off the Belgard Road. A man and his two daughters who were asleep upstairs were not hurt.\n"
+    "Gardai closed the road and Army bomb disposal experts examined the scene. Investigators believe the "
+    "attack is connected to a feud between two drug gangs on Dublin's southside.\n"
+    "A Garda spokesperson described it as \"a reckless act that could easily have killed children in their"
+    " beds\" and appealed for dash-cam footage recorded in the area between 2.30am and 3.15am.\n"
+    "Neighbours said they were woken by what sounded like a lorry crashing. \"The whole terrace shook,\" "
+    "said one woman who has lived on the street for 20 years.\n")
+
+
+def test_a_rewrite_crediting_no_one_beside_a_paper_carrying_the_wires_copy_shares_the_wire_with_it():
+    carrying = article("echo", GRENADE_WIRE_COPY, dt.date(2026, 5, 14), "Liffey Valley Echo")
+    rewrite = article("courier", GRENADE_REWRITE, dt.date(2026, 5, 14), "Southside Courier")
+    link = classify_pair(carrying, rewrite)
+    assert link.relation == "common_source", link.evidence
+    assert any("relays 'CPW'" in e for e in link.evidence)
+    # without the wire's dateline, the paper's report is the other's source or its copy
+    own = replace(carrying, text=GRENADE_WIRE_COPY.replace("DUBLIN (CPW) - ", ""))
+    assert classify_pair(own, rewrite).relation == "derived"

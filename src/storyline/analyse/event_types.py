@@ -621,15 +621,27 @@ def told_as_cause(token) -> bool:
 UNREST_WORDS = GRIEVANCE_WORDS | frozenset({"unrest", "riot", "rioting", "violence", "clash"})
 
 
-def _elsewhere(tokens) -> set[int]:
-    """Token indices of clauses about another time, about what has not happened or about what set the incident off
-    (the three functions above)."""
+def _elsewhere(tokens, other_times: bool = True) -> set[int]:
+    """Token indices of clauses about another time (unless ``other_times`` is false), about what has not happened or
+    about what set the incident off (the three functions above)."""
     out: set[int] = set()
     for token in tokens:
-        if token.i not in out and (other_time_clause(token) and not _died_of(token) or unrealised_complement(token)
-                                   or told_as_cause(token)):
+        if token.i not in out and (other_times and other_time_clause(token) and not _died_of(token)
+                                   or unrealised_complement(token) or told_as_cause(token)):
             out.update(t.i for t in token.subtree)
     return out
+
+
+# Verbs that place an incident told before against another in time: "The attack comes / came days after ...",
+# "the bombing follows ..."
+PLACING_VERBS = frozenset({"come", "follow"})
+
+
+def _placed_in_time(word) -> bool:
+    """Whether ``word`` is a definite noun for the incident told ("The attack", "Thursday's bombing") that the
+    sentence only places in time against another: "The attack comes three days after ..."."""
+    return (word.pos_ == "NOUN" and word.dep_ == "nsubj" and word.head.lemma_.lower() in PLACING_VERBS
+            and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in word.children))
 
 
 def _died_of(token) -> bool:
@@ -789,10 +801,24 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     hits = [hit for hit in hits if not _aircraft_not_fighting(hit, tokens, hits)]
     # Words in a clause about another time ("since the army pulled out") or about what has not happened
     # ("traders who had vowed to march") lose to words of the main clause, when it has any.
+    # When the main clause's words decide nothing ("Police crowd control has been under scrutiny since 9 March, when
+    # a lynch mob beat a man"), the other clause's incident is the one the sentence tells.
     elsewhere = {index_of[i] for i in _elsewhere(tokens) if i in index_of}
     main = [hit for hit in hits if not elsewhere.issuperset(hit.positions)]
-    if any(hit.label not in MODIFIER_CUES for hit in main):
-        hits = main
+    if elsewhere:  # "The attack comes three days after a bomb was made safe": the incident told is the other one
+        main = [hit for hit in main if not _placed_in_time(tokens[hit.positions[-1]])]
+    if not any(hit.label not in MODIFIER_CUES for hit in main):
+        return _score_hits(tokens, hits, role_hits, index_of)
+    evidence = _score_hits(tokens, main, role_hits, index_of)
+    # what has not happened ("had called a march for Saturday") or set it off is never the incident told
+    unreal = {index_of[i] for i in _elsewhere(tokens, other_times=False) if i in index_of}
+    past = [hit for hit in hits if not unreal.issuperset(hit.positions)]
+    if evidence.scores or len(past) == len(main):
+        return evidence
+    return _score_hits(tokens, past, role_hits, index_of)
+
+
+def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[int, int]) -> _Evidence:
     roles: dict[int, dict[str, float]] = defaultdict(dict)
     for hit in role_hits:
         for p in hit.positions:
@@ -943,8 +969,9 @@ DEMONSTRATION_ORDER = {sub_event_type: rank for rank, sub_event_type in enumerat
 
 
 # Where arrests made away from any gathering happen: "at their homes", "in dawn raids".
-HOMES = frozenset({"home", "house", "residence", "apartment", "flat", "raid"})
+HOMES = frozenset({"home", "house", "residence", "apartment", "flat", "raid", "accommodation", "dormitory", "hostel"})
 STORMING = {"storm"}
+DISPERSING = {"disperse", "break"}  # "dispersed a crowd", "broke up a gathering"
 CROWD_DEMANDS = {"demand", "chant"}  # what a crowd does at a protest, said without the word "protest"
 BLOCKING = ("block", "barricad", "obstruct")  # the verb or noun of a blockade phrase ("the highway was blocked")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -970,6 +997,10 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
             continue
         if who.get("civilian", 0) + who.get("crowd", 0) + who.get("protester", 0) >= 1:
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-by-civilians")
+        elif not doers and context.cues.get("protest_intervention"):
+            # "fired rubber bullets and tear gas to clear a road blockade": a blockade met with the means of crowd
+            # control was a crowd's
+            evidence.add("Peaceful protest", cue.weight, cue, "blockade-dispersed")
 
 
 def _relative_clause(token):
@@ -1047,8 +1078,9 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         # a crowd "demanding answers", "chanting slogans": a protest without the word
         demands = any(t.lemma_.lower() in CROWD_DEMANDS and t.pos_ == "VERB" and _unarmed_crowd(context, t)
                       for t in context.tokens)
-        # "police dispersed a crowd blocking the eviction": a gathering broken up, said without the word "protest"
-        dispersed = any(context.token(h).lemma_.lower() == "disperse" and _crowd_or_protesters(context, h)
+        # "police dispersed a crowd blocking the eviction", "broke up a gathering of residents": a gathering broken
+        # up, said without the word "protest"
+        dispersed = any(context.token(h).lemma_.lower() in DISPERSING and _crowd_or_protesters(context, h)
                         for h in intervention)
         if not (intervention and stones or crowd_storms or demands or dispersed):
             return
@@ -1212,7 +1244,9 @@ def _seizure_rule(evidence: _Evidence, context: _Context) -> None:
     for cue in seizures:
         token = context.token(cue)
         actor, passive = _subject(token)
-        objects = _targets(token) + (actor if passive else [])
+        # its own object first: in "fired rubber bullets to clear a blockade" what was cleared is the blockade
+        own = [t for c in token.children if c.dep_ == "dobj" for t in _expand(c)]
+        objects = (own or _targets(token)) + (actor if passive else [])
         found = context.roles_of(objects)
         if (found.get("weapon") or context.next_role(token, ("weapon",), within=8)) and not harmed:
             discount = cue.weight / cue.pattern.weight  # the sentence's place in the snippet
@@ -1435,7 +1469,10 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         lemma = token.lemma_.lower()
         if not _blow(token):
             continue  # "5,000 people kicked off the protests": a phrasal verb, no blow struck
-        named = context.roles_of(doers).get("armed") or side.get("civilian", 0) >= 1
+        # "bandits", "a policeman"; "two farmers", "a journalist"; "villagers beat a suspected thief": who did it or
+        # who suffered it named as such
+        named = (context.roles_of(doers).get("armed") or side.get("civilian", 0) >= 1
+                 or lemma in BEATING and context.roles_of(doers).get("crowd"))
         if lemma in BEATING | {"raid"} and _habit(token):
             pass  # "toughs roam the streets, beating critics", "bandits raid villages": what they do, not did
         elif lemma in KILLING | {"wound", "injure"} and (named or side.get("armed")) or lemma in BEATING and (

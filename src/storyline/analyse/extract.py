@@ -31,6 +31,7 @@ tests and a distributed engine's map step.
 from __future__ import annotations
 
 import datetime as dt
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -45,7 +46,7 @@ from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLEN
                                            place_words, reporter_words, source_heads, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
-from storyline.analyse.places import best_place, event_places, find_places
+from storyline.analyse.places import best_place, enclosing_city, event_places, find_places
 from storyline.analyse.statements import StatementFinder
 from storyline.analyse.timex import (date_line, day_anchor, find_time_expressions, is_anaphoric, is_vague,
                                      is_vague_period, time_attachment)
@@ -200,6 +201,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     sentence_events: dict[int, list[_Draft]] = {}
     countries: list[tuple[Span, Place]] = []
     sources_countries: list[tuple[Span, Place]] = []  # "the Kharkiv governor said": only if the text names no other
+    named: list[tuple[Span, Place]] = []  # every place the report names, for the city a district is part of
     # "that day", "the next morning": counted from the last day the text told before them
     times_of: dict[int, list[tuple[Span, TimeInterval]]] = {}
     anchor = None
@@ -223,6 +225,9 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         places = [(span, place) for span, place in find_places(sentence)
                   if not _is_origin(article.text, span, place) and not _is_destination(sentence, span)]
         told, sources = _places_by_role(sentence, places)
+        # not a dateline ("WINDHOEK - One man was killed ... in Katutura"): where the story was filed
+        named.extend((span, place) for span, place in told
+                     if not (span.start == sentence.start_char and span.text.isupper()))
         countries.extend((span, place) for span, place in told if place.country_iso)
         sources_countries.extend((span, place) for span, place in sources if place.country_iso)
         draft = None if _WITHDRAWN.search(sentence.text) else _event_draft(
@@ -274,8 +279,10 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             draft.evidence.append(span)
             draft.rules.append("place-from-report-context")
         _national_forces(draft, published)
+        _city_of_district(draft, named, sentences)
     for draft in drafts:
         _deadly_intervention(draft)
+        _disappeared(draft, drafts, sentences)
     events = [_finish(article.id, number, draft) for number, draft in enumerate(drafts)]
     by_draft = {id(d): e for d, e in zip(drafts, events)}
     finder = StatementFinder(article.id, article.text, lambda s: times_of[s.start])
@@ -285,6 +292,22 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         event_ids = [by_draft[id(d)].id for d in sentence_events.get(index, [])]
         statements.extend(finder.sentence(sentence, event_ids, main_event))
     return [*events, *statements]
+
+
+def _city_of_district(draft: _Draft, named: list[tuple[Span, Place]], sentences) -> None:
+    """A town that the sentence naming it places in a city ("in Brno's Kralovo Pole district", "in Finglas, north
+    Dublin") places the event in that city, as ACLED does (see :func:`places.enclosing_city`). A township named
+    alone ("in Katutura") stays itself."""
+    told = {(span.start, span.end) for span in draft.evidence if span.field == "place"}
+    starts = [sentence.start_char for sentence in sentences]
+    where = {bisect.bisect_right(starts, span.start) for span, place in named
+             if place == draft.place and (span.start, span.end) in told}
+    beside = [(span, place) for span, place in named if bisect.bisect_right(starts, span.start) in where]
+    city = enclosing_city(draft.place, [place for _, place in beside])
+    if city is not None:
+        draft.place = city
+        draft.evidence.append(next(span for span, place in beside if place == city))
+        draft.rules.append("part-of-city")
 
 
 _HOW_REACH = 2  # sentences after untyped harm within which one may tell what it was
@@ -2075,6 +2098,30 @@ def _deadly_intervention(draft: _Draft) -> None:
     draft.sub_event_type = "Excessive force against protesters"
     draft.event_type, draft.plover_type, draft.plover_mode, draft.cameo_root = mapping_for(draft.sub_event_type)
     draft.rules.append("deaths-at-intervention")
+
+
+# Where a detainee is held kept from his people: "his family has not been told where he is being held", "their
+# whereabouts remain unknown", "held incommunicado", "taken to an undisclosed location"
+_CONCEALED = re.compile(
+    r"\bwhereabouts\b(?:\s+\w+){0,3}?\s+(?:unknown|not known)|\bnot (?:been )?(?:told|informed)(?: of)? "
+    r"(?:where|(?:his|her|their) whereabouts)|\bincommunicado\b|\b(?:unknown|undisclosed|secret) "
+    r"(?:location|place|destination)|\bnot (?:acknowledged|admitted) (?:his|her|their|the) (?:detention|arrest)", re.I)
+
+
+def _disappeared(draft: _Draft, drafts: list[_Draft], sentences) -> None:
+    """An arrest whose detainee is held where his people are not told ("security agents detained the priest ...
+    His family has not been told where he is being held") is what ACLED calls a forced disappearance. The words may
+    come in the arrest's sentences or in the one after them, if that tells no other incident."""
+    if draft.sub_event_type != "Arrests":
+        return
+    after = max(draft.sentences) + 1
+    others = {index for other in drafts if other is not draft for index in other.sentences}
+    told = [*draft.sentences, *([after] if after < len(sentences) and after not in others else [])]
+    if not any(_CONCEALED.search(sentences[index].text) for index in told):
+        return
+    draft.sub_event_type = "Abduction/forced disappearance"
+    draft.event_type, draft.plover_type, draft.plover_mode, draft.cameo_root = mapping_for(draft.sub_event_type)
+    draft.rules.append("whereabouts-concealed")
 
 
 def _finish(article_id: str, number: int, draft: _Draft) -> EventMention:

@@ -42,6 +42,7 @@ the sentence names anything else.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -51,7 +52,7 @@ from storyline.analyse.gazetteer import Entry, Gazetteer, Lookup, load_gazetteer
 from storyline.analyse.nlp import doc_text
 from storyline.records import Place, Span
 
-__all__ = ["best_place", "country_of_adjective", "event_places", "find_places", "resolve_place"]
+__all__ = ["best_place", "country_of_adjective", "distance_km", "enclosing_city", "event_places", "find_places", "resolve_place"]
 
 # How specific each precision is; best_place prefers the higher.
 SPECIFICITY = {"place": 4, "district": 3, "admin1": 2, "border": 1, "country": 0, "unresolved": -1}
@@ -83,6 +84,7 @@ SMALL_PLACE_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "int
 # say the name is the unit the village lies in ("Sagaing village" in a headline is a village in Sagaing).
 VILLAGE_WORDS = frozenset({"village"})
 VILLAGE_SIZE = 10_000
+EARTH_RADIUS_KM = 6371.0
 # Grammar, not vocabulary: "40 km north of Maiduguri", "north of Kunduz city" measure from the place named.
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
@@ -216,6 +218,54 @@ def best_place(places: list[Place]) -> Place | None:
     coded = any(p.admin1_iso for p in chosen)
     chosen = _winning_group(chosen, lambda p: p.admin1_iso or (None if coded else p.admin1), admin1_rank)
     return most_specific(chosen)
+
+
+# A town of the tables this close to a much bigger one the report names is a part of it ("Turin's Vanchiglia
+# district", "Finglas, north Dublin"): ACLED places an event there in the city. The city's reach grows with the
+# square root of its people (about 7 km for 850,000), between CITY_REACH_KM's bounds; a separate town near a
+# metropolis (Sesto San Giovanni, 8 km out of Milan) stays itself.
+CITY_REACH_KM = (2.0, 10.0)
+CITY_REACH_PER_ROOT = 1 / 125  # km per square root of the city's people
+CITY_SIZE_RATIO = 10  # the city holds at least this many times the part's people
+
+
+def enclosing_city(place: Place, named: list[Place]) -> Place | None:
+    """The city among ``named`` (the places a report names) that ``place``, a town, is a part of: a town of
+    BIG_TOWN people or more, in the same admin-1, with CITY_SIZE_RATIO times its people, whose centre lies within
+    the city's reach. None when there is none, or when ``place`` is no town of the tables."""
+    if place.precision != "place" or place.latitude is None or place.location is None:
+        return None
+    gaz = load_gazetteer()
+    own = _weight_of(place, gaz)
+    if own is None:
+        return None
+    best = None
+    for city in named:
+        if (city.precision != "place" or city.location == place.location or city.latitude is None
+                or city.country_iso != place.country_iso or city.admin1_iso != place.admin1_iso):
+            continue
+        weight = _weight_of(city, gaz)
+        if weight is None or weight < max(BIG_TOWN, CITY_SIZE_RATIO * own):
+            continue
+        reach = min(max(math.sqrt(weight) * CITY_REACH_PER_ROOT, CITY_REACH_KM[0]), CITY_REACH_KM[1])
+        if distance_km(place, city) <= reach and (best is None or weight > best[0]):
+            best = (weight, city)
+    return best[1] if best else None
+
+
+def _weight_of(place: Place, gaz: Gazetteer) -> int | None:
+    """The people of the town a :class:`Place` was read from (None if no town of the tables has its name there)."""
+    entries = [e for e in gaz.lookup(place.location, allow_loose=False).entries
+               if e.level == "place" and e.country_iso == place.country_iso and e.name == place.location
+               and e.latitude == place.latitude and e.longitude == place.longitude]
+    return entries[0].weight if entries else None
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two located places, in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
 def _winning_group(places: list[Place], key, rank) -> list[Place]:

@@ -498,7 +498,11 @@ _ANAPHORS = [(re.compile(pattern, re.IGNORECASE), days) for pattern, days in [
     (r"(?:on\s+)?the\s+previous\s+(?:day|night|morning|afternoon|evening)|(?:a|one)\s+day\s+earlier"
      r"|the\s+(?:day|night)\s+before(?!\s+(?:yesterday|last|the|a|an|his|her|its|their|\w+'s)\b)", -1),
     (rf"(?P<count>{_NUM})\s+days\s+(?P<way>later|earlier)", None),
+    # "[spent Monday sweeping up glass,] two days after a march turned into a riot": what the clause tells lies
+    # that many days before the day told
+    (rf"(?P<count>{_NUM})\s+days\s+(?P<way>after|before)(?=\s+(?:a|an|the|his|her|its|their)\s|$)", None),
 ]]
+_DAYS_TO_CLAUSE = re.compile(rf"(?:{_NUM})\s+days\s+(?:after|before)", re.IGNORECASE)
 # The same, found inside a sentence
 _ANAPHOR_FINDERS = [re.compile(rf"\b(?:{pattern.pattern})\b", re.IGNORECASE) for pattern, _ in _ANAPHORS]
 _ANCHOR_MARK = " [from: "
@@ -512,7 +516,7 @@ def _anaphor_days(written: str) -> int | None:
             if days is not None:
                 return days
             count = _count(match.group("count").lower())
-            return count if match.group("way").lower() == "later" else -count
+            return count if match.group("way").lower() in ("later", "before") else -count
     return None
 
 
@@ -597,7 +601,9 @@ def find_time_expressions(sentence, published: dt.date | None,
     found: list[tuple[Span, TimeInterval]] = []
     for span, interval in sorted(chosen, key=lambda item: item[0].start):
         if interval is None:  # points back to a day: the last one told before it
-            earlier = next((item for item in reversed(found) if _one_day(item[1])), anchor)
+            # "[on Monday,] two days after": counted back from a day this sentence names, never an earlier one
+            earlier = next((item for item in reversed(found) if _one_day(item[1])),
+                           None if _counts_back(span.text) else anchor)
             if earlier is None:
                 continue
             interval = _from_anchor(span.text, _anaphor_days(span.text), earlier)
@@ -733,6 +739,8 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     token, steps = _hung_on(sentence, span), 1
     if token is None:
         return "other", 0
+    if _counts_to_clause(sentence, span, clause):
+        return "event", 1
     if token.lower_ in _BOUNDS and token.pos_ == "ADP" and not _just_around(token):
         return "bound", 0
     while token.i not in clause:
@@ -755,6 +763,19 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
             return "other", 0
         token, steps = token.head, steps + 1
     return "event", steps
+
+
+def _counts_back(written: str) -> bool:
+    """Whether ``written`` counts days to a clause that follows it ("two days after", "three days before")."""
+    return _DAYS_TO_CLAUSE.fullmatch(written) is not None
+
+
+def _counts_to_clause(sentence, span: Span, clause: set[int]) -> bool:
+    """Whether the span, set off after the main clause, counts days to the clause it introduces: "[spent Monday
+    sweeping up,] two days after [a march turned into a riot]" dates the riot, not the sweeping."""
+    if not _counts_back(span.text) or not clause or not doc_text(sentence.doc)[:span.start].rstrip().endswith(","):
+        return False
+    return all(sentence.doc[i].idx >= span.end for i in clause)
 
 
 _NEAR_IN_TIME = {"shortly", "just", "soon", "right", "moments", "minutes", "hours", "immediately"}

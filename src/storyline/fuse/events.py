@@ -19,11 +19,11 @@ still holds the mentions it had.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.analyse.event_types import DEMONSTRATION_ORDER
+from storyline.analyse.places import distance_km
 from storyline.fuse.values import (
     Lineages,
     Said,
@@ -38,7 +38,6 @@ from storyline.records import Disagreement, Event, EventMention, Evidence, Place
 
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
 NEIGHBOUR_KM = 10.0  # towns this close, in one story, may be named for the same ground (see _neighbours)
-EARTH_RADIUS_KM = 6371.0
 FUSER = "fuse-5"
 
 _FAMILY = {
@@ -131,10 +130,7 @@ def _neighbours(a: Place, b: Place) -> bool:
         return False
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
-    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
-    half = (math.sin((lat2 - lat1) / 2) ** 2
-            + math.cos(lat1) * math.cos(lat2) * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2)
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(half)) <= NEIGHBOUR_KM
+    return distance_km(a, b) <= NEIGHBOUR_KM
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -375,9 +371,15 @@ def _choose_place(places: list[Said], lineages: Lineages) -> Place:
     inside = [s for s in places if s.value.country_iso == country.country_iso]
     admin1 = choose([Said(s.mention_id, s.article_id, s.value.admin1_iso, s.value) for s in inside
                      if s.value.admin1_iso], lineages)
-    fitting = [s.value for s in inside if admin1 is None or s.value.admin1_iso in (None, admin1.admin1_iso)]
-    best = max(fitting, key=lambda p: (_PLACE_RANK[p.precision], p.location is not None,
-                                       p.admin1_iso == (admin1.admin1_iso if admin1 else None)))
+    fitting = [s for s in inside if admin1 is None or s.value.admin1_iso in (None, admin1.admin1_iso)]
+
+    def rank(p: Place) -> tuple:
+        return _PLACE_RANK[p.precision], p.location is not None, p.admin1_iso == (admin1.admin1_iso if admin1 else None)
+
+    # of the most precise places, the one most sources give ("Turin" twice, "Vanchiglia" once), then the first
+    top = max(rank(s.value) for s in fitting)
+    best = choose([Said(s.mention_id, s.article_id, _place_key(s.value), s.value) for s in fitting
+                   if rank(s.value) == top], lineages)
     if admin1 is not None and best.admin1_iso is None:
         return admin1
     return best

@@ -56,12 +56,17 @@ _NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]
 _PERSON = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 _PLACE_AND_DATE = r"(?:[A-Z][\w .,'’/-]{0,50}?[ \t]*)?"
 _SIGN_OFF_MARK = r"(?:[-–—©]|\([cC]\))?[ \t]*"
-_CREDIT_VERB = r"(?:told|said\s+in\s+a\s+statement\s+to|in\s+an\s+interview\s+with)"
+_CREDIT_VERB = r"(?:told|spoke\s+to|said\s+in\s+a\s+statement\s+to|in\s+an\s+interview\s+with)"
 # "Reuters contributed (reporting) to this report", "With files from The Canadian Press", "Additional reporting
 # by AFP", "This story includes material from AP": the report is partly made of that outlet's copy.
 _CONTRIBUTED = r"\s+contributed\s+(?:reporting\s+|material\s+)?to\s+this\s+(?:report|story|article)"
+# So does a note that the whole report is another outlet's: "This article first appeared on Gulf Labour Monitor",
+# "Republished with permission from ...", "Originally published by ...".
 _CONTRIBUTION_BEFORE = (r"\b(?:[Ww]ith\s+(?:files|reporting|material)\s+from|[Aa]dditional\s+reporting\s+by"
-                        r"|(?:report|story|article)\s+(?:includes|contains|uses)\s+material\s+from)\s+")
+                        r"|(?:report|story|article)\s+(?:includes|contains|uses)\s+material\s+from"
+                        r"|(?:report|story|article)\s+(?:first\s+|originally\s+)?(?:appeared|ran)\s+(?:on|in)"
+                        r"|(?:[Oo]riginally|[Ff]irst)\s+published\s+(?:on|in|by)"
+                        r"|[Rr]epublished\s+(?:with\s+(?:the\s+)?permission\s+)?(?:from|of))\s+")
 # (kind, pattern, whether a bare acronym counts as an outlet there)
 _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # A byline on a line of its own: "By Jane Roe, PA News".

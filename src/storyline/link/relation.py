@@ -467,6 +467,8 @@ INCIDENT_KINDS = {"Protests": "a demonstration", "Riots": "a demonstration", "Ba
 # paragraph is in the story's lead. Judged, not fitted.
 RELAYED_PROBABILITY = 0.8
 RELAYED_COMMON_PROBABILITY = 0.7
+RELAYED_STORY_REUSE = 0.5  # below the reuse cut, the least P(reuse) at which a wire relayed by one report is shared
+RELAYED_STORY_DAYS = 1  # ... by reports published this many days apart at most
 # Below this probability for the likelier direction, which of two reports sharing wording came first is uncertain:
 # a derived link says so, and a credit or a shared statement on one side may tell a common source instead.
 UNCERTAIN_DIRECTION = 0.7
@@ -498,9 +500,10 @@ _ISSUER = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|the|and)\s+)*)*[A-Z][
 # write-through), are versions of its report, not two sources: an ``update`` (SAME_OUTLET_VERSION_PROBABILITY),
 # the one that adds material the later. Judged, not fitted: no corpus here has one outlet's versions.
 SAME_OUTLET_VERSION_PROBABILITY = 0.7
-# ... and so are its reports of one story on consecutive days: a follow-up the next morning with the toll risen ("a
-# third person has died", a day after "two dead, three wounded") is its report brought up to date, not a second source.
-SAME_OUTLET_DAYS = 1
+# ... and so are its reports of one story within a few days: a follow-up the next morning or two days on with the toll
+# risen ("a third person has died", after "two dead, three wounded") is its report brought up to date, not a second
+# source.
+SAME_OUTLET_DAYS = 3
 # A version retells the report it replaces: it keeps at least VERSION_KEPT_FACTS of that report's figures, names and
 # quotes (the versions in the reports suite keep 76% or more). One outlet's two same-day reports of one story of
 # which neither retells the other (a main report and its sidebar on the victims) are not versions, and not two
@@ -676,7 +679,8 @@ def _told_own_outlet(text: str, outlet: str | None) -> bool:
     if not outlet:
         return False
     name = re.escape(re.sub(r"^[Tt]he\s+", "", outlet.strip()))
-    return re.search(rf"\b(?:told|said\s+to|in\s+an\s+interview\s+with)\s+(?:[Tt]he\s+)?{name}\b", text) is not None
+    return re.search(rf"\b(?:told|spoke\s+to|said\s+to|in\s+an\s+interview\s+with)\s+(?:[Tt]he\s+)?{name}\b",
+                     text) is not None
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -917,11 +921,14 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
         certainty = max(direction.a_is_source, 1 - direction.a_is_source)
         # both dated: an undated copy is an aggregator's, of the report it found, credit and all
         relayed = _relayed_by_one(a_credits, b_credits) if a.published and b.published else None
-        if relayed and certainty < UNCERTAIN_DIRECTION:
+        if relayed and (certainty < UNCERTAIN_DIRECTION or _carries_relayed(a_credits, b_credits)):
+            # a report that carries the wire's own copy (its dateline or byline) is that wire's copy: the other
+            # rewrote the wire through it or directly, and either way both descend from the wire
             side, names = relayed
             return _link(a, b, "common_source", RELAYED_COMMON_PROBABILITY * p_reuse, _earlier_first(a, b), f, [
                 reuse, f"{side} relays {names}, which neither of them is, and the other credits no one; with nothing "
-                       f"to say which came first, both rewrite that report", *direction.evidence])
+                       f"to say that one rewrote the other rather than the wire, both rewrite that report",
+                *direction.evidence])
         issuers = _statement_issuers(a.text) & _statement_issuers(b.text)
         if issuers and certainty < UNCERTAIN_DIRECTION and min(f.a_new, f.b_new) >= STATEMENT_OWN_MATERIAL:
             names = ", ".join(f"'{name}'" for name in sorted(issuers))
@@ -1129,7 +1136,7 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
         apart = apart or told_apart
         if days is not None and days <= SAME_OUTLET_DAYS and not apart and _same_outlet(a, b):
             kept = 1 - min(added_facts(a.text, b.text).share, added_facts(b.text, a.text).share)
-            when = "on one day" if days == 0 else "a day apart"
+            when = "on one day" if days == 0 else "a day apart" if days == 1 else f"{days} days apart"
             if kept >= VERSION_KEPT_FACTS:
                 a_first, why = _version_order(a, b, f)
                 return _link(a, b, "update", SAME_OUTLET_VERSION_PROBABILITY, a_first, f, [
@@ -1143,6 +1150,15 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
         if relayed is not None:
             relation, a_first, confidence, why = relayed
             return _link(a, b, relation, confidence, a_first, f, [why, *facts])
+        # wording near the reuse cut, one report relaying a wire and the other, out within a day, crediting no one:
+        # both rewrite that wire (the relaying report's wire dateline says it is the wire's copy, not the source)
+        one = None if apart or p_reuse < RELAYED_STORY_REUSE or not (a.published and b.published) or (
+            days or 0) > RELAYED_STORY_DAYS else _relayed_by_one(*credits)
+        if one is not None:
+            side, names = one
+            return _link(a, b, "common_source", RELAYED_COMMON_PROBABILITY * p_reuse, a_first, f, [
+                f"P(reuse) {p_reuse:.2f}, near the cut; {side} relays {names}, which neither of them is, and the "
+                f"other credits no one: both rewrite that report", *facts])
         restated = None if apart else _restatement(a, b, lambda: _direction(a, b, f, *credits).a_is_source >= 0.5)
         if restated is not None:
             a_first, confidence, why = restated
@@ -1194,6 +1210,11 @@ def _relayed_by_one(a_credits: _Credits, b_credits: _Credits) -> tuple[str, str]
         if relayed and not (other.lead | other.carried | other.names) - other.identity:
             return side, ", ".join(f"'{name}'" for name in sorted(relayed))
     return None
+
+
+def _carries_relayed(a_credits: _Credits, b_credits: _Credits) -> bool:
+    """Whether a report carries the copy (dateline, byline, sign-off) of a wire that neither report is."""
+    return bool((a_credits.carried | b_credits.carried) - a_credits.identity - b_credits.identity)
 
 
 def _statement_credited(text: str, issuer: str | None) -> frozenset[str]:
