@@ -1422,3 +1422,10 @@ def test_days_counted_after_the_main_clause_date_the_clause_they_open():
             "motorway turned into a riot in the city centre.\n")
     events = events_of(text, published=dt.date(2026, 4, 15))
     assert [(e.sub_event_type, str(e.time.start)) for e in events] == [("Violent demonstration", "2026-04-12")]
+
+
+def test_the_day_a_dispersed_crowd_had_gathered_is_the_day_of_the_dispersal():
+    text = ("Police in Mary dispersed some 40 residents, most of them women, who had gathered outside the "
+            "governor's office last Tuesday to complain about new stall fees, relatives said.\n")
+    events = events_of(text, published=dt.date(2026, 8, 20))
+    assert [(e.sub_event_type, str(e.time.start)) for e in events] == [("Protest with intervention", "2026-08-18")]

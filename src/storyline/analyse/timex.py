@@ -750,6 +750,10 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
             return "event", steps + 1  # "the fighting, which started late on Monday"
         if token.dep_ == "relcl" and token.head.lemma_.lower() in HARM_NOUNS:
             return "event", steps + 1  # "died of injuries he suffered on Monday when ...": the day of the harm
+        if token.dep_ == "relcl" and token.lemma_.lower() in _GATHERING and _acted_on(token.head, clause):
+            # "dispersed some 60 residents, mostly women, who had gathered outside the hall last Friday": the
+            # gathering broken up was that day's
+            return "event", steps + 1
         if token.dep_ == "relcl":
             return "history", 0  # "the group, which split from Boko Haram in 2016"
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -776,6 +780,18 @@ def _counts_to_clause(sentence, span: Span, clause: set[int]) -> bool:
     if not _counts_back(span.text) or not clause or not doc_text(sentence.doc)[:span.start].rstrip().endswith(","):
         return False
     return all(sentence.doc[i].idx >= span.end for i in clause)
+
+
+_GATHERING = frozenset({"gather", "assemble", "congregate", "converge", "rally", "march", "protest", "demonstrate"})
+
+
+def _acted_on(noun, clause: set[int]) -> bool:
+    """Whether ``noun`` (or the phrase it stands in apposition to) is what the event's verb was done to. An
+    apposition the parser hung on the verb ("broke up a gathering of residents, most of them women, who ...") is."""
+    while noun.dep_ == "appos":
+        noun = noun.head
+    misread = noun.dep_ == "advcl" and noun.pos_ in ("NOUN", "PROPN")
+    return (noun.dep_ in ("dobj", "nsubjpass") or misread) and noun.head.i in clause
 
 
 _NEAR_IN_TIME = {"shortly", "just", "soon", "right", "moments", "minutes", "hours", "immediately"}
