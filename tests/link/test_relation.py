@@ -51,7 +51,7 @@ from storyline.link.relation import (
 )
 from storyline.link.stories import build_stories
 from storyline.records import Article
-from tests.conftest import shared_path
+from tests.conftest import ROOT, shared_path
 
 WIRE = """KORVATH, March 4 (Meridian Wire) — A roadside bomb struck a passenger bus on the highway north of Korvath on Monday, killing seven people and wounding 19, provincial officials said.
 
@@ -1292,3 +1292,23 @@ def test_a_rewrite_crediting_no_one_beside_a_paper_carrying_the_wires_copy_share
     # without the wire's dateline, the paper's report is the other's source or its copy
     own = replace(carrying, text=GRENADE_WIRE_COPY.replace("DUBLIN (CPW) - ", ""))
     assert classify_pair(own, rewrite).relation == "derived"
+
+
+def _suite_article(name: str) -> Article:
+    from storyline.ingest import IngestOptions, read_reports
+
+    (_, report), = read_reports([str(ROOT / "quality" / "reports" / name)], IngestOptions(follow_links=False))
+    return replace(article(name, report.text, report.published, report.outlet), byline=report.byline)
+
+
+def test_just_below_the_reuse_cut_a_paper_carrying_a_wires_dateline_and_one_crediting_no_one_share_the_wire():
+    # the reports suite's Finglas grenade: one paper carries the wire's dateline, the other rewrites it uncredited
+    carrying = _suite_article("ireland-finglas-eastcoastecho.txt")
+    other = _suite_article("ireland-dublin-northsidenews.html")
+    link = classify_pair(carrying, other)
+    assert link.relation == "common_source", link.evidence
+    assert any("near the cut" in e for e in link.evidence)
+    # two days apart, the rule does not reach them: two accounts of one story
+    later = replace(other, published=other.published + dt.timedelta(days=2))
+    assert classify_pair(carrying, later).relation == "same_story"
+
