@@ -15,7 +15,8 @@ import pytest
 
 from storyline.analyse.gazetteer import DATA_DIR, SmallPlaces, _rows, load_gazetteer
 from storyline.analyse.nlp import parse
-from storyline.analyse.places import best_place, country_of_adjective, event_places, find_places, resolve_place
+from storyline.analyse.places import (best_place, country_of_adjective, enclosing_city, event_places, find_places,
+                                     resolve_place)
 from storyline.records import Place
 from tests.conftest import ROOT, shared_path
 
@@ -913,3 +914,16 @@ def test_an_unknown_town_named_again_lies_where_it_was_first_placed():
     last = list(doc.sents)[-1]
     assert [(span.text, p.admin1_iso, p.location) for span, p in find_places(last)] == [
         ("Takhiatash", "UZ-QR", "Takhiatash")]
+
+
+def test_a_small_town_close_to_a_much_bigger_one_is_part_of_it_and_a_town_of_its_own_is_not():
+    def city(part, *named):
+        found = enclosing_city(resolve_place(part), [resolve_place(name) for name in named])
+        return found.location if found else None
+
+    assert city("Finglas", "Dublin") == "Dublin"  # 7 km from the centre of a city of a million
+    assert city("Vanchiglia", "Rome", "Turin") == "Turin"
+    assert city("Sesto San Giovanni", "Milan") is None  # 80,000 people: a town beside Milan, not a part of it
+    assert city("Cinisello Balsamo", "Milan") is None
+    assert city("Finglas", "Cork") is None  # another county
+    assert city("Dublin", "Finglas") is None

@@ -52,7 +52,8 @@ from storyline.analyse.gazetteer import Entry, Gazetteer, Lookup, load_gazetteer
 from storyline.analyse.nlp import doc_text
 from storyline.records import Place, Span
 
-__all__ = ["best_place", "country_of_adjective", "distance_km", "enclosing_city", "event_places", "find_places", "resolve_place"]
+__all__ = ["best_place", "country_of_adjective", "distance_km", "enclosing_city", "event_places", "find_places",
+           "resolve_place"]
 
 # How specific each precision is; best_place prefers the higher.
 SPECIFICITY = {"place": 4, "district": 3, "admin1": 2, "border": 1, "country": 0, "unresolved": -1}
@@ -220,24 +221,26 @@ def best_place(places: list[Place]) -> Place | None:
     return most_specific(chosen)
 
 
-# A town of the tables this close to a much bigger one the report names is a part of it ("Turin's Vanchiglia
+# A small town of the tables this close to a much bigger one the report names is a part of it ("Turin's Vanchiglia
 # district", "Finglas, north Dublin"): ACLED places an event there in the city. The city's reach grows with the
-# square root of its people (about 7 km for 850,000), between CITY_REACH_KM's bounds; a separate town near a
-# metropolis (Sesto San Giovanni, 8 km out of Milan) stays itself.
+# square root of its people (about 7 km for 850,000), between CITY_REACH_KM's bounds; a town of its own beside a
+# metropolis (Sesto San Giovanni, 80,000 people 8 km from the centre of Milan) is larger than a part and stays itself.
 CITY_REACH_KM = (2.0, 10.0)
 CITY_REACH_PER_ROOT = 1 / 125  # km per square root of the city's people
 CITY_SIZE_RATIO = 10  # the city holds at least this many times the part's people
+CITY_PART_PEOPLE = 50_000  # a part of a city has no more people than this
 
 
 def enclosing_city(place: Place, named: list[Place]) -> Place | None:
-    """The city among ``named`` (the places a report names) that ``place``, a town, is a part of: a town of
-    BIG_TOWN people or more, in the same admin-1, with CITY_SIZE_RATIO times its people, whose centre lies within
-    the city's reach. None when there is none, or when ``place`` is no town of the tables."""
+    """The city among ``named`` (the places a report names) that ``place``, a town of CITY_PART_PEOPLE people or
+    fewer, is a part of: a town of BIG_TOWN people or more, in the same admin-1, with CITY_SIZE_RATIO times its
+    people, whose centre lies within the city's reach. None when there is none, or when ``place`` is no town of the
+    tables."""
     if place.precision != "place" or place.latitude is None or place.location is None:
         return None
     gaz = load_gazetteer()
     own = _weight_of(place, gaz)
-    if own is None:
+    if own is None or own > CITY_PART_PEOPLE:
         return None
     best = None
     for city in named:

@@ -1150,8 +1150,8 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
         if relayed is not None:
             relation, a_first, confidence, why = relayed
             return _link(a, b, relation, confidence, a_first, f, [why, *facts])
-        # wording near the reuse cut, one report relaying a wire and the other, out within a day, crediting no one:
-        # both rewrite that wire (the relaying report's wire dateline says it is the wire's copy, not the source)
+        # wording near the reuse cut, one report relaying a wire (crediting it in its lead, or carrying its dateline)
+        # and the other, out within a day, crediting no one: both rewrite that wire
         one = None if apart or p_reuse < RELAYED_STORY_REUSE or not (a.published and b.published) or (
             days or 0) > RELAYED_STORY_DAYS else _relayed_by_one(*credits)
         if one is not None:
