@@ -1429,3 +1429,14 @@ def test_the_day_a_dispersed_crowd_had_gathered_is_the_day_of_the_dispersal():
             "governor's office last Tuesday to complain about new stall fees, relatives said.\n")
     events = events_of(text, published=dt.date(2026, 8, 20))
     assert [(e.sub_event_type, str(e.time.start)) for e in events] == [("Protest with intervention", "2026-08-18")]
+
+
+def test_what_happened_on_the_day_a_period_runs_from_is_an_incident_of_that_day():
+    text = ("Police patrols in the district have been questioned since 12 May, when villagers in Mahebourg beat a man "
+            "they accused of stealing a phone.\n")
+    events = events_of(text, published=dt.date(2026, 6, 20))
+    assert [(e.sub_event_type, e.place.location, str(e.time.start), str(e.time.end)) for e in events] == [
+        ("Mob violence", "Mahebourg", "2026-05-12", "2026-05-12")]
+    # a period that runs from a day is no incident of that day
+    quiet = "Police patrols in the district have been stepped up since 12 May.\n"
+    assert events_of(quiet, published=dt.date(2026, 6, 20)) == []

@@ -638,6 +638,11 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     times = [(span, interval, *(time_attachment(sentence, span, clause) if clause and span.start >= sentence.start_char
                                 else ("event", 1)))
              for span, interval in found_times]
+    day = _day_of_since_when(sentence, kind.trigger)
+    if day is not None:  # "since 9 March, when residents beat a man": the beating was on 9 March
+        times = [(span, TimeInterval(interval.start, interval.start, interval.precision, interval.text), "event", 1)
+                 if span.start <= day.idx < span.end and interval.start is not None else (span, interval, how, steps)
+                 for span, interval, how, steps in times]
     claimed = None if casualties else _claimed_incident(sentence, kind.trigger)
     if claimed is not None:  # "claimed the ambush on Sunday": the day of the claim, though hung on the noun
         times = [(span, interval, "other" if how == "event" and _hangs_on(sentence, span, claimed) else how, steps)
@@ -1212,9 +1217,24 @@ def _conditional(verb) -> bool:
                                         for c in verb.children)
 
 
+def _day_of_since_when(sentence, trigger: Span | None):
+    """The date word of "since <date>, when ..." whose "when" clause holds the event words ("has faced criticism since
+    9 March, when residents in Triolet beat a man"): that clause tells an incident of that day. None otherwise."""
+    word = _trigger_head(sentence, trigger)
+    while word is not None and word.head.i != word.i:
+        if word.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in word.children):
+            date = word.head
+            return date if date.dep_ == "pobj" and date.head.lower_ == "since" else None
+        word = word.head
+    return None
+
+
 def _about_another_time(sentence, trigger: Span | None) -> bool:
     """Whether the event words lie in a clause about another time than the sentence's: "since the army pulled
-    out", "months after troops were redeployed". The classifier takes them only when the main clause has none."""
+    out", "months after troops were redeployed". The classifier takes them only when the main clause has none.
+    Not the "when" clause of "since 9 March, when ...", which tells what happened that day."""
+    if _day_of_since_when(sentence, trigger) is not None:
+        return False
     clause = _other_time_clause_of(sentence, trigger)
     # "a day after masked men shot dead spectators": a follow-up tells of the incident of its story; weeks or months
     # before, it is background
