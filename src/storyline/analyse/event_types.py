@@ -810,12 +810,12 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     if not any(hit.label not in MODIFIER_CUES for hit in main):
         return _score_hits(tokens, hits, role_hits, index_of)
     evidence = _score_hits(tokens, main, role_hits, index_of)
+    if evidence.scores or len(main) == len(hits):
+        return evidence
     # what has not happened ("had called a march for Saturday") or set it off is never the incident told
     unreal = {index_of[i] for i in _elsewhere(tokens, other_times=False) if i in index_of}
     past = [hit for hit in hits if not unreal.issuperset(hit.positions)]
-    if evidence.scores or len(past) == len(main):
-        return evidence
-    return _score_hits(tokens, past, role_hits, index_of)
+    return evidence if len(past) == len(main) else _score_hits(tokens, past, role_hits, index_of)
 
 
 def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[int, int]) -> _Evidence:

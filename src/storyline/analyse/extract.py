@@ -31,7 +31,6 @@ tests and a distributed engine's map step.
 from __future__ import annotations
 
 import datetime as dt
-import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -201,7 +200,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     sentence_events: dict[int, list[_Draft]] = {}
     countries: list[tuple[Span, Place]] = []
     sources_countries: list[tuple[Span, Place]] = []  # "the Kharkiv governor said": only if the text names no other
-    named: list[tuple[Span, Place]] = []  # every place the report names, for the city a district is part of
+    named: list[tuple[int, Span, Place]] = []  # each place the report names, by sentence: a district's city
     # "that day", "the next morning": counted from the last day the text told before them
     times_of: dict[int, list[tuple[Span, TimeInterval]]] = {}
     anchor = None
@@ -226,7 +225,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
                   if not _is_origin(article.text, span, place) and not _is_destination(sentence, span)]
         told, sources = _places_by_role(sentence, places)
         # not a dateline ("WINDHOEK - One man was killed ... in Katutura"): where the story was filed
-        named.extend((span, place) for span, place in told
+        named.extend((index, span, place) for span, place in told
                      if not (span.start == sentence.start_char and span.text.isupper()))
         countries.extend((span, place) for span, place in told if place.country_iso)
         sources_countries.extend((span, place) for span, place in sources if place.country_iso)
@@ -279,7 +278,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             draft.evidence.append(span)
             draft.rules.append("place-from-report-context")
         _national_forces(draft, published)
-        _city_of_district(draft, named, sentences)
+        _city_of_district(draft, named)
     for draft in drafts:
         _deadly_intervention(draft)
         _disappeared(draft, drafts, sentences)
@@ -294,15 +293,13 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     return [*events, *statements]
 
 
-def _city_of_district(draft: _Draft, named: list[tuple[Span, Place]], sentences) -> None:
+def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]]) -> None:
     """A town that the sentence naming it places in a city ("in Brno's Kralovo Pole district", "in Finglas, north
     Dublin") places the event in that city, as ACLED does (see :func:`places.enclosing_city`). A township named
-    alone ("in Katutura") stays itself."""
+    alone ("in Katutura") stays itself. ``named``: the report's places, each with the index of its sentence."""
     told = {(span.start, span.end) for span in draft.evidence if span.field == "place"}
-    starts = [sentence.start_char for sentence in sentences]
-    where = {bisect.bisect_right(starts, span.start) for span, place in named
-             if place == draft.place and (span.start, span.end) in told}
-    beside = [(span, place) for span, place in named if bisect.bisect_right(starts, span.start) in where]
+    where = {index for index, span, place in named if place == draft.place and (span.start, span.end) in told}
+    beside = [(span, place) for index, span, place in named if index in where]
     city = enclosing_city(draft.place, [place for _, place in beside])
     if city is not None:
         draft.place = city
@@ -2096,8 +2093,7 @@ def _absorb(old: _Draft, new: _Draft) -> None:
     # intervention
     if _brawl_told_of(old, new) or (
             DEMONSTRATION_ORDER.get(new.sub_event_type, -1) > DEMONSTRATION_ORDER.get(old.sub_event_type, 99)):
-        old.sub_event_type = new.sub_event_type
-        old.event_type, old.plover_type, old.plover_mode, old.cameo_root = mapping_for(new.sub_event_type)
+        _retype(old, new.sub_event_type)
     old.victims = old.victims or new.victims
     old.actor1 = old.actor1 or new.actor1
     old.actor2 = old.actor2 or new.actor2
@@ -2115,9 +2111,14 @@ def _deadly_intervention(draft: _Draft) -> None:
         draft.sub_event_type == "Peaceful protest" and "force-at-demonstration" in draft.rules)
     if not forced or not draft.fatalities or not draft.fatalities.low:
         return
-    draft.sub_event_type = "Excessive force against protesters"
-    draft.event_type, draft.plover_type, draft.plover_mode, draft.cameo_root = mapping_for(draft.sub_event_type)
+    _retype(draft, "Excessive force against protesters")
     draft.rules.append("deaths-at-intervention")
+
+
+def _retype(draft: _Draft, sub_event_type: str) -> None:
+    """Give ``draft`` another ACLED sub-event type, with the event type and the PLOVER and CAMEO codes it maps to."""
+    draft.sub_event_type = sub_event_type
+    draft.event_type, draft.plover_type, draft.plover_mode, draft.cameo_root = mapping_for(sub_event_type)
 
 
 # Where a detainee is held kept from his people: "his family has not been told where he is being held", "their
@@ -2139,8 +2140,7 @@ def _disappeared(draft: _Draft, drafts: list[_Draft], sentences) -> None:
     told = [*draft.sentences, *([after] if after < len(sentences) and after not in others else [])]
     if not any(_CONCEALED.search(sentences[index].text) for index in told):
         return
-    draft.sub_event_type = "Abduction/forced disappearance"
-    draft.event_type, draft.plover_type, draft.plover_mode, draft.cameo_root = mapping_for(draft.sub_event_type)
+    _retype(draft, "Abduction/forced disappearance")
     draft.rules.append("whereabouts-concealed")
 
 

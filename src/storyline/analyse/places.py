@@ -238,15 +238,17 @@ def enclosing_city(place: Place, named: list[Place]) -> Place | None:
     tables."""
     if place.precision != "place" or place.latitude is None or place.location is None:
         return None
+    cities = [city for city in named if city.precision == "place" and city.location != place.location
+              and city.latitude is not None and city.country_iso == place.country_iso
+              and city.admin1_iso == place.admin1_iso]
+    if not cities:  # most events: no other town named beside theirs
+        return None
     gaz = load_gazetteer()
     own = _weight_of(place, gaz)
     if own is None or own > CITY_PART_PEOPLE:
         return None
     best = None
-    for city in named:
-        if (city.precision != "place" or city.location == place.location or city.latitude is None
-                or city.country_iso != place.country_iso or city.admin1_iso != place.admin1_iso):
-            continue
+    for city in cities:
         weight = _weight_of(city, gaz)
         if weight is None or weight < max(BIG_TOWN, CITY_SIZE_RATIO * own):
             continue

@@ -489,6 +489,7 @@ _UNIT_OF_SOMETHING = re.compile(r"(?:week|weekend|month|year)s?\s+of\b", re.IGNO
 # Expressions that point back to a day the text has told ("later that day", "the next morning", "a day
 # earlier"), with how many days on from it they lie. "the day before yesterday" and "the day before the vote"
 # count from something else.
+_DAYS_TO = rf"(?P<count>{_NUM})\s+days\s+(?P<way>after|before)"  # "two days after [a march turned into a riot]"
 _BACK_TO = r"(?:that|the\s+same|that\s+same)\s+(?:day|night|morning|afternoon|evening)"
 _ANAPHORS = [(re.compile(pattern, re.IGNORECASE), days) for pattern, days in [
     (rf"(?:(?:later|earlier)\s+|on\s+|by\s+the\s+end\s+of\s+)?{_BACK_TO}"
@@ -500,9 +501,9 @@ _ANAPHORS = [(re.compile(pattern, re.IGNORECASE), days) for pattern, days in [
     (rf"(?P<count>{_NUM})\s+days\s+(?P<way>later|earlier)", None),
     # "[spent Monday sweeping up glass,] two days after a march turned into a riot": what the clause tells lies
     # that many days before the day told
-    (rf"(?P<count>{_NUM})\s+days\s+(?P<way>after|before)(?=\s+(?:a|an|the|his|her|its|their)\s|$)", None),
+    (rf"{_DAYS_TO}(?=\s+(?:a|an|the|his|her|its|their)\s|$)", None),
 ]]
-_DAYS_TO_CLAUSE = re.compile(rf"(?:{_NUM})\s+days\s+(?:after|before)", re.IGNORECASE)
+_DAYS_TO_CLAUSE = re.compile(_DAYS_TO, re.IGNORECASE)
 # The same, found inside a sentence
 _ANAPHOR_FINDERS = [re.compile(rf"\b(?:{pattern.pattern})\b", re.IGNORECASE) for pattern, _ in _ANAPHORS]
 _ANCHOR_MARK = " [from: "
