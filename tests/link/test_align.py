@@ -374,6 +374,45 @@ def test_a_dateline_is_no_part_of_a_swapped_term():
     assert [(s.source, s.derived) for s in find_substitutions(text_a, text_b, align_reports(text_a, text_b))] == [
         ("Israeli", "Zionist"), ("The Israeli", "The Zionist")]
 
+def test_terms_swapped_in_a_clause_whose_verbs_changed_too_are_paired_by_noun_phrase():
+    # the word diff sees one changed stretch, "when looters threw rocks" -> "after demonstrators hurled stones",
+    # which is no term; its noun phrases stand in the same slots (subject, object) and name the same kinds of thing
+    text_a = ("Three guards were hurt late on Saturday when looters threw rocks at a depot in the port town of "
+              "Kismayo, the regional police said.\n"
+              "About 50 looters had blocked the coast road with burning tyres earlier in the evening, a police "
+              "statement said.\n")
+    text_b = ("Three guards were injured on Saturday night after demonstrators hurled stones at a depot in "
+              "Kismayo, the regional police said.\n"
+              "About 50 demonstrators had closed the coast road with burning tyres earlier that evening, according "
+              "to a police statement.\n")
+    found = find_substitutions(text_a, text_b, align_reports(text_a, text_b))
+    pairs = [(s.source, s.derived) for s in found]
+    assert ("looters", "demonstrators") in pairs
+    assert not any("rocks" in source or "stones" in derived for source, derived in pairs)  # not a party or event
+    for s in found:
+        assert text_a[s.source_start:s.source_end] == s.source and text_b[s.derived_start:s.derived_end] == s.derived
+    # the phrases must name the same kind of thing: a party put in the place of an event is a retelling
+    text_c = text_b.replace("after demonstrators hurled stones at a depot", "after a protest turned violent at a "
+                                                                            "depot")
+    assert not any(s.derived == "a protest" for s in find_substitutions(text_a, text_c, align_reports(text_a, text_c)))
+
+
+def test_noun_phrases_pair_only_when_their_clause_slots_agree():
+    # "the rebels said" -> "the terrorists claimed": subject for subject, so a term; "the rebels said the strike"
+    # -> "a statement from the terrorists called the strike": the slots differ, so nothing is paired there
+    text_a = ("The rebels said their fighters had shelled the airport road on Tuesday and would keep up the pressure "
+              "on the town of Beni.\n")
+    text_b = ("The terrorists claimed their fighters had shelled the airport road on Tuesday and would keep up the "
+              "pressure on the town of Beni.\n")
+    pairs = [(s.source, s.derived) for s in find_substitutions(text_a, text_b, align_reports(text_a, text_b))]
+    assert pairs == [("The rebels", "The terrorists")]
+    text_c = text_b.replace("The terrorists claimed", "A statement from the terrorists claimed")
+    assert find_substitutions(text_a, text_c, align_reports(text_a, text_c)) == []
+    regions = align._changed_regions([("equal", 0, 2, 0, 2), ("replace", 2, 4, 2, 3), ("delete", 4, 5, 3, 3),
+                                      ("equal", 5, 7, 3, 5), ("insert", 7, 7, 5, 6)])
+    assert regions == [(2, 5, 2, 3), (7, 7, 5, 6)]
+
+
 def test_framing_table_counts_per_outlet():
     taliban = Substitution("the Taliban", "the Islamic Emirate", 0, 11, 0, 19)
     army = Substitution("the army", "government troops", 20, 28, 30, 47)

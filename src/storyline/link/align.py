@@ -16,7 +16,9 @@ sentence, which may still lift a phrase). :func:`split_passages` tells them from
 Matching is lexical and needs no parse: :func:`sentence_spans` splits sentences with a
 regular expression, :mod:`storyline.link.similarity` scores every pair at once, and an
 optimal one-to-one assignment (Hungarian) is extended to one-to-many for splits and merges.
-Callers holding a spaCy parse may pass its sentence offsets instead.
+Callers holding a spaCy parse may pass its sentence offsets instead. Term substitutions
+(:func:`find_substitutions`) parse, sentence by sentence, only the rewritten sentences whose
+changed words they pair by noun phrase.
 """
 
 from __future__ import annotations
@@ -82,6 +84,9 @@ MOVE_WINDOW = 3
 # words match (difflib ratio). A term is swapped inside kept wording (the seeds: 0.59 and up); a
 # passage retold in new words lines up by chance ("the governor" -> "the farms" at 0.24).
 MIN_KEPT_WORDS = 0.5
+# A group of linked sentences keeping this share of its words is diffed again by noun phrase
+# (:func:`_phrase_substitutions`): a rewrite that changed the verbs around its terms as well.
+PHRASE_MIN_KEPT_WORDS = 0.4
 
 # -- sentences ----------------------------------------------------------------------------------
 
@@ -669,6 +674,164 @@ def _anchored_replacements(opcodes, words_a: Sequence[_Word]) -> list[tuple[int,
     return out
 
 
+# -- term substitutions by noun phrase -------------------------------------------------------------
+
+# Dependency labels of a noun phrase's head, as the slots of its clause: a phrase is paired only with the phrase
+# in the same slot of the rewritten clause ("rioters hurled petrol bombs" -> "protesters threw Molotov cocktails").
+_SLOTS = {"nsubj": "subject", "nsubjpass": "subject", "dobj": "object", "pobj": "prepositional",
+          "agent": "prepositional", "appos": "apposition", "attr": "attribute", "conj": "conjunct", "ROOT": "root",
+          "npadvmod": "adverbial"}
+# Entity labels of the parse, as kinds of term.
+_ENTITY_KINDS = {"PERSON": "party", "ORG": "party", "NORP": "party", "GPE": "place", "LOC": "place", "FAC": "place"}
+_NOT_A_TERM = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+# The roles of the event lexicon (storyline/analyse/data/event_triggers.tsv) that name people or forces.
+_PARTY_ROLES = frozenset({"role:crowd", "role:armed", "role:state", "role:nonstate", "role:protester", "role:civilian"})
+# Endings of nouns for people: "protesters" is a party where "protest" is an event, though both are protest words.
+_PERSON_ENDINGS = ("er", "or", "ist", "ant", "ent", "man", "men")
+
+
+@lru_cache(maxsize=512)
+def _parse(sentence: str):
+    """A sentence's spaCy parse, kept for the next pairs: the linker aligns one report with each of its relatives
+    (512 sentences, some 20 reports: about ten megabytes)."""
+    from storyline.analyse.nlp import parse  # spaCy loads only when a rewrite needs it
+
+    return parse(sentence)
+
+
+class _Phrase(NamedTuple):
+    chunk: object  # the spaCy noun chunk, in the parse of its sentence
+    words: list  # its tokens without determiners, figures and punctuation
+    offset: int  # where its sentence starts in the report
+
+    def start(self, with_article: bool = False) -> int:
+        return self.offset + (self.chunk[0].idx if with_article else self.words[0].idx)
+
+    def end(self) -> int:
+        return self.offset + self.words[-1].idx + len(self.words[-1].text)
+
+
+def _noun_phrases(text: str, spans: Spans) -> list[_Phrase]:
+    """The noun chunks of the sentences ``spans`` of ``text``, each parsed alone (the pairs that need no parse cost
+    none), without determiners, figures and punctuation ("Three Bahraini police officers" -> "Bahraini police
+    officers"); pronouns, dates and amounts are no terms."""
+    out = []
+    for start, end in spans:
+        for chunk in _parse(text[start:end]).noun_chunks:
+            words = [t for t in chunk
+                     if not (t.tag_ in ("DT", "CD", "PRP$", "PDT", "WDT") or t.like_num or t.is_punct)]
+            if words and not all(t.pos_ == "PRON" for t in words) and chunk.root.ent_type_ not in _NOT_A_TERM:
+                out.append(_Phrase(chunk, words, start))
+    return out
+
+
+def _term_kinds(words: list) -> tuple[frozenset[str], bool]:
+    """What a noun phrase names, from its head noun and the nouns and adjectives that qualify it: a ``party``
+    (people, a force, a group: the event lexicon's roles, the actor table, a name of a person or organisation), an
+    ``event``, a ``weapon`` or a ``place``; and whether a word of it takes a side (``data/framing_words.txt``)."""
+    from storyline.analyse.actors import alias_table
+    from storyline.analyse.event_types import find_hits
+
+    root = words[-1]
+    core = {t.i for t in words if t is root or (t.head is root and t.dep_ in ("compound", "amod"))}
+    events, roles = find_hits(words)
+
+    def on_core(hit) -> bool:
+        return any(words[k].i in core for k in hit.positions)
+
+    event = any(not h.label.startswith("cue:") and h.label not in ("ATTRIB", "DIPLO") and on_core(h) for h in events)
+    party = any(h.label in _PARTY_ROLES and h.pattern.weight >= 1 and on_core(h) for h in roles)
+    kinds = set()
+    # "protesters", "looters": the doers of an event the lexicon knows, where "protest" and "looting" are events
+    doers = event and root.lemma_.lower().endswith(_PERSON_ENDINGS) and (party or root.tag_ == "NNS")
+    if party and not event or doers:
+        kinds.add("party")
+    elif event:
+        kinds.add("event")
+    kinds |= {h.label[len("role:"):] for h in roles if h.label in ("role:weapon", "role:place") and on_core(h)}
+    kinds |= {_ENTITY_KINDS[t.ent_type_] for t in words if t.ent_type_ in _ENTITY_KINDS}
+    if alias_table()[2].search(" ".join(t.text for t in words)):
+        kinds.add("party")
+    return frozenset(kinds), any(stem(t.lower_) in _framing_words() for t in words)
+
+
+def _same_kind(phrase_a: list, phrase_b: list) -> bool:
+    """Whether two noun phrases name the same kind of thing (:func:`_term_kinds`), or one names a party with a word
+    that takes a side and the other a party or a name for one ("the government" -> "the dictatorship")."""
+    (kinds_a, framed_a), (kinds_b, framed_b) = _term_kinds(phrase_a), _term_kinds(phrase_b)
+    if kinds_a & kinds_b or (framed_a and framed_b):
+        return True
+    return (framed_a or framed_b) and "party" in kinds_a and "party" in kinds_b
+
+
+def _slot(phrase: _Phrase) -> str | None:
+    return _SLOTS.get(phrase.chunk.root.dep_)
+
+
+def _changed_regions(opcodes) -> list[tuple[int, int, int, int]]:
+    """The stretches between unchanged words: runs of replaced, deleted and inserted words, merged."""
+    regions: list[tuple[int, int, int, int]] = []
+    current = None
+    for op, i1, i2, j1, j2 in opcodes:
+        if op == "equal":
+            if current:
+                regions.append(current)
+            current = None
+        else:
+            current = (current[0], i2, current[2], j2) if current else (i1, i2, j1, j2)
+    if current:
+        regions.append(current)
+    return regions
+
+
+def _phrase_substitutions(text_a: str, text_b: str, group, group_words, opcodes) -> list[Substitution]:
+    """Terms swapped inside a stretch the word diff found changed, paired by noun phrase.
+
+    In each stretch between unchanged words, the noun phrases lying wholly inside it on each side are paired in
+    order when their clause slots agree one for one (subject, object, prepositional object, ...): "when rioters
+    hurled petrol bombs" -> "after protesters threw Molotov cocktails" pairs "rioters" with "protesters". A pair is a
+    term swap when both name the same kind of thing (:func:`_same_kind`), share no word stem and neither spells the
+    other, and is at most MAX_TERM_WORDS words a side; each keeps its article. A headline's or dateline's words are
+    never terms. The sentences are parsed only when a stretch with words on both sides is there to pair.
+    """
+    (a_spans, b_spans), (words_a, words_b) = group, group_words
+    regions = [r for r in _changed_regions(opcodes) if r[0] < r[1] and r[2] < r[3]]
+    if not regions:
+        return []
+    phrases_a, phrases_b = _noun_phrases(text_a, a_spans), _noun_phrases(text_b, b_spans)
+    place_a = {w.start: k for k, w in enumerate(words_a)}
+    place_b = {w.start: k for k, w in enumerate(words_b)}
+
+    def inside(phrases, place, low, high):
+        return [p for p in phrases if all(low <= place.get(p.offset + t.idx, -1) < high for t in p.words)]
+
+    found = []
+    for i1, i2, j1, j2 in regions:
+        side_a, side_b = inside(phrases_a, place_a, i1, i2), inside(phrases_b, place_b, j1, j2)
+        if not side_a or [_slot(p) for p in side_a] != [_slot(p) for p in side_b]:
+            continue
+        for phrase_a, phrase_b in zip(side_a, side_b):
+            run_a, run_b = phrase_a.words, phrase_b.words
+            stems_a = {stem(t.lower_) for t in run_a if not is_function_word(t.text)}
+            stems_b = {stem(t.lower_) for t in run_b if not is_function_word(t.text)}
+            letters_a, letters_b = "".join(t.lower_ for t in run_a), "".join(t.lower_ for t in run_b)
+            if (not stems_a or not stems_b or stems_a == stems_b or letters_a in letters_b or letters_b in letters_a
+                    or len(run_a) > MAX_TERM_WORDS or len(run_b) > MAX_TERM_WORDS
+                    or any(w.headline for w in (*words_a[i1:i2], *words_b[j1:j2]))
+                    or any(t.is_upper and len(t) > 3 for t in (*run_a, *run_b))):  # a dateline's town
+                continue
+            articles = [p.chunk[0].lower_ if p.chunk[0].lower_ in ("the", "a", "an") else None
+                        for p in (phrase_a, phrase_b)]
+            if all(articles) and articles[0] != articles[1]:
+                continue  # "the Galilee Medical Center" -> "a hospital": a name made a common noun
+            if not _same_kind(run_a, run_b):
+                continue
+            a_start, b_start = phrase_a.start(bool(articles[0])), phrase_b.start(bool(articles[1]))
+            a_end, b_end = phrase_a.end(), phrase_b.end()
+            found.append(Substitution(text_a[a_start:a_end], text_b[b_start:b_end], a_start, a_end, b_start, b_end))
+    return found
+
+
 def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]) -> list[Substitution]:
     """Terms that B put in place of A's inside aligned sentences ("the Taliban" -> "the Islamic Emirate").
 
@@ -677,9 +840,13 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
     replaced runs, between unchanged words, of at most
     :data:`MAX_TERM_WORDS` words a side that look like names, or like short noun phrases after a
     determiner or preposition. Function-word, punctuation, spelling, inflection, figure and
-    verb-phrase changes are skipped. Offsets index each text.
+    verb-phrase changes are skipped. Where a group keeps at least :data:`PHRASE_MIN_KEPT_WORDS` of its
+    words, each stretch the diff found changed is also paired noun phrase by noun phrase
+    (:func:`_phrase_substitutions`), for swaps whose verbs were reworded too; a swap the word diff
+    found stands. Offsets index each text.
     """
     found: list[Substitution] = []
+    phrases: list[Substitution] = []
     seen: set[tuple[int, int, int, int]] = set()
     groups = _linked_groups(alignments)
     names_a, names_b = (_capitalised_inside(text_a), _capitalised_inside(text_b)) if groups else (set(), set())
@@ -687,7 +854,11 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
         words_a, words_b = _group_words(text_a, a_spans, names_a), _group_words(text_b, b_spans, names_b)
         matcher = SequenceMatcher(None, [w.text.lower() for w in words_a], [w.text.lower() for w in words_b],
                                   autojunk=False)
-        if matcher.ratio() < MIN_KEPT_WORDS:
+        kept = matcher.ratio()
+        if kept >= PHRASE_MIN_KEPT_WORDS:
+            phrases.extend(_phrase_substitutions(text_a, text_b, (a_spans, b_spans), (words_a, words_b),
+                                                 matcher.get_opcodes()))
+        if kept < MIN_KEPT_WORDS:
             continue
         opcodes = matcher.get_opcodes()
         loose_a, loose_b = _unmatched(opcodes)
@@ -725,6 +896,10 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
             if (a_start, a_end, b_start, b_end) not in seen:
                 seen.add((a_start, a_end, b_start, b_end))
                 found.append(Substitution(text_a[a_start:a_end], text_b[b_start:b_end], a_start, a_end, b_start, b_end))
+    # a swap the word diff found stands; a noun phrase over the same words adds nothing
+    found += [p for p in phrases if not any(f.source_start < p.source_end and p.source_start < f.source_end
+                                            or f.derived_start < p.derived_end and p.derived_start < f.derived_end
+                                            for f in found)]
     return sorted(found, key=lambda s: s.derived_start)
 
 
