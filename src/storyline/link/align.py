@@ -687,7 +687,7 @@ _NOT_A_TERM = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTI
 # The roles of the event lexicon (storyline/analyse/data/event_triggers.tsv) that name people or forces.
 _PARTY_ROLES = frozenset({"role:crowd", "role:armed", "role:state", "role:nonstate", "role:protester", "role:civilian"})
 # Endings of nouns for people: "protesters" is a party where "protest" is an event, though both are protest words.
-_PERSON_ENDINGS = ("er", "or", "ist", "ant", "ent", "man", "men")
+_PERSON_ENDINGS = ("er", "or", "ist", "ant", "man", "men")
 
 
 @lru_cache(maxsize=512)
