@@ -362,6 +362,8 @@ def _linked_groups(alignments: Sequence[Alignment]) -> list[tuple[list[tuple[int
     return [(sorted(a_spans), sorted(b_spans)) for a_spans, b_spans in groups.values()]
 
 
+_ARTICLES = ("the", "a", "an")
+
 # Words after which a replaced run is a verb phrase ("to protect" -> "to safeguard"), not a term.
 _VERB_CONTEXT = frozenset("""
 to will would shall should can could may might must has have had is are was were be been being do does did
@@ -410,8 +412,14 @@ def _is_figure(word: str) -> bool:
     return stem(word)[:1].isdigit()
 
 
-def _letters(run: Sequence[_Word]) -> str:
-    return re.sub(r"[\W_]", "", "".join(w.text for w in run).lower())
+def _reworded_only(texts_a: Sequence[str], texts_b: Sequence[str]) -> bool:
+    """Whether two runs of words are one term written another way: the same content-word stems (an inflection or a
+    word-order change) or one run's letters inside the other's (spelling, hyphens, words run together: "long term"
+    -> "long-term")."""
+    stems_a = {stem(w) for w in texts_a if not is_function_word(w)}
+    stems_b = {stem(w) for w in texts_b if not is_function_word(w)}
+    letters_a, letters_b = (re.sub(r"[\W_]", "", "".join(texts).lower()) for texts in (texts_a, texts_b))
+    return stems_a == stems_b or letters_a in letters_b or letters_b in letters_a
 
 
 def _trim(words: Sequence[_Word]) -> tuple[int, int]:
@@ -422,7 +430,7 @@ def _trim(words: Sequence[_Word]) -> tuple[int, int]:
         start += 1
     while end > start and is_function_word(words[end - 1].text):
         end -= 1
-    if 0 < start < end and words[start - 1].text.lower() in ("the", "a", "an"):
+    if 0 < start < end and words[start - 1].text.lower() in _ARTICLES:
         start -= 1
     return start, end
 
@@ -454,7 +462,7 @@ def _described_as(named: Sequence[_Word], described: Sequence[_Word]) -> bool:
         return False
     if not any(stem(w.text) in _framing_words() for w in (*named, *described) if w.text.islower()):
         return False
-    articles = [run[0].text.lower() for run in (named, described) if run[0].text.lower() in ("the", "a", "an")]
+    articles = [run[0].text.lower() for run in (named, described) if run[0].text.lower() in _ARTICLES]
     if articles and (len(articles) == 1 and len(named) + len(described) > 2 or len(set(articles)) > 1):
         return False  # "the Galilee Medical Center" -> "a hospital": a name made a common noun
     content = [w for w in described if not is_function_word(w.text)]
@@ -482,12 +490,8 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
         return False  # the run crosses a sentence boundary
     if any(w.headline for w in (*source, *derived)):
         return False
-    content_a = {stem(w.text) for w in source if not is_function_word(w.text)}
-    if content_a == {stem(w.text) for w in derived if not is_function_word(w.text)} or any(map(_is_figure, both)):
-        return False  # an inflection or word-order change, or a changed figure (a disagreement, not a framing)
-    letters_a, letters_b = _letters(source), _letters(derived)
-    if letters_a in letters_b or letters_b in letters_a:
-        return False  # spelling, hyphens, words run together: "long term" -> "long-term"
+    if _reworded_only([w.text for w in source], [w.text for w in derived]) or any(map(_is_figure, both)):
+        return False  # one term written another way, or a changed figure (a disagreement, not a framing)
     if any(w.islower() and w.endswith(("ed", "ing", "ly")) for w in (source[-1].text, derived[-1].text)):
         return False  # a verb or adverb phrase
     if any(w.text.lower() in _VERB_CONTEXT for w in context):
@@ -535,7 +539,7 @@ def _framed_apart(replaced_a: Sequence[_Word], trimmed_a: tuple[int, int], repla
     def frame(replaced, trimmed):
         start, end = trimmed
         outside = (w.text.lower() for w in (*replaced[:start], *replaced[end:]))
-        return [w for w in outside if w not in ("the", "a", "an")]
+        return [w for w in outside if w not in _ARTICLES]
 
     return frame(replaced_a, trimmed_a) != frame(replaced_b, trimmed_b)
 
@@ -543,7 +547,7 @@ def _framed_apart(replaced_a: Sequence[_Word], trimmed_a: tuple[int, int], repla
 def _with_shared_article(words_a, i, words_b, j, run_a, run_b):
     """Extend both runs by a determiner the two texts share just before them ("the Taliban" -> "the ...")."""
     if (i > 0 and j > 0 and words_a[i - 1].text.lower() == words_b[j - 1].text.lower()
-            and words_a[i - 1].text.lower() in ("the", "a", "an") and run_a[0] is words_a[i] and run_b[0] is words_b[j]):
+            and words_a[i - 1].text.lower() in _ARTICLES and run_a[0] is words_a[i] and run_b[0] is words_b[j]):
         return [words_a[i - 1], *run_a], [words_b[j - 1], *run_b]
     return run_a, run_b
 
@@ -807,21 +811,20 @@ def _phrase_substitutions(text_a: str, text_b: str, group, group_words, opcodes)
 
     found = []
     for i1, i2, j1, j2 in regions:
+        if any(w.headline for w in (*words_a[i1:i2], *words_b[j1:j2])):
+            continue
         side_a, side_b = inside(phrases_a, place_a, i1, i2), inside(phrases_b, place_b, j1, j2)
         if not side_a or [_slot(p) for p in side_a] != [_slot(p) for p in side_b]:
             continue
         for phrase_a, phrase_b in zip(side_a, side_b):
             run_a, run_b = phrase_a.words, phrase_b.words
-            stems_a = {stem(t.lower_) for t in run_a if not is_function_word(t.text)}
-            stems_b = {stem(t.lower_) for t in run_b if not is_function_word(t.text)}
-            letters_a, letters_b = "".join(t.lower_ for t in run_a), "".join(t.lower_ for t in run_b)
-            if (not stems_a or not stems_b or stems_a == stems_b or letters_a in letters_b or letters_b in letters_a
+            texts_a, texts_b = [t.text for t in run_a], [t.text for t in run_b]
+            if (all(map(is_function_word, texts_a)) or all(map(is_function_word, texts_b))
+                    or _reworded_only(texts_a, texts_b)
                     or len(run_a) > MAX_TERM_WORDS or len(run_b) > MAX_TERM_WORDS
-                    or any(w.headline for w in (*words_a[i1:i2], *words_b[j1:j2]))
                     or any(t.is_upper and len(t) > 3 for t in (*run_a, *run_b))):  # a dateline's town
                 continue
-            articles = [p.chunk[0].lower_ if p.chunk[0].lower_ in ("the", "a", "an") else None
-                        for p in (phrase_a, phrase_b)]
+            articles = [p.chunk[0].lower_ if p.chunk[0].lower_ in _ARTICLES else None for p in (phrase_a, phrase_b)]
             if all(articles) and articles[0] != articles[1]:
                 continue  # "the Galilee Medical Center" -> "a hospital": a name made a common noun
             if not _same_kind(run_a, run_b):
@@ -855,12 +858,12 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
         matcher = SequenceMatcher(None, [w.text.lower() for w in words_a], [w.text.lower() for w in words_b],
                                   autojunk=False)
         kept = matcher.ratio()
-        if kept >= PHRASE_MIN_KEPT_WORDS:
-            phrases.extend(_phrase_substitutions(text_a, text_b, (a_spans, b_spans), (words_a, words_b),
-                                                 matcher.get_opcodes()))
-        if kept < MIN_KEPT_WORDS:
+        if kept < PHRASE_MIN_KEPT_WORDS:
             continue
         opcodes = matcher.get_opcodes()
+        phrases.extend(_phrase_substitutions(text_a, text_b, (a_spans, b_spans), (words_a, words_b), opcodes))
+        if kept < MIN_KEPT_WORDS:
+            continue
         loose_a, loose_b = _unmatched(opcodes)
         for i1, i2, j1, j2 in _anchored_replacements(opcodes, words_a):
             i1, j1 = _after_break(text_a, words_a, i1, i2), _after_break(text_b, words_b, j1, j2)
@@ -872,7 +875,7 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
             # the word before a run is its context unless the run opens with an article ("belonged to an armed
             # group": "to" is then a preposition, not the mark of a verb)
             context = [words_a[i1], words_b[j1]] + [words[k - 1] for words, k in ((words_a, i1), (words_b, j1))
-                                                    if k > 0 and words[k].text.lower() not in ("the", "a", "an")]
+                                                    if k > 0 and words[k].text.lower() not in _ARTICLES]
             start_a, start_b = i1 + trimmed_a[0], j1 + trimmed_b[0]
             determined = (_after_determiner(words_a, start_a), _after_determiner(words_b, start_b))
             subject = (trimmed_a[1] == len(replaced_a) and trimmed_b[1] == len(replaced_b)
