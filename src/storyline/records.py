@@ -34,6 +34,8 @@ class Report:
     # Which earlier report this one may replace: the URL, or the file and record
     # it was read from. Reports with the same key and different text are versions.
     version_key: str | None = None
+    # The moment of publication (UTC), where the input gives a time of day with its zone.
+    published_at: dt.datetime | None = None
 
     @property
     def id(self) -> str:
@@ -61,6 +63,7 @@ class Article:
     version: int
     previous_version_id: str | None
     ingested_at: dt.datetime
+    published_at: dt.datetime | None = None  # UTC; where the input gave a time of day with its zone
 
 
 def text_article(article_id: str, text: str, *, published: dt.date | None = None, source: str = "",

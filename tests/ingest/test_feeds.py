@@ -45,6 +45,7 @@ def test_rss_entries_with_full_content():
     assert first.title == "Ferry runs aground near the harbour mouth"
     assert first.outlet == "Northern Ledger" and first.byline == "Tomas Berg"
     assert first.published == dt.date(2026, 4, 12)
+    assert first.published_at == dt.datetime(2026, 4, 12, 18, 5, tzinfo=dt.timezone.utc)
     assert first.external_id == "nl-2026-0412-ferry"
     assert first.url == "https://northern-ledger.example/ferry-aground"
     assert first.text.startswith("A passenger ferry with 140 people") and "\n" in first.text
@@ -55,6 +56,7 @@ def test_atom_entry():
     (report,) = read_feed((FEEDS / "atom.xml").read_bytes(), "atom.xml", None)
     assert report.title == "Landslide blocks mountain highway"
     assert report.published == dt.date(2026, 7, 1)
+    assert report.published_at == dt.datetime(2026, 7, 1, 21, 40, tzinfo=dt.timezone.utc)  # published, not updated
     assert report.outlet == "Plateau Wire"
     assert report.text.startswith("A landslide after two days of heavy rain")
 

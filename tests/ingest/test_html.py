@@ -18,6 +18,7 @@ def test_saved_page_main_text_and_metadata():
     assert report.byline == "Hanna Lindqvist"
     assert report.outlet == "Coastline Courier"
     assert report.published == dt.date(2026, 5, 4)
+    assert report.published_at == dt.datetime(2026, 5, 4, 7, 30, tzinfo=dt.timezone.utc)
     assert report.url == "https://coastline-courier.example/2026/05/04/fuel-depot-fire"
     assert report.version_key == "url:https://coastline-courier.example/2026/05/04/fuel-depot-fire"
     assert report.text.startswith("Four dock workers were taken to hospital")
@@ -62,3 +63,37 @@ def test_page_with_no_article_block_falls_back_to_visible_text():
 
 def test_fragment_text_one_line_per_block():
     assert fragment_text("<p>One <b>two</b>.</p><p>Three.</p><script>x()</script>") == "One two.\nThree."
+
+
+_TIMED_PAGE = """<html><head><title>Depot fire</title>{head}</head><body><article><h1>Depot fire</h1>
+<p>Four dock workers were taken to hospital after a fire broke out at a fuel depot in the port on Monday morning.</p>
+<p>Firefighters said the blaze was under control by noon and that the cause was not yet known.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(("head", "moment"), [
+    # Open Graph, in the page's zone: kept as UTC
+    ('<meta property="article:published_time" content="2026-05-04T09:30:00+02:00">', (2026, 5, 4, 7, 30)),
+    # a <meta> name in capitals
+    ('<meta name="PubDate" content="2026-05-04T23:10:00-04:00">', (2026, 5, 5, 3, 10)),
+    # schema.org JSON-LD
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-05-04T06:05:00Z"}</script>',
+     (2026, 5, 4, 6, 5)),
+    # a time with no zone, or no time at all: no moment
+    ('<meta property="article:published_time" content="2026-05-04T09:30:00">', None),
+    ('<meta property="article:published_time" content="2026-05-04">', None),
+])
+def test_the_moment_of_publication_is_read_from_the_pages_metadata(head, moment):
+    report = read_html(_TIMED_PAGE.format(head=head), "t.html", url=None, encoding="utf-8", external_id=None,
+                       version_key=None)
+    assert report.published == dt.date(2026, 5, 4)
+    assert report.published_at == (dt.datetime(*moment, tzinfo=dt.timezone.utc) if moment else None)
+
+
+def test_a_time_stated_for_another_day_than_the_pages_date_is_not_its_moment():
+    # the page is dated the 4th; the JSON-LD time is of the 9th (a modification, another story): no moment
+    head = ('<meta property="article:published_time" content="2026-05-04">'
+            '<script type="application/ld+json">{"datePublished": "2026-05-09T06:05:00Z"}</script>')
+    report = read_html(_TIMED_PAGE.format(head=head), "t.html", url=None, encoding="utf-8", external_id=None,
+                       version_key=None)
+    assert report.published == dt.date(2026, 5, 4) and report.published_at is None

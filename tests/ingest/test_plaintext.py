@@ -181,3 +181,16 @@ def test_a_title_longer_than_the_wrapping_width_does_not_stop_the_unwrapping():
     text = read(title + "\n" + WRAPPED).text
     assert text.split("\n")[0] == title
     assert "rubber bullets at about 2,000 farmers" in text
+
+
+@pytest.mark.parametrize(("value", "moment"), [
+    ("2026-06-15T09:30:00+02:00", dt.datetime(2026, 6, 15, 7, 30, tzinfo=dt.timezone.utc)),
+    ("2026-06-15T21:05Z", dt.datetime(2026, 6, 15, 21, 5, tzinfo=dt.timezone.utc)),
+    ("Mon, 15 Jun 2026 09:30:00 +0300", dt.datetime(2026, 6, 15, 6, 30, tzinfo=dt.timezone.utc)),
+    ("2026-06-15 09:30", None),  # no zone: two outlets' clocks could be hours apart
+    ("2026-06-15", None),
+])
+def test_a_date_header_with_a_time_and_zone_gives_the_moment_of_publication(value, moment):
+    report = read(f"date {value}\nThe port closed at noon.")
+    assert report.published == dt.date(2026, 6, 15)
+    assert report.published_at == moment

@@ -77,3 +77,12 @@ def test_tsv_and_semicolon_csv():
 def test_unknown_field_name_is_refused():
     with pytest.raises(ValueError, match="unknown field 'body'"):
         field_map({"body": "text"})
+
+
+def test_a_published_timestamp_with_its_zone_gives_the_moment_a_day_alone_does_not():
+    lines = (b'{"id": "a", "published": "2026-08-03T22:15:00-05:00", "text": "Water supply was restored on Monday."}\n'
+             b'{"id": "b", "published": "2026-08-03", "text": "Two passengers were hurt when a bus left the road."}\n')
+    first, second = read_jsonl(io.BytesIO(lines), "timed.jsonl", field_map({}), 10_000)
+    assert first.published == dt.date(2026, 8, 3)  # the day as the outlet dated it
+    assert first.published_at == dt.datetime(2026, 8, 4, 3, 15, tzinfo=dt.timezone.utc)
+    assert second.published == dt.date(2026, 8, 3) and second.published_at is None

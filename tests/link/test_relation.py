@@ -177,10 +177,12 @@ JOS_DAYS = {"shooting": dt.date(2026, 10, 9), "bomb": dt.date(2026, 10, 11)}  # 
 
 
 def article(article_id: str, text: str, published: dt.date | None = None, outlet: str | None = None,
-            url: str | None = None, version: int = 1, previous: str | None = None) -> Article:
+            url: str | None = None, version: int = 1, previous: str | None = None,
+            published_at: dt.datetime | None = None) -> Article:
     return Article(id=article_id, text=text, source=f"test:{article_id}", format="text", title=None, byline=None,
                    outlet=outlet, url=url, published=published, external_id=None, encoding="utf-8", version=version,
-                   previous_version_id=previous, ingested_at=dt.datetime(2024, 3, 6, tzinfo=dt.timezone.utc))
+                   previous_version_id=previous, ingested_at=dt.datetime(2024, 3, 6, tzinfo=dt.timezone.utc),
+                   published_at=published_at)
 
 
 MONDAY, TUESDAY = dt.date(2024, 3, 4), dt.date(2024, 3, 5)
@@ -1011,6 +1013,37 @@ def test_two_rewrites_of_one_statement_each_adding_their_own_have_a_common_sourc
     plain = article("b", STATEMENT_B.replace("the National Police Service said in a statement", "police said"), day,
                     "Pwani Post")
     assert classify_pair(a, plain).relation != "common_source"
+
+
+def test_publication_times_order_two_reports_of_one_day():
+    # undated, no credits: the wording alone leans to the longer text as the source, at low confidence
+    source = article("long", WIRE.replace("(Meridian Wire) ", ""), MONDAY)
+    copy = article("short", REWRITE.replace(", Meridian Wire reported", ""), MONDAY)
+    untimed = classify_pair(copy, source)
+    assert (untimed.relation, untimed.source_id) == ("derived", "long") and untimed.confidence < 0.8
+
+    def at(hour: int, minute: int = 0) -> dt.datetime:
+        return dt.datetime(2024, 3, 4, hour, minute, tzinfo=dt.timezone.utc)
+
+    timed = classify_pair(replace(copy, published_at=at(14)), replace(source, published_at=at(9, 30)))
+    assert (timed.relation, timed.source_id) == ("derived", "long") and timed.confidence > untimed.confidence
+    assert any("published 4 h 30 min earlier (publication times)" in e for e in timed.evidence)
+    # the times turn the direction the wording gave: the short one was out first
+    turned = classify_pair(replace(copy, published_at=at(6)), replace(source, published_at=at(9, 30)))
+    assert (turned.relation, turned.source_id) == ("derived", "short"), turned.evidence
+    # minutes apart, the times say nothing: the wording decides, as without them
+    close = classify_pair(replace(copy, published_at=at(9, 40)), replace(source, published_at=at(9, 30)))
+    assert (close.source_id, close.confidence) == ("long", untimed.confidence)
+    assert any("within 30 min of each other" in e for e in close.evidence)
+
+
+def test_the_order_two_statement_rewrites_came_out_in_does_not_make_one_the_others_source():
+    day = dt.date(2026, 4, 28)
+    a = article("a", STATEMENT_A, day, "Coast Observer", published_at=dt.datetime(2026, 4, 28, 6, 20, tzinfo=dt.UTC))
+    b = article("b", STATEMENT_B, day, "Pwani Post", published_at=dt.datetime(2026, 4, 28, 11, 5, tzinfo=dt.UTC))
+    link = classify_pair(a, b)
+    assert link.relation == "common_source", link.evidence
+    assert any("published 4 h 45 min earlier" in e for e in link.evidence)
 
 
 # A ministry's release and a paper's rewrite that credits it in its lead (written for this test).

@@ -340,6 +340,14 @@ def test_posting_with_the_key_ingests_and_runs_the_pipeline(seeded_sqlite, tmp_p
         assert stored[0]["events"][0] in ids(server.get("/api/events", country="Mali", q="police"))
         again = server.post("/api/articles", {"reports": [{"text": OWN_REPORT}]}, key=KEY).json()
         assert again["stored"][0]["outcome"] == "present"
+        assert article["published_at"] is None  # the header gives a day, no time
+        timed = {"text": "A bus overturned on the Segou road on Friday, injuring eleven passengers, police said.",
+                 "published_at": "2026-02-14T23:30:00-01:00"}
+        (stored_timed,) = server.post("/api/articles", {"reports": [timed]}, key=KEY).json()["stored"]
+        shown = server.get(f"/api/articles/{stored_timed['id']}").json()
+        assert shown["published_at"] == "2026-02-15T00:30:00Z" and shown["published"] == "2026-02-14"
+        zoneless = {**timed, "published_at": "2026-02-14T23:30:00"}
+        assert server.post("/api/articles", {"reports": [zoneless]}, key=KEY).status_code == 422
         bad = server.post("/api/articles", {"reports": [{"text": "date 2026-02-14\n   "}]}, key=KEY)
         assert bad.status_code == 422 and bad.json()["errors"][0]["parameter"] == "reports.0.text"
         assert server.post("/api/articles", {"reports": []}, key=KEY).status_code == 422

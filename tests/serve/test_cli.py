@@ -91,6 +91,8 @@ def test_every_kind_of_bad_input_gets_one_line_and_the_others_go_on(tmp_path):
         assert any(line.startswith("error: ") and name in line and f"[{code}]" in line for line in lines), (name, lines)
     stored = jsonl(export(db))
     assert sorted(a["external_id"] for a in stored) == ["harbour-fire", "plain"]
+    times = {a["external_id"]: a["published_at"] for a in stored}  # the page states its moment, the text file not
+    assert times == {"harbour-fire": "2026-05-04T07:30:00+00:00", "plain": None}
 
 
 def test_export_formats_have_the_promised_columns(tmp_path):

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, text
 
 from storyline.errors import DatabaseError
 from storyline.records import Report
@@ -72,6 +73,56 @@ def test_reopening_keeps_data_and_migrated_schema_matches_the_tables(db_url):
         with store.engine.connect() as connection:
             differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
+
+
+def test_the_moment_of_publication_is_kept_in_utc_and_filled_in_when_the_text_is_seen_again_with_it(db_url):
+    moment = dt.datetime(2026, 5, 14, 7, 30, tzinfo=dt.timezone.utc)
+    with open_store(db_url) as store:
+        (timed, untimed, other_day) = store.add_reports([
+            report("A timed report about the flood.", published=dt.date(2026, 5, 14), published_at=moment),
+            report("An untimed report about the fire.", published=dt.date(2026, 5, 14)),
+            report("A report about the strike, dated once.", published=dt.date(2026, 5, 13)),
+        ])
+        assert store.article(timed.article_id).published_at == moment
+        assert store.article(untimed.article_id).published_at is None
+        later = moment + dt.timedelta(hours=3)
+        store.add_reports([
+            # seen again with its time (an HTML page of the text stored from a plain file): the time is filled in
+            report("An untimed report about the fire.", source="page.html", published=dt.date(2026, 5, 14),
+                   published_at=later),
+            # a time of another day than the stored one belongs to another publication of the text: left out
+            report("A report about the strike, dated once.", source="page.html", published=dt.date(2026, 5, 14),
+                   published_at=later),
+            # a stored time is not replaced by a later sighting's
+            report("A timed report about the flood.", source="copy.html", published=dt.date(2026, 5, 14),
+                   published_at=later),
+        ])
+    with open_store(db_url) as store:  # read back from the database, zone and all
+        assert store.article(untimed.article_id).published_at == later
+        assert store.article(other_day.article_id).published_at is None
+        assert store.article(timed.article_id).published_at == moment
+        assert store.article(timed.article_id).published_at.utcoffset() == dt.timedelta(0)
+
+
+def test_a_database_of_the_previous_schema_is_migrated_with_its_articles_untimed(sqlite_url):
+    from alembic import command
+
+    from storyline.store.migrate import _config
+
+    engine = create_engine(sqlite_url)
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+        connection.execute(text(
+            "INSERT INTO articles (id, text, source, format, version, ingested_at, published) VALUES "
+            "('00000000000000aa', 'Stored before times were kept.', 'old.txt', 'text', 1, '2026-05-14 08:00:00', "
+            "'2026-05-14')"))
+    engine.dispose()
+    with open_store(sqlite_url) as store:
+        article = store.article("00000000000000aa")
+        assert article.text == "Stored before times were kept." and article.published == dt.date(2026, 5, 14)
+        assert article.published_at is None
 
 
 def test_unknown_article_is_none(db_url):

@@ -20,6 +20,7 @@ import defusedxml.ElementTree
 import feedparser
 
 from storyline.errors import InputError
+from storyline.ingest.dates import parse_published_at
 from storyline.ingest.html import fragment_text, has_words
 from storyline.ingest.identity import clean_text
 from storyline.records import Notice, Report
@@ -68,6 +69,7 @@ def _entry_report(entry: feedparser.FeedParserDict, source: str, where: str, out
     guid = entry.get("id") or link
     title = _text_field(entry.get("title"))
     published = _entry_date(entry)
+    published_at = parse_published_at(entry.get("published") or entry.get("updated")) if published else None
     byline = _text_field(entry.get("author"))
     contents = entry.get("content") or []
     full = max((c.get("value", "") for c in contents), key=len, default="")
@@ -86,6 +88,7 @@ def _entry_report(entry: feedparser.FeedParserDict, source: str, where: str, out
                 byline=byline or page.byline, outlet=outlet or page.outlet, url=page.url or link,
                 published=published or page.published, external_id=guid, encoding=page.encoding,
                 version_key=f"url:{page.url or link}",
+                published_at=published_at if published else page.published_at,
             ), None
     if not has_words(body):
         body = _as_text(summary)
@@ -95,6 +98,7 @@ def _entry_report(entry: feedparser.FeedParserDict, source: str, where: str, out
         text=body, source=source, format="feed", title=title, byline=byline, outlet=outlet, url=link,
         published=published, external_id=guid, encoding="utf-8",
         version_key=f"url:{link}" if link else (f"guid:{guid}" if guid else None),
+        published_at=published_at,
     ), warning
 
 

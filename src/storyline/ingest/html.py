@@ -18,12 +18,20 @@ import lxml.html
 import trafilatura
 
 from storyline.errors import InputError
+from storyline.ingest.dates import parse_published, parse_published_at
 from storyline.ingest.identity import clean_text
 from storyline.records import Report
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_WORDS = 3
 _NOT_CONTENT = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "head")
+# Where pages state their moment of publication: Open Graph, Dublin Core and other <meta> names (any case), then
+# schema.org's datePublished (microdata, JSON-LD) and an HTML <time pubdate>.
+_TIME_META = frozenset({"article:published_time", "og:published_time", "pubdate", "publishdate", "dc.date.issued",
+                        "dcterms.issued", "parsely-pub-date", "sailthru.date"})
+_TIME_PATHS = ("//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime",
+               "//time[@pubdate]/@datetime")
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article", "pre")
 
 
@@ -71,6 +79,7 @@ def read_html(markup: str, source: str, *, url: str | None, encoding: str | None
         if not has_words(text):
             raise InputError(source, "malformed HTML: no readable text could be extracted from the page", "E107")
     published = _date(document.date) if document is not None else None
+    published_at = _published_at(markup, published) if published else None
     canonical = (document.url if document is not None else None) or url
     outlet = None
     if document is not None:
@@ -89,7 +98,31 @@ def read_html(markup: str, source: str, *, url: str | None, encoding: str | None
         external_id=external_id,
         encoding=encoding,
         version_key=f"url:{canonical}" if canonical else version_key,
+        published_at=published_at,
     )
+
+
+def _published_at(markup: str, published: dt.date) -> dt.datetime | None:
+    """The moment of publication the page's metadata states (:data:`_TIME_META`, :data:`_TIME_PATHS`, JSON-LD), in
+    UTC: the first stated with a time of day and a zone on the day the page is dated (a time on another day belongs
+    to something else: a modification, a related story)."""
+    try:
+        root = lxml.html.fromstring(markup)
+    except (lxml.etree.LxmlError, ValueError):
+        return None
+    values = [meta.get("content") or "" for meta in root.iter("meta")
+              if (meta.get("property") or meta.get("name") or "").lower() in _TIME_META]
+    values += [str(value) for path in _TIME_PATHS for value in root.xpath(path)]
+    values += [match.group(1) for script in root.xpath("//script[@type='application/ld+json']/text()")
+               for match in _JSON_LD_PUBLISHED.finditer(script)]
+    for value in values:
+        moment = parse_published_at(value.strip())
+        try:
+            if moment is not None and parse_published(value.strip()) == published:
+                return moment
+        except ValueError:
+            continue
+    return None
 
 
 def _drop_repeated_title(text: str, title: str | None) -> str:

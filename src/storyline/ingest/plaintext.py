@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from email.utils import parseaddr
 
 from storyline.errors import InputError
-from storyline.ingest.dates import parse_published
+from storyline.ingest.dates import parse_published, parse_published_at
 from storyline.ingest.identity import clean_text
 from storyline.records import Report
 
@@ -249,4 +249,5 @@ def read_plain_text(text: str, source: str, *, encoding: str | None, external_id
         external_id=external_id,
         encoding=encoding,
         version_key=f"url:{url}" if url else version_key,
+        published_at=parse_published_at(fields["date"]) if published else None,
     )

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
 from storyline.errors import InputError
-from storyline.ingest.dates import parse_published
+from storyline.ingest.dates import parse_published, parse_published_at
 from storyline.ingest.decoding import decode_text
 from storyline.ingest.identity import clean_text
 from storyline.records import Notice, Report
@@ -120,6 +120,7 @@ def _record_report(record, where: str, source: str, origin: str, fmt: str, field
         external_id=external_id,
         encoding=encoding,
         version_key=f"url:{url}" if url else (f"record:{origin}#{external_id}" if external_id else None),
+        published_at=parse_published_at(raw_date) if published else None,
     )
 
 

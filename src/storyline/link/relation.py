@@ -403,6 +403,10 @@ REUSE_MIN_CONTAINMENT3 = 0.05
 # carries the same information as the lengths (it is the shared n-grams times 1/|B| - 1/|A|) and
 # added nothing to the fit, so it is reported, not weighted.
 DATE_LOG_ODDS = 3.0
+# Where both reports state their time of publication, the earlier by at least this much is the source with the
+# same weight as a day earlier (a copy is never out before its source); closer than that, a page's clock or a
+# scheduled post could put them either way, and the times say nothing.
+MIN_TIME_GAP = dt.timedelta(minutes=30)
 CREDIT_LOG_ODDS = 3.0
 WIRE_COPY_LOG_ODDS = 1.0
 # People who "told" a report's own outlet what they saw were interviewed by its reporters; a copy of it says
@@ -489,8 +493,9 @@ RESTATED_SAME_DAY = 0.5
 SHARED_PASSAGE_WORDS = 20
 SHARED_PASSAGE_PROBABILITY = 0.6
 # Two reports that share wording, each credit one issuer's statement ("the National Police Service said in a
-# statement") and each add STATEMENT_OWN_MATERIAL or more of their own, with nothing to say which came first,
-# both rewrite that statement (``common_source``) rather than one the other. Judged, not fitted.
+# statement") and each add STATEMENT_OWN_MATERIAL or more of their own, with nothing but the order they came out in
+# to say that one used the other (no credit, no telling difference in wording), both rewrite that statement
+# (``common_source``) rather than one the other. Judged, not fitted.
 STATEMENT_OWN_MATERIAL = 0.3
 # "X said in a statement", "X said in its communique", "X said. In its statement, issued on Monday, ...".
 _STATEMENT = re.compile(r"\s+(?:said|says|announced)(?:\s+in|[.,]\s+[Ii]n)\s+(?:an?|its|their)\s+(?:\w+\s+)?"
@@ -646,6 +651,7 @@ def derivation_extent(features: PairFeatures, model: RelationModel = MODEL) -> s
 class _Direction:
     a_is_source: float  # probability
     evidence: tuple[str, ...]
+    a_is_source_undated: float = 0.5  # from credits and wording alone: which one used the other, not which came first
 
 
 @dataclass(frozen=True, slots=True)
@@ -699,6 +705,13 @@ def _lead_end(text: str) -> int:
 
 
 def _date_log_odds(a: Article, b: Article) -> tuple[float, str | None]:
+    if a.published_at is not None and b.published_at is not None:
+        gap = b.published_at - a.published_at
+        if abs(gap) < MIN_TIME_GAP:
+            return 0.0, f"A and B published within {_duration(MIN_TIME_GAP)} of each other"
+        if gap > dt.timedelta(0):
+            return DATE_LOG_ODDS, f"A published {_duration(gap)} earlier (publication times)"
+        return -DATE_LOG_ODDS, f"B published {_duration(-gap)} earlier (publication times)"
     if a.published is None and b.published is None:
         return 0.0, None
     if a.published is None or b.published is None:
@@ -710,6 +723,17 @@ def _date_log_odds(a: Article, b: Article) -> tuple[float, str | None]:
     if gap > 0:
         return DATE_LOG_ODDS, f"A published {days} earlier"
     return -DATE_LOG_ODDS, f"B published {days} earlier"
+
+
+def _duration(gap: dt.timedelta) -> str:
+    """``3 h 5 min``, ``45 min``, ``2 days 4 h``."""
+    minutes = int(gap.total_seconds() // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{days} day{'s' if days != 1 else ''}"] if days else []
+    parts += [f"{hours} h"] if hours else []
+    parts += [f"{minutes} min"] if minutes and not days else []
+    return " ".join(parts) or "0 min"
 
 
 def _credit_log_odds(a: _Credits, b: _Credits) -> tuple[float, list[str]]:
@@ -754,7 +778,8 @@ def _direction(a: Article, b: Article, f: PairFeatures, a_credits: _Credits, b_c
         evidence.append(f"{f.b_cut_quotes} quotes of B are cut from longer ones in A, {f.a_cut_quotes} of A from B")
     if abs(text_score) >= 1.0:
         evidence.append(f"the wording points to {'A' if text_score > 0 else 'B'} as the source")
-    return _Direction(float(_logistic(date_score + credit_score + text_score)), tuple(evidence))
+    return _Direction(float(_logistic(date_score + credit_score + text_score)), tuple(evidence),
+                      float(_logistic(credit_score + text_score)))
 
 
 def _version_source(a: Article, b: Article, f: PairFeatures, reused: bool = False) -> tuple[bool, float, str] | None:
@@ -783,6 +808,8 @@ def _version_order(a: Article, b: Article, f: PairFeatures) -> tuple[bool, str]:
     is the one that adds material."""
     if a.version != b.version:
         return a.version < b.version, "version numbers"
+    if a.published_at and b.published_at and abs(a.published_at - b.published_at) >= MIN_TIME_GAP:
+        return a.published_at < b.published_at, "publication times"
     if a.published and b.published and a.published != b.published:
         return a.published < b.published, "publication dates"
     return f.a_in_b3 >= f.b_in_a3, "the later one adds material"
@@ -855,7 +882,7 @@ def _shared_writer(a: Article, b: Article, a_credits: _Credits, b_credits: _Cred
 
 
 def _earlier_first(a: Article, b: Article) -> bool:
-    return a.published is None or b.published is None or a.published <= b.published
+    return not _published_before(b, a)
 
 
 def _link(a: Article, b: Article, relation: str, confidence: float, a_first: bool, f: PairFeatures,
@@ -930,11 +957,13 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
                        f"to say that one rewrote the other rather than the wire, both rewrite that report",
                 *direction.evidence])
         issuers = _statement_issuers(a.text) & _statement_issuers(b.text)
-        if issuers and certainty < UNCERTAIN_DIRECTION and min(f.a_new, f.b_new) >= STATEMENT_OWN_MATERIAL:
+        used = max(direction.a_is_source_undated, 1 - direction.a_is_source_undated)  # publication order aside
+        if issuers and used < UNCERTAIN_DIRECTION and min(f.a_new, f.b_new) >= STATEMENT_OWN_MATERIAL:
             names = ", ".join(f"'{name}'" for name in sorted(issuers))
             return _link(a, b, "common_source", 0.8 * p_reuse, _earlier_first(a, b), f, [
                 reuse, f"both rewrite a statement of {names}, and each adds {min(f.a_new, f.b_new):.0%} or more of its "
-                       f"own, with nothing to say which came first: both rewrite the statement", *direction.evidence])
+                       f"own, with nothing but the order they came out in to say one used the other: both rewrite "
+                       f"the statement", *direction.evidence])
         evidence = [reuse, *direction.evidence]
         if certainty < UNCERTAIN_DIRECTION:
             evidence.append("direction uncertain: confidence lowered")
@@ -1278,6 +1307,9 @@ def _restatement(a: Article, b: Article, a_leads: Callable[[], bool]) -> tuple[b
 
 
 def _published_before(a: Article, b: Article) -> bool:
+    """Whether A was out before B: by MIN_TIME_GAP or more where both state a time, else a day or more."""
+    if a.published_at is not None and b.published_at is not None:
+        return b.published_at - a.published_at >= MIN_TIME_GAP
     return a.published is not None and b.published is not None and a.published < b.published
 
 

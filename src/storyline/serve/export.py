@@ -22,13 +22,15 @@ from storyline.records import Article
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 ARTICLE_FIELDS = (
-    "id", "external_id", "source", "url", "outlet", "title", "byline", "published", "published_inferred", "text",
+    "id", "external_id", "source", "url", "outlet", "title", "byline", "published", "published_at",
+    "published_inferred", "text",
     "format", "encoding", "version", "previous_version_id", "ingested_at", "sightings",
 )
 
 
 def article_record(article: Article, inferred: tuple | None = None, sightings: list[dict] | None = None) -> dict:
-    """The exported form of an article: dates as ``YYYY-MM-DD``, times as ISO 8601.
+    """The exported form of an article: dates as ``YYYY-MM-DD``, times as ISO 8601 (``published_at``, the moment
+    of publication in UTC where the input stated a time of day with its zone, else null).
 
     ``inferred`` is ``(date, from article id, reason)`` when the linker dated an undated article.
     ``sightings`` (:meth:`Store.sightings`) are the places its text was seen: more than one where other
@@ -41,6 +43,7 @@ def article_record(article: Article, inferred: tuple | None = None, sightings: l
                            for seen in sightings or []]
     values["published"] = article.published.isoformat() if article.published else None
     values["ingested_at"] = article.ingested_at.isoformat() if article.ingested_at else None
+    values["published_at"] = article.published_at.isoformat() if article.published_at else None
     return values
 
 

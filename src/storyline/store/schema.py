@@ -52,6 +52,8 @@ articles = Table(
     Column("previous_version_id", String(32), ForeignKey("articles.id")),
     Column("version_key", Text),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # The moment of publication (UTC), where the input stated a time of day with its zone.
+    Column("published_at", DateTime(timezone=True)),
     Index("ix_articles_version_key", "version_key"),
     Index("ix_articles_published", "published"),
     Index("ix_articles_url", "url"),

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -32,7 +32,7 @@ from storyline.store.schema import (
 
 _ARTICLE_COLUMNS = (
     "id", "text", "source", "format", "title", "byline", "outlet", "url", "published",
-    "external_id", "encoding", "version", "previous_version_id", "ingested_at",
+    "external_id", "encoding", "version", "previous_version_id", "ingested_at", "published_at",
 )
 _IN_CHUNK = 500  # bound on parameters in one IN (...) list
 
@@ -68,18 +68,25 @@ class Store(LinkingStore, FusionStore, QueryStore):
         ids = [report.id for report in reports]
         keys = {report.version_key for report in reports if report.version_key}
         with self.engine.begin() as connection:
-            existing = {row.id: row.version for row in _select_in(connection, articles.c.id, ids, articles.c.id, articles.c.version)}
+            stored = list(_select_in(connection, articles.c.id, ids, articles.c.id, articles.c.version,
+                                     articles.c.published, articles.c.published_at))
+            existing = {row.id: row.version for row in stored}
+            untimed = {row.id: row.published for row in stored if row.published_at is None}
             latest: dict[str, tuple[str, int]] = {}
             rows = _select_in(connection, articles.c.version_key, sorted(keys),
                               articles.c.version_key, articles.c.id, articles.c.version)
             for row in rows:
                 if row.version_key not in latest or row.version > latest[row.version_key][1]:
                     latest[row.version_key] = (row.id, row.version)
-            new_rows, sighting_rows, results = [], [], []
+            new_rows, sighting_rows, results, timed = [], [], [], []
             for report, article_id in zip(reports, ids):
                 sighting_rows.append(_sighting_row(report, article_id, now))
                 if article_id in existing:
                     results.append(Stored(article_id, "present", existing[article_id]))
+                    if report.published_at and article_id in untimed and untimed[article_id] == report.published:
+                        # the text stored before times were kept (or from an input without one): the time of that day
+                        timed.append({"target": article_id, "published_at": report.published_at})
+                        del untimed[article_id]
                     continue
                 previous = latest.get(report.version_key) if report.version_key else None
                 version = previous[1] + 1 if previous else 1
@@ -90,6 +97,9 @@ class Store(LinkingStore, FusionStore, QueryStore):
                 results.append(Stored(article_id, "version" if previous else "new", version))
             if new_rows:
                 connection.execute(articles.insert(), new_rows)
+            if timed:
+                connection.execute(articles.update().where(articles.c.id == bindparam("target"))
+                                   .values(published_at=bindparam("published_at")), timed)
             connection.execute(self._insert_ignoring_duplicates(article_sightings), _unique(sighting_rows))
         return results
 
@@ -263,7 +273,7 @@ def _article_row(report: Report, article_id: str, version: int, previous: str | 
         "outlet": report.outlet, "url": report.url, "published": report.published,
         "external_id": report.external_id, "source": report.source, "format": report.format,
         "encoding": report.encoding, "version": version, "previous_version_id": previous,
-        "version_key": report.version_key, "ingested_at": now,
+        "version_key": report.version_key, "ingested_at": now, "published_at": report.published_at,
     }
 
 
@@ -287,10 +297,10 @@ def _unique(rows: list[dict]) -> list[dict]:
 
 
 def _article(row) -> Article:
-    values = row._mapping
-    ingested = values["ingested_at"]
-    if ingested is not None and ingested.tzinfo is None:  # SQLite drops the zone; we store UTC
-        ingested = ingested.replace(tzinfo=dt.timezone.utc)
-    return Article(**{name: values[name] for name in _ARTICLE_COLUMNS if name != "ingested_at"}, ingested_at=ingested)
+    values = dict(row._mapping)
+    for name in ("ingested_at", "published_at"):
+        if values[name] is not None and values[name].tzinfo is None:  # SQLite drops the zone; we store UTC
+            values[name] = values[name].replace(tzinfo=dt.timezone.utc)
+    return Article(**{name: values[name] for name in _ARTICLE_COLUMNS})
 
 

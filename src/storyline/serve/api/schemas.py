@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from storyline.records import Actor, Article, Candidate, Event, Figure, FusedStatement, Link, Place, Story, TimeInterval
 
@@ -342,6 +342,8 @@ class Sighting(Out):
 
 
 class ArticleDetail(ReportRef):
+    published_at: dt.datetime | None = Field(None, description="The moment of publication (UTC), where the input "
+                                                                "stated a time of day with its zone.")
     byline: str | None
     source: str
     format: str
@@ -383,6 +385,9 @@ class ReportIn(BaseModel):
     byline: str | None = None
     url: str | None = Field(None, description="A report with the URL of a stored one and other text is a new version.")
     published: dt.date | None = None
+    published_at: AwareDatetime | None = Field(None, description="The moment of publication, with its zone "
+                                                                 "(2026-05-14T09:30:00+02:00); sets published too "
+                                                                 "where that is not given.")
     external_id: str | None = None
 
 

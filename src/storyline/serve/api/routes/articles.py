@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import threading
 from typing import Annotated
 
@@ -52,7 +53,8 @@ def get_article(article_id: str, store: StoreDep) -> ArticleDetail:
                        field=s.field, start=s.start, end=s.end, text=s.text)
              for m in store.mentions(article_id=article.id) for s in m.evidence]
     ref = ReportRef.of(article, inferred[0] if inferred else None)
-    return ArticleDetail(**ref.model_dump(), byline=article.byline, source=article.source, format=article.format,
+    return ArticleDetail(**ref.model_dump(), published_at=article.published_at, byline=article.byline,
+                         source=article.source, format=article.format,
                          version=article.version,
                          previous_version_id=article.previous_version_id, text=article.text,
                          spans=sorted(spans, key=lambda s: (s.start, -s.end)),
@@ -72,6 +74,11 @@ def _report(item, number: int) -> Report:
         raise ParameterError(f"reports.{number}.text", exc.message.split(": ", 1)[-1], "body") from None
     given = {name: getattr(item, name) for name in ("title", "outlet", "byline", "url", "published")
              if getattr(item, name) is not None}
+    if item.published_at is not None:
+        given["published_at"] = item.published_at.astimezone(dt.timezone.utc)
+        given.setdefault("published", item.published_at.date())  # the day as the report's own zone has it
+    elif given.get("published", report.published) != report.published:
+        given["published_at"] = None  # a header's time was of another day than the one given
     return dataclasses.replace(report, **given)
 
 
