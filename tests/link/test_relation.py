@@ -41,6 +41,7 @@ from storyline.link.relation import (
     named_days_gap,
     classify_pair,
     load_relation_model,
+    loaded_words,
     pair_features,
     quote_trims,
     quotes,
@@ -222,6 +223,7 @@ def test_features_of_unrelated_texts_are_low():
     ("She said in a statement to AFP that talks would resume.", "AFP", False),
     ("Dawn News reported on Monday that the road had reopened.", "Dawn News", False),
     ("Six soldiers died, the Gulf of Guinea Press agency reported.", "Gulf of Guinea Press", False),
+    ("A bomb was made safe, the NordBaltic Press Agency (NBPA) reported.", "NordBaltic Press Agency", False),
     ("Roads were shut.\n\nReuters contributed to this report.", "Reuters", False),
     ("Roads were shut.\n\nWith files from The Canadian Press", "Canadian Press", False),
     ("Roads were shut.\n\nAdditional reporting by AFP in Paris.", "AFP", False),
@@ -1013,6 +1015,25 @@ def test_two_rewrites_of_one_statement_each_adding_their_own_have_a_common_sourc
     plain = article("b", STATEMENT_B.replace("the National Police Service said in a statement", "police said"), day,
                     "Pwani Post")
     assert classify_pair(a, plain).relation != "common_source"
+
+
+def test_a_near_copy_that_swaps_terms_is_an_edited_copy_whose_loaded_words_point_to_it():
+    # a partisan site's copy of the wire, undated and uncredited: word for word but for the terms it swapped in
+    source = article("wire", WIRE.replace("KORVATH, March 4 (Meridian Wire) — ", ""), None, "Meridian Wire")
+    edited = article("edited", source.text.replace("Police spokesman", "Regime spokesman")
+                     .replace("two men for questioning", "two terrorists for questioning")
+                     .replace("army engineers", "occupation engineers"), None, "Free Korvath")
+    link = classify_pair(edited, source)
+    assert (link.relation, link.source_id) == ("derived", "wire"), link.evidence
+    assert any("3 terms put for others" in e and "men -> terrorists" in e for e in link.evidence)
+    assert any("uses 3 more loaded words" in e for e in link.evidence)
+    # one term swapped, or a figure changed, leaves a duplicate
+    one = article("one", source.text.replace("Police spokesman", "Regime spokesman"), None, "Free Korvath")
+    assert classify_pair(one, source).relation == "duplicate"
+    figures = article("figures", source.text.replace("seven people", "eight people").replace("19", "21"), None)
+    assert classify_pair(figures, source).relation == "duplicate"
+    # a word of condemnation in a quote is the speaker's, not the report's; "anti-terror" condemns no one
+    assert loaded_words('The minister called them "terrorists"; the regime and anti-terror police fell.') == ("regime",)
 
 
 def test_publication_times_order_two_reports_of_one_day():

@@ -412,7 +412,7 @@ def _is_figure(word: str) -> bool:
     return stem(word)[:1].isdigit()
 
 
-def _reworded_only(texts_a: Sequence[str], texts_b: Sequence[str]) -> bool:
+def reworded_only(texts_a: Sequence[str], texts_b: Sequence[str]) -> bool:
     """Whether two runs of words are one term written another way: the same content-word stems (an inflection or a
     word-order change) or one run's letters inside the other's (spelling, hyphens, words run together: "long term"
     -> "long-term")."""
@@ -490,7 +490,7 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
         return False  # the run crosses a sentence boundary
     if any(w.headline for w in (*source, *derived)):
         return False
-    if _reworded_only([w.text for w in source], [w.text for w in derived]) or any(map(_is_figure, both)):
+    if reworded_only([w.text for w in source], [w.text for w in derived]) or any(map(_is_figure, both)):
         return False  # one term written another way, or a changed figure (a disagreement, not a framing)
     if any(w.islower() and w.endswith(("ed", "ing", "ly")) for w in (source[-1].text, derived[-1].text)):
         return False  # a verb or adverb phrase
@@ -820,7 +820,7 @@ def _phrase_substitutions(text_a: str, text_b: str, group, group_words, opcodes)
             run_a, run_b = phrase_a.words, phrase_b.words
             texts_a, texts_b = [t.text for t in run_a], [t.text for t in run_b]
             if (all(map(is_function_word, texts_a)) or all(map(is_function_word, texts_b))
-                    or _reworded_only(texts_a, texts_b)
+                    or reworded_only(texts_a, texts_b)
                     or len(run_a) > MAX_TERM_WORDS or len(run_b) > MAX_TERM_WORDS
                     or any(t.is_upper and len(t) > 3 for t in (*run_a, *run_b))):  # a dateline's town
                 continue

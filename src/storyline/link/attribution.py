@@ -56,6 +56,8 @@ _NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]
 _PERSON = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 _PLACE_AND_DATE = r"(?:[A-Z][\w .,'’/-]{0,50}?[ \t]*)?"
 _SIGN_OFF_MARK = r"(?:[-–—©]|\([cC]\))?[ \t]*"
+# An outlet's abbreviation in brackets after its name: "the NordBaltic Press Agency (NBPA) reported".
+_ABBREVIATED = r"(?:[ \t]+\([A-Z]{2,6}\))?"
 _CREDIT_VERB = r"(?:told|spoke\s+to|said\s+in\s+a\s+statement\s+to|in\s+an\s+interview\s+with)"
 # "Reuters contributed (reporting) to this report", "With files from The Canadian Press", "Additional reporting
 # by AFP", "This story includes material from AP": the report is partly made of that outlet's copy.
@@ -76,7 +78,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # A sign-off on a line of its own: "Meridian Wire", "— Meridian Wire", "(c) Meridian Wire".
     ("wire", re.compile(rf"(?m)^[ \t]*{_SIGN_OFF_MARK}(?P<name>[A-Z][a-z]+[ \t]+Wire)[ \t]*\.?[ \t]*$"), False),
     ("credit", re.compile(r"\b(?P<name>[A-Z][a-z]+[ \t]+Wire)\b"), False),
-    ("credit", re.compile(rf"\b(?P<name>{_NAME})\s+(?:has\s+|had\s+)?(?:reported|reports)\b"), True),
+    ("credit", re.compile(rf"\b(?P<name>{_NAME}){_ABBREVIATED}\s+(?:has\s+|had\s+)?(?:reported|reports)\b"), True),
     # "according to UN figures": an acronym after "according to" is rarely an outlet.
     ("credit", re.compile(rf"\baccording\s+to\s+(?P<name>{_NAME})"), False),
     ("credit", re.compile(rf"\b{_CREDIT_VERB}\s+(?P<name>{_NAME})"), True),
@@ -140,7 +142,8 @@ def _known_outlet_patterns(outlet: str) -> tuple[tuple[str, re.Pattern[str]], ..
     the = r"(?:[Tt]he[ \t]+)?"
     return (
         ("dateline", re.compile(rf"(?m)^[ \t]*{_PLACE_AND_DATE}\({the}(?P<name>{name})\)[ \t]*[-–—]")),
-        ("credit", re.compile(rf"\b{the}(?P<name>{name})(?:\s+(?:news\s+)?agency)?(?:'s|’s)?\s+(?:has\s+|had\s+)?"
+        ("credit", re.compile(rf"\b{the}(?P<name>{name})(?:\s+(?:news\s+)?agency)?{_ABBREVIATED}(?:'s|’s)?\s+"
+                              rf"(?:has\s+|had\s+)?"
                               rf"(?:reported|reports|said|says|added|wrote|quoted|cited)\b")),
         ("credit", re.compile(rf"\baccording\s+to\s+{the}(?P<name>{name})\b")),
         ("credit", re.compile(rf"\b{_CREDIT_VERB}\s+{the}(?P<name>{name})\b")),

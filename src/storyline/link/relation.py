@@ -25,15 +25,18 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz
 
+from storyline.link.align import reworded_only
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
 from storyline.link.names import (NOT_NAMES, SharedName, report_names, same_town, shared_names, spelling_key,
                                   spelling_keys)
-from storyline.link.similarity import is_function_word
+from storyline.link.similarity import WORD, is_function_word, stem
 from storyline.records import Article, Link
 
 __all__ = ["MODEL", "RELATIONS", "REUSE_RELATIONS", "PairFeatures", "RelationModel", "attributions", "classify_pair",
@@ -391,6 +394,10 @@ REUSE_RELATIONS = frozenset({"duplicate", "derived", "update", "common_source"})
 
 # Near-identical: 90% of each report's 3-grams are in the other.
 DUPLICATE_CONTAINMENT = 0.9
+# ... unless more than this many of its terms were swapped for others ("demonstrators" -> "opposition activists",
+# "tension" -> "agitation"): an edited copy is derived, and which is the source matters. A changed figure or time
+# word, a spelling, a cut or an added note (a syndication credit) leaves a duplicate.
+DUPLICATE_MAX_SWAPS = 1
 # A later version of one outlet's story holds at least 80% of the earlier one's 3-grams.
 UPDATE_CONTAINMENT = 0.8
 # Below this 3-gram containment no reuse is claimed, whatever the shared vocabulary says (conservative:
@@ -409,6 +416,13 @@ DATE_LOG_ODDS = 3.0
 MIN_TIME_GAP = dt.timedelta(minutes=30)
 CREDIT_LOG_ODDS = 3.0
 WIRE_COPY_LOG_ODDS = 1.0
+# A report that uses more loaded words in its own voice (``data/loaded_words.txt``) is more likely the rewrite: a
+# partisan outlet rewrites a neutral wire more often than the reverse, and a neutral outlet that rewrites a partisan
+# source mostly credits it. Per word more, up to LOADED_WORD_CAP words. Judged; on the gold derivations of the
+# reports suite and two blind rounds (67), undated and uncredited, the wording alone orders 55 right and with this
+# hint 58 (the loaded side is the rewrite in 19 of the 28 pairs where the counts differ).
+LOADED_WORD_LOG_ODDS = 0.4
+LOADED_WORD_CAP = 2
 # People who "told" a report's own outlet what they saw were interviewed by its reporters; a copy of it says
 # "according to his family" or keeps the credit to the first outlet. A hint of the same weight as a wire byline.
 OWN_REPORTING_LOG_ODDS = 1.0
@@ -772,6 +786,14 @@ def _direction(a: Article, b: Article, f: PairFeatures, a_credits: _Credits, b_c
     credit_score, credit_reasons = _credit_log_odds(a_credits, b_credits)
     evidence += credit_reasons
     text_score = text_direction_log_odds(f)
+    loaded_a, loaded_b = loaded_words(a.text), loaded_words(b.text)
+    net = max(-LOADED_WORD_CAP, min(LOADED_WORD_CAP, len(loaded_b) - len(loaded_a)))
+    if net:
+        text_score += LOADED_WORD_LOG_ODDS * net
+        more, fewer, words = ("B", "A", loaded_b) if net > 0 else ("A", "B", loaded_a)
+        count = abs(len(loaded_b) - len(loaded_a))
+        evidence.append(f"{more} uses {count} more loaded word{'s' * (count != 1)} than {fewer} in its own voice "
+                        f"({', '.join(sorted(set(words))[:4])}): a rewrite adds them")
     evidence.append(f"containment {f.b_in_a3:.2f} of B in A, {f.a_in_b3:.2f} of A in B")
     evidence.append(f"new material {f.b_new:.0%} of B, {f.a_new:.0%} of A; B {f.b_words} words, A {f.a_words}")
     if f.b_cut_quotes or f.a_cut_quotes:
@@ -780,6 +802,38 @@ def _direction(a: Article, b: Article, f: PairFeatures, a_credits: _Credits, b_c
         evidence.append(f"the wording points to {'A' if text_score > 0 else 'B'} as the source")
     return _Direction(float(_logistic(date_score + credit_score + text_score)), tuple(evidence),
                       float(_logistic(credit_score + text_score)))
+
+
+def swapped_terms(text_a: str, text_b: str) -> list[tuple[str, str]]:
+    """Runs of words one text put in place of the other's, where each holds a content word and the two are not one
+    term written another way (inflection, spelling: rapidfuzz ratio 80 or more) nor a changed figure."""
+    words_a, words_b = [w.lower() for w in WORD.findall(text_a)], [w.lower() for w in WORD.findall(text_b)]
+    swaps = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes():
+        run_a, run_b = words_a[i1:i2], words_b[j1:j2]
+        if op != "replace" or any(stem(w)[:1].isdigit() for w in (*run_a, *run_b)):
+            continue
+        if not any(not is_function_word(w) for w in run_a) or not any(not is_function_word(w) for w in run_b):
+            continue
+        if reworded_only(run_a, run_b) or fuzz.ratio(" ".join(run_a), " ".join(run_b)) >= 80:
+            continue
+        swaps.append((" ".join(run_a), " ".join(run_b)))
+    return swaps
+
+
+@lru_cache(maxsize=1)
+def _loaded_stems() -> frozenset[str]:
+    text = (Path(__file__).parent / "data" / "loaded_words.txt").read_text(encoding="utf-8")
+    return frozenset(stem(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=512)
+def loaded_words(text: str) -> tuple[str, ...]:
+    """The loaded words (``data/loaded_words.txt``) a report uses in its own voice: outside quotes, lower-cased."""
+    loaded = _loaded_stems()
+    # a hyphenated word by its first part too: "narco-gangs", not "anti-terror"
+    return tuple(w.lower() for w in WORD.findall(_QUOTE.sub(" ", text))
+                 if stem(w) in loaded or stem(w.split("-")[0]) in loaded)
 
 
 def _version_source(a: Article, b: Article, f: PairFeatures, reused: bool = False) -> tuple[bool, float, str] | None:
@@ -921,7 +975,8 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
     a_credits, b_credits = _credits(a, b), _credits(b, a)
     direction = _direction(a, b, f, a_credits, b_credits)
     a_first = direction.a_is_source >= 0.5
-    if min(f.b_in_a3, f.a_in_b3) >= DUPLICATE_CONTAINMENT:
+    swaps = swapped_terms(a.text, b.text) if min(f.b_in_a3, f.a_in_b3) >= DUPLICATE_CONTAINMENT else []
+    if min(f.b_in_a3, f.a_in_b3) >= DUPLICATE_CONTAINMENT and len(swaps) <= DUPLICATE_MAX_SWAPS:
         overlap = min(f.b_in_a3, f.a_in_b3)
         return _link(a, b, "duplicate", overlap, a_first, f,
                      [f"near-identical: {overlap:.0%} of each report's 3-grams in the other", *direction.evidence])
@@ -965,6 +1020,9 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
                        f"own, with nothing but the order they came out in to say one used the other: both rewrite "
                        f"the statement", *direction.evidence])
         evidence = [reuse, *direction.evidence]
+        if swaps:
+            shown = "; ".join(f"{x} -> {y}" if a_first else f"{y} -> {x}" for x, y in swaps[:3])
+            evidence.insert(1, f"near-identical but for {len(swaps)} terms put for others ({shown}): an edited copy")
         if certainty < UNCERTAIN_DIRECTION:
             evidence.append("direction uncertain: confidence lowered")
         return _link(a, b, "derived", p_reuse * certainty, a_first, f, evidence)
