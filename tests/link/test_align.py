@@ -470,6 +470,17 @@ def test_read_mrpc_names_a_bad_line(tmp_path):
         read_mrpc(path)
 
 
+def test_a_swapped_word_of_a_name_is_given_with_the_rest_of_the_name():
+    source = ("Residents beat a suspected burglar to death in Praia, the capital of Cape Verde, late on Saturday. "
+              "The police commander said officers arrived too late to stop the beating.")
+    rewrite = ("Residents beat a suspected burglar to death in Praia, the capital of Cabo Verde, late on Saturday. "
+               "The police commander said officers arrived too late to stop the beating.")
+    _, found = align.align_pair(source, rewrite)
+    assert [(s.source, s.derived) for s in found] == [("Cape Verde", "Cabo Verde")]
+    assert source[found[0].source_start:found[0].source_end] == "Cape Verde"
+    assert rewrite[found[0].derived_start:found[0].derived_end] == "Cabo Verde"
+
+
 def test_evaluate_meter_spans_on_a_small_corpus(tmp_path):
     pa = tmp_path / "PA" / "rawtexts" / "courts" / "01.01.00" / "fire"
     paper = tmp_path / "newspapers" / "annotated" / "courts" / "01.01.00" / "fire"

@@ -604,6 +604,22 @@ def _with_qualified_plural(words_a, words_b, run_a, run_b, start_a, start_b):
     return [*run_a, head_a], [*run_b, head_b]
 
 
+def _with_rest_of_name(words_a, words_b, run_a, run_b, start_a, start_b):
+    """Swapped runs extended by the capitalised words both go on with in their sentences, the rest of the name
+    each run begins ("Cape" -> "Cabo" before "Verde" is "Cape Verde" -> "Cabo Verde")."""
+    if not (run_a[-1].text[:1].isupper() and run_b[-1].text[:1].isupper()):
+        return run_a, run_b
+    end_a, end_b = start_a + len(run_a), start_b + len(run_b)
+    extra = 0
+    while (end_a + extra < len(words_a) and end_b + extra < len(words_b)
+           and words_a[end_a + extra].text == words_b[end_b + extra].text
+           and words_a[end_a + extra].text[:1].isupper() and not words_a[end_a + extra].headline
+           and words_a[end_a + extra].sentence == run_a[-1].sentence
+           and words_b[end_b + extra].sentence == run_b[-1].sentence):
+        extra += 1
+    return [*run_a, *words_a[end_a:end_a + extra]], [*run_b, *words_b[end_b:end_b + extra]]
+
+
 def _after_determiner(words: Sequence[_Word], start: int) -> bool:
     """Whether the word before ``words[start]``, in its sentence, is a determiner ("the", "an", "their")."""
     return (start > 0 and words[start - 1].sentence == words[start].sentence
@@ -889,6 +905,7 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
                     continue
                 run_a, run_b = headed
             run_a, run_b = _with_qualified_plural(words_a, words_b, run_a, run_b, start_a, start_b)
+            run_a, run_b = _with_rest_of_name(words_a, words_b, run_a, run_b, start_a, start_b)
             span_a, span_b = (start_a, start_a + len(run_a)), (start_b, start_b + len(run_b))
             if _moved(run_a, words_b, loose_b, span_b) or _moved(run_b, words_a, loose_a, span_a):
                 continue
