@@ -6,7 +6,8 @@ Two steps, both cheap enough to run on every candidate pair:
    both ways, Jaccard, the longest shared run of words, near-verbatim sentences, the material
    each report adds (sentences with no counterpart in the other), shared numbers and names.
 2. :func:`classify_pair` turns them, with the articles' metadata (URL, outlet, versions,
-   publication dates) and the attributions in their text (:mod:`storyline.link.attribution`),
+   publication dates and, where both state one, times) and the attributions in their text
+   (:mod:`storyline.link.attribution`),
    into a :class:`~storyline.records.Link`: the relation, which report is the source, a
    confidence, and the evidence as short sentences a person can check.
 
