@@ -28,7 +28,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -42,6 +41,7 @@ from storyline.link.similarity import (
     score_matrices,
     sentence_features,
     stem,
+    word_list_stems,
 )
 from storyline.records import Alignment, Substitution
 
@@ -408,7 +408,8 @@ def _group_words(text: str, spans: Sequence[tuple[int, int]], names: set[str]) -
     return out
 
 
-def _is_figure(word: str) -> bool:
+def is_figure(word: str) -> bool:
+    """A figure, written in digits or as a number word ("12", "1,500", "five")."""
     return stem(word)[:1].isdigit()
 
 
@@ -445,11 +446,9 @@ man woman men women people person victim victims suspect suspects official offic
 """.split())
 
 
-@lru_cache(maxsize=1)
 def _framing_words() -> frozenset[str]:
     """The stems of the words that take a side or pass a judgement (``data/framing_words.txt``)."""
-    text = (Path(__file__).parent / "data" / "framing_words.txt").read_text(encoding="utf-8")
-    return frozenset(stem(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return word_list_stems("framing_words.txt")
 
 
 def _described_as(named: Sequence[_Word], described: Sequence[_Word]) -> bool:
@@ -490,7 +489,7 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
         return False  # the run crosses a sentence boundary
     if any(w.headline for w in (*source, *derived)):
         return False
-    if reworded_only([w.text for w in source], [w.text for w in derived]) or any(map(_is_figure, both)):
+    if reworded_only([w.text for w in source], [w.text for w in derived]) or any(map(is_figure, both)):
         return False  # one term written another way, or a changed figure (a disagreement, not a framing)
     if any(w.islower() and w.endswith(("ed", "ing", "ly")) for w in (source[-1].text, derived[-1].text)):
         return False  # a verb or adverb phrase
@@ -611,11 +610,10 @@ def _with_rest_of_name(words_a, words_b, run_a, run_b, start_a, start_b):
         return run_a, run_b
     end_a, end_b = start_a + len(run_a), start_b + len(run_b)
     extra = 0
-    while (end_a + extra < len(words_a) and end_b + extra < len(words_b)
-           and words_a[end_a + extra].text == words_b[end_b + extra].text
-           and words_a[end_a + extra].text[:1].isupper() and not words_a[end_a + extra].headline
-           and words_a[end_a + extra].sentence == run_a[-1].sentence
-           and words_b[end_b + extra].sentence == run_b[-1].sentence):
+    for next_a, next_b in zip(words_a[end_a:], words_b[end_b:]):
+        if (next_a.text != next_b.text or not next_a.text[:1].isupper() or next_a.headline
+                or next_a.sentence != run_a[-1].sentence or next_b.sentence != run_b[-1].sentence):
+            break
         extra += 1
     return [*run_a, *words_a[end_a:end_a + extra]], [*run_b, *words_b[end_b:end_b + extra]]
 

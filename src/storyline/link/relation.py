@@ -33,11 +33,11 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from storyline.link.align import reworded_only
+from storyline.link.align import is_figure, reworded_only
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
 from storyline.link.names import (NOT_NAMES, SharedName, report_names, same_town, shared_names, spelling_key,
                                   spelling_keys)
-from storyline.link.similarity import WORD, is_function_word, stem
+from storyline.link.similarity import WORD, is_function_word, stem, word_list_stems
 from storyline.records import Article, Link
 
 __all__ = ["MODEL", "RELATIONS", "REUSE_RELATIONS", "PairFeatures", "RelationModel", "attributions", "classify_pair",
@@ -812,7 +812,7 @@ def swapped_terms(text_a: str, text_b: str) -> list[tuple[str, str]]:
     swaps = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes():
         run_a, run_b = words_a[i1:i2], words_b[j1:j2]
-        if op != "replace" or any(stem(w)[:1].isdigit() for w in (*run_a, *run_b)):
+        if op != "replace" or any(map(is_figure, (*run_a, *run_b))):
             continue
         if not any(not is_function_word(w) for w in run_a) or not any(not is_function_word(w) for w in run_b):
             continue
@@ -822,16 +822,10 @@ def swapped_terms(text_a: str, text_b: str) -> list[tuple[str, str]]:
     return swaps
 
 
-@lru_cache(maxsize=1)
-def _loaded_stems() -> frozenset[str]:
-    text = (Path(__file__).parent / "data" / "loaded_words.txt").read_text(encoding="utf-8")
-    return frozenset(stem(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
 @lru_cache(maxsize=512)
 def loaded_words(text: str) -> tuple[str, ...]:
     """The loaded words (``data/loaded_words.txt``) a report uses in its own voice: outside quotes, lower-cased."""
-    loaded = _loaded_stems()
+    loaded = word_list_stems("loaded_words.txt")
     # a hyphenated word by its first part too: "narco-gangs", not "anti-terror"
     return tuple(w.lower() for w in WORD.findall(_QUOTE.sub(" ", text))
                  if stem(w) in loaded or stem(w.split("-")[0]) in loaded)

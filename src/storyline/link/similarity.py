@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -84,6 +85,13 @@ def stem(word: str) -> str:
             break
     # "involve"/"involved" and "house"/"houses" meet without their final e.
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+@lru_cache(maxsize=8)
+def word_list_stems(name: str) -> frozenset[str]:
+    """The stems of a word list in ``storyline/link/data`` (one word a line, ``#`` comments), read once."""
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return frozenset(stem(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def is_function_word(word: str) -> bool:
