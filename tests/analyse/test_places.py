@@ -196,6 +196,22 @@ def test_romanisation_variants_of_towns_and_districts_meet(spelling, location):
     assert resolve_place(spelling).location == location
 
 
+@pytest.mark.parametrize("name, location, admin1_iso", [
+    ("Den Haag", "The Hague", "NL-ZH"),  # the packages know it only as the municipality
+    ("Kiev", "Kyiv", "UA-30"), ("Bombay", "Mumbai", "IN-MH"),  # Bombay was a district of Jamaica
+    ("Odessa", "Odesa", "UA-51"), ("Ghent", "Gent", "BE-VLG"),  # were towns in Texas and New York
+    ("Mykolaiv", "Mykolayiv", "UA-48"), ("Cologne", "Koln", "DE-NW"),  # were the region and the district
+])
+def test_other_language_and_former_names_of_a_town_are_that_town(name, location, admin1_iso):
+    place = resolve_place(name)
+    assert (place.precision, place.location, place.admin1_iso) == ("place", location, admin1_iso)
+
+
+def test_a_town_name_with_the_regions_designator_is_still_the_region():
+    assert (resolve_place("Mykolaiv region").precision, resolve_place("Mykolaiv region").admin1_iso) == (
+        "admin1", "UA-48")
+
+
 def test_a_bare_name_is_the_biggest_place_of_that_name_not_a_small_unit_elsewhere():
     # Rabat is also a Maltese local council (an admin-1 of Malta); Hamilton also a county in Ohio.
     assert resolve_place("Rabat").country_iso == "MA"

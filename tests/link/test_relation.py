@@ -1149,6 +1149,26 @@ def test_quarters_named_by_plural_districts_and_by_colonia_set_two_reports_apart
 
 
 
+
+def test_a_quarter_a_town_owns_sets_two_reports_apart_but_a_landmark_does_not():
+    eviction = article("a", "A march against evictions in Rotterdam's Afrikaanderwijk turned violent on Saturday, "
+                            "police said.", dt.date(2026, 3, 8))
+    asylum = article("b", "A protest against an asylum centre in Rotterdam's Charlois district turned into a riot on "
+                          "Saturday, police said.", dt.date(2026, 3, 8))
+    assert different_towns(eviction, asylum) and different_towns(asylum, eviction)
+    bridge = article("c", "Marchers against evictions crossed Rotterdam's Erasmus Bridge on Saturday, police said.",
+                     dt.date(2026, 3, 8))
+    assert not different_towns(bridge, asylum)
+    police = article("d", "Rotterdam's Feijenoord police said the march had turned violent.", dt.date(2026, 3, 8))
+    assert not different_towns(police, asylum)
+
+
+def test_a_town_written_in_its_own_language_is_the_town_written_in_english():
+    english = article("a", "Protesters marched in The Hague on Saturday, police in The Hague said.", dt.date(2026, 3, 8))
+    dutch = article("b", "Protesters marched in Den Haag on Saturday, police in Den Haag said.", dt.date(2026, 3, 8))
+    assert not different_towns(english, dutch)
+    assert different_towns(english, replace(dutch, text=dutch.text.replace("Den Haag", "Delft")))
+
 # One wire's reports of two incidents in one county on one weekend, with a background paragraph word for word in
 # both; the second names the first's town only as where police reinforcements came from.
 _COUNTY_BACKGROUND = ("Nimba County, Liberia's second most populous county, has seen a rise in mob violence this "

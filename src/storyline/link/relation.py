@@ -576,6 +576,20 @@ _QUARTER = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:dist
                       r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
                       # the words Latin American and Philippine towns name their quarters with: "Colonia Las Flores"
                       r"|\b(?:[Cc]olonia|[Bb]arrio|[Bb]arangay)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+# A one-word name a town's name owns ("Rotterdam's Afrikaanderwijk turned violent", "in London's Soho, where") is a
+# quarter of it when what follows is no noun it qualifies ("Sydney's Bondi beach", "London's Kensington police"):
+# punctuation, a function word, a verb in the past tense, or a word for a small part of a town. Landmarks and offices
+# ("London's Southwark Crown Court", "Cardiff's University Hospital") take two words or more, or one of _NOT_QUARTER.
+_POSSESSED = re.compile(r"\b([A-Z][\w-]+)['’]s\s+([A-Z][\w'’-]+)(?=\s*(?:[^\w\s]|$)|\s+([a-z]+)\b)")
+# _QUARTER reads the designators of its own; a commune or ward may hold the other report's quarters ("Conakry's Ratoma
+# commune" holds Bambeto).
+_PART_OF_TOWN = frozenset({"area", "slum", "estate"})
+_NOT_QUARTER = frozenset({
+    "airport", "arena", "assembly", "barracks", "base", "bay", "beach", "bridge", "castle", "cathedral", "cemetery",
+    "centre", "center", "church", "clinic", "college", "council", "court", "embassy", "gate", "governor", "harbour",
+    "harbor", "hospital", "hotel", "lake", "library", "market", "mayor", "metro", "ministry", "mosque", "museum",
+    "palace", "parliament", "park", "plaza", "police", "port", "prison", "river", "road", "school", "square",
+    "stadium", "station", "street", "synagogue", "temple", "tower", "university", "zoo"})
 
 
 def _logistic(x: float) -> float:
@@ -1149,7 +1163,8 @@ def _different_quarters(a_text: str, b_text: str) -> bool:
 def _quarters(text: str) -> frozenset[str]:
     """The districts and quarters a report names by their designator ("the Sovetsky district", "the district of
     Kirovsky", "the Valle del Sol and Chintuc districts": Chintuc, "Colonia Las Flores"), without a leading function
-    word, "city" or a possessive ("Sagaing's Kanbalu": Kanbalu)."""
+    word, "city" or a possessive ("Sagaing's Kanbalu": Kanbalu), or as a part its town owns ("Rotterdam's
+    Afrikaanderwijk turned": _POSSESSED)."""
     found = set()
     for match in _QUARTER.finditer(text):
         words = (match.group(1) or match.group(2) or match.group(3)).split()
@@ -1158,6 +1173,13 @@ def _quarters(text: str) -> frozenset[str]:
             words = words[1:]
         if words:
             found.add(" ".join(words))
+    towns = {name.text for name in report_names(text) if name.town}
+    for match in _POSSESSED.finditer(text):
+        town, quarter, following = match.groups()
+        if (town in towns and quarter.lower() not in _NOT_QUARTER and quarter not in towns
+                and (following is None or is_function_word(following) or following.endswith("ed")
+                     or following in _PART_OF_TOWN)):
+            found.add(quarter)
     return frozenset(found)
 
 
