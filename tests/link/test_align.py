@@ -481,6 +481,18 @@ def test_a_swapped_word_of_a_name_is_given_with_the_rest_of_the_name():
     assert rewrite[found[0].derived_start:found[0].derived_end] == "Cabo Verde"
 
 
+def test_a_noun_for_people_put_for_another_in_a_kept_phrase_is_a_term():
+    source = ("Three people were hurt when rival groups of football supporters fought outside the stadium in Bergen "
+              "on Sunday. Police detained nine men after the fight.")
+    rewrite = ("Three people were hurt when rival mobs of football hooligans fought outside the stadium in Bergen "
+               "on Sunday. Police detained nine men after the fight.")
+    _, found = align.align_pair(source, rewrite)
+    assert [(s.source, s.derived) for s in found] == [("groups", "mobs"), ("supporters", "hooligans")]
+    # the same nouns where the words after them changed too are no swap
+    reworded = rewrite.replace("rival mobs of football hooligans fought", "rival mobs brawled with hooligans")
+    assert all(s.derived != "mobs" for s in align.align_pair(source, reworded)[1])
+
+
 def test_evaluate_meter_spans_on_a_small_corpus(tmp_path):
     pa = tmp_path / "PA" / "rawtexts" / "courts" / "01.01.00" / "fire"
     paper = tmp_path / "newspapers" / "annotated" / "courts" / "01.01.00" / "fire"

@@ -577,6 +577,25 @@ def _with_shared_head(words_a, i2, words_b, j2, replaced_a, trimmed_a, replaced_
     return [*run_a, head_a], [*run_b, head_b]
 
 
+def _people_words() -> frozenset[str]:
+    """The stems of the nouns for people, groups of people and forces (``data/people_words.txt``)."""
+    return word_list_stems("people_words.txt")
+
+
+def _people_swapped(words_a, i2, words_b, j2, replaced_a, replaced_b) -> bool:
+    """Whether a replaced run is one noun for people put for another (``data/people_words.txt``) with the words
+    around it kept: the same word after both runs (and, checked by the caller, before them), as in "rival groups of
+    football supporters fought" -> "rival mobs of football hooligans fought". A rewrite casts the same people as
+    others there; in a changed clause two such nouns need not name the same people."""
+    if len(replaced_a) != 1 or len(replaced_b) != 1 or i2 >= len(words_a) or j2 >= len(words_b):
+        return False
+    (word_a,), (word_b,), after_a, after_b = replaced_a, replaced_b, words_a[i2], words_b[j2]
+    return (word_a.text.islower() and word_b.text.islower() and after_a.text.lower() == after_b.text.lower()
+            and after_a.sentence == word_a.sentence and after_b.sentence == word_b.sentence
+            and stem(word_a.text) in _people_words() and stem(word_b.text) in _people_words()
+            and not reworded_only([word_a.text], [word_b.text]))
+
+
 def _same_word_before(words_a: Sequence[_Word], start_a: int, words_b: Sequence[_Word], start_b: int) -> bool:
     """Whether the same word stands just before ``words_a[start_a]`` and ``words_b[start_b]``, in their sentences."""
     if start_a == 0 or start_b == 0:
@@ -856,7 +875,8 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
     sentence still lines up), where at least :data:`MIN_KEPT_WORDS` of the words match, and keeps
     replaced runs, between unchanged words, of at most
     :data:`MAX_TERM_WORDS` words a side that look like names, or like short noun phrases after a
-    determiner or preposition. Function-word, punctuation, spelling, inflection, figure and
+    determiner or preposition, or that put one noun for people for another in a kept phrase
+    (:func:`_people_swapped`). Function-word, punctuation, spelling, inflection, figure and
     verb-phrase changes are skipped. Where a group keeps at least :data:`PHRASE_MIN_KEPT_WORDS` of its
     words, each stretch the diff found changed is also paired noun phrase by noun phrase
     (:func:`_phrase_substitutions`), for swaps whose verbs were reworded too; a swap the word diff
@@ -899,9 +919,10 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
             if not _looks_like_term(run_a, run_b, context, determined=determined, subject=subject,
                                     same_frame=same_frame):
                 headed = _with_shared_head(words_a, i2, words_b, j2, replaced_a, trimmed_a, replaced_b, trimmed_b)
-                if headed is None or not _looks_like_term(*headed, context, headed=True, subject=subject):
+                if headed is not None and _looks_like_term(*headed, context, headed=True, subject=subject):
+                    run_a, run_b = headed
+                elif not (same_frame and _people_swapped(words_a, i2, words_b, j2, replaced_a, replaced_b)):
                     continue
-                run_a, run_b = headed
             run_a, run_b = _with_qualified_plural(words_a, words_b, run_a, run_b, start_a, start_b)
             run_a, run_b = _with_rest_of_name(words_a, words_b, run_a, run_b, start_a, start_b)
             span_a, span_b = (start_a, start_a + len(run_a)), (start_b, start_b + len(run_b))
