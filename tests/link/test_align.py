@@ -488,6 +488,10 @@ def test_a_noun_for_people_put_for_another_in_a_kept_phrase_is_a_term():
                "on Sunday. Police detained nine men after the fight.")
     _, found = align.align_pair(source, rewrite)
     assert [(s.source, s.derived) for s in found] == [("groups", "mobs"), ("supporters", "hooligans")]
+    # two words a side, the noun for people last
+    strikers = ("About 200 union members sat down across the access road on Monday, and police removed them.",
+                "About 200 strikers sat down across the access road on Monday, and police removed them.")
+    assert [(s.source, s.derived) for s in align.align_pair(*strikers)[1]] == [("union members", "strikers")]
     # the same nouns where the words after them changed too are no swap
     reworded = rewrite.replace("rival mobs of football hooligans fought", "rival mobs brawled with hooligans")
     assert all(s.derived != "mobs" for s in align.align_pair(source, reworded)[1])

@@ -583,17 +583,19 @@ def _people_words() -> frozenset[str]:
 
 
 def _people_swapped(words_a, i2, words_b, j2, replaced_a, replaced_b) -> bool:
-    """Whether a replaced run is one noun for people put for another (``data/people_words.txt``) with the words
-    around it kept: the same word after both runs (and, checked by the caller, before them), as in "rival groups of
-    football supporters fought" -> "rival mobs of football hooligans fought". A rewrite casts the same people as
-    others there; in a changed clause two such nouns need not name the same people."""
-    if len(replaced_a) != 1 or len(replaced_b) != 1 or i2 >= len(words_a) or j2 >= len(words_b):
+    """Whether a replaced run is a noun for people put for another (``data/people_words.txt``; one or two lower-case
+    words a side, the noun last: "union members" -> "strikers", "drug gangs" -> "narco-gangs") with the words around
+    it kept: the same word after both runs (and, checked by the caller, before them), as in "rival groups of football
+    supporters fought" -> "rival mobs of football hooligans fought". A rewrite casts the same people as others there;
+    in a changed clause two such nouns need not name the same people."""
+    if not (1 <= len(replaced_a) <= 2 and 1 <= len(replaced_b) <= 2) or i2 >= len(words_a) or j2 >= len(words_b):
         return False
-    (word_a,), (word_b,), after_a, after_b = replaced_a, replaced_b, words_a[i2], words_b[j2]
-    return (word_a.text.islower() and word_b.text.islower() and after_a.text.lower() == after_b.text.lower()
-            and after_a.sentence == word_a.sentence and after_b.sentence == word_b.sentence
-            and stem(word_a.text) in _people_words() and stem(word_b.text) in _people_words()
-            and not reworded_only([word_a.text], [word_b.text]))
+    after_a, after_b = words_a[i2], words_b[j2]
+    texts_a, texts_b = [w.text for w in replaced_a], [w.text for w in replaced_b]
+    return (all(w.islower() for w in (*texts_a, *texts_b)) and after_a.text.lower() == after_b.text.lower()
+            and after_a.sentence == replaced_a[-1].sentence and after_b.sentence == replaced_b[-1].sentence
+            and all(stem(run[-1].split("-")[-1]) in _people_words() for run in (texts_a, texts_b))
+            and not reworded_only(texts_a, texts_b))
 
 
 def _same_word_before(words_a: Sequence[_Word], start_a: int, words_b: Sequence[_Word], start_b: int) -> bool:
