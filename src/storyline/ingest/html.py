@@ -115,10 +115,10 @@ def _published_at(markup: str, published: dt.date) -> dt.datetime | None:
     values += [str(value) for path in _TIME_PATHS for value in root.xpath(path)]
     values += [match.group(1) for script in root.xpath("//script[@type='application/ld+json']/text()")
                for match in _JSON_LD_PUBLISHED.finditer(script)]
-    for value in values:
-        moment = parse_published_at(value.strip())
+    for value in (value.strip() for value in values):
+        moment = parse_published_at(value)
         try:
-            if moment is not None and parse_published(value.strip()) == published:
+            if moment is not None and parse_published(value) == published:
                 return moment
         except ValueError:
             continue

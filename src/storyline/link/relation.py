@@ -1173,9 +1173,9 @@ def _quarters(text: str) -> frozenset[str]:
             words = words[1:]
         if words:
             found.add(" ".join(words))
-    towns = {name.text for name in report_names(text) if name.town}
-    for match in _POSSESSED.finditer(text):
-        town, quarter, following = match.groups()
+    possessed = [match.groups() for match in _POSSESSED.finditer(text)]
+    towns = {name.text for name in report_names(text) if name.town} if possessed else set()
+    for town, quarter, following in possessed:
         if (town in towns and quarter.lower() not in _NOT_QUARTER and quarter not in towns
                 and (following is None or is_function_word(following) or following.endswith("ed")
                      or following in _PART_OF_TOWN)):
