@@ -826,9 +826,11 @@ def test_seed_000_is_derived_from_seed_001():
         assert link.relation == "derived"
         assert (link.source_id, link.derived_id) == ("001", "000")
         # Reuse is clear (P 0.97); the direction rests on the wording alone: 000 is a little shorter
-        # (410 vs 442 words) and three of its quotes are cut from longer ones in 001. That is worth
-        # about 0.9 on METER, so the confidence (0.88 measured) stays under the 0.9 a date or credit gives.
-        assert 0.8 <= link.confidence < 0.9
+        # (410 vs 442 words), three of its quotes are cut from longer ones in 001 (together worth about 0.9
+        # on METER), and in its own voice it twice calls the Taliban by their own name, the Islamic Emirate,
+        # which 001 does not (a weak hint, 0.4 log-odds a name): 0.93 measured, 0.88 without the names.
+        assert 0.9 <= link.confidence < 0.95
+        assert any("2 more loaded words or partisan names" in e and "(islamic emirate)" in e for e in link.evidence)
         cut = ("3 quotes of B are cut from longer ones in A, 0 of A from B" if a is source
                else "0 quotes of B are cut from longer ones in A, 3 of A from B")
         assert cut in link.evidence
@@ -1026,7 +1028,7 @@ def test_a_near_copy_that_swaps_terms_is_an_edited_copy_whose_loaded_words_point
     link = classify_pair(edited, source)
     assert (link.relation, link.source_id) == ("derived", "wire"), link.evidence
     assert any("3 terms put for others" in e and "men -> terrorists" in e for e in link.evidence)
-    assert any("uses 3 more loaded words" in e for e in link.evidence)
+    assert any("uses 3 more loaded words or partisan names" in e for e in link.evidence)
     # one term swapped, or a figure changed, leaves a duplicate
     one = article("one", source.text.replace("Police spokesman", "Regime spokesman"), None, "Free Korvath")
     assert classify_pair(one, source).relation == "duplicate"
@@ -1034,6 +1036,37 @@ def test_a_near_copy_that_swaps_terms_is_an_edited_copy_whose_loaded_words_point
     assert classify_pair(figures, source).relation == "duplicate"
     # a word of condemnation in a quote is the speaker's, not the report's; "anti-terror" condemns no one
     assert loaded_words('The minister called them "terrorists"; the regime and anti-terror police fell.') == ("regime",)
+
+
+JALALABAD_WIRE = """A bomb hidden in a handcart went off in a crowded vegetable market in the eastern city of \
+Jalalabad on Thursday, killing four people and wounding eleven, a police spokesman said.
+
+A spokesman for the Taliban's provincial administration said the wounded had been taken to the regional hospital \
+and that two of them were in a serious condition.
+
+No group said it carried out the attack. The Taliban have blamed earlier bombings in the province on Islamic State \
+fighters, who remain active in the mountains along the border with Pakistan.
+
+Traders said the market had reopened only last month after repairs to its roof."""
+
+
+def test_partisan_names_in_a_reports_own_voice_point_to_it_as_the_rewrite():
+    # an outlet close to the Taliban rewrites the wire, undated and uncredited, in the names its side uses: a few
+    # words longer, so the length alone would take it for the source
+    rewrite = (JALALABAD_WIRE.replace("the Taliban's provincial administration", "the Islamic Emirate's provincial "
+                                      "administration in Nangarhar")
+               .replace("The Taliban have blamed", "The Islamic Emirate of Afghanistan has blamed")
+               .replace("Islamic State fighters", "Daesh fighters"))
+    link = classify_pair(article("rewrite", rewrite), article("wire", JALALABAD_WIRE))
+    assert (link.relation, link.source_id) == ("derived", "wire"), link.evidence
+    assert any("3 more loaded words or partisan names" in e and "daesh, islamic emirate" in e for e in link.evidence)
+    assert classify_pair(article("wire", JALALABAD_WIRE), article("rewrite", rewrite)).source_id == "wire"
+    # a name the text reports as a name, quotes or writes inside a longer name is not its own voice
+    assert loaded_words("separatists want a state they call Artsakh; what Moscow calls its special military "
+                        "operation; the group known as Ansar Allah; the so-called Islamic Emirate") == ("so-called",)
+    assert loaded_words('He said: "The Islamic Emirate will act." Flights to the United Arab Emirates resumed.') == ()
+    assert loaded_words("DAESH cells and the Islamic  Emirate's police; three were martyred") == (
+        "martyred", "daesh", "islamic emirate")
 
 
 def test_publication_times_order_two_reports_of_one_day():

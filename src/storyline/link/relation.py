@@ -807,8 +807,8 @@ def _direction(a: Article, b: Article, f: PairFeatures, a_credits: _Credits, b_c
         text_score += LOADED_WORD_LOG_ODDS * net
         more, fewer, words = ("B", "A", loaded_b) if net > 0 else ("A", "B", loaded_a)
         count = abs(len(loaded_b) - len(loaded_a))
-        evidence.append(f"{more} uses {count} more loaded word{'s' * (count != 1)} than {fewer} in its own voice "
-                        f"({', '.join(sorted(set(words))[:4])}): a rewrite adds them")
+        evidence.append(f"{more} uses {count} more loaded word{'s' * (count != 1)} or partisan name{'s' * (count != 1)} "
+                        f"than {fewer} in its own voice ({', '.join(sorted(set(words))[:4])}): a rewrite adds them")
     evidence.append(f"containment {f.b_in_a3:.2f} of B in A, {f.a_in_b3:.2f} of A in B")
     evidence.append(f"new material {f.b_new:.0%} of B, {f.a_new:.0%} of A; B {f.b_words} words, A {f.a_words}")
     if f.b_cut_quotes or f.a_cut_quotes:
@@ -838,11 +838,30 @@ def swapped_terms(text_a: str, text_b: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=512)
 def loaded_words(text: str) -> tuple[str, ...]:
-    """The loaded words (``data/loaded_words.txt``) a report uses in its own voice: outside quotes, lower-cased."""
+    """The loaded words (``data/loaded_words.txt``) and partisan names (``data/partisan_names.txt``) a report uses in
+    its own voice: outside quotes, lower-cased; a name not where the text reports it as a name ("what they call")."""
     loaded = word_list_stems("loaded_words.txt")
+    own_voice = _QUOTE.sub(" ", text)
     # a hyphenated word by its first part too: "narco-gangs", not "anti-terror"
-    return tuple(w.lower() for w in WORD.findall(_QUOTE.sub(" ", text))
-                 if stem(w) in loaded or stem(w.split("-")[0]) in loaded)
+    words = [w.lower() for w in WORD.findall(own_voice) if stem(w) in loaded or stem(w.split("-")[0]) in loaded]
+    names = [" ".join(m.group().lower().split()) for m in _partisan_names().finditer(own_voice)
+             if not _NAME_REPORTED.search(own_voice, max(0, m.start() - 40), m.start())]
+    return (*words, *names)
+
+
+# What a text writes just before a name it reports rather than uses: "a state they call Ambazonia", "what Moscow
+# calls its special military operation", "the group known as Ansar Allah", "the so-called Islamic Emirate".
+_NAME_REPORTED = re.compile(r"\b(?:call|calls|called|calling|dubbed|known\s+as|terms?|termed|named|so-called|"
+                            r"self-proclaimed|self-styled)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _partisan_names() -> re.Pattern[str]:
+    """The names of ``data/partisan_names.txt`` as one pattern: whole words, any case, any spacing."""
+    lines = (Path(__file__).parent / "data" / "partisan_names.txt").read_text(encoding="utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + r")(?!\w)",
+                      re.I)
 
 
 def _version_source(a: Article, b: Article, f: PairFeatures, reused: bool = False) -> tuple[bool, float, str] | None:
