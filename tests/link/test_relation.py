@@ -1069,6 +1069,40 @@ def test_partisan_names_in_a_reports_own_voice_point_to_it_as_the_rewrite():
         "martyred", "daesh", "islamic emirate")
 
 
+PORTAL_STATEMENT = """At about 2 a.m. on Tuesday, an armed group attacked the border post at Kelvar with rifles and a rocket \
+launcher. The officers on duty returned fire and repelled the attack. Two of our officers were wounded and are being \
+treated at the district hospital; their lives are not in danger.
+
+Our forces pursued the attackers towards the river and arrested four of them, seizing two rifles, a rocket launcher \
+and a radio. A search of the area is continuing.
+
+The Ministry calls on residents of the border districts to report any suspicious movement to the nearest post."""
+
+PORTAL_REWRITE = """Gunmen with rifles and a rocket launcher attacked a border post at Kelvar early on Tuesday, wounding two \
+officers, the Ministry of Interior said on Wednesday.
+
+The officers on duty returned fire and drove off the attackers, the ministry said. The two wounded men are being \
+treated at the district hospital and their lives are not in danger.
+
+Security forces chased the attackers towards the river and arrested four of them, seizing two rifles, a rocket \
+launcher and a radio, according to the statement. The search of the area is continuing.
+
+Kelvar lies on the main road to the border crossing, which was closed to traffic for most of Tuesday."""
+
+
+def test_a_report_crediting_the_body_a_sites_name_begins_with_relays_that_sites_statement():
+    # the ministry's portal publishes the statement; a news site, a little longer, credits "the Ministry of Interior"
+    day = dt.date(2026, 3, 4)
+    portal = article("portal", PORTAL_STATEMENT, day, "Ministry of Interior - Official Information Portal")
+    news = article("news", PORTAL_REWRITE, day, "Frontier Herald")
+    link = classify_pair(news, portal)
+    assert (link.relation, link.source_id) == ("derived", "portal"), link.evidence
+    assert any("credits 'Ministry of Interior'" in e for e in link.evidence), link.evidence
+    # a one-word body before the tail is too loose a name to credit ("the Interior said" is no credit of a site)
+    loose = classify_pair(news, replace(portal, outlet="Interior - Official Information Portal"))
+    assert not any("credits 'Interior'" in e for e in loose.evidence), loose.evidence
+
+
 def test_publication_times_order_two_reports_of_one_day():
     # undated, no credits: the wording alone leans to the longer text as the source, at low confidence
     source = article("long", WIRE.replace("(Meridian Wire) ", ""), MONDAY)

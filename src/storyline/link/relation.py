@@ -697,9 +697,9 @@ class _Credits:
 
 def _credits(article: Article, other: Article | None = None) -> _Credits:
     """What ``article`` credits, ``other``'s outlet included wherever the text credits it by name."""
-    found = find_attributions(article.text, (other.outlet,) if other is not None and other.outlet else ())
+    found = find_attributions(article.text, _outlet_names(other.outlet) if other is not None and other.outlet else ())
     carried = frozenset(x.name for x in found if x.carries_copy)
-    identity = frozenset({canonical_outlet(article.outlet), *_initials(article.outlet)}) if article.outlet else carried
+    identity = frozenset({*_outlet_names(article.outlet), *_initials(article.outlet)}) if article.outlet else carried
     lead_end = _lead_end(article.text)
     credited_at = tuple((x.name, x.start) for x in found if x.kind == "credit")
     # a note that another outlet contributed to the report counts wherever it stands, like a credit in the lead
@@ -707,6 +707,21 @@ def _credits(article: Article, other: Article | None = None) -> _Credits:
                       *(x.name for x in found if x.kind == "contribution")]) - identity
     return _Credits(frozenset(x.name for x in found), carried, identity, lead, credited_at,
                     _told_own_outlet(article.text, article.outlet))
+
+
+# Where a site's name goes on past the body that publishes it: "Ministry of Public Security - Electronic Information
+# Portal", "Ministry of Defence, Republic of Djibouti", "Kenya Police Service | Official Website".
+_SITE_NAME_TAIL = re.compile(r"\s+[-–—|]\s+|,\s+")
+
+
+def _outlet_names(outlet: str) -> tuple[str, ...]:
+    """An outlet's name, and the body it names before a tail ("Ministry of Public Security" of "Ministry of Public
+    Security - Electronic Information Portal"): a report that relays it credits the body."""
+    names = [canonical_outlet(outlet)]
+    head = canonical_outlet(_SITE_NAME_TAIL.split(outlet, maxsplit=1)[0])
+    if head and head != names[0] and len(head.split()) >= 2:
+        names.append(head)
+    return tuple(names)
 
 
 def _told_own_outlet(text: str, outlet: str | None) -> bool:
@@ -1346,7 +1361,7 @@ def _statement_credited(text: str, issuer: str | None) -> frozenset[str]:
     of X"), else empty."""
     if not issuer:
         return frozenset()
-    own = canonical_outlet(issuer.split(",")[0]).lower()
+    own = _outlet_names(issuer)[-1].lower()
     return frozenset({issuer}) if own in _statement_issuers(text[:_lead_end(text)]) else frozenset()
 
 
