@@ -626,6 +626,17 @@ def test_two_reports_of_one_city_placed_in_districts_neither_names_are_apart():
     assert not different_towns(morning, replace(evening, text=evening.text.replace("the Zavodskoy district of ", "")))
 
 
+def test_a_district_romanised_from_another_language_is_the_same_district():
+    ukrainian = article("u", "Drones struck a nine-storey block in Kharkiv's Saltivskyi district early on Tuesday, "
+                             "killing four people, officials said.", dt.date(2026, 3, 17))
+    russian = article("r", "Drones struck a nine-storey building in Kharkov's Saltovsky district early on Tuesday, "
+                           "killing four people, officials claimed.", dt.date(2026, 3, 17))
+    assert not different_towns(ukrainian, russian)
+    # the consonants must all agree: Kirovsky and Kievsky are two districts
+    kirovsky = replace(ukrainian, text=ukrainian.text.replace("Saltivskyi", "Kirovsky"))
+    assert different_towns(kirovsky, replace(russian, text=russian.text.replace("Saltovsky", "Kievsky")))
+
+
 def test_a_town_named_only_as_where_the_wounded_were_taken_is_not_where_it_happened():
     day = dt.date(2026, 7, 8)
     gunfight = article("g", "One man was killed and two were wounded late on Tuesday in a gunfight between rival "

@@ -1189,8 +1189,26 @@ def _different_quarters(a_text: str, b_text: str) -> bool:
     if not a_quarters or not b_quarters:
         return False
     a_words, b_words = set(tokens(a_text)), set(tokens(b_text))
-    return (not any(set(tokens(q)) <= b_words for q in a_quarters)
-            and not any(set(tokens(q)) <= a_words for q in b_quarters))
+    a_skeletons, b_skeletons = {_skeleton(w) for w in a_words}, {_skeleton(w) for w in b_words}
+
+    def named_in(quarter: str, words: set[str], skeletons: set[str]) -> bool:
+        return all(w in words or (len(_skeleton(w)) >= QUARTER_SKELETON_LETTERS and _skeleton(w) in skeletons)
+                   for w in tokens(quarter))
+
+    return (not any(named_in(q, b_words, b_skeletons) for q in a_quarters)
+            and not any(named_in(q, a_words, a_skeletons) for q in b_quarters))
+
+
+# A quarter's name romanised from two languages differs in its vowels ("Saltivskyi" from Ukrainian, "Saltovsky" from
+# Russian; "Zolochiv", "Zolochev"): the same consonants, this many or more, name the same quarter.
+QUARTER_SKELETON_LETTERS = 4
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(word: str) -> str:
+    """The consonants of a word's :func:`~storyline.link.names.spelling_key` ("saltivski" -> "sltvsk")."""
+    return _VOWELS.sub("", spelling_key(word))
 
 
 @lru_cache(maxsize=512)
