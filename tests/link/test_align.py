@@ -497,6 +497,26 @@ def test_a_noun_for_people_put_for_another_in_a_kept_phrase_is_a_term():
     assert all(s.derived != "mobs" for s in align.align_pair(source, reworded)[1])
 
 
+def test_a_qualifier_that_takes_a_side_put_before_a_kept_noun_phrase_is_a_substitution():
+    source = ("The regional governor said on Telegram that the drone struck a block of flats, killing five civilians. "
+              "Two schools were damaged, according to local authorities.")
+    rewrite = ("The Kiev-appointed regional governor said on Telegram that the drone struck a block of flats, killing "
+               "five innocent civilians. Two schools were damaged, according to the Kiev-appointed local authorities.")
+    found = [(s.source, s.derived) for s in align.align_pair(source, rewrite)[1]]
+    assert found == [("regional governor", "Kiev-appointed regional governor"), ("civilians", "innocent civilians"),
+                     ("local authorities", "Kiev-appointed local authorities")]
+    # a qualifier that takes no side, or a head noun added after a name, is no term
+    plain = rewrite.replace("Kiev-appointed", "new").replace("innocent", "local")
+    assert align.align_pair(source, plain)[1] == ()
+    gang = ("Fighters of the RSADO clashed with soldiers near Tio on Monday, the ministry said in a statement.",
+            "Fighters of the RSADO gang clashed with soldiers near Tio on Monday, the ministry said in a statement.")
+    assert align.align_pair(*gang)[1] == ()
+    # a name taken apart is no qualifier of it
+    named = ("The Government of Peace and Unity said the market was struck twice on Sunday morning.",
+             "The RSF-led parallel government said the market was struck twice on Sunday morning.")
+    assert all(s.source != "Government" for s in align.align_pair(*named)[1])
+
+
 def test_evaluate_meter_spans_on_a_small_corpus(tmp_path):
     pa = tmp_path / "PA" / "rawtexts" / "courts" / "01.01.00" / "fire"
     paper = tmp_path / "newspapers" / "annotated" / "courts" / "01.01.00" / "fire"

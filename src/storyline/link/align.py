@@ -937,11 +937,67 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
             if (a_start, a_end, b_start, b_end) not in seen:
                 seen.add((a_start, a_end, b_start, b_end))
                 found.append(Substitution(text_a[a_start:a_end], text_b[b_start:b_end], a_start, a_end, b_start, b_end))
+        for sub in _inserted_qualifiers(text_a, text_b, words_a, words_b, opcodes):
+            key = (sub.source_start, sub.source_end, sub.derived_start, sub.derived_end)
+            if key not in seen:
+                seen.add(key)
+                found.append(sub)
     # a swap the word diff found stands; a noun phrase over the same words adds nothing
     found += [p for p in phrases if not any(f.source_start < p.source_end and p.source_start < f.source_end
                                             or f.derived_start < p.derived_end and p.derived_start < f.derived_end
                                             for f in found)]
     return sorted(found, key=lambda s: s.derived_start)
+
+
+# A word that makes a party one side's creature ("Kiev-appointed", "RSF-run", "Iran-backed", "army-installed").
+_PATRONAGE = re.compile(r"^[\w’']+-(?:backed|appointed|installed|run|led|controlled|sponsored|funded|allied|aligned|"
+                        r"imposed)$", re.I)
+# At most this many words put before a kept noun phrase, and this many words of the phrase taken along.
+MAX_QUALIFIER_WORDS = 2
+MAX_QUALIFIED_WORDS = 3
+
+
+def _inserted_qualifiers(text_a: str, text_b: str, words_a: Sequence[_Word], words_b: Sequence[_Word],
+                         opcodes) -> list[Substitution]:
+    """Qualifiers B put before a noun phrase it kept that take a side ("civilians" -> "innocent civilians", "the
+    regional governor" -> "the Kiev-appointed regional governor", "migrants" -> "illegal migrants"): one or two
+    words inserted between unchanged words, one of them a framing or loaded word (``data/framing_words.txt``,
+    ``loaded_words.txt``) or a word of patronage (_PATRONAGE). The substitution is the phrase, from its first kept
+    word to the end of its run of content words (at most MAX_QUALIFIED_WORDS), without and with the qualifier."""
+    out = []
+    judging = _framing_words() | word_list_stems("loaded_words.txt")
+    for k, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op != "insert" or not 0 < j2 - j1 <= MAX_QUALIFIER_WORDS or k + 1 >= len(opcodes) or k == 0:
+            continue
+        if opcodes[k - 1][0] != "equal" or opcodes[k + 1][0] != "equal":
+            continue
+        inserted = words_b[j1:j2]
+        if inserted[0].text.lower() in _ARTICLES and len(inserted) > 1:
+            inserted = inserted[1:]  # "according to local authorities" -> "according to the Kiev-appointed ..."
+        before = words_b[j1 - 1] if j1 else None
+        if before is not None and before.sentence == inserted[0].sentence and not (
+                is_function_word(before.text) or is_figure(before.text)):
+            continue  # a noun phrase opens after a function word or a figure: "RSADO gang clashed" adds a head
+        if any(is_function_word(w.text) or w.name and not _PATRONAGE.match(w.text) for w in inserted):
+            continue
+        if not any(stem(w.text) in judging or _PATRONAGE.match(w.text) for w in inserted):
+            continue
+        kept_end = min(opcodes[k + 1][2], i1 + MAX_QUALIFIED_WORDS)
+        phrase = []
+        for w in words_a[i1:kept_end]:
+            if is_function_word(w.text) or is_figure(w.text) or (phrase and text_a[phrase[-1].end:w.start].strip()):
+                break
+            phrase.append(w)
+        if not phrase or any(w.sentence != inserted[0].sentence for w in words_b[j1:j2 + len(phrase)]):
+            continue
+        if any(a.text != b.text for a, b in zip(phrase, words_b[j2:])):
+            continue  # "the Government of Peace and Unity" -> "the RSF-led parallel government": a name undone
+        if text_b[inserted[-1].end:words_b[j2].start].strip():
+            continue  # "anti-government, protesters": no qualifier of the phrase
+        a_start, a_end = phrase[0].start, phrase[-1].end
+        b_start, b_end = inserted[0].start, words_b[j2 + len(phrase) - 1].end
+        out.append(Substitution(text_a[a_start:a_end], text_b[b_start:b_end], a_start, a_end, b_start, b_end))
+    return out
 
 
 def align_pair(text_a: str, text_b: str) -> tuple[tuple[Alignment, ...], tuple[Substitution, ...]]:
