@@ -665,6 +665,9 @@ def test_a_site_named_after_a_big_town_places_what_happened_near_it_in_the_town(
     assert (text, town.country_iso, town.location, town.precision) == ("Peshawar", "PK", "Peshawar", "place")
     [(text, town)] = places_in("A grenade was thrown into a crowd at Kandahar Airport.")
     assert (text, town.location) == ("Kandahar", "Kandahar")
+    # a press club, where South Asia's sit-ins are held, is in the town it is named after
+    [(text, town)] = places_in("Relatives of missing men held a sit-in outside the Quetta Press Club on Sunday.")
+    assert (text, town.admin1_iso, town.location) == ("Quetta", "PK-BA", "Quetta")
     # Not a hospital (the wounded are taken far from where they were hurt), and not a state's university.
     assert places_in("The wounded were flown to Peshawar Hospital.") == []
     assert places_in("Students at the University of Texas walked out.") == []

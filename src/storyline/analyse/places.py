@@ -67,7 +67,7 @@ LOCATIVE_WORDS = frozenset({"in", "near", "at", "outside", "around", "into", "in
 # Sites named after the town they stand in ("the University of Dhaka", "Kabul University", "Gao airport"). Not
 # hospitals: the wounded are often taken to one far from where they were hurt.
 SITE_WORDS = frozenset({"university", "college", "airport", "stadium", "prison", "jail", "market",
-                        "bazaar", "mosque", "cathedral", "station"})
+                        "bazaar", "mosque", "cathedral", "station", "club"})
 # Lower-case words inside romanised names ("Sar-e Pul", "Bahr el Ghazal", "Khuram wa Sarbagh").
 ROMANISATION_PARTICLES = frozenset({"e", "i", "ye", "al", "el", "ul", "wa", "de", "du", "des", "la", "le", "da",
                                     "di", "do", "bin", "ibn", "ad", "ash", "as", "an", "ar", "az"})
