@@ -1080,17 +1080,17 @@ def test_partisan_names_in_a_reports_own_voice_point_to_it_as_the_rewrite():
         "martyred", "daesh", "islamic emirate")
 
 
-PORTAL_STATEMENT = """At about 2 a.m. on Tuesday, an armed group attacked the border post at Kelvar with rifles and a rocket \
-launcher. The officers on duty returned fire and repelled the attack. Two of our officers were wounded and are being \
-treated at the district hospital; their lives are not in danger.
+PORTAL_STATEMENT = """At about 2 a.m. on Tuesday, an armed group attacked the border post at Kelvar with rifles and \
+a rocket launcher. The officers on duty returned fire and repelled the attack. Two of our officers were wounded and \
+are being treated at the district hospital; their lives are not in danger.
 
 Our forces pursued the attackers towards the river and arrested four of them, seizing two rifles, a rocket launcher \
 and a radio. A search of the area is continuing.
 
 The Ministry calls on residents of the border districts to report any suspicious movement to the nearest post."""
 
-PORTAL_REWRITE = """Gunmen with rifles and a rocket launcher attacked a border post at Kelvar early on Tuesday, wounding two \
-officers, the Ministry of Interior said on Wednesday.
+PORTAL_REWRITE = """Gunmen with rifles and a rocket launcher attacked a border post at Kelvar early on Tuesday, \
+wounding two officers, the Ministry of Interior said on Wednesday.
 
 The officers on duty returned fire and drove off the attackers, the ministry said. The two wounded men are being \
 treated at the district hospital and their lives are not in danger.

@@ -822,8 +822,9 @@ def _direction(a: Article, b: Article, f: PairFeatures, a_credits: _Credits, b_c
         text_score += LOADED_WORD_LOG_ODDS * net
         more, fewer, words = ("B", "A", loaded_b) if net > 0 else ("A", "B", loaded_a)
         count = abs(len(loaded_b) - len(loaded_a))
-        evidence.append(f"{more} uses {count} more loaded word{'s' * (count != 1)} or partisan name{'s' * (count != 1)} "
-                        f"than {fewer} in its own voice ({', '.join(sorted(set(words))[:4])}): a rewrite adds them")
+        plural = "s" * (count != 1)
+        evidence.append(f"{more} uses {count} more loaded word{plural} or partisan name{plural} than {fewer} in its "
+                        f"own voice ({', '.join(sorted(set(words))[:4])}): a rewrite adds them")
     evidence.append(f"containment {f.b_in_a3:.2f} of B in A, {f.a_in_b3:.2f} of A in B")
     evidence.append(f"new material {f.b_new:.0%} of B, {f.a_new:.0%} of A; B {f.b_words} words, A {f.a_words}")
     if f.b_cut_quotes or f.a_cut_quotes:
