@@ -957,6 +957,12 @@ MAX_QUALIFIER_WORDS = 2
 MAX_QUALIFIED_WORDS = 3
 
 
+@lru_cache(maxsize=1)
+def _judging_words() -> frozenset[str]:
+    """The stems of the framing and the loaded words: a qualifier with one of them takes a side."""
+    return _framing_words() | word_list_stems("loaded_words.txt")
+
+
 def _inserted_qualifiers(text_a: str, text_b: str, words_a: Sequence[_Word], words_b: Sequence[_Word],
                          opcodes) -> list[Substitution]:
     """Qualifiers B put before a noun phrase it kept that take a side ("civilians" -> "innocent civilians", "the
@@ -965,7 +971,7 @@ def _inserted_qualifiers(text_a: str, text_b: str, words_a: Sequence[_Word], wor
     ``loaded_words.txt``) or a word of patronage (_PATRONAGE). The substitution is the phrase, from its first kept
     word to the end of its run of content words (at most MAX_QUALIFIED_WORDS), without and with the qualifier."""
     out = []
-    judging = _framing_words() | word_list_stems("loaded_words.txt")
+    judging = _judging_words()
     for k, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op != "insert" or not 0 < j2 - j1 <= MAX_QUALIFIER_WORDS or k + 1 >= len(opcodes) or k == 0:
             continue

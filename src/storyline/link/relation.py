@@ -37,7 +37,7 @@ from storyline.link.align import is_figure, reworded_only
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
 from storyline.link.names import (NOT_NAMES, SharedName, report_names, same_town, shared_names, spelling_key,
                                   spelling_keys)
-from storyline.link.similarity import WORD, is_function_word, stem, word_list_stems
+from storyline.link.similarity import WORD, is_function_word, stem, word_list, word_list_stems
 from storyline.records import Article, Link
 
 __all__ = ["MODEL", "RELATIONS", "REUSE_RELATIONS", "PairFeatures", "RelationModel", "attributions", "classify_pair",
@@ -714,6 +714,7 @@ def _credits(article: Article, other: Article | None = None) -> _Credits:
 _SITE_NAME_TAIL = re.compile(r"\s+[-–—|]\s+|,\s+")
 
 
+@lru_cache(maxsize=1024)
 def _outlet_names(outlet: str) -> tuple[str, ...]:
     """An outlet's name, and the body it names before a tail ("Ministry of Public Security" of "Ministry of Public
     Security - Electronic Information Portal"): a report that relays it credits the body."""
@@ -874,8 +875,7 @@ _NAME_REPORTED = re.compile(r"\b(?:call|calls|called|calling|dubbed|known\s+as|t
 @lru_cache(maxsize=1)
 def _partisan_names() -> re.Pattern[str]:
     """The names of ``data/partisan_names.txt`` as one pattern: whole words, any case, any spacing."""
-    lines = (Path(__file__).parent / "data" / "partisan_names.txt").read_text(encoding="utf-8").splitlines()
-    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    names = word_list("partisan_names.txt")
     return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + r")(?!\w)",
                       re.I)
 

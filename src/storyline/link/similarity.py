@@ -88,10 +88,16 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def word_list_stems(name: str) -> frozenset[str]:
-    """The stems of a word list in ``storyline/link/data`` (one word a line, ``#`` comments), read once."""
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of a list in ``storyline/link/data`` (one a line, ``#`` comments), read once."""
     text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
-    return frozenset(stem(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=8)
+def word_list_stems(name: str) -> frozenset[str]:
+    """The stems of a word list in ``storyline/link/data`` (:func:`word_list`)."""
+    return frozenset(stem(word) for word in word_list(name))
 
 
 def is_function_word(word: str) -> bool:
