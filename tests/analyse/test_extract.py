@@ -1407,6 +1407,41 @@ def test_a_district_the_sentence_places_in_a_city_gives_the_city_and_a_township_
     assert [e.place.location for e in events] == ["Katutura"]
 
 
+def test_a_borough_the_text_writes_as_a_citys_own_is_placed_in_the_city():
+    # the tables hold Saltivskyi as a town of 300,000 people (a borough of Kharkiv), too big to be taken for a part of
+    # a city unasked; the possessive and "of" say it is one, and "Kharkiv's" alone reads like the oblast
+    for text in ("Four people were killed when drones struck an apartment block in Kharkiv's Saltivskyi district "
+                 "early on Tuesday.\n",
+                 "Four people were killed when drones struck an apartment block in the Saltivskyi district of Kharkiv "
+                 "early on Tuesday.\n"):
+        events = events_of(text, published=dt.date(2026, 3, 17))
+        assert [(e.place.location, e.place.admin1_iso) for e in events] == [("Kharkiv", "UA-63")], text
+    # only the small tier knows a Kypseli, a village on Aegina 35 km away: the text says which Kypseli it is
+    text = "Police fired tear gas at protesters in Kypseli, a district of central Athens, on Saturday.\n"
+    assert [e.place.location for e in events_of(text, published=dt.date(2026, 3, 17))] == ["Athens"]
+    # a town merely named beside another is no part of it: Sesto San Giovanni is a town of its own beside Milan
+    text = "Two men were stabbed in Sesto San Giovanni on Tuesday, police in Milan said.\n"
+    assert [e.place.location for e in events_of(text, published=dt.date(2026, 3, 17))] == ["Sesto San Giovanni"]
+
+
+def test_a_part_of_a_town_after_in_is_a_place_the_other_countries_named_leave_alone():
+    # the drones came from Russia's Belgorod and Kursk regions: those anchor the report in Russia, and "Kharkiv"
+    # without "in" right before it would be taken for a passing mention and dropped
+    text = ("At least five people died after a swarm of drones slammed into a high-rise on Heroiv Pratsi Street in "
+            "north-eastern Kharkiv before dawn on Tuesday.\nThe air force said it downed 9 of 13 drones launched at "
+            "the city from Russia's Belgorod and Kursk regions. Two drones hit the high-rise.\n")
+    events = events_of(text, published=dt.date(2026, 3, 17))
+    assert (events[0].place.location, events[0].place.country_iso) == ("Kharkiv", "UA")
+
+
+def test_where_drones_were_launched_from_is_not_where_they_struck():
+    text = ("At least five people died after drones hit a high-rise in Kharkiv on Tuesday.\nAccording to the air "
+            "force, 13 drones were launched at the city from Russia's Belgorod and Kursk regions and nine of them "
+            "were downed.\n")
+    events = events_of(text, published=dt.date(2026, 3, 17))
+    assert [(e.sub_event_type, e.place.location) for e in events] == [("Air/drone strike", "Kharkiv")]
+
+
 def test_a_detainee_held_where_his_family_is_not_told_has_been_made_to_disappear():
     text = ("On 2 March, security agents detained a journalist outside his home in Keren, colleagues said. His family "
             "has not been told where he is being held.\n")

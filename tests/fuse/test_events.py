@@ -47,6 +47,28 @@ def test_one_incident_from_three_reports_two_of_them_a_rewrite_counts_two_source
     assert {e.article_id for e in event.evidence} == {"wire", "rewrite", "independent"}
 
 
+def test_two_stories_that_place_a_shooting_in_other_quarters_of_one_town_are_two_incidents():
+    town = Place("Ecuador", "EC", "Guayas", "EC-G", "Guayaquil", -2.1962, -79.8862, "place")
+    day = (D(2026, 6, 20), D(2026, 6, 20), "day")
+    texts = {"north": "Two workers at a car wash in the Bastion Popular neighbourhood of Guayaquil were shot dead on "
+                      "Saturday.",
+             "south": "Three people were shot dead on Saturday night in Guayaquil, said the head of the police's "
+                      "Guasmo Sur district.",
+             "again": "Gunmen killed two car wash workers in the Bastion Popular neighbourhood on Saturday."}
+    mentions = [mention("m1", "north", sub="Attack", event_type="Violence against civilians", place=town, time=day,
+                        killed=2, victims="workers"),
+                mention("m2", "south", sub="Attack", event_type="Violence against civilians", place=town, time=day,
+                        killed=3, victims="people")]
+    read = Context(Lineages(()), {}, {}, texts.get)
+    assert len(fuse_events(mentions, read)) == 2
+    # without the texts, one town on one day is one incident; so it is where the same quarter is named again
+    assert len(fuse_events(mentions, context())) == 1
+    again = [mentions[0], replace(mentions[1], article_id="again")]
+    assert len(fuse_events(again, read)) == 1
+    # reports of one story tell one incident, however each words where
+    assert len(fuse_events(mentions, Context(Lineages(()), {"north": "s", "south": "s"}, {}, texts.get))) == 1
+
+
 def test_different_tolls_are_a_disagreement_with_a_range_and_acleds_conservative_figure():
     mentions = [mention("m1", "a", killed=3), mention("m2", "b", killed=5), mention("m3", "c", killed=5)]
     (event,) = fuse_events(mentions, context([derived("b", "c")]))

@@ -39,6 +39,7 @@ from storyline.link.relation import (
     incidents_apart,
     calibrated,
     named_days_gap,
+    newer_incident_gap,
     classify_pair,
     load_relation_model,
     loaded_words,
@@ -1352,6 +1353,49 @@ def test_one_outlets_reports_of_two_incidents_days_apart_are_not_one_story():
     # incidents a day apart, or in one town, may be one story told twice
     assert not incidents_apart(told[0], frozenset({("political violence", "BG", "Pleven", "2026-10-27")}))
     assert not incidents_apart(told[0], frozenset({("political violence", "BG", "Ruse", "2026-10-29")}))
+
+
+def test_a_second_attack_at_the_same_market_a_week_on_is_a_story_of_its_own():
+    # the later report tells the first attack again in passing: both analyses find it, which alone would make the two
+    # one story (a weekly column on the riot of that day)
+    first = article("first", "One trader was killed and four others were wounded on Tuesday when a man threw a hand "
+                             "grenade at a money-transfer kiosk in Kalbari market, in the Hodan district of Mogadishu, "
+                             "witnesses said. District commissioner Ahmed Warsame said the attacker fled on foot. The "
+                             "wounded were taken to Madina hospital. Kalbari traders say they pay levies to the "
+                             "militants as well as taxes to the government.", dt.date(2026, 8, 4), "Horn Ledger")
+    second = article("second", "Two people were killed and seven wounded on Tuesday when a grenade was thrown into a "
+                               "tea shop in Kalbari market, in the Hodan district of Mogadishu, police said. It was "
+                               "the second attack on the market in a week: on August 4 a grenade thrown at a kiosk "
+                               "killed one trader and wounded four. The wounded were taken to Madina hospital. "
+                               "District commissioner Ahmed Warsame said more police would patrol the market.",
+                     dt.date(2026, 8, 11), "Coastal Times")
+    told = (frozenset({("political violence", "SO", "Mogadishu", "2026-08-04")}),
+            frozenset({("political violence", "SO", "Mogadishu", "2026-08-04"),
+                       ("political violence", "SO", "Mogadishu", "2026-08-11")}))
+    assert newer_incident_gap(first, second, *told) == 7
+    link = classify_pair(first, second, incidents=told)
+    assert link.relation == "unrelated", link.evidence
+    # an outlet's follow-up of the same incident, told on the same day as the first report, is no newer incident
+    follow_up = (told[0], frozenset({("political violence", "SO", "Mogadishu", "2026-08-04")}))
+    assert newer_incident_gap(first, second, *follow_up) == 0
+    assert classify_pair(first, second, incidents=follow_up).relation == "same_story"
+
+
+def test_an_undated_reports_written_dates_are_read_against_the_other_reports_day():
+    # an undated rewrite of a May massacre near Beni and an army press release on an October battle in the same
+    # province share Beni and North Kivu; the dates the undated one writes out put them five months apart
+    massacre = article("massacre", "At least 12 villagers were massacred by ADF terrorists in Mabalako, near Beni in "
+                                   "North Kivu, on May 9, a FARDC spokesman said. The army said it would pursue the "
+                                   "terrorists into the forest west of Beni. Survivors fled to Oicha.")
+    battle = article("battle", "On Monday 12 October 2026 the M23/AFC terrorists launched an assault on army "
+                               "positions in the hills overlooking Kirumba, south of Beni in North Kivu. The valiant "
+                               "troops repelled the enemy after four hours of combat, a FARDC spokesman said; two "
+                               "assailants were captured.", dt.date(2026, 10, 14), "FARDC")
+    assert named_days_gap(massacre, battle) == named_days_gap(battle, massacre) == 156
+    assert classify_pair(massacre, battle).relation == "unrelated"
+    # weekdays of an undated report are no days at all
+    undated_weekday = article("weekday", massacre.text.replace("on May 9", "on Saturday"))
+    assert named_days_gap(undated_weekday, battle) == 0
 
 
 # one outlet's report of a mine blast, and its follow-up two days on when a third boy had died (the team's own words)

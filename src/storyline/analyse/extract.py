@@ -52,7 +52,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-47"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-48"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -278,7 +278,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             draft.evidence.append(span)
             draft.rules.append("place-from-report-context")
         _national_forces(draft, published)
-        _city_of_district(draft, named)
+        _city_of_district(draft, named, article.text)
     for draft in drafts:
         _deadly_intervention(draft)
         _disappeared(draft, drafts, sentences)
@@ -293,18 +293,39 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     return [*events, *statements]
 
 
-def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]]) -> None:
+def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text: str) -> None:
     """A town that the sentence naming it places in a city ("in Brno's Kralovo Pole district", "in Finglas, north
     Dublin") places the event in that city, as ACLED does (see :func:`places.enclosing_city`). A township named
-    alone ("in Katutura") stays itself. ``named``: the report's places, each with the index of its sentence."""
+    alone ("in Katutura") stays itself. A city the text writes as the town's owner (:func:`_owns`: "Kharkiv's
+    Saltivskyi district") takes it whatever its size. ``named``: the report's places, each with the index of its
+    sentence; ``text``: the article's."""
     told = {(span.start, span.end) for span in draft.evidence if span.field == "place"}
     where = {index for index, span, place in named if place == draft.place and (span.start, span.end) in told}
     beside = [(span, place) for index, span, place in named if index in where]
-    city = enclosing_city(draft.place, [place for _, place in beside])
+    owners = [(span, place) for span, place in beside if any(_owns(text, span, start, end) for start, end in told)]
+    city = enclosing_city(draft.place, [place for _, place in beside], tuple(place for _, place in owners))
     if city is not None:
         draft.place = city
-        draft.evidence.append(next(span for span, place in beside if place == city))
+        # the city named, or the owner read as its admin-1 ("Kharkiv's")
+        draft.evidence.append(next((span for span, place in beside if place == city), None) or next(
+            span for span, place in owners if place.admin1_iso == city.admin1_iso))
         draft.rules.append("part-of-city")
+
+
+# "Kharkiv's Saltivskyi district", "the Athens district of Kypseli"; "the Saltivskyi district of Kharkiv",
+# "Saltivskyi district in Kharkiv", "Pangrati, a residential neighbourhood of central Athens"
+_PART_OF_TOWN = r"(?:district|neighbou?rhood|quarter|borough|suburb|township|area|ward|commune)"
+_OWNER_BEFORE = re.compile(rf"^(?:['’]s\s+|\s+{_PART_OF_TOWN}\s+of\s+)$")
+_OWNER_AFTER = re.compile(rf"^(?:\s+{_PART_OF_TOWN})?,?\s+(?:(?:an?|the)\s+(?:[a-z-]+\s+)?{_PART_OF_TOWN}\s+)?"
+                          rf"(?:of|in)\s+(?:(?:north|south|east|west|central|inner|outer)[a-z-]*\s+)?$")
+
+
+def _owns(text: str, owner: Span, start: int, end: int) -> bool:
+    """Whether the place named at ``owner`` is written as the owner of the place at ``start``-``end``: right
+    before it with a possessive or a word for a part of a town and "of", or right after it with "of" or "in"."""
+    if owner.end <= start:
+        return start - owner.end <= 20 and bool(_OWNER_BEFORE.match(text[owner.end:start]))
+    return end <= owner.start and owner.start - end <= 50 and bool(_OWNER_AFTER.match(text[end:owner.start]))
 
 
 _HOW_REACH = 2  # sentences after untyped harm within which one may tell what it was
@@ -536,14 +557,23 @@ _ROAD_END = re.compile(r"\b(?:road|highway|motorway|route|railway)\s+(?:from|to|
                        re.I)
 
 
+# "13 drones were launched at the city from Russia's Belgorod", "rockets fired from the Daynile district"
+_LAUNCHED_FROM = re.compile(r"\b(?:launched|fired|flown|lobbed)\s+(?:[\w'’-]+\s+){0,4}from\s+"
+                            r"(?:[A-Z][\w-]*['’]s\s+)?(?:the\s+)?"
+                            r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+|\s+or\s+))*$")
+
+
 def _is_origin(text: str, span: Span, place: Place) -> bool:
     """ "smugglers from Afghanistan", "a drone launched from neighbouring Afghanistan": where they came from; "a
     Britain-based war monitor", "a war monitor based in Britain": where someone is based; "the road from Aden":
-    where a road leads; not where it happened."""
+    where a road leads; "drones launched at the city from Russia's Belgorod region": where what struck was
+    launched; not where it happened."""
     if text.startswith("-based", span.end) or re.search(r"\bbased in\s+$", text[max(0, span.start - 12):span.start]):
         return True
     if _ROAD_END.search(text[max(0, span.start - 30):span.start]):
         return True  # "on the coastal road from Aden": a town the road leads to or from, not where it happened
+    if _LAUNCHED_FROM.search(text[max(0, span.start - 80):span.start]):
+        return True
     if place.precision != "country":
         return False
     before = text[max(0, span.start - 30):span.start].lower().split()

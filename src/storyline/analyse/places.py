@@ -88,6 +88,9 @@ VILLAGE_SIZE = 10_000
 EARTH_RADIUS_KM = 6371.0
 # Grammar, not vocabulary: "40 km north of Maiduguri", "north of Kunduz city" measure from the place named.
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+# ... and the part of a place a name follows: "in north-eastern Kharkiv", "near central Mogadishu" are in the place.
+PART_WORDS = COMPASS_POINTS | {"northern", "southern", "eastern", "western", "central", "northeastern",
+                               "northwestern", "southeastern", "southwestern"}
 
 
 # -- resolving one name ---------------------------------------------------------------------------
@@ -231,29 +234,46 @@ CITY_SIZE_RATIO = 10  # the city holds at least this many times the part's peopl
 CITY_PART_PEOPLE = 50_000  # a part of a city has no more people than this
 
 
-def enclosing_city(place: Place, named: list[Place]) -> Place | None:
+def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] = ()) -> Place | None:
     """The city among ``named`` (the places a report names) that ``place``, a town of CITY_PART_PEOPLE people or
     fewer, is a part of: a town of BIG_TOWN people or more, in the same admin-1, with CITY_SIZE_RATIO times its
     people, whose centre lies within the city's reach. None when there is none, or when ``place`` is no town of the
-    tables."""
+    tables.
+
+    ``owners`` are the places the text writes as the owner of the place ("Kharkiv's Saltivskyi district", "the
+    Saltivskyi district of Kharkiv"). Such a city takes a part of any size (the tables' district towns are whole
+    boroughs of hundreds of thousands of people; a quarter only the small tier knows, of none), if it is a big town
+    with more people, within its reach (anywhere in the admin-1 for a name of the small tier, which may have read it
+    as another village); and an admin-1 owner means its town of the same name ("Kharkiv's ... district" reads like
+    an oblast's)."""
     if place.precision != "place" or place.latitude is None or place.location is None:
         return None
+    gaz = load_gazetteer()
     cities = [city for city in named if city.precision == "place" and city.location != place.location
               and city.latitude is not None and city.country_iso == place.country_iso
               and city.admin1_iso == place.admin1_iso]
+    owned = [owner for owner in owners if owner.precision == "place"]
+    owned += [town for owner in owners if owner.precision == "admin1" and owner.admin1
+              for entry in gaz.lookup(owner.admin1, allow_loose=False).entries
+              if entry.level == "place" and entry.country_iso == owner.country_iso
+              and (town := _place_of(entry, gaz)).admin1_iso == owner.admin1_iso]
+    cities += [town for town in owned if town not in cities and town.location != place.location
+               and town.country_iso == place.country_iso and town.admin1_iso == place.admin1_iso]
     if not cities:  # most events: no other town named beside theirs
         return None
-    gaz = load_gazetteer()
     own = _weight_of(place, gaz)
-    if own is None or own > CITY_PART_PEOPLE:
+    if own is None and not owned:  # a village of the small tier, or a name no table has: a part only when owned
         return None
     best = None
     for city in cities:
         weight = _weight_of(city, gaz)
-        if weight is None or weight < max(BIG_TOWN, CITY_SIZE_RATIO * own):
+        if weight is None or weight < BIG_TOWN or (weight <= (own or 0) if city in owned else (
+                own is None or own > CITY_PART_PEOPLE or weight < CITY_SIZE_RATIO * own)):
             continue
         reach = min(max(math.sqrt(weight) * CITY_REACH_PER_ROOT, CITY_REACH_KM[0]), CITY_REACH_KM[1])
-        if distance_km(place, city) <= reach and (best is None or weight > best[0]):
+        # the small tier's name may be another village's: the text's word goes before its reading
+        near = (own is None and city in owned) or distance_km(place, city) <= reach
+        if near and (best is None or weight > best[0]):
             best = (weight, city)
     return best[1] if best else None
 
@@ -844,7 +864,7 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
 
     place_label = (entity is not None and entity.label_ in PLACE_LABELS
                    and not _extends_beyond(entity, first.i, last.i, gaz))
-    after_locative = (i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS) or _after_close_to(tokens, i)
+    after_locative = _after_part_words(tokens, i, LOCATIVE_WORDS) or _after_close_to(tokens, i)
     # "in the Collo forest", "near the Kidal area": written as a place, though a weak one, which the report's
     # other places must agree with ("the Rabat area of ... district, Zabul" is not Morocco's capital)
     written_as_place = designated and i > 1 and tokens[i - 1].lower_ == "the" and tokens[i - 2].lower_ in LOCATIVE_WORDS
@@ -915,7 +935,7 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
         return None
     person = entity is not None and entity.label_ == "PERSON" and hint is None and not designated
     possessive = j + 1 < len(tokens) and tokens[j + 1].tag_ == "POS"
-    after_locative = i > 0 and tokens[i - 1].lower_ in SMALL_PLACE_LOCATIVES and not possessive
+    after_locative = _after_part_words(tokens, i, SMALL_PLACE_LOCATIVES) and not possessive
     written = hint is not None or designated or ((after_locative or marked) and not person)
     # Only labelled a place, or written as one but labelled a person ("in Miray"): the report must agree.
     labelled = (labelled_place and not _extends_beyond(entity, first.i, last.i, gaz)
@@ -989,7 +1009,17 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer) -> bool:
 
 def _after_locative(tokens, i: int) -> bool:
     """Whether a preposition that puts something at a place comes just before ``tokens[i]`` ("near", "close to")."""
-    return (i > 0 and tokens[i - 1].lower_ in SMALL_PLACE_LOCATIVES) or _after_close_to(tokens, i)
+    return _after_part_words(tokens, i, SMALL_PLACE_LOCATIVES) or _after_close_to(tokens, i)
+
+
+def _after_part_words(tokens, i: int, locatives: frozenset[str]) -> bool:
+    """Whether one of ``locatives`` comes just before ``tokens[i]``, or before words for a part of it (PART_WORDS:
+    "in north-eastern Kharkiv", "near central Mogadishu")."""
+    k = i - 1
+    while k > 0 and (tokens[k].lower_ in PART_WORDS or (
+            tokens[k].text == "-" and tokens[k - 1].lower_ in PART_WORDS and tokens[k + 1].lower_ in PART_WORDS)):
+        k -= 1
+    return k >= 0 and tokens[k].lower_ in locatives
 
 
 def _after_close_to(tokens, i: int) -> bool:

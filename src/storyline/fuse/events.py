@@ -5,7 +5,8 @@ to it. Ruled out: the same report (its analyser already merged what it could),
 an aggregate with a single incident, types of different families (violence vs.
 protest vs. strategic developments), times that do not overlap, places that
 differ at the same level of the place hierarchy (but for neighbouring towns in
-one story), victims of different kinds. An
+one story), quarters of one town that reports of two stories each name and the other does not, victims of
+different kinds. An
 unresolved time ("recent clashes") matches only inside one story. What points to
 it is scored: the same story, the same sub-type, the same interval, the same
 place, the same toll, the same victims, the same perpetrator.
@@ -19,7 +20,7 @@ still holds the mentions it had.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.analyse.event_types import DEMONSTRATION_ORDER
@@ -34,11 +35,12 @@ from storyline.fuse.values import (
     join_best_first,
     stable_ids,
 )
+from storyline.link.relation import different_quarters
 from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
 
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
 NEIGHBOUR_KM = 10.0  # towns this close, in one story, may be named for the same ground (see _neighbours)
-FUSER = "fuse-6"
+FUSER = "fuse-7"
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -51,11 +53,13 @@ _GENERIC_ACTORS = {"Unidentified Armed Group", "Military Forces", "Police Forces
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What fusion knows about the reports: lineages, stories and publication dates."""
+    """What fusion knows about the reports: lineages, stories and publication dates, and a reader of a report's text
+    by its id (None where the texts are not at hand: then the quarters they name are not compared)."""
 
     lineages: Lineages
     story_of: Mapping[str, str]
     published: Mapping[str, object]
+    text_of: Callable[[str], str | None] | None = None
 
 
 def fuse_events(mentions: Sequence[EventMention], context: Context,
@@ -89,6 +93,8 @@ def compatible(a: EventMention, b: EventMention, context: Context) -> bool:
         return False
     if not (_places_compatible(a.place, b.place) or _neighbours(a.place, b.place) and _same_story(a, b, context)):
         return False
+    if _other_quarters(a, b, context):
+        return False
     if not _victims_compatible(a.victims, b.victims) and not _two_sides_of_a_clash(a, b, context):
         return False
     resolved = a.time.start is not None and b.time.start is not None
@@ -96,6 +102,20 @@ def compatible(a: EventMention, b: EventMention, context: Context) -> bool:
         return not (a.time.start > b.time.end or b.time.start > a.time.end)
     # "recent clashes": only the story ties an unresolved time to an incident
     return _same_story(a, b, context)
+
+
+def _other_quarters(a: EventMention, b: EventMention, context: Context) -> bool:
+    """Reports of two stories that put an incident in one town, each in a quarter of it the other never names
+    (:func:`~storyline.link.relation.different_quarters`: a shooting "in the Bastion Popular neighbourhood" and one in
+    "the Guayaquil South district", on one Saturday): two incidents. Within one story the reports tell one
+    incident, however each words where."""
+    if context.text_of is None or _same_story(a, b, context) or a.place.location is None:
+        return False
+    if a.place.precision != "place" or b.place.precision != "place" or not _same_name(a.place.location,
+                                                                                       b.place.location or ""):
+        return False
+    a_text, b_text = context.text_of(a.article_id), context.text_of(b.article_id)
+    return bool(a_text and b_text) and different_quarters(a_text, b_text)
 
 
 def _one_fight_typed_two_ways(a: EventMention, b: EventMention, context: Context) -> bool:

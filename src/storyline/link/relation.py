@@ -1071,7 +1071,7 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
             evidence.append("direction uncertain: confidence lowered")
         return _link(a, b, "derived", p_reuse * certainty, a_first, f, evidence)
     return _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, incidents[0] & incidents[1],
-                               told_apart)
+                               told_apart, newer_incident_gap(a, b, *incidents))
 
 
 def incidents_apart(a_told: frozenset, b_told: frozenset) -> bool:
@@ -1082,6 +1082,20 @@ def incidents_apart(a_told: frozenset, b_told: frozenset) -> bool:
         return False
     days = [(dt.date.fromisoformat(x), dt.date.fromisoformat(y)) for *_, x in a_told for *_, y in b_told]
     return min(abs((x - y).days) for x, y in days) > 1
+
+
+def newer_incident_gap(a: Article, b: Article, a_told: frozenset, b_told: frozenset) -> int:
+    """Days from the earlier report's incidents to a later one of the same kind in the same town that only the later
+    report tells, on a day after the earlier report came out (a second grenade at the same market a week on, the
+    first told again in passing); 0 when there is none, or the reports are not both dated."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return 0
+    earlier, earlier_told, later_told = (a, a_told, b_told) if a.published < b.published else (b, b_told, a_told)
+    gaps = [(dt.date.fromisoformat(day) - dt.date.fromisoformat(old)).days
+            for kind, country, town, day in later_told - earlier_told if dt.date.fromisoformat(day) > earlier.published
+            for old_kind, old_country, old_town, old in earlier_told
+            if (old_kind, old_country, old_town) == (kind, country, town)]
+    return max(gaps, default=0)
 
 
 def incident_signatures(told) -> frozenset[tuple[str, str, str, str]]:
@@ -1124,6 +1138,17 @@ def days_named(text: str, published: dt.date | None) -> frozenset[dt.date]:
     return frozenset(day.start for day in resolved if day and day.precision == "day" and day.start == day.end)
 
 
+@lru_cache(maxsize=512)
+def dates_written(text: str, base: dt.date) -> frozenset[dt.date]:
+    """The days ``text`` writes out as dates ("May 9", "9 May 2026"; not a dateline's), resolved as past days
+    against ``base``."""
+    from storyline.analyse.timex import resolve_time_expression
+
+    resolved = (resolve_time_expression(match.group(0), base) for match in _DATE_WORD.finditer(text)
+                if not _in_dateline(text, match))
+    return frozenset(day.start for day in resolved if day and day.precision == "day" and day.start == day.end)
+
+
 def _in_dateline(text: str, match: re.Match) -> bool:
     return bool(_BEFORE_DATELINE_DATE.search(text, max(0, match.start() - 80), match.start())
                 and _AFTER_DATELINE_DATE.match(text, match.end()))
@@ -1138,7 +1163,7 @@ def different_towns(a: Article, b: Article) -> bool:
     """Whether each report writes as where it happened a town or village (weight 1) that the other never names
     but as where someone came from (:func:`_named_only_as_origin`), or a district or quarter of a town (_QUARTER)
     that the other never names."""
-    if _different_quarters(a.text, b.text):
+    if different_quarters(a.text, b.text):
         return True
     a_names, b_names = report_names(a.text), report_names(b.text)
     a_towns, b_towns = ([n for n in names if n.local and n.town and n.weight >= 1.0
@@ -1184,7 +1209,7 @@ def _named_only_as_origin(town: str, text: str) -> bool:
     return found
 
 
-def _different_quarters(a_text: str, b_text: str) -> bool:
+def different_quarters(a_text: str, b_text: str) -> bool:
     """Whether each text names a district or quarter (:func:`_quarters`) and none of them occurs in the other."""
     a_quarters, b_quarters = _quarters(a_text), _quarters(b_text)
     if not a_quarters or not b_quarters:
@@ -1237,9 +1262,18 @@ def _quarters(text: str) -> frozenset[str]:
 
 
 def named_days_gap(a: Article, b: Article) -> int:
-    """Days between the nearest two days the reports name up to the later publication; 0 unless both name one."""
-    if a.published is None or b.published is None:
+    """Days between the nearest two days the reports name up to the later publication; 0 unless both name one.
+
+    An undated report's weekdays say nothing without its publication day, but the dates it writes out ("on May 9")
+    are read against the other's: an undated rewrite of a May massacre and a press release on an October battle name
+    days five months apart."""
+    if a.published is None and b.published is None:
         return 0
+    if a.published is None or b.published is None:
+        dated, undated = (a, b) if a.published else (b, a)
+        written = dates_written(undated.text, dated.published)
+        named = [day for day in days_named(dated.text, dated.published) if day <= dated.published]
+        return min((abs((x - y).days) for x in written for y in named), default=0)
     later = max(a.published, b.published)
     a_days = [day for day in days_named(a.text, a.published) if day <= later]
     b_days = [day for day in days_named(b.text, b.published) if day <= later]
@@ -1255,8 +1289,11 @@ def shared_incident_days(a: Article, b: Article) -> list[dt.date]:
 
 
 def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float, credits: tuple[_Credits, _Credits],
-                        towns_apart: bool, both_told: frozenset = frozenset(), told_apart: bool = False) -> Link:
+                        towns_apart: bool, both_told: frozenset = frozenset(), told_apart: bool = False,
+                        newer: int = 0) -> Link:
     names = shared_names(a.text, b.text)
+    if newer:  # the later report is of a newer incident: the one both tell is its background
+        both_told = frozenset()
     same_days = shared_incident_days(a, b) or sorted({dt.date.fromisoformat(day) for *_, day in both_told})
     name_weight = sum(name.weight for name in names)
     day_weight = SAME_DAY_POINTS if same_days else 0.0
@@ -1265,7 +1302,7 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
     vocabulary = vocabulary_overlap(a.text, b.text)
     evidence = name_weight + day_weight + SAME_STORY_VOCABULARY_POINTS * vocabulary
     days = _days_apart(a, b)
-    gap = 0 if same_days else named_days_gap(a, b)
+    gap = max(newer, 0 if same_days else named_days_gap(a, b))
     apart = gap > 1
     later_days = 0 if both_told else max((days or 0) - STORY_DAYS, 0)  # a weekly column on the riot of that day
     needed = (SAME_STORY_MIN_EVIDENCE + later_days + DIFFERENT_DAYS_POINTS * apart
@@ -1277,7 +1314,9 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
              "not both dated" if days is None else f"published {days} day{'s' * (days != 1)} apart"]
     if apart:
         raised = DIFFERENT_DAYS_POINTS + NEAR_DAYS_POINTS * (gap <= NEAR_DAYS)
-        facts.append(f"the days each names are {gap} days apart at the nearest (bar raised by {raised:g})")
+        facts.append(f"the analysis of the later finds a newer incident of the same kind there, {gap} days after the "
+                     f"earlier's (bar raised by {raised:g})" if gap == newer else
+                     f"the days each names are {gap} days apart at the nearest (bar raised by {raised:g})")
     if told_apart:
         facts.append(f"the analysis of each finds incidents in other towns, days from the other's (bar raised by "
                      f"{TOLD_APART_POINTS:g})")
