@@ -109,10 +109,8 @@ def _other_quarters(a: EventMention, b: EventMention, context: Context) -> bool:
     (:func:`~storyline.link.relation.different_quarters`: a shooting "in the Bastion Popular neighbourhood" and one in
     "the Guayaquil South district", on one Saturday): two incidents. Within one story the reports tell one
     incident, however each words where."""
-    if context.text_of is None or _same_story(a, b, context) or a.place.location is None:
-        return False
-    if a.place.precision != "place" or b.place.precision != "place" or not _same_name(a.place.location,
-                                                                                       b.place.location or ""):
+    # towns of one name: across stories, _places_compatible has already compared them
+    if context.text_of is None or _same_story(a, b, context) or not a.place.precision == b.place.precision == "place":
         return False
     a_text, b_text = context.text_of(a.article_id), context.text_of(b.article_id)
     return bool(a_text and b_text) and different_quarters(a_text, b_text)

@@ -1128,24 +1128,23 @@ def _days_apart(a: Article, b: Article) -> int | None:
 def days_named(text: str, published: dt.date | None) -> frozenset[dt.date]:
     """The days ``text`` names by weekday, as "yesterday" or by date (not a dateline's), resolved against
     ``published`` (none if undated)."""
-    from storyline.analyse.timex import resolve_time_expression
-
     if published is None:
         return frozenset()
-    dates = (match for match in _DATE_WORD.finditer(text) if not _in_dateline(text, match))
-    found = [*_DAY_WORD.finditer(text), *dates]
-    resolved = (resolve_time_expression(match.group(0), published) for match in found)
-    return frozenset(day.start for day in resolved if day and day.precision == "day" and day.start == day.end)
+    return dates_written(text, published) | _days_resolved(_DAY_WORD.finditer(text), published)
 
 
 @lru_cache(maxsize=512)
 def dates_written(text: str, base: dt.date) -> frozenset[dt.date]:
     """The days ``text`` writes out as dates ("May 9", "9 May 2026"; not a dateline's), resolved as past days
     against ``base``."""
+    return _days_resolved((match for match in _DATE_WORD.finditer(text) if not _in_dateline(text, match)), base)
+
+
+def _days_resolved(matches, base: dt.date) -> frozenset[dt.date]:
+    """The single days that the matched expressions resolve to against ``base``."""
     from storyline.analyse.timex import resolve_time_expression
 
-    resolved = (resolve_time_expression(match.group(0), base) for match in _DATE_WORD.finditer(text)
-                if not _in_dateline(text, match))
+    resolved = (resolve_time_expression(match.group(0), base) for match in matches)
     return frozenset(day.start for day in resolved if day and day.precision == "day" and day.start == day.end)
 
 
@@ -1214,15 +1213,21 @@ def different_quarters(a_text: str, b_text: str) -> bool:
     a_quarters, b_quarters = _quarters(a_text), _quarters(b_text)
     if not a_quarters or not b_quarters:
         return False
-    a_words, b_words = set(tokens(a_text)), set(tokens(b_text))
-    a_skeletons, b_skeletons = {_skeleton(w) for w in a_words}, {_skeleton(w) for w in b_words}
+    (a_words, a_skeletons), (b_words, b_skeletons) = _words_and_skeletons(a_text), _words_and_skeletons(b_text)
 
-    def named_in(quarter: str, words: set[str], skeletons: set[str]) -> bool:
+    def named_in(quarter: str, words: frozenset[str], skeletons: frozenset[str]) -> bool:
         return all(w in words or (len(_skeleton(w)) >= QUARTER_SKELETON_LETTERS and _skeleton(w) in skeletons)
                    for w in tokens(quarter))
 
     return (not any(named_in(q, b_words, b_skeletons) for q in a_quarters)
             and not any(named_in(q, a_words, a_skeletons) for q in b_quarters))
+
+
+@lru_cache(maxsize=512)  # the linker and the fuser compare one report's quarters with many others'
+def _words_and_skeletons(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A text's words, and the consonant skeletons of those words (:func:`_skeleton`)."""
+    words = frozenset(tokens(text))
+    return words, frozenset(_skeleton(w) for w in words)
 
 
 # A quarter's name romanised from two languages differs in its vowels ("Saltivskyi" from Ukrainian, "Saltovsky" from
