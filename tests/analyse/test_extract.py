@@ -1475,3 +1475,31 @@ def test_what_happened_on_the_day_a_period_runs_from_is_an_incident_of_that_day(
     # a period that runs from a day is no incident of that day
     quiet = "Police patrols in the district have been stepped up since 12 May.\n"
     assert events_of(quiet, published=dt.date(2026, 6, 20)) == []
+
+
+def test_students_who_clash_with_police_riot_and_the_clashes_told_later_are_that_riot():
+    events = _events("At least 40 people, including 12 police officers, were injured on Sunday when students of Dhaka "
+                     "College clashed with police in Dhaka, setting fire to two buses. The clashes brought traffic "
+                     "to a standstill across Dhanmondi.")
+    assert [(e.sub_event_type, e.injuries.low) for e in events] == [("Violent demonstration", 40)]
+    # armed men on the other side make it a battle
+    (battle,) = _events("Police clashed with gunmen in Dhaka on Sunday.")
+    assert battle.sub_event_type == "Armed clash"
+
+
+def test_a_toll_after_arrests_told_in_passing_is_the_toll_of_the_incident_before():
+    events = _events("At least 40 people were injured on Sunday when students clashed with police in Dhaka. On "
+                     "October 5, police detained 27 students in night raids on hostels. No one was killed, he said, "
+                     "but three students were admitted to hospital with serious injuries.",
+                     published=dt.date(2026, 10, 18))
+    riot = next(e for e in events if e.event_type == "Riots")
+    # the three badly hurt are some of the 40, not another count of them
+    assert (riot.fatalities.best, riot.injuries.low, riot.injuries.best) == (0, 40, 40)
+    arrests = next(e for e in events if e.sub_event_type == "Arrests")
+    assert arrests.fatalities is None
+
+
+def test_a_peaceful_protest_said_to_have_hurt_no_one_has_a_toll_of_zero():
+    (protest,) = _events("Several hundred graduates rallied on Tuesday outside the provincial council building in "
+                         "Basra. \"The protest ended peacefully and no one was hurt,\" a police officer said.")
+    assert (protest.sub_event_type, protest.fatalities.best, protest.injuries.best) == ("Peaceful protest", 0, 0)

@@ -946,3 +946,27 @@ def test_a_small_town_close_to_a_much_bigger_one_is_part_of_it_and_a_town_of_its
     assert city("Cinisello Balsamo", "Milan") is None
     assert city("Finglas", "Cork") is None  # another county
     assert city("Dublin", "Finglas") is None
+
+
+def test_a_small_place_abroad_in_a_report_that_is_all_elsewhere_is_a_local_name():
+    # the tables' only New Market is a district of Jamaica; the report's other sentences are all in Dhaka, and no
+    # name in it may lie in Jamaica
+    report = ("Students clashed with police at the Science Lab intersection in Dhaka on Sunday. Traffic stopped "
+              "across Dhanmondi and Azimpur for hours. Police stopped the marchers near a barricade towards "
+              "New Market, witnesses said.")
+    found = places_in(report)
+    assert "New Market" not in {span for span, _ in found}
+    assert {p.country_iso for _, p in found} == {"BD"}
+    # a report that names the country keeps a town there ("Rivera", in a report that also names its department)
+    report = ("A man was shot dead in the Mandubi neighbourhood of Rivera on Tuesday. Rivera department borders the "
+              "Brazilian city of Santana do Livramento.")
+    assert any(span == "Rivera" and p.country_iso == "UY" for span, p in places_in(report))
+
+
+def test_a_stray_reading_gives_way_to_the_reading_where_the_report_is():
+    # "the Athens district": the designator asks for a district, and the tables' districts named Athens are in Ohio
+    # and Saint Lucia; the report is in Greece, so Athens is the Greek capital
+    report = ("A homemade bomb exploded outside a bank in the central Athens district of Kypseli on Friday. "
+              "Last week, police clashed with smugglers in the Rethymno region of Crete.")
+    athens = [p for span, p in places_in(report) if span.startswith("Athens")]
+    assert athens and all(p.country_iso == "GR" for p in athens), athens

@@ -320,6 +320,23 @@ def test_versions_link_in_turn_and_a_copy_keeps_the_version_it_follows_most_sure
     assert indirect_derivations([link("a", "c", "derived", 0.6), link("b", "c", "derived", 0.5)]) == []
 
 
+def test_a_rewrite_of_a_rewrite_follows_the_report_whose_wording_it_carries():
+    from storyline.link.stories import indirect_derivations
+
+    def link(source, derived, confidence, containment):
+        return Link(source, derived, "derived", confidence, containment, 0.1, (), (), ("why", "legend"))
+
+    # the site keeps the paper's new words: 0.75 of its 3-grams are in the paper, 0.42 in the wire, though the
+    # paper's own link to the wire (same day) and the site's to the paper (undated) are unsure of their direction
+    chain = [link("wire", "paper", 0.51, 0.45), link("paper", "site", 0.68, 0.75)]
+    told = indirect_derivations([*chain, link("wire", "site", 0.69, 0.42)])
+    assert [(l.source_id, l.derived_id, l.relation) for l in told] == [("wire", "site", "same_story")]
+    assert "carries paper's wording more closely" in told[0].evidence[1]
+    # where the site holds about as much of each, the surer link keeps it
+    told = indirect_derivations([*chain, link("wire", "site", 0.69, 0.70)])
+    assert [(l.source_id, l.derived_id) for l in told] == [("paper", "site")]
+
+
 def test_a_riot_is_a_candidate_for_a_clash_of_its_month_and_country():
     from storyline.link.linker import _event_keys
 

@@ -1227,6 +1227,22 @@ def test_quarters_named_by_plural_districts_and_by_colonia_set_two_reports_apart
     assert not different_towns(arrests, same)
 
 
+def test_a_quarter_written_after_its_town_and_designator_or_in_apposition_sets_two_reports_apart():
+    kypseli = article("a", "A bomb exploded outside a bank in the central Athens district of Kypseli on Friday, police "
+                           "said.", dt.date(2026, 9, 18))
+    pangrati = article("b", "A bomb went off outside a car dealership in Pangrati, a residential neighbourhood of "
+                            "central Athens, on Friday, police said.", dt.date(2026, 9, 18))
+    assert different_towns(kypseli, pangrati) and different_towns(pangrati, kypseli)
+    again = article("c", "Windows were shattered in Kypseli, a district of Athens, on Friday, police said.",
+                    dt.date(2026, 9, 18))
+    assert not different_towns(kypseli, again)
+    # the district of "the Nad Ali district of Helmand" is Nad Ali: Helmand is a province the tables know
+    nad_ali = article("d", "Fighting broke out in the Nad Ali district of Helmand on Friday.", dt.date(2026, 9, 18))
+    marja = article("e", "Fighting broke out in the Marja district of Helmand on Friday.", dt.date(2026, 9, 18))
+    assert different_towns(nad_ali, marja)
+    helmand = article("f", "Officials in the Nad Ali district of Helmand said fighting broke out.",
+                      dt.date(2026, 9, 18))
+    assert not different_towns(nad_ali, helmand)
 
 
 def test_a_quarter_a_town_owns_sets_two_reports_apart_but_a_landmark_does_not():

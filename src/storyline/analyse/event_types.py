@@ -1082,10 +1082,17 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         # up, said without the word "protest"
         dispersed = any(context.token(h).lemma_.lower() in DISPERSING and _crowd_or_protesters(context, h)
                         for h in intervention)
-        if not (intervention and stones or crowd_storms or demands or dispersed):
+        # "students clashed with police", "clashes between residents and security forces": unarmed people who
+        # fight the state's forces riot (ACLED keeps battles for organised armed groups on both sides)
+        clash = evidence.best.get("Armed clash")
+        crowd_clash = clash is not None and evidence.rules.get("Armed clash") in (
+            "trigger", "destruction-in-violence") and _crowd_against_state(context, context.token(clash))
+        if not (intervention and stones or crowd_storms or demands or dispersed or crowd_clash):
             return
-        # stones thrown at police who then disperse the crowd, or tear gas at a crowd that storms an office:
-        # a riot without the word "protest"
+        if crowd_clash:
+            violent.insert(0, clash)
+        # stones thrown at police who then disperse the crowd, tear gas at a crowd that storms an office, students
+        # who clash with police: a riot without the word "protest"
         base = 2.4
     lethal = list(cues.get("protest_lethal", []))
     for hit in cues.get("violence", []) + cues.get("harm", []):
@@ -1114,6 +1121,31 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     cues.pop("violence", None)
     cues.pop("harm", None)
     evidence.add(label, base + 0.6, cue, rule)
+
+
+CLASHING = frozenset({"clash", "fight", "scuffle", "skirmish"})
+
+
+def _crowd_against_state(context: _Context, word) -> bool:
+    """Whether a fighting word has civilians, a crowd or protesters on one side and state forces on the other
+    ("students of Dhaka College clashed with police", "clashes between villagers and the police"), and nobody in
+    the sentence but those who report it is an armed group or rebels."""
+    if word.lemma_.lower() not in CLASHING:
+        return False
+    named, passive = _subject(word)
+    sides = [] if passive else list(named)
+    sides += [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("between", "with")
+              for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
+    roles = context.roles_of(sides)
+    reporting = {t.i for s in context.tokens if s.dep_ == "nsubj" and is_reporting_verb(s.head) for t in s.subtree}
+    # (the state's forces are armed too, "police officers" among them: only armed men who are not the state's make
+    # it a battle)
+    fighters = context.roles_of([t for t in context.tokens if t.i not in reporting and not context.roles_of(
+        [t, *(c for c in t.children if c.dep_ in ("compound", "amod"))]).get("state")])
+    if fighters.get("armed") or fighters.get("nonstate"):
+        return False
+    return bool(roles.get("state")) and roles.get("civilian", 0) + roles.get("crowd", 0) + roles.get(
+        "protester", 0) >= 1
 
 
 def _crowd_or_protesters(context: _Context, hit: Hit) -> bool:

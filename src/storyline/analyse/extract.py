@@ -52,7 +52,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-48"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-49"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -72,6 +72,9 @@ _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:brin
                       re.I)
 # A toll told as a new total ("health officials said in an updated toll", "the toll has risen to"): what is told after
 # it of victims added since ("Two of the injured died in hospital") is how the total rose, not more victims.
+# How badly the wounded are hurt: a count told so may be some of those counted before ("40 were injured ... three
+# students were admitted with serious injuries"), not another account of them all.
+_GRAVELY = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(?:ly)?|life-threatening)\b", re.I)
 _UPDATED_TOLL = re.compile(r"\b(?:updated|revised|new|latest|rising|higher)\s+(?:death\s+)?toll\b"
                            r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped)\b", re.I)
 # Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
@@ -186,6 +189,7 @@ class _Draft:
     held_again: bool = False  # arrests of people pointed back to ("The men were detained on Thursday in Mansoa")
     named_dead: bool = False  # its toll is one person named ("Lukas Iita, 29, died at the scene")
     from_homes: bool = False  # arrests made at people's homes or in raids, not at a gathering
+    gravely: bool = False  # its wounded are told as badly hurt ("three were admitted with serious injuries")
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -230,7 +234,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         countries.extend((span, place) for span, place in told if place.country_iso)
         sources_countries.extend((span, place) for span, place in sources if place.country_iso)
         draft = None if _WITHDRAWN.search(sentence.text) else _event_draft(
-            sentence, times_of[sentence.start], told, sources, drafts[-1] if drafts else None, published)
+            sentence, times_of[sentence.start], told, sources, _last_with_victims(drafts), published)
         if draft is None and harm is not None and not drafts and index - harm[0] <= _HOW_REACH:
             draft = _harm_told_first(harm, sentence, published)
             if draft is not None:  # the lead's harm, of the kind this sentence tells
@@ -608,6 +612,17 @@ def _report_country(countries: list[tuple[Span, Place]]) -> tuple[Span, Place] |
     return next((span, place) for span, place in countries if place.country_iso == winner)
 
 
+def _last_with_victims(drafts: list[_Draft]) -> _Draft | None:
+    """The incident a toll without event words may continue: the last one told, but past arrests told after it to
+    the latest violent incident or disorder ("students clashed with police ... On October 5, police detained 27
+    students ... No one was killed, he said, but three students were admitted with serious injuries": the toll is
+    the clash's). Not past a device defused ("No one was hurt in that case"), which may have a toll of its own."""
+    if not drafts or drafts[-1].sub_event_type != "Arrests":
+        return drafts[-1] if drafts else None
+    return next((d for d in reversed(drafts) if _disorder(d.event_type) in VICTIMS_OF_DISORDER
+                 and not d.is_aggregate), drafts[-1])
+
+
 def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: list[tuple[Span, Place]],
                  sources: list[tuple[Span, Place]], last: _Draft | None, published=None,
                  kind: EventType | None = None) -> _Draft | None:
@@ -651,8 +666,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                          None, last.confidence, "toll-update")
     if kind.sub_event_type == "Peaceful protest":
         # No one is killed or hurt in what ACLED calls a peaceful protest; a toll beside one ("marched after
-        # burying two of the soldiers killed on the mountain") is of the deaths it mourns or protests.
-        casualties = []
+        # burying two of the soldiers killed on the mountain") is of the deaths it mourns or protests; but "the
+        # protest ended peacefully and no one was hurt" says so of it.
+        casualties = [c for c in casualties if c.figure.best == 0 and c.victims is None]
     if not casualties and _unrealised(sentence, kind.trigger):
         return None  # "vowed to retaliate", "called for protests on Friday": nothing has happened yet
     clause = _event_clause(sentence, kind.trigger, casualties)
@@ -720,7 +736,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    quoted=sentence.text.lstrip()[:1] in _OPENING_QUOTES and not (own_time or specific_place),
                    held_again=kind.sub_event_type == "Arrests" and _held_are_definite(sentence, kind.trigger),
                    in_passing=not casualties and _what_came_before(sentence, kind.trigger),
-                   from_homes=kind.sub_event_type == "Arrests" and _held_at_home(sentence, kind.trigger))
+                   from_homes=kind.sub_event_type == "Arrests" and _held_at_home(sentence, kind.trigger),
+                   gravely=any(c.kind == "injured" for c in casualties) and bool(_GRAVELY.search(sentence.text)))
     if habitual:
         draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
@@ -1537,6 +1554,8 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     # The incident just told: a habit or a trend told in between without a toll ("the group has attacked convoys
     # several times this year") is background; a toll over a period ("five killed in the past week") is not.
     last = next((draft for draft in reversed(drafts) if not _background(draft)), None)
+    if new.continues:  # a toll continues the incident it was read against, past arrests told after it
+        last = _last_with_victims([draft for draft in drafts if not _background(draft)])
     if last is not None and _one_of_the_dead(last, new):
         new.fatalities = None  # "Lukas Iita, 29, died at the scene": one of the dead counted, no new toll
         _absorb_reference(last, new, rule="named-dead")
@@ -1714,11 +1733,18 @@ def _absorb_account(old: _Draft, new: _Draft) -> None:
         if mine is None or theirs is None:
             setattr(old, attribute, mine or theirs)
             continue
+        if attribute == "injuries" and new.gravely and _fewer(theirs, mine):
+            continue  # the badly hurt among the wounded counted before
         setattr(old, attribute, _widened(mine, theirs, mine.best))
     _take_fuller_victims(old, new)
     old.evidence.extend(new.evidence)
     old.rules.extend(r for r in [*new.rules, "competing-account"] if r not in old.rules)
     old.sentences.extend(new.sentences)
+
+
+def _fewer(part: Figure, whole: Figure) -> bool:
+    """Whether ``part`` is an exact count below the lowest figure of ``whole``."""
+    return part.best is not None and part.low == part.best and whole.low is not None and part.best < whole.low
 
 
 def _widened(first: Figure, other: Figure, best: int | None) -> Figure:
@@ -1928,15 +1954,30 @@ def _referent(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     """The incident a definite reference points back to: the latest one of the same kind of disorder whose
     place agrees, and whose time agrees when the reference dates the event itself ("Sunday's attack")."""
     for old in reversed(drafts):
-        if old.is_aggregate or _disorder(old.event_type) != _disorder(new.event_type):
+        riot = _clashes_of_riot(old, new)
+        if old.is_aggregate or _disorder(old.event_type) != _disorder(new.event_type) and not riot:
             continue
-        # where the wounded of "hurt in the attack" are treated need not be where they were hurt
-        if not (_same_ground(old.place, new.place) or new.toll_of_reference and _places_agree(old.place, new.place)):
+        # where the wounded of "hurt in the attack" are treated need not be where they were hurt, and a riot's
+        # clashes spread over a town's quarters
+        if not (_same_ground(old.place, new.place) or (new.toll_of_reference or riot) and _places_agree(
+                old.place, new.place)):
             continue
         if new.dated_by_event and not _times_overlap(old.time, new.time):
             continue
         return old
     return None
+
+
+_RIOT_FORCE = frozenset({"Excessive force against protesters", "Protest with intervention"})
+
+
+def _clashes_of_riot(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` is "the clashes" said of a riot, or of a protest police broke up, told before ("students
+    clashed with police ... The clashes brought traffic to a standstill"): the bare word reads as a battle, but
+    points back to the disorder told."""
+    words = [span.text.lower() for span in new.evidence if span.field == "event_type"]
+    return (new.sub_event_type == "Armed clash" and bool(words) and all(w.startswith("clash") for w in words)
+            and (old.event_type == "Riots" or old.sub_event_type in _RIOT_FORCE))
 
 
 def _counted_referent(drafts: list[_Draft], new: _Draft) -> _Draft | None:

@@ -362,6 +362,18 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
         if mention.unlocated:
             continue
         entry = _choose_entry(mention.found, countries, admin1_keys[mention], report_countries=report_countries)
+        if entry is not None and _stray_town_abroad(mention, entry, sentence, gaz):
+            # another reading of the name where the report is ("the central Athens district of Kypseli": the Athens
+            # of Greece, not a district of Ohio or of Saint Lucia), else none
+            readings = mention.found.entries
+            while entry is not None and _stray_town_abroad(mention, entry, sentence, gaz):
+                readings = tuple(e for e in readings if e.country_iso != entry.country_iso)
+                entry = _choose_entry(replace(mention.found, entries=readings), countries, admin1_keys[mention],
+                                      report_countries=report_countries) if readings else None
+            if entry is None:
+                if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
+                    mentions[index] = unlocated
+                continue
         if entry is not None and (village := _village_at_home(mention, entry, admin1_keys[mention], sentence,
                                                             gaz)) is not None:
             entry = village
@@ -476,6 +488,41 @@ def _small_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention]
         return False
     anchors = _anchor_countries(m for m in mentions if m is not mention and m.found.words != mention.found.words)
     return len(anchors) == 1 and entry.country_iso not in anchors
+
+
+def _stray_town_abroad(mention: _Mention, entry: Entry, sentence, gaz: Gazetteer) -> bool:
+    """Whether a small town or district abroad is read for a name in a report whose other names all lie in one other
+    country, and which never writes the town's country by name or demonym.
+
+    "pushed through a barricade towards New Market" in a report on a Dhaka
+    student clash: the only New Market we know is a district of Jamaica, but
+    the report is about Dhaka and no other name in it may lie in Jamaica; the
+    name is a part of Dhaka the gazetteer lacks. A report that tells of a town
+    abroad names its country or another place there, or the town is big
+    enough to need no introduction.
+    """
+    if entry.level not in ("place", "district") or entry.weight >= BIG_TOWN or mention.small:
+        return False
+    # the other sentences say where the report is; within the sentence, the names read each other ("the Havana
+    # informal settlement in Katutura": see _named_part_of_town_abroad)
+    doc = sentence.doc
+    others = [m for m in _report_mentions(doc, gaz) if m.found.words != mention.found.words
+              and not sentence.start_char <= m.start < sentence.end_char]
+    # a country two names settle on, or a region or big town: not one small town, which may be the stray one
+    # ("Rinkeby" and "the Jarva area" of Stockholm, where the tables' only Jarva is in Estonia)
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for m in others:
+        if m.strong and not m.small and (iso := m.country()) and not any(e.level == "country" for e in m.found.entries):
+            names.setdefault(iso, set()).add(m.found.words)
+    anchors = {iso for iso, words in names.items() if len(words) >= 2 or any(
+        e.level == "admin1" or e.weight >= BIG_TOWN for m in others if m.found.words in words for e in m.found.entries
+        if e.country_iso == iso)}
+    if len(anchors) != 1 or entry.country_iso in anchors or entry.country_iso in _countries_written(doc, gaz):
+        return False
+    # any other name that may lie there ("Uruguay", "Sierra Leone", a weak "Stockholm") vouches for the country, and
+    # so does a unit of the same name there ("Rivera department" for the town of Rivera)
+    return not any(e.country_iso == entry.country_iso for m in others for e in m.found.entries) and not any(
+        e.country_iso == entry.country_iso and e.level in ("admin1", "country") for e in mention.found.entries)
 
 
 def _loose_and_abroad(mention: _Mention, entry: Entry, doc, gaz: Gazetteer) -> bool:

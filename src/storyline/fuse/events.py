@@ -40,7 +40,7 @@ from storyline.records import Disagreement, Event, EventMention, Evidence, Place
 
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
 NEIGHBOUR_KM = 10.0  # towns this close, in one story, may be named for the same ground (see _neighbours)
-FUSER = "fuse-7"
+FUSER = "fuse-8"
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",

@@ -176,9 +176,14 @@ def _is_place_name(name: str) -> bool:
     return bool(_gazetteer_levels(name)[0] - {"country"})
 
 
-def _is_town_name(name: str) -> bool:
+def is_town_name(name: str) -> bool:
     """Whether the gazetteer knows ``name`` as a district or town (a region of the same name or not)."""
     return bool(_gazetteer_levels(name)[0] & {"district", "place"})
+
+
+def is_unknown_place(name: str) -> bool:
+    """Whether the gazetteer's main tables know ``name`` at no level at all (a quarter, a village, or no place)."""
+    return not _gazetteer_levels(name)[0]
 
 
 @lru_cache(maxsize=512)
@@ -217,7 +222,7 @@ def report_names(text: str) -> tuple[Name, ...]:
             found[key] = Name(key, old.text, min(old.weight, weight), old.local or local, bool(places) or old.town,
                               places)
         else:
-            places = town_places(written) if _is_town_name(written) else frozenset()
+            places = town_places(written) if is_town_name(written) else frozenset()
             if not places and local:
                 places = _village_places(written)
             found[key] = Name(key, written, weight, local, bool(places), places)

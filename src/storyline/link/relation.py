@@ -35,8 +35,8 @@ from rapidfuzz import fuzz
 
 from storyline.link.align import is_figure, reworded_only
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
-from storyline.link.names import (NOT_NAMES, SharedName, report_names, same_town, shared_names, spelling_key,
-                                  spelling_keys)
+from storyline.link.names import (NOT_NAMES, SharedName, is_town_name, is_unknown_place, report_names, same_town,
+                                  shared_names, spelling_key, spelling_keys)
 from storyline.link.similarity import WORD, is_function_word, stem, word_list, word_list_stems
 from storyline.records import Article, Link
 
@@ -572,10 +572,14 @@ TOLD_APART_POINTS = DIFFERENT_DAYS_POINTS + NEAR_DAYS_POINTS + DIFFERENT_TOWNS_P
 # The same holds one level down: two reports of one city that each place what they tell in a district or
 # quarter of it ("the city's Kirovsky district", "the Sovetsky district of the city") that the other never names.
 _QUARTER = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:district|neighbou?rhood|quarter|borough|"
-                      r"suburb|township)s?\b|\b(?:district|neighbou?rhood|quarter|borough|suburb|township)\s+of\s+"
+                      r"suburb|township)s?\b(?:\s+of\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+))?"
+                      r"|\b(?:district|neighbou?rhood|quarter|borough|suburb|township)\s+of\s+"
                       r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
                       # the words Latin American and Philippine towns name their quarters with: "Colonia Las Flores"
-                      r"|\b(?:[Cc]olonia|[Bb]arrio|[Bb]arangay)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+                      r"|\b(?:[Cc]olonia|[Bb]arrio|[Bb]arangay)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+                      # a quarter told in apposition: "Pangrati, a residential neighbourhood of central Athens"
+                      r"|\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+an?\s+(?:[a-z-]+\s+){0,2}(?:district|"
+                      r"neighbou?rhood|quarter|borough|suburb)\s+of\b")
 # A one-word name a town's name owns ("Rotterdam's Afrikaanderwijk turned violent", "in London's Soho, where") is a
 # quarter of it when what follows is no noun it qualifies ("Sydney's Bondi beach", "London's Kensington police"):
 # punctuation, a function word, a verb in the past tense, or a word for a small part of a town. Landmarks and offices
@@ -1245,12 +1249,17 @@ def _skeleton(word: str) -> str:
 @lru_cache(maxsize=512)
 def _quarters(text: str) -> frozenset[str]:
     """The districts and quarters a report names by their designator ("the Sovetsky district", "the district of
-    Kirovsky", "the Valle del Sol and Chintuc districts": Chintuc, "Colonia Las Flores"), without a leading function
+    Kirovsky", "the Valle del Sol and Chintuc districts": Chintuc, "Colonia Las Flores", "the Athens district of
+    Kypseli" when the gazetteer knows Athens as a town and Kypseli not at all, "Pangrati, a residential neighbourhood
+    of central Athens"), without a leading function
     word, "city" or a possessive ("Sagaing's Kanbalu": Kanbalu), or as a part its town owns ("Rotterdam's
     Afrikaanderwijk turned": _POSSESSED)."""
     found = set()
     for match in _QUARTER.finditer(text):
-        words = (match.group(1) or match.group(2) or match.group(3)).split()
+        owner, part = match.group(1), match.group(2)
+        if part is not None and is_town_name(owner) and is_unknown_place(part):
+            owner = part  # "the central Athens district of Kypseli"; "the Nad Ali district of Helmand" is Nad Ali
+        words = (owner or match.group(3) or match.group(4) or match.group(5)).split()
         words = [w for w in words if not w.endswith(("'s", "’s"))] or words
         while words and (is_function_word(words[0]) or words[0].lower() in ("city", "city's", "city’s")):
             words = words[1:]

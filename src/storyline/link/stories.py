@@ -119,10 +119,14 @@ def indirect_derivations(found: Sequence[Link]) -> list[Link]:
                         and (second := copies.get((middle, link.derived_id))) is not None
                         # an update is the sum of two updates in turn: each version updates the one before it
                         and (first.relation == second.relation == "update" if link.relation == "update"
-                             else min(first.confidence, second.confidence) > link.confidence)), None)
+                             else min(first.confidence, second.confidence) > link.confidence
+                             or _follows_more_closely(second, link))), None)
         if through is not None:
             note = (f"{link.derived_id} has it from {through}, which has it from {link.source_id}"
-                    + (": versions in turn" if link.relation == "update" else ", both more surely")
+                    + (": versions in turn" if link.relation == "update" else ", both more surely"
+                       if min(copied.confidence for copied in (copies[(link.source_id, through)],
+                                                              copies[(through, link.derived_id)])) > link.confidence
+                       else f", and carries {through}'s wording more closely")
                     + ": the same story, not a copy of its own")
         elif link.relation == "derived" and (closer := _closer_kin(link, sources_of[link.derived_id], kin)) is not None:
             note = (f"{link.derived_id} follows {closer.source_id}, another version or copy of {link.source_id}'s "
@@ -140,7 +144,20 @@ def _closer_kin(link: Link, derivations: Sequence[Link], kin: set[frozenset]) ->
     shortened reprint)."""
     return next((other for other in derivations if other is not link
                  and frozenset((other.source_id, link.source_id)) in kin
-                 and (other.confidence, other.containment) > (link.confidence, link.containment)), None)
+                 and (_follows_more_closely(other, link) or not _follows_more_closely(link, other)
+                      and (other.confidence, other.containment) > (link.confidence, link.containment))), None)
+
+
+# A copy follows the one of two reports of one lineage whose wording it carries: this much more of its n-grams in one
+# than in the other decides, whichever link is surer of its direction. A rewrite of a rewrite (a wire's story reworded
+# by a paper, then by a site that keeps the paper's new words) holds 0.73 of its 3-grams in the paper and 0.42 in the
+# wire; versions of one report a copy follows equally differ by a few hundredths.
+KIN_CONTAINMENT_MARGIN = 0.15
+
+
+def _follows_more_closely(one: Link, other: Link) -> bool:
+    """Whether the copy of ``one`` carries its source's wording clearly more than that of ``other``'s source."""
+    return one.containment >= other.containment + KIN_CONTAINMENT_MARGIN
 
 
 def independent_sources(members: Sequence[str], found: Sequence[Link]) -> int:
