@@ -754,3 +754,13 @@ def test_victims_left_hurt_are_counted(text, expected):
 ])
 def test_people_in_a_hospital_condition_are_injured(text, expected):
     assert brief(text) == expected
+
+
+def test_a_no_before_joined_nouns_denies_each_of_them():
+    found = casualties("The rally passed off peacefully, with no arrests or injuries, police said.")
+    assert [(c.kind, c.figure.best) for c in found] == [("injured", 0)]
+    found = casualties("There were no deaths or injuries.")
+    assert sorted((c.kind, c.figure.best) for c in found) == [("injured", 0), ("killed", 0)]
+    # a "no" of its own clause denies only its noun
+    assert [(c.kind, c.figure.best) for c in casualties("No arrests were made and two people were injured.")] == [
+        ("injured", 2)]

@@ -1503,3 +1503,41 @@ def test_a_peaceful_protest_said_to_have_hurt_no_one_has_a_toll_of_zero():
     (protest,) = _events("Several hundred graduates rallied on Tuesday outside the provincial council building in "
                          "Basra. \"The protest ended peacefully and no one was hurt,\" a police officer said.")
     assert (protest.sub_event_type, protest.fatalities.best, protest.injuries.best) == ("Peaceful protest", 0, 0)
+
+
+def test_a_raid_on_civilians_that_killed_is_an_attack_but_a_police_raid_is_not():
+    (attack,) = _events("At least three people died in an overnight raid on traders in Bamenda, residents said on "
+                        "Friday.", published=dt.date(2026, 9, 11))
+    assert (attack.sub_event_type, attack.fatalities.low) == ("Attack", 3)
+    assert not [e for e in _events("Two traders died in a police raid on traders in Bamenda on Thursday.")
+                if e.event_type == "Violence against civilians"]
+
+
+def test_a_device_found_and_defused_is_disrupted_weapons_use_where_and_when_it_was_found():
+    (event,) = _events("Army bomb experts safely defused an improvised explosive device that was found near the "
+                       "public market in Pikit on Wednesday morning.", published=dt.date(2026, 7, 23))
+    assert (event.sub_event_type, event.place.location, event.time.start) == (
+        "Disrupted weapons use", "Pikit", dt.date(2026, 7, 22))
+
+
+def test_police_firing_on_residents_who_protest_is_excessive_force():
+    (event,) = _events("A student was shot dead on Thursday when police opened fire on residents protesting against a "
+                       "rise in minibus fares in Maputo.", published=dt.date(2026, 3, 13))
+    assert (event.sub_event_type, event.place.location, event.place.admin1_iso) == (
+        "Excessive force against protesters", "Maputo", "MZ-MPM")
+
+
+@pytest.mark.parametrize("text", [
+    "Police used tear gas on Tuesday to clear a blockade set up by agitators in Cusco.",
+    "Six people were hurt on Tuesday when police fired tear gas to remove villagers who had cut off the mining "
+    "corridor in Cusco.",
+])
+def test_a_crowd_cleared_with_tear_gas_is_a_protest_with_intervention(text):
+    (event,) = _events(text, published=dt.date(2026, 5, 20))
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_a_handful_of_incidents_over_a_year_is_no_incident():
+    (event,) = _events("Baramulla district has seen a handful of grenade incidents in the past year, most of them "
+                       "aimed at security installations.", published=dt.date(2026, 4, 17))
+    assert event.is_aggregate

@@ -1221,6 +1221,11 @@ def _zero(head) -> _Count | None:
                 _comparative_after(child)):
             last = head.i if head.lower_ == "one" else child.i
             return _Count(Figure(0, 0, 0, _text(head.doc, child.i, last)), child.i, last)
+    if head.dep_ == "conj" and head.head.i < head.i and head.pos_ == "NOUN" and head.head.pos_ == "NOUN":
+        # "with no arrests or injuries": the "no" of the first noun denies the nouns joined to it
+        first = _zero(head.head)
+        if first is not None and head.head.lower_ not in NOBODY_WORDS:
+            return first
     return None
 
 

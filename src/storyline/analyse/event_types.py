@@ -986,9 +986,13 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
         words = [context.tokens[p] for p in cue.positions]
         token = next((t for t in words if t.lemma_.lower().startswith(BLOCKING)), words[0])
         doers, passive = _subject(token)
-        if passive:
-            doers = []  # the road that was blocked
-        doers += [t for c in token.children if c.dep_ == "prep" and c.lower_ == "by"  # "a blockade by miners"
+        if passive or token.pos_ == "NOUN":
+            # the road that was blocked; and a blockade's doers are not who cleared it ("police used tear gas to
+            # clear a blockade")
+            doers = []
+        # "a blockade by miners", "a blockade set up by agitators"
+        doers += [t for head in (token, *(c for c in token.children if c.dep_ == "acl"))
+                  for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                   for pobj in c.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
         if doers and token.dep_ == "relcl" and all(t.lower_ in RELATIVE_PRONOUNS for t in doers):
             doers = _expand(token.head)  # "a group of miners [who had blocked a bridge]"
@@ -1082,6 +1086,10 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         # up, said without the word "protest"
         dispersed = any(context.token(h).lemma_.lower() in DISPERSING and _crowd_or_protesters(context, h)
                         for h in intervention)
+        # "fired tear gas to remove villagers who had cut off the road": the means of crowd control used on a crowd
+        dispersed = dispersed or any(h.pattern.weight >= 2.4 for h in intervention) and any(
+            t.lemma_.lower() in DISPERSING | {"remove"} and t.pos_ == "VERB" and _unarmed(context.roles_of(_targets(t)))
+            for t in context.tokens)
         # "students clashed with police", "clashes between residents and security forces": unarmed people who
         # fight the state's forces riot (ACLED keeps battles for organised armed groups on both sides)
         clash = evidence.best.get("Armed clash")
@@ -1100,7 +1108,7 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         lemma = word.lemma_.lower()
         beaten = lemma in BEATING and _blow(word) and not _habit(word) and _gravely(context)
         shot = lemma in SHOOTING | {"dead", "death", "die"} and not _fires_crowd_control(word, context, intervention)
-        if (shot or beaten) and context.roles_of(_targets(word)).get("protester"):
+        if (shot or beaten) and _protesters(context, _targets(word)):
             lethal.append(hit)  # shooting at or killing the protesters, beating them to death or gravely: grave force
     demonstration = evidence.best.get("Peaceful protest")
     if not lethal and demonstration is not None and _struck_gravely(context):
@@ -1146,6 +1154,22 @@ def _crowd_against_state(context: _Context, word) -> bool:
         return False
     return bool(roles.get("state")) and roles.get("civilian", 0) + roles.get("crowd", 0) + roles.get(
         "protester", 0) >= 1
+
+
+PROTESTING = frozenset({"protest", "demonstrate", "march", "rally"})
+
+
+def _protesters(context: _Context, targets) -> bool:
+    """Whether ``targets`` are protesters: named so, or people said to be protesting ("residents protesting against
+    a rise in fares", "villagers who were marching to the district office")."""
+    return bool(context.roles_of(targets).get("protester")) or any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.lemma_.lower() in PROTESTING
+        for t in targets for c in t.children)
+
+
+def _unarmed(roles: dict[str, float]) -> bool:
+    """Whether ``roles`` name a crowd, civilians or protesters and no armed men."""
+    return not roles.get("armed") and roles.get("crowd", 0) + roles.get("civilian", 0) + roles.get("protester", 0) >= 1
 
 
 def _crowd_or_protesters(context: _Context, hit: Hit) -> bool:
@@ -1271,6 +1295,7 @@ def _seizure_rule(evidence: _Evidence, context: _Context) -> None:
     People "intercepted" or "seized" are arrests.
     """
     seizures = context.cues.pop("seizure", [])
+    halved = False
     harmed = bool(context.cues.get("harm") or context.cues.get("explosion")) or any(
         context.token(h).lemma_.lower() in KILLING for h in context.cues.get("violence", []))
     for cue in seizures:
@@ -1289,8 +1314,16 @@ def _seizure_rule(evidence: _Evidence, context: _Context) -> None:
             for label in EXPLOSIVE_TYPES:
                 if label in evidence.scores:  # the bombs were found, not used
                     evidence.scores[label] *= 0.5
+            halved = True
         elif (found.get("armed") or found.get("civilian")) and token.lemma_.lower().startswith("intercept"):
             evidence.add("Arrests", 2.4, cue, "people-intercepted")
+    # "bomb experts defused an improvised explosive device": the device named was made safe, not set off
+    disrupted = evidence.best.get("Disrupted weapons use")
+    if disrupted is not None and not harmed and not halved and context.roles_of(
+            [t for c in context.token(disrupted).children if c.dep_ == "dobj" for t in _expand(c)]).get("weapon"):
+        for label in EXPLOSIVE_TYPES:
+            if label in evidence.scores:
+                evidence.scores[label] *= 0.5
 
 
 ACCIDENTS = ("MAN_MADE_DISASTER", "NATURAL_DISASTER")
@@ -1515,6 +1548,12 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
             weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
         elif lemma == "raid" and token.pos_ == "VERB" and context.roles_of(doers).get("nonstate"):
             # "bandits raided three villages": an armed group's raid is an assault (a police raid is a search)
+            weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
+        elif lemma == "raid" and token.pos_ == "NOUN" and side.get("civilian", 0) >= 1 and not context.roles_of(
+                [c for c in token.children if c.dep_ in ("compound", "amod", "poss")]).get("state") and any(
+                t.lemma_.lower() in KILLING | {"die", "wound", "injure"} for t in context.tokens):
+            # "three people died in an overnight raid on traders": a raid on civilians that killed or wounded is an
+            # attack on them (not "a police raid on traders")
             weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
         weighted.append((cue, weight))
     if not weighted:

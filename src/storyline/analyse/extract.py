@@ -52,7 +52,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-49"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-50"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -1090,7 +1090,30 @@ def _habitual(sentence, clause: set[int], times) -> bool:
     if any(child.dep_ in ("advmod", "amod") and _REPEATED.fullmatch(child.text) or _occasions(child)
            or _frequency(child) for i in near for child in doc[i].children):
         return True
-    return _perfect_over_places(sentence, clause) or _ongoing(sentence, clause, times)
+    return (_perfect_over_places(sentence, clause) or _ongoing(sentence, clause, times)
+            or _many_incidents(sentence, times))
+
+
+# Nouns that count incidents by the group: "a handful of grenade incidents", "a spate of attacks".
+_GROUPS_OF = frozenset({"handful", "number", "spate", "series", "string", "wave", "dozens", "scores", "hundreds"})
+_MANY = frozenset({"several", "many", "numerous", "multiple", "dozens", "scores", "hundreds"})
+
+
+def _many_incidents(sentence, times) -> bool:
+    """Event words that count incidents over a period ("has seen a handful of grenade incidents in the past year",
+    "several attacks this year"): a plural event noun with a vague count, dated by a period, not a day."""
+    if not any(interval.precision in ("month", "year") or is_vague_period(interval) for _, interval, _, _ in times):
+        return False
+    for i in event_words(sentence):
+        word = sentence.doc[i]
+        if word.dep_ == "compound":
+            word = word.head  # "grenade incidents"
+        if word.tag_ != "NNS" or word.pos_ != "NOUN":
+            continue
+        if any(c.lower_ in _MANY for c in word.children) or (
+                word.head.dep_ == "prep" and word.head.lower_ == "of" and word.head.head.lower_ in _GROUPS_OF):
+            return True
+    return False
 
 
 def _frequency(word) -> bool:

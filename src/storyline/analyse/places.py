@@ -159,6 +159,10 @@ def _choose_entry(found: Lookup, countries: set[str], admin1_keys: set[str],
     if best.level in ("admin1", "district") and found.hint is None:
         # "Kunduz" names a province and its capital: the town is the more specific reading.
         towns = [e for e in entries if e.level == "place" and e.admin1_key == best.admin1_key]
+        if not towns and best.level == "admin1":
+            # "Maputo" names a province and the capital city, which is an admin-1 unit of its own: the city
+            units = {e.admin1_key for e in entries if e.level == "admin1"}
+            towns = [e for e in entries if e.level == "place" and e.admin1_key in units]
         if not towns and best.level == "district":
             # its seat spelled another way: "Zhitiqara" (the town's own district) is the town Zhitikara
             towns = [e for e in found.alternates if e.level == "place" and e.admin1_key == best.admin1_key]

@@ -755,6 +755,10 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
             # "dispersed some 60 residents, mostly women, who had gathered outside the hall last Friday": the
             # gathering broken up was that day's
             return "event", steps + 1
+        if token.dep_ in ("relcl", "acl") and token.lemma_.lower() in _FOUND and _acted_on(token.head, clause):
+            # "defused a bomb [found near the market on Wednesday]", "a device that was planted at the gate": where
+            # and when the weapon was found is where it was made safe
+            return "event", steps + 1
         if token.dep_ == "relcl":
             return "history", 0  # "the group, which split from Boko Haram in 2016"
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -783,6 +787,7 @@ def _counts_to_clause(sentence, span: Span, clause: set[int]) -> bool:
     return all(sentence.doc[i].idx >= span.end for i in clause)
 
 
+_FOUND = frozenset({"find", "discover", "plant", "leave", "hide", "spot"})
 _GATHERING = frozenset({"gather", "assemble", "congregate", "converge", "rally", "march", "protest", "demonstrate"})
 
 
