@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 import os
+from dataclasses import replace
 
 import pytest
 
@@ -10,7 +11,7 @@ from storyline.analyse import analyse_pending
 from storyline.ingest import IngestOptions, ingest_into
 from storyline.link.linker import link_pending, name_keys
 from storyline.link.stories import build_stories, independent_sources
-from storyline.records import Link
+from storyline.records import Link, text_article
 from storyline.store import open_store
 from tests.conftest import CORPUS, ROOT
 
@@ -170,6 +171,21 @@ def test_one_loose_link_does_not_chain_two_stories(linked_corpus):
     assert len([s for s in build_stories(articles, strong + loose) if len(s.articles) > 1]) == 2
     twice = loose + [Link(ids[0], ids[5], "same_story", 0.7, 0.1, 0.1, (), (), ())]
     assert [len(s.articles) for s in build_stories(articles, strong + twice)] == [6]
+
+
+def test_an_undated_rewrite_dated_by_its_source_joins_no_story_far_off_in_time():
+    june = text_article("june", "A bomb hit a minibus near Chai in Macomia district.", published=dt.date(2026, 6, 9))
+    rewrite = text_article("rewrite", "A bomb hit a minibus near Chai in Macomia district.", published=None)
+    july = text_article("july", "Insurgents beheaded four civilians in Macomia.", published=dt.date(2026, 7, 6))
+    links = [Link("june", "rewrite", "derived", 0.9, 0.8, 0.7, (), (), ()),
+             Link("rewrite", "july", "same_story", 0.7, 0.1, 0.1, (), (), ())]
+    # undated, the rewrite was compared with the July report and found it the same story
+    assert [len(s.articles) for s in build_stories([june, rewrite, july], links)] == [3]
+    # dated by its source, it lies 27 days from the July report: beyond the window, the link ties nothing
+    dated = replace(rewrite, published=dt.date(2026, 6, 9))
+    assert sorted(len(s.articles) for s in build_stories([june, dated, july], links, window_days=14)) == [1, 2]
+    near = replace(july, published=dt.date(2026, 6, 15))
+    assert [len(s.articles) for s in build_stories([june, dated, near], links, window_days=14)] == [3]
 
 
 def test_name_keys_ignore_capitalised_sentence_openings():

@@ -42,7 +42,7 @@ _NAME = re.compile(r"\b[A-Z][\wâ€™'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\wâ
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
-LINKER = f"link-33:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-34:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
@@ -135,7 +135,7 @@ def rebuild_stories(store, summary: LinkSummary) -> None:
     store.save_inferred_dates([(a, d, f, why) for a, (d, f, why) in inferred.items()])
     summary.inferred_dates = len(inferred)
     dated = [replace(a, published=inferred[a.id][0]) if a.id in inferred else a for a in articles]
-    stories = build_stories(dated, all_links)
+    stories = build_stories(dated, all_links, WINDOW_DAYS)
     store.replace_stories(stories)
     summary.stories = len(stories)
     changed = [a for a in articles if a.id in inferred and before.get(a.id, (None,))[0] != inferred[a.id][0]]

@@ -51,11 +51,19 @@ def confident_links(found: Iterable[Link]) -> list[Link]:
     return [link for link in found if link.confidence >= MIN_CONFIDENCE]
 
 
-def build_stories(articles: Sequence[Article], found: Sequence[Link]) -> list[Story]:
-    """One story per cluster of ``articles`` (singletons included), ordered by first publication."""
+def build_stories(articles: Sequence[Article], found: Sequence[Link], window_days: int | None = None) -> list[Story]:
+    """One story per cluster of ``articles`` (singletons included), ordered by first publication.
+
+    ``window_days``: the linker's time window. A report without a date is compared with every other; once its
+    date is inferred from a report it derives from (``articles`` carry the inferred dates), a ``same_story`` link
+    to a report further off in time than the window is one the window would have kept from being made: the
+    undated rewrite of a June bombing in Macomia is not the same story as a July attack there.
+    """
     order = {a.id: n for n, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
-    usable = [l for l in confident_links(found) if l.source_id in by_id and l.derived_id in by_id]
+    usable = [l for l in confident_links(found) if l.source_id in by_id and l.derived_id in by_id
+              and not (window_days is not None and l.relation == "same_story"
+                       and _apart(by_id[l.source_id], by_id[l.derived_id], window_days))]
     groups = _Groups(order)
     for link in usable:
         if link.relation in STRONG:
@@ -84,6 +92,11 @@ def build_stories(articles: Sequence[Article], found: Sequence[Link]) -> list[St
         ))
     stories.sort(key=lambda s: (s.first_published is None, s.first_published or 0, s.id))
     return stories
+
+
+def _apart(a: Article, b: Article, window_days: int) -> bool:
+    """Whether two dated reports were published more than ``window_days`` apart."""
+    return a.published is not None and b.published is not None and abs((a.published - b.published).days) > window_days
 
 
 def indirect_derivations(found: Sequence[Link]) -> list[Link]:
