@@ -999,7 +999,7 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
         who = context.roles_of(doers)
         if who.get("armed") or who.get("state") or who.get("nonstate"):
             continue
-        if who.get("civilian", 0) + who.get("crowd", 0) + who.get("protester", 0) >= 1:
+        if _people(who):
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-by-civilians")
         elif not doers and context.cues.get("protest_intervention"):
             # "fired rubber bullets and tear gas to clear a road blockade": a blockade met with the means of crowd
@@ -1045,10 +1045,7 @@ def _unarmed_crowd(context: _Context, token) -> bool:
     doers, passive = _subject(token)
     if passive:
         return False
-    who = context.roles_of(_antecedent(doers, _relative_clause(token)))
-    if who.get("armed") or who.get("state") or who.get("nonstate"):
-        return False
-    return who.get("civilian", 0) + who.get("crowd", 0) + who.get("protester", 0) >= 1
+    return _unarmed(context.roles_of(_antecedent(doers, _relative_clause(token))))
 
 
 def _protest_rule(evidence: _Evidence, context: _Context) -> None:
@@ -1145,15 +1142,14 @@ def _crowd_against_state(context: _Context, word) -> bool:
     sides += [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("between", "with")
               for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
     roles = context.roles_of(sides)
-    reporting = {t.i for s in context.tokens if s.dep_ == "nsubj" and is_reporting_verb(s.head) for t in s.subtree}
+    reporting = _reporters(context)
     # (the state's forces are armed too, "police officers" among them: only armed men who are not the state's make
     # it a battle)
     fighters = context.roles_of([t for t in context.tokens if t.i not in reporting and not context.roles_of(
         [t, *(c for c in t.children if c.dep_ in ("compound", "amod"))]).get("state")])
     if fighters.get("armed") or fighters.get("nonstate"):
         return False
-    return bool(roles.get("state")) and roles.get("civilian", 0) + roles.get("crowd", 0) + roles.get(
-        "protester", 0) >= 1
+    return bool(roles.get("state")) and _people(roles)
 
 
 PROTESTING = frozenset({"protest", "demonstrate", "march", "rally"})
@@ -1167,9 +1163,20 @@ def _protesters(context: _Context, targets) -> bool:
         for t in targets for c in t.children)
 
 
+def _people(roles: dict[str, float]) -> bool:
+    """Whether ``roles`` name a crowd, civilians or protesters."""
+    return roles.get("civilian", 0) + roles.get("crowd", 0) + roles.get("protester", 0) >= 1
+
+
 def _unarmed(roles: dict[str, float]) -> bool:
-    """Whether ``roles`` name a crowd, civilians or protesters and no armed men."""
-    return not roles.get("armed") and roles.get("crowd", 0) + roles.get("civilian", 0) + roles.get("protester", 0) >= 1
+    """Whether ``roles`` name a crowd, civilians or protesters and no armed men, state forces or rebels."""
+    return not (roles.get("armed") or roles.get("state") or roles.get("nonstate")) and _people(roles)
+
+
+def _reporters(context: _Context) -> set[int]:
+    """Doc indices of the words that name who reports ("police said", "Reports reaching the Police indicate"): the
+    subjects of reporting verbs, which take no part in what they report."""
+    return {t.i for s in context.tokens if s.dep_ == "nsubj" and is_reporting_verb(s.head) for t in s.subtree}
 
 
 def _crowd_or_protesters(context: _Context, hit: Hit) -> bool:
@@ -1311,9 +1318,7 @@ def _seizure_rule(evidence: _Evidence, context: _Context) -> None:
                 evidence.add("Arrests", 3.0 * discount, evidence.best["Arrests"], "arrested-with-weapons")
             else:
                 evidence.add("Disrupted weapons use", 3.0 * discount, cue, "weapons-seized")
-            for label in EXPLOSIVE_TYPES:
-                if label in evidence.scores:  # the bombs were found, not used
-                    evidence.scores[label] *= 0.5
+            _halve_explosions(evidence)  # the bombs were found, not used
             halved = True
         elif (found.get("armed") or found.get("civilian")) and token.lemma_.lower().startswith("intercept"):
             evidence.add("Arrests", 2.4, cue, "people-intercepted")
@@ -1321,9 +1326,14 @@ def _seizure_rule(evidence: _Evidence, context: _Context) -> None:
     disrupted = evidence.best.get("Disrupted weapons use")
     if disrupted is not None and not harmed and not halved and context.roles_of(
             [t for c in context.token(disrupted).children if c.dep_ == "dobj" for t in _expand(c)]).get("weapon"):
-        for label in EXPLOSIVE_TYPES:
-            if label in evidence.scores:
-                evidence.scores[label] *= 0.5
+        _halve_explosions(evidence)
+
+
+def _halve_explosions(evidence: _Evidence) -> None:
+    """Halve the scores of the explosion types: the weapons were found or made safe, not used."""
+    for label in EXPLOSIVE_TYPES:
+        if label in evidence.scores:
+            evidence.scores[label] *= 0.5
 
 
 ACCIDENTS = ("MAN_MADE_DISASTER", "NATURAL_DISASTER")
@@ -1549,9 +1559,9 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         elif lemma == "raid" and token.pos_ == "VERB" and context.roles_of(doers).get("nonstate"):
             # "bandits raided three villages": an armed group's raid is an assault (a police raid is a search)
             weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
-        elif lemma == "raid" and token.pos_ == "NOUN" and side.get("civilian", 0) >= 1 and not context.roles_of(
-                [c for c in token.children if c.dep_ in ("compound", "amod", "poss")]).get("state") and any(
-                t.lemma_.lower() in KILLING | {"die", "wound", "injure"} for t in context.tokens):
+        elif lemma == "raid" and token.pos_ == "NOUN" and side.get("civilian", 0) >= 1 and context.casualties and (
+                not context.roles_of([c for c in token.children if c.dep_ in ("compound", "amod", "poss")]).get(
+                    "state")):
             # "three people died in an overnight raid on traders": a raid on civilians that killed or wounded is an
             # attack on them (not "a police raid on traders")
             weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
@@ -1741,7 +1751,7 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
     # not where armed men take part ("villagers fought back when gunmen stormed the village"); the police who
     # speak of it ("police said") do not
     # ("Reports reaching the Police indicate that ...": whoever the reporting subject names)
-    reporting = {t.i for s in context.tokens if s.dep_ == "nsubj" and is_reporting_verb(s.head) for t in s.subtree}
+    reporting = _reporters(context)
     fighters = context.roles_of([t for t in context.tokens if t.i not in reporting])
     if fighters.get("armed") or fighters.get("nonstate"):
         return

@@ -70,11 +70,11 @@ _FURTHER = re.compile(rf"\b(?:{_ELSEWHERE_WORDS}|more|further|additional|later)\
 # "two more bodies were found, bringing the number of dead to 17": the count after the found ones is the new total.
 _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:bringing|taking|pushing|raising)\b.*\bto)\b",
                       re.I)
-# A toll told as a new total ("health officials said in an updated toll", "the toll has risen to"): what is told after
-# it of victims added since ("Two of the injured died in hospital") is how the total rose, not more victims.
 # How badly the wounded are hurt: a count told so may be some of those counted before ("40 were injured ... three
 # students were admitted with serious injuries"), not another account of them all.
 _GRAVELY = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(?:ly)?|life-threatening)\b", re.I)
+# A toll told as a new total ("health officials said in an updated toll", "the toll has risen to"): what is told after
+# it of victims added since ("Two of the injured died in hospital") is how the total rose, not more victims.
 _UPDATED_TOLL = re.compile(r"\b(?:updated|revised|new|latest|rising|higher)\s+(?:death\s+)?toll\b"
                            r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped)\b", re.I)
 # Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
@@ -617,8 +617,10 @@ def _last_with_victims(drafts: list[_Draft]) -> _Draft | None:
     the latest violent incident or disorder ("students clashed with police ... On October 5, police detained 27
     students ... No one was killed, he said, but three students were admitted with serious injuries": the toll is
     the clash's). Not past a device defused ("No one was hurt in that case"), which may have a toll of its own."""
-    if not drafts or drafts[-1].sub_event_type != "Arrests":
-        return drafts[-1] if drafts else None
+    if not drafts:
+        return None
+    if drafts[-1].sub_event_type != "Arrests":
+        return drafts[-1]
     return next((d for d in reversed(drafts) if _disorder(d.event_type) in VICTIMS_OF_DISORDER
                  and not d.is_aggregate), drafts[-1])
 
@@ -1576,9 +1578,9 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
             return old
     # The incident just told: a habit or a trend told in between without a toll ("the group has attacked convoys
     # several times this year") is background; a toll over a period ("five killed in the past week") is not.
-    last = next((draft for draft in reversed(drafts) if not _background(draft)), None)
-    if new.continues:  # a toll continues the incident it was read against, past arrests told after it
-        last = _last_with_victims([draft for draft in drafts if not _background(draft)])
+    foreground = [draft for draft in drafts if not _background(draft)]
+    # a toll continues the incident it was read against, past arrests told after it
+    last = _last_with_victims(foreground) if new.continues else (foreground[-1] if foreground else None)
     if last is not None and _one_of_the_dead(last, new):
         new.fatalities = None  # "Lukas Iita, 29, died at the scene": one of the dead counted, no new toll
         _absorb_reference(last, new, rule="named-dead")
@@ -2014,8 +2016,7 @@ def _whole_of_part(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     """The latest incident whose toll holds a definite count that is smaller ("[17 dead] ... two had been
     decapitated", "three of the victims were children"): the count tells some of its victims."""
     def holds(whole: Figure | None, part: Figure | None) -> bool:
-        return (whole is not None and part is not None and whole.low is not None and part.best is not None
-                and part.low == part.high == part.best and part.best < whole.low)
+        return whole is not None and part is not None and part.high == part.best and _fewer(part, whole)
 
     return _latest_with_toll(drafts, new, holds)
 

@@ -366,21 +366,20 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
         if mention.unlocated:
             continue
         entry = _choose_entry(mention.found, countries, admin1_keys[mention], report_countries=report_countries)
-        if entry is not None and _stray_town_abroad(mention, entry, sentence, gaz):
-            # another reading of the name where the report is ("the central Athens district of Kypseli": the Athens
-            # of Greece, not a district of Ohio or of Saint Lucia), else none
-            readings, abroad = mention.found.entries, set()
-            while entry is not None and _stray_town_abroad(mention, entry, sentence, gaz):
-                abroad.add(entry.country_iso)
-                readings = tuple(e for e in readings if e.country_iso not in abroad)
-                entry = _choose_entry(replace(mention.found, entries=readings), countries, admin1_keys[mention],
-                                      report_countries=report_countries) if readings else None
-                if entry is not None and entry.country_iso in abroad:
-                    entry = None  # (a spelling of the name read for another unit: no reading here either)
-            if entry is None:
-                if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
-                    mentions[index] = unlocated
-                continue
+        # a stray reading abroad gives way to another reading of the name where the report is ("the central Athens
+        # district of Kypseli": the Athens of Greece, not a district of Ohio or of Saint Lucia), else to none
+        abroad: set[str] = set()
+        while entry is not None and _stray_town_abroad(mention, entry, sentence, gaz):
+            abroad.add(entry.country_iso)
+            readings = tuple(e for e in mention.found.entries if e.country_iso not in abroad)
+            entry = _choose_entry(replace(mention.found, entries=readings), countries, admin1_keys[mention],
+                                  report_countries=report_countries) if readings else None
+            if entry is not None and entry.country_iso in abroad:
+                entry = None  # (a spelling of the name read for another unit: no reading here either)
+        if entry is None and abroad:
+            if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
+                mentions[index] = unlocated
+            continue
         if entry is not None and (village := _village_at_home(mention, entry, admin1_keys[mention], sentence,
                                                             gaz)) is not None:
             entry = village

@@ -127,20 +127,20 @@ def indirect_derivations(found: Sequence[Link]) -> list[Link]:
     for link in found:
         if link.relation not in ("derived", "update"):
             continue
-        through = next((middle for middle, first in copied_by.get(link.source_id, ())
-                        if middle != link.derived_id
-                        and (second := copies.get((middle, link.derived_id))) is not None
-                        # an update is the sum of two updates in turn: each version updates the one before it
-                        and (first.relation == second.relation == "update" if link.relation == "update"
-                             else min(first.confidence, second.confidence) > link.confidence
-                             or _follows_more_closely(second, link))), None)
-        if through is not None:
-            note = (f"{link.derived_id} has it from {through}, which has it from {link.source_id}"
-                    + (": versions in turn" if link.relation == "update" else ", both more surely"
-                       if min(copied.confidence for copied in (copies[(link.source_id, through)],
-                                                              copies[(through, link.derived_id)])) > link.confidence
-                       else f", and carries {through}'s wording more closely")
-                    + ": the same story, not a copy of its own")
+        chain = next(((middle, first, second) for middle, first in copied_by.get(link.source_id, ())
+                      if middle != link.derived_id
+                      and (second := copies.get((middle, link.derived_id))) is not None
+                      # an update is the sum of two updates in turn: each version updates the one before it
+                      and (first.relation == second.relation == "update" if link.relation == "update"
+                           else min(first.confidence, second.confidence) > link.confidence
+                           or _follows_more_closely(second, link))), None)
+        if chain is not None:
+            through, first, second = chain
+            how = (": versions in turn" if link.relation == "update"
+                   else ", both more surely" if min(first.confidence, second.confidence) > link.confidence
+                   else f", and carries {through}'s wording more closely")
+            note = (f"{link.derived_id} has it from {through}, which has it from {link.source_id}{how}"
+                    ": the same story, not a copy of its own")
         elif link.relation == "derived" and (closer := _closer_kin(link, sources_of[link.derived_id], kin)) is not None:
             note = (f"{link.derived_id} follows {closer.source_id}, another version or copy of {link.source_id}'s "
                     f"report, more surely: the same story, not a copy of this one")
