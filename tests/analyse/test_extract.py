@@ -1541,3 +1541,55 @@ def test_a_handful_of_incidents_over_a_year_is_no_incident():
     (event,) = _events("Baramulla district has seen a handful of grenade incidents in the past year, most of them "
                        "aimed at security installations.", published=dt.date(2026, 4, 17))
     assert event.is_aggregate
+
+
+@pytest.mark.parametrize("text, days", [
+    # published Saturday 17 October: the night of Friday into Saturday, either day
+    ("Two men were shot dead when gunmen opened fire inside a bar in the centre of Limón overnight, the "
+     "Judicial Investigation Agency said on Saturday.", (dt.date(2026, 10, 16), dt.date(2026, 10, 17))),
+    ("At least three people died in an overnight raid on traders in Bali-Nyonga, council officials said on "
+     "Saturday.", (dt.date(2026, 10, 16), dt.date(2026, 10, 17))),
+    ("Eight cars were set on fire overnight in the Purvciems district of Riga.",
+     (dt.date(2026, 10, 16), dt.date(2026, 10, 17))),
+    # the night is told: that day
+    ("Two men were shot dead in a bar in Limón on Thursday night, the agency said on Saturday.",
+     (dt.date(2026, 10, 15), dt.date(2026, 10, 15))),
+])
+def test_an_incident_overnight_is_of_the_night_before_the_day_it_was_told(text, days):
+    (event,) = _events(text, published=dt.date(2026, 10, 17))
+    assert (event.time.start, event.time.end) == days
+
+
+def test_what_happened_to_the_victims_overnight_does_not_date_the_incident():
+    events = _events("Two soldiers were killed in a gun battle near Sima on Saturday night, residents said. Staff at "
+                     "the hospital in Hombo said two bodies had been brought in overnight, along with five wounded.",
+                     published=dt.date(2026, 6, 15))
+    assert [(e.time.start, e.time.end) for e in events] == [(dt.date(2026, 6, 13), dt.date(2026, 6, 13))]
+
+
+def test_suspects_a_crowd_set_upon_are_victims_of_mob_violence():
+    # what the dead were suspected of is no crime of the sentence's own; "set upon" is an attack
+    (event,) = _events("At least three men suspected of cattle theft have died after they were set upon by a crowd in "
+                       "Raipura upazila of Narsingdi district on April 25, officials said on Monday.",
+                       published=dt.date(2026, 4, 27))
+    assert (event.sub_event_type, event.fatalities.low, event.time.start) == ("Mob violence", 3, dt.date(2026, 4, 25))
+    # an arrest of suspects is still ordinary crime
+    assert not _events("Police arrested two men suspected of cattle theft in Raipura on Saturday.",
+                       published=dt.date(2026, 4, 27))
+
+
+def test_several_others_wounded_by_gunmen_are_no_claim_of_fighters_losses():
+    # after a toll told, "several" said on someone's word may be a side's claim of the enemy's losses; not the
+    # others gunmen wounded beside those they killed
+    events = _events("Four soldiers were killed when fighters attacked a military base in Marte on Thursday. "
+                     "Gunmen killed 12 people and wounded several others in attacks on three villages around Bokkos "
+                     "late on Saturday, community leaders said.", published=dt.date(2026, 9, 28))
+    bokkos = next(e for e in events if e.place.location == "Bokkos")
+    assert bokkos.fatalities.low == 12 and bokkos.injuries is not None and bokkos.injuries.low == 3
+
+
+def test_years_of_fighting_are_an_era_not_an_incident():
+    events = _events("Bakara, the largest open-air market in Somalia, was a frontline during years of fighting in "
+                     "the capital and remains a target for extortion and occasional attacks, even though security in "
+                     "central Mogadishu has improved.", published=dt.date(2026, 3, 17))
+    assert all(event.is_aggregate for event in events)

@@ -970,3 +970,32 @@ def test_a_stray_reading_gives_way_to_the_reading_where_the_report_is():
               "Last week, police clashed with smugglers in the Rethymno region of Crete.")
     athens = [p for span, p in places_in(report) if span.startswith("Athens")]
     assert athens and all(p.country_iso == "GR" for p in athens), athens
+
+
+def test_a_word_said_twice_is_no_place():
+    # "Saba Saba" is Kenya's day of protest, not Saba in the Caribbean; the parser even ended a sentence between
+    # the two words, which a sentence never does
+    report = ("Police shot dead two protesters on Tuesday as they broke up Saba Saba day demonstrations in central "
+              "Nairobi, witnesses said.")
+    found = places_in(report)
+    assert {p.country_iso for _, p in found} == {"KE"}
+    assert [span for span, _ in found] == ["Nairobi"]
+    assert len(list(parse(report).sents)) == 1
+
+
+def test_a_village_the_tables_do_not_know_lies_where_the_text_puts_it():
+    # Belot is in none of the tables; the text says it lies in Kenscoff, which we can locate
+    report = ("At least seven people were killed early on Sunday in Belot, a farming village in the commune of "
+              "Kenscoff in the hills above Port-au-Prince, residents said.")
+    found = dict(places_in(report))
+    kenscoff = found["Kenscoff"]
+    assert found["Belot"].location == "Belot" and found["Belot"].precision == kenscoff.precision == "place"
+    assert (found["Belot"].latitude, found["Belot"].longitude) == (kenscoff.latitude, kenscoff.longitude)
+    assert found["Belot"].admin1_iso == "HT-OU"
+    report = "Troops ambushed on Thursday near the village of Dogofry, in the Niono cercle, lost nine men."
+    dogofry = dict(places_in(report))["Dogofry"]
+    assert (dogofry.location, dogofry.admin1_iso, dogofry.precision) == ("Dogofry", "ML-4", "place")
+    # a village said to lie away from a town is not at the town
+    report = "Gunmen raided the village of Belot, some 20 kilometres from Kenscoff, on Sunday."
+    belot = dict(places_in(report)).get("village of Belot") or dict(places_in(report)).get("Belot")
+    assert belot is None or belot.precision != "place"

@@ -244,6 +244,26 @@ def test_neighbouring_towns_in_one_story_are_one_ground_but_not_across_stories()
     assert len(fuse_events([first, far], context(stories={"courier": "s1", "review": "s1"}))) == 2
 
 
+def test_a_village_placed_at_its_district_is_ground_near_it_across_stories():
+    # Mirzanagar is in no table: its report placed it at Narsingdi town, where the text says it lies; another report
+    # names only the district, whose point is 13 km away
+    day = (D(2026, 4, 25), D(2026, 4, 25), "day")
+    village = Place("Bangladesh", "BD", "Dhaka", "BD-C", "Mirzanagar", 23.923, 90.7177, "place")
+    district = Place("Bangladesh", "BD", "Dhaka", "BD-C", "Narsingdi", 24.0395, 90.7452, "district")
+    first = mention("m1", "times", sub="Mob violence", event_type="Riots", place=village, time=day, killed=2,
+                    victims="men")
+    second = mention("m2", "sentinel", sub="Mob violence", event_type="Riots", place=district, time=day, killed=3,
+                     victims="men")
+    apart = context(stories={"times": "s1", "sentinel": "s2"})
+    (event,) = fuse_events([first, second], apart)
+    assert event.independent_sources == 2
+    # two towns the tables know stay two places across stories; so does a village far from the other place
+    town = replace(village, location="Belabo")  # a town of Narsingdi district the tables know
+    assert len(fuse_events([replace(first, place=town), second], apart)) == 2
+    far = replace(village, latitude=24.9, longitude=91.9)
+    assert len(fuse_events([replace(first, place=far), second], apart)) == 2
+
+
 def test_of_equally_precise_places_the_one_most_sources_give_wins_whatever_the_order():
     day = (D(2026, 9, 8), D(2026, 9, 8), "day")
     reports = [("courier", KATUTURA), ("review", WINDHOEK), ("monitor", WINDHOEK)]

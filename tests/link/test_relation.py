@@ -401,6 +401,20 @@ def test_a_retelling_that_adds_nothing_of_its_own_is_derived_with_middling_confi
     assert classify_pair(post, brief).relation == "unrelated"
 
 
+def test_a_retelling_that_credits_an_agency_the_other_never_names_shares_its_source():
+    bus = article("bus", MALI_BUS_WIRE, MALI_DAYS["bus"], "Harmattan Press Agency")
+    relayed = MALI_BUS_BRIEF.replace("in Mali's central region.",
+                                     "in Mali's central region, the Niger Bend News Agency reported.", 1)
+    brief = article("brief", relayed, MALI_DAYS["bus"], "Sahel Digest")
+    for a, b in ((bus, brief), (brief, bus)):
+        link = classify_pair(a, b)
+        assert link.relation == "common_source", link.evidence
+        assert any("relays 'Niger Bend News Agency'" in e for e in link.evidence)
+    # a copy that kept a credit its source gives too (here, late in the source) still restates that source
+    credited = MALI_BUS_WIRE.rstrip() + "\n\nThe bus was full, the Niger Bend News Agency reported.\n"
+    assert classify_pair(replace(bus, text=credited), brief).relation == "derived"
+
+
 def test_two_incidents_in_one_region_in_one_week_are_unrelated():
     post = article("post", MALI_POST_WIRE, MALI_DAYS["post"], "Harmattan Press Agency")
     for other in (article("bus", MALI_BUS_WIRE, MALI_DAYS["bus"], "Harmattan Press Agency"),

@@ -853,6 +853,10 @@ def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[in
             continue
         elif hit.label == "ORG_CRIME" and _denied(tokens[hit.positions[-1]]):
             continue  # "miners with no link to any gang", "were not gang members": named to say it does not apply
+        elif hit.label == "ORG_CRIME" and violent_words and _suspected_of(tokens[hit.positions[-1]]) and not any(
+                h.label == "Arrests" for h in hits):
+            continue  # "three men suspected of cattle theft died after a crowd set upon them": what the victims were
+            # thought to have done, not the incident (a crowd's punishment of suspects is mob violence)
         elif hit.label == "ORG_CRIME" and tokens[hit.positions[-1]].i in held and _leads(tokens[hit.positions[-1]]):
             continue  # "arrested one of the most wanted gang leaders": a notable person held, not crime
         elif hit.label == "Agreement" and _agreement_not_reached(hit, tokens):
@@ -892,6 +896,18 @@ def _denied(word) -> bool:
         if node.dep_ not in ("compound", "pobj", "prep", "attr", "dobj") or node.head is node:
             return False
         node = node.head
+
+
+def _suspected_of(word) -> bool:
+    """Whether ``word`` names what someone is suspected or accused of: "men suspected of cattle theft", "two youths
+    accused of theft", "on suspicion of robbery"."""
+    node = word
+    while node.dep_ in ("compound", "amod", "conj") and node.head is not node:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return False
+    holder = node.head.head
+    return holder.lemma_.lower() in ("suspect", "accuse", "suspicion", "charge", "convict")
 
 
 def _violent_label(label: str) -> bool:

@@ -47,12 +47,13 @@ from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, enclosing_city, event_places, find_places
 from storyline.analyse.statements import StatementFinder
+from storyline.analyse.timex import EVIDENCE_FIELD as TIME_FIELD
 from storyline.analyse.timex import (date_line, day_anchor, find_time_expressions, is_anaphoric, is_vague,
                                      is_vague_period, time_attachment)
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-50"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-51"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -781,6 +782,11 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             # student died on Friday, a day after police fired tear gas on a march": the march was on Thursday
             day = interval.start - dt.timedelta(days=days)
             interval = TimeInterval(day, day, "day", interval.text)
+        if (how == "report" or _said_on(sentence, span)) and interval.precision == "day" \
+                and interval.start == interval.end and (night := _overnight(sentence, clause)) is not None:
+            # "gunmen opened fire inside a bar overnight, the agency said on Saturday": the night before that day
+            interval, how = _night_before(interval.start, night), "event"
+            draft.evidence.append(night)
         draft.time, draft.dated_by_event = interval, how == "event"
         # "said on Wednesday that troops had repelled an attack": the day it was said; the deed was before it
         before = _told_as_before(sentence, clause)
@@ -788,6 +794,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         draft.evidence.append(span)
         if is_anaphoric(interval):
             draft.rules.append("date-from-earlier-day")  # the day is told in the text before: see time.text
+    elif chosen is None and not continues and published is not None and (night := _overnight(sentence, clause)):
+        # "eight cars were set on fire overnight", dated by nothing else: the night before the report came out
+        draft.time, draft.dated_by_event = _night_before(published, night), True
+        draft.evidence.append(night)
     # The source's place stands in only when the sentence tells no other ("killed in a blast, Kandahar police said"),
     # and never for a toll of the incident just told ("the health ministry in Ramallah confirmed that two had died").
     own = continues or best_place([p for _, p in told]) is not None
@@ -891,6 +901,9 @@ def _attributed(sentence) -> bool:
             or sentence.text.lstrip()[:1] in ('"', "“"))
 
 
+_OTHERS = re.compile(r"\s+others\b", re.IGNORECASE)
+
+
 def _claimed_combat_losses(sentence, casualty: Casualty) -> bool:
     """Whether a figure is a side's vague claim of fighters' or soldiers' deaths or wounded, told on someone's word:
     IS saying its men killed "dozens" of soldiers, a chief saying "several" of the attackers were killed, an army
@@ -899,11 +912,43 @@ def _claimed_combat_losses(sentence, casualty: Casualty) -> bool:
     if casualty.kind not in ("killed", "injured") or casualty.figure.best is not None:
         return False
     victims = casualty.victims or ""
-    if victims.lower() in ("", "them", "those"):  # "foiled an assault by militants and killed several of them"
-        start = min(span.start for span in casualty.evidence)
-        victims = doc_text(sentence.doc)[sentence.start_char:start]
+    text = doc_text(sentence.doc)
+    start, end = min(span.start for span in casualty.evidence), max(span.end for span in casualty.evidence)
+    # "foiled an assault by militants and killed several of them"; not "Gunmen killed 12 people and wounded several
+    # others", where those before the figure are who did it
+    if victims.lower() in ("", "them", "those") and not _OTHERS.match(text, end):
+        victims = text[sentence.start_char:start]
     combatants = any(_SIDES[side].search(victims) for side in ("security", "armed"))
     return combatants and _attributed(sentence)
+
+
+def _overnight(sentence, clause: set[int]) -> Span | None:
+    """The word "overnight" where it dates the incident's words in the event's clause: "opened fire inside a bar
+    overnight", "an overnight raid on traders"; not what happened to the victims ("two bodies had been brought in
+    overnight", "were kept in hospital overnight")."""
+    incident = None
+    for token in sentence:
+        if token.lower_ != "overnight" or token.dep_ not in ("advmod", "amod", "npadvmod"):
+            continue
+        incident = event_words(sentence) if incident is None else incident
+        word = token.head  # in the event's clause, or in one that tells how it came about ("when gunmen opened fire")
+        in_clause = word.i in clause or word.dep_ == "advcl" and word.head.i in clause
+        if in_clause and (word.i in incident or word.lemma_.lower() in KILL_VERBS | INJURE_VERBS):
+            return Span(TIME_FIELD, token.idx, token.idx + len(token.text), token.text)
+    return None
+
+
+def _said_on(sentence, span: Span) -> bool:
+    """Whether the time at ``span`` is when something was said ("officials said on Friday"), however the parser hung
+    the reporting verb."""
+    words = [t for t in sentence if span.start <= t.idx < span.end]
+    heads = [t.head for t in words if not span.start <= t.head.idx < span.end]
+    return any(is_reporting_verb(head) for head in heads)
+
+
+def _night_before(day: dt.date, night: Span) -> TimeInterval:
+    """The night that ended on ``day``: it began the evening before, so either day may be the one it happened on."""
+    return TimeInterval(day - dt.timedelta(days=1), day, "day", night.text)
 
 
 def _years_before(interval: TimeInterval, published) -> bool:
@@ -1351,7 +1396,12 @@ def _trend(sentence, trigger: Span | None) -> bool:
         return _changes_in_number(word.head, word)
     if word.dep_ == "nsubj" and word.head.lemma_ == "become":
         return any(child.dep_ == "acomp" and _REPEATED.fullmatch(child.text) for child in word.head.children)
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lower_ in _AGES:
+        return True  # "a frontline during years of fighting": an era, not an incident
     return word.dep_ == "pobj" and word.head.lower_ in ("of", "in") and word.head.head.lemma_.lower() in _TREND
+
+
+_AGES = frozenset({"years", "decades", "generations"})
 
 
 def _changes_in_number(verb, subject) -> bool:

@@ -20,6 +20,8 @@ def _line_breaks_end_sentences(doc):
             token.is_sent_start = True
         elif before.like_num and before.whitespace_ and token.is_alpha:
             token.is_sent_start = False
+        elif before.is_alpha and before.whitespace_ and token.is_alpha:
+            token.is_sent_start = False  # a sentence ends at punctuation, not between two words ("Saba | Saba day")
     return doc
 
 

@@ -777,6 +777,14 @@ def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[st
     return countries, admin1_keys
 
 
+def _reduplicated(first, last) -> bool:
+    """Whether a one-word name is said twice over ("Saba Saba", the Kenyan day of protest), which the parser may
+    even cut between two sentences; a place so named ("Bora Bora") is matched as two words before this is asked."""
+    doc = first.doc
+    return first.i == last.i and (last.i + 1 < len(doc) and doc[last.i + 1].text == last.text
+                                  or first.i > 0 and doc[first.i - 1].text == first.text)
+
+
 def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
     """Known names in the sentence that the evidence allows to be places; longest match first."""
     tokens = list(sentence)
@@ -831,6 +839,9 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
                 i += 1
             continue
         j, found = matched
+        if found is not None and _reduplicated(tokens[i], tokens[j]):
+            i = j + 1  # "Saba Saba day": a name made by saying a word twice, not the place one of them names
+            continue
         if found is not None:
             partial = run_of[i][0] < i or run_of[j][1] > j
             mention = _accepted_mention(tokens, i, j, found, entity_of, gaz, partial, marked)
@@ -1137,6 +1148,11 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
     def in_dateline(m: _Mention) -> bool:
         return any(start <= m.start < end for start, end in filed)
 
+    holder = _holder(mention, resolved, doc)
+    if holder is not None and holder.latitude is not None:
+        # "Belot, a farming village in the commune of Kenscoff": at Kenscoff, the nearest point we know. (A district
+        # without coordinates would only lend its name, which names other ground than the village.)
+        return replace(_place_of(holder, gaz), location=mention.unlocated)
     told = [entry for m, entry in resolved if not in_dateline(m)]
     countries = {entry.country_iso for _, entry in resolved}
     report = _firm_mentions(doc, gaz)
@@ -1151,6 +1167,32 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
     if len(countries) != 1:
         return None
     return replace(_place_of(gaz.entry_of_code[countries.pop()], gaz), location=mention.unlocated)
+
+
+# Words that may stand between an unknown place and the known town or district the text says holds it: "Belot, a
+# farming village in the commune of Kenscoff", "the village of Dogofry, in the Niono cercle", "Mirzanagar union of
+# Raipura upazila in Narsingdi". A verb, a number or any other preposition ("near", "20 km from") says no such thing.
+_HOLDER_GAP_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", ",", "HYPH"})
+_HOLDER_PREPOSITIONS = frozenset({"in", "of"})
+HOLDER_GAP_TOKENS = 10
+
+
+def _holder(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc) -> Entry | None:
+    """The town or district the sentence says an unknown place lies in, written right after it: the first resolved
+    mention of a place or district that follows it across words that only say what the place is and that it lies
+    "in" or "of" the next (_HOLDER_GAP_TAGS), else None."""
+    after = sorted(((m, e) for m, e in resolved if m.start >= mention.end and e.level in ("place", "district")),
+                   key=lambda item: item[0].start)
+    if not after:
+        return None
+    following, entry = after[0]
+    between = doc.char_span(mention.end, following.start, alignment_mode="expand")
+    gap = [t for t in between if t.idx >= mention.end] if between is not None else []
+    if not gap or len(gap) > HOLDER_GAP_TOKENS or not any(t.lower_ in _HOLDER_PREPOSITIONS for t in gap):
+        return None
+    if any(t.lower_ not in _HOLDER_PREPOSITIONS and t.tag_ not in _HOLDER_GAP_TAGS for t in gap):
+        return None
+    return entry
 
 
 def _units_named(mention: _Mention) -> set[str]:

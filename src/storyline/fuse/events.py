@@ -35,12 +35,14 @@ from storyline.fuse.values import (
     join_best_first,
     stable_ids,
 )
+from storyline.link.names import is_unknown_place
 from storyline.link.relation import different_quarters
 from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
 
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
+VILLAGE_KM = 50.0  # a village placed at the town or district holding it may lie this far from it (_village_near)
 NEIGHBOUR_KM = 10.0  # towns this close, in one story, may be named for the same ground (see _neighbours)
-FUSER = "fuse-8"
+FUSER = "fuse-9"
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -136,8 +138,17 @@ def _places_compatible(a: Place, b: Place) -> bool:
         return False
     fine = ("place", "district")
     if a.precision in fine and b.precision in fine and a.location and b.location:
-        return _same_name(a.location, b.location)
+        return _same_name(a.location, b.location) or _village_near(a, b) or _village_near(b, a)
     return True
+
+
+def _village_near(village: Place, other: Place) -> bool:
+    """Whether ``village``, a name the gazetteer does not know, placed where the town or district the text says holds
+    it lies ("Mirzanagar union of Raipura upazila in Narsingdi": Narsingdi's point), may be ground ``other`` names:
+    within VILLAGE_KM of it, as a village may lie anywhere in its district."""
+    if None in (village.latitude, village.longitude, other.latitude, other.longitude):
+        return False
+    return is_unknown_place(village.location) and distance_km(village, other) <= VILLAGE_KM
 
 
 def _neighbours(a: Place, b: Place) -> bool:

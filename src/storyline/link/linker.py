@@ -42,7 +42,7 @@ _NAME = re.compile(r"\b[A-Z][\wâ€™'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\wâ
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
-LINKER = f"link-34:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-35:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 

@@ -98,6 +98,8 @@ def _fold(word: str) -> str:
 _TRANSLITERATIONS = (("tsch", "ch"), ("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "g"),
                      ("ph", "f"), ("ou", "u"), ("ck", "k"))
 SPELLING_MIN_LETTERS = 5
+# The Arabic article as romanisations join it to a name ("Al-Hayaniyah", "Ad-Dujail", "ash-Shura").
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul"})
 # A "c" said as "k" (before a, o, u), as Portuguese and Spanish spellings write it where others write "k": "Baucau",
 # "Baukau".
 _HARD_C = re.compile(r"c(?=[aou])")
@@ -107,11 +109,15 @@ _HARD_C = re.compile(r"c(?=[aou])")
 def spelling_key(word: str) -> str:
     """``word`` as its romanisations agree: no accents or apostrophes, transliterated letter groups made one
     (_TRANSLITERATIONS), a hard "c" written "k" (_HARD_C), and the gazetteer's loose letters
-    (:func:`storyline.analyse.gazetteer.loose_key`): "Tchinari" and "Chinari", "Zveçan" and "Zvecan", "Baucau" and
-    "Baukau". Short words are only folded."""
+    (:func:`storyline.analyse.gazetteer.loose_key`), without an article joined by a hyphen (_ARTICLES): "Tchinari" and
+    "Chinari", "Zveçan" and "Zvecan", "Baucau" and "Baukau", "Al-Hayaniyah" and "Hayyaniya". Short words are only
+    folded."""
     from storyline.analyse.gazetteer import loose_key, name_words
 
-    plain = "".join(name_words(word))
+    words = name_words(word)
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]  # "Al-Hayaniyah" and "Hayyaniya": the article joined by a hyphen is often left out
+    plain = "".join(words)
     if len(plain) < SPELLING_MIN_LETTERS:
         return plain
     for written, said in _TRANSLITERATIONS:

@@ -1372,6 +1372,11 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
         restated = None if apart else _restatement(a, b, lambda: _direction(a, b, f, *credits).a_is_source >= 0.5)
         if restated is not None:
             a_first, confidence, why = restated
+            relayed = _relayed_instead(*(credits if a_first else credits[::-1]))
+            if relayed:  # the copy names whose report it restates, and it is not the other's
+                return _link(a, b, "common_source", confidence, a_first, f, [
+                    f"{why}; but the restating report relays {relayed}, which the other neither is nor names: both "
+                    f"restate that report", *facts])
             return _link(a, b, "derived", confidence, a_first, f, [why, *facts])
         passage = 0 if apart or f.longest_run < SHARED_PASSAGE_WORDS else unquoted_run(a.text, b.text)
         if passage >= SHARED_PASSAGE_WORDS:
@@ -1420,6 +1425,14 @@ def _relayed_by_one(a_credits: _Credits, b_credits: _Credits) -> tuple[str, str]
         if relayed and not (other.lead | other.carried | other.names) - other.identity:
             return side, ", ".join(f"'{name}'" for name in sorted(relayed))
     return None
+
+
+def _relayed_instead(source: _Credits, copy: _Credits) -> str:
+    """The outlets a report that restates another relays in its lead or carries (named, comma-separated) where the
+    other report neither is one of them nor names them: a copy that kept the other's credit relays nothing new;
+    one that credits an agency the other never mentions took the story from that agency ("" when none)."""
+    relayed = (copy.lead | copy.carried) - copy.identity - source.identity - source.names - source.carried
+    return ", ".join(f"'{name}'" for name in sorted(relayed))
 
 
 def _carries_relayed(a_credits: _Credits, b_credits: _Credits) -> bool:
