@@ -999,3 +999,11 @@ def test_a_village_the_tables_do_not_know_lies_where_the_text_puts_it():
     report = "Gunmen raided the village of Belot, some 20 kilometres from Kenscoff, on Sunday."
     belot = dict(places_in(report)).get("village of Belot") or dict(places_in(report)).get("Belot")
     assert belot is None or belot.precision != "place"
+
+
+def test_a_governorate_named_for_its_city_is_the_city_where_the_text_puts_a_quarter_in_it():
+    # our alias "Basra" names the governorate; the tables write its city "Basrah", as the unit is
+    (span, basra), = places_in("Two people were killed in a gun battle in the Hayyaniya neighbourhood of Basra.")
+    assert (basra.precision, basra.location, basra.admin1_iso) == ("place", "Basrah", "IQ-BA")
+    (span, province), = places_in("Tribal clashes have spread across Basra province.")
+    assert (province.precision, province.location, province.admin1_iso) == ("admin1", None, "IQ-BA")
