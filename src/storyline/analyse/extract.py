@@ -912,12 +912,12 @@ def _claimed_combat_losses(sentence, casualty: Casualty) -> bool:
     if casualty.kind not in ("killed", "injured") or casualty.figure.best is not None:
         return False
     victims = casualty.victims or ""
-    text = doc_text(sentence.doc)
-    start, end = min(span.start for span in casualty.evidence), max(span.end for span in casualty.evidence)
-    # "foiled an assault by militants and killed several of them"; not "Gunmen killed 12 people and wounded several
-    # others", where those before the figure are who did it
-    if victims.lower() in ("", "them", "those") and not _OTHERS.match(text, end):
-        victims = text[sentence.start_char:start]
+    if victims.lower() in ("", "them", "those"):
+        # "foiled an assault by militants and killed several of them"; not "Gunmen killed 12 people and wounded
+        # several others", where those before the figure are who did it
+        text = doc_text(sentence.doc)
+        if not _OTHERS.match(text, max(span.end for span in casualty.evidence)):
+            victims = text[sentence.start_char:min(span.start for span in casualty.evidence)]
     combatants = any(_SIDES[side].search(victims) for side in ("security", "armed"))
     return combatants and _attributed(sentence)
 

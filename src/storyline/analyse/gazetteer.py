@@ -272,19 +272,9 @@ class Gazetteer:
         for variant in (words, stripped):
             found = self._exact.get("".join(variant))
             if found:
-                found = list(found) + self._seats_of(found, loose)
                 return Lookup(tuple(found), hint, alternates=tuple(e for e in loose if e not in found),
                               words=tuple(variant))
         return Lookup(tuple(loose), hint, loose=bool(loose), words=tuple(stripped))
-
-    @staticmethod
-    def _seats_of(found, loose) -> list[Entry]:
-        """The towns named like the admin-1 units ``found`` names, in them, that only a looser spelling reaches: our
-        alias "Basra" names the governorate, and its city is written "Basrah" in the tables, as the unit is."""
-        if not found or any(e.level != "admin1" for e in found):
-            return []
-        units = {(e.admin1_key, e.name) for e in found}
-        return [e for e in loose if e.level == "place" and (e.admin1_key, e.name) in units and e not in found]
 
     def small_places(self, name: str) -> Lookup:
         """The villages and small towns ``name`` may mean (exact key only); loads that tier on first use.

@@ -163,9 +163,11 @@ def _choose_entry(found: Lookup, countries: set[str], admin1_keys: set[str],
             # "Maputo" names a province and the capital city, which is an admin-1 unit of its own: the city
             units = {e.admin1_key for e in entries if e.level == "admin1"}
             towns = [e for e in entries if e.level == "place" and e.admin1_key in units]
-        if not towns and best.level == "district":
-            # its seat spelled another way: "Zhitiqara" (the town's own district) is the town Zhitikara
-            towns = [e for e in found.alternates if e.level == "place" and e.admin1_key == best.admin1_key]
+        if not towns:
+            # its seat spelled another way: "Zhitiqara" (the town's own district) is the town Zhitikara; our alias
+            # "Basra" names the governorate, whose city the tables spell "Basrah", as they spell the unit
+            towns = [e for e in found.alternates if e.level == "place" and e.admin1_key == best.admin1_key
+                     and (best.level == "district" or e.name == best.name)]
         if towns:
             return max(towns, key=lambda e: e.weight)
     return best
@@ -1181,11 +1183,10 @@ def _holder(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc) -> E
     """The town or district the sentence says an unknown place lies in, written right after it: the first resolved
     mention of a place or district that follows it across words that only say what the place is and that it lies
     "in" or "of" the next (_HOLDER_GAP_TAGS), else None."""
-    after = sorted(((m, e) for m, e in resolved if m.start >= mention.end and e.level in ("place", "district")),
-                   key=lambda item: item[0].start)
+    after = [(m, e) for m, e in resolved if m.start >= mention.end and e.level in ("place", "district")]
     if not after:
         return None
-    following, entry = after[0]
+    following, entry = min(after, key=lambda item: item[0].start)
     between = doc.char_span(mention.end, following.start, alignment_mode="expand")
     gap = [t for t in between if t.idx >= mention.end] if between is not None else []
     if not gap or len(gap) > HOLDER_GAP_TOKENS or not any(t.lower_ in _HOLDER_PREPOSITIONS for t in gap):

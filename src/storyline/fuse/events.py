@@ -146,9 +146,7 @@ def _village_near(village: Place, other: Place) -> bool:
     """Whether ``village``, a name the gazetteer does not know, placed where the town or district the text says holds
     it lies ("Mirzanagar union of Raipura upazila in Narsingdi": Narsingdi's point), may be ground ``other`` names:
     within VILLAGE_KM of it, as a village may lie anywhere in its district."""
-    if None in (village.latitude, village.longitude, other.latitude, other.longitude):
-        return False
-    return is_unknown_place(village.location) and distance_km(village, other) <= VILLAGE_KM
+    return _within_km(village, other, VILLAGE_KM) and is_unknown_place(village.location)
 
 
 def _neighbours(a: Place, b: Place) -> bool:
@@ -157,9 +155,14 @@ def _neighbours(a: Place, b: Place) -> bool:
     fine = ("place", "district")
     if a.precision not in fine or b.precision not in fine or a.admin1_iso is None or a.admin1_iso != b.admin1_iso:
         return False
+    return _within_km(a, b, NEIGHBOUR_KM)
+
+
+def _within_km(a: Place, b: Place, km: float) -> bool:
+    """Whether both places have coordinates and lie at most ``km`` apart."""
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
-    return distance_km(a, b) <= NEIGHBOUR_KM
+    return distance_km(a, b) <= km
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -1040,9 +1040,8 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
                  f"{max(f.b_verbatim, f.a_verbatim):.0%} of sentences near-verbatim")
         third = _shared_third_source(a, b, a_credits, b_credits)
         if third:
-            names = ", ".join(f"'{name}'" for name in sorted(third))
             return _link(a, b, "common_source", 0.8 * p_reuse, _earlier_first(a, b), f,
-                         [reuse, f"both credit {names}, which neither of them is"])
+                         [reuse, f"both credit {_quoted(third)}, which neither of them is"])
         writer = _shared_writer(a, b, a_credits, b_credits)
         if writer:
             return _link(a, b, "common_source", 0.8 * p_reuse, _earlier_first(a, b), f, [
@@ -1062,11 +1061,10 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
         issuers = _statement_issuers(a.text) & _statement_issuers(b.text)
         used = max(direction.a_is_source_undated, 1 - direction.a_is_source_undated)  # publication order aside
         if issuers and used < UNCERTAIN_DIRECTION and min(f.a_new, f.b_new) >= STATEMENT_OWN_MATERIAL:
-            names = ", ".join(f"'{name}'" for name in sorted(issuers))
             return _link(a, b, "common_source", 0.8 * p_reuse, _earlier_first(a, b), f, [
-                reuse, f"both rewrite a statement of {names}, and each adds {min(f.a_new, f.b_new):.0%} or more of its "
-                       f"own, with nothing but the order they came out in to say one used the other: both rewrite "
-                       f"the statement", *direction.evidence])
+                reuse, f"both rewrite a statement of {_quoted(issuers)}, and each adds {min(f.a_new, f.b_new):.0%} or "
+                       f"more of its own, with nothing but the order they came out in to say one used the other: both "
+                       f"rewrite the statement", *direction.evidence])
         evidence = [reuse, *direction.evidence]
         if swaps:
             shown = "; ".join(f"{x} -> {y}" if a_first else f"{y} -> {x}" for x, y in swaps[:3])
@@ -1405,15 +1403,13 @@ def _relayed(a: Article, b: Article, a_credits: _Credits, b_credits: _Credits) -
                                               | _story_passage_credits(copy.text, copy_credits, source.text))
         credited |= _statement_credited(copy.text, source.outlet)
         if credited and not _published_before(copy, source):
-            names = ", ".join(f"'{name}'" for name in sorted(credited))
             return "derived", copy_is_b, RELAYED_PROBABILITY, (
-                f"{'B' if copy_is_b else 'A'}'s lead (or its item on this story) credits {names}, the other's "
-                f"outlet: it relays that report")
+                f"{'B' if copy_is_b else 'A'}'s lead (or its item on this story) credits {_quoted(credited)}, the "
+                f"other's outlet: it relays that report")
     third = (a_credits.lead & b_credits.lead) - a_credits.identity - b_credits.identity
     if third:
-        names = ", ".join(f"'{name}'" for name in sorted(third))
         return "common_source", _earlier_first(a, b), RELAYED_COMMON_PROBABILITY, (
-            f"both leads credit {names}, which neither of them is: both relay that report")
+            f"both leads credit {_quoted(third)}, which neither of them is: both relay that report")
     return None
 
 
@@ -1421,9 +1417,9 @@ def _relayed_by_one(a_credits: _Credits, b_credits: _Credits) -> tuple[str, str]
     """``(side, names)`` when one report relays outlets (its lead credits them, or it carries their copy) that
     neither report is, and the other credits or carries no outlet at all, else None."""
     for side, one, other in (("A", a_credits, b_credits), ("B", b_credits, a_credits)):
-        relayed = (one.lead | one.carried) - one.identity - other.identity
+        relayed = _relays(one, other)
         if relayed and not (other.lead | other.carried | other.names) - other.identity:
-            return side, ", ".join(f"'{name}'" for name in sorted(relayed))
+            return side, _quoted(relayed)
     return None
 
 
@@ -1431,8 +1427,17 @@ def _relayed_instead(source: _Credits, copy: _Credits) -> str:
     """The outlets a report that restates another relays in its lead or carries (named, comma-separated) where the
     other report neither is one of them nor names them: a copy that kept the other's credit relays nothing new;
     one that credits an agency the other never mentions took the story from that agency ("" when none)."""
-    relayed = (copy.lead | copy.carried) - copy.identity - source.identity - source.names - source.carried
-    return ", ".join(f"'{name}'" for name in sorted(relayed))
+    return _quoted(_relays(copy, source) - source.names - source.carried)
+
+
+def _relays(one: _Credits, other: _Credits) -> frozenset[str]:
+    """The outlets ``one`` relays (its lead credits them, or it carries their copy) that neither report is."""
+    return (one.lead | one.carried) - one.identity - other.identity
+
+
+def _quoted(names) -> str:
+    """Names for the evidence: sorted, each in quotes, comma-separated."""
+    return ", ".join(f"'{name}'" for name in sorted(names))
 
 
 def _carries_relayed(a_credits: _Credits, b_credits: _Credits) -> bool:
