@@ -1593,3 +1593,41 @@ def test_years_of_fighting_are_an_era_not_an_incident():
                      "the capital and remains a target for extortion and occasional attacks, even though security in "
                      "central Mogadishu has improved.", published=dt.date(2026, 3, 17))
     assert all(event.is_aggregate for event in events)
+
+
+def test_a_crowd_that_beats_suspects_to_death_kills_them_where_and_when_it_did():
+    # the parser hangs "to death", "in Kisii" and "on Sunday" on the charge ("accused ..."): they are the beating's
+    (event,) = _events("A mob beat two men accused of theft to death in Kisii on Sunday, police said.",
+                       published=dt.date(2026, 3, 17))
+    assert (event.sub_event_type, event.fatalities.low, event.place.location, event.time.start) == (
+        "Mob violence", 2, "Kisii", dt.date(2026, 3, 15))
+    # or on what they were accused of doing ("stealing"); a day hung there may be the theft's, so only the toll is
+    # asserted
+    (event,) = _events("Villagers beat two men accused of stealing a goat to death in Kisii, police said.",
+                       published=dt.date(2026, 3, 17))
+    assert (event.sub_event_type, event.fatalities.low) == ("Mob violence", 2)
+    # a sentence to death is no killing
+    assert not any(e.fatalities for e in _events("A court sentenced two men accused of theft to death in Kisii.",
+                                                 published=dt.date(2026, 3, 17)))
+
+
+def test_a_crowd_attacking_men_accused_of_theft_is_dated_by_the_attack():
+    (event,) = _events("A mob attacked two men accused of theft in Kisii on Sunday.", published=dt.date(2026, 3, 17))
+    assert (event.sub_event_type, event.time.start) == ("Mob violence", dt.date(2026, 3, 15))
+
+
+def test_an_official_defending_a_police_operation_tells_no_riot():
+    # "operation" is a weak fighting word; beside "the right to protest" it made a violent demonstration
+    assert not _events("Apurimac's regional prefect, Rosa Palomino, defended the operation, saying the right to "
+                       "protest could not override the right of thousands of people to travel and work.",
+                       published=dt.date(2026, 5, 20))
+
+
+def test_angry_residents_who_burn_a_police_post_and_block_roads_riot_as_demonstrators():
+    (event,) = _events("Angry residents set fire to a police post and blocked roads with burning tyres in Mombasa's "
+                       "Likoni area late on Friday.", published=dt.date(2026, 8, 15))
+    assert event.sub_event_type == "Violent demonstration"
+    # a crowd that beats someone is still a mob
+    (event,) = _events("Angry residents beat a suspected thief and blocked roads with burning tyres in Likoni late on "
+                       "Friday.", published=dt.date(2026, 8, 15))
+    assert event.sub_event_type == "Mob violence"

@@ -1007,3 +1007,13 @@ def test_a_governorate_named_for_its_city_is_the_city_where_the_text_puts_a_quar
     assert (basra.precision, basra.location, basra.admin1_iso) == ("place", "Basrah", "IQ-BA")
     (span, province), = places_in("Tribal clashes have spread across Basra province.")
     assert (province.precision, province.location, province.admin1_iso) == ("admin1", None, "IQ-BA")
+
+
+def test_an_unknown_area_of_a_known_district_is_a_place_in_it():
+    # "area" asks for no level, but "the Domel area of Bannu district" writes Domel as a place that Bannu holds
+    found = dict(places_in("A roadside bomb hit a police van on Tuesday morning in the Domel area of Bannu district in "
+                           "Khyber Pakhtunkhwa province, killing four policemen."))
+    domel = found["Domel area"]
+    assert (domel.location, domel.admin1_iso) == ("Domel", "PK-KP")
+    # an English word is no unknown place, however it is written
+    assert "Hope area" not in dict(places_in("Fighting broke out in the Hope area of Bannu district."))

@@ -226,6 +226,21 @@ def test_a_fight_one_report_calls_mob_violence_and_another_a_clash_is_one_incide
     assert len(fuse_events([riot, bombing], context(stories={"a1": "s1", "a2": "s1"}))) == 2
 
 
+def test_police_fire_one_report_calls_excessive_force_and_another_an_attack_is_one_incident_of_one_story():
+    day = (D(2026, 7, 7), D(2026, 7, 7), "day")
+    nairobi = Place("Kenya", "KE", "Nairobi City", "KE-30", "Nairobi", -1.2833, 36.8167, "place")
+    police = Actor("police", "Police Forces of Kenya", "state forces", "KE")
+    protest = mention("m1", "a1", sub="Excessive force against protesters", event_type="Protests", place=nairobi,
+                      time=day, killed=2, victims="protesters")
+    crowd = replace(mention("m2", "a2", sub="Attack", event_type="Violence against civilians", place=nairobi,
+                            time=day, killed=3, victims="people"), actor1=police)
+    (event,) = fuse_events([protest, crowd], context(stories={"a1": "s1", "a2": "s1"}))
+    assert len(event.mentions) == 2
+    assert len(fuse_events([protest, crowd], context(stories={"a1": "s1", "a2": "s2"}))) == 2  # two stories
+    gunmen = replace(crowd, actor1=Actor("gunmen", "Unidentified Armed Group", "rebels", None))
+    assert len(fuse_events([protest, gunmen], context(stories={"a1": "s1", "a2": "s1"}))) == 2  # not the state's fire
+
+
 KATUTURA = Place("Namibia", "NA", "Khomas", "NA-KH", "Katutura", -22.5231, 17.0603, "place")
 WINDHOEK = Place("Namibia", "NA", "Khomas", "NA-KH", "Windhoek", -22.5594, 17.0832, "place")
 REHOBOTH = Place("Namibia", "NA", "Hardap", "NA-HA", "Rehoboth", -23.3167, 17.0833, "place")

@@ -503,6 +503,15 @@ def _shot_dead(verb):
     return None
 
 
+def _to_death(verb) -> list:
+    """The "death" of "<verb> ... to death", also where the parser hung it on the victim's description: "beat two
+    men accused of theft to death" (on "accused"), "... accused of stealing a goat to death" (on "stealing")."""
+    holders = [verb] + [word for obj in verb.children if obj.dep_ == "dobj" for word in obj.subtree
+                        if word.pos_ == "VERB" and word.lemma_.lower() not in TO_DEATH_VERBS | {"sentence", "condemn"}]
+    return [pobj for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "to"
+            for pobj in prep.children if pobj.lower_ == "death"]
+
+
 def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
     """The counts one casualty word reports, as (kind, count, casualty-word tokens)."""
     lemma, lower = token.lemma_.lower(), token.lower_
@@ -514,8 +523,7 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         return _from_verb(token, KILLED, excluded, [fatally[0], token])  # "fatally wounded", "was fatally shot"
     if lemma == "gun" and any(c.lower_ == "down" for c in token.children):  # "gunned down"
         return _from_verb(token, KILLED, excluded, [token])
-    to_death = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
-                for pobj in prep.children if pobj.lower_ == "death"]
+    to_death = _to_death(token)
     if to_death and lemma in TO_DEATH_VERBS:  # "stabbed to death"; not "sentenced to death"
         return _from_verb(token, KILLED, excluded, [token, to_death[0]])
     if lower == "dead" and token.i > 0 and token.nbor(-1).lower_ == "shot" and token.nbor(-1).pos_ != "VERB" and any(

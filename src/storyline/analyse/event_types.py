@@ -66,6 +66,8 @@ TRIGGERS_FILE = DATA / "event_triggers.tsv"
 SPEECH_VERBS_FILE = DATA / "speech_verbs.tsv"  # read by speech_verb_rows for statements.py too: its `reporting` rows frame a source
 
 GAP = 4  # tokens a ".." in a pattern may skip
+# tokens a "..." may skip: room for a victim described at length ("beat two men accused of theft to death")
+WIDE_GAP = 8
 SENTENCE_DECAY = (1.0, 0.85, 0.7, 0.6)  # later sentences of a snippet usually add background, not the event
 MIN_SCORE = 1.5  # below this the evidence is a hint, not an event
 
@@ -167,20 +169,21 @@ class _Word:
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """One phrase of the lexicon: a sequence of word alternatives (``None`` = a gap), a label and a weight."""
+    """One phrase of the lexicon: a sequence of word alternatives or gaps (the most tokens one skips), a label and a
+    weight."""
 
-    elements: tuple[tuple[_Word, ...] | None, ...]
+    elements: tuple[tuple[_Word, ...] | int, ...]
     label: str
     weight: float
     source: str  # the phrase as written, for provenance
     order: int = 0  # its place in the lexicon: of equal patterns at one place, the first row wins
 
 
-def _parse_phrase(phrase: str) -> tuple[tuple[_Word, ...] | None, ...]:
-    elements = []
+def _parse_phrase(phrase: str) -> tuple[tuple[_Word, ...] | int, ...]:
+    elements: list[tuple[_Word, ...] | int] = []
     for element in phrase.split():
-        if element == "..":
-            elements.append(None)
+        if element in ("..", "..."):
+            elements.append(GAP if element == ".." else WIDE_GAP)
             continue
         words = []
         for alternative in element.split("|"):
@@ -208,7 +211,7 @@ def lexicon() -> tuple[Pattern, ...]:
         for phrase in phrases.split(";"):
             elements = _parse_phrase(phrase)
             # the index looks phrases up by their first word, or by its first 3 letters when it is a prefix
-            if not elements or elements[0] is None or elements[-1] is None or any(
+            if not elements or isinstance(elements[0], int) or isinstance(elements[-1], int) or any(
                     w.prefix and len(w.text) < 3 for w in elements[0]):
                 raise ValueError(f"{TRIGGERS_FILE}:{number}: bad phrase {phrase.strip()!r} (a gap at an end, "
                                  "or a first word that is a prefix shorter than 3 letters)")
@@ -251,8 +254,8 @@ def _match_at(pattern: Pattern, tokens, start: int) -> tuple[int, ...] | None:
         if element == len(pattern.elements):
             return True
         words = pattern.elements[element]
-        if words is None:  # a gap: try every length up to GAP
-            return any(walk(element + 1, at + skip) for skip in range(GAP + 1))
+        if isinstance(words, int):  # a gap: try every length up to its width
+            return any(walk(element + 1, at + skip) for skip in range(words + 1))
         if at >= len(tokens) or (positions and tokens[at].sent.start != tokens[positions[0]].sent.start):
             return False
         if not any(w.matches(_forms(tokens[at]), tokens[at].pos_) for w in words):
@@ -1064,6 +1067,9 @@ def _unarmed_crowd(context: _Context, token) -> bool:
     return _unarmed(context.roles_of(_antecedent(doers, _relative_clause(token))))
 
 
+WEAK_CLASH = 1.0  # below this a fighting word ("operation") tells no fighting at a protest
+
+
 def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     """A protest is typed by what happened at it; clashes, arrests and shots at it belong to it.
 
@@ -1075,8 +1081,9 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     violent = [h for h in cues.get("protest_violent", []) if h.pattern.weight >= 1.5]  # not a bare "unrest"
     if cues.get("peaceful"):
         violent = [h for h in violent if h.pattern.weight >= 2.0]  # "peaceful" outweighs a vague "violence"
+    # not a bare "operation" ("the prefect defended the operation"): the forces' work, no fighting told
     violent += [evidence.best[k] for k in ("Violent demonstration", "Looting/property destruction", "Armed clash")
-                if k in evidence.best]
+                if k in evidence.best and evidence.best[k].pattern.weight >= WEAK_CLASH]
     # protesters who storm a building force their way in: ACLED's violent demonstration
     storming = [h for h in cues.get("violence", []) if context.token(h).lemma_.lower() in STORMING]
     violent += storming
@@ -1137,11 +1144,23 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         label, rule, cue = "Protest with intervention", "protest-intervention", intervention[0]
     else:
         return
+    if label == "Violent demonstration" and _angry_crowd_only(evidence, context):
+        # "angry residents set fire to a police post and blocked roads with burning tyres": the crowd's protest
+        evidence.scores.pop("Mob violence", None)
     for absorbed in PROTEST_FAMILY + ("Armed clash", "Arrests", "Looting/property destruction"):
         evidence.scores.pop(absorbed, None)
     cues.pop("violence", None)
     cues.pop("harm", None)
     evidence.add(label, base + 0.6, cue, rule)
+
+
+def _angry_crowd_only(evidence: _Evidence, context: _Context) -> bool:
+    """Whether the sentence's mob violence rests only on the crowd being called angry ("angry residents"), with no
+    blow or harm done to anyone: at a protest, what they did makes it a riot of demonstrators."""
+    hit = evidence.best.get("Mob violence")
+    return (hit is not None and evidence.rules.get("Mob violence") == "trigger"
+            and context.tokens[hit.positions[0]].lower_ == "angry"
+            and not context.cues.get("violence") and not context.cues.get("harm"))
 
 
 CLASHING = frozenset({"clash", "fight", "scuffle", "skirmish"})

@@ -1031,18 +1031,21 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
     name = doc_text(first.doc)[first.idx:last.idx + len(last)]
     if gaz.demonym_country(name) or all(_is_english_word(t) for t in tokens[i:j + 1] if t.is_alpha):
         return None
-    hint = None
+    hint, area = None, False
     if j + 1 < len(tokens):
         is_designator, level = gaz.designator_level(tokens[j + 1].text)
         if is_designator:
             hint, last = level, tokens[j + 1]
+            # "in the Domel area of Bannu district": a designator of no level, of a known unit, after "in the"
+            area = level is None and i > 1 and tokens[i - 1].lower_ == "the" and _after_locative(tokens, i - 1) \
+                and _qualified_by_unit(tokens, j + 1, gaz, ("admin1", "district"))
     hint = hint or _prefix_level(tokens, i, gaz) or _appositive_level(tokens[j], gaz)
     if j + 1 < len(tokens) and tokens[j + 1].tag_ == "POS":
         return None
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
     if entity is not None and (entity.label_ in NUMERIC_LABELS or _extends_beyond(entity, first.i, last.i, gaz)):
         return None  # a date, or part of a longer name
-    if hint not in ("place", "district"):
+    if hint not in ("place", "district") and not area:
         # No designator (or one for a unit we do not know, "Boni province"): a locative, and the place label or an
         # admin-1 said to hold the name, must agree. The small model takes unfamiliar names for people's, but an
         # organisation label ("at Sakimba Holdings") goes against a place.
@@ -1054,10 +1057,11 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
                     unlocated=name)
 
 
-def _qualified_by_unit(tokens, j: int, gaz: Gazetteer) -> bool:
-    """Whether a known admin-1 follows ``tokens[j]`` as where it lies ("Boni, Mopti", "Boni in the Mopti region")."""
+def _qualified_by_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...] = ("admin1",)) -> bool:
+    """Whether a known unit of ``levels`` follows ``tokens[j]`` as where it lies ("Boni, Mopti", "Boni in the Mopti
+    region", "the Domel area of Bannu district")."""
     k = j + 1
-    if k < len(tokens) and tokens[k].lower_ in (",", "in"):
+    if k < len(tokens) and tokens[k].lower_ in (",", "in", "of"):
         k += 1
     if k < len(tokens) and tokens[k].lower_ == "the":
         k += 1
@@ -1068,7 +1072,7 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer) -> bool:
         if not tokens[end].text[:1].isupper() and not gaz.designator_level(tokens[end].text)[0]:
             break
         found = gaz.lookup(doc_text(doc)[tokens[k].idx:tokens[end].idx + len(tokens[end])], allow_loose=False)
-        if any(e.level == "admin1" for e in found.entries) and found.hint in (None, "admin1"):
+        if any(e.level in levels for e in found.entries) and found.hint in (None, *levels):
             return True
     return False
 

@@ -675,9 +675,15 @@ def _to_come(sentence, span: Span) -> bool:
 def _hung_on(sentence, span: Span):
     """The word outside ``span`` that its last root word hangs on ("killed" for "on Sunday" in "killed ... on
     Sunday"), or None when the span holds no token of ``sentence``."""
+    root = _last_root(sentence, span)
+    return root.head if root is not None else None
+
+
+def _last_root(sentence, span: Span):
+    """The last word of ``span`` whose head lies outside it ("on" of "on Sunday"), or None."""
     inside = [t for t in sentence if span.start <= t.idx < span.end]
     roots = [t for t in inside if t.head.i == t.i or not span.start <= t.head.idx < span.end]
-    return roots[-1].head if roots else None
+    return roots[-1] if roots else None
 
 
 def _with_runs_of_days(sentence, found: list[tuple[Span, TimeInterval]],
@@ -744,7 +750,10 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
         return "event", 1
     if token.lower_ in _BOUNDS and token.pos_ == "ADP" and not _just_around(token):
         return "bound", 0
+    below = _last_root(sentence, span)  # the word on the path just under ``token``
     while token.i not in clause:
+        if _misplaced_on_charge(token, below) and token.head.head.i in clause:
+            return "event", steps + 1  # "beat two men accused of theft [in Kisii on Sunday]": the beating's
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
             return "history", 0  # "have risen since the Taliban returned to power in 2021": when a period began
         if token.dep_ in ("relcl", "acl") and token.head.i in clause:
@@ -770,8 +779,20 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
             # "had arrested eleven people and [the leaders had been called to a meeting on Wednesday]", "had been
             # arrested and [would appear before a prosecutor on Wednesday]"
             return "other", 0
-        token, steps = token.head, steps + 1
+        below, token, steps = token, token.head, steps + 1
     return "event", steps
+
+
+# Participles that say what someone is held to have done, a standing charge rather than a deed of that day.
+_CHARGED = frozenset({"accuse", "suspect", "charge", "want", "blame", "allege"})
+
+
+def _misplaced_on_charge(token, below) -> bool:
+    """Whether the parser hung a place or time on a participle that describes the event's victims by a charge
+    ("attacked two men [accused] of theft in Kisii on Sunday"): a phrase other than the charge's own "of ..."
+    hung straight on it belongs to the verb whose object they are."""
+    return (token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _CHARGED and below is not None
+            and below.dep_ == "prep" and below.lower_ != "of" and token.head.dep_ in ("dobj", "nsubjpass"))
 
 
 def _counts_back(written: str) -> bool:

@@ -42,7 +42,7 @@ from storyline.records import Disagreement, Event, EventMention, Evidence, Place
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
 VILLAGE_KM = 50.0  # a village placed at the town or district holding it may lie this far from it (_village_near)
 NEIGHBOUR_KM = 10.0  # towns this close, in one story, may be named for the same ground (see _neighbours)
-FUSER = "fuse-9"
+FUSER = "fuse-10"
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -91,7 +91,8 @@ def compatible(a: EventMention, b: EventMention, context: Context) -> bool:
     """Nothing rules out that ``a`` and ``b`` tell the same incident."""
     if a.article_id == b.article_id or a.is_aggregate != b.is_aggregate:
         return False
-    if _FAMILY.get(a.event_type) != _FAMILY.get(b.event_type) and not _one_fight_typed_two_ways(a, b, context):
+    if _FAMILY.get(a.event_type) != _FAMILY.get(b.event_type) and not (
+            _one_fight_typed_two_ways(a, b, context) or _state_fire_typed_two_ways(a, b, context)):
         return False
     if not (_places_compatible(a.place, b.place) or _neighbours(a.place, b.place) and _same_story(a, b, context)):
         return False
@@ -124,6 +125,16 @@ def _one_fight_typed_two_ways(a: EventMention, b: EventMention, context: Context
     kinds = {a.sub_event_type, b.sub_event_type}
     other = next(iter(kinds - {"Mob violence"}), None)
     return ("Mob violence" in kinds and other in ("Armed clash", "Attack") and _same_story(a, b, context))
+
+
+def _state_fire_typed_two_ways(a: EventMention, b: EventMention, context: Context) -> bool:
+    """State forces firing on a crowd that one report of a story calls protesters ("shot dead two protesters as they
+    broke up demonstrations": excessive force) and another only a crowd ("opened fire on crowds marking the day": an
+    attack on civilians)."""
+    if {a.sub_event_type, b.sub_event_type} != {"Excessive force against protesters", "Attack"}:
+        return False
+    attack = a if a.sub_event_type == "Attack" else b
+    return attack.actor1 is not None and attack.actor1.category == "state forces" and _same_story(a, b, context)
 
 
 def _same_story(a: EventMention, b: EventMention, context: Context) -> bool:
