@@ -1631,3 +1631,34 @@ def test_angry_residents_who_burn_a_police_post_and_block_roads_riot_as_demonstr
     (event,) = _events("Angry residents beat a suspected thief and blocked roads with burning tyres in Likoni late on "
                        "Friday.", published=dt.date(2026, 8, 15))
     assert event.sub_event_type == "Mob violence"
+
+
+def test_tear_gas_fired_to_clear_a_blockade_is_a_protest_whatever_the_words_for_who_held_it():
+    for who in ("landless farmworkers", "land invaders"):
+        (event,) = _events(f"Military police fired tear gas and rubber bullets on Thursday to clear about 800 {who} "
+                           "who had blocked the BR-155 highway near Eldorado do Carajás, in Pará state.",
+                           published=dt.date(2026, 8, 13))
+        assert (event.sub_event_type, event.place.admin1_iso) == ("Protest with intervention", "BR-PA"), who
+
+
+def test_the_toll_of_an_attack_on_a_village_of_a_local_government_area_is_an_attack_on_the_day_it_was_done():
+    # "Local Government Area" is a district, not the state's forces; the people killed "in an attack by gunmen" are
+    # its targets, not the gunmen; the toll was told on Sunday, the attackers came on Saturday
+    events = _events("The number of people killed in an attack by gunmen on Hurti, a farming village in Bokkos Local "
+                     "Government Area of Plateau State, has risen to at least 15, local officials said on Sunday "
+                     "evening.\n\nThe bodies of eight more victims were found in farmland during a search by soldiers "
+                     "and local vigilantes in the afternoon, the council chairman told the Courier. At least nine "
+                     "people are being treated for gunshot wounds at the general hospital in Bokkos.\n\nThe attackers "
+                     "arrived on motorcycles shortly after 10 p.m. on Saturday, shooting at residents and setting fire "
+                     "to several houses.", published=dt.date(2026, 3, 8))
+    (event,) = events
+    assert (event.sub_event_type, event.place.location, event.time.start, event.fatalities.low) == (
+        "Attack", "Hurti", dt.date(2026, 3, 7), 15)
+
+
+def test_victims_the_parser_made_the_subject_of_what_they_were_doing_are_counted():
+    # parsed "killed [four farmers working their fields]": the farmers are the subject of "working"
+    (event,) = _events("Last month, gunmen killed four farmers working their fields in neighbouring Mangu Local "
+                       "Government Area, and residents there have since abandoned several farms.",
+                       published=dt.date(2026, 3, 9))
+    assert event.fatalities.low == 4 and event.place.admin1_iso == "NG-PL"

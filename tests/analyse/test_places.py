@@ -1015,5 +1015,13 @@ def test_an_unknown_area_of_a_known_district_is_a_place_in_it():
                            "Khyber Pakhtunkhwa province, killing four policemen."))
     domel = found["Domel area"]
     assert (domel.location, domel.admin1_iso) == ("Domel", "PK-KP")
+    # a village at its district's point: no coarser than a town of the district named later
+    assert domel.precision == "place"
     # an English word is no unknown place, however it is written
     assert "Hope area" not in dict(places_in("Fighting broke out in the Hope area of Bannu district."))
+
+
+def test_a_farm_named_like_a_town_is_not_the_town():
+    # Santa Luzia is a town of Minas Gerais; "the Santa Luzia cattle ranch" lies in Para
+    assert not places_in("They demanded the expropriation of the Santa Luzia cattle ranch.")
+    assert [span for span, _ in places_in("Gunmen attacked a farm in Santa Luzia.")] == ["Santa Luzia"]

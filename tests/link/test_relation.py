@@ -413,6 +413,11 @@ def test_a_retelling_that_credits_an_agency_the_other_never_names_shares_its_sou
     # a copy that kept a credit its source gives too (here, late in the source) still restates that source
     credited = MALI_BUS_WIRE.rstrip() + "\n\nThe bus was full, the Niger Bend News Agency reported.\n"
     assert classify_pair(replace(bus, text=credited), brief).relation == "derived"
+    # an outlet named "... Newswire", credited by "according to", is an outlet too
+    newswire = MALI_BUS_BRIEF.replace("in Mali's central region.",
+                                      "in Mali's central region, according to Eastern Newswire.", 1)
+    link = classify_pair(bus, article("brief", newswire, MALI_DAYS["bus"], "Sahel Digest"))
+    assert link.relation == "common_source" and any("relays 'Eastern Newswire'" in e for e in link.evidence)
 
 
 def test_two_incidents_in_one_region_in_one_week_are_unrelated():

@@ -799,7 +799,15 @@ def _objects(verb, excluded) -> list:
     if objects:  # "killed a council member in addition to three of his guards"
         extra = [_additive_object(c) for c in verb.children]
         objects += [e for e in extra if e is not None and e.i not in excluded]
-    return objects or _counted_by_preposition(verb, excluded)
+    return objects or _counted_by_preposition(verb, excluded) or _subject_of_clause_after(verb, excluded)
+
+
+def _subject_of_clause_after(verb, excluded) -> list:
+    """Victims the parser made the subject of a clause hung on the verb: "killed [four farmers] working their
+    fields" (parsed as "killed [four farmers working their fields]", a clause), when the verb has no object."""
+    return [subject for clause in verb.children if clause.dep_ in ("ccomp", "xcomp") and clause.tag_ == "VBG"
+            and clause.i > verb.i for subject in clause.children
+            if subject.dep_ == "nsubj" and subject.i not in excluded and verb.i < subject.i < clause.i]
 
 
 def _counted_by_preposition(verb, excluded) -> list:

@@ -316,6 +316,10 @@ def _expand(token) -> list:
     return out
 
 
+# What one is killed or hurt "in": the assault, whose doers are not its targets ("killed in an attack by gunmen")
+_ASSAULTS = frozenset({"attack", "ambush", "raid", "assault", "shooting", "bombing", "explosion", "blast", "strike"})
+
+
 def _targets(token) -> list:
     """Who or what a violent word was aimed at, or who suffered it (objects, passive subjects, "on X")."""
     heads = [token]
@@ -324,6 +328,11 @@ def _targets(token) -> list:
     if token.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in token.children):
         return _subject(token)[0]  # "a patrol came under fire": the subject suffered it
     out = []
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "the number of people killed in an attack by gunmen": the people it was done to, not the attack's doers
+        out.extend(_expand(token.head))
+        out.extend(t for prep in token.head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj))
     for head in heads:
         for child in head.children:
             if child.dep_ in OBJECT_DEPS:
@@ -332,7 +341,7 @@ def _targets(token) -> list:
                            for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj))  # fire on X
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not (head is token and pobj.lemma_.lower() in _ASSAULTS):
                         out.extend(_expand(pobj))
             elif child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_ in ("kill", "injure", "wound", "leave"):
                 out.extend(t for c in child.children if c.dep_ in OBJECT_DEPS for t in _expand(c))
@@ -828,6 +837,9 @@ def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[in
             roles[p][hit.label[5:]] = max(roles[p].get(hit.label[5:], 0.0), hit.pattern.weight)
     for p, role in _actor_roles(tokens, index_of).items():
         roles[p][role] = 1.0
+    for p, token in enumerate(tokens):
+        if token.lower_ == "government" and token.dep_ == "compound" and token.head.lower_ in ("area", "areas"):
+            roles.pop(p, None)  # "Bokkos Local Government Area": Nigeria's district, no state's forces
     context = _Context(tokens, roles, defaultdict(list), index_of)
     evidence = _Evidence({}, {}, {})
     # "a kidnapping gang": a group named by the violence it does is an armed group, not crime, and the word
@@ -850,6 +862,8 @@ def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[in
                 tokens[hit.positions[-1]].lemma_.lower() not in INCIDENT_NOUNS):
             continue  # "killed two suspected smugglers", "shot five vigilantes": who was hit, not what happened
             # ("killed in a brawl": the incident they died in)
+        elif hit.label == "Mob violence" and _doer_of_other_deed(tokens[hit.positions[-1]], violent_words):
+            continue  # "found during a search by soldiers and local vigilantes": who searched, not what happened
         elif hit.label == "ORG_CRIME" and _doer_of_violence(tokens[hit.positions[-1]], violent_words):
             continue  # "gang members killed 12 residents": who did it; what they did is the event
         elif hit.label == "ORG_CRIME" and tokens[hit.positions[-1]].i in kinds_of_gang:
@@ -899,6 +913,17 @@ def _denied(word) -> bool:
         if node.dep_ not in ("compound", "pobj", "prep", "attr", "dobj") or node.head is node:
             return False
         node = node.head
+
+
+def _doer_of_other_deed(word, violent_words: set[int]) -> bool:
+    """Whether ``word`` (or the first of the words it is joined to) names who did a deed told by a noun that is no
+    violence: "a search by soldiers and local vigilantes"."""
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head
+    if word.dep_ != "pobj" or word.head.lower_ != "by":
+        return False
+    deed = word.head.head
+    return deed.pos_ == "NOUN" and deed.i not in violent_words
 
 
 def _suspected_of(word) -> bool:
@@ -1020,9 +1045,10 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
             continue
         if _people(who):
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-by-civilians")
-        elif not doers and context.cues.get("protest_intervention"):
-            # "fired rubber bullets and tear gas to clear a road blockade": a blockade met with the means of crowd
-            # control was a crowd's
+        elif not who and context.cues.get("protest_intervention"):
+            # "fired rubber bullets and tear gas to clear a road blockade", "to clear 800 land invaders who had
+            # blocked the highway": a blockade met with the means of crowd control was a crowd's, whatever the words
+            # for who held it
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-dispersed")
 
 
@@ -1106,9 +1132,11 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         # up, said without the word "protest"
         dispersed = any(context.token(h).lemma_.lower() in DISPERSING and _crowd_or_protesters(context, h)
                         for h in intervention)
-        # "fired tear gas to remove villagers who had cut off the road": the means of crowd control used on a crowd
+        # "fired tear gas to remove villagers who had cut off the road", "to clear farmworkers who had blocked the
+        # highway": the means of crowd control used on a crowd
         dispersed = dispersed or any(h.pattern.weight >= 2.4 for h in intervention) and any(
-            t.lemma_.lower() in DISPERSING | {"remove"} and t.pos_ == "VERB" and _unarmed(context.roles_of(_targets(t)))
+            t.lemma_.lower() in DISPERSING | {"remove", "clear"} and t.pos_ == "VERB"
+            and _unarmed(context.roles_of(_targets(t)))
             for t in context.tokens)
         # "students clashed with police", "clashes between residents and security forces": unarmed people who
         # fight the state's forces riot (ACLED keeps battles for organised armed groups on both sides)

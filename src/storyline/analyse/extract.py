@@ -53,7 +53,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-53"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-54"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -1851,7 +1851,7 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
             return False
     elif not (old.event_type == new.event_type and old.event_type in POLITICAL_VIOLENCE and
               (new.fatalities or new.injuries)) and not _heard_of_it(old, new) and not _brawl_told_of(old, new) \
-            and not _how_it_was_done(old, new):
+            and not _how_it_was_done(old, new) and not _day_it_was_done(old, new):
         return False  # a gun battle told after a bombing is another incident more often than not
     # where the wounded were taken ("to hospital in Gusau") need not be where they were hurt
     if not (_same_ground(old.place, new.place) or toll and _places_agree(old.place, new.place)):
@@ -1861,7 +1861,7 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     # Its own time words vaguer than the incident's ("Last week, gunmen shot dead ..." after "late on Saturday")
     # date another incident in the same span: a part of the incident would be told at its time or at none.
     vaguer = new.dated_by_event and 0 < _TIME_RANK[new.time.precision] < _TIME_RANK[old.time.precision]
-    return _times_overlap(old.time, new.time) and not vaguer
+    return (_times_overlap(old.time, new.time) or _day_it_was_done(old, new)) and not vaguer
 
 
 # Who may clash with a crowd without making the clash a battle: the police, the crowd itself.
@@ -1911,6 +1911,21 @@ def _how_it_was_done(old: _Draft, new: _Draft) -> bool:
     return len(sides) <= 1
 
 
+def _day_it_was_done(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` tells, with its day, how the incident ``old`` was done, where ``old`` was dated only by the day
+    its toll was told ("The number of people killed ... has risen to 15, officials said on Sunday evening", then
+    "The attackers arrived shortly after 10 p.m. on Saturday, shooting at residents"): violence with no toll of its
+    own, by the same side, a day or so before."""
+    if old.dated_by_event or not new.dated_by_event or new.fatalities or new.injuries or new.further:
+        return False
+    if old.event_type not in POLITICAL_VIOLENCE or new.event_type not in POLITICAL_VIOLENCE:
+        return False
+    if old.time.start is None or new.time.end is None or new.time.precision != "day":
+        return False
+    sides = {actor.category == "state forces" for actor in (old.actor1, new.actor1) if actor is not None}
+    return len(sides) <= 1 and 0 < (old.time.start - new.time.end).days <= _DAYS_TOLD_AFTER
+
+
 def _brawl_told_of(old: _Draft, new: _Draft) -> bool:
     """Whether ``new`` tells as a brawl (Mob violence) the fight ``old`` told as a clash of sides no word made armed
     ("a violent confrontation broke out between youths of Gunjur and Sifoe", then "groups armed with cutlasses,
@@ -1953,6 +1968,9 @@ def _result_state(sentence, trigger: Span | None) -> bool:
     return word is not None and word.dep_ == "amod"
 
 
+_DAYS_TOLD_AFTER = 2  # a toll told on the day after the incident, or the one after that
+
+
 def _absorb_detail(old: _Draft, new: _Draft) -> None:
     """Merge a part or consequence of the incident into it. Victims of the other side, or told as more than
     those counted ("two more", "two of the wounded"), add to the toll; others may be among the dead already
@@ -1987,6 +2005,8 @@ def _absorb_detail(old: _Draft, new: _Draft) -> None:
             setattr(new, attribute, None)
     if new.result_state or not new.dated_by_event:
         new.time = _UNRESOLVED_TIME
+    elif _day_it_was_done(old, new):  # the day it was done, not the day its toll was told
+        old.time, old.dated_by_event = new.time, True
     if not additional:
         _take_fuller_victims(old, new)
     old.sides |= new.sides

@@ -66,6 +66,9 @@ LOCATIVE_WORDS = frozenset({"in", "near", "at", "outside", "around", "into", "in
                             "toward", "between", "from", "of", "overlooking", "through", "within", "beyond"})
 # Sites named after the town they stand in ("the University of Dhaka", "Kabul University", "Gao airport"). Not
 # hospitals: the wounded are often taken to one far from where they were hurt.
+# Farms and estates carry names of their own, not the town's they lie near: "the Santa Luzia cattle ranch" (in
+# Para) is not the town of Santa Luzia (in Minas Gerais).
+PROPERTY_WORDS = frozenset({"ranch", "farm", "estate", "plantation", "hacienda", "fazenda", "finca", "homestead"})
 SITE_WORDS = frozenset({"university", "college", "airport", "stadium", "prison", "jail", "market",
                         "bazaar", "mosque", "cathedral", "station", "club"})
 # Lower-case words inside romanised names ("Sar-e Pul", "Bahr el Ghazal", "Khuram wa Sarbagh").
@@ -894,6 +897,8 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     to a place mention, the town of a dateline).
     """
     first, last = tokens[i], tokens[j]
+    if _names_a_property(tokens[j]):
+        return None
     hint = found.hint
     # a word of place after the name: a designator, or a feature named after the town ("the Collo forest")
     designated = j + 1 < len(tokens) and tokens[j + 1].lower_ in FEATURE_WORDS
@@ -949,6 +954,12 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
     alternates = found.alternates if strong else ()
     return _Mention(first.idx, last.idx + len(last), Lookup(entries, hint, found.loose, alternates, found.words),
                     strong, partial=partial)
+
+
+def _names_a_property(last) -> bool:
+    """Whether a name ending at ``last`` names a farm or estate: it modifies one of PROPERTY_WORDS at most two words
+    on ("the Santa Luzia cattle ranch", "the Kilima estate")."""
+    return (last.dep_ == "compound" and last.head.lower_ in PROPERTY_WORDS and 0 < last.head.i - last.i <= 2)
 
 
 def _village_of_unit(found: Lookup) -> Lookup:
@@ -1156,9 +1167,11 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
 
     holder = _holder(mention, resolved, doc)
     if holder is not None and holder.latitude is not None:
-        # "Belot, a farming village in the commune of Kenscoff": at Kenscoff, the nearest point we know. (A district
-        # without coordinates would only lend its name, which names other ground than the village.)
-        return replace(_place_of(holder, gaz), location=mention.unlocated)
+        # "Belot, a farming village in the commune of Kenscoff": at Kenscoff, the nearest point we know; "Hurti, a
+        # farming village in Bokkos Local Government Area": a village, at its district's point, not the district (a
+        # town of it named later is not finer). A district without coordinates would only lend its name, which
+        # names other ground than the village.
+        return replace(_place_of(holder, gaz), location=mention.unlocated, precision="place")
     told = [entry for m, entry in resolved if not in_dateline(m)]
     countries = {entry.country_iso for _, entry in resolved}
     report = _firm_mentions(doc, gaz)

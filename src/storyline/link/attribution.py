@@ -47,6 +47,7 @@ _OUTLET_WORDS = (
     "News", "Press", "Times", "Post", "Agency", "Wire", "Radio", "TV", "Television", "Journal", "Herald",
     "Telegraph", "Guardian", "Tribune", "Gazette", "Mail", "Express", "Mirror", "Observer", "Chronicle",
     "Network", "Broadcasting", "Media", "Daily", "Reporter", "Independent", "Standard", "Today", "Online",
+    "Newswire", "Newspaper", "Dispatch", "Courier", "Sentinel",
 )
 _NOT_OUTLETS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "police", "officials", "mr", "mrs",
                 "ms", "dr", "sir", "court", "the court", "justice", "a", "an"}

@@ -40,9 +40,10 @@ MIN_SHARED_NAMES = 2
 # Two or more capitalised words in a row, with the joiners names use ("Ministry of Foreign Affairs", "al-Shabaab").
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\w’'-]+)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_POSSESSIVE = re.compile(r"['’]s?$")
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
-LINKER = f"link-35:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-36:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
@@ -195,7 +196,8 @@ def name_keys(text: str) -> list[int]:
             first = words[0].casefold()
             if first in NOT_NAMES or first in lower:
                 continue
-        names.add(" ".join(words).casefold())
+        # "Burkina Faso's military government" names Burkina Faso
+        names.add(_POSSESSIVE.sub("", " ".join(words)).casefold())
     names.update(place_name_keys(text))
     return sorted({int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
                    for name in names})
