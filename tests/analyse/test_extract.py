@@ -1662,3 +1662,50 @@ def test_victims_the_parser_made_the_subject_of_what_they_were_doing_are_counted
                        "Government Area, and residents there have since abandoned several farms.",
                        published=dt.date(2026, 3, 9))
     assert event.fatalities.low == 4 and event.place.admin1_iso == "NG-PL"
+
+
+def test_a_market_that_dies_if_drivers_stop_is_no_death():
+    (event,) = _events("Between 5 and 7 people were killed on Wednesday when a minibus struck a roadside bomb near "
+                       'Kaya. "If we stop, the market dies," a union leader said.', published=dt.date(2026, 5, 21))
+    assert (event.fatalities.low, event.fatalities.high) == (5, 7)
+
+
+def test_victims_parsed_as_the_speaker_of_the_sentence_are_counted():
+    # parsed "[at least six soldiers, a spokesman ...] said": the soldiers are whom the ambush killed
+    (event,) = _events("Resistance fighters ambushed a convoy of military supply boats on a stretch of the Chindwin "
+                       "River between Kalewa and Mawlaik on Sunday, killing at least six soldiers, a spokesman for the "
+                       "group that carried out the attack said.",
+                       published=dt.date(2026, 10, 12))
+    assert event.fatalities.low == 6
+
+
+def test_a_crowd_that_beats_a_man_and_burns_his_house_is_mob_violence_and_its_dispersal_part_of_it():
+    (event,) = _events("On Tuesday, in Montepuez town, a crowd beat a man they accused of passing information to the "
+                       "insurgents and set fire to his house. Police fired into the air to disperse the crowd and took "
+                       "the man, who had head injuries, to the district hospital. No one was killed.",
+                       published=dt.date(2026, 7, 8))
+    assert (event.sub_event_type, event.injuries.low, event.fatalities.low) == ("Mob violence", 1, 0)
+
+
+def test_where_the_displaced_arrived_is_not_where_the_raid_was():
+    (event,) = _events("Hundreds of people have arrived in Macomia town since insurgents raided the coastal village of "
+                       "Quiterajo on July 5, killing at least six people, the district administrator said.",
+                       published=dt.date(2026, 7, 10))
+    assert event.place.location == "Quiterajo"
+
+
+def test_bomb_experts_who_neutralise_a_device_disrupt_its_use():
+    (event,) = _events("Security forces in Manipur averted a possible blast on Wednesday when bomb experts neutralised "
+                       "an explosive device hidden beneath a small bridge near Yaingangpokpi in Imphal East district.",
+                       published=dt.date(2026, 6, 17))
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_count_of_one_kind_of_victim_is_some_of_the_people_counted_not_another_count():
+    events = _events("At least 26 people were injured, 17 of them police officers, when a demonstration against the "
+                     "arrest of three activists descended into street fighting in Leipzig's Connewitz district on "
+                     "Saturday night, police said on Sunday.\n\nMasked participants hurled stones and bottles at "
+                     "officers. Police used water cannon and pepper spray to clear the streets.\n\nAn independent "
+                     "legal observers' group said at least nine demonstrators were hurt, several of them by batons.",
+                     published=dt.date(2026, 10, 18))
+    assert [(e.injuries.low, e.injuries.best) for e in events if e.injuries] == [(26, 26)]

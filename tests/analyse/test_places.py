@@ -1025,3 +1025,21 @@ def test_a_farm_named_like_a_town_is_not_the_town():
     # Santa Luzia is a town of Minas Gerais; "the Santa Luzia cattle ranch" lies in Para
     assert not places_in("They demanded the expropriation of the Santa Luzia cattle ranch.")
     assert [span for span, _ in places_in("Gunmen attacked a farm in Santa Luzia.")] == ["Santa Luzia"]
+
+
+def test_a_village_lies_where_the_text_puts_it_whatever_village_of_its_name_the_tables_know():
+    # the small-place tier's Nyaung Pin Thar is in Yangon; the text puts this one in Sagaing
+    found = dict(places_in("A military aircraft bombed Nyaung Pin Thar village in Kanbalu township, Sagaing region, on "
+                           "Thursday afternoon."))
+    village = found["Nyaung Pin Thar village"]
+    assert (village.admin1_iso, village.precision) == ("MM-01", "place")
+
+
+def test_a_village_of_a_district_the_tables_do_not_locate_lies_at_the_districts_seat():
+    found = dict(places_in("On Sunday, insurgents raided Quiterajo, a fishing village on the coast of Macomia "
+                           "district, killing five people."))
+    district = found["Macomia district"]
+    assert district.precision == "district" and district.latitude is not None  # at the town of Macomia
+    assert (found["Quiterajo"].precision, found["Quiterajo"].latitude) == ("place", district.latitude)
+    found = dict(places_in("Troops clashed with insurgents near Mbau, in Mocímboa da Praia district."))
+    assert (found["Mbau"].location, found["Mbau"].admin1_iso) == ("Mbau", "MZ-P")

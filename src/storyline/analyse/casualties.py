@@ -799,7 +799,20 @@ def _objects(verb, excluded) -> list:
     if objects:  # "killed a council member in addition to three of his guards"
         extra = [_additive_object(c) for c in verb.children]
         objects += [e for e in extra if e is not None and e.i not in excluded]
-    return objects or _counted_by_preposition(verb, excluded) or _subject_of_clause_after(verb, excluded)
+    return (objects or _counted_by_preposition(verb, excluded) or _subject_of_clause_after(verb, excluded)
+            or _taken_for_the_speaker(verb, excluded))
+
+
+def _taken_for_the_speaker(verb, excluded) -> list:
+    """Victims the parser made the subject of the reporting verb that ends the sentence: "..., killing [at least six
+    soldiers], a spokesman for the group said" (parsed as "soldiers ... said"): a counted noun right after the verb,
+    whose own apposition names the speaker."""
+    after = next((t for t in verb.doc[verb.i + 1:verb.i + 6] if t.pos_ in ("NOUN", "PROPN")), None)
+    if after is None or after.i in excluded or after.dep_ != "nsubj" or after.head.lemma_.lower() not in SAY_VERBS:
+        return []
+    counted = any(c.dep_ == "nummod" for c in after.children)
+    speaker = any(c.dep_ == "appos" for c in after.children)
+    return [after] if counted and speaker and after.head.i > after.i else []
 
 
 def _subject_of_clause_after(verb, excluded) -> list:
@@ -834,7 +847,12 @@ def _additive_object(prep):
 
 
 def _hypothetical(verb) -> bool:
+    """Whether the casualty verb tells what may or would happen: a modal ("could die"), an intention, or the outcome
+    of a condition ("if we stop, the market dies")."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
 
@@ -865,8 +883,11 @@ def _from_noun(noun, kind: str, excluded) -> list:
     adjacent = _adjacent_count(noun, excluded)
     if adjacent is not None:
         return [(kind, adjacent, [noun])]
-    if kind == INJURED and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUFFER_VERBS:
-        subjects = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i not in excluded]
+    if kind == INJURED and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUFFER_VERBS | {"have"}:
+        verb = noun.head
+        # "the man, who had head injuries": the one the relative pronoun stands for
+        subjects = [_relative_antecedent(verb) if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c
+                    for c in verb.children if c.dep_ == "nsubj" and c.i not in excluded]
         return _counts(subjects, _harm_kind(noun), excluded, [noun.head, noun])
     if kind == INJURED and noun.lemma_.lower() == "injury" and _bearer_verb(noun) is not None:
         return _from_harm(noun, excluded)  # "five were treated for injuries"

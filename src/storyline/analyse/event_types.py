@@ -1677,7 +1677,10 @@ def _destruction_in_violence_rule(evidence: _Evidence, context: _Context) -> Non
     # (not fighting the damage came after: "properties were looted ... after fighting on October 16")
     fought = word is not None and evidence.rules.get("Armed clash") in ("trigger", "violence-each-other") and \
         word.pos_ == "VERB" and word.head.lower_ not in ("after", "following", "since")
-    if hit is None or not violent or not (context.casualties or fought or _done_by_weapon(hit, context)):
+    # "a crowd beat a man ... and set fire to his house": blows at a person hurt him, whatever the toll says
+    beaten = any(context.token(evidence.best[label]).lemma_.lower() in BEATING and context.roles_of(
+        _targets(context.token(evidence.best[label]))).get("civilian") for label in violent if label in evidence.best)
+    if hit is None or not violent or not (context.casualties or fought or beaten or _done_by_weapon(hit, context)):
         return
     label = max(violent, key=evidence.scores.get)
     destruction = evidence.scores.pop(DESTRUCTION)

@@ -53,7 +53,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-54"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-55"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -593,12 +593,15 @@ _MOVING = {"take", "bring", "carry", "ferry", "transport", "smuggle", "travel", 
 
 def _is_destination(sentence, span: Span) -> bool:
     """ "tried to take a boat carrying migrants to Puerto Rico", "the wounded were flown to Kabul", "the bus was
-    travelling from Quetta": where someone was going, was taken or set out from, not where it happened."""
+    travelling from Quetta", "families arrived in Macomia": where someone was going, was taken or set out from, not
+    where it happened."""
     inside = [t for t in sentence if span.start <= t.idx < span.end]
     roots = [t for t in inside if not span.start <= t.head.idx < span.end]
     if not roots or roots[0].dep_ != "pobj":
         return False
     preposition = roots[0].head
+    if preposition.lower_ in ("in", "at") and preposition.head.lemma_.lower() == "arrive":
+        return True  # "hundreds have arrived in Macomia town since insurgents raided Quiterajo"
     return preposition.lower_ in ("to", "towards", "toward", "from") and preposition.head.lemma_.lower() in _MOVING
 
 
@@ -1872,8 +1875,9 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
     """Whether ``new``, told right after a demonstration ``old``, is part of it: clashes with no armed group named
     ("Clashes continued into the early hours of Wednesday": the crowd and the police, until the next day), or
     arrests made at it ("Security forces used tear gas and made several arrests", "nine people had been
-    arrested"), on the same ground and the same day or the next (ACLED codes the demonstration, with its
-    intervention, not a battle or an arrest beside it). Not what the sentence says happened elsewhere."""
+    arrested"), or a riot's crowd dispersed, on the same ground and the same day or the next (ACLED codes the
+    demonstration, with its intervention, not a battle or an arrest beside it). Not what the sentence says happened
+    elsewhere."""
     if old.event_type not in ("Riots", "Protests") or old.is_aggregate or new.is_aggregate or new.elsewhere:
         return False
     if new.sub_event_type == "Armed clash":
@@ -1887,6 +1891,10 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
         # force used on the protest told, by its police or by no one named, not another incident
         if old.sub_event_type == "Violent demonstration" or any(
                 actor is not None and actor.category != "state forces" for actor in (new.actor1, new.actor2)):
+            return False
+    elif new.sub_event_type == "Protest with intervention":
+        # "a crowd beat a man ...", then "police fired into the air to disperse the crowd": the crowd told, broken up
+        if old.event_type != "Riots":
             return False
     elif new.sub_event_type != "Arrests" or new.from_homes:
         return False
@@ -1998,6 +2006,8 @@ def _absorb_detail(old: _Draft, new: _Draft) -> None:
         elif (additional or attribute == "injuries" and others_hurt) and mine is not None and theirs is not None:
             setattr(old, attribute, _sum_figures(mine, theirs))
             setattr(new, attribute, None)
+        elif mine is not None and theirs is not None and _some_of_those_counted(old, new, mine, theirs):
+            setattr(new, attribute, None)  # "26 people were injured, 17 of them police", then "nine demonstrators"
         elif new.nth and mine is not None and theirs is not None and theirs.best == 1:
             # "two traders were shot dead", then "a third man died": one more when two were counted, else one of them
             if mine.low == mine.best == new.nth - 1:
@@ -2013,6 +2023,24 @@ def _absorb_detail(old: _Draft, new: _Draft) -> None:
     old.hurt_sides |= new.hurt_sides
     _absorb(old, new)
     old.rules.extend(r for r in ["detail-of-incident"] if r not in old.rules)
+
+
+def _some_of_those_counted(old: _Draft, new: _Draft, mine: Figure, theirs: Figure) -> bool:
+    """Whether a count of one side's people, fewer than the incident's count of people, tells some of those counted
+    rather than another count of them all ("At least 26 people were injured, 17 of them police officers", then "at
+    least nine demonstrators were hurt"). A count of victims who are no side ("two workers") is another account."""
+    whole, part = _victim_head(old.victims), _victim_head(new.victims)
+    return (whole in _ANYONE_HEADS and part in _SIDE_HEADS
+            and theirs.best is not None and mine.low is not None and theirs.best < mine.low)
+
+
+def _victim_head(victims: str | None) -> str | None:
+    return victims.lower().split()[-1] if victims and victims.split() else None
+
+
+_ANYONE_HEADS = frozenset({"people", "persons", "person"})
+_SIDE_HEADS = frozenset({"demonstrators", "protesters", "rioters", "officers", "policemen", "soldiers", "troops",
+                         "militants", "fighters", "attackers"})
 
 
 def _finds_within_lead_toll(old: _Draft, new: _Draft) -> bool:

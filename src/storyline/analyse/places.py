@@ -393,12 +393,14 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
         if entry is not None and (_abroad_of_its_unit(mention, entry, mentions, sentence, gaz)
                                   or _loose_and_abroad(mention, entry, sentence.doc, gaz)
                                   or _small_town_abroad(mention, entry, mentions)
+                                  or _village_of_another_unit(mention, entry, mentions, sentence.doc)
                                   or _named_part_of_town_abroad(mention, entry, mentions, sentence.doc)):
             # The gazetteer's reading is not this place: keep the name as written (or drop a name of plain words).
             if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
                 mentions[index] = unlocated
             continue
         if entry is not None:
+            entry = _at_its_seat(entry, mention.found)
             resolved.append((mention, entry))
             span = Span("place", mention.start, mention.end, text[mention.start:mention.end])
             results.append((span, _place_of(entry, gaz)))
@@ -427,6 +429,31 @@ def _abroad_of_its_unit(mention: _Mention, entry: Entry, mentions: list[_Mention
     after = _qualifier(mention, mentions, sentence.doc)
     units = _units_named(after) if after is not None else set()
     return len(units) == 1 and gaz.admin1[next(iter(units))].country_iso != entry.country_iso
+
+
+def _at_its_seat(entry: Entry, found: Lookup) -> Entry:
+    """A district the tables do not locate, at the point of the town its name reads as in the same admin-1 ("Macomia
+    district": the tables' Circunscricao de Macomia has no point, the town of Macomia has): a district is usually
+    named for its seat. Any other entry as it is."""
+    if entry.level != "district" or entry.latitude is not None:
+        return entry
+    seat = next((e for e in found.entries if e.level == "place" and e.latitude is not None
+                 and e.admin1_key == entry.admin1_key), None)
+    return entry if seat is None else replace(entry, latitude=seat.latitude, longitude=seat.longitude)
+
+
+def _village_of_another_unit(mention: _Mention, entry: Entry, mentions: list[_Mention], doc) -> bool:
+    """Whether the text puts a village only the small-place tier knows in another admin-1 than the tier's one:
+    "Nyaung Pin Thar village in Kanbalu township, Sagaing region" is not the Nyaung Pin Thar of Yangon. Villages
+    share names across a country; the text says which one."""
+    if not mention.small or entry.level != "place":
+        return False
+    after = next((m for m in mentions if m.start >= mention.end), None)
+    if after is None or " ".join(doc_text(doc)[mention.end:after.start].replace(",", " , ").split()) \
+            not in _QUALIFYING_GAPS:
+        return False
+    units = {e.admin1_key for e in after.found.entries if e.level != "country"}
+    return len(units) == 1 and None not in units and entry.admin1_key not in units
 
 
 # Common words between a local name and the town it lies in: "the Havana informal settlement in Katutura".
@@ -1061,7 +1088,7 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         # admin-1 said to hold the name, must agree. The small model takes unfamiliar names for people's, but an
         # organisation label ("at Sakimba Holdings") goes against a place.
         label = entity.label_ if entity is not None else None
-        qualified = label in (None, "PERSON") and _qualified_by_unit(tokens, j, gaz)
+        qualified = label in (None, "PERSON") and _qualified_by_unit(tokens, j, gaz, ("admin1", "district"))
         if hint is not None or not _after_locative(tokens, i) or not (label in ("GPE", "LOC") or qualified):
             return None
     return _Mention(first.idx, last.idx + len(last), Lookup((), hint, words=tuple(name_words(name))), True,
@@ -1072,7 +1099,7 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...] =
     """Whether a known unit of ``levels`` follows ``tokens[j]`` as where it lies ("Boni, Mopti", "Boni in the Mopti
     region", "the Domel area of Bannu district")."""
     k = j + 1
-    if k < len(tokens) and tokens[k].lower_ in (",", "in", "of"):
+    while k < len(tokens) and k <= j + 2 and tokens[k].lower_ in (",", "in", "of"):  # ", in"
         k += 1
     if k < len(tokens) and tokens[k].lower_ == "the":
         k += 1
@@ -1081,6 +1108,8 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...] =
     doc = tokens[k].doc
     for end in range(k, min(len(tokens), k + MAX_NAME_TOKENS)):
         if not tokens[end].text[:1].isupper() and not gaz.designator_level(tokens[end].text)[0]:
+            if tokens[end].lower_ in ROMANISATION_PARTICLES:
+                continue  # "Mocímboa da Praia"
             break
         found = gaz.lookup(doc_text(doc)[tokens[k].idx:tokens[end].idx + len(tokens[end])], allow_loose=False)
         if any(e.level in levels for e in found.entries) and found.hint in (None, *levels):
@@ -1192,14 +1221,14 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
 # farming village in the commune of Kenscoff", "the village of Dogofry, in the Niono cercle", "Mirzanagar union of
 # Raipura upazila in Narsingdi". A verb, a number or any other preposition ("near", "20 km from") says no such thing.
 _HOLDER_GAP_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", ",", "HYPH"})
-_HOLDER_PREPOSITIONS = frozenset({"in", "of"})
+_HOLDER_PREPOSITIONS = frozenset({"in", "of", "on"})  # "on the coast of Macomia district"
 HOLDER_GAP_TOKENS = 10
 
 
 def _holder(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc) -> Entry | None:
     """The town or district the sentence says an unknown place lies in, written right after it: the first resolved
     mention of a place or district that follows it across words that only say what the place is and that it lies
-    "in" or "of" the next (_HOLDER_GAP_TAGS), else None."""
+    "in", "of" or "on" the next (_HOLDER_GAP_TAGS), else None."""
     after = [(m, e) for m, e in resolved if m.start >= mention.end and e.level in ("place", "district")]
     if not after:
         return None
