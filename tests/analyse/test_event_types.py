@@ -678,3 +678,10 @@ def test_an_explosive_thrown_by_hand_is_a_grenade_attack_but_a_petrol_bomb_is_no
 def test_beatings_devices_made_safe_blockades_cleared_and_arrests_away_from_the_protest(text, sub_event_type):
     event = classify_text(text)
     assert event is not None and event.sub_event_type == sub_event_type, (text, event)
+
+
+def test_a_rally_mourning_protesters_killed_last_month_is_peaceful():
+    # the people killed "in an attack" are its targets; but protesters killed last month are mourned, not shot today
+    kind = classify_text("Thousands of teachers rallied in the capital on Sunday to mourn six demonstrators killed "
+                         "last month in a police raid on a sit-in, organisers said.")
+    assert kind.sub_event_type == "Peaceful protest"

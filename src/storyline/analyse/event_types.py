@@ -1156,6 +1156,8 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         lemma = word.lemma_.lower()
         beaten = lemma in BEATING and _blow(word) and not _habit(word) and _gravely(context)
         shot = lemma in SHOOTING | {"dead", "death", "die"} and not _fires_crowd_control(word, context, intervention)
+        if word.dep_ == "acl" and any(t.ent_type_ == "DATE" for c in word.children for t in c.subtree):
+            continue  # "to mourn dozens of demonstrators killed last month": deaths of another day, mourned
         if (shot or beaten) and _protesters(context, _targets(word)):
             lethal.append(hit)  # shooting at or killing the protesters, beating them to death or gravely: grave force
     demonstration = evidence.best.get("Peaceful protest")
