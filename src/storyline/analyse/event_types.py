@@ -1680,8 +1680,8 @@ def _destruction_in_violence_rule(evidence: _Evidence, context: _Context) -> Non
     fought = word is not None and evidence.rules.get("Armed clash") in ("trigger", "violence-each-other") and \
         word.pos_ == "VERB" and word.head.lower_ not in ("after", "following", "since")
     # "a crowd beat a man ... and set fire to his house": blows at a person hurt him, whatever the toll says
-    beaten = any(context.token(evidence.best[label]).lemma_.lower() in BEATING and context.roles_of(
-        _targets(context.token(evidence.best[label]))).get("civilian") for label in violent if label in evidence.best)
+    beaten = any(_beats_someone(context, context.token(evidence.best[label]))
+                 for label in violent if label in evidence.best)
     if hit is None or not violent or not (context.casualties or fought or beaten or _done_by_weapon(hit, context)):
         return
     label = max(violent, key=evidence.scores.get)
@@ -1689,6 +1689,11 @@ def _destruction_in_violence_rule(evidence: _Evidence, context: _Context) -> Non
     if destruction >= evidence.scores[label]:
         evidence.scores[label] = destruction + 0.1
         evidence.rules[label] = "destruction-in-violence"
+
+
+def _beats_someone(context: _Context, word) -> bool:
+    """Whether ``word`` is a blow ("beat", "punch") aimed at a person."""
+    return word.lemma_.lower() in BEATING and bool(context.roles_of(_targets(word)).get("civilian"))
 
 
 TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")

@@ -1846,6 +1846,7 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     if new.elsewhere or new.claimed or new.is_aggregate or old.is_aggregate:
         return False
     toll = new.suffered and not new.dated_by_event and bool(new.fatalities or new.injuries)
+    done_before = _day_it_was_done(old, new)  # its day, where ``old`` has only the day its toll was told
     if new.sub_event_type == "Looting/property destruction":
         if old.event_type not in POLITICAL_VIOLENCE | {"Riots", "Protests"}:
             return False
@@ -1854,7 +1855,7 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
             return False
     elif not (old.event_type == new.event_type and old.event_type in POLITICAL_VIOLENCE and
               (new.fatalities or new.injuries)) and not _heard_of_it(old, new) and not _brawl_told_of(old, new) \
-            and not _how_it_was_done(old, new) and not _day_it_was_done(old, new):
+            and not _how_it_was_done(old, new) and not done_before:
         return False  # a gun battle told after a bombing is another incident more often than not
     # where the wounded were taken ("to hospital in Gusau") need not be where they were hurt
     if not (_same_ground(old.place, new.place) or toll and _places_agree(old.place, new.place)):
@@ -1864,7 +1865,7 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     # Its own time words vaguer than the incident's ("Last week, gunmen shot dead ..." after "late on Saturday")
     # date another incident in the same span: a part of the incident would be told at its time or at none.
     vaguer = new.dated_by_event and 0 < _TIME_RANK[new.time.precision] < _TIME_RANK[old.time.precision]
-    return (_times_overlap(old.time, new.time) or _day_it_was_done(old, new)) and not vaguer
+    return (_times_overlap(old.time, new.time) or done_before) and not vaguer
 
 
 # Who may clash with a crowd without making the clash a battle: the police, the crowd itself.
@@ -1914,9 +1915,13 @@ def _how_it_was_done(old: _Draft, new: _Draft) -> bool:
         return False
     if new.fatalities or new.injuries or new.dated_by_event or new.further:
         return False
-    # the same side, however named ("Hezbollah militants", then "a squad of militants"), not the other one
-    sides = {actor.category == "state forces" for actor in (old.actor1, new.actor1) if actor is not None}
-    return len(sides) <= 1
+    return _same_side(old, new)
+
+
+def _same_side(old: _Draft, new: _Draft) -> bool:
+    """Whether both drafts' doers are one side, however named ("Hezbollah militants", then "a squad of militants"):
+    not the state's forces in one and others in the other."""
+    return len({actor.category == "state forces" for actor in (old.actor1, new.actor1) if actor is not None}) <= 1
 
 
 def _day_it_was_done(old: _Draft, new: _Draft) -> bool:
@@ -1930,8 +1935,7 @@ def _day_it_was_done(old: _Draft, new: _Draft) -> bool:
         return False
     if old.time.start is None or new.time.end is None or new.time.precision != "day":
         return False
-    sides = {actor.category == "state forces" for actor in (old.actor1, new.actor1) if actor is not None}
-    return len(sides) <= 1 and 0 < (old.time.start - new.time.end).days <= _DAYS_TOLD_AFTER
+    return _same_side(old, new) and 0 < (old.time.start - new.time.end).days <= _DAYS_TOLD_AFTER
 
 
 def _brawl_told_of(old: _Draft, new: _Draft) -> bool:

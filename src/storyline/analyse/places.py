@@ -448,9 +448,8 @@ def _village_of_another_unit(mention: _Mention, entry: Entry, mentions: list[_Me
     share names across a country; the text says which one."""
     if not mention.small or entry.level != "place":
         return False
-    after = next((m for m in mentions if m.start >= mention.end), None)
-    if after is None or " ".join(doc_text(doc)[mention.end:after.start].replace(",", " , ").split()) \
-            not in _QUALIFYING_GAPS:
+    after = _qualifier(mention, mentions, doc)
+    if after is None:
         return False
     units = {e.admin1_key for e in after.found.entries if e.level != "country"}
     return len(units) == 1 and None not in units and entry.admin1_key not in units

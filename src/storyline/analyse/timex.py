@@ -743,14 +743,14 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     Tuesday's fighting") or a clause of what a period runs from ("since the army withdrew in
     2022"); ``"other"`` for any other clause ("prices climbed on Monday"). Works for any span, places too.
     """
-    token, steps = _hung_on(sentence, span), 1
-    if token is None:
+    below = _last_root(sentence, span)  # the word on the path just under ``token``
+    if below is None:
         return "other", 0
+    token, steps = below.head, 1
     if _counts_to_clause(sentence, span, clause):
         return "event", 1
     if token.lower_ in _BOUNDS and token.pos_ == "ADP" and not _just_around(token):
         return "bound", 0
-    below = _last_root(sentence, span)  # the word on the path just under ``token``
     while token.i not in clause:
         if _misplaced_on_charge(token, below) and token.head.head.i in clause:
             return "event", steps + 1  # "beat two men accused of theft [in Kisii on Sunday]": the beating's
