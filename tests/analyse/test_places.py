@@ -113,6 +113,16 @@ def test_a_province_named_like_its_capital_gives_the_capital_unless_the_designat
     assert (province.precision, province.location, province.admin1_iso) == ("admin1", None, "AF-KDZ")
 
 
+def test_a_city_the_tables_spell_otherwise_is_still_the_city_of_its_governorates_name():
+    # the tables hold Nabatieh only as "Nabatiye et Tahta": without our alias, "the city of Nabatieh" was the
+    # governorate alone, and two strikes there had no town to tell them apart by
+    city = resolve_place("Nabatieh")
+    assert (city.precision, city.location, city.admin1_iso) == ("place", "Nabatieh", "LB-NA")
+    assert city.latitude is not None
+    governorate = resolve_place("Nabatieh governorate")
+    assert (governorate.precision, governorate.location, governorate.admin1_iso) == ("admin1", None, "LB-NA")
+
+
 def test_the_designator_picks_the_district_over_the_same_named_province_and_town():
     district = resolve_place("Balkh district")
     assert (district.precision, district.location, district.admin1_iso) == ("district", "Balkh", "AF-BAL")

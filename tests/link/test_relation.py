@@ -1416,6 +1416,38 @@ def test_a_second_attack_at_the_same_market_a_week_on_is_a_story_of_its_own():
     assert classify_pair(first, second, incidents=follow_up).relation == "same_story"
 
 
+def test_a_newer_strike_that_retells_the_background_in_like_words_is_no_rewrite():
+    # two drone strikes near Nabatieh nine days apart, by two outlets: the later says what the earlier said of the
+    # truce, the ministry and the army in much the same words, but keeps no sentence of it
+    first = article("first", "An Israeli drone fired a missile at a pickup truck on the road between Nabatieh and "
+                             "Kfar Roummane on Tuesday, killing two men, Lebanon's health ministry said. A passer-by "
+                             "was wounded. Hezbollah later mourned two of its members without saying where they died. "
+                             "The Israeli army said it had struck two Hezbollah operatives who were moving weapons in "
+                             "the Nabatieh area. Israel has carried out strikes in south Lebanon almost every day "
+                             "despite the truce of November 2024, saying it is acting against Hezbollah fighters and "
+                             "arms depots. Lebanese officials say the strikes violate the truce and have asked the "
+                             "United States and France, which oversee it, to put pressure on Israel.",
+                    dt.date(2026, 4, 14), "Cedar Post")
+    lead = ("An Israeli drone struck a car near the city of Nabatieh on Thursday, killing two men whom Hezbollah later "
+            "named as its members, a security source said. The health ministry gave the toll without naming the dead. "
+            "Two Hezbollah operatives rebuilding rocket launchers near Nabatieh were hit, the Israeli army said. ")
+    second = article("second", lead + "Despite the truce of November 2024, Israel strikes south Lebanon almost daily, "
+                               "saying its targets are Hezbollah depots and fighters. The strikes violate the truce, say "
+                               "Lebanese officials, who have asked France and the United States, which oversee it, to "
+                               "put pressure on Israel.", dt.date(2026, 4, 23), "Levant Wire")
+    told = (frozenset({("political violence", "LB", "Nabatieh", "2026-04-14")}),
+            frozenset({("political violence", "LB", "Nabatieh", "2026-04-23")}))
+    assert newer_incident_gap(first, second, *told) == 9
+    # the wording alone reads as a rewrite of the earlier report
+    assert classify_pair(first, second).relation == "derived"
+    link = classify_pair(first, second, incidents=told)
+    assert link.relation == "unrelated", link.evidence
+    # a report of the newer strike that takes over the earlier's paragraph word for word did use it
+    kept = article("kept", lead + first.text[first.text.index("Israel has carried"):], dt.date(2026, 4, 23),
+                   "Levant Wire")
+    assert classify_pair(first, kept, incidents=told).relation == "derived"
+
+
 def test_an_undated_reports_written_dates_are_read_against_the_other_reports_day():
     # an undated rewrite of a May massacre near Beni and an army press release on an October battle in the same
     # province share Beni and North Kivu; the dates the undated one writes out put them five months apart
