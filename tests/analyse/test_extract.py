@@ -1513,6 +1513,33 @@ def test_a_raid_on_civilians_that_killed_is_an_attack_but_a_police_raid_is_not()
                 if e.event_type == "Violence against civilians"]
 
 
+def test_a_deadly_raid_on_no_one_armed_laid_at_an_armed_groups_door_is_an_attack():
+    (attack,) = _events("Three people were killed in a night-time raid on a farming settlement near Mpeketoni, and "
+                        "police have blamed al-Shabaab militants who they say came out of the forest.",
+                        published=dt.date(2026, 6, 10))
+    assert (attack.sub_event_type, attack.fatalities.low, attack.place.location) == ("Attack", 3, "Mpeketoni")
+    # the state's raid is no attack by an armed group, whoever the sentence blames for something else
+    assert not [e for e in _events("Three people were killed in a raid by police on a settlement near Mpeketoni, "
+                                   "where al-Shabaab militants were said to hide.", published=dt.date(2026, 6, 10))
+                if e.sub_event_type == "Attack"]
+
+
+def test_a_new_toll_the_parser_hangs_below_the_raid_it_counts_is_still_the_toll():
+    # the parser takes "The number" for the subject of "raided" and hangs "has risen to four" below it
+    (attack,) = _events("The number of people killed when suspected al-Shabaab militants raided Mangai village in "
+                        "Basuba ward, Lamu East, late on Monday night has risen to four, police said on Tuesday.",
+                        published=dt.date(2026, 6, 9))
+    assert (attack.fatalities.low, attack.time.start) == (4, dt.date(2026, 6, 8))
+
+
+def test_of_two_times_as_near_the_one_on_the_event_word_dates_it():
+    # "raided" parsed as a verb coordinated with "buried": both days hang as near to the event's clause
+    (attack,) = _events("Residents of Mangai village in Basuba ward, Lamu East, on Thursday buried four people "
+                        "killed when suspected al-Shabaab militants raided the village late on Monday night.",
+                        published=dt.date(2026, 6, 11))
+    assert (attack.time.start, attack.fatalities.low) == (dt.date(2026, 6, 8), 4)
+
+
 def test_a_device_found_and_defused_is_disrupted_weapons_use_where_and_when_it_was_found():
     (event,) = _events("Army bomb experts safely defused an improvised explosive device that was found near the "
                        "public market in Pikit on Wednesday morning.", published=dt.date(2026, 7, 23))

@@ -106,3 +106,14 @@ def test_a_hard_c_and_a_k_spell_one_town():
     b = "At least three young men died after Saturday night's street battle between rival gangs in Baukau."
     assert list(weights(a, b).values()) == [(0.5, True)]  # the town of a municipality of the same name
     assert spelling_key("Cali") != spelling_key("Kali")  # short words are only folded
+
+
+def test_names_that_begin_or_end_with_an_accented_letter_are_read_whole():
+    found = {name.text for name in report_names(
+        "Two farmers were shot dead in the corregimiento of Sinaí, said the ombudsman, Édgar Hoyos. Messages came from "
+        "Łowicz and Ózd.")}
+    assert {"Sinaí", "Édgar Hoyos", "Łowicz", "Ózd"} <= found
+    assert not found & {"Sina", "Hoyos", "Owicz", "Zd"}
+    # "Sinaí" and "Sinai" are one village spelled with and without its accent, not "Sina" against "Sinai"
+    assert [n.text for n in shared_names("Gunmen raided Sinaí on Sunday.", "Gunmen raided Sinai on Sunday.")] == [
+        "Sinaí"]

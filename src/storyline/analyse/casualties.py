@@ -975,6 +975,10 @@ def _from_lost(verb, excluded) -> list:
     return _counts(people, KILLED, excluded, [verb])
 
 
+# Verbs a toll changes or stands by: "the toll rose to 13", "the number of dead has reached 20".
+TOLL_CHANGE_VERBS = frozenset({"rise", "climb", "increase", "jump", "reach", "grow", "soar", "mount"})
+
+
 def _from_toll(toll, excluded, kind: str | None = None) -> list:
     # "the death toll rose to 13", "a toll of 13", "bringing the toll to 20", "raising the number of dead to 7"
     if any(c.dep_ == "amod" and c.lower_ in SUPERSEDED_WORDS for c in toll.children):
@@ -984,8 +988,12 @@ def _from_toll(toll, excluded, kind: str | None = None) -> list:
     candidates = [pobj for prep in toll.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at")
                   for pobj in prep.children if pobj.dep_ == "pobj"] if toll.lemma_ == "toll" else []
     verb = toll.head
+    # the toll's own verb, or one the parser hung below the clause it took for the toll's ("The number of people
+    # killed when militants raided the village late on Tuesday has risen to five": "number" the subject of "raided")
+    verbs = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in TOLL_CHANGE_VERBS
+                      and verb.lemma_.lower() not in TOLL_CHANGE_VERBS and c.i > toll.i]
     if toll.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.i != toll.i:
-        for child in verb.children:
+        for child in (child for clause in verbs for child in clause.children):
             if child.dep_ == "prep" and child.lower_ in ("to", "at"):
                 candidates += [c for c in child.children if c.dep_ == "pobj"]
             elif child.dep_ in ("attr", "dobj") and child.i != toll.i:

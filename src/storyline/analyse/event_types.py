@@ -1583,6 +1583,14 @@ def _blow(token) -> bool:
     return not (token.lemma_.lower() in ("kick", "punch") and any(c.dep_ == "prt" for c in token.children))
 
 
+def _raid_by_state(token, context: _Context) -> bool:
+    """Whether a raid is the state's: "a police raid", "the army's raid", "a raid by security forces"."""
+    doers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss")]
+    doers += [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "by"
+              for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
+    return bool(context.roles_of(doers).get("state"))
+
+
 def _violence_rule(evidence: _Evidence, context: _Context) -> None:
     """Generic violence is an Attack on civilians or an Armed clash between armed sides: decided by targets."""
     violence = context.cues.pop("violence", [])
@@ -1624,11 +1632,13 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         elif lemma == "raid" and token.pos_ == "VERB" and context.roles_of(doers).get("nonstate"):
             # "bandits raided three villages": an armed group's raid is an assault (a police raid is a search)
             weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
-        elif lemma == "raid" and token.pos_ == "NOUN" and side.get("civilian", 0) >= 1 and context.casualties and (
-                not context.roles_of([c for c in token.children if c.dep_ in ("compound", "amod", "poss")]).get(
-                    "state")):
+        elif lemma == "raid" and token.pos_ == "NOUN" and context.casualties and not _raid_by_state(
+                token, context) and (side.get("civilian", 0) >= 1 or not side.get("armed") and context.roles_of(
+                    context.tokens).get("nonstate")):
             # "three people died in an overnight raid on traders": a raid on civilians that killed or wounded is an
-            # attack on them (not "a police raid on traders")
+            # attack on them (not "a police raid on traders"); so is a deadly raid on no one armed that the sentence
+            # lays at an armed group's door ("four people were killed in a raid on a settlement, and police blamed
+            # al-Shabaab militants")
             weight = max(weight, PERPETRATOR_WEIGHT * cue.weight / cue.pattern.weight)
         weighted.append((cue, weight))
     if not weighted:

@@ -53,7 +53,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-57"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-58"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -771,7 +771,11 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         if any(how == "event" for _, _, how, _ in days_of_harm):  # not only the day it was said
             times = days_of_harm
     dating = [t for t in times if t[2] == "event"] or [t for t in times if t[2] not in ("history", "bound")]
-    chosen = max(dating, key=lambda item: (_TIME_RANK[item[1].precision], -item[3])) if dating else None
+    # of two as near, the one hung on the event word itself: "[on Thursday] buried five people killed when militants
+    # raided the village [late on Tuesday night]", the parser making the raid a verb coordinated with the burial
+    head = _trigger_head(sentence, kind.trigger)
+    chosen = max(dating, key=lambda item: (_TIME_RANK[item[1].precision], -item[3], head is not None and _hangs_on(
+        sentence, item[0], head))) if dating else None
     told_times = [interval for _, interval, how, _ in times if how == "bound"] + ([chosen[1]] if chosen else [])
     if any(_years_before(interval, published) for interval in told_times):
         return None  # "was driven out of Mogadishu in 2011", "by the end of 1972, 496 had been killed": history

@@ -54,8 +54,12 @@ _STAFF_CREDIT = re.compile(r"\b(?:(?:additional\s+)?reporting|writing|editing|ed
 # Towns this big are named in many stories: sharing one is weaker evidence than sharing a village.
 BIG_TOWN_POPULATION = 1_000_000
 _PARTICLES = frozenset({"of", "al", "el", "de", "bin", "ibn", "the"})
+# The capital letters of the Latin scripts (news write "Édgar Hoyos", "Ózd", "Łódź"), and a word of them that ends in
+# a letter ("Sinaí", not "Sina" with the accent cut off).
+_CAPITAL = "A-Z" + "".join(sorted({char for char in map(chr, range(0xC0, 0x250)) if char.isupper()}))
+_CAPITALISED = rf"[{_CAPITAL}][\w-]*[^\W\d_]"
 # A run of capitalised words, with the particles names use inside them ("Ministry of Information").
-_NAME_RUN = re.compile(r"\b[A-Z][\w-]*[A-Za-z](?:[ \t]+(?:(?:of|al|el|de|bin|ibn|the)[ \t]+)?[A-Z][\w-]*[A-Za-z])*")
+_NAME_RUN = re.compile(rf"\b{_CAPITALISED}(?:[ \t]+(?:(?:of|al|el|de|bin|ibn|the)[ \t]+)?{_CAPITALISED})*")
 # What comes just before a sentence's first word: an end of sentence, a quote, a new line, or a dateline's dash
 # ("MANAGUA, June 11 (INS) - Armed men ...").
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;—–]\s*|[\"“‘(]|\n\s*|\s-+\s*)$")
