@@ -123,6 +123,14 @@ def test_a_city_the_tables_spell_otherwise_is_still_the_city_of_its_governorates
     assert (governorate.precision, governorate.location, governorate.admin1_iso) == ("admin1", None, "LB-NA")
 
 
+def test_a_town_and_its_department_that_the_model_reads_as_one_organisation_are_both_places():
+    # the small model labels "Tame, Arauca" one ORG entity, which hid both names
+    found = [(name, p.location, p.admin1_iso, p.precision) for name, p in places_in(
+        "Two soldiers were killed on Thursday in a firefight with guerrillas in the municipality of Tame, Arauca, "
+        "the army said.")]
+    assert found == [("Tame", "Tame", "CO-ARA", "place"), ("Arauca", None, "CO-ARA", "admin1")]
+
+
 def test_the_designator_picks_the_district_over_the_same_named_province_and_town():
     district = resolve_place("Balkh district")
     assert (district.precision, district.location, district.admin1_iso) == ("district", "Balkh", "AF-BAL")

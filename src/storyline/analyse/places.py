@@ -1375,8 +1375,9 @@ def _ends_name(token) -> bool:
 def _extends_beyond(entity, first_i: int, last_i: int, gaz: Gazetteer) -> bool:
     """True when ``entity`` holds words other than the name, articles and designators. What follows an "in" just
     after the name is another place, not more of the name: the small model reads "Beytüşşebap in Şırnak province"
-    as one name (a work of art)."""
-    for token in entity:
+    as one name (a work of art). Nor are the places it lists with commas: "Tame, Arauca" (an organisation, to the
+    small model) is a town and its department."""
+    for token in _listed_part(entity, first_i, last_i, gaz):
         if token.i == last_i + 1 and token.lower_ == "in":
             break
         if first_i <= token.i <= last_i or token.is_punct or token.tag_ in ("DT", "POS"):
@@ -1384,6 +1385,28 @@ def _extends_beyond(entity, first_i: int, last_i: int, gaz: Gazetteer) -> bool:
         if not gaz.designator_level(token.text)[0]:
             return True
     return False
+
+
+def _listed_part(entity, first_i: int, last_i: int, gaz: Gazetteer):
+    """The part of ``entity`` between commas that holds the name at ``first_i..last_i``, where every other part is a
+    name the gazetteer knows ("Tame, Arauca"); else the whole entity."""
+    parts, part = [], []
+    for token in entity:
+        if token.text == ",":
+            parts.append(part)
+            part = []
+        else:
+            part.append(token)
+    parts.append(part)
+    if len(parts) < 2 or not all(parts):
+        return entity
+    text = doc_text(entity.doc)
+    own = next((p for p in parts if p[0].i <= first_i and last_i <= p[-1].i), None)
+    others = [p for p in parts if p is not own]
+    if own is None or not all(gaz.lookup(text[p[0].idx:p[-1].idx + len(p[-1])], allow_loose=False).entries
+                              for p in others):
+        return entity
+    return own
 
 
 def _appositive_level(token, gaz: Gazetteer) -> str | None:
