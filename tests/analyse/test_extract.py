@@ -1540,6 +1540,23 @@ def test_of_two_times_as_near_the_one_on_the_event_word_dates_it():
     assert (attack.time.start, attack.fatalities.low) == (dt.date(2026, 6, 8), 4)
 
 
+def test_a_barangay_named_before_its_unknown_town_and_its_province_is_where_it_happened():
+    (clash,) = _events("COTABATO CITY — Three members of the Bangsamoro Islamic Freedom Fighters were killed and two "
+                       "soldiers wounded in a clash in Barangay Kitango, Datu Saudi Ampatuan, Maguindanao del Sur, on "
+                       "Tuesday, the military said.", published=dt.date(2026, 11, 4))
+    assert (clash.sub_event_type, clash.place.location, clash.place.admin1_iso, clash.fatalities.low) == (
+        "Armed clash", "Kitango", "PH-14", 3)
+
+
+def test_what_a_group_has_done_told_to_say_who_it_is_is_no_event():
+    assert not _events("Remnants of the factions, some of which have pledged allegiance to the Islamic State group, "
+                       "continue to operate in the marshlands of Maguindanao del Sur.")
+    # told as news, the pledge is one
+    (pledge,) = _events("A faction of the Bangsamoro Islamic Freedom Fighters has pledged allegiance to the Islamic "
+                        "State group in Maguindanao del Sur, the army said.")
+    assert pledge.sub_event_type == "Change to group/activity"
+
+
 def test_a_device_found_and_defused_is_disrupted_weapons_use_where_and_when_it_was_found():
     (event,) = _events("Army bomb experts safely defused an improvised explosive device that was found near the "
                        "public market in Pikit on Wednesday morning.", published=dt.date(2026, 7, 23))

@@ -131,6 +131,13 @@ def test_a_town_and_its_department_that_the_model_reads_as_one_organisation_are_
     assert found == [("Tame", "Tame", "CO-ARA", "place"), ("Arauca", None, "CO-ARA", "admin1")]
 
 
+def test_a_name_with_a_latin_particle_inside_is_one_name():
+    # "del" joins the name as "el" and "de" do
+    assert [(name, p.location, p.admin1_iso, p.precision) for name, p in places_in(
+        "Three gunmen were killed in Maguindanao del Sur on Tuesday.")] == [
+        ("Maguindanao del Sur", "Maguindanao del Sur", "PH-14", "district")]
+
+
 def test_the_designator_picks_the_district_over_the_same_named_province_and_town():
     district = resolve_place("Balkh district")
     assert (district.precision, district.location, district.admin1_iso) == ("district", "Balkh", "AF-BAL")

@@ -53,7 +53,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-59"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-60"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -708,6 +708,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     trend = _trend(sentence, kind.trigger)
     if not casualties and not trend and _about_another_time(sentence, kind.trigger):
         return None  # "shops stayed shut, a week after troops were redeployed": the redeployment is background
+    if not casualties and not any(how == "event" for _, _, how, _ in times) and _says_who_they_are(sentence,
+                                                                                                  kind.trigger):
+        return None  # "factions, some of which have pledged allegiance to the Islamic State, continue to operate"
     habitual = not casualties and (trend or _habitual(sentence, clause, times))
     # A generic one ("militants who carry out attacks") names no time, place or toll of its own; the time of
     # another clause ("prices climbed on Monday for fear of another attack") is not the event's.
@@ -1361,6 +1364,32 @@ def _about_another_time(sentence, trigger: Span | None) -> bool:
     # before, it is background
     return clause is not None and not any(c.dep_ == "npadvmod" and c.lemma_.lower() in _NEAR_UNITS
                                           for c in clause.children)
+
+
+def _says_who_they_are(sentence, trigger: Span | None) -> bool:
+    """Whether the event words are a relative clause in the present perfect inside a sentence in the present, which
+    says who someone is rather than what they did that day: "Remnants of the factions, some of which have pledged
+    allegiance to the Islamic State group, continue to operate in the marshes"."""
+    word = _trigger_head(sentence, trigger)
+    if word is None or not (word.dep_ == "relcl" or _relative_subject(word)) or not any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in word.children):
+        return False
+    # the sentence's own verb (the parser may make the relative clause the root, and the verb a conjunct of it)
+    root = sentence.root
+    main = [root] if root.i != word.i else [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return bool(main) and all(verb.tag_ in ("VBP", "VBZ") and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children) for verb in main)
+
+
+def _relative_subject(verb) -> bool:
+    """Whether a verb's subject is a relative pronoun: "which", "who", "some of which", "many of whom"."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("which", "who", "that"):
+            return True
+        if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in ("which", "whom") for o in p.children)
+               for p in subject.children):
+            return True
+    return False
 
 
 def _other_time_clause_of(sentence, trigger: Span | None):

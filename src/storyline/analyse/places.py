@@ -71,9 +71,11 @@ LOCATIVE_WORDS = frozenset({"in", "near", "at", "outside", "around", "into", "in
 PROPERTY_WORDS = frozenset({"ranch", "farm", "estate", "plantation", "hacienda", "fazenda", "finca", "homestead"})
 SITE_WORDS = frozenset({"university", "college", "airport", "stadium", "prison", "jail", "market",
                         "bazaar", "mosque", "cathedral", "station", "club"})
-# Lower-case words inside romanised names ("Sar-e Pul", "Bahr el Ghazal", "Khuram wa Sarbagh").
+# Lower-case words inside romanised names ("Sar-e Pul", "Bahr el Ghazal", "Khuram wa Sarbagh") and Latin ones
+# ("Maguindanao del Sur", "Angra dos Reis").
 ROMANISATION_PARTICLES = frozenset({"e", "i", "ye", "al", "el", "ul", "wa", "de", "du", "des", "la", "le", "da",
-                                    "di", "do", "bin", "ibn", "ad", "ash", "as", "an", "ar", "az"})
+                                    "di", "do", "bin", "ibn", "ad", "ash", "as", "an", "ar", "az", "del", "della",
+                                    "dos", "das", "los", "las"})
 # Words that join two names into one ("Bosnia and Herzegovina", "Republic of the Congo").
 NAME_JOINERS = frozenset({"of", "the", "and"})
 HYPHENS = frozenset({"-", "–", "'", "’"})
