@@ -420,6 +420,25 @@ def test_a_retelling_that_credits_an_agency_the_other_never_names_shares_its_sou
     assert link.relation == "common_source" and any("relays 'Eastern Newswire'" in e for e in link.evidence)
 
 
+def test_a_retelling_of_a_report_that_relays_an_agency_shares_that_agencys_report():
+    # a paper whose lead credits an agency, and a digest that tells nothing but what the paper told, crediting no one:
+    # the digest had it from the agency as much as from the paper
+    relayed = MALI_BUS_WIRE.replace("BAMAKO, May 14 (Harmattan Press Agency) — ", "").replace(
+        "a regional official said.", "a regional official told the Niger Bend News Agency.", 1)
+    paper = article("paper", relayed, MALI_DAYS["bus"], "Mopti Times")
+    brief = article("brief", MALI_BUS_BRIEF, MALI_DAYS["bus"], "Sahel Digest")
+    for a, b in ((paper, brief), (brief, paper)):
+        link = classify_pair(a, b)
+        assert link.relation == "common_source", link.evidence
+        assert any("restates" in e and "relays 'Niger Bend News Agency'" in e for e in link.evidence)
+    # the paper telling the story as its own: the digest restates the paper
+    own = article("paper", relayed.replace("told the Niger Bend News Agency", "said"), MALI_DAYS["bus"], "Mopti Times")
+    assert classify_pair(own, brief).relation == "derived"
+    # a restatement days later is the paper's copy, whatever the paper credits
+    late = replace(brief, published=MALI_DAYS["bus"] + dt.timedelta(days=3))
+    assert classify_pair(paper, late).relation == "derived"
+
+
 def test_two_incidents_in_one_region_in_one_week_are_unrelated():
     post = article("post", MALI_POST_WIRE, MALI_DAYS["post"], "Harmattan Press Agency")
     for other in (article("bus", MALI_BUS_WIRE, MALI_DAYS["bus"], "Harmattan Press Agency"),

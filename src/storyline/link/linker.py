@@ -43,7 +43,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
-LINKER = f"link-38:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-39:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 

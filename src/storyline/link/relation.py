@@ -1375,16 +1375,19 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
         if relayed is not None:
             relation, a_first, confidence, why = relayed
             return _link(a, b, relation, confidence, a_first, f, [why, *facts])
-        # wording near the reuse cut, one report relaying a wire (crediting it in its lead, or carrying its dateline)
-        # and the other, out within a day, crediting no one: both rewrite that wire
-        one = None if apart or p_reuse < RELAYED_STORY_REUSE or not (a.published and b.published) or (
-            days or 0) > RELAYED_STORY_DAYS else _relayed_by_one(*credits)
+        restated = None if apart else _restatement(a, b, lambda: _direction(a, b, f, *credits).a_is_source >= 0.5)
+        # wording near the reuse cut, or one report restating the other, one report relaying a wire (crediting it in
+        # its lead, or carrying its dateline) and the other, out within a day, crediting no one: both rewrite that
+        # wire (the restating report took nothing the wire did not have from the report that relays it)
+        one = None if apart or (p_reuse < RELAYED_STORY_REUSE and restated is None) or not (
+            a.published and b.published) or (days or 0) > RELAYED_STORY_DAYS else _relayed_by_one(*credits)
         if one is not None:
             side, names = one
-            return _link(a, b, "common_source", RELAYED_COMMON_PROBABILITY * p_reuse, a_first, f, [
-                f"P(reuse) {p_reuse:.2f}, near the cut; {side} relays {names}, which neither of them is, and the "
-                f"other credits no one: both rewrite that report", *facts])
-        restated = None if apart else _restatement(a, b, lambda: _direction(a, b, f, *credits).a_is_source >= 0.5)
+            near = f"P(reuse) {p_reuse:.2f}, near the cut" if p_reuse >= RELAYED_STORY_REUSE else restated[2]
+            confidence = RELAYED_COMMON_PROBABILITY * (p_reuse if p_reuse >= RELAYED_STORY_REUSE else restated[1])
+            return _link(a, b, "common_source", confidence, a_first, f, [
+                f"{near}; {side} relays {names}, which neither of them is, and the other credits no one: both "
+                f"rewrite that report", *facts])
         if restated is not None:
             a_first, confidence, why = restated
             relayed = _relayed_instead(*(credits if a_first else credits[::-1]))
