@@ -988,11 +988,12 @@ def _from_toll(toll, excluded, kind: str | None = None) -> list:
     candidates = [pobj for prep in toll.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at")
                   for pobj in prep.children if pobj.dep_ == "pobj"] if toll.lemma_ == "toll" else []
     verb = toll.head
-    # the toll's own verb, or one the parser hung below the clause it took for the toll's ("The number of people
-    # killed when militants raided the village late on Tuesday has risen to five": "number" the subject of "raided")
-    verbs = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in TOLL_CHANGE_VERBS
-                      and verb.lemma_.lower() not in TOLL_CHANGE_VERBS and c.i > toll.i]
     if toll.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.i != toll.i:
+        # the toll's own verb, or one the parser hung below the clause it took for the toll's ("The number of people
+        # killed when militants raided the village late on Tuesday has risen to five": "number" the subject of
+        # "raided")
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.i > toll.i
+                          and c.lemma_.lower() in TOLL_CHANGE_VERBS and verb.lemma_.lower() not in TOLL_CHANGE_VERBS]
         for child in (child for clause in verbs for child in clause.children):
             if child.dep_ == "prep" and child.lower_ in ("to", "at"):
                 candidates += [c for c in child.children if c.dep_ == "pobj"]

@@ -56,7 +56,7 @@ from pathlib import Path
 from storyline.analyse.actors import alias_matches, alias_table
 from storyline.analyse.casualties import (CAUSE_VERBS, CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, GRIEVANCE_WORDS,
                                           HARM_NOUNS, INJURE_VERBS, INJURY_NOUNS, INCIDENT_NOUNS, KILL_VERBS,
-                                          is_background_toll)
+                                          RELATIVE_PRONOUNS, is_background_toll)
 from storyline.analyse.nlp import doc_text
 from storyline.records import Span
 
@@ -1018,9 +1018,6 @@ STORMING = {"storm"}
 DISPERSING = {"disperse", "break"}  # "dispersed a crowd", "broke up a gathering"
 CROWD_DEMANDS = {"demand", "chant"}  # what a crowd does at a protest, said without the word "protest"
 BLOCKING = ("block", "barricad", "obstruct")  # the verb or noun of a blockade phrase ("the highway was blocked")
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-
-
 def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
     """A road, bridge or railway blocked by people who bear no arms (miners, traders, residents, protesters) is
     a protest, as ACLED codes blockades. Blocked by police or troops it is a security measure or their part in a

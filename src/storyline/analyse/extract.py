@@ -37,8 +37,8 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import (CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, INJURE_VERBS, KILL_VERBS,
-                                         OCCASION_NOUNS, PERSON_NOUNS, STAY_VERBS, Casualty, find_casualties,
-                                         is_background_toll, total_figure)
+                                         OCCASION_NOUNS, PERSON_NOUNS, RELATIVE_PRONOUNS, STAY_VERBS, Casualty,
+                                         find_casualties, is_background_toll, total_figure)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
                                            incident_words, is_reporting_verb, mapping_for, other_time_clause,
@@ -1384,7 +1384,7 @@ def _says_who_they_are(sentence, trigger: Span | None) -> bool:
 def _relative_subject(verb) -> bool:
     """Whether a verb's subject is a relative pronoun: "which", "who", "some of which", "many of whom"."""
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subject.lower_ in ("which", "who", "that"):
+        if subject.lower_ in RELATIVE_PRONOUNS:
             return True
         if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in ("which", "whom") for o in p.children)
                for p in subject.children):

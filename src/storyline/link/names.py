@@ -59,7 +59,7 @@ _PARTICLES = frozenset({"of", "al", "el", "de", "bin", "ibn", "the"})
 _CAPITAL = "A-Z" + "".join(sorted({char for char in map(chr, range(0xC0, 0x250)) if char.isupper()}))
 _CAPITALISED = rf"[{_CAPITAL}][\w-]*[^\W\d_]"
 # A run of capitalised words, with the particles names use inside them ("Ministry of Information").
-_NAME_RUN = re.compile(rf"\b{_CAPITALISED}(?:[ \t]+(?:(?:of|al|el|de|bin|ibn|the)[ \t]+)?{_CAPITALISED})*")
+_NAME_RUN = re.compile(rf"\b{_CAPITALISED}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?{_CAPITALISED})*")
 # What comes just before a sentence's first word: an end of sentence, a quote, a new line, or a dateline's dash
 # ("MANAGUA, June 11 (INS) - Armed men ...").
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;—–]\s*|[\"“‘(]|\n\s*|\s-+\s*)$")
