@@ -200,6 +200,12 @@ def test_name_keys_ignore_capitalised_sentence_openings():
     assert set(name_keys("in northern Burkina Faso on Sunday")) == set(name_keys("Burkina Faso's military government"))
 
 
+def test_name_keys_read_names_that_begin_with_an_accented_capital():
+    # "Édgar Hoyos" is one name whole, not "Hoyos" alone, which any report naming another Hoyos would share
+    assert set(name_keys("the ombudsman, Édgar Hoyos, said")) != set(name_keys("the ombudsman, Mario Hoyos, said"))
+    assert name_keys("The commander, Óscar Lemus, said so.")
+
+
 def test_reports_further_apart_than_the_window_are_not_compared(tmp_path):
     from storyline.link.linker import WINDOW_DAYS
     from storyline.records import Report

@@ -47,6 +47,7 @@ from storyline.link.relation import (
     quote_trims,
     quotes,
     shared_incident_days,
+    _quarters,
     _statement_credited,
     text_direction_log_odds,
     unquoted_run,
@@ -203,6 +204,12 @@ def test_features_of_identical_texts_and_swapping():
     assert {"korvath", "selim", "telek", "orin"} <= set(f.shared_names)
     assert {"19", "8"} <= set(f.shared_numbers)
     assert f.longest_run >= 10
+
+
+def test_shared_names_keep_accented_letters():
+    f = pair_features("Farmers were shot in Sinaí, the ombudsman Édgar Hoyos said on Saturday.",
+                      "The ombudsman of Argelia, Édgar Hoyos, said the farmers of Sinaí had been threatened.")
+    assert {"sinaí", "édgar", "hoyos"} <= set(f.shared_names)
 
 
 def test_features_of_unrelated_texts_are_low():
@@ -1281,6 +1288,29 @@ def test_a_quarter_written_after_its_town_and_designator_or_in_apposition_sets_t
     helmand = article("f", "Officials in the Nad Ali district of Helmand said fighting broke out.",
                       dt.date(2026, 9, 18))
     assert not different_towns(nad_ali, helmand)
+
+
+def test_villages_in_one_municipality_set_two_reports_apart():
+    # two attacks on one Saturday in one rural municipality, each report naming its own village and the municipality
+    farmers = article("a", "Two farmers were shot dead on Saturday in the corregimiento of Sinaí, in the municipality "
+                           "of Argelia, Cauca, local authorities said.", dt.date(2026, 5, 17))
+    drones = article("b", "Four soldiers were wounded on Saturday when drones dropped explosives on a base in El "
+                          "Plateado, in the municipality of Argelia, Cauca, the army said.", dt.date(2026, 5, 16))
+    assert different_towns(farmers, drones) and different_towns(drones, farmers)
+    # another report of the farmers' killing, naming the village without its designator, or only the municipality
+    again = article("c", "Gunmen killed two brothers near Sinaí, a village of Argelia, on Saturday, police said.",
+                    dt.date(2026, 5, 17))
+    assert not different_towns(farmers, again)
+    municipality = article("d", "Two farmers were killed in Argelia, in the department of Cauca, on Saturday.",
+                           dt.date(2026, 5, 17))
+    assert not different_towns(farmers, municipality) and not different_towns(drones, municipality)
+    # "Kolongo, a village in the Macina circle" is Kolongo; a day before the comma is no village
+    kolongo = article("e", "Gunmen attacked Kolongo, a village in the Macina circle, on Sunday.", dt.date(2026, 6, 2))
+    assert different_towns(kolongo, farmers)
+    sunday = article("f", "Gunmen attacked a market on Sunday, in the Macina circle, the army said.", dt.date(2026, 6, 2))
+    assert not different_towns(sunday, kolongo)
+    # a town "in Nineveh province" is no part of a place the other report names: each may name the town otherwise
+    assert _quarters("A drone hit a car at the entrance to Shingal, in Iraq's Nineveh province, on Tuesday.") == set()
 
 
 def test_a_quarter_a_town_owns_sets_two_reports_apart_but_a_landmark_does_not():

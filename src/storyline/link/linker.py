@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from storyline.link.names import CAPITALS, NAME_PARTICLES
 from storyline.link.stories import STRONG, build_stories, confident_links, indirect_derivations
 from storyline.records import Article, Link, Notice
 
@@ -37,13 +38,14 @@ NUM_PERM = 128
 NGRAM = 5
 WINDOW_DAYS = 14
 MIN_SHARED_NAMES = 2
-# Two or more capitalised words in a row, with the joiners names use ("Ministry of Foreign Affairs", "al-Shabaab").
-_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|al|el|de|bin|the)?\s*[A-Z][\w’'-]+)+")
+# Two or more capitalised words in a row, with the joiners names use ("Ministry of Foreign Affairs", "al-Shabaab",
+# "Édgar Hoyos").
+_NAME = re.compile(rf"\b[{CAPITALS}][\w’'-]+(?:\s+(?:{'|'.join(sorted(NAME_PARTICLES))})?\s*[{CAPITALS}][\w’'-]+)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
-LINKER = f"link-39:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-40:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 

@@ -53,13 +53,14 @@ _STAFF_CREDIT = re.compile(r"\b(?:(?:additional\s+)?reporting|writing|editing|ed
 
 # Towns this big are named in many stories: sharing one is weaker evidence than sharing a village.
 BIG_TOWN_POPULATION = 1_000_000
-_PARTICLES = frozenset({"of", "al", "el", "de", "bin", "ibn", "the"})
-# The capital letters of the Latin scripts (news write "Édgar Hoyos", "Ózd", "Łódź"), and a word of them that ends in
-# a letter ("Sinaí", not "Sina" with the accent cut off).
-_CAPITAL = "A-Z" + "".join(sorted({char for char in map(chr, range(0xC0, 0x250)) if char.isupper()}))
-_CAPITALISED = rf"[{_CAPITAL}][\w-]*[^\W\d_]"
+NAME_PARTICLES = frozenset({"of", "al", "el", "de", "bin", "ibn", "the"})
+# The capital and small letters of the Latin scripts, for a character class (news write "Édgar Hoyos", "Ózd", "Łódź"),
+# and a word that begins with a capital and ends in a letter ("Sinaí", not "Sina" with the accent cut off).
+CAPITALS = "A-Z" + "".join(sorted({char for char in map(chr, range(0xC0, 0x250)) if char.isupper()}))
+SMALL_LETTERS = "a-z" + "".join(sorted({char for char in map(chr, range(0xC0, 0x250)) if char.islower()}))
+_CAPITALISED = rf"[{CAPITALS}][\w-]*[^\W\d_]"
 # A run of capitalised words, with the particles names use inside them ("Ministry of Information").
-_NAME_RUN = re.compile(rf"\b{_CAPITALISED}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?{_CAPITALISED})*")
+_NAME_RUN = re.compile(rf"\b{_CAPITALISED}(?:[ \t]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+)?{_CAPITALISED})*")
 # What comes just before a sentence's first word: an end of sentence, a quote, a new line, or a dateline's dash
 # ("MANAGUA, June 11 (INS) - Armed men ...").
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;—–]\s*|[\"“‘(]|\n\s*|\s-+\s*)$")
@@ -209,7 +210,7 @@ def report_names(text: str) -> tuple[Name, ...]:
             # a sentence's first word has a capital whatever it is: a name only when it is no ordinary word
             if len(words) == 1 or _fold(words[0]) in NOT_NAMES or _fold(words[0]) in lower:
                 words = words[1:]
-                while words and words[0].lower() in _PARTICLES:
+                while words and words[0].lower() in NAME_PARTICLES:
                     words = words[1:]
         words = [word for word in words if not _is_acronym(word)]
         if not words:
@@ -217,7 +218,7 @@ def report_names(text: str) -> tuple[Name, ...]:
         written = " ".join(words)
         if looks_like_outlet(written) or written.lower() in WIRE_ALIASES:
             continue
-        key = tuple(_fold(w) for w in words if w.lower() not in _PARTICLES and _fold(w) not in NOT_NAMES)
+        key = tuple(_fold(w) for w in words if w.lower() not in NAME_PARTICLES and _fold(w) not in NOT_NAMES)
         if not key or all(word in lower for word in key):
             continue
         weight = name_weight(written)

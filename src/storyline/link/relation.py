@@ -35,8 +35,8 @@ from rapidfuzz import fuzz
 
 from storyline.link.align import is_figure, reworded_only
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
-from storyline.link.names import (NOT_NAMES, SharedName, is_town_name, is_unknown_place, report_names, same_town,
-                                  shared_names, spelling_key, spelling_keys)
+from storyline.link.names import (CAPITALS, NOT_NAMES, SMALL_LETTERS, SharedName, is_town_name, is_unknown_place,
+                                  report_names, same_town, shared_names, spelling_key, spelling_keys)
 from storyline.link.similarity import WORD, is_function_word, stem, word_list, word_list_stems
 from storyline.records import Article, Link
 
@@ -49,7 +49,8 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _LOWER_CONTENT = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")  # lower-case words: the vocabulary, not names
-_CAPITALISED = re.compile(r"\b[A-Z][a-z'’]*[A-Za-z](?:[-'’][A-Z][a-z]+)*\b")
+_CAPITALISED = re.compile(rf"\b[{CAPITALS}][{SMALL_LETTERS}'’]*[{CAPITALS}{SMALL_LETTERS}]"
+                          rf"(?:[-'’][{CAPITALS}][{SMALL_LETTERS}]+)*\b")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                  "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
                  "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
@@ -587,7 +588,14 @@ _QUARTER = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:dist
                       r"|\b(?:[Cc]olonia|[Bb]arrio|[Bb]arangay)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
                       # a quarter told in apposition: "Pangrati, a residential neighbourhood of central Athens"
                       r"|\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+an?\s+(?:[a-z-]+\s+){0,2}(?:district|"
-                      r"neighbou?rhood|quarter|borough|suburb)\s+of\b")
+                      r"neighbou?rhood|quarter|borough|suburb)\s+of\b"
+                      # a village told in apposition as lying in a municipality or district (not a province: a
+                      # town in one is no part of a place another report names): "the corregimiento of Sinaí, in the
+                      # municipality of Argelia", "El Plateado, in the municipality of Argelia", "Kolongo, a village
+                      # in the Macina circle"
+                      r"|\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:village|hamlet|"
+                      r"settlement)\s+)?in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?:rural\s+)?(?:municipality|district|"
+                      r"commune|circle|cercle|county|sub-county|locality|woreda|local\s+government\s+area)\b")
 # A one-word name a town's name owns ("Rotterdam's Afrikaanderwijk turned violent", "in London's Soho, where") is a
 # quarter of it when what follows is no noun it qualifies ("Sydney's Bondi beach", "London's Kensington police"):
 # punctuation, a function word, a verb in the past tense, or a word for a small part of a town. Landmarks and offices
@@ -1266,19 +1274,20 @@ def _quarters(text: str) -> frozenset[str]:
     """The districts and quarters a report names by their designator ("the Sovetsky district", "the district of
     Kirovsky", "the Valle del Sol and Chintuc districts": Chintuc, "Colonia Las Flores", "the Athens district of
     Kypseli" when the gazetteer knows Athens as a town and Kypseli not at all, "Pangrati, a residential neighbourhood
-    of central Athens"), without a leading function
-    word, "city" or a possessive ("Sagaing's Kanbalu": Kanbalu), or as a part its town owns ("Rotterdam's
-    Afrikaanderwijk turned": _POSSESSED)."""
+    of central Athens", the villages "the corregimiento of Sinaí, in the municipality of Argelia" and "El Plateado,
+    in the municipality of Argelia"), without a leading function word, "city" or a possessive ("Sagaing's Kanbalu":
+    Kanbalu), or as a part its town owns ("Rotterdam's Afrikaanderwijk turned": _POSSESSED). A day or another word
+    that is no name ("on Tuesday, in the district of ...") is none."""
     found = set()
     for match in _QUARTER.finditer(text):
         owner, part = match.group(1), match.group(2)
         if part is not None and is_town_name(owner) and is_unknown_place(part):
             owner = part  # "the central Athens district of Kypseli"; "the Nad Ali district of Helmand" is Nad Ali
-        words = (owner or match.group(3) or match.group(4) or match.group(5)).split()
+        words = (owner or next(group for group in match.groups()[2:] if group)).split()
         words = [w for w in words if not w.endswith(("'s", "’s"))] or words
         while words and (is_function_word(words[0]) or words[0].lower() in ("city", "city's", "city’s")):
             words = words[1:]
-        if words:
+        if words and " ".join(words).lower() not in NOT_NAMES:
             found.add(" ".join(words))
     possessed = [match.groups() for match in _POSSESSED.finditer(text)]
     towns = {name.text for name in report_names(text) if name.town} if possessed else set()
