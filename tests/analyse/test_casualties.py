@@ -582,6 +582,9 @@ def test_a_count_of_bodies_is_a_count_of_the_dead():
         ("The bodies of the two drivers were handed to their families.", []),
         ("The rebels fled, leaving behind the bodies of two of their fighters.", []),
         ("The body of a teacher was found on Tuesday.", []),
+        # the wounds said of the people received beside the bodies are theirs, not the dead's
+        ("The clinic had received nine bodies and at least 30 wounded people, most of them with gunshot wounds.",
+         [(KILLED, 9, 9, 9, None), (INJURED, 30, 30, None, "people")]),
     ]:
         assert brief(text) == expected, text
 

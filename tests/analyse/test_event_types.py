@@ -179,6 +179,19 @@ def test_attack_or_clash_is_decided_by_who_was_hit():
         == "Armed clash"
 
 
+def test_civilians_killed_as_armed_men_fought_are_a_clash_and_a_gathering_that_demands_is_a_protest():
+    # ACLED codes the civilians caught in a battle with the battle
+    assert classify_text("At least 20 people, including four civilians, were killed when rebel fighters and army "
+                         "troops fought for hours around the town of Kalehe on Sunday.").sub_event_type == "Armed clash"
+    assert classify_text("Four civilians were killed when gunmen attacked the market on Sunday.").sub_event_type \
+        == "Attack"
+    # what a gathering demands makes it a protest, however many words stand between
+    protest = classify_text("About 800 nurses gathered outside the provincial health department in Mataram on "
+                            "Monday morning, demanding three months of unpaid allowances.")
+    assert (protest.sub_event_type, protest.rule) == ("Peaceful protest", "gathered-demanding:gather/VERB")
+    assert classify_text("Hundreds of mourners gathered at the cemetery on Friday to bury the victims.") is None
+
+
 def test_a_beating_or_a_raid_is_an_event_when_those_involved_are_named():
     assert classify_text("Traders who had refused to pay the new market levy were beaten by soldiers in the "
                          "town.").sub_event_type == "Attack"

@@ -813,6 +813,37 @@ def _events(text, published=dt.date(2026, 5, 6)):
     return [m for m in analyse_article(article(text, published)) if isinstance(m, EventMention)]
 
 
+def test_a_datelines_date_is_the_filing_day_not_the_incidents():
+    [event] = _events("BAHIR DAR, June 7 (HPA) - At least 11 people, including two civilians, were killed when militia "
+                      "fighters and federal troops fought for several hours in and around the town of Mota in the East "
+                      "Gojjam zone of Ethiopia's Amhara region on Saturday, residents said.", dt.date(2026, 6, 7))
+    assert (event.time.start, event.sub_event_type) == (dt.date(2026, 6, 6), "Armed clash")
+    # with no other day told, the filing day still dates it
+    [event] = _events("GOMA, June 7 (KNA) - Rebels attacked a camp for displaced people north of Goma, killing "
+                      "nine people, local officials said.", dt.date(2026, 6, 7))
+    assert event.time.start == dt.date(2026, 6, 7)
+
+
+def test_a_region_that_owns_another_unit_does_not_make_the_event_town_part_of_its_capital():
+    # "Arequipa's Caraveli province": the region owns the province; Chala is no part of the city of Arequipa
+    [event] = _events("Police fired tear gas on Tuesday to clear hundreds of miners who had blocked the highway "
+                      "between Chala and Atico, in Arequipa's Caravelí province.", dt.date(2026, 5, 19))
+    assert event.place.location in ("Chala", "Atico") and event.place.admin1_iso == "PE-ARE"
+
+
+def test_the_gathering_before_a_protest_met_with_force_is_that_protest():
+    events = _events("A man died and six people were wounded on Tuesday when police opened fire at a protest against "
+                     "a land deal in Luganville. Several hundred people had gathered outside the Sanma provincial "
+                     "government offices in the town to demand the cancellation of the lease.", dt.date(2026, 11, 11))
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+    assert "gathered" in {span.text for span in events[0].evidence}  # the gathering read, as the same protest
+    # vandalism told with no time of its own after a march is not the march
+    events = _events("Around 4,000 steelworkers marched through Ostrava on Thursday to demand unpaid wages. The march "
+                     "was preceded by vandalism. On Monday, unknown people smashed windows of the company's building "
+                     "in the Kuncice district.", dt.date(2026, 4, 23))
+    assert events[0].sub_event_type == "Peaceful protest"
+
+
 def test_a_new_total_after_more_bodies_are_found_widens_the_toll_rather_than_adding_to_it():
     events = _events("Gunmen attacked a bus station in Maiduguri on Monday, killing 9 travellers, police said. "
                      "On Tuesday the police said three more bodies had been found nearby, bringing the number "

@@ -38,6 +38,32 @@ def places_in(text):
     return found
 
 
+def test_a_designator_of_one_countrys_administration_keeps_the_name_in_that_country():
+    # Uganda has an Amuru district; a woreda is Ethiopia's, and the tables know no Ethiopian Amuru
+    [(text, place)] = [(t, p) for t, p in places_in("Gunmen attacked a village in Amuru woreda on Monday night.")]
+    assert text == "Amuru woreda" and place.country_iso == "ET" and place.location == "Amuru"
+    [(_, uganda)] = places_in("Gunmen attacked a village in Amuru district on Monday night.")
+    assert uganda.country_iso == "UG"
+    # the zone is Oromia's, spelled as news spell it
+    assert [p.admin1_iso for _, p in places_in("It happened in Amuru woreda, Horo Guduru Wollega zone.")] \
+        == ["ET-OR", "ET-OR"]
+
+
+def test_a_name_told_as_lying_in_a_unit_is_a_place_without_a_locative():
+    # no "in" or "near" before it: the apposition ", in the Bara locality" writes it as a place
+    found = places_in("Fighters stormed Um Sumeima, in the Bara locality of North Kordofan, on Saturday afternoon.")
+    assert [(t, p.location, p.admin1_iso) for t, p in found][:2] == [
+        ("Um Sumeima", "Um Sumeima", "SD-KN"), ("Bara locality", "Bara", "SD-KN")]
+
+
+def test_a_region_whose_part_holds_the_town_before_it_is_the_region_not_its_capital():
+    found = places_in("Militants attacked an army unit outside Banibangou in western Tillabéri on Tuesday.")
+    assert [(p.location, p.precision) for _, p in found] == [("Banibangou", "district"), (None, "admin1")]
+    # a part of a town told alone stays the town
+    [(_, kabul)] = places_in("A bomb exploded in western Kabul on Monday.")
+    assert (kabul.location, kabul.precision) == ("Kabul", "place")
+
+
 # -- resolve_place ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["Khatlon", "Khatlon province", "Khatlon region", "Khatlon Province"])

@@ -1309,6 +1309,18 @@ def test_villages_in_one_municipality_set_two_reports_apart():
     assert different_towns(kolongo, farmers)
     sunday = article("f", "Gunmen attacked a market on Sunday, in the Macina circle, the army said.", dt.date(2026, 6, 2))
     assert not different_towns(sunday, kolongo)
+    # "the village of V in X locality", without a comma
+    tayba = article("g", "Four people were killed on Saturday when armed men opened fire in the village of Tayba in "
+                         "Bara locality, North Kordofan, officials said.", dt.date(2026, 4, 11))
+    raid = article("h", "Fighters stormed Um Sumeima, in the Bara locality of North Kordofan, on Saturday, killing 12.",
+                   dt.date(2026, 4, 12))
+    assert different_towns(tayba, raid)
+    # one district's name written whole or in two words is one district
+    rueso = article("i", "A roadside bomb wounded two rangers in Ban Lalo in Rueso district, Narathiwat, on Friday.",
+                    dt.date(2026, 3, 23))
+    rue_so = article("j", "A bomb wounded three rangers late on March 20 in Rue So district of Narathiwat province.",
+                     dt.date(2026, 3, 21))
+    assert not different_towns(rueso, rue_so) and not different_towns(rue_so, rueso)
     # a town "in Nineveh province" is no part of a place the other report names: each may name the town otherwise
     assert _quarters("A drone hit a car at the entrance to Shingal, in Iraq's Nineveh province, on Tuesday.") == set()
 

@@ -637,9 +637,10 @@ def _from_harm(harm, excluded) -> list:
     if verb is None or any(c.dep_ == "neg" for c in verb.children) or _hypothetical(verb):
         return []
     treated = verb.lemma_.lower() in TREAT_VERBS
-    # "treated 14 people", "hospitals received 40 people"
+    # "treated 14 people", "hospitals received 40 people" (not the dead: "received 14 bodies and 20 wounded people,
+    # most of them with gunshot wounds")
     bearers = [c for c in verb.children if c.dep_ == "dobj" and c.i != harm.i
-               and c.lemma_.lower() not in TREATMENT_NOUNS | DEGREE_NOUNS]
+               and c.lemma_.lower() not in TREATMENT_NOUNS | DEGREE_NOUNS | CORPSE_NOUNS]
     while not bearers:
         # the subject, unless it is who gave the care ("doctors treated them"); a passive's is who got it
         bearers = [c for c in verb.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not treated]

@@ -893,7 +893,7 @@ def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[in
             context.labelled.append(hit)
     context.casualties = any(context.token(h).lemma_.lower() in TOLL_WORDS | KILLING
                              for name in ("violence", "harm") for h in context.cues.get(name, []))
-    for rule in (_blockade_rule, _protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
+    for rule in (_blockade_rule, _gathering_rule, _protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
                  _armed_only_rule, _violence_rule, _armed_attackers_rule, _destruction_in_violence_rule,
                  _battle_for_ground_rule, _captured_combatants_rule, _custody_riot_rule, _mob_rule, _crime_rule):
         rule(evidence, context)
@@ -1047,6 +1047,25 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
             # blocked the highway": a blockade met with the means of crowd control was a crowd's, whatever the words
             # for who held it
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-dispersed")
+
+
+# what a crowd gathers to do or does as it gathers that makes the gathering a protest (not "to call for calm")
+DEMANDING = frozenset({"demand", "oppose", "denounce", "condemn", "protest", "decry", "reject", "voice", "chant",
+                       "demonstrate"})
+
+
+def _gathering_rule(evidence: _Evidence, context: _Context) -> None:
+    """People gathered, assembled or converged somewhere to demand or denounce something, or demanding it, however
+    long the words between ("gathered outside the regional government headquarters in Puno on Thursday, demanding
+    the payment of bonuses"): a protest. Not a gathering of armed men or of the state's forces."""
+    for cue in context.cues.pop("gathering", []):
+        token = context.token(cue)
+        if not any(child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in DEMANDING
+                   for child in token.children):
+            continue
+        who = context.roles_of(_subject(token)[0])
+        if not (who.get("armed") or who.get("state") or who.get("nonstate")):
+            evidence.add("Peaceful protest", cue.weight, cue, "gathered-demanding")
 
 
 def _relative_clause(token):
@@ -1642,6 +1661,8 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         return
     if any(_at_each_other(context.token(cue), "at", "on") for cue, _ in weighted):
         label, rule = "Armed clash", "violence-each-other"  # "groups attacked each other": two sides fighting
+    elif any(_killed_in_fighting(context.token(cue), context) for cue, _ in weighted):
+        label, rule = "Armed clash", "violence-in-fighting"
     elif civilian > armed:
         label, rule = "Attack", "violence-target"
     elif armed > civilian:
@@ -1853,6 +1874,14 @@ def _crowds_before(context: _Context, word) -> bool:
     if named.get("armed") or named.get("state") or named.get("nonstate"):
         return False
     return named.get("civilian", 0) + named.get("crowd", 0) >= 1
+
+
+def _killed_in_fighting(word, context: _Context) -> bool:
+    """Whether the killing or wounding happened as armed men fought: "14 people, including three civilians, were
+    killed when Fano fighters and federal troops fought". ACLED codes the civilians caught in it with the battle."""
+    return word.lemma_.lower() in KILLING | {"wound", "injure"} and any(
+        child.dep_ == "advcl" and child.lemma_.lower() in CLASHING | {"battle"}
+        and context.roles_of(_subject(child)[0]).get("armed") for child in word.children)
 
 
 def _at_each_other(word, *prepositions: str) -> bool:

@@ -45,7 +45,7 @@ from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLEN
                                            place_words, reporter_words, source_heads, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
-from storyline.analyse.places import best_place, enclosing_city, event_places, find_places
+from storyline.analyse.places import best_place, datelines, enclosing_city, event_places, find_places
 from storyline.analyse.statements import StatementFinder
 from storyline.analyse.timex import EVIDENCE_FIELD as TIME_FIELD
 from storyline.analyse.timex import (date_line, day_anchor, find_time_expressions, is_anaphoric, is_vague,
@@ -53,7 +53,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-60"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-61"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -327,10 +327,18 @@ _OWNER_AFTER = re.compile(rf"^(?:\s+{_PART_OF_TOWN})?,?\s+(?:(?:an?|the)\s+(?:[a
 
 def _owns(text: str, owner: Span, start: int, end: int) -> bool:
     """Whether the place named at ``owner`` is written as the owner of the place at ``start``-``end``: right
-    before it with a possessive or a word for a part of a town and "of", or right after it with "of" or "in"."""
+    before it with a possessive or a word for a part of a town and "of", or right after it with "of" or "in". Not a
+    region's province or another unit no town holds ("Arequipa's Caraveli province"), nor a place that the owner is
+    followed by a possessive of ("Atico, in Arequipa's Caraveli province": the region's province)."""
     if owner.end <= start:
-        return start - owner.end <= 20 and bool(_OWNER_BEFORE.match(text[owner.end:start]))
-    return end <= owner.start and owner.start - end <= 50 and bool(_OWNER_AFTER.match(text[end:owner.start]))
+        return start - owner.end <= 20 and bool(_OWNER_BEFORE.match(text[owner.end:start])) \
+            and not _UNIT_OF_REGION.search(text, start, end)
+    return end <= owner.start and owner.start - end <= 50 and bool(_OWNER_AFTER.match(text[end:owner.start])) \
+        and not _POSSESSIVE.match(text, owner.end)
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_UNIT_OF_REGION = re.compile(r"\b(?:province|region|state|county|department|governorate|prefecture|oblast)s?$", re.I)
 
 
 _HOW_REACH = 2  # sentences after untyped harm within which one may tell what it was
@@ -687,6 +695,11 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     times = [(span, interval, *(time_attachment(sentence, span, clause) if clause and span.start >= sentence.start_char
                                 else ("event", 1)))
              for span, interval in found_times]
+    # a dateline's date is the day the report was filed ("ADDIS ABABA, June 7 (HPA) - At least 14 people were killed
+    # ... on Saturday"), as a "said on" day is
+    filed = datelines(sentence.doc)
+    times = [(span, interval, "report", steps) if any(start <= span.start and span.end <= end for start, end in filed)
+             else (span, interval, how, steps) for span, interval, how, steps in times]
     day = _day_of_since_when(sentence, kind.trigger)
     if day is not None:  # "since 9 March, when residents beat a man": the beating was on 9 March
         times = [(span, TimeInterval(interval.start, interval.start, interval.precision, interval.text), "event", 1)
@@ -2216,9 +2229,13 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
             _same_count(a.fatalities, b.fatalities) and a.fatalities.best >= 1
             or _same_count(a.injuries, b.injuries) and a.injuries.best >= 1):
         return True  # "17 injured in clash at police office", then "police fired on the crowd ... 17 injured"
-    if a.sub_event_type in DEMONSTRATION_ORDER and b.sub_event_type in DEMONSTRATION_ORDER and _one_day(a, b) and (
-            _same_ground(a.place, b.place)):
-        return True  # "the protest turned violent late on Tuesday", then "on Tuesday evening, hundreds marched"
+    if a.sub_event_type in DEMONSTRATION_ORDER and b.sub_event_type in DEMONSTRATION_ORDER and (
+            _one_day(a, b) or b.time.start is None and b.sub_event_type == "Peaceful protest") and _same_ground(
+            a.place, b.place):
+        # "the protest turned violent late on Tuesday", then "on Tuesday evening, hundreds marched"; or "police
+        # opened fire at a protest on Tuesday", then, with no time of its own, "hundreds had gathered to demand ..."
+        # (not "the march was preceded by vandalism": no gathering of the crowd that marched)
+        return True
     # Different types merge only when the toll and victims say it is the same incident.
     exact = a.fatalities and b.fatalities and a.fatalities.best == b.fatalities.best and a.fatalities.low == a.fatalities.high
     return bool(exact and a.victims and b.victims)

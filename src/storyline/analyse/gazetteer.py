@@ -154,9 +154,11 @@ class Lookup:
 class Designators:
     """Words that say what kind of place a name is ("province", "district", "city"), from ``designators.tsv``."""
 
-    def __init__(self, rows: list[tuple[tuple[str, ...], str, str | None]]) -> None:
-        self._prefixes = {words: level for words, position, level in rows if position == "prefix"}
-        self._suffixes = {words: level for words, position, level in rows if position == "suffix"}
+    def __init__(self, rows: list[tuple[tuple[str, ...], str, str | None, frozenset[str]]]) -> None:
+        self._prefixes = {words: level for words, position, level, _ in rows if position == "prefix"}
+        self._suffixes = {words: level for words, position, level, _ in rows if position == "suffix"}
+        # the countries a word of one country's administration names units of ("woreda": Ethiopia); empty: any
+        self._countries = {(words, position): countries for words, position, _, countries in rows}
         # First and last words alone: a cheap test before trying whole designators.
         self._first_words = {words[0] for words in self._prefixes}
         self._last_words = {words[-1] for words in self._suffixes}
@@ -167,17 +169,24 @@ class Designators:
         Returns ``words`` itself (the same list) when there is nothing to strip,
         and never strips a name down to nothing ("Region" alone stays).
         """
+        stripped, hint, _ = self.strip_with_countries(words)
+        return stripped, hint
+
+    def strip_with_countries(self, words: list[str]) -> tuple[list[str], str | None, frozenset[str]]:
+        """As :meth:`strip`, with the countries the designator is used in ("Amuru woreda": Ethiopia's; empty for
+        a word of any country)."""
         if not words or (words[-1] not in self._last_words and words[0] not in self._first_words):
-            return words, None
-        hint = None
+            return words, None, frozenset()
+        hint, countries = None, frozenset()
         for table, at_start in ((self._suffixes, False), (self._prefixes, True)):
             for size in (3, 2, 1):
                 part = tuple(words[:size] if at_start else words[-size:])
                 if len(words) > size and part in table:
                     hint = hint or table[part]
+                    countries = countries or self._countries[part, "prefix" if at_start else "suffix"]
                     words = words[size:] if at_start else words[:-size]
                     break
-        return words, hint
+        return words, hint, countries
 
     def trailing_level(self, word: str) -> tuple[bool, str | None]:
         """Whether ``word`` alone is a trailing designator ("province"), and the level it asks for."""
@@ -195,10 +204,16 @@ class Designators:
         return " ".join(words[start:start + len(stripped)])
 
 
+def _in_countries(entries, countries: frozenset[str]):
+    """The entries that lie in ``countries`` (all of them where it is empty)."""
+    return entries if not countries else tuple(e for e in entries if e.country_iso in countries)
+
+
 @lru_cache(maxsize=1)
 def read_designators() -> Designators:
     """The designator words of ``designators.tsv``."""
-    return Designators([(tuple(name_words(row["words"])), row["position"], row["level"] or None)
+    return Designators([(tuple(name_words(row["words"])), row["position"], row["level"] or None,
+                         frozenset(filter(None, (row.get("countries") or "").split(","))))
                         for row in _rows("designators.tsv")])
 
 
@@ -256,6 +271,11 @@ class Gazetteer:
             if not bucket or bucket[-1] is not entry:
                 bucket.append(entry)
 
+    def designator_countries(self, name: str) -> frozenset[str]:
+        """The only countries whose units the designator of ``name`` names ("Amuru woreda": Ethiopia); empty when
+        it has none or one of any country."""
+        return self.designators.strip_with_countries(name_words(name))[2]
+
     def designator_level(self, word: str) -> tuple[bool, str | None]:
         """Whether ``word`` is a trailing designator ("province"), and the level it asks for."""
         return self.designators.trailing_level(word)
@@ -267,10 +287,11 @@ class Gazetteer:
         words = name_words(name)
         if not words:
             return Lookup((), None)
-        stripped, hint = self.designators.strip(words)
+        stripped, hint, countries = self.designators.strip_with_countries(words)
         loose = self._loose.get(loose_key(stripped), ()) if allow_loose and len("".join(stripped)) >= 5 else ()
+        loose = _in_countries(loose, countries)
         for variant in (words, stripped):
-            found = self._exact.get("".join(variant))
+            found = _in_countries(self._exact.get("".join(variant), ()), countries)
             if found:
                 return Lookup(tuple(found), hint, alternates=tuple(e for e in loose if e not in found),
                               words=tuple(variant))
@@ -285,10 +306,10 @@ class Gazetteer:
         words = name_words(name)
         if not words or name.isupper() and len(name) <= 5:
             return Lookup((), None)
-        stripped, hint = self.designators.strip(words)
+        stripped, hint, countries = self.designators.strip_with_countries(words)
         tier = load_small_places()
         for variant in (words, stripped):
-            found = tier.find("".join(variant))
+            found = _in_countries(tier.find("".join(variant)), countries)
             if found:
                 return Lookup(found, hint, words=tuple(variant))
         return Lookup((), hint, words=tuple(stripped))

@@ -335,6 +335,8 @@ class _Mention:
     small: bool = False
     unlocated: str | None = None  # the name as written, for a place the gazetteer does not know
     partial: bool = False  # part of a longer proper name ("Coast" in "the East Coast of Demerara")
+    designated: frozenset[str] = frozenset()  # for a place the gazetteer does not know: the only countries its
+    # designator names units of ("Amuru woreda": Ethiopia)
 
     def country(self) -> str | None:
         """The one country all readings of the name lie in (at the level its designator asks for), if one."""
@@ -372,7 +374,15 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
     for index, mention in enumerate(mentions):
         if mention.unlocated:
             continue
-        entry = _choose_entry(mention.found, countries, admin1_keys[mention], report_countries=report_countries)
+        found = mention.found
+        if designated := gaz.designator_countries(text[mention.start:mention.end]):
+            # "Amuru woreda": a word of Ethiopia's administration names a unit of Ethiopia, not Uganda's Amuru
+            found = replace(found, entries=tuple(e for e in found.entries if e.country_iso in designated))
+            if not found.entries:
+                if (unlocated := _as_unlocated(mention, sentence, gaz)) is not None:
+                    mentions[index] = replace(unlocated, designated=designated)
+                continue
+        entry = _choose_entry(found, countries, admin1_keys[mention], report_countries=report_countries)
         # a stray reading abroad gives way to another reading of the name where the report is ("the central Athens
         # district of Kypseli": the Athens of Greece, not a district of Ohio or of Saint Lucia), else to none
         abroad: set[str] = set()
@@ -940,6 +950,7 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
                 found, hint = unit, None
     if not partial and not hint:
         hint = (_prefix_level(tokens, i, gaz) or _qualifier_level(tokens, i, found, gaz)
+                or _part_of_qualifier_level(tokens, i, found, gaz)
                 or _possessor_level(tokens, j, found, gaz) or _appositive_level(tokens[j], gaz)
                 or _office_level(tokens, i, j, found))
     name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
@@ -1090,7 +1101,11 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         # organisation label ("at Sakimba Holdings") goes against a place.
         label = entity.label_ if entity is not None else None
         qualified = label in (None, "PERSON") and _qualified_by_unit(tokens, j, gaz, ("admin1", "district"))
-        if hint is not None or not _after_locative(tokens, i) or not (label in ("GPE", "LOC") or qualified):
+        # "stormed Um Sumeima, in the Bara locality": told as lying in a unit, it is a place without a locative
+        lying_in = j + 2 < len(tokens) and tokens[j + 1].text == "," and tokens[j + 2].lower_ == "in" and label in (
+            None, "PERSON", "GPE", "LOC") and _qualified_by_unit(tokens, j, gaz, ("admin1", "district"))
+        if hint is not None or not (_after_locative(tokens, i) or lying_in) or not (
+                label in ("GPE", "LOC") or qualified):
             return None
     return _Mention(first.idx, last.idx + len(last), Lookup((), hint, words=tuple(name_words(name))), True,
                     unlocated=name)
@@ -1210,9 +1225,13 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
                   {e.admin1_key for e in told if e.admin1_key},
                   _units_beside_name(mention, report, doc),
                   {u for u in in_report if not countries or gaz.admin1[u].country_iso in countries}):
+        if mention.designated:
+            units = {u for u in units if gaz.admin1[u].country_iso in mention.designated}
         if len(units) == 1:
             return replace(_place_of(gaz.entry_of_code[units.pop()], gaz), location=mention.unlocated)
     countries = countries or {m.country() for m in report} - {None}
+    if mention.designated:
+        countries = countries & mention.designated or set(mention.designated)
     if len(countries) != 1:
         return None
     return replace(_place_of(gaz.entry_of_code[countries.pop()], gaz), location=mention.unlocated)
@@ -1280,6 +1299,17 @@ def _qualifier_level(tokens, i: int, found: Lookup, gaz: Gazetteer) -> str | Non
         if readings and all(e.country_iso in countries for e in readings):
             return None
     return "admin1"
+
+
+def _part_of_qualifier_level(tokens, i: int, found: Lookup, gaz: Gazetteer) -> str | None:
+    """"admin1" for a name whose part holds the place before it ("outside Banibangou in western Tillaberi",
+    "Shinwar district in eastern Nangarhar"): the region, not its same-named capital. Not a part of a town told
+    alone ("a blast in western Kabul")."""
+    if i < 3 or tokens[i - 1].lower_ not in PART_WORDS or tokens[i - 2].lower_ != "in" or not any(
+            e.level == "admin1" for e in found.entries) or any(e.level == "country" for e in found.entries):
+        return None  # (a country's part: "in northern Niger" is the country, not Nigeria's Niger state)
+    before = tokens[i - 3]
+    return "admin1" if before.text[:1].isupper() or gaz.designator_level(before.text)[0] else None
 
 
 def _possessor_level(tokens, j: int, found: Lookup, gaz: Gazetteer) -> str | None:
@@ -1499,6 +1529,11 @@ def event_places(sentence, places: list[tuple[Span, Place]]) -> tuple[list[tuple
     if references:
         return [(span, _surroundings(place)) for span, place in references], "place-near-reference-point"
     return filed, "place-from-dateline"
+
+
+def datelines(doc) -> list[tuple[int, int]]:
+    """Start and end offsets of every dateline in the Doc (see :func:`_datelines`)."""
+    return _datelines(doc, load_gazetteer())
 
 
 def _datelines(doc, gaz: Gazetteer) -> list[tuple[int, int]]:

@@ -578,6 +578,11 @@ TOLD_APART_POINTS = DIFFERENT_DAYS_POINTS + NEAR_DAYS_POINTS + DIFFERENT_TOWNS_P
 # suite's two drone strikes near Nabatieh nine days apart, by two outlets, reached P(reuse) 0.75 with no sentence in
 # common and were taken for a rewrite.
 NEWER_INCIDENT_DAYS = 1
+
+# "in the municipality of Argelia", "in Bara locality", "in the Macina circle": a unit below the region
+_IN_LOCAL_UNIT = (r"in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?:rural\s+)?(?:municipality|district|commune|circle|cercle|"
+                  r"county|sub-county|locality|woreda|local\s+government\s+area)\b")
+
 # The same holds one level down: two reports of one city that each place what they tell in a district or
 # quarter of it ("the city's Kirovsky district", "the Sovetsky district of the city") that the other never names.
 _QUARTER = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:district|neighbou?rhood|quarter|borough|"
@@ -593,9 +598,10 @@ _QUARTER = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:dist
                       # town in one is no part of a place another report names): "the corregimiento of Sinaí, in the
                       # municipality of Argelia", "El Plateado, in the municipality of Argelia", "Kolongo, a village
                       # in the Macina circle"
-                      r"|\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:village|hamlet|"
-                      r"settlement)\s+)?in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?:rural\s+)?(?:municipality|district|"
-                      r"commune|circle|cercle|county|sub-county|locality|woreda|local\s+government\s+area)\b")
+                      rf"|\b((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+),\s+(?:an?\s+(?:[a-z-]+\s+){{0,2}}(?:village|hamlet|"
+                      rf"settlement)\s+)?{_IN_LOCAL_UNIT}"
+                      # "the village of Tayba in Bara locality"
+                      rf"|\b(?:village|hamlet|settlement)\s+of\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)\s+{_IN_LOCAL_UNIT}")
 # A one-word name a town's name owns ("Rotterdam's Afrikaanderwijk turned violent", "in London's Soho, where") is a
 # quarter of it when what follows is no noun it qualifies ("Sydney's Bondi beach", "London's Kensington police"):
 # punctuation, a function word, a verb in the past tense, or a word for a small part of a town. Landmarks and offices
@@ -1243,8 +1249,10 @@ def different_quarters(a_text: str, b_text: str) -> bool:
     (a_words, a_skeletons), (b_words, b_skeletons) = _words_and_skeletons(a_text), _words_and_skeletons(b_text)
 
     def named_in(quarter: str, words: frozenset[str], skeletons: frozenset[str]) -> bool:
-        return all(w in words or (len(_skeleton(w)) >= QUARTER_SKELETON_LETTERS and _skeleton(w) in skeletons)
-                   for w in tokens(quarter))
+        # "Rueso" and "Rue So" are one name written whole or in two words
+        return "".join(tokens(quarter)) in words or all(
+            w in words or (len(_skeleton(w)) >= QUARTER_SKELETON_LETTERS and _skeleton(w) in skeletons)
+            for w in tokens(quarter))
 
     return (not any(named_in(q, b_words, b_skeletons) for q in a_quarters)
             and not any(named_in(q, a_words, a_skeletons) for q in b_quarters))
@@ -1252,9 +1260,11 @@ def different_quarters(a_text: str, b_text: str) -> bool:
 
 @lru_cache(maxsize=512)  # the linker and the fuser compare one report's quarters with many others'
 def _words_and_skeletons(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A text's words, and the consonant skeletons of those words (:func:`_skeleton`)."""
-    words = frozenset(tokens(text))
-    return words, frozenset(_skeleton(w) for w in words)
+    """A text's words and each two words run together ("Rue So": "rueso"), and the consonant skeletons of the
+    words (:func:`_skeleton`)."""
+    found = tokens(text)
+    words = frozenset(found) | {first + second for first, second in zip(found, found[1:])}
+    return words, frozenset(_skeleton(w) for w in found)
 
 
 # A quarter's name romanised from two languages differs in its vowels ("Saltivskyi" from Ukrainian, "Saltovsky" from
