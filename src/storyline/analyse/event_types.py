@@ -893,9 +893,10 @@ def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[in
             context.labelled.append(hit)
     context.casualties = any(context.token(h).lemma_.lower() in TOLL_WORDS | KILLING
                              for name in ("violence", "harm") for h in context.cues.get(name, []))
-    for rule in (_blockade_rule, _gathering_rule, _protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule, _explosion_rule,
-                 _armed_only_rule, _violence_rule, _armed_attackers_rule, _destruction_in_violence_rule,
-                 _battle_for_ground_rule, _captured_combatants_rule, _custody_riot_rule, _mob_rule, _crime_rule):
+    for rule in (_blockade_rule, _gathering_rule, _protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule,
+                 _explosion_rule, _armed_only_rule, _violence_rule, _armed_attackers_rule,
+                 _destruction_in_violence_rule, _battle_for_ground_rule, _captured_combatants_rule, _custody_riot_rule,
+                 _mob_rule, _crime_rule):
         rule(evidence, context)
     return evidence
 

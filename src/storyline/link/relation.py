@@ -580,8 +580,10 @@ TOLD_APART_POINTS = DIFFERENT_DAYS_POINTS + NEAR_DAYS_POINTS + DIFFERENT_TOWNS_P
 NEWER_INCIDENT_DAYS = 1
 
 # "in the municipality of Argelia", "in Bara locality", "in the Macina circle": a unit below the region
-_IN_LOCAL_UNIT = (r"in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?:rural\s+)?(?:municipality|district|commune|circle|cercle|"
-                  r"county|sub-county|locality|woreda|local\s+government\s+area)\b")
+_IN_LOCAL_UNIT = (r"in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?:rural\s+)?(?:municipality|district|commune|circle|"
+                  r"cercle|county|sub-county|locality|woreda|local\s+government\s+area)\b")
+# a name of up to three capitalised words
+_PLACE_NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
 # The same holds one level down: two reports of one city that each place what they tell in a district or
 # quarter of it ("the city's Kirovsky district", "the Sovetsky district of the city") that the other never names.
@@ -598,10 +600,10 @@ _QUARTER = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:dist
                       # town in one is no part of a place another report names): "the corregimiento of Sinaí, in the
                       # municipality of Argelia", "El Plateado, in the municipality of Argelia", "Kolongo, a village
                       # in the Macina circle"
-                      rf"|\b((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+),\s+(?:an?\s+(?:[a-z-]+\s+){{0,2}}(?:village|hamlet|"
-                      rf"settlement)\s+)?{_IN_LOCAL_UNIT}"
+                      rf"|\b{_PLACE_NAME},\s+(?:an?\s+(?:[a-z-]+\s+){{0,2}}(?:village|hamlet|settlement)\s+)?"
+                      rf"{_IN_LOCAL_UNIT}"
                       # "the village of Tayba in Bara locality"
-                      rf"|\b(?:village|hamlet|settlement)\s+of\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)\s+{_IN_LOCAL_UNIT}")
+                      rf"|\b(?:village|hamlet|settlement)\s+of\s+{_PLACE_NAME}\s+{_IN_LOCAL_UNIT}")
 # A one-word name a town's name owns ("Rotterdam's Afrikaanderwijk turned violent", "in London's Soho, where") is a
 # quarter of it when what follows is no noun it qualifies ("Sydney's Bondi beach", "London's Kensington police"):
 # punctuation, a function word, a verb in the past tense, or a word for a small part of a town. Landmarks and offices
