@@ -1019,6 +1019,8 @@ STORMING = {"storm"}
 DISPERSING = {"disperse", "break"}  # "dispersed a crowd", "broke up a gathering"
 CROWD_DEMANDS = {"demand", "chant"}  # what a crowd does at a protest, said without the word "protest"
 BLOCKING = ("block", "barricad", "obstruct")  # the verb or noun of a blockade phrase ("the highway was blocked")
+
+
 def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
     """A road, bridge or railway blocked by people who bear no arms (miners, traders, residents, protesters) is
     a protest, as ACLED codes blockades. Blocked by police or troops it is a security measure or their part in a
@@ -1051,8 +1053,8 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
 
 
 # what a crowd gathers to do or does as it gathers that makes the gathering a protest (not "to call for calm")
-DEMANDING = frozenset({"demand", "oppose", "denounce", "condemn", "protest", "decry", "reject", "voice", "chant",
-                       "demonstrate"})
+DEMANDING = frozenset(CROWD_DEMANDS | {"oppose", "denounce", "condemn", "protest", "decry", "reject", "voice",
+                                       "demonstrate"})
 
 
 def _gathering_rule(evidence: _Evidence, context: _Context) -> None:

@@ -45,7 +45,7 @@ from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLEN
                                            place_words, reporter_words, source_heads, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
-from storyline.analyse.places import best_place, datelines, enclosing_city, event_places, find_places
+from storyline.analyse.places import best_place, enclosing_city, event_places, find_places, in_dateline
 from storyline.analyse.statements import StatementFinder
 from storyline.analyse.timex import EVIDENCE_FIELD as TIME_FIELD
 from storyline.analyse.timex import (date_line, day_anchor, find_time_expressions, is_anaphoric, is_vague,
@@ -697,9 +697,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
              for span, interval in found_times]
     # a dateline's date is the day the report was filed ("ADDIS ABABA, June 7 (HPA) - At least 14 people were killed
     # ... on Saturday"), as a "said on" day is
-    filed = datelines(sentence.doc)
-    times = [(span, interval, "report", steps) if any(start <= span.start and span.end <= end for start, end in filed)
-             else (span, interval, how, steps) for span, interval, how, steps in times]
+    times = [(span, interval, "report" if in_dateline(sentence.doc, span) else how, steps)
+             for span, interval, how, steps in times]
     day = _day_of_since_when(sentence, kind.trigger)
     if day is not None:  # "since 9 March, when residents beat a man": the beating was on 9 March
         times = [(span, TimeInterval(interval.start, interval.start, interval.precision, interval.text), "event", 1)

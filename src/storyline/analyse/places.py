@@ -1100,10 +1100,12 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         # admin-1 said to hold the name, must agree. The small model takes unfamiliar names for people's, but an
         # organisation label ("at Sakimba Holdings") goes against a place.
         label = entity.label_ if entity is not None else None
-        qualified = label in (None, "PERSON") and _qualified_by_unit(tokens, j, gaz, ("admin1", "district"))
         # "stormed Um Sumeima, in the Bara locality": told as lying in a unit, it is a place without a locative
-        lying_in = j + 2 < len(tokens) and tokens[j + 1].text == "," and tokens[j + 2].lower_ == "in" and label in (
-            None, "PERSON", "GPE", "LOC") and _qualified_by_unit(tokens, j, gaz, ("admin1", "district"))
+        comma_in = j + 2 < len(tokens) and tokens[j + 1].text == "," and tokens[j + 2].lower_ == "in"
+        held = (label in (None, "PERSON") or comma_in and label in ("GPE", "LOC")) and _qualified_by_unit(
+            tokens, j, gaz, ("admin1", "district"))
+        qualified = held and label in (None, "PERSON")
+        lying_in = held and comma_in
         if hint is not None or not (_after_locative(tokens, i) or lying_in) or not (
                 label in ("GPE", "LOC") or qualified):
             return None
@@ -1514,9 +1516,7 @@ def event_places(sentence, places: list[tuple[Span, Place]]) -> tuple[list[tuple
     "place-near-reference-point", else the dateline, "place-from-dateline"
     ("KABUL — A bomb exploded at a mosque": it happened where it was filed).
     """
-    datelines = _datelines(sentence.doc, load_gazetteer())
-    filed = [(span, place) for span, place in places
-             if any(start <= span.start and span.end <= end for start, end in datelines)]
+    filed = [(span, place) for span, place in places if in_dateline(sentence.doc, span)]
     references = [(span, place) for span, place in places
                   if (span, place) not in filed and _is_reference_point(sentence.doc, span)]
     told = [item for item in places if item not in filed and item not in references]
@@ -1531,9 +1531,9 @@ def event_places(sentence, places: list[tuple[Span, Place]]) -> tuple[list[tuple
     return filed, "place-from-dateline"
 
 
-def datelines(doc) -> list[tuple[int, int]]:
-    """Start and end offsets of every dateline in the Doc (see :func:`_datelines`)."""
-    return _datelines(doc, load_gazetteer())
+def in_dateline(doc, span: Span) -> bool:
+    """Whether ``span`` lies inside one of the Doc's datelines (:func:`_datelines`)."""
+    return any(start <= span.start and span.end <= end for start, end in _datelines(doc, load_gazetteer()))
 
 
 def _datelines(doc, gaz: Gazetteer) -> list[tuple[int, int]]:

@@ -587,14 +587,14 @@ _PLACE_NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
 # The same holds one level down: two reports of one city that each place what they tell in a district or
 # quarter of it ("the city's Kirovsky district", "the Sovetsky district of the city") that the other never names.
-_QUARTER = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:district|neighbou?rhood|quarter|borough|"
-                      r"suburb|township)s?\b(?:\s+of\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+))?"
+_QUARTER = re.compile(rf"\b{_PLACE_NAME}\s+(?:district|neighbou?rhood|quarter|borough|"
+                      rf"suburb|township)s?\b(?:\s+of\s+{_PLACE_NAME})?"
                       r"|\b(?:district|neighbou?rhood|quarter|borough|suburb|township)\s+of\s+"
-                      r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+                      rf"{_PLACE_NAME}"
                       # the words Latin American and Philippine towns name their quarters with: "Colonia Las Flores"
-                      r"|\b(?:[Cc]olonia|[Bb]arrio|[Bb]arangay)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+                      rf"|\b(?:[Cc]olonia|[Bb]arrio|[Bb]arangay)\s+{_PLACE_NAME}"
                       # a quarter told in apposition: "Pangrati, a residential neighbourhood of central Athens"
-                      r"|\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+an?\s+(?:[a-z-]+\s+){0,2}(?:district|"
+                      rf"|\b{_PLACE_NAME},\s+an?\s+(?:[a-z-]+\s+){{0,2}}(?:district|"
                       r"neighbou?rhood|quarter|borough|suburb)\s+of\b"
                       # a village told in apposition as lying in a municipality or district (not a province: a
                       # town in one is no part of a place another report names): "the corregimiento of Sinaí, in the
