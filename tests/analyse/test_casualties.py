@@ -684,6 +684,12 @@ def test_shot_dead_after_a_noun_the_parser_joins_it_to_is_still_a_killing():
     found = find_casualties(parse("Two gunmen on a motorcycle shot dead three vendors and wounded two other people "
                                   "at the market.")[:])
     assert [(c.kind, c.figure.low) for c in found] == [("killed", 3), ("injured", 2)]
+    # the victims as the subject of that "dead", after it, or as the noun "dead" describes
+    found = find_casualties(parse("On Saturday morning, gunmen on a motorcycle shot dead a 47-year-old rubber tapper, "
+                                  "Mahama Dolah, as he rode to his plantation.")[:])
+    assert [(c.kind, c.figure.low) for c in found] == [("killed", 1)]
+    found = find_casualties(parse("Gunmen on a motorcycle shot dead two teachers in Yala, officials said.")[:])
+    assert [(c.kind, c.figure.low) for c in found] == [("killed", 2)]
 
 
 def test_a_zero_keeps_the_group_it_is_of():

@@ -56,6 +56,36 @@ def test_a_name_told_as_lying_in_a_unit_is_a_place_without_a_locative():
         ("Um Sumeima", "Um Sumeima", "SD-KN"), ("Bara locality", "Bara", "SD-KN")]
 
 
+def test_a_person_named_in_apposition_before_a_place_is_not_a_place_lying_in_it():
+    found = places_in("Gunmen shot dead a 47-year-old rubber tapper, Mahama Dolah, in Yala on Saturday.")
+    assert [(t, p.location) for t, p in found] == [("Yala", "Yala")]
+
+
+def test_a_village_whose_name_holds_a_name_known_only_abroad_is_the_village_of_the_unit_it_lies_in():
+    # a Lalo is known only in Benin; "in Rueso district" puts Ban Lalo in Thailand's Narathiwat
+    found = places_in("A roadside bomb exploded as a ranger patrol passed through Ban Lalo in Rueso district.")
+    assert [(t, p.location, p.admin1_iso, p.precision) for t, p in found] == [
+        ("Ban Lalo", "Ban Lalo", "TH-96", "place"), ("Rueso district", "Rueso", "TH-96", "district")]
+
+
+def test_a_village_designator_before_the_name_and_a_district_after_a_comma_place_the_village():
+    found = places_in("Officers defused a bomb found near a school in Tambon Taluban, Sai Buri district, Pattani.")
+    assert [(t, p.location, p.admin1_iso, p.precision) for t, p in found] == [
+        ("Taluban", "Taluban", "TH-94", "place"), ("Sai Buri district", "Sai Buri", "TH-94", "district"),
+        ("Pattani", None, "TH-94", "admin1")]
+    # without the district's designator, a comma alone does not say the next name holds it (Sai Buri is also a town)
+    found = places_in("Officers defused a bomb found near a school in Tambon Taluban, Sai Buri, Pattani.")
+    assert (found[0][1].location, found[0][1].precision) == ("Taluban", "admin1")
+
+
+@pytest.mark.parametrize("text", ["Clashes erupted in Nduga regency of Highland Papua.",
+                                  "Clashes erupted in Nduga, Highland Papua.",
+                                  "Clashes erupted in Kabupaten Nduga on Monday."])
+def test_an_indonesian_regency_is_read_with_or_without_its_designator(text):
+    place = places_in(text)[0][1]
+    assert (place.location, place.admin1_iso, place.precision) == ("Nduga", "ID-PE", "district")
+
+
 def test_a_region_whose_part_holds_the_town_before_it_is_the_region_not_its_capital():
     found = places_in("Militants attacked an army unit outside Banibangou in western Tillabéri on Tuesday.")
     assert [(p.location, p.precision) for _, p in found] == [("Banibangou", "district"), (None, "admin1")]

@@ -526,10 +526,18 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
     to_death = _to_death(token)
     if to_death and lemma in TO_DEATH_VERBS:  # "stabbed to death"; not "sentenced to death"
         return _from_verb(token, KILLED, excluded, [token, to_death[0]])
-    if lower == "dead" and token.i > 0 and token.nbor(-1).lower_ == "shot" and token.nbor(-1).pos_ != "VERB" and any(
-            c.dep_ == "dobj" for c in token.children):
-        # "gunmen on a motorcycle shot dead three vendors", parsed as "a motorcycle shot" and a "dead" with an object
-        return _from_verb(token, KILLED, excluded, [token.nbor(-1), token])
+    if lower == "dead" and token.i > 0 and token.nbor(-1).lower_ == "shot" and token.nbor(-1).pos_ != "VERB":
+        # "gunmen on a motorcycle shot dead three vendors", parsed as "a motorcycle shot" and a "dead" with an object,
+        # or with the victims as a subject after it ("... shot dead a rubber tapper, Mahama Dolah, in Yala") or
+        # as the noun it describes ("shot dead two teachers")
+        cue = [token.nbor(-1), token]
+        if any(c.dep_ == "dobj" for c in token.children):
+            return _from_verb(token, KILLED, excluded, cue)
+        after = [c for c in token.children if c.dep_ == "nsubj" and c.i > token.i and c.i not in excluded]
+        if token.dep_ == "amod" and token.head.i > token.i and token.head.i not in excluded:
+            after.append(token.head)
+        if after:
+            return _counts(after, KILLED, excluded, cue)
     if lower == "dead" and (token.head.lemma_ == "shoot" or token.i > 0 and token.nbor(-1).lemma_ == "shoot"):
         return []  # read with its verb
     if lower in BARE_PARTICIPLES and token.head.lemma_ == "leave" and token.dep_ in ("oprd", "acomp", "ccomp",

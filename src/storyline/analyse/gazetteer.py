@@ -193,6 +193,11 @@ class Designators:
         key = (word.lower(),)
         return key in self._suffixes, self._suffixes.get(key)
 
+    def leading_level(self, word: str) -> tuple[bool, str | None]:
+        """Whether ``word`` alone is a leading designator ("Tambon", "Desa"), and the level it asks for."""
+        key = (word.lower(),)
+        return key in self._prefixes, self._prefixes.get(key)
+
     def bare_name(self, name: str) -> str:
         """``name`` without its designator, case kept ("Nohiyai Panj" -> "Panj", "Balkh District" -> "Balkh")."""
         words = name.split()

@@ -598,10 +598,13 @@ def _as_unlocated(mention: _Mention, sentence, gaz: Gazetteer) -> _Mention | Non
 
 
 def _name_tokens(mention: _Mention, sentence, gaz: Gazetteer) -> list:
-    """The tokens of a mention's name, without the designator after it ("Kani" of "Kani township")."""
+    """The tokens of a mention's name, without the designator after or before it ("Kani" of "Kani township",
+    "Taluban" of "Tambon Taluban")."""
     tokens = [t for t in sentence if mention.start <= t.idx < mention.end]
     while len(tokens) > 1 and gaz.designator_level(tokens[-1].text)[0]:
         tokens = tokens[:-1]
+    if len(tokens) > 1 and gaz.designators.leading_level(tokens[0].text)[0]:
+        tokens = tokens[1:]
     return tokens
 
 
@@ -1075,7 +1078,12 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
     later from the places around it (:func:`_unlocated_place`).
     """
     first_run, j = run_of[i]
-    if first_run != i or not _ends_name(tokens[j]) or _holds_known_name(tokens, i, j, gaz):
+    if first_run != i or not _ends_name(tokens[j]):
+        return None
+    # "Ban Lalo in Rueso district": a name we know inside it (Lalo, in Benin) counts only in the unit's country
+    unit = _qualifying_unit(tokens, j + 1 if j + 1 < len(tokens) and gaz.designator_level(tokens[j + 1].text)[0]
+                            else j, gaz, ("admin1", "district"))
+    if _holds_known_name(tokens, i, j, gaz, frozenset(e.country_iso for e in unit)):
         return None
     first, last = tokens[i], tokens[j]
     name = doc_text(first.doc)[first.idx:last.idx + len(last)]
@@ -1095,6 +1103,9 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
     entity = entity_of.get(first.i) or entity_of.get(tokens[j].i)
     if entity is not None and (entity.label_ in NUMERIC_LABELS or _extends_beyond(entity, first.i, last.i, gaz)):
         return None  # a date, or part of a longer name
+    own, own_level = gaz.designators.leading_level(first.text) if j > i else (False, None)
+    if own:  # "Tambon Taluban", "Desa Sukamaju": the name is the words after the designator
+        hint, first = hint or own_level, tokens[i + 1]
     if hint not in ("place", "district") and not area:
         # No designator (or one for a unit we do not know, "Boni province"): a locative, and the place label or an
         # admin-1 said to hold the name, must agree. The small model takes unfamiliar names for people's, but an
@@ -1105,10 +1116,11 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         held = (label in (None, "PERSON") or comma_in and label in ("GPE", "LOC")) and _qualified_by_unit(
             tokens, j, gaz, ("admin1", "district"))
         qualified = held and label in (None, "PERSON")
-        lying_in = held and comma_in
+        lying_in = held and comma_in and label != "PERSON"  # "a rubber tapper, Mahama Dolah, in Yala": a person
         if hint is not None or not (_after_locative(tokens, i) or lying_in) or not (
                 label in ("GPE", "LOC") or qualified):
             return None
+    name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
     return _Mention(first.idx, last.idx + len(last), Lookup((), hint, words=tuple(name_words(name))), True,
                     unlocated=name)
 
@@ -1116,13 +1128,19 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
 def _qualified_by_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...] = ("admin1",)) -> bool:
     """Whether a known unit of ``levels`` follows ``tokens[j]`` as where it lies ("Boni, Mopti", "Boni in the Mopti
     region", "the Domel area of Bannu district")."""
+    return bool(_qualifying_unit(tokens, j, gaz, levels))
+
+
+def _qualifying_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...]) -> tuple:
+    """The entries of ``levels`` that the known unit following ``tokens[j]`` as where it lies may be (see
+    :func:`_qualified_by_unit`); empty where none follows."""
     k = j + 1
     while k < len(tokens) and k <= j + 2 and tokens[k].lower_ in (",", "in", "of"):  # ", in"
         k += 1
     if k < len(tokens) and tokens[k].lower_ == "the":
         k += 1
     if k == j + 1 or k >= len(tokens) or not tokens[k].text[:1].isupper():
-        return False
+        return ()
     doc = tokens[k].doc
     for end in range(k, min(len(tokens), k + MAX_NAME_TOKENS)):
         if not tokens[end].text[:1].isupper() and not gaz.designator_level(tokens[end].text)[0]:
@@ -1130,9 +1148,10 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...] =
                 continue  # "Mocímboa da Praia"
             break
         found = gaz.lookup(doc_text(doc)[tokens[k].idx:tokens[end].idx + len(tokens[end])], allow_loose=False)
-        if any(e.level in levels for e in found.entries) and found.hint in (None, *levels):
-            return True
-    return False
+        units = tuple(e for e in found.entries if e.level in levels)
+        if units and found.hint in (None, *levels):
+            return units
+    return ()
 
 
 def _after_locative(tokens, i: int) -> bool:
@@ -1155,13 +1174,15 @@ def _after_close_to(tokens, i: int) -> bool:
     return i > 1 and tokens[i - 1].lower_ == "to" and tokens[i - 2].lower_ in ("close", "next")
 
 
-def _holds_known_name(tokens, i: int, j: int, gaz: Gazetteer) -> bool:
-    """Whether a name the gazetteer knows starts inside ``tokens[i..j]`` ("Upper Kunduz" holds Kunduz)."""
+def _holds_known_name(tokens, i: int, j: int, gaz: Gazetteer, countries: frozenset[str] = frozenset()) -> bool:
+    """Whether a name the gazetteer knows starts inside ``tokens[i..j]`` ("Upper Kunduz" holds Kunduz); where
+    ``countries`` is given, a name known in one of them."""
     doc = tokens[i].doc
     for k in range(i + 1, j + 1):
         for end in range(k, j + 1):
             name = doc_text(doc)[tokens[k].idx:tokens[end].idx + len(tokens[end])]
-            if gaz.lookup(name, allow_loose=False).entries or gaz.small_places(name).entries:
+            entries = gaz.lookup(name, allow_loose=False).entries or gaz.small_places(name).entries
+            if any(not countries or e.country_iso in countries for e in entries):
                 return True
     return False
 
@@ -1250,14 +1271,17 @@ HOLDER_GAP_TOKENS = 10
 def _holder(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc) -> Entry | None:
     """The town or district the sentence says an unknown place lies in, written right after it: the first resolved
     mention of a place or district that follows it across words that only say what the place is and that it lies
-    "in", "of" or "on" the next (_HOLDER_GAP_TAGS), else None."""
+    "in", "of" or "on" the next (_HOLDER_GAP_TAGS), or across a comma alone before a district written as one
+    ("Taluban, Sai Buri district"), else None."""
     after = [(m, e) for m, e in resolved if m.start >= mention.end and e.level in ("place", "district")]
     if not after:
         return None
     following, entry = min(after, key=lambda item: item[0].start)
     between = doc.char_span(mention.end, following.start, alignment_mode="expand")
     gap = [t for t in between if t.idx >= mention.end] if between is not None else []
-    if not gap or len(gap) > HOLDER_GAP_TOKENS or not any(t.lower_ in _HOLDER_PREPOSITIONS for t in gap):
+    # "in Tambon Taluban, Sai Buri district": a comma before a unit written as a district says it holds the place
+    comma = [t.text for t in gap] == [","] and following.found.hint == "district"
+    if not gap or len(gap) > HOLDER_GAP_TOKENS or not (comma or any(t.lower_ in _HOLDER_PREPOSITIONS for t in gap)):
         return None
     if any(t.lower_ not in _HOLDER_PREPOSITIONS and t.tag_ not in _HOLDER_GAP_TAGS for t in gap):
         return None
