@@ -692,6 +692,12 @@ def test_shot_dead_after_a_noun_the_parser_joins_it_to_is_still_a_killing():
     assert [(c.kind, c.figure.low) for c in found] == [("killed", 2)]
 
 
+def test_people_treated_counted_from_a_word_taken_for_a_preposition_are_the_injured():
+    found = find_casualties(parse("The regional hospital treated between nine and twelve people, including three "
+                                  "gendarmes, for injuries and the effects of tear gas, a hospital official said.")[:])
+    assert [(c.kind, c.figure.low, c.figure.high) for c in found] == [("injured", 9, 12)]
+
+
 def test_a_zero_keeps_the_group_it_is_of():
     # "no soldiers were hurt" clears one side only; "nobody was hurt" names no group
     assert brief("No members of the security forces or residents were hurt, the committee said.") == [

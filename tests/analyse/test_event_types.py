@@ -192,6 +192,29 @@ def test_civilians_killed_as_armed_men_fought_are_a_clash_and_a_gathering_that_d
     assert classify_text("Hundreds of mourners gathered at the cemetery on Friday to bury the victims.") is None
 
 
+def test_fighting_between_the_police_and_people_who_bear_no_arms_is_rioting():
+    for text in ("Police clashed with opposition supporters in Kampala on Saturday.",
+                 "Running battles between police and opposition supporters broke out in Kampala on Saturday."):
+        found = classify_text(text)
+        assert (found.sub_event_type, found.rule.split(":")[0]) == ("Violent demonstration", "fight-with-police")
+    # an armed side, or soldiers rather than police, leave it a battle
+    assert classify_text("Police clashed with gunmen in Kampala on Saturday.").sub_event_type == "Armed clash"
+    assert classify_text("Soldiers clashed with rebels near Kasese on Saturday.").sub_event_type == "Armed clash"
+
+
+def test_barricades_are_put_up_by_whoever_set_them_up_and_no_trigger_starts_inside_an_outlets_name():
+    found = classify_text("Youths set up barricades in Kawempe on Saturday.")
+    assert (found.sub_event_type, found.rule.split(":")[0]) == ("Peaceful protest", "blockade-by-civilians")
+    assert classify_text("Soldiers set up barricades around the presidential palace on Saturday.") is None
+    # the "Post" of the paper's name is no post set up
+    found = classify_text("Residents told the Pearl Nation Post that groups of youths set up barricades of burning "
+                          "tyres late on Saturday and threw stones at police patrol trucks.")
+    assert found.sub_event_type == "Violent demonstration"
+    # a named road a trigger ends on is still the road blocked
+    assert classify_text("Miners blocked the Pan-American Highway near Chala on Tuesday.").sub_event_type \
+        == "Peaceful protest"
+
+
 def test_a_beating_or_a_raid_is_an_event_when_those_involved_are_named():
     assert classify_text("Traders who had refused to pay the new market levy were beaten by soldiers in the "
                          "town.").sub_event_type == "Attack"

@@ -87,6 +87,19 @@ def test_vague_lead_and_exact_figure_later_are_one_incident():
     assert {s.text for s in event.evidence if s.field == "fatalities"} >= {"Several", "Three"}
 
 
+def test_an_incident_a_day_before_an_aftermath_is_dated_that_day_and_a_charge_about_it_is_no_new_incident():
+    text = ("Shops reopened in Kampala on Sunday, a day after running battles between police and young opposition "
+            "supporters angry at the outcome of the vote.\n"
+            "Hakim Lubega, an opposition councillor in Kawempe, accused the security forces of using excessive "
+            "force against young people who he said were exercising their right to protest.\n")
+    events = [m for m in analyse_article(article(text, published=dt.date(2026, 1, 18))) if isinstance(m, EventMention)]
+    assert [(e.sub_event_type, e.place.location, e.time.start) for e in events] == [
+        ("Violent demonstration", "Kampala", dt.date(2026, 1, 17))]
+    # months before, the battles are background to the sentence, not its incident
+    text = "Shops reopened in Kampala on Sunday, months after running battles between police and opposition supporters."
+    assert not [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
+
+
 def test_different_incidents_in_one_report_stay_apart():
     text = ("Gunmen killed four traders on the road to Mandera on Sunday, police said.\n"
             "In March, soldiers and militants exchanged fire near the same road, and two soldiers were killed.\n")

@@ -86,6 +86,19 @@ def test_an_indonesian_regency_is_read_with_or_without_its_designator(text):
     assert (place.location, place.admin1_iso, place.precision) == ("Nduga", "ID-PE", "district")
 
 
+def test_a_place_at_the_edge_of_a_name_or_in_an_area_measured_from_a_town_is_that_place():
+    [(_, town)] = places_in("A patrol stopped a motorcycle at a checkpoint at the entrance to Sonaguera on Sunday.")
+    assert (town.location, town.admin1_iso) == ("Sonaguera", "HN-CL")
+    # a village the tables lack, in a department they do not locate: the village, at the department's precision
+    found = places_in("Armed men stormed a hamlet on the outskirts of Béssao, in the Monts de Lam department of "
+                      "Logone Oriental province, before dawn on Sunday.")
+    assert [(p.location, p.admin1_iso, p.precision) for _, p in found][:2] == [
+        ("Béssao", "TD-LR", "district"), ("Monts de Lam", "TD-LR", "district")]
+    found = places_in("A drone struck a warehouse in the Harsha area west of Zawiya in the early hours of Saturday.")
+    assert [(t, p.location, p.admin1_iso) for t, p in found] == [
+        ("Harsha area", "Harsha", "LY-ZA"), ("Zawiya", "Zawiya", "LY-ZA")]
+
+
 def test_a_region_whose_part_holds_the_town_before_it_is_the_region_not_its_capital():
     found = places_in("Militants attacked an army unit outside Banibangou in western Tillabéri on Tuesday.")
     assert [(p.location, p.precision) for _, p in found] == [("Banibangou", "district"), (None, "admin1")]

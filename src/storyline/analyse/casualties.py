@@ -649,6 +649,8 @@ def _from_harm(harm, excluded) -> list:
     # most of them with gunshot wounds")
     bearers = [c for c in verb.children if c.dep_ == "dobj" and c.i != harm.i
                and c.lemma_.lower() not in TREATMENT_NOUNS | DEGREE_NOUNS | CORPSE_NOUNS]
+    if not bearers and treated:  # "treated between nine and twelve people": the count's first word taken for a prep
+        bearers = _counted_by_preposition(verb, excluded)
     while not bearers:
         # the subject, unless it is who gave the care ("doctors treated them"); a passive's is who got it
         bearers = [c for c in verb.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not treated]

@@ -284,7 +284,8 @@ def find_hits(tokens, weights: list[float] | None = None) -> tuple[list[Hit], li
                 weight = pattern.weight * (weights[i] if weights else 1.0)
                 found.append(Hit(pattern, positions, weight))
     roles = [h for h in found if h.label.startswith("role:")]
-    events = sorted((h for h in found if not h.label.startswith("role:")),
+    events = sorted((h for h in found if not h.label.startswith("role:")
+                     and not _in_a_title(tokens[h.positions[0]])),
                     key=lambda h: (-len(h.positions), -h.pattern.weight, h.positions[0], h.pattern.order))
     taken: set[int] = set()
     kept = []
@@ -293,6 +294,14 @@ def find_hits(tokens, weights: list[float] | None = None) -> tuple[list[Hit], li
             kept.append(hit)
             taken.update(hit.positions)
     return sorted(kept, key=lambda h: h.positions[0]), roles
+
+
+def _in_a_title(token) -> bool:
+    """Whether ``token`` is a capitalised word inside the name of an organisation or a work, not at the start of a
+    sentence: the "Post" of "told the Pearl Nation Post that youths set up barricades" names no post set up. (A
+    trigger is only kept from starting there: "blocked the Pan-American Highway" names the road it blocked.)"""
+    return (token.ent_type_ in ("ORG", "WORK_OF_ART") and token.text[:1].isupper() and token.ent_iob_ == "I"
+            and token.i > token.sent.start)
 
 
 # -- context: who did what to whom ----------------------------------------------------------------------
@@ -595,7 +604,8 @@ def other_time_clause(token) -> bool:
         return True
     counted = any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS for c in token.children)
     if token.dep_ == "prep" and token.lower_ in ("after", "before"):
-        return counted
+        # "[a day] after running battles", the parser hanging "after" on the unit that counts it
+        return counted or token.head.dep_ == "npadvmod" and token.head.lemma_.lower() in TIME_UNITS
     return token.dep_ == "advcl" and counted and any(
         c.dep_ == "mark" and c.lower_ in ("after", "before") for c in token.children)
 
@@ -896,7 +906,7 @@ def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[in
     for rule in (_blockade_rule, _gathering_rule, _protest_rule, _territory_rule, _withdrawal_rule, _seizure_rule,
                  _explosion_rule, _armed_only_rule, _violence_rule, _armed_attackers_rule,
                  _destruction_in_violence_rule, _battle_for_ground_rule, _captured_combatants_rule, _custody_riot_rule,
-                 _mob_rule, _crime_rule):
+                 _mob_rule, _riot_with_police_rule, _crime_rule):
         rule(evidence, context)
     return evidence
 
@@ -1021,6 +1031,9 @@ CROWD_DEMANDS = {"demand", "chant"}  # what a crowd does at a protest, said with
 BLOCKING = ("block", "barricad", "obstruct")  # the verb or noun of a blockade phrase ("the highway was blocked")
 
 
+BARRICADE_BUILDING = frozenset({"set", "put", "erect", "build", "mount"})
+
+
 def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
     """A road, bridge or railway blocked by people who bear no arms (miners, traders, residents, protesters) is
     a protest, as ACLED codes blockades. Blocked by police or troops it is a security measure or their part in a
@@ -1028,7 +1041,9 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
     "the road was blocked") it is no event."""
     for cue in context.cues.pop("blockade", []):
         words = [context.tokens[p] for p in cue.positions]
-        token = next((t for t in words if t.lemma_.lower().startswith(BLOCKING)), words[0])
+        # "youths set up barricades": the barricades' builders, the subject of the verb that put them up
+        token = next((t for t in words if t.lemma_.lower() in BARRICADE_BUILDING and t.pos_ == "VERB"), None) or next(
+            (t for t in words if t.lemma_.lower().startswith(BLOCKING)), words[0])
         doers, passive = _subject(token)
         if passive or token.pos_ == "NOUN":
             # the road that was blocked; and a blockade's doers are not who cleared it ("police used tear gas to
@@ -1867,6 +1882,62 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
 
 
 PEOPLE_ROLES = frozenset({"armed", "civilian", "crowd", "nonstate", "protester", "state"})  # roles that name people
+POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "gendarmerie"})
+
+
+def _riot_with_police_rule(evidence: _Evidence, context: _Context) -> None:
+    """Fighting between the police and people who bear no arms ("running battles between police and young
+    opposition supporters", "police and residents clashed") is rioting, as ACLED codes it: a violent demonstration,
+    not a battle between armed groups. Only where every side is one or the other."""
+    fight = evidence.best.get("Armed clash")
+    if fight is not None and evidence.rules.get("Armed clash") == "trigger" and (
+            max(evidence.scores, key=evidence.scores.get) == "Armed clash") and _police_and_people(
+            context, context.token(fight)):
+        evidence.add("Violent demonstration", evidence.scores.pop("Armed clash") + 0.1, fight, "fight-with-police")
+        return
+    if any(label in evidence.scores for label in PROTEST_FAMILY):
+        return
+    # "a day after running battles between police and young opposition supporters": no protest named, the sides say
+    for hit in context.cues.get("protest_violent", []):
+        if _police_and_people(context, context.tokens[hit.positions[-1]]):
+            evidence.add("Violent demonstration", hit.weight, hit, "fight-with-police")
+            return
+
+
+def _police_and_people(context: _Context, word) -> bool:
+    """Whether the sides of the fight ``word`` names are the police and people who bear no arms, and nobody else."""
+    police = people = 0
+    for side in _fighting_sides(word):
+        roles = context.roles_of(side)
+        if roles.get("state") and any(t.lemma_.lower() in POLICE_WORDS for t in side):
+            police += 1
+        elif not (roles.get("armed") or roles.get("state")) and (
+                roles.get("civilian", 0) + roles.get("crowd", 0) + roles.get("protester", 0) >= 0.6):
+            people += 1
+        else:
+            return False
+    return bool(police and people)
+
+
+def _fighting_sides(word) -> list[list]:
+    """The sides of a fight, each the words naming one: the doers and those fought "with" or "against", or the two
+    "between" whom it was ("police and youths clashed", "battles between police and supporters")."""
+    heads = [c for c in word.children if c.dep_ == "nsubj"]
+    heads += [pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "between")
+              for pobj in prep.children if pobj.dep_ == "pobj"]
+    sides = []
+    for head in heads:
+        # "between police and opposition supporters", parsed as "police and opposition" describing the supporters
+        joined = next((c for c in head.children if c.dep_ in ("nmod", "compound") and c.i < head.i
+                       and any(g.dep_ == "conj" for g in c.children)), None)
+        if joined is not None:
+            first = [joined] + [c for c in joined.children if c.dep_ in ("compound", "amod")]
+            sides += [first, [t for t in _expand(head) if t not in first]]
+            continue
+        for part in (head, *(c for c in head.subtree if c.dep_ == "conj")):
+            inner = {t.i for c in part.children if c.dep_ == "conj" for t in c.subtree}
+            sides.append([t for t in _expand(part) if t.i not in inner])
+    return sides
 
 
 def _crowds_before(context: _Context, word) -> bool:

@@ -53,7 +53,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-62"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-63"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -726,9 +726,13 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     habitual = not casualties and (trend or _habitual(sentence, clause, times))
     # A generic one ("militants who carry out attacks") names no time, place or toll of its own; the time of
     # another clause ("prices climbed on Monday for fear of another attack") is not the event's.
-    own_time = any(how in ("event", "report") or habitual and how != "history" for _, _, how, _ in times)
+    own_time = any(how in ("event", "report") or habitual and how != "history" for _, _, how, _ in times) or (
+        # "Calm returned on Sunday, a day after running battles": the sentence's day dates the event words too
+        bool(times) and _days_before_the_clause(sentence, kind.trigger) != 0)
     definite = not habitual and _definite_reference(sentence, kind.trigger)
-    reference = not casualties and definite or said_of
+    # "accused the security forces of using excessive force against young people": a charge about what was told
+    accused = not casualties and not own_time and _charged_with(sentence, kind.trigger)
+    reference = not casualties and definite or said_of or accused
     # "Six people are now known to have been injured in the attack": a toll for the incident pointed back to
     toll_of_reference = bool(casualties) and definite
     # Suspects held "in connection with the bombing" point back to it, as a definite reference does.
@@ -750,7 +754,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
                    revised=continues and bool(_REVISED.search(sentence.text)),
                    recount=bool(casualties) and all(_definite_count(sentence, c) for c in casualties),
-                   stands_alone=bool(casualties) or (own_time or specific_place) and not (
+                   stands_alone=bool(casualties) or (own_time or specific_place) and not accused and not (
                        reference and _describes_someone(sentence, kind.trigger)), is_aggregate=habitual,
                    aftermath=aftermath, suffered=_suffered_only(sentence, kind.trigger),
                    toll_of_reference=toll_of_reference,
@@ -798,8 +802,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         span, interval, how, _ = chosen
         if published is not None and interval.start is not None and (interval.start - published).days > 1:
             return None  # dated after the report ("clashes ahead of the election on Aug. 13"): not an incident yet
-        if (how != "event" or chosen in deaths) and (days := _days_before_the_clause(sentence, kind.trigger)) \
-                and interval.start and interval.precision == "day":
+        if (how != "event" or chosen in deaths or _outside_other_time_clause(sentence, kind.trigger, span)) and (
+                days := _days_before_the_clause(sentence, kind.trigger)) and interval.start and interval.precision == "day":
             # "mourners followed the coffins on Monday, a day after masked men shot dead spectators": Sunday; "a
             # student died on Friday, a day after police fired tear gas on a march": the march was on Thursday
             day = interval.start - dt.timedelta(days=days)
@@ -1037,6 +1041,27 @@ def _definite_reference(sentence, trigger: Span | None) -> bool:
     or a headline's noun named by a place without an article ("toll from Odesa attack rises")."""
     word = _trigger_head(sentence, trigger)
     return word is not None and word.pos_ in ("NOUN", "PROPN") and (_definite(word) or _headline_noun(word))
+
+
+CHARGING_VERBS = frozenset({"accuse", "blame", "charge"})
+
+
+def _charged_with(sentence, trigger: Span | None) -> bool:
+    """Whether the event words are what someone is accused of or blamed for ("accused the security forces of using
+    excessive force against young people", "blamed the police for the violence"): a charge about the incident."""
+    word = _trigger_head(sentence, trigger)
+    through = False
+    for _ in range(6):
+        if word is None or word.head.i == word.i:
+            return False
+        if word.dep_ == "prep" and word.lower_ in ("of", "for"):
+            through = True
+        elif word.dep_ not in ("dobj", "pobj", "pcomp", "compound", "amod", "conj"):
+            return False
+        word = word.head
+        if through and word.lemma_.lower() in CHARGING_VERBS:
+            return True
+    return False
 
 
 def _said_of_the_incident(sentence, trigger: Span | None) -> bool:
@@ -1374,8 +1399,17 @@ def _about_another_time(sentence, trigger: Span | None) -> bool:
     clause = _other_time_clause_of(sentence, trigger)
     # "a day after masked men shot dead spectators": a follow-up tells of the incident of its story; weeks or months
     # before, it is background
-    return clause is not None and not any(c.dep_ == "npadvmod" and c.lemma_.lower() in _NEAR_UNITS
-                                          for c in clause.children)
+    return clause is not None and _time_unit_of(clause, _NEAR_UNITS) is None
+
+
+def _time_unit_of(clause, units):
+    """The unit of "a day after", "two weeks after" that measures the other-time ``clause``, if one of ``units``: the
+    clause's own, or the one the parser hung the clause on ("Calm returned on Sunday, [a day] after running
+    battles")."""
+    own = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() in units), None)
+    if own is None and clause.dep_ == "prep" and clause.head.dep_ == "npadvmod" and clause.head.lemma_.lower() in units:
+        return clause.head
+    return own
 
 
 def _says_who_they_are(sentence, trigger: Span | None) -> bool:
@@ -1414,12 +1448,19 @@ def _other_time_clause_of(sentence, trigger: Span | None):
     return None
 
 
+def _outside_other_time_clause(sentence, trigger: Span | None, span: Span) -> bool:
+    """Whether the time ``span`` lies outside the clause about another time that holds the event words: "[on
+    Sunday], a day after running battles" dates the sentence, not the battles."""
+    clause = _other_time_clause_of(sentence, trigger)
+    return clause is not None and not (
+        clause.left_edge.idx <= span.start < clause.right_edge.idx + len(clause.right_edge))
+
+
 def _days_before_the_clause(sentence, trigger: Span | None) -> int:
     """How many days before the sentence's own time a clause "N days after" or "a day after" puts the event words
     ("a day after masked men shot dead spectators"); "N days before" counts forward (negative); 0 otherwise."""
     clause = _other_time_clause_of(sentence, trigger)
-    unit = None if clause is None else next(
-        (c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "night")), None)
+    unit = None if clause is None else _time_unit_of(clause, ("day", "night"))
     if unit is None:
         return 0
     count = next((c for c in unit.children if c.dep_ == "nummod"), None)

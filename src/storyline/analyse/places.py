@@ -96,6 +96,8 @@ COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "nort
 # ... and the part of a place a name follows: "in north-eastern Kharkiv", "near central Mogadishu" are in the place.
 PART_WORDS = COMPASS_POINTS | {"northern", "southern", "eastern", "western", "central", "northeastern",
                                "northwestern", "southeastern", "southwestern"}
+# ... and its edge: "on the outskirts of Béssao", "at the entrance to Sonaguera" are at the place.
+EDGE_WORDS = frozenset({"outskirts", "entrance", "edge", "edges", "fringes", "gates", "suburbs"})
 
 
 # -- resolving one name ---------------------------------------------------------------------------
@@ -1054,7 +1056,7 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
         return None
     person = entity is not None and entity.label_ == "PERSON" and hint is None and not designated
     possessive = j + 1 < len(tokens) and tokens[j + 1].tag_ == "POS"
-    after_locative = _after_part_words(tokens, i, SMALL_PLACE_LOCATIVES) and not possessive
+    after_locative = _after_locative(tokens, i) and not possessive
     written = hint is not None or designated or ((after_locative or marked) and not person)
     # Only labelled a place, or written as one but labelled a person ("in Miray"): the report must agree.
     labelled = (labelled_place and not _extends_beyond(entity, first.i, last.i, gaz)
@@ -1096,7 +1098,7 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
             hint, last = level, tokens[j + 1]
             # "in the Domel area of Bannu district": a designator of no level, of a known unit, after "in the"
             area = level is None and i > 1 and tokens[i - 1].lower_ == "the" and _after_locative(tokens, i - 1) \
-                and _qualified_by_unit(tokens, j + 1, gaz, ("admin1", "district"))
+                and (_qualified_by_unit(tokens, j + 1, gaz, ("admin1", "district")) or _measured_from(tokens, j + 2))
     hint = hint or _prefix_level(tokens, i, gaz) or _appositive_level(tokens[j], gaz)
     if j + 1 < len(tokens) and tokens[j + 1].tag_ == "POS":
         return None
@@ -1113,9 +1115,10 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         label = entity.label_ if entity is not None else None
         # "stormed Um Sumeima, in the Bara locality": told as lying in a unit, it is a place without a locative
         comma_in = j + 2 < len(tokens) and tokens[j + 1].text == "," and tokens[j + 2].lower_ == "in"
-        held = (label in (None, "PERSON") or comma_in and label in ("GPE", "LOC")) and _qualified_by_unit(
+        # the small model takes an unfamiliar name for a person's or a people's ("Béssao" as NORP; demonyms are out)
+        held = (label in (None, "PERSON", "NORP") or comma_in and label in ("GPE", "LOC")) and _qualified_by_unit(
             tokens, j, gaz, ("admin1", "district"))
-        qualified = held and label in (None, "PERSON")
+        qualified = held and label in (None, "PERSON", "NORP")
         lying_in = held and comma_in and label != "PERSON"  # "a rubber tapper, Mahama Dolah, in Yala": a person
         if hint is not None or not (_after_locative(tokens, i) or lying_in) or not (
                 label in ("GPE", "LOC") or qualified):
@@ -1154,6 +1157,14 @@ def _qualifying_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...]) ->
     return ()
 
 
+def _measured_from(tokens, k: int) -> bool:
+    """Whether a direction from a place starts at ``tokens[k]``: "west of Zawiya", "north-east of Gao"."""
+    while k < len(tokens) and (tokens[k].lower_ in COMPASS_POINTS or tokens[k].text == "-"):
+        k += 1
+    return k + 1 < len(tokens) and tokens[k].lower_ == "of" and tokens[k - 1].lower_ in COMPASS_POINTS \
+        and tokens[k + 1].text[:1].isupper()
+
+
 def _after_locative(tokens, i: int) -> bool:
     """Whether a preposition that puts something at a place comes just before ``tokens[i]`` ("near", "close to")."""
     return _after_part_words(tokens, i, SMALL_PLACE_LOCATIVES) or _after_close_to(tokens, i)
@@ -1170,8 +1181,10 @@ def _after_part_words(tokens, i: int, locatives: frozenset[str]) -> bool:
 
 
 def _after_close_to(tokens, i: int) -> bool:
-    """Whether "close to" or "next to" comes just before ``tokens[i]``."""
-    return i > 1 and tokens[i - 1].lower_ == "to" and tokens[i - 2].lower_ in ("close", "next")
+    """Whether "close to" or "next to" comes just before ``tokens[i]``, or words for its edge: "on the outskirts of",
+    "at the entrance to", "on the western edge of"."""
+    return i > 1 and tokens[i - 1].lower_ in ("to", "of") and (
+        tokens[i - 2].lower_ in EDGE_WORDS or tokens[i - 1].lower_ == "to" and tokens[i - 2].lower_ in ("close", "next"))
 
 
 def _holds_known_name(tokens, i: int, j: int, gaz: Gazetteer, countries: frozenset[str] = frozenset()) -> bool:
@@ -1237,9 +1250,12 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
     if holder is not None and holder.latitude is not None:
         # "Belot, a farming village in the commune of Kenscoff": at Kenscoff, the nearest point we know; "Hurti, a
         # farming village in Bokkos Local Government Area": a village, at its district's point, not the district (a
-        # town of it named later is not finer). A district without coordinates would only lend its name, which
-        # names other ground than the village.
+        # town of it named later is not finer).
         return replace(_place_of(holder, gaz), location=mention.unlocated, precision="place")
+    if holder is not None and holder.level == "district":
+        # "the outskirts of Béssao, in the Monts de Lam department": a district the tables do not locate; the village
+        # is located no better than it, and no worse (its name is the village's, not the district's)
+        return replace(_place_of(holder, gaz), location=mention.unlocated)
     told = [entry for m, entry in resolved if not in_dateline(m)]
     countries = {entry.country_iso for _, entry in resolved}
     report = _firm_mentions(doc, gaz)
