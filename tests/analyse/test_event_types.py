@@ -202,6 +202,15 @@ def test_fighting_between_the_police_and_people_who_bear_no_arms_is_rioting():
     assert classify_text("Soldiers clashed with rebels near Kasese on Saturday.").sub_event_type == "Armed clash"
 
 
+def test_a_camp_of_herders_or_miners_is_a_civilian_target_and_an_army_camp_an_armed_one():
+    assert classify_text("Last month, an attack on herders' camps near Bédjondo left five people dead, the "
+                         "governor's office said.").sub_event_type == "Attack"
+    assert classify_text("Six gold miners were killed in an attack on a panning camp along the river on Tuesday."
+                         ).sub_event_type == "Attack"
+    assert classify_text("Three people were killed in an attack on an army camp near Bédjondo on Tuesday."
+                         ).sub_event_type == "Armed clash"
+
+
 def test_barricades_are_put_up_by_whoever_set_them_up_and_no_trigger_starts_inside_an_outlets_name():
     found = classify_text("Youths set up barricades in Kawempe on Saturday.")
     assert (found.sub_event_type, found.rule.split(":")[0]) == ("Peaceful protest", "blockade-by-civilians")

@@ -100,6 +100,18 @@ def test_an_incident_a_day_before_an_aftermath_is_dated_that_day_and_a_charge_ab
     assert not [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
 
 
+def test_an_incident_listed_beside_others_is_at_the_place_of_its_own_words():
+    text = ("The valley went through another tense weekend, with a deadly ambush on the highway, a confrontation over "
+            "a land eviction in Tocoa and the arrest of two armed men in Sonaguera.")
+    events = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
+    assert [(e.sub_event_type, e.place.location) for e in events] == [("Arrests", "Sonaguera")]
+    # "a drone of the army and its brigades" lists who sent it, not incidents: the place struck stays the place
+    text = ("Nine civilians were killed on Monday when a drone of the Port Sudan army and its Islamist brigades struck "
+            "the livestock market in Nyala, the capital of South Darfur state.")
+    events = [m for m in analyse_article(article(text)) if isinstance(m, EventMention)]
+    assert [(e.sub_event_type, e.place.location) for e in events] == [("Air/drone strike", "Nyala")]
+
+
 def test_different_incidents_in_one_report_stay_apart():
     text = ("Gunmen killed four traders on the road to Mandera on Sunday, police said.\n"
             "In March, soldiers and militants exchanged fire near the same road, and two soldiers were killed.\n")

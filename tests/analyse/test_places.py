@@ -99,6 +99,15 @@ def test_a_place_at_the_edge_of_a_name_or_in_an_area_measured_from_a_town_is_tha
         ("Harsha area", "Harsha", "LY-ZA"), ("Zawiya", "Zawiya", "LY-ZA")]
 
 
+def test_a_quarter_written_as_lying_in_a_part_of_a_city_is_placed_at_the_city():
+    found = places_in("A man was shot dead as security forces broke up a protest in Hamdallaye, in the Ratoma commune "
+                      "of Conakry, on Thursday.")
+    assert [(t, p.location) for t, p in found] == [("Hamdallaye", "Conakry"), ("Conakry", "Conakry")]
+    # a village of a rural unit near a town is the village
+    found = places_in("Villagers beat two men to death in Mirzanagar union of Raipura upazila in Narsingdi.")
+    assert found[0][1].location == "Mirzanagar"
+
+
 def test_a_region_whose_part_holds_the_town_before_it_is_the_region_not_its_capital():
     found = places_in("Militants attacked an army unit outside Banibangou in western Tillabéri on Tuesday.")
     assert [(p.location, p.precision) for _, p in found] == [("Banibangou", "district"), (None, "admin1")]

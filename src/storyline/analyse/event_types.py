@@ -840,6 +840,12 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     return evidence if len(past) == len(main) else _score_hits(tokens, past, role_hits, index_of)
 
 
+# What a camp of civilians is for or who lives in it (its people are named by role words: "herders' camps")
+CIVILIAN_CAMPS = frozenset({"panning", "mining", "fishing", "farming", "herding", "grazing", "cattle", "nomad",
+                            "nomadic", "refugee", "idp", "displacement", "displaced", "gold", "labour", "labor",
+                            "workers", "transit", "relief"})
+
+
 def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[int, int]) -> _Evidence:
     roles: dict[int, dict[str, float]] = defaultdict(dict)
     for hit in role_hits:
@@ -850,6 +856,14 @@ def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[in
     for p, token in enumerate(tokens):
         if token.lower_ == "government" and token.dep_ == "compound" and token.head.lower_ in ("area", "areas"):
             roles.pop(p, None)  # "Bokkos Local Government Area": Nigeria's district, no state's forces
+    for p, token in enumerate(tokens):
+        if token.lemma_.lower() == "camp" and "armed" in roles.get(p, {}) and any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") and (
+                    c.lemma_.lower() in CIVILIAN_CAMPS or "civilian" in roles.get(index_of.get(c.i, -1), {}))
+                for c in token.children):
+            # "herders' camps", "a panning camp", "an IDP camp": people's camps, not an armed force's
+            roles[p].pop("armed")
+            roles[p]["civilian"] = 1.0
     context = _Context(tokens, roles, defaultdict(list), index_of)
     evidence = _Evidence({}, {}, {})
     # "a kidnapping gang": a group named by the violence it does is an armed group, not crime, and the word
@@ -2038,6 +2052,14 @@ def event_words(sentence) -> set[int]:
     """Doc indices of the words of a spaCy sentence ``Span`` that name an incident of any ACLED type: "the attack",
     "the protest", "the riot", "the clashes" (trigger or cue rows of the lexicon)."""
     return _lexicon_words(sentence, {row.sub_event_type for row in taxonomy()})
+
+
+def people_words(sentence) -> set[int]:
+    """Doc indices of the words of a spaCy sentence ``Span`` that name people or forces (the lexicon's role rows
+    for armed men, state forces, rebels, civilians, crowds and protesters): "brigades", "villagers"."""
+    tokens = _tokens_of(sentence)
+    _, roles = find_hits(tokens)
+    return {tokens[p].i for hit in roles if hit.label[5:] in PEOPLE_ROLES for p in hit.positions}
 
 
 def _lexicon_words(sentence, labels: set[str]) -> set[int]:

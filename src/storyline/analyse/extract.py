@@ -42,7 +42,7 @@ from storyline.analyse.casualties import (CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, 
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
                                            incident_words, is_reporting_verb, mapping_for, other_time_clause,
-                                           place_words, reporter_words, source_heads, speech_verbs)
+                                           people_words, place_words, reporter_words, source_heads, speech_verbs)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, enclosing_city, event_places, find_places, in_dateline
@@ -53,7 +53,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-63"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-64"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -828,6 +828,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     # and never for a toll of the incident just told ("the health ministry in Ramallah confirmed that two had died").
     own = continues or best_place([p for _, p in told]) is not None
     places, place_rule = event_places(sentence, told if own else told + sources)
+    places = _places_of_listed_incident(sentence, kind.trigger, places)
     if places:
         chosen = best_place([p for _, p in places])
         if chosen is not None:
@@ -840,6 +841,25 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     terms = actor_terms.find_actor_terms(sentence, on=draft.time.start or published)
     _assign_actors(draft, terms, sentence)
     return draft
+
+
+def _places_of_listed_incident(sentence, trigger: Span | None, places: list[tuple[Span, Place]]):
+    """Of the places of a sentence that lists incidents ("a confrontation over a land eviction in Tocoa and the
+    arrest of two armed men in Sonaguera"), those in the listed incident's own words, where it has any."""
+    word = _trigger_head(sentence, trigger)
+    if word is None or word.pos_ != "NOUN" or len(places) < 2:
+        return places
+    # its own words: its subtree, without the incidents listed after it
+    later = {t.i for c in word.children if c.dep_ == "conj" for t in c.subtree}
+    own = [t for t in word.subtree if t.i not in later]
+    # listed beside other things, not beside people ("a drone of the army and its Islamist brigades": who sent it)
+    partners = ([word.head] if word.dep_ == "conj" else []) + [c for c in word.children if c.dep_ == "conj"]
+    people = people_words(sentence)
+    if not partners or any(partner.i in people for partner in partners):
+        return places
+    inside = [(span, place) for span, place in places
+              if any(t.idx <= span.start < t.idx + len(t) for t in own)]
+    return inside if best_place([p for _, p in inside]) is not None else places
 
 
 def _when_of_since(sentence, span: Span, clause: set[int]) -> bool:

@@ -1246,7 +1246,12 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
     def in_dateline(m: _Mention) -> bool:
         return any(start <= m.start < end for start, end in filed)
 
-    holder = _holder(mention, resolved, doc)
+    holder, gap = _holder(mention, resolved, doc) or (None, [])
+    if holder is not None and holder.level == "place" and holder.weight >= BIG_TOWN and holder.latitude is not None \
+            and any(t.lower_ in CITY_PART_WORDS for t in gap):
+        # "Hamdallaye, in the Ratoma commune of Conakry": a quarter of a city, which ACLED places at the city (not
+        # "Mirzanagar union of Raipura upazila in Narsingdi", a village near the town)
+        return _place_of(holder, gaz)
     if holder is not None and holder.latitude is not None:
         # "Belot, a farming village in the commune of Kenscoff": at Kenscoff, the nearest point we know; "Hurti, a
         # farming village in Bokkos Local Government Area": a village, at its district's point, not the district (a
@@ -1280,15 +1285,18 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
 # farming village in the commune of Kenscoff", "the village of Dogofry, in the Niono cercle", "Mirzanagar union of
 # Raipura upazila in Narsingdi". A verb, a number or any other preposition ("near", "20 km from") says no such thing.
 _HOLDER_GAP_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", ",", "HYPH"})
-_HOLDER_PREPOSITIONS = frozenset({"in", "of", "on"})  # "on the coast of Macomia district"
+_HOLDER_PREPOSITIONS = frozenset({"in", "of", "on"})
+# Words for the parts a city is divided into: "Hamdallaye, in the Ratoma commune of Conakry" is in the city.
+CITY_PART_WORDS = frozenset({"commune", "division", "neighbourhood", "neighborhood", "quarter", "suburb", "ward",
+                             "arrondissement", "borough", "district", "sector"})  # "on the coast of Macomia district"
 HOLDER_GAP_TOKENS = 10
 
 
-def _holder(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc) -> Entry | None:
+def _holder(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc) -> tuple[Entry, list] | None:
     """The town or district the sentence says an unknown place lies in, written right after it: the first resolved
     mention of a place or district that follows it across words that only say what the place is and that it lies
     "in", "of" or "on" the next (_HOLDER_GAP_TAGS), or across a comma alone before a district written as one
-    ("Taluban, Sai Buri district"), else None."""
+    ("Taluban, Sai Buri district"), with the words between; else None."""
     after = [(m, e) for m, e in resolved if m.start >= mention.end and e.level in ("place", "district")]
     if not after:
         return None
@@ -1301,7 +1309,7 @@ def _holder(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc) -> E
         return None
     if any(t.lower_ not in _HOLDER_PREPOSITIONS and t.tag_ not in _HOLDER_GAP_TAGS for t in gap):
         return None
-    return entry
+    return entry, gap
 
 
 def _units_named(mention: _Mention) -> set[str]:
