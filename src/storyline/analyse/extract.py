@@ -802,8 +802,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         span, interval, how, _ = chosen
         if published is not None and interval.start is not None and (interval.start - published).days > 1:
             return None  # dated after the report ("clashes ahead of the election on Aug. 13"): not an incident yet
-        if (how != "event" or chosen in deaths or _outside_other_time_clause(sentence, kind.trigger, span)) and (
-                days := _days_before_the_clause(sentence, kind.trigger)) and interval.start and interval.precision == "day":
+        shifted = how != "event" or chosen in deaths or _outside_other_time_clause(sentence, kind.trigger, span)
+        if shifted and (days := _days_before_the_clause(sentence, kind.trigger)) \
+                and interval.start and interval.precision == "day":
             # "mourners followed the coffins on Monday, a day after masked men shot dead spectators": Sunday; "a
             # student died on Friday, a day after police fired tear gas on a march": the march was on Thursday
             day = interval.start - dt.timedelta(days=days)

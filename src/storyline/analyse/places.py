@@ -1183,8 +1183,10 @@ def _after_part_words(tokens, i: int, locatives: frozenset[str]) -> bool:
 def _after_close_to(tokens, i: int) -> bool:
     """Whether "close to" or "next to" comes just before ``tokens[i]``, or words for its edge: "on the outskirts of",
     "at the entrance to", "on the western edge of"."""
-    return i > 1 and tokens[i - 1].lower_ in ("to", "of") and (
-        tokens[i - 2].lower_ in EDGE_WORDS or tokens[i - 1].lower_ == "to" and tokens[i - 2].lower_ in ("close", "next"))
+    if i < 2 or tokens[i - 1].lower_ not in ("to", "of"):
+        return False
+    before = tokens[i - 2].lower_
+    return before in EDGE_WORDS or tokens[i - 1].lower_ == "to" and before in ("close", "next")
 
 
 def _holds_known_name(tokens, i: int, j: int, gaz: Gazetteer, countries: frozenset[str] = frozenset()) -> bool:
