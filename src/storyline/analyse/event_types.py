@@ -602,12 +602,21 @@ def other_time_clause(token) -> bool:
     if token.dep_ == "prep" and token.lower_ == "since" or token.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
         return True
-    counted = any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS for c in token.children)
+    counted = time_unit_of(token, TIME_UNITS) is not None
     if token.dep_ == "prep" and token.lower_ in ("after", "before"):
-        # "[a day] after running battles", the parser hanging "after" on the unit that counts it
-        return counted or token.head.dep_ == "npadvmod" and token.head.lemma_.lower() in TIME_UNITS
+        return counted
     return token.dep_ == "advcl" and counted and any(
         c.dep_ == "mark" and c.lower_ in ("after", "before") for c in token.children)
+
+
+def time_unit_of(clause, units):
+    """The unit of "a day after", "two weeks after" that measures the other-time ``clause``, if one of ``units``: the
+    clause's own, or the one the parser hung an "after" or "before" on ("Calm returned on Sunday, [a day] after
+    running battles")."""
+    own = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() in units), None)
+    if own is None and clause.dep_ == "prep" and clause.head.dep_ == "npadvmod" and clause.head.lemma_.lower() in units:
+        return clause.head
+    return own
 
 
 def unrealised_complement(token) -> bool:
@@ -856,8 +865,7 @@ def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[in
     for p, token in enumerate(tokens):
         if token.lower_ == "government" and token.dep_ == "compound" and token.head.lower_ in ("area", "areas"):
             roles.pop(p, None)  # "Bokkos Local Government Area": Nigeria's district, no state's forces
-    for p, token in enumerate(tokens):
-        if token.lemma_.lower() == "camp" and "armed" in roles.get(p, {}) and any(
+        elif token.lemma_.lower() == "camp" and "armed" in roles.get(p, {}) and any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and (
                     c.lemma_.lower() in CIVILIAN_CAMPS or "civilian" in roles.get(index_of.get(c.i, -1), {}))
                 for c in token.children):

@@ -42,7 +42,8 @@ from storyline.analyse.casualties import (CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, 
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
                                            incident_words, is_reporting_verb, mapping_for, other_time_clause,
-                                           people_words, place_words, reporter_words, source_heads, speech_verbs)
+                                           people_words, place_words, reporter_words, source_heads, speech_verbs,
+                                           time_unit_of)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, enclosing_city, event_places, find_places, in_dateline
@@ -855,8 +856,7 @@ def _places_of_listed_incident(sentence, trigger: Span | None, places: list[tupl
     own = [t for t in word.subtree if t.i not in later]
     # listed beside other things, not beside people ("a drone of the army and its Islamist brigades": who sent it)
     partners = ([word.head] if word.dep_ == "conj" else []) + [c for c in word.children if c.dep_ == "conj"]
-    people = people_words(sentence)
-    if not partners or any(partner.i in people for partner in partners):
+    if not partners or not people_words(sentence).isdisjoint(partner.i for partner in partners):
         return places
     inside = [(span, place) for span, place in places
               if any(t.idx <= span.start < t.idx + len(t) for t in own)]
@@ -1420,17 +1420,7 @@ def _about_another_time(sentence, trigger: Span | None) -> bool:
     clause = _other_time_clause_of(sentence, trigger)
     # "a day after masked men shot dead spectators": a follow-up tells of the incident of its story; weeks or months
     # before, it is background
-    return clause is not None and _time_unit_of(clause, _NEAR_UNITS) is None
-
-
-def _time_unit_of(clause, units):
-    """The unit of "a day after", "two weeks after" that measures the other-time ``clause``, if one of ``units``: the
-    clause's own, or the one the parser hung the clause on ("Calm returned on Sunday, [a day] after running
-    battles")."""
-    own = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() in units), None)
-    if own is None and clause.dep_ == "prep" and clause.head.dep_ == "npadvmod" and clause.head.lemma_.lower() in units:
-        return clause.head
-    return own
+    return clause is not None and time_unit_of(clause, _NEAR_UNITS) is None
 
 
 def _says_who_they_are(sentence, trigger: Span | None) -> bool:
@@ -1481,7 +1471,7 @@ def _days_before_the_clause(sentence, trigger: Span | None) -> int:
     """How many days before the sentence's own time a clause "N days after" or "a day after" puts the event words
     ("a day after masked men shot dead spectators"); "N days before" counts forward (negative); 0 otherwise."""
     clause = _other_time_clause_of(sentence, trigger)
-    unit = None if clause is None else _time_unit_of(clause, ("day", "night"))
+    unit = None if clause is None else time_unit_of(clause, ("day", "night"))
     if unit is None:
         return 0
     count = next((c for c in unit.children if c.dep_ == "nummod"), None)

@@ -190,13 +190,11 @@ class Designators:
 
     def trailing_level(self, word: str) -> tuple[bool, str | None]:
         """Whether ``word`` alone is a trailing designator ("province"), and the level it asks for."""
-        key = (word.lower(),)
-        return key in self._suffixes, self._suffixes.get(key)
+        return _word_level(self._suffixes, word)
 
     def leading_level(self, word: str) -> tuple[bool, str | None]:
         """Whether ``word`` alone is a leading designator ("Tambon", "Desa"), and the level it asks for."""
-        key = (word.lower(),)
-        return key in self._prefixes, self._prefixes.get(key)
+        return _word_level(self._prefixes, word)
 
     def bare_name(self, name: str) -> str:
         """``name`` without its designator, case kept ("Nohiyai Panj" -> "Panj", "Balkh District" -> "Balkh")."""
@@ -207,6 +205,12 @@ class Designators:
             return name
         start = next(i for i in range(len(words)) if lowered[i:i + len(stripped)] == stripped)
         return " ".join(words[start:start + len(stripped)])
+
+
+def _word_level(table: dict, word: str) -> tuple[bool, str | None]:
+    """Whether ``word`` alone is a designator of ``table``, and the level it asks for."""
+    key = (word.lower(),)
+    return key in table, table.get(key)
 
 
 def _in_countries(entries, countries: frozenset[str]):

@@ -1083,10 +1083,11 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
     if first_run != i or not _ends_name(tokens[j]):
         return None
     # "Ban Lalo in Rueso district": a name we know inside it (Lalo, in Benin) counts only in the unit's country
-    unit = _qualifying_unit(tokens, j + 1 if j + 1 < len(tokens) and gaz.designator_level(tokens[j + 1].text)[0]
-                            else j, gaz, ("admin1", "district"))
-    if _holds_known_name(tokens, i, j, gaz, frozenset(e.country_iso for e in unit)):
-        return None
+    if _holds_known_name(tokens, i, j, gaz):
+        unit = _qualifying_unit(tokens, j + 1 if j + 1 < len(tokens) and gaz.designator_level(tokens[j + 1].text)[0]
+                                else j, gaz, ("admin1", "district"))
+        if not unit or _holds_known_name(tokens, i, j, gaz, frozenset(e.country_iso for e in unit)):
+            return None
     first, last = tokens[i], tokens[j]
     name = doc_text(first.doc)[first.idx:last.idx + len(last)]
     if gaz.demonym_country(name) or all(_is_english_word(t) for t in tokens[i:j + 1] if t.is_alpha):
