@@ -1809,3 +1809,27 @@ def test_a_count_of_one_kind_of_victim_is_some_of_the_people_counted_not_another
                      "legal observers' group said at least nine demonstrators were hurt, several of them by batons.",
                      published=dt.date(2026, 10, 18))
     assert [(e.injuries.low, e.injuries.best) for e in events if e.injuries] == [(26, 26)]
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_hurt():
+    (event,) = _events("Armed men raided a farming hamlet near Béssao, in the Monts de Lam department of Logone "
+                       "Oriental province, before dawn on Sunday, shooting villagers as they slept.\n\nA nurse at the "
+                       "district hospital in Baïbokoum said four people with gunshot and machete wounds had been "
+                       "brought in.\n\nTwo more wounded villagers were later taken to a clinic in Baïbokoum.",
+                       published=dt.date(2026, 5, 11))
+    assert (event.place.location, event.injuries.low) == ("Béssao", 6)
+    # a hospital struck is where it happened
+    (event,) = _events("Gunmen attacked the district hospital in Baïbokoum on Sunday, killing two guards.",
+                       published=dt.date(2026, 5, 11))
+    assert event.place.location == "Baibokoum"
+
+
+def test_some_of_the_wounded_told_again_are_not_more_wounded_but_deaths_among_them_add_to_the_dead():
+    lead = ("PKK militants detonated a roadside bomb under an army vehicle near Beytussebap in Sirnak province on "
+            "Wednesday, killing two soldiers and wounding three others, the ministry said.\n\n")
+    for told in ("One of the wounded soldiers was in a serious condition, it said.",
+                 "Several of the wounded were in a critical condition, it said."):
+        (event,) = _events(lead + told, published=dt.date(2026, 4, 15))
+        assert (event.fatalities.best, event.injuries.low, event.injuries.best) == (2, 3, 3)
+    (event,) = _events(lead + "Two of the wounded died overnight, the ministry said.", published=dt.date(2026, 4, 15))
+    assert event.fatalities.best == 4

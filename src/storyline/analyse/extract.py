@@ -36,8 +36,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
-from storyline.analyse.casualties import (CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, INJURE_VERBS, KILL_VERBS,
-                                         OCCASION_NOUNS, PERSON_NOUNS, RELATIVE_PRONOUNS, STAY_VERBS, Casualty,
+from storyline.analyse.casualties import (CARE_PLACES, CARE_VERBS, CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, INJURE_VERBS,
+                                         KILL_VERBS, OCCASION_NOUNS, TREAT_VERBS, TREATMENT_NOUNS, PERSON_NOUNS, RELATIVE_PRONOUNS, STAY_VERBS, Casualty,
                                          find_casualties, is_background_toll, total_figure)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
@@ -54,7 +54,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-64"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-65"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -80,8 +80,10 @@ _GRAVELY = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(
 _UPDATED_TOLL = re.compile(r"\b(?:updated|revised|new|latest|rising|higher)\s+(?:death\s+)?toll\b"
                            r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped)\b", re.I)
 # Words that add victims to those already counted: "two more soldiers died", "two of the wounded died overnight".
-# Not "more than 6,000": a floor, not victims added.
-_ADDED = re.compile(r"\b(?:more(?! than)|further|additional|of the (?:wounded|injured))\b", re.I)
+# Not "more than 6,000": a floor, not victims added. Deaths among the wounded add to the dead, but wounded among
+# the wounded ("one of the wounded soldiers was in a serious condition") are some of those counted.
+_ADDED = re.compile(r"\b(?:more(?! than)|further|additional)\b", re.I)
+_OF_THE_HURT = re.compile(r"\bof the (?:wounded|injured)\b", re.I)
 _NEAR_UNITS = frozenset({"minute", "hour", "day", "night"})  # "a day after", "hours after": the same story's time
 _ALSO = re.compile(r"\balso\b", re.I)
 # A correction's account of what an earlier version wrongly said ("An earlier version of this report said nine
@@ -523,7 +525,7 @@ def _places_by_role(sentence, places: list[tuple[Span, Place]]) -> tuple[list, l
     told, sources = [], []
     speakers = {head.i for head, verb in source_heads(sentence) if verb is not None} if places else set()
     for span, place in places:
-        if _where_said(sentence, span, speakers):
+        if _where_said(sentence, span, speakers) or _where_cared_for(sentence, span, speakers):
             continue
         said_by = all(t.i in reporters for t in sentence if span.start <= t.idx < span.end)
         (sources if said_by else told).append((span, place))
@@ -565,6 +567,29 @@ def _where_said(sentence, span: Span, speakers: set[int]) -> bool:
         return False
     after = doc[tokens.end] if tokens.end < len(doc) else None
     return (after is not None and after.lemma_.lower() in SPEAKING_VERBS) or holder.i in speakers
+
+
+
+# Where the hurt and the dead are taken, and what is done with them there: "taken to the district hospital in
+# Baïbokoum", "treated at a clinic in Bangui", "died in a hospital in Goma", "bodies were taken to the morgue in Bria"
+_CARE_HOLDERS = CARE_PLACES | {"morgue", "mortuary"}
+_CARE_DOINGS = TREAT_VERBS | CARE_VERBS | TREATMENT_NOUNS | DIE_VERBS | {"remain", "stay", "lie", "receive"}
+
+
+def _where_cared_for(sentence, span: Span, speakers: set[int]) -> bool:
+    """Whether the place at ``span`` only locates a hospital or morgue that the hurt or the dead were taken to or
+    treated in, or whose staff told of them ("were taken to the district hospital in Baïbokoum", "died at a clinic
+    in Kaga Bandoro", "a nurse at the hospital in Baïbokoum said"): the victims were hurt elsewhere, often far
+    away. A hospital struck ("shelled the hospital in Kaga Bandoro", "an attack on a clinic in Bria") is where it
+    happened. ``speakers``: doc indices of the head nouns of the sentence's speakers (:func:`source_heads`)."""
+    tokens = sentence.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("in", "at", "of"):
+        return False
+    care = tokens.root.head.head
+    if care.lemma_.lower() not in _CARE_HOLDERS or care.dep_ != "pobj":
+        return False
+    holder = care.head.head  # "taken [to] the hospital", "a nurse [at] the hospital"
+    return holder.lemma_.lower() in _CARE_DOINGS or holder.i in speakers
 
 
 _ROAD_END = re.compile(r"\b(?:road|highway|motorway|route|railway)\s+(?:from|to|towards|between|linking)\s+(?:the\s+)?$",
@@ -750,7 +775,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    attributed=_attributed(sentence), further=bool(_FURTHER.search(sentence.text)),
                    claimed=bool(_CLAIMED.search(sentence.text)), reference=reference,
                    updated_toll=bool(casualties) and bool(_UPDATED_TOLL.search(sentence.text)),
-                   elsewhere=elsewhere, added=bool(_ADDED.search(sentence.text)) or (
+                   elsewhere=elsewhere, added=bool(_ADDED.search(sentence.text)) or _dead_of_the_hurt(sentence.text, casualties) or (
                        not elsewhere and bool(_ALSO.search(sentence.text))),
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
                    revised=continues and bool(_REVISED.search(sentence.text)),
@@ -1277,11 +1302,15 @@ def _occasions(word) -> bool:
     return word.lemma_.lower() in OCCASION_NOUNS and word.tag_ == "NNS"
 
 
+# Counts without a figure that may stand for some of a group told: "several of the wounded", "most of the dead".
+_VAGUE_COUNTS = frozenset({"several", "some", "many", "most", "few", "dozens", "scores", "hundreds", "all", "both"})
+
+
 def _definite_count(sentence, casualty: Casualty) -> bool:
-    """ "the three workers", "five of the victims", "[most of the victims had been shot] and two had been
+    """ "the three workers", "five of the victims", "several of the wounded", "[most of the victims had been shot] and two had been
     decapitated": a count of victims already told."""
-    counts = [t for t in sentence if t.like_num and any(span.start <= t.idx < span.end for span in casualty.evidence
-                                                         if span.field in ("fatalities", "injuries"))]
+    counts = [t for t in sentence if (t.like_num or t.lower_ in _VAGUE_COUNTS) and any(
+        span.start <= t.idx < span.end for span in casualty.evidence if span.field in ("fatalities", "injuries"))]
     if any(_ordinal_of_the_counted(t) for t in sentence if any(span.start <= t.idx < span.end
                                                                 for span in casualty.evidence)):
         return True
@@ -1308,8 +1337,8 @@ def _bare_part(number) -> bool:
 
 
 def _part_of_counted(number) -> bool:
-    """ "five of the victims", "two of the dead": some of a group already told. Not "two of the wounded died":
-    deaths among the wounded add to the dead (see ``_ADDED``)."""
+    """ "five of the victims", "two of the dead", "one of the wounded was in a serious condition": some of a group
+    already told. Not "two of the wounded died": deaths among the wounded add to the dead (see ``_ADDED``)."""
     for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
         group = next((c for c in prep.children if c.dep_ == "pobj"), None)
         # "two of the dead", and "one of those killed", whose group is a demonstrative standing for the victims
@@ -1317,9 +1346,23 @@ def _part_of_counted(number) -> bool:
         # "one of our soldiers", "two of their fighters": a side's own men, not victims already counted
         sides_own = group is not None and any(c.dep_ == "poss" and c.lower_ in _SIDES_OWN for c in group.children)
         definite = definite and not sides_own
-        if definite and not _ADDED.search(" ".join(t.text for t in prep.subtree)):
+        words = " ".join(t.text for t in prep.subtree)
+        if definite and not _ADDED.search(words) and not (_OF_THE_HURT.search(words) and _told_dead(number)):
             return True
     return False
+
+
+def _told_dead(number) -> bool:
+    """Whether the clause a count stands in tells deaths ("two of the wounded [died] overnight")."""
+    clause = number
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
+        clause = clause.head
+    return any(t.lemma_.lower() in DIE_VERBS | KILL_VERBS or t.lower_ == "dead" for t in clause.subtree)
+
+
+def _dead_of_the_hurt(text: str, casualties: list[Casualty]) -> bool:
+    """Whether the sentence counts deaths among the wounded already told ("two of the wounded died overnight")."""
+    return bool(_OF_THE_HURT.search(text)) and any(c.kind == "killed" for c in casualties)
 
 
 _SIDES_OWN = {"our", "their", "its", "his", "her", "my", "your"}
