@@ -730,3 +730,17 @@ def test_a_rally_mourning_protesters_killed_last_month_is_peaceful():
     kind = classify_text("Thousands of teachers rallied in the capital on Sunday to mourn six demonstrators killed "
                          "last month in a police raid on a sit-in, organisers said.")
     assert kind.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # whom the blockade's people follow is not who they are, and clearing it is the police's intervention
+    ("At least 20 people were injured on Tuesday when police moved to clear a blockade set up by supporters of former "
+     "president Evo Morales on the highway.", "Protest with intervention"),
+    ("Supporters of the opposition leader blocked the highway to the airport for six hours on Monday.",
+     "Peaceful protest"),
+])
+def test_a_blockade_by_a_leaders_supporters_is_their_protest_and_clearing_it_an_intervention(text, sub_event_type):
+    event = classify_text(text)
+    assert event is not None and event.sub_event_type == sub_event_type, (text, event)
+    # soldiers' blockade is no protest, whoever commands them
+    assert classify_text("Police moved to clear a blockade set up by soldiers loyal to the former president.") is None

@@ -1833,3 +1833,11 @@ def test_some_of_the_wounded_told_again_are_not_more_wounded_but_deaths_among_th
         assert (event.fatalities.best, event.injuries.low, event.injuries.best) == (2, 3, 3)
     (event,) = _events(lead + "Two of the wounded died overnight, the ministry said.", published=dt.date(2026, 4, 15))
     assert event.fatalities.best == 4
+
+
+def test_the_wounded_still_in_hospital_are_some_of_those_counted_not_another_count():
+    (event,) = _events("At least 20 people were injured on Tuesday when police cleared a blockade set up by coca "
+                       "growers on the highway near Colomi, officials said.\n\nNo one was killed, according to the "
+                       "departmental health service, although three people remained in hospital in Sacaba on "
+                       "Wednesday morning.", published=dt.date(2026, 6, 10))
+    assert (event.injuries.low, event.injuries.best) == (20, 20)

@@ -940,6 +940,8 @@ def test_every_admin1_code_is_an_iso_3166_2_code_and_every_alias_points_at_a_kno
         if row["same_as"]:
             # A same_as that matches nothing would silently lose the coordinates.
             assert any(e.admin1_key == row["admin1_key"] for e in gaz.lookup(row["same_as"]).entries), row
+        if row["population"]:  # the people of a town the packages lack, standing alone
+            assert not row["same_as"] and int(row["population"]) > 0, row
 
 
 def test_demonyms_and_preferred_names_point_at_known_codes():
@@ -1146,3 +1148,9 @@ def test_a_village_of_a_district_the_tables_do_not_locate_lies_at_the_districts_
     assert (found["Quiterajo"].precision, found["Quiterajo"].latitude) == ("place", district.latitude)
     found = dict(places_in("Troops clashed with insurgents near Mbau, in Mocímboa da Praia district."))
     assert (found["Mbau"].location, found["Mbau"].admin1_iso) == ("Mbau", "MZ-P")
+
+
+def test_a_big_town_the_packages_lack_keeps_its_reading_in_a_report_that_never_names_its_country():
+    found = places_in("Hundreds of minibus drivers gathered outside the offices of YPFB in El Alto on Tuesday. He "
+                      "blamed the shortage on delays to imports arriving through the Chilean port of Arica.")
+    assert [(p.location, p.admin1_iso) for _, p in found] == [("El Alto", "BO-L"), ("Arica", "CL-AP")]

@@ -1077,16 +1077,28 @@ def _blockade_rule(evidence: _Evidence, context: _Context) -> None:
                   for pobj in c.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
         if doers and token.dep_ == "relcl" and all(t.lower_ in RELATIVE_PRONOUNS for t in doers):
             doers = _expand(token.head)  # "a group of miners [who had blocked a bridge]"
-        who = context.roles_of(doers)
+        who = context.roles_of([t for t in doers if not _whom_followed(t)])
         if who.get("armed") or who.get("state") or who.get("nonstate"):
             continue
-        if _people(who):
+        # a blockade's people need not be named as a crowd: "supporters", "communities" hold roads too
+        if _people(who) or any(who.get(role) for role in ("civilian", "crowd", "protester")):
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-by-civilians")
         elif not who and context.cues.get("protest_intervention"):
             # "fired rubber bullets and tear gas to clear a road blockade", "to clear 800 land invaders who had
             # blocked the highway": a blockade met with the means of crowd control was a crowd's, whatever the words
             # for who held it
             evidence.add("Peaceful protest", cue.weight, cue, "blockade-dispersed")
+
+
+# Nouns for people who follow someone: "supporters of former president Evo Morales" are not the president.
+FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan", "sympathiser", "sympathizer", "backer",
+                            "adherent", "devotee", "fan"})
+
+
+def _whom_followed(token) -> bool:
+    """Whether ``token`` names whom followers follow ("[supporters of] former president Evo Morales")."""
+    return any(a.dep_ == "prep" and a.lower_ == "of" and a.head.lemma_.lower() in FOLLOWER_NOUNS
+               for a in token.ancestors)
 
 
 # what a crowd gathers to do or does as it gathers that makes the gathering a protest (not "to call for calm")

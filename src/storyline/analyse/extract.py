@@ -54,7 +54,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-65"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-66"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -75,6 +75,9 @@ _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:brin
 # How badly the wounded are hurt: a count told so may be some of those counted before ("40 were injured ... three
 # students were admitted with serious injuries"), not another account of them all.
 _GRAVELY = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(?:ly)?|life-threatening)\b", re.I)
+# The wounded still in care, some of those hurt whoever counts them: "three people remained in hospital"
+_STILL_IN_CARE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|(?:are|were|is|was) still)\s+(?:\w+\s+){0,2}?in\s+"
+                            r"(?:(?:a|the)\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b", re.I)
 # A toll told as a new total ("health officials said in an updated toll", "the toll has risen to"): what is told after
 # it of victims added since ("Two of the injured died in hospital") is how the total rose, not more victims.
 _UPDATED_TOLL = re.compile(r"\b(?:updated|revised|new|latest|rising|higher)\s+(?:death\s+)?toll\b"
@@ -194,6 +197,7 @@ class _Draft:
     named_dead: bool = False  # its toll is one person named ("Lukas Iita, 29, died at the scene")
     from_homes: bool = False  # arrests made at people's homes or in raids, not at a gathering
     gravely: bool = False  # its wounded are told as badly hurt ("three were admitted with serious injuries")
+    still_in_care: bool = False  # its wounded are those still in hospital ("three people remained in hospital")
 
 
 def analyse_article(article: Article, published=None) -> list[Mention]:
@@ -788,7 +792,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    held_again=kind.sub_event_type == "Arrests" and _held_are_definite(sentence, kind.trigger),
                    in_passing=not casualties and _what_came_before(sentence, kind.trigger),
                    from_homes=kind.sub_event_type == "Arrests" and _held_at_home(sentence, kind.trigger),
-                   gravely=any(c.kind == "injured" for c in casualties) and bool(_GRAVELY.search(sentence.text)))
+                   gravely=any(c.kind == "injured" for c in casualties) and bool(_GRAVELY.search(sentence.text)),
+                   still_in_care=any(c.kind == "injured" for c in casualties)
+                   and bool(_STILL_IN_CARE.search(sentence.text)))
     if habitual:
         draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
@@ -1951,13 +1957,19 @@ def _absorb_account(old: _Draft, new: _Draft) -> None:
         if mine is None or theirs is None:
             setattr(old, attribute, mine or theirs)
             continue
-        if attribute == "injuries" and new.gravely and _fewer(theirs, mine):
-            continue  # the badly hurt among the wounded counted before
+        if attribute == "injuries" and _some_of_the_wounded(new, theirs, mine):
+            continue
         setattr(old, attribute, _widened(mine, theirs, mine.best))
     _take_fuller_victims(old, new)
     old.evidence.extend(new.evidence)
     old.rules.extend(r for r in [*new.rules, "competing-account"] if r not in old.rules)
     old.sentences.extend(new.sentences)
+
+
+def _some_of_the_wounded(new: _Draft, theirs: Figure, mine: Figure) -> bool:
+    """Whether ``new``'s wounded, fewer than those counted before, are the badly hurt among them ("two were in a
+    critical condition") or those still in care ("three people remained in hospital"), not another count of them."""
+    return (new.gravely or new.still_in_care) and _fewer(theirs, mine)
 
 
 def _fewer(part: Figure, whole: Figure) -> bool:
@@ -2421,6 +2433,8 @@ def _absorb(old: _Draft, new: _Draft) -> None:
             continue
         if mine is None:
             setattr(old, attribute, theirs)
+        elif attribute == "injuries" and _some_of_the_wounded(new, theirs, mine):
+            continue
         elif _another_count(new) and mine.best is not None:  # "at least six" and a doctor's nine: six to nine
             setattr(old, attribute, _widened(mine, theirs, mine.best))
         elif _more_precise(theirs, mine):  # a vague word gives no figure: the lead's "several workers", then "three"

@@ -467,7 +467,8 @@ def _add_alias(gaz: Gazetteer, row: dict[str, str]) -> None:
 
     A district or town row names, in ``same_as``, the gazetteer entry it is
     another name for (found within its admin-1, so coordinates come from the
-    derived tables); without ``same_as`` it stands alone, without coordinates.
+    derived tables); without ``same_as`` it stands alone, without coordinates,
+    weighed by its ``population`` where the row gives one.
     The entry prints the gazetteer's name unless the row marks the alias as
     ``preferred`` (a unit renamed since the packages' data).
     """
@@ -482,5 +483,5 @@ def _add_alias(gaz: Gazetteer, row: dict[str, str]) -> None:
         printed = base.name if base and row["preferred"] != "yes" else row["alias"]
         entry = Entry(level, printed, country_iso, admin1_key,
                       base.latitude if base else None, base.longitude if base else None,
-                      weight=base.weight if base else 0, trusted=True, curated=True)
+                      weight=base.weight if base else int(row["population"] or 0), trusted=True, curated=True)
     gaz.add_name(row["alias"], entry)
