@@ -1841,3 +1841,13 @@ def test_the_wounded_still_in_hospital_are_some_of_those_counted_not_another_cou
                        "departmental health service, although three people remained in hospital in Sacaba on "
                        "Wednesday morning.", published=dt.date(2026, 6, 10))
     assert (event.injuries.low, event.injuries.best) == (20, 20)
+
+
+def test_where_reinforcements_came_from_and_where_a_source_sits_are_not_where_it_happened():
+    (event,) = _events("Two soldiers were killed on Thursday when gunmen attacked an army post at Borgou, in the "
+                       "prefecture of Kpendjal, the army said.\n\nTroops returned fire and called in reinforcements "
+                       "from Mandouri.", published=dt.date(2026, 5, 22))
+    assert event.place.location == "Borgou"
+    (event,) = _events("On Monday, a drone struck positions held by rebels near the village, killing four fighters, "
+                       "according to a military source in Bria.", published=dt.date(2026, 10, 15))
+    assert event.place.location != "Bria"

@@ -1154,3 +1154,23 @@ def test_a_big_town_the_packages_lack_keeps_its_reading_in_a_report_that_never_n
     found = places_in("Hundreds of minibus drivers gathered outside the offices of YPFB in El Alto on Tuesday. He "
                       "blamed the shortage on delays to imports arriving through the Chilean port of Arica.")
     assert [(p.location, p.admin1_iso) for _, p in found] == [("El Alto", "BO-L"), ("Arica", "CL-AP")]
+
+
+def test_an_unknown_name_in_a_district_or_a_prefecture_is_a_place_there():
+    # a lone unfamiliar word the small model calls an organisation, in a district written as one
+    found = places_in("Police recovered explosives buried on a coconut land at Puthukudiyiruppu in the Mullaitivu "
+                      "district.")
+    assert [(p.location, p.admin1_iso, p.precision) for _, p in found][0] == ("Puthukudiyiruppu", "LK-4", "place")
+    assert [p.location for _, p in places_in("Workers went on strike at Unilever in the Lagos state.")] == [None]
+    # a name known only abroad (Benin's Borgou department) held by a prefecture of Togo is a place of Togo
+    found = places_in("Gunmen attacked an army post at Borgou, in the prefecture of Kpendjal, on Thursday.")
+    assert [(p.location, p.country_iso) for _, p in found] == [("Borgou", "TG"), ("Kpendjal", "TG")]
+    # a village of the one district the report names as such
+    found = places_in("Villagers in Zimbabwe's remote Binga district stoned police on Tuesday. The violence broke "
+                      "out at Siabuwa business centre when a crowd gathered.")
+    assert [(p.location, p.precision) for _, p in found][-1] == ("Siabuwa", "place")
+
+
+def test_a_quarter_of_a_commune_a_city_owns_is_placed_at_the_city():
+    found = places_in("A grenade hurled into a bar in Kamenge, in Bujumbura's Ntahangwa commune, killed two people.")
+    assert [(t, p.location) for t, p in found] == [("Kamenge", "Bujumbura"), ("Bujumbura", "Bujumbura")]

@@ -54,7 +54,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-66"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-67"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -570,7 +570,9 @@ def _where_said(sentence, span: Span, speakers: set[int]) -> bool:
     if holder.lemma_.lower() not in DISTANT_SPEAKERS:
         return False
     after = doc[tokens.end] if tokens.end < len(doc) else None
-    return (after is not None and after.lemma_.lower() in SPEAKING_VERBS) or holder.i in speakers
+    # "according to a military source in Bria"
+    according = holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.head.lower_ == "according"
+    return (after is not None and after.lemma_.lower() in SPEAKING_VERBS) or holder.i in speakers or according
 
 
 
@@ -626,6 +628,7 @@ def _is_origin(text: str, span: Span, place: Place) -> bool:
 _MOVING = {"take", "bring", "carry", "ferry", "transport", "smuggle", "travel", "sail", "head", "go", "fly", "flee",
            "cross", "move", "return", "send", "evacuate", "deport", "drive", "walk", "escape", "migrate",
            "arrive", "come", "rush", "dispatch", "deploy",  # "a police unit arrived from Dili"
+           "reinforcement", "call",  # "called in reinforcements from Mandouri"
            "way", "journey", "trip", "route"}  # "on its way from Quetta to Karachi"
 
 

@@ -428,6 +428,7 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
 
 
 _QUALIFYING_GAPS = frozenset({",", "in", "in the", ", in", ", in the"})
+_DESIGNATED_GAP = re.compile(r"(?:, )?in the ([a-z]+) of")
 
 
 def _abroad_of_its_unit(mention: _Mention, entry: Entry, mentions: list[_Mention], sentence, gaz: Gazetteer) -> bool:
@@ -438,11 +439,20 @@ def _abroad_of_its_unit(mention: _Mention, entry: Entry, mentions: list[_Mention
     same-named place abroad. In the same country, a same-named district of
     another unit is as likely as a slip of the writer, and the reading stays.
     """
-    if entry.level in ("country", "admin1") or mention.small:
+    if entry.level == "country" or mention.small:
         return False
     after = _qualifier(mention, mentions, sentence.doc)
-    units = _units_named(after) if after is not None else set()
-    return len(units) == 1 and gaz.admin1[next(iter(units))].country_iso != entry.country_iso
+    if after is None:
+        return False
+    units = _units_named(after)
+    if entry.level != "admin1" and len(units) == 1:
+        return gaz.admin1[next(iter(units))].country_iso != entry.country_iso
+    # "an army post at Borgou, in the prefecture of Kpendjal": a district written as one holds no admin-1 and puts
+    # the name in its own country (Benin's Borgou department is not this Borgou)
+    written_as_unit = after.found.hint in ("district", "admin1")  # "prefecture" may ask for either
+    districts = written_as_unit and after.found.entries and all(e.level == "district" for e in after.found.entries)
+    countries = {e.country_iso for e in after.found.entries} if districts else set()
+    return len(countries) == 1 and entry.country_iso not in countries
 
 
 def _at_its_seat(entry: Entry, found: Lookup) -> Entry:
@@ -633,7 +643,12 @@ def _qualifier(mention: _Mention, mentions: list[_Mention], doc) -> _Mention | N
     """
     text = doc_text(doc)
     after = next((m for m in mentions if m.start >= mention.end), None)
-    if after is None or " ".join(text[mention.end:after.start].replace(",", " , ").split()) not in _QUALIFYING_GAPS:
+    if after is None:
+        return None
+    gap = " ".join(text[mention.end:after.start].replace(",", " , ").split())
+    # "Borgou, in the prefecture of Kpendjal": the unit's designator written before its name
+    designated = _DESIGNATED_GAP.fullmatch(gap)
+    if gap not in _QUALIFYING_GAPS and not (designated and load_gazetteer().designator_level(designated.group(1))[0]):
         return None
     last = doc.char_span(after.start, after.end, alignment_mode="expand")[-1]
     if last.dep_ in ("compound", "amod") and last.head.i > last.i:
@@ -1116,10 +1131,14 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         label = entity.label_ if entity is not None else None
         # "stormed Um Sumeima, in the Bara locality": told as lying in a unit, it is a place without a locative
         comma_in = j + 2 < len(tokens) and tokens[j + 1].text == "," and tokens[j + 2].lower_ == "in"
-        # the small model takes an unfamiliar name for a person's or a people's ("Béssao" as NORP; demonyms are out)
-        held = (label in (None, "PERSON", "NORP") or comma_in and label in ("GPE", "LOC")) and _qualified_by_unit(
+        # the small model takes an unfamiliar name for a person's or a people's ("Béssao" as NORP; demonyms are out),
+        # and a lone unfamiliar word put at a place in a district for an organisation's ("buried at
+        # Puthukudiyiruppu in the Mullaitivu district"; not "a strike at Unilever in Lagos state")
+        unfamiliar = label in (None, "PERSON", "NORP") or label == "ORG" and i == j and _after_locative(
+            tokens, i) and _in_district_written(tokens, j, gaz)
+        held = (unfamiliar or comma_in and label in ("GPE", "LOC")) and _qualified_by_unit(
             tokens, j, gaz, ("admin1", "district"))
-        qualified = held and label in (None, "PERSON", "NORP")
+        qualified = held and unfamiliar
         lying_in = held and comma_in and label != "PERSON"  # "a rubber tapper, Mahama Dolah, in Yala": a person
         if hint is not None or not (_after_locative(tokens, i) or lying_in) or not (
                 label in ("GPE", "LOC") or qualified):
@@ -1133,6 +1152,19 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...] =
     """Whether a known unit of ``levels`` follows ``tokens[j]`` as where it lies ("Boni, Mopti", "Boni in the Mopti
     region", "the Domel area of Bannu district")."""
     return bool(_qualifying_unit(tokens, j, gaz, levels))
+
+
+def _in_district_written(tokens, j: int, gaz: Gazetteer) -> bool:
+    """Whether a known district written with its designator follows ``tokens[j]`` as where it lies ("at
+    Puthukudiyiruppu in the Mullaitivu district"), not a province or a state ("in Lagos state")."""
+    if not _qualified_by_unit(tokens, j, gaz, ("district",)):
+        return False
+    k = j + 1
+    while k < len(tokens) and k <= j + 3 and not tokens[k].text[:1].isupper():  # "in the", ", in"
+        k += 1
+    while k < len(tokens) and tokens[k].text[:1].isupper() and not gaz.designator_level(tokens[k].text)[0]:
+        k += 1
+    return k < len(tokens) and gaz.designator_level(tokens[k].text) == (True, "district")
 
 
 def _qualifying_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...]) -> tuple:
@@ -1275,13 +1307,31 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
         if mention.designated:
             units = {u for u in units if gaz.admin1[u].country_iso in mention.designated}
         if len(units) == 1:
-            return replace(_place_of(gaz.entry_of_code[units.pop()], gaz), location=mention.unlocated)
+            unit = units.pop()
+            district = _only_district(report, unit, in_dateline) if mention.found.hint in (None, "place") else None
+            if district is not None:
+                # "violence broke out at Siabuwa business centre" in a report on "Zimbabwe's remote Binga district":
+                # a village of the one district the report writes as such, at its point (if the tables have one), as
+                # a holder would place it
+                return replace(_place_of(district, gaz), location=mention.unlocated, precision="place")
+            return replace(_place_of(gaz.entry_of_code[unit], gaz), location=mention.unlocated)
     countries = countries or {m.country() for m in report} - {None}
     if mention.designated:
         countries = countries & mention.designated or set(mention.designated)
     if len(countries) != 1:
         return None
     return replace(_place_of(gaz.entry_of_code[countries.pop()], gaz), location=mention.unlocated)
+
+
+def _only_district(report: list[_Mention], unit: str, in_dateline) -> Entry | None:
+    """The one district of admin-1 ``unit`` that the report writes as a district ("Binga district"); None when it
+    writes none there, or several."""
+    districts = {(e.name, e.latitude, e.longitude): e for m in report if m.found.hint == "district" and not in_dateline(m)
+                 for e in m.found.entries if e.level == "district" and e.admin1_key == unit}
+    if len(districts) != 1:
+        return None
+    (district,) = districts.values()
+    return district
 
 
 # Words that may stand between an unknown place and the known town or district the text says holds it: "Belot, a
@@ -1312,7 +1362,11 @@ def _holder(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc) -> t
         return None
     if any(t.lower_ not in _HOLDER_PREPOSITIONS and t.tag_ not in _HOLDER_GAP_TAGS for t in gap):
         return None
-    return entry, gap
+    # and what the text says of the part of the holder it lies in: "Kamenge, in Bujumbura's Ntahangwa commune"
+    last = doc.char_span(following.start, following.end, alignment_mode="expand")
+    after = doc[last.end:last.end + 4] if last is not None and last.end < len(doc) else []
+    owned = list(after)[1:] if len(after) and after[0].tag_ == "POS" else []
+    return entry, gap + owned
 
 
 def _units_named(mention: _Mention) -> set[str]:
