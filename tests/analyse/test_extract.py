@@ -1851,3 +1851,12 @@ def test_where_reinforcements_came_from_and_where_a_source_sits_are_not_where_it
     (event,) = _events("On Monday, a drone struck positions held by rebels near the village, killing four fighters, "
                        "according to a military source in Bria.", published=dt.date(2026, 10, 15))
     assert event.place.location != "Bria"
+
+
+def test_arrests_counted_after_a_protest_met_with_lethal_force_are_part_of_it():
+    (event,) = _events("LOME (CPA) - At least three protesters died after security forces fired on a demonstration in "
+                       "Lomé late on July 11, a civic rights group said on Sunday.\n\nAt least 20 people were wounded, "
+                       "according to the collective, which said it had also counted more than 40 arrests in the hours "
+                       "after the protest.", published=dt.date(2026, 7, 12))
+    assert (event.sub_event_type, event.fatalities.low, event.injuries.low) == (
+        "Excessive force against protesters", 3, 20)

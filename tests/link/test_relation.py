@@ -1636,3 +1636,27 @@ def test_just_below_the_reuse_cut_a_paper_carrying_a_wires_dateline_and_one_cred
     later = replace(other, published=other.published + dt.timedelta(days=2))
     assert classify_pair(carrying, later).relation == "same_story"
 
+
+
+def test_villages_in_one_prefecture_are_apart_and_one_quarter_spelled_with_and_without_accents_is_one():
+    post = article("a", "Gunmen attacked an army post at Borgou, in the prefecture of Kpendjal, on Thursday, killing "
+                        "two soldiers, the army said.", dt.date(2026, 5, 22))
+    village = article("b", "Armed men killed five civilians late on Thursday in the village of Koundjoaré in "
+                           "Kpendjal prefecture, officials said.", dt.date(2026, 5, 22))
+    assert different_towns(post, village)
+    accented = article("c", "Two people were killed when police opened fire on demonstrators in the Bè neighbourhood "
+                            "on Saturday.", dt.date(2026, 7, 12))
+    plain = article("d", "At least three protesters died after security forces fired on a demonstration in Lomé's Be "
+                         "district late on July 11.", dt.date(2026, 7, 12))
+    assert not different_towns(accented, plain)
+
+
+def test_a_paper_called_by_its_masthead_word_is_that_paper():
+    text = ("Armed men attacked the village of Aigbado on Tuesday, killing at least nine civilians. 'We buried eleven "
+            "people this morning,' the village chief told the Sentinel by telephone on Wednesday.")
+    original = article("a", text, published_at=dt.datetime(2026, 10, 14, 9, 15, tzinfo=dt.timezone.utc),
+                       published=dt.date(2026, 10, 14), outlet="Ubangi Sentinel")
+    republished = article("b", text + " This article first appeared on Ubangi Sentinel.", dt.date(2026, 10, 14),
+                          "Bangui Horizon", published_at=dt.datetime(2026, 10, 14, 15, 30, tzinfo=dt.timezone.utc))
+    link = classify_pair(original, republished, pair_features(original.text, republished.text))
+    assert (link.relation, link.source_id) in (("derived", "a"), ("duplicate", "a"))

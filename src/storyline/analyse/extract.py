@@ -54,7 +54,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-67"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-68"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -94,9 +94,10 @@ _ALSO = re.compile(r"\balso\b", re.I)
 _WITHDRAWN = re.compile(r"\b(?:an|the)\s+(?:earlier|previous|original|first)\s+version\s+of\s+(?:this|the)\s+"
                         r"(?:report|article|story|item|dispatch)\b", re.I)
 # The incident told, pointed back to: "in the attack", "during the raid".
-_THE_INCIDENT = re.compile(r"\b(?:in|during|by|from) (?:the|this|that|sunday's|saturday's|monday's|tuesday's|"
+_THE_INCIDENT = re.compile(r"\b(?:in|during|by|from|after) (?:the|this|that|sunday's|saturday's|monday's|tuesday's|"
                            r"wednesday's|thursday's|friday's) (?:attack|raid|ambush|assault|shooting|bombing|blast|"
-                           r"explosion|fighting|clash(?:es)?|violence|strike|incident)\b", re.I)
+                           r"explosion|fighting|clash(?:es)?|violence|strike|incident|protest|demonstration|rally|"
+                           r"march|riot(?:ing|s)?|unrest|crackdown)\b", re.I)
 # Who did it, as a report names them again: "the gunmen also set fire to granaries".
 _DOER_NOUNS = frozenset({"gunman", "attacker", "assailant", "raider", "militant", "fighter", "insurgent", "bandit",
                          "jihadist", "rebel", "terrorist", "man", "group", "mob", "crowd", "rioter", "protester"})
@@ -2027,6 +2028,14 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
 _CROWD_SIDES = frozenset({"state forces", "rioters", "protesters", "civilians"})
 
 
+_ARREST_WORDS = re.compile(r"\b(?:arrest|detain|detention|held|round(?:ed)? up)", re.I)
+
+
+def _arrests_told(draft: _Draft) -> bool:
+    """Whether the event words of ``draft`` tell arrests ("counted more than 40 arrests")."""
+    return any(span.field == "event_type" and _ARREST_WORDS.search(span.text) for span in draft.evidence)
+
+
 def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
     """Whether ``new``, told right after a demonstration ``old``, is part of it: clashes with no armed group named
     ("Clashes continued into the early hours of Wednesday": the crowd and the police, until the next day), or
@@ -2049,8 +2058,11 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
                 actor is not None and actor.category != "state forces" for actor in (new.actor1, new.actor2)):
             return False
     elif new.sub_event_type == "Protest with intervention":
-        # "a crowd beat a man ...", then "police fired into the air to disperse the crowd": the crowd told, broken up
-        if old.event_type != "Riots":
+        # "a crowd beat a man ...", then "police fired into the air to disperse the crowd": the crowd told, broken up;
+        # "security forces fired on a demonstration", then "it had also counted more than 40 arrests in the hours
+        # after the protest": the protest told, and the arrests made at it
+        if old.event_type != "Riots" and not (old.sub_event_type == "Excessive force against protesters"
+                                              and _arrests_told(new)):
             return False
     elif new.sub_event_type != "Arrests" or new.from_homes:
         return False

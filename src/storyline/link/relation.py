@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -581,7 +582,7 @@ NEWER_INCIDENT_DAYS = 1
 
 # "in the municipality of Argelia", "in Bara locality", "in the Macina circle": a unit below the region
 _IN_LOCAL_UNIT = (r"in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?:rural\s+)?(?:municipality|district|commune|circle|"
-                  r"cercle|county|sub-county|locality|woreda|local\s+government\s+area)\b")
+                  r"cercle|county|sub-county|locality|woreda|local\s+government\s+area|(?:sub-)?prefecture)\b")
 # a name of up to three capitalised words
 _PLACE_NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
@@ -727,7 +728,8 @@ def _credits(article: Article, other: Article | None = None) -> _Credits:
     """What ``article`` credits, ``other``'s outlet included wherever the text credits it by name."""
     found = find_attributions(article.text, _outlet_names(other.outlet) if other is not None and other.outlet else ())
     carried = frozenset(x.name for x in found if x.carries_copy)
-    identity = frozenset({*_outlet_names(article.outlet), *_initials(article.outlet)}) if article.outlet else carried
+    identity = frozenset({*_outlet_names(article.outlet), *_initials(article.outlet), *_short_name(article.outlet)}) \
+        if article.outlet else carried
     lead_end = _lead_end(article.text)
     credited_at = tuple((x.name, x.start) for x in found if x.kind == "credit")
     # a note that another outlet contributed to the report counts wherever it stands, like a credit in the lead
@@ -753,12 +755,27 @@ def _outlet_names(outlet: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+# The words a paper's masthead may be shortened to: "told the Sentinel" for the Ubangi Sentinel. Not words that
+# name a kind of outlet ("the agency", "the radio"), which any outlet of that kind is called.
+MASTHEAD_WORDS = frozenset({"Times", "Post", "Journal", "Herald", "Telegraph", "Guardian", "Tribune", "Gazette", "Mail",
+                            "Express", "Mirror", "Observer", "Chronicle", "Reporter", "Independent", "Standard",
+                            "Dispatch", "Courier", "Sentinel"})
+
+
+def _short_name(outlet: str) -> list[str]:
+    """The last word of a paper's name of two words or more, where that is a masthead word: "Sentinel" of "Ubangi
+    Sentinel", as its own stories and those quoting it call it."""
+    words = canonical_outlet(outlet).split()
+    return [words[-1]] if len(words) >= 2 and words[-1] in MASTHEAD_WORDS else []
+
+
 def _told_own_outlet(text: str, outlet: str | None) -> bool:
-    """Whether ``text`` says someone spoke to its own ``outlet`` ("his brother told The Northern Star")."""
+    """Whether ``text`` says someone spoke to its own ``outlet`` ("his brother told The Northern Star", "the
+    village chief told the Sentinel")."""
     if not outlet:
         return False
-    name = re.escape(re.sub(r"^[Tt]he\s+", "", outlet.strip()))
-    return re.search(rf"\b(?:told|spoke\s+to|said\s+to|in\s+an\s+interview\s+with)\s+(?:[Tt]he\s+)?{name}\b",
+    names = "|".join(re.escape(name) for name in [re.sub(r"^[Tt]he\s+", "", outlet.strip()), *_short_name(outlet)])
+    return re.search(rf"\b(?:told|spoke\s+to|said\s+to|in\s+an\s+interview\s+with)\s+(?:[Tt]he\s+)?(?:{names})\b",
                      text) is not None
 
 
@@ -1245,10 +1262,12 @@ def _named_only_as_origin(town: str, text: str) -> bool:
 
 def different_quarters(a_text: str, b_text: str) -> bool:
     """Whether each text names a district or quarter (:func:`_quarters`) and none of them occurs in the other."""
-    a_quarters, b_quarters = _quarters(a_text), _quarters(b_text)
+    # one quarter written with and without its accents ("Lomé's Be district", "the Bè neighbourhood") is one
+    a_quarters, b_quarters = ({_unaccented(q) for q in _quarters(text)} for text in (a_text, b_text))
     if not a_quarters or not b_quarters:
         return False
-    (a_words, a_skeletons), (b_words, b_skeletons) = _words_and_skeletons(a_text), _words_and_skeletons(b_text)
+    (a_words, a_skeletons), (b_words, b_skeletons) = (_words_and_skeletons(_unaccented(text))
+                                                      for text in (a_text, b_text))
 
     def named_in(quarter: str, words: frozenset[str], skeletons: frozenset[str]) -> bool:
         # "Rueso" and "Rue So" are one name written whole or in two words
@@ -1258,6 +1277,14 @@ def different_quarters(a_text: str, b_text: str) -> bool:
 
     return (not any(named_in(q, b_words, b_skeletons) for q in a_quarters)
             and not any(named_in(q, a_words, a_skeletons) for q in b_quarters))
+
+
+@lru_cache(maxsize=512)
+def _unaccented(text: str) -> str:
+    """``text`` without diacritics ("Bè" -> "Be")."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=512)  # the linker and the fuser compare one report's quarters with many others'
