@@ -37,8 +37,9 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import (CARE_PLACES, CARE_VERBS, CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, INJURE_VERBS,
-                                         KILL_VERBS, OCCASION_NOUNS, TREAT_VERBS, TREATMENT_NOUNS, PERSON_NOUNS, RELATIVE_PRONOUNS, STAY_VERBS, Casualty,
-                                         find_casualties, is_background_toll, total_figure)
+                                         KILL_VERBS, OCCASION_NOUNS, PERSON_NOUNS, RELATIVE_PRONOUNS, STAY_VERBS,
+                                         TREAT_VERBS, TREATMENT_NOUNS, Casualty, find_casualties, is_background_toll,
+                                         total_figure)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
                                            incident_words, is_reporting_verb, mapping_for, other_time_clause,
@@ -77,7 +78,7 @@ _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:brin
 _GRAVELY = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(?:ly)?|life-threatening)\b", re.I)
 # The wounded still in care, some of those hurt whoever counts them: "three people remained in hospital"
 _STILL_IN_CARE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|(?:are|were|is|was) still)\s+(?:\w+\s+){0,2}?in\s+"
-                            r"(?:(?:a|the)\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b", re.I)
+                            rf"(?:(?:a|the)\s+)?(?:[\w-]+\s+)?(?:{'|'.join(sorted(CARE_PLACES))})s?\b", re.I)
 # A toll told as a new total ("health officials said in an updated toll", "the toll has risen to"): what is told after
 # it of victims added since ("Two of the injured died in hospital") is how the total rose, not more victims.
 _UPDATED_TOLL = re.compile(r"\b(?:updated|revised|new|latest|rising|higher)\s+(?:death\s+)?toll\b"
@@ -557,9 +558,9 @@ def _where_said(sentence, span: Span, speakers: set[int]) -> bool:
     said"). ``speakers``: doc indices of the head nouns of the sentence's speakers (:func:`source_heads`)."""
     doc = sentence.doc
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("in", "at", "from"):
+    holder = _put_at(tokens, ("in", "at", "from"))
+    if holder is None:
         return False
-    holder = tokens.root.head.head
     if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in SPEAKING_OCCASIONS:
         # up from the occasion to the verb it is the object of: "told [a news conference]", "said at [a briefing]"
         while holder.dep_ in ("dobj", "dative", "pobj", "prep", "compound") and holder.head.i != holder.i:
@@ -576,11 +577,18 @@ def _where_said(sentence, span: Span, speakers: set[int]) -> bool:
     return (after is not None and after.lemma_.lower() in SPEAKING_VERBS) or holder.i in speakers or according
 
 
-
 # Where the hurt and the dead are taken, and what is done with them there: "taken to the district hospital in
 # Baïbokoum", "treated at a clinic in Bangui", "died in a hospital in Goma", "bodies were taken to the morgue in Bria"
 _CARE_HOLDERS = CARE_PLACES | {"morgue", "mortuary"}
 _CARE_DOINGS = TREAT_VERBS | CARE_VERBS | TREATMENT_NOUNS | DIE_VERBS | {"remain", "stay", "lie", "receive"}
+
+
+def _put_at(tokens, prepositions: tuple[str, ...]):
+    """The word a place's tokens are the object of one of ``prepositions`` under ("[said] in Bamako", "[the hospital]
+    in Baïbokoum"), or None."""
+    if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in prepositions:
+        return None
+    return tokens.root.head.head
 
 
 def _where_cared_for(sentence, span: Span, speakers: set[int]) -> bool:
@@ -589,11 +597,8 @@ def _where_cared_for(sentence, span: Span, speakers: set[int]) -> bool:
     in Kaga Bandoro", "a nurse at the hospital in Baïbokoum said"): the victims were hurt elsewhere, often far
     away. A hospital struck ("shelled the hospital in Kaga Bandoro", "an attack on a clinic in Bria") is where it
     happened. ``speakers``: doc indices of the head nouns of the sentence's speakers (:func:`source_heads`)."""
-    tokens = sentence.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("in", "at", "of"):
-        return False
-    care = tokens.root.head.head
-    if care.lemma_.lower() not in _CARE_HOLDERS or care.dep_ != "pobj":
+    care = _put_at(sentence.doc.char_span(span.start, span.end, alignment_mode="expand"), ("in", "at", "of"))
+    if care is None or care.lemma_.lower() not in _CARE_HOLDERS or care.dep_ != "pobj":
         return False
     holder = care.head.head  # "taken [to] the hospital", "a nurse [at] the hospital"
     return holder.lemma_.lower() in _CARE_DOINGS or holder.i in speakers
@@ -778,13 +783,15 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         return None
     # "A policeman was also killed in the attack": "also" tied to the incident told adds its victims to it
     elsewhere = _elsewhere(sentence)
+    wounded = any(c.kind == "injured" for c in casualties)
+    added = bool(_ADDED.search(sentence.text)) or _dead_of_the_hurt(sentence.text, casualties) or (
+        not elsewhere and bool(_ALSO.search(sentence.text)))
     draft = _Draft(kind.event_type, kind.sub_event_type, kind.plover_type, kind.plover_mode, kind.cameo_root,
                    kind.confidence, rules=[kind.rule, actor_terms.table_version()],
                    attributed=_attributed(sentence), further=bool(_FURTHER.search(sentence.text)),
                    claimed=bool(_CLAIMED.search(sentence.text)), reference=reference,
                    updated_toll=bool(casualties) and bool(_UPDATED_TOLL.search(sentence.text)),
-                   elsewhere=elsewhere, added=bool(_ADDED.search(sentence.text)) or _dead_of_the_hurt(sentence.text, casualties) or (
-                       not elsewhere and bool(_ALSO.search(sentence.text))),
+                   elsewhere=elsewhere, added=added,
                    result_state=_result_state(sentence, kind.trigger), continues=continues,
                    revised=continues and bool(_REVISED.search(sentence.text)),
                    recount=bool(casualties) and all(_definite_count(sentence, c) for c in casualties),
@@ -796,9 +803,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    held_again=kind.sub_event_type == "Arrests" and _held_are_definite(sentence, kind.trigger),
                    in_passing=not casualties and _what_came_before(sentence, kind.trigger),
                    from_homes=kind.sub_event_type == "Arrests" and _held_at_home(sentence, kind.trigger),
-                   gravely=any(c.kind == "injured" for c in casualties) and bool(_GRAVELY.search(sentence.text)),
-                   still_in_care=any(c.kind == "injured" for c in casualties)
-                   and bool(_STILL_IN_CARE.search(sentence.text)))
+                   gravely=wounded and bool(_GRAVELY.search(sentence.text)),
+                   still_in_care=wounded and bool(_STILL_IN_CARE.search(sentence.text)))
     if habitual:
         draft.rules.append("trend" if trend else "habitual")
     if kind.trigger is not None:
@@ -1317,8 +1323,8 @@ _VAGUE_COUNTS = frozenset({"several", "some", "many", "most", "few", "dozens", "
 
 
 def _definite_count(sentence, casualty: Casualty) -> bool:
-    """ "the three workers", "five of the victims", "several of the wounded", "[most of the victims had been shot] and two had been
-    decapitated": a count of victims already told."""
+    """ "the three workers", "five of the victims", "several of the wounded", "[most of the victims had been shot]
+    and two had been decapitated": a count of victims already told."""
     counts = [t for t in sentence if (t.like_num or t.lower_ in _VAGUE_COUNTS) and any(
         span.start <= t.idx < span.end for span in casualty.evidence if span.field in ("fatalities", "injuries"))]
     if any(_ordinal_of_the_counted(t) for t in sentence if any(span.start <= t.idx < span.end
@@ -1362,12 +1368,15 @@ def _part_of_counted(number) -> bool:
     return False
 
 
+_DEATH_VERBS = DIE_VERBS | KILL_VERBS
+
+
 def _told_dead(number) -> bool:
     """Whether the clause a count stands in tells deaths ("two of the wounded [died] overnight")."""
     clause = number
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
-    return any(t.lemma_.lower() in DIE_VERBS | KILL_VERBS or t.lower_ == "dead" for t in clause.subtree)
+    return any(t.lemma_.lower() in _DEATH_VERBS or t.lower_ == "dead" for t in clause.subtree)
 
 
 def _dead_of_the_hurt(text: str, casualties: list[Casualty]) -> bool:

@@ -449,9 +449,10 @@ def _abroad_of_its_unit(mention: _Mention, entry: Entry, mentions: list[_Mention
         return gaz.admin1[next(iter(units))].country_iso != entry.country_iso
     # "an army post at Borgou, in the prefecture of Kpendjal": a district written as one holds no admin-1 and puts
     # the name in its own country (Benin's Borgou department is not this Borgou)
-    written_as_unit = after.found.hint in ("district", "admin1")  # "prefecture" may ask for either
-    districts = written_as_unit and after.found.entries and all(e.level == "district" for e in after.found.entries)
-    countries = {e.country_iso for e in after.found.entries} if districts else set()
+    entries = after.found.entries
+    if after.found.hint not in ("district", "admin1") or not entries or any(e.level != "district" for e in entries):
+        return False  # not written as a unit ("prefecture" may ask for either level), or not only a district
+    countries = {e.country_iso for e in entries}
     return len(countries) == 1 and entry.country_iso not in countries
 
 
@@ -1326,7 +1327,8 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
 def _only_district(report: list[_Mention], unit: str, in_dateline) -> Entry | None:
     """The one district of admin-1 ``unit`` that the report writes as a district ("Binga district"); None when it
     writes none there, or several."""
-    districts = {(e.name, e.latitude, e.longitude): e for m in report if m.found.hint == "district" and not in_dateline(m)
+    districts = {(e.name, e.latitude, e.longitude): e for m in report
+                 if m.found.hint == "district" and not in_dateline(m)
                  for e in m.found.entries if e.level == "district" and e.admin1_key == unit}
     if len(districts) != 1:
         return None
@@ -1349,7 +1351,8 @@ def _holder(mention: _Mention, resolved: list[tuple[_Mention, Entry]], doc) -> t
     """The town or district the sentence says an unknown place lies in, written right after it: the first resolved
     mention of a place or district that follows it across words that only say what the place is and that it lies
     "in", "of" or "on" the next (_HOLDER_GAP_TAGS), or across a comma alone before a district written as one
-    ("Taluban, Sai Buri district"), with the words between; else None."""
+    ("Taluban, Sai Buri district"), with the words between and those naming the holder's part it lies in after the
+    holder's possessive ("Kamenge, in Bujumbura's Ntahangwa commune"); else None."""
     after = [(m, e) for m, e in resolved if m.start >= mention.end and e.level in ("place", "district")]
     if not after:
         return None

@@ -762,11 +762,12 @@ MASTHEAD_WORDS = frozenset({"Times", "Post", "Journal", "Herald", "Telegraph", "
                             "Dispatch", "Courier", "Sentinel"})
 
 
-def _short_name(outlet: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _short_name(outlet: str) -> tuple[str, ...]:
     """The last word of a paper's name of two words or more, where that is a masthead word: "Sentinel" of "Ubangi
     Sentinel", as its own stories and those quoting it call it."""
     words = canonical_outlet(outlet).split()
-    return [words[-1]] if len(words) >= 2 and words[-1] in MASTHEAD_WORDS else []
+    return (words[-1],) if len(words) >= 2 and words[-1] in MASTHEAD_WORDS else ()
 
 
 def _told_own_outlet(text: str, outlet: str | None) -> bool:
