@@ -1174,3 +1174,30 @@ def test_an_unknown_name_in_a_district_or_a_prefecture_is_a_place_there():
 def test_a_quarter_of_a_commune_a_city_owns_is_placed_at_the_city():
     found = places_in("A grenade hurled into a bar in Kamenge, in Bujumbura's Ntahangwa commune, killed two people.")
     assert [(t, p.location) for t, p in found] == [("Kamenge", "Bujumbura"), ("Bujumbura", "Bujumbura")]
+
+
+def test_a_well_known_place_owns_the_rest_of_a_name_the_small_model_takes_for_an_organisation():
+    found = places_in("Police opened fire on demonstrators in the Bè neighbourhood, in Lomé's Golfe 1 commune.")
+    assert [(p.location, p.admin1_iso) for _, p in found] == [("Lome", "TG-M")]
+    # an area no table knows, owned by a place they know, is a place of its unit
+    found = places_in("Residents set fire to a police post in Mombasa's Likoni area late on Friday.")
+    assert [(p.location, p.admin1_iso) for _, p in found][-1] == ("Likoni", "KE-28")
+    # a district of the tables (McDonald County, Missouri) owning a union is no place
+    assert places_in("Members of McDonald's Workers Union marched on Friday.") == []
+
+
+def test_a_longer_name_opening_with_a_known_word_is_a_place_of_the_unit_the_report_is_about():
+    # Sam is a town of Benin; "Sam Ouandja" is a town no table has, put "in the north of the prefecture"
+    found = places_in("Three days of violence in Haute-Kotto. On Monday, a drone struck rebel positions near Sam "
+                      "Ouandja, in the north of the prefecture.")
+    assert [(p.location, p.admin1_iso, p.country_iso) for _, p in found][-1] == ("Sam Ouandja", "CF-HK", "CF")
+    # without a unit it lies in, a name the small model takes for a person's stays no place
+    assert places_in("On Monday, a drone struck rebel positions near Sam Ouandja.") == []
+
+
+def test_an_unknown_quarter_lies_where_the_report_writes_its_places_not_where_it_names_one_in_passing():
+    # Tripoli is a city of Libya, Lebanon and Greece; Misrata, named in passing, is Libya's
+    found = places_in("At least three people were killed in fighting in southern Tripoli on Thursday. Witnesses heard "
+                      "explosions near the old airport road in Ain Zarah. Flights were diverted to Misrata.")
+    zarah = next(p for t, p in found if t == "Ain Zarah")
+    assert (zarah.location, zarah.admin1_iso) == ("Ain Zarah", "LY-TB")

@@ -909,6 +909,12 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
         if found is not None:
             partial = run_of[i][0] < i or run_of[j][1] > j
             mention = _accepted_mention(tokens, i, j, found, entity_of, gaz, partial, marked)
+            if mention is None and partial and run_of[i][0] == i and (
+                    mention := _unknown_place_mention(tokens, i, run_of, entity_of, gaz)) is not None:
+                # a known word opening a longer name no table knows: "near Sam Ouandja" (Sam is a town of Benin)
+                mentions.append(mention)
+                i = next((k for k in range(i, len(tokens)) if tokens[k].idx >= mention.end), len(tokens))
+                continue
             if mention is not None:
                 mentions.append(mention)
         i = j + 1
@@ -982,6 +988,11 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
         if entity.label_ in NUMERIC_LABELS:
             return None
         beyond = _extends_beyond(entity, first.i, last.i, gaz)
+        if beyond and first.i == entity.start and last.i + 1 < entity.end and tokens[j + 1].tag_ == "POS" and (
+                famous := tuple(e for e in found.entries if e.trusted or e.level == "place" and e.weight >= BIG_TOWN)):
+            # a well-known place owns the rest of the name: "in Lomé's Golfe 1 commune" (an organisation, to the
+            # small model) is in Lomé; not "McDonald's Workers Union" (McDonald County)
+            beyond, found = False, replace(found, entries=famous)
         root = entity.root
         # The name opens the site's name ("Kabul University", "Baghdad International Airport") or follows its "of"
         # ("the University of Dhaka"); not "the University of Massachusetts Dartmouth".
@@ -1114,8 +1125,11 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         if is_designator:
             hint, last = level, tokens[j + 1]
             # "in the Domel area of Bannu district": a designator of no level, of a known unit, after "in the"
-            area = level is None and i > 1 and tokens[i - 1].lower_ == "the" and _after_locative(tokens, i - 1) \
-                and (_qualified_by_unit(tokens, j + 1, gaz, ("admin1", "district")) or _measured_from(tokens, j + 2))
+            area = level is None and i > 1 and (tokens[i - 1].lower_ == "the" and _after_locative(tokens, i - 1) and (
+                _qualified_by_unit(tokens, j + 1, gaz, ("admin1", "district")) or _measured_from(tokens, j + 2))
+                # "in Mombasa's Likoni area": an area a place the tables know owns
+                or tokens[i - 1].tag_ == "POS" and _after_locative(tokens, i - 2)
+                and bool(gaz.lookup(tokens[i - 2].text, allow_loose=False).entries))
     hint = hint or _prefix_level(tokens, i, gaz) or _appositive_level(tokens[j], gaz)
     if j + 1 < len(tokens) and tokens[j + 1].tag_ == "POS":
         return None
@@ -1137,8 +1151,8 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         # Puthukudiyiruppu in the Mullaitivu district"; not "a strike at Unilever in Lagos state")
         unfamiliar = label in (None, "PERSON", "NORP") or label == "ORG" and i == j and _after_locative(
             tokens, i) and _in_district_written(tokens, j, gaz)
-        held = (unfamiliar or comma_in and label in ("GPE", "LOC")) and _qualified_by_unit(
-            tokens, j, gaz, ("admin1", "district"))
+        held = (unfamiliar or comma_in and label in ("GPE", "LOC")) and (_qualified_by_unit(
+            tokens, j, gaz, ("admin1", "district")) or comma_in and _in_unit_told(tokens, j + 3, gaz))
         qualified = held and unfamiliar
         lying_in = held and comma_in and label != "PERSON"  # "a rubber tapper, Mahama Dolah, in Yala": a person
         if hint is not None or not (_after_locative(tokens, i) or lying_in) or not (
@@ -1153,6 +1167,22 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...] =
     """Whether a known unit of ``levels`` follows ``tokens[j]`` as where it lies ("Boni, Mopti", "Boni in the Mopti
     region", "the Domel area of Bannu district")."""
     return bool(_qualifying_unit(tokens, j, gaz, levels))
+
+
+def _in_unit_told(tokens, k: int, gaz: Gazetteer) -> bool:
+    """Whether the words from ``tokens[k]`` (after ", in") place a name in the unit the report is about, by its
+    designator alone: "near Sam Ouandja, in the north of the prefecture", ", in the same district"."""
+    if k < len(tokens) and tokens[k].lower_ == "the":
+        k += 1
+    if k + 2 < len(tokens) and tokens[k].lower_ in PART_WORDS and tokens[k + 1].lower_ == "of" \
+            and tokens[k + 2].lower_ == "the":
+        k += 3  # "in the north of the prefecture"
+    elif k < len(tokens) and tokens[k].lower_ in PART_WORDS | {"same"}:
+        k += 1  # "in the northern district"
+    if k >= len(tokens) or tokens[k].text[:1].isupper() or gaz.designator_level(tokens[k].text)[1] not in (
+            "admin1", "district"):
+        return False
+    return k + 1 >= len(tokens) or not (tokens[k + 1].lower_ == "of" or tokens[k + 1].text[:1].isupper())
 
 
 def _in_district_written(tokens, j: int, gaz: Gazetteer) -> bool:
@@ -1300,10 +1330,26 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
     told = [entry for m, entry in resolved if not in_dateline(m)]
     countries = {entry.country_iso for _, entry in resolved}
     report = _firm_mentions(doc, gaz)
-    in_report = {u for m in report if not in_dateline(m) for u in _units_lying_in(m) | _units_named(m)}
+    told_countries = {m.country() for m in report} - {None}
+
+    def units_of(m: _Mention) -> set[str]:
+        units = _units_lying_in(m) | _units_named(m)
+        home = tuple(e for e in m.found.entries if e.country_iso in told_countries)
+        if units or not home or len(home) == len(m.found.entries):
+            return units
+        # a name of several countries read in the one the report's other places lie in ("southern Tripoli" beside
+        # Misrata: Libya's Tripoli)
+        m = replace(m, found=replace(m.found, entries=home))
+        return _units_lying_in(m) | _units_named(m)
+
+    in_report = {u for m in report if not in_dateline(m) for u in units_of(m)}
+    # where the report writes its places as places ("in southern Tripoli"), before names it uses in passing ("flights
+    # were diverted to Misrata")
+    written = {u for m in report if m.strong and not in_dateline(m) for u in units_of(m)}
     for units in ({e.admin1_key for e in told if e.level == "admin1"},
                   {e.admin1_key for e in told if e.admin1_key},
                   _units_beside_name(mention, report, doc),
+                  {u for u in written if not countries or gaz.admin1[u].country_iso in countries},
                   {u for u in in_report if not countries or gaz.admin1[u].country_iso in countries}):
         if mention.designated:
             units = {u for u in units if gaz.admin1[u].country_iso in mention.designated}
