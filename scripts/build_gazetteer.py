@@ -96,13 +96,15 @@ def is_latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
-def bare_key(name: str) -> str:
-    """The key a name is matched on once its designator is gone: "Kulob District" and "Kulob" are one name."""
+def bare_key(name: str, country: str | None = None) -> str:
+    """The key a name is matched on once its designator is gone: "Kulob District" and "Kulob" are one name. A word
+    that is a designator only in other countries than ``country`` stays ("Yukon Territory" is not Congo's)."""
     words = name_words(name)
-    return "".join(read_designators().strip(words)[0])
+    stripped, _, countries = read_designators().strip_with_countries(words)
+    return "".join(words if countries and country not in countries else stripped)
 
 
-def usable_aliases(names, primary: str) -> list[str]:
+def usable_aliases(names, primary: str, country: str) -> list[str]:
     """Latin-script aliases other than the primary name, without bare acronyms.
 
     Acronyms ("CAR", "RD") collide with ordinary words once keys are folded to
@@ -110,12 +112,12 @@ def usable_aliases(names, primary: str) -> list[str]:
     An alias that differs from a kept name only by a designator word ("Kulob
     District" beside "Kulob") is dropped: the gazetteer strips those anyway.
     """
-    seen = {bare_key(primary)}
+    seen = {bare_key(primary, country)}
     kept = []
     for name in sorted({name for name in names if name}):  # sorted: the first of two spellings wins, always the same
         if not is_latin(name) or not any(ch.islower() for ch in name):
             continue
-        key = bare_key(name)
+        key = bare_key(name, country)
         if key and key not in seen:
             seen.add(key)
             kept.append(name.replace("\t", " ").replace("|", "/"))
@@ -146,14 +148,14 @@ def admin1_keys() -> tuple[dict[int, str], dict[str, dict]]:
     for sub in level1:
         if sub.iso_code:
             for name in (sub.name, *sub.aliases):
-                iso_by_name.setdefault((sub.country.alpha2, bare_key(name)), sub.iso_code)
+                iso_by_name.setdefault((sub.country.alpha2, bare_key(name, sub.country.alpha2)), sub.iso_code)
     for sub in pycountry.subdivisions:
-        iso_by_name.setdefault((sub.country_code, bare_key(sub.name)), sub.code)
+        iso_by_name.setdefault((sub.country_code, bare_key(sub.name, sub.country_code)), sub.code)
 
     key_of: dict[int, str] = {}
     units: dict[str, dict] = {}
     for sub in sorted(level1, key=lambda s: (s.iso_code is None, s.id)):
-        iso = sub.iso_code or iso_by_name.get((sub.country.alpha2, bare_key(sub.name)))
+        iso = sub.iso_code or iso_by_name.get((sub.country.alpha2, bare_key(sub.name, sub.country.alpha2)))
         key = iso or sub.geonames_code or f"{sub.country.alpha2}.{sub.id}"
         key_of[sub.id] = key
         unit = units.setdefault(key, {"iso": iso or ISO_CODE_OF_PARENT.get(key, ""), "country": sub.country.alpha2,
@@ -208,7 +210,8 @@ def build(out_dir: Path) -> None:
                 names += [iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)]
             primary = country.common_name or country.name
             lat, lng = fmt(spherical_mean(points_by_country.get(country.alpha2, [])))
-            out.write("\t".join((country.alpha2, primary, lat, lng, "|".join(usable_aliases(names, primary)))) + "\n")
+            aliases = "|".join(usable_aliases(names, primary, country.alpha2))
+            out.write("\t".join((country.alpha2, primary, lat, lng, aliases)) + "\n")
 
     with open(out_dir / "admin1.tsv", "w", encoding="utf-8", newline="\n") as out:
         out.write("key\tiso_code\tcountry_iso\tname\ttype\tlatitude\tlongitude\tpopulation\taliases\n")
@@ -218,7 +221,7 @@ def build(out_dir: Path) -> None:
             lat, lng = fmt(spherical_mean(points))
             out.write("\t".join((key, unit["iso"], unit["country"], unit["name"], unit["type"], lat, lng,
                                  str(people_by_admin1.get(key, 0)),
-                                 "|".join(usable_aliases(unit["names"], unit["name"])))) + "\n")
+                                 "|".join(usable_aliases(unit["names"], unit["name"], unit["country"])))) + "\n")
 
     district_rows = []
     for sub in level2:
@@ -228,7 +231,7 @@ def build(out_dir: Path) -> None:
         lat, lng = fmt(spherical_mean(points_by_district.get(sub.id, [])))
         district_rows.append((sub.country.alpha2, key_of[parent.id], sub.name, lat, lng,
                               str(people_by_district.get(sub.id, 0)),
-                              "|".join(usable_aliases(sub.aliases, sub.name))))
+                              "|".join(usable_aliases(sub.aliases, sub.name, sub.country.alpha2))))
     write_gzip_tsv(out_dir / "districts.tsv.gz",
                    ("country_iso", "admin1_key", "name", "latitude", "longitude", "population", "aliases"),
                    district_rows)
@@ -252,7 +255,7 @@ def main_names(city_rows, district_rows, units, countries) -> set[tuple[str, str
     keys = set()
 
     def add(country: str, name: str) -> None:
-        keys.update({(country, name_key(name)), (country, bare_key(name))})
+        keys.update({(country, name_key(name)), (country, bare_key(name, country))})
 
     for country in countries:
         for name in (country.name, country.common_name, country.official_name, *country.aliases):

@@ -744,3 +744,15 @@ def test_a_blockade_by_a_leaders_supporters_is_their_protest_and_clearing_it_an_
     assert event is not None and event.sub_event_type == sub_event_type, (text, event)
     # soldiers' blockade is no protest, whoever commands them
     assert classify_text("Police moved to clear a blockade set up by soldiers loyal to the former president.") is None
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # gunmen named as one side of the fighting are fighters, not a sign of an attack on civilians
+    ("At least four people died in overnight fighting between government security units and local gunmen in the "
+     "western countryside of Daraa province.", "Armed clash"),
+    # gunmen who killed villagers attacked them
+    ("Gunmen killed four villagers in Daraa province on Sunday.", "Attack"),
+])
+def test_gunmen_on_one_side_of_the_fighting_are_a_side_of_a_battle(text, sub_event_type):
+    event = classify_text(text)
+    assert event is not None and event.sub_event_type == sub_event_type, (text, event)

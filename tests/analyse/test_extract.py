@@ -1860,3 +1860,17 @@ def test_arrests_counted_after_a_protest_met_with_lethal_force_are_part_of_it():
                        "after the protest.", published=dt.date(2026, 7, 12))
     assert (event.sub_event_type, event.fatalities.low, event.injuries.low) == (
         "Excessive force against protesters", 3, 20)
+
+
+def test_a_round_up_keeps_its_attack_where_it_was_and_next_day_arrests_in_a_search_apart_from_the_riot():
+    events = events_of(
+        "It was a violent weekend in Ituri province.\n\nPlaine Savo camp attacked. Late on Friday, militiamen attacked "
+        "the Plaine Savo displacement camp in Djugu territory, killing between 17 and 21 people.\n\nAnger in Bunia. "
+        "On Saturday, hundreds of young people angered by the killings blocked several roads in Bunia with burning "
+        "tyres and stoned police vehicles. A police post was set on fire, and two police officers were injured.\n\n"
+        "\"We understand the pain of the population, but burning public buildings will not bring back the dead,\" "
+        "said Bunia's mayor, who called for calm on Saturday evening.\n\nOn Sunday, soldiers arrested 11 men "
+        "suspected of belonging to a militia during a search operation in the Lumumba neighbourhood of Bunia, the "
+        "army said.\n", dt.date(2026, 10, 12))
+    assert [(e.sub_event_type, e.place.location) for e in events] == [
+        ("Attack", "Djugu"), ("Violent demonstration", "Bunia"), ("Arrests", "Bunia")]

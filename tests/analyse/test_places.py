@@ -1201,3 +1201,25 @@ def test_an_unknown_quarter_lies_where_the_report_writes_its_places_not_where_it
                       "explosions near the old airport road in Ain Zarah. Flights were diverted to Misrata.")
     zarah = next(p for t, p in found if t == "Ain Zarah")
     assert (zarah.location, zarah.admin1_iso) == ("Ain Zarah", "LY-TB")
+
+
+def test_a_village_of_a_congolese_territory_and_a_quarter_a_report_gives_its_city_elsewhere():
+    found = places_in("Fighters killed eight civilians in the village of Mamove in Beni territory, North Kivu "
+                      "province.")
+    assert [(p.location, p.precision) for _, p in found][:2] == [("Mamove", "place"), ("Beni", "district")]
+    found = places_in("At least 14 people were killed when armed men attacked Masala, in the territory of Beni, in "
+                      "North Kivu province.")
+    assert [(p.location, p.admin1_iso) for _, p in found][0] == ("Masala", "CD-NK")
+    # "the Lumumba neighbourhood of Bunia" tells where the Lumumba of a heading is
+    found = places_in("Arrests in Lumumba. On Sunday, soldiers arrested 11 men during a search operation in the "
+                      "Lumumba neighbourhood of Bunia.")
+    assert [(t, p.location) for t, p in found][0] == ("Lumumba", "Bunia")
+
+
+def test_a_designator_of_one_country_leaves_the_names_of_other_countries_whole():
+    gaz = load_gazetteer()
+    # "territory" names Congo's districts ("Beni territory"), not Australia's or Canada's units
+    assert [(e.name, e.level) for e in gaz.lookup("Beni territory").entries][0] == ("Beni", "district")
+    found = gaz.lookup("Northern Territory")
+    assert (found.hint, [(e.name, e.country_iso) for e in found.entries]) == (None, [("Northern Territory", "AU")])
+    assert "AU" not in {e.country_iso for e in gaz.lookup("Northern").entries}

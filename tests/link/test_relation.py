@@ -1660,3 +1660,20 @@ def test_a_paper_called_by_its_masthead_word_is_that_paper():
                           "Bangui Horizon", published_at=dt.datetime(2026, 10, 14, 15, 30, tzinfo=dt.timezone.utc))
     link = classify_pair(original, republished, pair_features(original.text, republished.text))
     assert (link.relation, link.source_id) in (("derived", "a"), ("duplicate", "a"))
+
+
+def test_a_township_spelled_a_letter_apart_is_one_township_and_villages_of_a_territory_are_apart():
+    village = article("v", "A military jet dropped two bombs on Pazigyi village in Kantbalu township on Sunday "
+                           "afternoon, residents said.", dt.date(2026, 4, 13))
+    township = article("t", "At least nine people were killed when military aircraft bombed a monastery school in a "
+                            "village in Kanbalu township on April 12, aid workers said.", dt.date(2026, 4, 13))
+    assert not different_towns(village, township)
+    # names a letter apart but shorter are two townships
+    assert different_towns(replace(village, text=village.text.replace("Kantbalu", "Kanbal")),
+                           replace(township, text=township.text.replace("Kanbalu", "Kanbar")))
+    # two villages each told as lying in one territory of Congo
+    mamove = article("a", "Fighters killed eight civilians on Thursday evening in the village of Mamove in Beni "
+                          "territory, North Kivu province.", dt.date(2026, 9, 18))
+    masala = article("b", "At least 14 people were killed on Thursday when armed men attacked Masala, in the "
+                          "territory of Beni, in North Kivu province.", dt.date(2026, 9, 18))
+    assert different_towns(mamove, masala)

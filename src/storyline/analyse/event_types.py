@@ -522,6 +522,11 @@ def _points_back(verb, event_nouns: frozenset[int]) -> bool:
                for noun in nouns for c in noun.children)
 
 
+# Verbs whose subject did nothing: being, knowing, thinking, wanting.
+NO_DEEDS = frozenset({"be", "understand", "know", "believe", "think", "feel", "hope", "regret", "want", "need",
+                      "wish", "fear"})
+
+
 def _speaks_of_itself(verb) -> bool:
     """Whether what ``verb`` frames is the speaker's own deed: a claim ("the Taliban claimed 17 soldiers were
     killed"), or a clause whose subject points back to the speaker ("police said they shot two robbers")."""
@@ -529,7 +534,10 @@ def _speaks_of_itself(verb) -> bool:
         return True
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     clauses += [verb.head] if verb.dep_ == "parataxis" else []
-    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for clause in clauses for c in clause.children)
+    # a deed, not what the speaker thinks or what something was ("'We understand the pain of the population,' said
+    # the mayor", "'It was a planned assault,' said the prefect")
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for clause in clauses if clause.lemma_.lower() not in NO_DEEDS
+               for c in clause.children)
 
 
 def source_heads(sentence) -> list[tuple]:
@@ -1132,11 +1140,19 @@ def _antecedent(words: list, clause) -> list:
     return words
 
 
+# Operations in which people are held away from any gathering: "arrested 11 men during a search operation".
+SWEEPS = frozenset({"raid", "operation", "sweep", "search"})
+
+
 def held_at_home(token) -> bool:
     """Whether the arrest ``token`` tells was made at people's homes or in raids ("detained six activists at their
-    homes before dawn", "arrested in dawn raids"): not at a demonstration, whatever the sentence says of one."""
-    return any(c.dep_ == "prep" and c.lower_ in ("at", "from", "in") and any(
+    homes before dawn", "arrested in dawn raids", "during a search operation"): not at a demonstration, whatever the
+    sentence says of one."""
+    at_home = any(c.dep_ == "prep" and c.lower_ in ("at", "from", "in") and any(
         p.dep_ == "pobj" and p.lemma_.lower() in HOMES for p in c.children) for c in token.children)
+    # (the parser may hang "during" on the words for those held: "men suspected of belonging to CODECO during ...")
+    return at_home or any(c.dep_ == "prep" and c.lower_ == "during" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in SWEEPS for p in c.children) for c in token.subtree)
 
 
 def _arrested_elsewhere(context: _Context, token) -> bool:
@@ -1659,6 +1675,16 @@ def _raid_by_state(token, context: _Context) -> bool:
     return bool(context.roles_of(doers).get("state"))
 
 
+FIGHTING_WORDS = CLASHING | {"fighting", "battle", "gunfight", "firefight"}
+
+
+def _side_fought(token, context: _Context) -> bool:
+    """Whether ``token`` names one side of a fight the sentence tells ("fighting between government security units
+    and local gunmen", "clashed with gunmen")."""
+    return any(token in side for word in context.tokens if word.lemma_.lower() in FIGHTING_WORDS
+               for side in _fighting_sides(word))
+
+
 def _violence_rule(evidence: _Evidence, context: _Context) -> None:
     """Generic violence is an Attack on civilians or an Armed clash between armed sides: decided by targets."""
     violence = context.cues.pop("violence", [])
@@ -1671,6 +1697,8 @@ def _violence_rule(evidence: _Evidence, context: _Context) -> None:
         token = context.token(cue)
         if cue.pattern.source in ARMED_PRESENCE and not any(t.lemma_.lower() in HARM_LEMMAS for t in context.tokens):
             continue  # "armed men set up a roadblock": men with guns, no violence yet
+        if token.pos_ in ("NOUN", "PROPN") and _side_fought(token, context):
+            continue  # "fighting between security units and local gunmen": one side of the battle told
         doers = _subject(token)[0]
         head = token.head
         causes = {t.lemma_.lower() for t in doers}

@@ -55,7 +55,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-69"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-70"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -183,6 +183,7 @@ class _Draft:
     updated_toll: bool = False  # its toll is told as a new total ("in an updated toll")
     result_state: bool = False  # the event words describe a state found afterwards ("burnt-out trucks")
     continues: bool = False  # a toll without event words of its own, for the incident just told
+    source_place: bool = False  # its place is only its source's ("said Bunia's mayor"), standing in for the event's
     revised: bool = False  # the toll is a new total ("the death toll rose to seven")
     dated_by_event: bool = False  # the time hangs on the event's own words, not on "said on Monday"
     reference: bool = False  # the event words point back to an incident told before ("the attack"), with no toll
@@ -258,7 +259,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
             quiet.append(index)
             # only a sentence about armed men sets a scene ("foiled an attempt by armed infiltrators", "gendarmes
             # caught up with the raiders near Ivohibe"); not "cargo ships returned to the port of Kaolack"
-            here = _scene(index, told, times_of[sentence.start])
+            here = _scene(index, told or sources, times_of[sentence.start])
             if here is not None and actor_terms.find_actor_terms(sentence, on=published):
                 scene = here
             continue
@@ -876,6 +877,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         chosen = best_place([p for _, p in places])
         if chosen is not None:
             draft.place = chosen
+            draft.source_place = not own
             draft.evidence.extend(span for span, p in places if p == chosen or p.country_iso == chosen.country_iso)
             draft.rules.extend([place_rule] if place_rule else [])
     _add_casualties(draft, casualties)
@@ -1204,8 +1206,10 @@ def _suspects_held_over(sentence, trigger: Span | None) -> bool:
         return False
     held_words = {t.i for h in held for t in h.subtree}
     incident = incident_words(sentence)
+    # (not a place named with a scene's word: "a search operation in the Lumumba neighbourhood of Bunia")
     return any(t.dep_ == "pobj" and t.i not in held_words and _definite(t) and (
-        t.i in incident or t.lemma_.lower() in _SCENE_NOUNS) for t in word.subtree)
+        t.i in incident or t.lemma_.lower() in _SCENE_NOUNS and not any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)) for t in word.subtree)
 
 
 def _perfect_over_places(sentence, clause: set[int]) -> bool:
@@ -2445,8 +2449,9 @@ def _place_rank(place: Place) -> tuple[int, bool]:
 
 def _absorb(old: _Draft, new: _Draft) -> None:
     # A toll without event words of its own names where the count was made or the wounded were taken ("17 wounded
-    # were flown to Bor"), not where the incident happened, once that is known to its province.
-    lends_place = not (new.continues and old.place.admin1_iso is not None)
+    # were flown to Bor"), and a source's place where its speaker sits ("will not bring back the dead, said Bunia's
+    # mayor"), not where the incident happened, once that is known to its province.
+    lends_place = not ((new.continues or new.source_place) and old.place.admin1_iso is not None)
     if lends_place and _place_rank(new.place) > _place_rank(old.place):
         old.place = new.place
     if _TIME_RANK[new.time.precision] > _TIME_RANK[old.time.precision]:

@@ -196,12 +196,13 @@ class Designators:
         """Whether ``word`` alone is a leading designator ("Tambon", "Desa"), and the level it asks for."""
         return _word_level(self._prefixes, word)
 
-    def bare_name(self, name: str) -> str:
-        """``name`` without its designator, case kept ("Nohiyai Panj" -> "Panj", "Balkh District" -> "Balkh")."""
+    def bare_name(self, name: str, country: str | None = None) -> str:
+        """``name`` without its designator, case kept ("Nohiyai Panj" -> "Panj", "Balkh District" -> "Balkh"); not
+        a word that is a designator only in other countries than ``country`` ("Northern Territory" stays)."""
         words = name.split()
         lowered = [w.lower() for w in words]
-        stripped, level = self.strip(lowered)
-        if stripped is lowered or level == "place":
+        stripped, level, countries = self.strip_with_countries(lowered)
+        if stripped is lowered or level == "place" or countries and country not in countries:
             return name
         start = next(i for i in range(len(words)) if lowered[i:i + len(stripped)] == stripped)
         return " ".join(words[start:start + len(stripped)])
@@ -261,8 +262,9 @@ class Gazetteer:
             return
         stripped = words
         if forms != "full":
-            stripped, level = self.designators.strip(words)
-            if level == "place":
+            stripped, level, countries = self.designators.strip_with_countries(words)
+            # (nor a word that is a designator only in other countries: "Northern Territory" is no "Northern")
+            if level == "place" or countries and entry.country_iso not in countries:
                 stripped = words
         if forms != "bare" or stripped is words:
             self._index(words, entry)
@@ -300,8 +302,12 @@ class Gazetteer:
         loose = self._loose.get(loose_key(stripped), ()) if allow_loose and len("".join(stripped)) >= 5 else ()
         loose = _in_countries(loose, countries)
         for variant in (words, stripped):
-            found = _in_countries(self._exact.get("".join(variant), ()), countries)
+            # the name as written is a unit's own whatever its last word means elsewhere ("Northern Territory")
+            found = self._exact.get("".join(variant), ())
+            found = _in_countries(found, countries) if variant is stripped else found
             if found:
+                if countries and not _in_countries(found, countries):
+                    hint = None  # "Northern Territory": no designator there
                 return Lookup(tuple(found), hint, alternates=tuple(e for e in loose if e not in found),
                               words=tuple(variant))
         return Lookup(tuple(loose), hint, loose=bool(loose), words=tuple(stripped))
@@ -433,7 +439,7 @@ def load_gazetteer() -> Gazetteer:
 
     for row in admin1_rows:
         key = row["key"]
-        name = preferred.get(key) or gaz.designators.bare_name(plain_name(row["name"]))
+        name = preferred.get(key) or gaz.designators.bare_name(plain_name(row["name"]), row["country_iso"])
         unit = Admin1(key, row["iso_code"] or None, row["country_iso"], name,
                       _float(row["latitude"]), _float(row["longitude"]))
         gaz.admin1[key] = unit
@@ -446,7 +452,8 @@ def load_gazetteer() -> Gazetteer:
             gaz.add_name(alias, entry, forms=forms)
 
     for row in _rows("districts.tsv.gz"):
-        entry = Entry("district", gaz.designators.bare_name(plain_name(row["name"])), row["country_iso"],
+        entry = Entry("district", gaz.designators.bare_name(plain_name(row["name"]), row["country_iso"]),
+                      row["country_iso"],
                       row["admin1_key"], _float(row["latitude"]), _float(row["longitude"]),
                       weight=int(row["population"]))
         for alias in (row["name"], *_aliases(row["aliases"])):

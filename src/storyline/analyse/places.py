@@ -1206,6 +1206,8 @@ def _qualifying_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...]) ->
         k += 1
     if k < len(tokens) and tokens[k].lower_ == "the":
         k += 1
+        if k + 2 < len(tokens) and tokens[k + 1].lower_ == "of" and gaz.designator_level(tokens[k].text)[1] in levels:
+            k += 2  # "Masala, in the territory of Beni"
     if k == j + 1 or k >= len(tokens) or not tokens[k].text[:1].isupper():
         return ()
     doc = tokens[k].doc
@@ -1327,9 +1329,12 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
         # "the outskirts of Béssao, in the Monts de Lam department": a district the tables do not locate; the village
         # is located no better than it, and no worse (its name is the village's, not the district's)
         return replace(_place_of(holder, gaz), location=mention.unlocated)
+    report = _firm_mentions(doc, gaz)
+    if holder is None and (city := _city_told_elsewhere(mention, report, doc)) is not None:
+        # "Arrests in Lumumba", where the report writes elsewhere "the Lumumba neighbourhood of Bunia": the city
+        return _place_of(city, gaz)
     told = [entry for m, entry in resolved if not in_dateline(m)]
     countries = {entry.country_iso for _, entry in resolved}
-    report = _firm_mentions(doc, gaz)
     told_countries = {m.country() for m in report} - {None}
 
     def units_of(m: _Mention) -> set[str]:
@@ -1368,6 +1373,18 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
     if len(countries) != 1:
         return None
     return replace(_place_of(gaz.entry_of_code[countries.pop()], gaz), location=mention.unlocated)
+
+
+def _city_told_elsewhere(mention: _Mention, report: list[_Mention], doc) -> Entry | None:
+    """The big town (BIG_TOWN people or more) that the report writes elsewhere as owning the quarter ``mention``
+    names: "the Lumumba neighbourhood of Bunia", "Bunia's Lumumba neighbourhood"; None where it writes none."""
+    text = doc_text(doc)
+    name, parts = re.escape(mention.unlocated), "|".join(sorted(CITY_PART_WORDS))
+    ends = {match.end() for match in re.finditer(rf"\b{name}\s+(?:{parts})\s+of\s+(?:the\s+)?", text)}
+    owners = {match.start() for match in re.finditer(rf"['’]s\s+{name}\s+(?:{parts})\b", text)}
+    towns = [e for m in report if m.start in ends or m.end in owners
+             for e in m.found.entries if e.level == "place" and e.weight >= BIG_TOWN]
+    return max(towns, key=lambda e: e.weight) if towns else None
 
 
 def _only_district(report: list[_Mention], unit: str, in_dateline) -> Entry | None:

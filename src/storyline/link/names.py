@@ -31,10 +31,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from storyline.link.attribution import WIRE_ALIASES, looks_like_outlet
 
 __all__ = ["NOT_NAMES", "Name", "SharedName", "name_weight", "ordinary_words", "place_name_keys", "report_names",
-           "same_town", "shared_names", "spelling_key", "spelling_keys", "town_places"]
+           "same_town", "shared_names", "spelled_alike", "spelling_key", "spelling_keys", "town_places"]
 
 # Capitalised words that start sentences or name days and months say nothing about which story it is.
 NOT_NAMES = frozenset("""
@@ -70,6 +72,12 @@ _PARTS_OF_PLACES = frozenset({"centre", "center", "outskirts", "edge", "heart", 
                               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 # The two words before a name, "the" skipped: "near [the] Lafoole", "the village of Lafoole".
 _WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+(?:the\s+)?$")
+
+
+# A town's name the gazetteer lacks, written by two reports a letter apart, is one name spelled two ways when it has
+# this many letters or more ("Kantbalu", "Kanbalu"); shorter names a letter apart are often two towns ("Masala",
+# "Masaka").
+SPELLING_LETTERS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +186,21 @@ def town_places(name: str) -> frozenset[tuple[str, str | None, str]]:
 
 
 def same_town(a: Name, b: Name) -> bool:
-    """Whether two names are one town spelled two ways: the gazetteer reads both as the same district or town."""
-    return a.town and b.town and bool(a.places & b.places)
+    """Whether two names are one town spelled two ways: the gazetteer reads both as the same district or town, or,
+    for a name it does not know, the two one-word names are long (SPELLING_LETTERS or more) and a letter apart
+    ("Kantbalu", "Kanbalu")."""
+    if not (a.town and b.town):
+        return False
+    if a.places & b.places:
+        return True
+    return not (a.places and b.places) and len(a.words) == len(b.words) == 1 and spelled_alike(a.words[0], b.words[0])
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Whether two folded one-word names are one name spelled two ways: the same first letter, SPELLING_LETTERS or
+    more each, a letter apart ("kantbalu", "kanbalu")."""
+    return (a[:1] == b[:1] and min(len(a), len(b)) >= SPELLING_LETTERS and abs(len(a) - len(b)) <= 1
+            and Levenshtein.distance(a, b) <= 1)
 
 
 def _is_place_name(name: str) -> bool:

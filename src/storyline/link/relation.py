@@ -36,8 +36,9 @@ from rapidfuzz import fuzz
 
 from storyline.link.align import is_figure, reworded_only
 from storyline.link.attribution import attributions, canonical_outlet, find_attributions
-from storyline.link.names import (CAPITALS, NOT_NAMES, SMALL_LETTERS, SharedName, is_town_name, is_unknown_place,
-                                  report_names, same_town, shared_names, spelling_key, spelling_keys)
+from storyline.link.names import (CAPITALS, NOT_NAMES, SMALL_LETTERS, SPELLING_LETTERS, SharedName, is_town_name,
+                                  is_unknown_place, report_names, same_town, shared_names, spelled_alike,
+                                  spelling_key, spelling_keys)
 from storyline.link.similarity import WORD, is_function_word, stem, word_list, word_list_stems
 from storyline.records import Article, Link
 
@@ -580,9 +581,11 @@ TOLD_APART_POINTS = DIFFERENT_DAYS_POINTS + NEAR_DAYS_POINTS + DIFFERENT_TOWNS_P
 # common and were taken for a rewrite.
 NEWER_INCIDENT_DAYS = 1
 
-# "in the municipality of Argelia", "in Bara locality", "in the Macina circle": a unit below the region
+# "in the municipality of Argelia", "in Bara locality", "in the Macina circle", "in Beni territory": a unit below the
+# region
 _IN_LOCAL_UNIT = (r"in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?:rural\s+)?(?:municipality|district|commune|circle|"
-                  r"cercle|county|sub-county|locality|woreda|local\s+government\s+area|(?:sub-)?prefecture)\b")
+                  r"cercle|county|sub-county|locality|woreda|local\s+government\s+area|(?:sub-)?prefecture|"
+                  r"territory)\b")
 # a name of up to three capitalised words
 _PLACE_NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
@@ -1274,6 +1277,7 @@ def different_quarters(a_text: str, b_text: str) -> bool:
         # "Rueso" and "Rue So" are one name written whole or in two words
         return "".join(tokens(quarter)) in words or all(
             w in words or (len(_skeleton(w)) >= QUARTER_SKELETON_LETTERS and _skeleton(w) in skeletons)
+            or len(w) >= SPELLING_LETTERS and any(spelled_alike(w, other) for other in words)  # "Kantbalu", "Kanbalu"
             for w in tokens(quarter))
 
     return (not any(named_in(q, b_words, b_skeletons) for q in a_quarters)
