@@ -99,9 +99,7 @@ def is_latin(text: str) -> bool:
 def bare_key(name: str, country: str | None = None) -> str:
     """The key a name is matched on once its designator is gone: "Kulob District" and "Kulob" are one name. A word
     that is a designator only in other countries than ``country`` stays ("Yukon Territory" is not Congo's)."""
-    words = name_words(name)
-    stripped, _, countries = read_designators().strip_with_countries(words)
-    return "".join(words if countries and country not in countries else stripped)
+    return "".join(read_designators().strip_in(name_words(name), country)[0])
 
 
 def usable_aliases(names, primary: str, country: str) -> list[str]:

@@ -188,6 +188,14 @@ class Designators:
                     break
         return words, hint, countries
 
+    def strip_in(self, words: list[str], country: str | None) -> tuple[list[str], str | None]:
+        """As :meth:`strip`, for a unit of ``country``: a word that is a designator only in other countries stays
+        part of the name ("Northern Territory" is no "Northern"; "Beni Territory" is Beni, in Congo)."""
+        stripped, hint, countries = self.strip_with_countries(words)
+        if countries and country not in countries:
+            return words, None
+        return stripped, hint
+
     def trailing_level(self, word: str) -> tuple[bool, str | None]:
         """Whether ``word`` alone is a trailing designator ("province"), and the level it asks for."""
         return _word_level(self._suffixes, word)
@@ -201,8 +209,8 @@ class Designators:
         a word that is a designator only in other countries than ``country`` ("Northern Territory" stays)."""
         words = name.split()
         lowered = [w.lower() for w in words]
-        stripped, level, countries = self.strip_with_countries(lowered)
-        if stripped is lowered or level == "place" or countries and country not in countries:
+        stripped, level = self.strip_in(lowered, country)
+        if stripped is lowered or level == "place":
             return name
         start = next(i for i in range(len(words)) if lowered[i:i + len(stripped)] == stripped)
         return " ".join(words[start:start + len(stripped)])
@@ -262,9 +270,8 @@ class Gazetteer:
             return
         stripped = words
         if forms != "full":
-            stripped, level, countries = self.designators.strip_with_countries(words)
-            # (nor a word that is a designator only in other countries: "Northern Territory" is no "Northern")
-            if level == "place" or countries and entry.country_iso not in countries:
+            stripped, level = self.designators.strip_in(words, entry.country_iso)
+            if level == "place":
                 stripped = words
         if forms != "bare" or stripped is words:
             self._index(words, entry)

@@ -898,7 +898,7 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
             mention = _unknown_place_mention(tokens, i, run_of, entity_of, gaz)
             if mention is not None:
                 mentions.append(mention)
-                i = next((k for k in range(i, len(tokens)) if tokens[k].idx >= mention.end), len(tokens))
+                i = _index_after(tokens, i, mention)
             else:
                 i += 1
             continue
@@ -913,7 +913,7 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
                     mention := _unknown_place_mention(tokens, i, run_of, entity_of, gaz)) is not None:
                 # a known word opening a longer name no table knows: "near Sam Ouandja" (Sam is a town of Benin)
                 mentions.append(mention)
-                i = next((k for k in range(i, len(tokens)) if tokens[k].idx >= mention.end), len(tokens))
+                i = _index_after(tokens, i, mention)
                 continue
             if mention is not None:
                 mentions.append(mention)
@@ -1091,6 +1091,11 @@ def _accepted_small_mention(tokens, i: int, j: int, found: Lookup, entity_of, ga
     if not (written or labelled):
         return None
     return _Mention(first.idx, last.idx + len(last), found, written, small=True)
+
+
+def _index_after(tokens, i: int, mention: _Mention) -> int:
+    """The index of the first of ``tokens`` from ``i`` on that lies past ``mention`` (their number if none)."""
+    return next((k for k in range(i, len(tokens)) if tokens[k].idx >= mention.end), len(tokens))
 
 
 def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) -> _Mention | None:
@@ -1347,10 +1352,11 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
         m = replace(m, found=replace(m.found, entries=home))
         return _units_lying_in(m) | _units_named(m)
 
-    in_report = {u for m in report if not in_dateline(m) for u in units_of(m)}
+    units_by_mention = [(m, units_of(m)) for m in report if not in_dateline(m)]
+    in_report = {u for _, units in units_by_mention for u in units}
     # where the report writes its places as places ("in southern Tripoli"), before names it uses in passing ("flights
     # were diverted to Misrata")
-    written = {u for m in report if m.strong and not in_dateline(m) for u in units_of(m)}
+    written = {u for m, units in units_by_mention if m.strong for u in units}
     for units in ({e.admin1_key for e in told if e.level == "admin1"},
                   {e.admin1_key for e in told if e.admin1_key},
                   _units_beside_name(mention, report, doc),
