@@ -1874,3 +1874,25 @@ def test_a_round_up_keeps_its_attack_where_it_was_and_next_day_arrests_in_a_sear
         "army said.\n", dt.date(2026, 10, 12))
     assert [(e.sub_event_type, e.place.location) for e in events] == [
         ("Attack", "Djugu"), ("Violent demonstration", "Bunia"), ("Arrests", "Bunia")]
+
+
+def test_a_march_for_the_victims_of_an_earlier_strike_is_a_protest_and_the_strike_its_own_incident():
+    events = events_of(
+        "Several thousand people walked through the centre of Kaga Bandoro on Thursday in a silent procession for "
+        "the victims of Monday's air strike on the cattle market, asking the government to stop bombing towns.\n\n"
+        "The procession ended at the prefecture without incident.\n", dt.date(2026, 5, 8))
+    assert sorted((e.sub_event_type, e.time.start) for e in events) == [
+        ("Air/drone strike", dt.date(2026, 5, 4)), ("Peaceful protest", dt.date(2026, 5, 7))]
+    # funerals are no demonstration: the bombing they were held for is the sentence's incident, with its toll
+    (event,) = events_of("Funerals were held in Kaga Bandoro on Tuesday for the victims of the car bomb that went off "
+                         "near the mosque on Sunday, as the health ministry raised the death toll to nine.\n",
+                         dt.date(2026, 5, 6))
+    assert (event.sub_event_type, event.fatalities.low) == ("Remote explosive/landmine/IED", 9)
+
+
+
+def test_arrests_over_an_earlier_shooting_do_not_take_its_toll():
+    events = events_of("Police in St James arrested two men in Granville on Wednesday in connection with last "
+                       "Saturday's shooting in Flanker that left three men dead.\n", dt.date(2026, 7, 23))
+    arrests = next(e for e in events if e.sub_event_type == "Arrests")
+    assert arrests.fatalities is None and arrests.time.start == dt.date(2026, 7, 22)

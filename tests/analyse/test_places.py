@@ -1223,3 +1223,15 @@ def test_a_designator_of_one_country_leaves_the_names_of_other_countries_whole()
     found = gaz.lookup("Northern Territory")
     assert (found.hint, [(e.name, e.country_iso) for e in found.entries]) == (None, [("Northern Territory", "AU")])
     assert "AU" not in {e.country_iso for e in gaz.lookup("Northern").entries}
+
+
+def test_an_abbreviated_saint_names_the_parish_and_settles_the_country_of_a_name_beside_it():
+    found = dict(places_in("Police in St Catherine arrested two men in Bog Walk on Thursday."))
+    assert (found["St Catherine"].admin1_iso, found["St Catherine"].precision) == ("JM-14", "admin1")
+    # Granville is a town of Australia and of France, and a district of two Jamaican parishes: St James says which
+    found = dict(places_in("Police in St James arrested two men in Granville on Wednesday."))
+    assert (found["Granville"].country_iso, found["Granville"].admin1_iso) == ("JM", "JM-08")
+    # an English word a comma puts in a parish is a place of it
+    found = dict(places_in("Gunmen opened fire on a group playing dominoes in Flanker, St James, on Saturday night."))
+    assert (found["Flanker"].location, found["Flanker"].admin1_iso) == ("Flanker", "JM-08")
+    assert [p.location for _, p in places_in("Workers protested at Unilever, near the port.")] == []

@@ -69,6 +69,22 @@ def test_two_stories_that_place_a_shooting_in_other_quarters_of_one_town_are_two
     assert len(fuse_events(mentions, Context(Lineages(()), {"north": "s", "south": "s"}, {}, texts.get))) == 1
 
 
+def test_two_stories_naming_other_villages_of_one_parish_are_two_incidents_though_one_village_is_unknown():
+    # "in Dunbar Hill, Clarendon" (a name no table knows, placed in its parish) and "in May Pen, Clarendon"
+    hill = Place("Jamaica", "JM", "Clarendon", "JM-13", "Dunbar Hill", None, None, "admin1")
+    town = Place("Jamaica", "JM", "Clarendon", "JM-13", "May Pen", 17.9646, -77.2452, "place")
+    day = (D(2026, 3, 7), D(2026, 3, 7), "day")
+    mentions = [mention("m1", "hill", sub="Attack", event_type="Violence against civilians", place=hill, time=day,
+                        killed=3, victims="men"),
+                mention("m2", "town", sub="Attack", event_type="Violence against civilians", place=town, time=day,
+                        killed=2, victims="men")]
+    assert len(fuse_events(mentions, context())) == 2
+    # one story may name the village where another names the town beside it; the parish alone says nothing
+    assert len(fuse_events(mentions, context(stories={"hill": "s", "town": "s"}))) == 1
+    parish = replace(hill, location=None)
+    assert len(fuse_events([replace(mentions[0], place=parish), mentions[1]], context())) == 1
+
+
 def test_different_tolls_are_a_disagreement_with_a_range_and_acleds_conservative_figure():
     mentions = [mention("m1", "a", killed=3), mention("m2", "b", killed=5), mention("m3", "c", killed=5)]
     (event,) = fuse_events(mentions, context([derived("b", "c")]))

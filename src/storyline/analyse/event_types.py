@@ -646,6 +646,8 @@ def told_as_cause(token) -> bool:
     by = token.head
     if token.dep_ != "pobj" or by.dep_ not in ("agent", "prep"):
         return False
+    if by.lower_ == "of" and _mourned(by.head):  # "marched in a procession for the victims of [Sunday's strike]"
+        return True
     if by.lower_ == "over":  # "in unrest over [the death of a man]", "protests over [the killing of two students]"
         return by.head.lemma_.lower() in UNREST_WORDS
     # what was set off must be unrest, not harm: "asphyxia caused by the use of poisonous gas" tells the incident
@@ -654,6 +656,31 @@ def told_as_cause(token) -> bool:
         verb.dep_ == "acl" and verb.head.lemma_.lower() in UNREST_WORDS  # "unrest sparked by"
         or any(w.dep_ == "pobj" and w.lemma_.lower() in UNREST_WORDS  # "in unrest sparked by", as the parser hangs it
                for c in verb.children if c.dep_ == "prep" and c.i < verb.i for w in c.children))
+
+
+# Those a gathering is held for, and what it is held as, when it mourns them ("a vigil for the victims of the bombing",
+# "marched to mourn the dead of the attack")
+MOURNED = frozenset({"victim", "dead", "family", "survivor", "casualty"})
+MOURNING = frozenset({"march", "procession", "vigil", "rally", "protest", "demonstration", "demonstrate", "sit"})
+MOURNING_VERBS = frozenset({"mourn", "honour", "honor", "remember", "commemorate"})
+
+
+def _mourned(word) -> bool:
+    """Whether ``word`` names those a gathering mourns: "(a procession) for [the victims]", "(held a vigil) for [the
+    dead]", "to mourn [the victims]". What they were victims of is then what the gathering was over, another
+    incident."""
+    if word.lemma_.lower() not in MOURNED:
+        return False
+    if word.dep_ == "dobj":  # "marched to mourn [the victims]"; not "funerals were held to mourn them"
+        return word.head.lemma_.lower() in MOURNING_VERBS and _gathering(word.head.head)
+    return word.dep_ == "pobj" and word.head.lower_ == "for" and _gathering(word.head.head)
+
+
+def _gathering(word) -> bool:
+    """Whether ``word`` is a demonstration or the holding of one: "marched", "a vigil", "held a vigil"; not
+    "funerals were held"."""
+    return word.lemma_.lower() in MOURNING or word.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MOURNING for c in word.children)
 
 
 # What a crowd's grievance or unrest is called, made once: told_as_cause runs on every word of every sentence typed

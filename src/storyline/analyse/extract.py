@@ -44,7 +44,7 @@ from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLEN
                                            EventType, after_clause, classify_event, event_words, held_at_home,
                                            incident_words, is_reporting_verb, mapping_for, other_time_clause,
                                            people_words, place_words, reporter_words, source_heads, speech_verbs,
-                                           time_unit_of)
+                                           time_unit_of, told_as_cause)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, enclosing_city, event_places, find_places, in_dateline
@@ -55,7 +55,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-70"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-71"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -271,9 +271,15 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         scene = None
         draft.sentences.append(index)
         draft.lead = not drafts
-        merged = _merge_into(drafts, draft)
-        if merged is not None:
-            sentence_events.setdefault(index, []).append(merged)
+        # what a gathering was over, told before it as it happened before it
+        cause = _dated_cause(sentence, times_of[sentence.start], told, sources, published) if (
+            draft.event_type in ("Protests", "Riots")) else None
+        if cause is not None:
+            cause.sentences.append(index)
+        for told_here in (d for d in (cause, draft) if d is not None):
+            merged = _merge_into(drafts, told_here)
+            if merged is not None:
+                sentence_events.setdefault(index, []).append(merged)
     _join_later_incidents(drafts, sentence_events)
     _drop_earlier_background(drafts, sentence_events)
     for draft in drafts:
@@ -352,6 +358,38 @@ _UNIT_OF_REGION = re.compile(r"\b(?:province|region|state|county|department|gove
 
 
 _HOW_REACH = 2  # sentences after untyped harm within which one may tell what it was
+
+
+def _dated_cause(sentence, found_times: list[tuple[Span, TimeInterval]], told: list[tuple[Span, Place]],
+                 sources: list[tuple[Span, Place]], published) -> _Draft | None:
+    """The violent incident a gathering was over, told in passing with a day of its own: "marched in a mourning
+    procession for the victims of [last Sunday's drone strike on the town's market]", "riots over [Friday's killing
+    of a student]". The sentence's own incident is the gathering (see event_types.told_as_cause); this is the
+    other, placed where the phrase says or else where the sentence does."""
+    cause = _cause_phrase(sentence, None)
+    if cause is None:
+        return None
+    start, end = cause
+    times = [(span, interval) for span, interval in found_times if start <= span.start and span.end <= end]
+    kind = classify_event(sentence.doc.char_span(start, end)) if times else None
+    if kind is None or kind.event_type not in POLITICAL_VIOLENCE:
+        return None
+    places = [(span, place) for span, place in told if start <= span.start and span.end <= end]
+    draft = _event_draft(sentence, times, places or told, sources, None, published, kind=kind)
+    if draft is not None:
+        draft.rules.append("cause-of-gathering")
+    return draft
+
+
+def _cause_phrase(sentence, trigger: Span | None) -> tuple[int, int] | None:
+    """The character range of what the incident told by ``trigger`` was over or set off by, when the trigger lies
+    outside it ("marched for the victims of [Monday's strike]", see event_types.told_as_cause)."""
+    for token in sentence:
+        if told_as_cause(token):
+            start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+            if trigger is None or not start <= trigger.start < end:
+                return start, end
+    return None
 
 
 def _harm_told_first(harm, sentence, published) -> _Draft | None:
@@ -693,6 +731,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     if kind is None and told_toll and last.fatalities.best is not None:
         # "I have buried many people in this area": a vague count after an exact toll is no toll of the incident
         casualties = [c for c in casualties if c.figure.best is not None or c.kind != "killed"]
+    if kind is not None and kind.sub_event_type == "Arrests" and (over := _held_over(sentence, kind.trigger)):
+        # "arrested two men in connection with last Saturday's shooting that left three men dead": its toll
+        casualties = [c for c in casualties if not any(over[0] <= span.start < over[1] for span in c.evidence)]
     running = [c for c in casualties if _running_toll(sentence, c)]
     casualties = [c for c in casualties if c not in running]
     if running and not casualties and not any(interval.precision in ("day", "week") for _, interval in found_times):
@@ -747,6 +788,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     claimed = None if casualties else _claimed_incident(sentence, kind.trigger)
     if claimed is not None:  # "claimed the ambush on Sunday": the day of the claim, though hung on the noun
         times = [(span, interval, "other" if how == "event" and _hangs_on(sentence, span, claimed) else how, steps)
+                 for span, interval, how, steps in times]
+    cause = _cause_phrase(sentence, kind.trigger)
+    if cause is not None:  # "a silent procession for the victims of [Monday's air strike]": the strike's day
+        times = [(span, interval, "other" if how == "event" and cause[0] <= span.start < cause[1] else how, steps)
                  for span, interval, how, steps in times]
     backdrop = None if casualties else _backdrop_clause(sentence, kind.trigger)
     if backdrop is not None:  # "families fled when the shooting started and came back on Tuesday"
@@ -1189,6 +1234,20 @@ def _hangs_on(sentence, span: Span, verb) -> bool:
     a verb coordinated with it, which the parser often takes for one of its own ("... and came back [on Monday]")."""
     roots = [t for t in sentence if span.start <= t.idx < span.end and not span.start <= t.head.idx < span.end]
     return any(t.head.i == verb.i or t.head.dep_ == "prep" and t.head.head.i == verb.i for t in roots)
+
+
+def _held_over(sentence, trigger: Span | None) -> tuple[int, int] | None:
+    """The character range of the incident an arrest is made over, when the sentence names it with a definite word
+    under the arrest ("arrested two men in connection with [last Saturday's shooting in Flanker that left three
+    dead]")."""
+    word = _trigger_head(sentence, trigger)
+    if word is None:
+        return None
+    incident = incident_words(sentence)
+    over = next((t for t in word.subtree if t.dep_ == "pobj" and t.i in incident and _definite(t)), None)
+    if over is None:
+        return None
+    return over.left_edge.idx, over.right_edge.idx + len(over.right_edge.text)
 
 
 def _suspects_held_over(sentence, trigger: Span | None) -> bool:

@@ -64,6 +64,15 @@ def name_key(text: str) -> str:
     return "".join(name_words(text))
 
 
+# Abbreviations that open names, written out as the packages spell them ("St James" is the parish Saint James)
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _spelled_out(words: list[str]) -> list[list[str]]:
+    """``words`` with an abbreviation that opens them written out ("st james" -> "saint james"), if one does."""
+    return [[_ABBREVIATED[words[0]], *words[1:]]] if len(words) > 1 and words[0] in _ABBREVIATED else []
+
+
 def loose_key(words: list[str]) -> str:
     """A forgiving key for romanised names; only consulted when the exact key finds nothing."""
     loosened = []
@@ -308,7 +317,7 @@ class Gazetteer:
         stripped, hint, countries = self.designators.strip_with_countries(words)
         loose = self._loose.get(loose_key(stripped), ()) if allow_loose and len("".join(stripped)) >= 5 else ()
         loose = _in_countries(loose, countries)
-        for variant in (words, stripped):
+        for variant in (words, stripped, *_spelled_out(words)):
             # the name as written is a unit's own whatever its last word means elsewhere ("Northern Territory")
             found = self._exact.get("".join(variant), ())
             found = _in_countries(found, countries) if variant is stripped else found

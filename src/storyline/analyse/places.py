@@ -828,6 +828,7 @@ def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[st
         named |= _units_named(mention)
         if inside := _units_lying_in(mention):
             lies_in[mention] = inside.pop()
+    named |= _units_named_together(mentions)
     for token in sentence:
         if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text)):
             countries.add(iso)
@@ -839,6 +840,22 @@ def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[st
             admin1_keys[mention] = admin1_keys[mention] | {e.admin1_key for e in after.found.entries
                                                            if e.level == "admin1" and e.admin1_key}
     return countries, admin1_keys
+
+
+def _units_named_together(mentions: list[_Mention]) -> set[str]:
+    """Admin-1 units that names of several countries' units settle between them: of the units a name may be
+    ("St James", a parish of Barbados and of Jamaica), the one alone that another name of the sentence may lie in
+    ("Police in St James arrested two men in Granville": Jamaica's)."""
+    out: set[str] = set()
+    for mention in mentions:
+        units = {e.admin1_key for e in mention.found.entries if e.level == "admin1"}
+        if mention.small or len(units) < 2 or mention.found.hint not in (None, "admin1"):
+            continue
+        shared = units & {e.admin1_key for other in mentions if other is not mention and not other.small
+                          for e in other.found.entries if e.level != "admin1"}
+        if len(shared) == 1:
+            out |= shared
+    return out
 
 
 def _reduplicated(first, last) -> bool:
@@ -1122,7 +1139,9 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
             return None
     first, last = tokens[i], tokens[j]
     name = doc_text(first.doc)[first.idx:last.idx + len(last)]
-    if gaz.demonym_country(name) or all(_is_english_word(t) for t in tokens[i:j + 1] if t.is_alpha):
+    # an English word may still name a place the text puts in its admin-1 ("in Flanker, St James")
+    if gaz.demonym_country(name) or all(_is_english_word(t) for t in tokens[i:j + 1] if t.is_alpha) and not (
+            _comma_unit(tokens, j, gaz)):
         return None
     hint, area = None, False
     if j + 1 < len(tokens):
@@ -1154,8 +1173,9 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
         # the small model takes an unfamiliar name for a person's or a people's ("Béssao" as NORP; demonyms are out),
         # and a lone unfamiliar word put at a place in a district for an organisation's ("buried at
         # Puthukudiyiruppu in the Mullaitivu district"; not "a strike at Unilever in Lagos state")
+        # or one followed by the admin-1 it lies in ("shot at a domino game in Flanker, St James")
         unfamiliar = label in (None, "PERSON", "NORP") or label == "ORG" and i == j and _after_locative(
-            tokens, i) and _in_district_written(tokens, j, gaz)
+            tokens, i) and (_in_district_written(tokens, j, gaz) or _comma_unit(tokens, j, gaz))
         held = (unfamiliar or comma_in and label in ("GPE", "LOC")) and (_qualified_by_unit(
             tokens, j, gaz, ("admin1", "district")) or comma_in and _in_unit_told(tokens, j + 3, gaz))
         qualified = held and unfamiliar
@@ -1172,6 +1192,11 @@ def _qualified_by_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...] =
     """Whether a known unit of ``levels`` follows ``tokens[j]`` as where it lies ("Boni, Mopti", "Boni in the Mopti
     region", "the Domel area of Bannu district")."""
     return bool(_qualifying_unit(tokens, j, gaz, levels))
+
+
+def _comma_unit(tokens, j: int, gaz: Gazetteer) -> bool:
+    """Whether a comma and a known admin-1 follow ``tokens[j]`` ("in Flanker, St James"), as a place is written."""
+    return j + 1 < len(tokens) and tokens[j + 1].text == "," and _qualified_by_unit(tokens, j, gaz)
 
 
 def _in_unit_told(tokens, k: int, gaz: Gazetteer) -> bool:

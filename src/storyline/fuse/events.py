@@ -42,7 +42,7 @@ from storyline.records import Disagreement, Event, EventMention, Evidence, Place
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
 VILLAGE_KM = 50.0  # a village placed at the town or district holding it may lie this far from it (_village_near)
 NEIGHBOUR_KM = 10.0  # towns this close, in one story, may be named for the same ground (see _neighbours)
-FUSER = "fuse-10"
+FUSER = "fuse-11"
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -96,7 +96,7 @@ def compatible(a: EventMention, b: EventMention, context: Context) -> bool:
         return False
     if not (_places_compatible(a.place, b.place) or _neighbours(a.place, b.place) and _same_story(a, b, context)):
         return False
-    if _other_quarters(a, b, context):
+    if _other_quarters(a, b, context) or _other_villages(a, b, context):
         return False
     if not _victims_compatible(a.victims, b.victims) and not _two_sides_of_a_clash(a, b, context):
         return False
@@ -117,6 +117,20 @@ def _other_quarters(a: EventMention, b: EventMention, context: Context) -> bool:
         return False
     a_text, b_text = context.text_of(a.article_id), context.text_of(b.article_id)
     return bool(a_text and b_text) and different_quarters(a_text, b_text)
+
+
+def _other_villages(a: EventMention, b: EventMention, context: Context) -> bool:
+    """Reports of two stories that each name the village where it happened, one that no table knows placed only in
+    its admin-1 ("in Flanker, St James") and another ("in Salt Spring, St James"): two incidents, as two towns
+    would be. Within one story a report may name a village where another names the town beside it."""
+    if _same_story(a, b, context) or not (a.place.location and b.place.location):
+        return False
+    named = ("place", "district")
+    unknown = [p for p in (a.place, b.place) if p.precision == "admin1" and is_unknown_place(p.location)]
+    if not unknown or not all(p.precision in named or p in unknown for p in (a.place, b.place)):
+        return False
+    return not (_same_name(a.place.location, b.place.location) or _village_near(a.place, b.place)
+                or _village_near(b.place, a.place))
 
 
 def _one_fight_typed_two_ways(a: EventMention, b: EventMention, context: Context) -> bool:
