@@ -200,6 +200,10 @@ def test_fighting_between_the_police_and_people_who_bear_no_arms_is_rioting():
     # an armed side, or soldiers rather than police, leave it a battle
     assert classify_text("Police clashed with gunmen in Kampala on Saturday.").sub_event_type == "Armed clash"
     assert classify_text("Soldiers clashed with rebels near Kasese on Saturday.").sub_event_type == "Armed clash"
+    # guards who keep order at a site stand where the police do: workers fighting them riot
+    found = classify_text("Factory workers demanding back pay clashed with guards at the gate on Monday night.")
+    assert (found.sub_event_type, found.rule.split(":")[0]) == ("Violent demonstration", "fight-with-police")
+    assert classify_text("Border guards clashed with gunmen near the crossing on Monday.").sub_event_type == "Armed clash"
 
 
 def test_a_camp_of_herders_or_miners_is_a_civilian_target_and_an_army_camp_an_armed_one():

@@ -1896,3 +1896,12 @@ def test_arrests_over_an_earlier_shooting_do_not_take_its_toll():
                        "Saturday's shooting in Flanker that left three men dead.\n", dt.date(2026, 7, 23))
     arrests = next(e for e in events if e.sub_event_type == "Arrests")
     assert arrests.fatalities is None and arrests.time.start == dt.date(2026, 7, 22)
+
+
+def test_a_town_on_the_edge_of_a_city_stays_itself_where_a_part_of_the_city_is_the_city():
+    (event,) = events_of("Young men in Es Senia, a commune on the southern edge of Oran, rioted on Tuesday night.\n",
+                         dt.date(2026, 9, 23))
+    assert (event.place.location, event.place.admin1_iso) == ("Es Senia", "DZ-31")
+    (event,) = events_of("Young men in Kypseli, a neighbourhood of central Athens, rioted on Tuesday night.\n",
+                         dt.date(2026, 9, 23))
+    assert event.place.location == "Athens"

@@ -81,6 +81,9 @@ def test_two_stories_naming_other_villages_of_one_parish_are_two_incidents_thoug
     assert len(fuse_events(mentions, context())) == 2
     # one story may name the village where another names the town beside it; the parish alone says nothing
     assert len(fuse_events(mentions, context(stories={"hill": "s", "town": "s"}))) == 1
+    # one town spelled two ways ("Poipet", "Paoy Paet") is one place: it lies at one point
+    other_spelling = replace(town, location="Pen Town")
+    assert len(fuse_events([replace(mentions[0], place=other_spelling), mentions[1]], context())) == 1
     parish = replace(hill, location=None)
     assert len(fuse_events([replace(mentions[0], place=parish), mentions[1]], context())) == 1
 

@@ -1972,6 +1972,9 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
 
 PEOPLE_ROLES = frozenset({"armed", "civilian", "crowd", "nonstate", "protester", "state"})  # roles that name people
 POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "gendarmerie"})
+# Who keeps order at a site, for the state or for its owner: a crowd fighting them riots ("casino workers clashed
+# with guards")
+GUARD_WORDS = frozenset({"guard", "guardsman", "guardsmen", "watchman", "watchmen", "bouncer"})
 
 
 def _riot_with_police_rule(evidence: _Evidence, context: _Context) -> None:
@@ -1998,7 +2001,8 @@ def _police_and_people(context: _Context, word) -> bool:
     police = people = 0
     for side in _fighting_sides(word):
         roles = context.roles_of(side)
-        if roles.get("state") and any(t.lemma_.lower() in POLICE_WORDS for t in side):
+        lemmas = {t.lemma_.lower() for t in side}
+        if (roles.get("state") and lemmas & POLICE_WORDS) or lemmas & GUARD_WORDS:
             police += 1
         elif not (roles.get("armed") or roles.get("state")) and (
                 roles.get("civilian", 0) + roles.get("crowd", 0) + roles.get("protester", 0) >= 0.6):

@@ -55,7 +55,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-71"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-72"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -322,7 +322,8 @@ def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text:
     sentence; ``text``: the article's."""
     told = {(span.start, span.end) for span in draft.evidence if span.field == "place"}
     where = {index for index, span, place in named if place == draft.place and (span.start, span.end) in told}
-    beside = [(span, place) for index, span, place in named if index in where]
+    beside = [(span, place) for index, span, place in named if index in where
+              and not any(_borders(text, span, start, end) for start, end in told)]
     owners = [(span, place) for span, place in beside if any(_owns(text, span, start, end) for start, end in told)]
     city = enclosing_city(draft.place, [place for _, place in beside], tuple(place for _, place in owners))
     if city is not None:
@@ -336,9 +337,18 @@ def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text:
 # "Kharkiv's Saltivskyi district", "the Athens district of Kypseli"; "the Saltivskyi district of Kharkiv",
 # "Saltivskyi district in Kharkiv", "Pangrati, a residential neighbourhood of central Athens"
 _PART_OF_TOWN = r"(?:district|neighbou?rhood|quarter|borough|suburb|township|area|ward|commune)"
+_AT_THE_EDGE = re.compile(r"^,?\s+(?:an?\s+(?:[a-z-]+\s+)?[a-z]+\s+)?(?:on|at)\s+the\s+(?:[a-z-]+\s+)?"
+                          r"(?:outskirts|edge|fringes?)\s+of\s+$")
 _OWNER_BEFORE = re.compile(rf"^(?:['’]s\s+|\s+{_PART_OF_TOWN}\s+of\s+)$")
 _OWNER_AFTER = re.compile(rf"^(?:\s+{_PART_OF_TOWN})?,?\s+(?:(?:an?|the)\s+(?:[a-z-]+\s+)?{_PART_OF_TOWN}\s+)?"
                           rf"(?:of|in)\s+(?:(?:north|south|east|west|central|inner|outer)[a-z-]*\s+)?$")
+
+
+def _borders(text: str, city: Span, start: int, end: int) -> bool:
+    """Whether the place at ``start``-``end`` is written as lying at the edge of the city named at ``city``, a town
+    beside it rather than a part of it: "Es Sénia, a commune on the southern edge of Oran", "in Es Sénia, on the
+    outskirts of Oran"."""
+    return end <= city.start and _AT_THE_EDGE.match(text[end:city.start]) is not None
 
 
 def _owns(text: str, owner: Span, start: int, end: int) -> bool:

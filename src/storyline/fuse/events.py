@@ -40,9 +40,10 @@ from storyline.link.relation import different_quarters
 from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
 
 MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
+SAME_POINT_KM = 1.0  # two names of places this close are one place's (_places_compatible)
 VILLAGE_KM = 50.0  # a village placed at the town or district holding it may lie this far from it (_village_near)
 NEIGHBOUR_KM = 10.0  # towns this close, in one story, may be named for the same ground (see _neighbours)
-FUSER = "fuse-11"
+FUSER = "fuse-12"
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -163,7 +164,9 @@ def _places_compatible(a: Place, b: Place) -> bool:
         return False
     fine = ("place", "district")
     if a.precision in fine and b.precision in fine and a.location and b.location:
-        return _same_name(a.location, b.location) or _village_near(a, b) or _village_near(b, a)
+        # (or one place spelled two ways, at one point: "Poipet" and "Paoy Paet")
+        return (_same_name(a.location, b.location) or _within_km(a, b, SAME_POINT_KM) or _village_near(a, b)
+                or _village_near(b, a))
     return True
 
 
