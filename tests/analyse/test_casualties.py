@@ -779,3 +779,15 @@ def test_a_no_before_joined_nouns_denies_each_of_them():
     # a "no" of its own clause denies only its noun
     assert [(c.kind, c.figure.best) for c in casualties("No arrests were made and two people were injured.")] == [
         ("injured", 2)]
+
+
+def test_a_hurt_man_who_died_is_among_the_dead_and_the_effects_of_tear_gas_are_harm():
+    # "an injured constable succumbed": one more dead, not one more hurt
+    assert brief("The toll rose to three after an injured constable succumbed to his wounds in hospital.") == [
+        ("killed", 3, 3, 3, None)]
+    assert [c.kind for c in casualties("Three injured soldiers were taken to hospital.")] == ["injured"]
+    # people treated for breathing tear gas or smoke were hurt; the effects of a crisis hurt no one
+    found = casualties("At least five protesters were treated for the effects of tear gas by volunteer medics.")
+    assert [(c.kind, c.figure.low) for c in found] == [("injured", 5)]
+    assert [c.kind for c in casualties("Police said four people were treated for smoke inhalation.")] == ["injured"]
+    assert casualties("The effects of the crisis were felt across the province.") == []

@@ -760,3 +760,17 @@ def test_a_blockade_by_a_leaders_supporters_is_their_protest_and_clearing_it_an_
 def test_gunmen_on_one_side_of_the_fighting_are_a_side_of_a_battle(text, sub_event_type):
     event = classify_text(text)
     assert event is not None and event.sub_event_type == sub_event_type, (text, event)
+
+
+def test_a_participle_takes_the_doers_of_the_verbs_it_hangs_on_and_people_who_disperse_go_home():
+    # the youths set fire and threw stones, "injuring three of them": the crowd's violence, no battle
+    found = classify_text("Groups of youths set fire to two cars and threw stones at gendarmes in the town late on "
+                          "Friday, injuring three of them.")
+    assert found.sub_event_type == "Mob violence"
+    # "before dispersing": the traders went home; "dispersed the protesters" or "were dispersed": broken up
+    found = classify_text("Several hundred traders held a peaceful protest outside the press club, chanting slogans, "
+                          "before dispersing in the afternoon.")
+    assert found.sub_event_type == "Peaceful protest"
+    assert classify_text("The marchers dispersed peacefully after an hour.").sub_event_type == "Peaceful protest"
+    for text in ("Police dispersed the protesters with tear gas.", "The protesters were dispersed by police."):
+        assert classify_text(text).sub_event_type == "Protest with intervention", text

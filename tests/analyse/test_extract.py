@@ -1905,3 +1905,30 @@ def test_a_town_on_the_edge_of_a_city_stays_itself_where_a_part_of_the_city_is_t
     (event,) = events_of("Young men in Kypseli, a neighbourhood of central Athens, rioted on Tuesday night.\n",
                          dt.date(2026, 9, 23))
     assert event.place.location == "Athens"
+
+
+def test_a_round_up_counts_the_enemy_its_own_sentence_names_and_arrests_on_a_day_of_their_own_stand_apart():
+    events = events_of(
+        "Insurgents killed seven civilians in a raid on Mucojo on 8 November.\n\n"
+        "On 12 November, troops clashed with insurgents about 25 kilometres west of Ancuabe town, killing four of "
+        "them, a military source said. One soldier was wounded.\n", dt.date(2026, 11, 14))
+    assert sorted((e.sub_event_type, e.time.start, e.fatalities.low) for e in events) == [
+        ("Armed clash", dt.date(2026, 11, 12), 4), ("Attack", dt.date(2026, 11, 8), 7)]
+    # suspects held "in connection with" the bombing, on a day of their own: an arrest event of its own
+    events = events_of(
+        "Police arrested two suspects in a raid in Domel, in Bannu district, on Thursday in connection with the "
+        "bombing of a police van a day earlier, officials said.\n\n"
+        "Three policemen were killed when a bomb hit their vehicle on Kohat Road in Bannu on Wednesday.\n\n"
+        "Officers in Bannu staged protests last year to demand better protection.\n", dt.date(2026, 11, 20))
+    assert sorted((e.sub_event_type, e.time.start) for e in events if "habitual" not in e.rules) == [
+        ("Arrests", dt.date(2026, 11, 19)), ("Remote explosive/landmine/IED", dt.date(2026, 11, 18))]
+
+
+def test_a_march_due_to_set_off_or_a_day_shops_will_close_for_is_no_march_yet():
+    events = events_of(
+        "Unions have called a march in Kone for next Thursday, organisers said on Friday.\n\n"
+        "The march is due to leave the town hall at 9 a.m. and end outside the offices of the province.\n\n"
+        "Shopkeepers in Kone said they would close for the morning of the march in support.\n", dt.date(2026, 11, 20))
+    assert events == []
+    (event,) = events_of("Shops in Kone stayed closed during the march on Thursday.\n", dt.date(2026, 11, 20))
+    assert event.sub_event_type == "Peaceful protest"

@@ -1235,3 +1235,30 @@ def test_an_abbreviated_saint_names_the_parish_and_settles_the_country_of_a_name
     found = dict(places_in("Gunmen opened fire on a group playing dominoes in Flanker, St James, on Saturday night."))
     assert (found["Flanker"].location, found["Flanker"].admin1_iso) == ("Flanker", "JM-08")
     assert [p.location for _, p in places_in("Workers protested at Unilever, near the port.")] == []
+
+
+def test_a_quarter_a_town_owns_is_the_town_and_a_district_named_as_such_is_not_a_quarter():
+    # "the Kalawe district of Noumea": a quarter of Noumea (93,000 people, in a commune of its name) is Noumea
+    found = places_in("Youths threw stones at gendarmes in the Kalawe district of Noumea late on Friday.")
+    assert [(text, place.location, place.precision) for text, place in found] == [
+        ("Kalawe district", "Noumea", "place"), ("Noumea", "Noumea", "place")]
+    # "in the district of Kotido" names the district the village lies in
+    found = places_in("Soldiers killed four cattle rustlers at Panyangara, in the district of Kotido, on Wednesday.")
+    assert found[0][1].location == "Panyangara"
+
+
+def test_a_region_written_as_lying_in_a_unit_of_another_country_holds_no_reading_of_its_name_abroad():
+    # Venezuela's Municipio Catatumbo is not "the Catatumbo region of Norte de Santander", nor does it move Tibu
+    found = places_in("Drones dropped explosives on an army base in Tibú, in the Catatumbo region of Norte de "
+                      "Santander, on Tuesday.")
+    assert {place.country_iso for _, place in found} == {"CO"}
+    assert found[0][1].location == "Tibu"
+
+
+def test_a_name_a_distance_from_a_known_place_follows_is_a_place_but_not_a_river():
+    found = places_in("Troops repelled an attack by RSF fighters on Kazgil, about 40 km south of El Obeid, this "
+                      "morning.")
+    assert [(text, place.admin1_iso, place.location) for text, place in found][0] == ("Kazgil", "SD-KN", "Kazgil")
+    found = places_in("A patrol met a group of poachers along the Linyanti River, about 12 kilometres west of "
+                      "Parakarungu in the Chobe District.")
+    assert "Linyanti River" not in [text for text, _ in found]

@@ -72,6 +72,7 @@ BROKEN_WORDS = frozenset({"broken", "fractured", "shattered", "crushed"})  # "a 
 BODY_PARTS = NOT_PEOPLE - {"pride", "ego", "feeling", "dignity", "honour", "honor", "reputation", "morale",
                            "animal"} | {"skull", "jaw", "rib", "nose", "pelvis", "spine", "collarbone", "bone"}
 SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})
+_FUMES = frozenset({"gas", "teargas", "smoke", "spray"})  # what people are treated for breathing in
 _HARM_ONLY_NOUNS = HARM_NOUNS - INJURY_NOUNS  # "injury" is read as a casualty noun first (_from_noun)
 TREAT_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "evacuate", "airlift",
                          "fly", "bring", "carry"})
@@ -559,6 +560,8 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         return found
     if (lemma in INJURE_VERBS or lower in ("injured", "wounded", "hurt", "harmed")) and (
             token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ in ("VBN", "VBD", "VBG", "JJ")):
+        if token.dep_ == "amod" and token.head.dep_ == "nsubj" and token.head.head.lemma_.lower() in DIE_VERBS:
+            return []  # "an injured constable succumbed to his wounds": one of the dead, no longer among the hurt
         return _from_verb(token, INJURED, excluded, [token])
     if lemma in DIE_VERBS and token.pos_ in ("VERB", "AUX"):
         return _from_verb(token, KILLED, excluded, [token])
@@ -594,7 +597,11 @@ def _is_harm(token) -> bool:
     if token.pos_ != "NOUN":
         return False
     lemma = token.lemma_.lower()
-    return lemma in _HARM_ONLY_NOUNS or (
+    # "treated for the effects of tear gas", "for smoke inhalation": harm from the gas or smoke breathed in
+    gassed = lemma == "inhalation" or lemma == "effect" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lemma_.lower() in _FUMES
+                                                      for p in c.children) for c in token.children)
+    return lemma in _HARM_ONLY_NOUNS or gassed or (
         lemma in BODY_PARTS and any(c.dep_ == "amod" and c.lower_ in BROKEN_WORDS for c in token.children))
 
 

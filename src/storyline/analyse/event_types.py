@@ -358,8 +358,15 @@ def _targets(token) -> list:
 
 
 def _subject(token) -> tuple[list, bool]:
-    """The doer of a verb (its subject, or the agent "by X" of a passive), and whether it was a passive subject."""
-    for head in (token, token.head):
+    """The doer of a verb (its subject, or the agent "by X" of a passive), and whether it was a passive subject; a
+    verb with none takes that of the verb it hangs on, up two steps ("youths set fire to cars and threw stones at
+    gendarmes, injuring three": "youths" injured them)."""
+    heads = [token]
+    while len(heads) < 3 and heads[-1].dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and heads[-1].head is not heads[-1]:
+        heads.append(heads[-1].head)
+    if len(heads) == 1:
+        heads.append(token.head)
+    for head in heads:
         passive = []
         for child in head.children:
             if child.dep_ == "agent":
@@ -370,7 +377,7 @@ def _subject(token) -> tuple[list, bool]:
                 passive = _expand(child)
         if passive:
             return passive, True
-        if token.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl"):
+        if head.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl"):
             break
     return [], False
 
@@ -1204,6 +1211,18 @@ def _unarmed_crowd(context: _Context, token) -> bool:
     return _unarmed(context.roles_of(_antecedent(doers, _relative_clause(token))))
 
 
+def _went_home(context: _Context, token) -> bool:
+    """Whether a word of dispersal tells people who went their way, not a crowd broken up: "dispersing" with no one
+    dispersed and no passive ("held a peaceful protest ... before dispersing in the afternoon", "the marchers
+    dispersed peacefully"), done by no force of the state."""
+    if token.lemma_.lower() not in DISPERSING or token.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in token.children):
+        return False
+    doers, passive = _subject(token)
+    return not passive and not context.roles_of(doers).get("state")
+
+
 WEAK_CLASH = 1.0  # below this a fighting word ("operation") tells no fighting at a protest
 
 
@@ -1230,7 +1249,7 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
         for demonstration in PROTEST_FAMILY:
             evidence.scores.pop(demonstration, None)
         return
-    intervention = cues.get("protest_intervention", []) + (
+    intervention = [h for h in cues.get("protest_intervention", []) if not _went_home(context, context.token(h))] + (
         [arrests] if arrests is not None and not _arrested_elsewhere(context, context.token(arrests)) else [])
     if base == 0.0:
         stones = any(h.pattern.weight >= 2.4 for h in cues.get("protest_violent", []))

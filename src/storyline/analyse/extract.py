@@ -55,7 +55,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-72"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-73"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -1330,16 +1330,21 @@ _MANY = frozenset({"several", "many", "numerous", "multiple", "dozens", "scores"
 
 def _many_incidents(sentence, times) -> bool:
     """Event words that count incidents over a period ("has seen a handful of grenade incidents in the past year",
-    "several attacks this year"): a plural event noun with a vague count, dated by a period, not a day."""
+    "several attacks this year", "staged protests last year"): a plural event noun with a vague count, dated by a
+    period, not a day, or with none, dated by a year."""
     if not any(interval.precision in ("month", "year") or is_vague_period(interval) for _, interval, _, _ in times):
         return False
+    yearly = any(interval.precision == "year" and how == "event" for _, interval, how, _ in times)
     for i in event_words(sentence):
         word = sentence.doc[i]
         if word.dep_ == "compound":
             word = word.head  # "grenade incidents"
         if word.tag_ != "NNS" or word.pos_ != "NOUN":
             continue
-        if any(c.lower_ in _MANY for c in word.children) or (
+        # "staged protests last year": a bare plural over a year is more than one incident
+        bare = not any(c.dep_ in ("det", "nummod", "poss") for c in word.children) and not (
+            word.lemma_.lower().endswith(("er", "or", "ist")))  # events, not the people in them ("demonstrators")
+        if yearly and bare or any(c.lower_ in _MANY for c in word.children) or (
                 word.head.dep_ == "prep" and word.head.lower_ == "of" and word.head.head.lower_ in _GROUPS_OF):
             return True
     return False
@@ -1425,13 +1430,28 @@ def _bare_part(number) -> bool:
                and any(d.lower_ in ("the", "these", "those") for d in t.children) for t in told)
 
 
+# Words for people already counted as victims: "of them" after them is a part of that count
+_VICTIM_WORDS = frozenset({"victims", "dead", "bodies", "wounded", "injured", "casualties", "people", "others",
+                           "civilians", "persons"})
+
+
+def _group_of_the_sentence(number) -> bool:
+    """Whether the sentence names, before ``number``, an uncounted group of people that "of them" stands for:
+    "troops clashed with insurgents ..., killing four of them" counts insurgents first told here, not victims told
+    before."""
+    return any(t.tag_ in ("NNS", "NNPS") and t.lower_ not in _VICTIM_WORDS
+               and not any(c.like_num or c.lower_ in _VAGUE_COUNTS for c in t.children)
+               for t in number.sent if t.i < number.i and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj"))
+
+
 def _part_of_counted(number) -> bool:
     """ "five of the victims", "two of the dead", "one of the wounded was in a serious condition": some of a group
     already told. Not "two of the wounded died": deaths among the wounded add to the dead (see ``_ADDED``)."""
     for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
         group = next((c for c in prep.children if c.dep_ == "pobj"), None)
         # "two of the dead", and "one of those killed", whose group is a demonstrative standing for the victims
-        definite = group is not None and (_definite(group) or group.lower_ in ("those", "these", "them"))
+        definite = group is not None and (_definite(group) or group.lower_ in ("those", "these", "them")
+                                          and not _group_of_the_sentence(number))
         # "one of our soldiers", "two of their fighters": a side's own men, not victims already counted
         sides_own = group is not None and any(c.dep_ == "poss" and c.lower_ in _SIDES_OWN for c in group.children)
         definite = definite and not sides_own
@@ -1501,9 +1521,13 @@ def _unrealised(sentence, trigger: Span | None) -> bool:
     if word is None:
         return False
     if word.pos_ in ("NOUN", "PROPN"):
+        if _for_a_day_to_come(word):
+            return True
         governor = _governor(word)
         if governor is None:
             return False
+        if governor.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in governor.children):
+            return True  # "the march is due to leave the town hall at 9 a.m."
         if _conditional(governor):  # "vow to stay until the agreement is cancelled"
             return True
         if _definite(word):  # "the attack was aimed at civilians", but "ordered the arrest of the suspects"
@@ -1525,6 +1549,17 @@ def _unrealised(sentence, trigger: Span | None) -> bool:
         if word.dep_ not in ("xcomp", "conj") or word.head.i == word.i:
             return False
         word = word.head  # "will try to storm", "vowed to find and arrest"
+
+
+def _for_a_day_to_come(noun) -> bool:
+    """Whether an event noun lies in a phrase hung on a verb of what will be done: "shopkeepers said they would close
+    for the morning of the march", "will stay shut during the strike"."""
+    node = noun
+    while node.dep_ == "pobj" and node.head.dep_ == "prep":
+        node = node.head.head
+        if node.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in node.children)
+    return False
 
 
 def _conditional(verb) -> bool:
@@ -1847,7 +1882,7 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         return whole
     if new.reference and not new.stands_alone:
         return None
-    if new.aftermath and (referent := _aftermath_of(drafts, new)) is not None:
+    if new.aftermath and (referent := _aftermath_of(drafts, new)) is not None and not _held_another_day(referent, new):
         _absorb_aftermath(referent, new)
         return referent
     if new.aftermath and not new.stands_alone:
@@ -1985,6 +2020,17 @@ def _aftermath_of(drafts: list[_Draft], new: _Draft) -> _Draft | None:
                 {old.place.country_iso, new.place.country_iso} - {None}) < 2:
             return old
     return None
+
+
+def _held_another_day(old: _Draft, new: _Draft) -> bool:
+    """Whether suspects were held on a day and in a town of their own, told by the arrest's own words, that are not
+    those of the incident they are held over ("arrested two suspects in Domel on Thursday in connection with the
+    bombing ... a day earlier"): an arrest event of its own, as ACLED codes a raid made after an attack. Men held
+    near the scene the next day are the incident's aftermath."""
+    return (new.sub_event_type == "Arrests" and new.dated_by_event and new.time.start is not None
+            and (old.time.start is None or (old.time.start, old.time.end) != (new.time.start, new.time.end))
+            and new.place.precision in ("place", "district") and new.place.location is not None
+            and new.place.location != old.place.location)
 
 
 def _absorb_aftermath(old: _Draft, new: _Draft) -> None:

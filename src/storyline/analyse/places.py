@@ -82,6 +82,9 @@ HYPHENS = frozenset({"-", "–", "'", "’"})
 MAX_NAME_TOKENS = 7
 # A town this big is a place even where spaCy calls it something else ("Dushanbe" as ORG).
 BIG_TOWN = 100_000
+# A town of this many people that a text writes as holding a district or quarter ("the Riviere-Salee district of
+# Noumea", 93,000 people) is a city; the quarter is placed at it
+QUARTERED_TOWN = 50_000
 # The prepositions that make a village name a place. Narrower than LOCATIVE_WORDS: "the son of Karim", "a
 # statement from Karim", "between Karim and ..." name people; "of" counts only in "the village of".
 SMALL_PLACE_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across", "towards",
@@ -280,7 +283,8 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
     best = None
     for city in cities:
         weight = _weight_of(city, gaz)
-        if weight is None or weight < BIG_TOWN or (weight <= (own or 0) if city in owned else (
+        if weight is None or weight < (QUARTERED_TOWN if city in owned else BIG_TOWN) or (
+                weight <= (own or 0) if city in owned else (
                 own is None or own > CITY_PART_PEOPLE or weight < CITY_SIZE_RATIO * own)):
             continue
         reach = min(max(math.sqrt(weight) * CITY_REACH_PER_ROOT, CITY_REACH_KM[0]), CITY_REACH_KM[1])
@@ -428,6 +432,8 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
 
 
 _QUALIFYING_GAPS = frozenset({",", "in", "in the", ", in", ", in the"})
+_AREA_WORDS = frozenset({"region", "district", "area", "zone", "province", "department", "municipality", "county",
+                         "valley", "subregion"})
 _DESIGNATED_GAP = re.compile(r"(?:, )?in the ([a-z]+) of")
 
 
@@ -453,6 +459,12 @@ def _abroad_of_its_unit(mention: _Mention, entry: Entry, mentions: list[_Mention
     if after.found.hint not in ("district", "admin1") or not entries or any(e.level != "district" for e in entries):
         return False  # not written as a unit ("prefecture" may ask for either level), or not only a district
     countries = {e.country_iso for e in entries}
+    # "Tibu, in the Catatumbo region of Norte de Santander": the district read abroad lies, by the text, in the
+    # name's own country; it holds no reading
+    further = _qualifier(after, mentions, sentence.doc)
+    if further is not None and (held := _units_named(further)) and len(held) == 1 and (
+            gaz.admin1[next(iter(held))].country_iso == entry.country_iso):
+        return False
     return len(countries) == 1 and entry.country_iso not in countries
 
 
@@ -649,7 +661,10 @@ def _qualifier(mention: _Mention, mentions: list[_Mention], doc) -> _Mention | N
     gap = " ".join(text[mention.end:after.start].replace(",", " , ").split())
     # "Borgou, in the prefecture of Kpendjal": the unit's designator written before its name
     designated = _DESIGNATED_GAP.fullmatch(gap)
-    if gap not in _QUALIFYING_GAPS and not (designated and load_gazetteer().designator_level(designated.group(1))[0]):
+    # "the Catatumbo region of Norte de Santander": a name written as an area of the unit after it
+    area_of = gap == "of" and text[mention.start:mention.end].split()[-1].lower() in _AREA_WORDS
+    if gap not in _QUALIFYING_GAPS and not area_of and not (
+            designated and load_gazetteer().designator_level(designated.group(1))[0]):
         return None
     last = doc.char_span(after.start, after.end, alignment_mode="expand")[-1]
     if last.dep_ in ("compound", "amod") and last.head.i > last.i:
@@ -1180,8 +1195,12 @@ def _unknown_place_mention(tokens, i: int, run_of, entity_of, gaz: Gazetteer) ->
             tokens, j, gaz, ("admin1", "district")) or comma_in and _in_unit_told(tokens, j + 3, gaz))
         qualified = held and unfamiliar
         lying_in = held and comma_in and label != "PERSON"  # "a rubber tapper, Mahama Dolah, in Yala": a person
-        if hint is not None or not (_after_locative(tokens, i) or lying_in) or not (
-                label in ("GPE", "LOC") or qualified):
+        # "repelled an attack on Kazgil, about 40 km south of El Obeid": a name its distance from a place follows
+        # (not a feature: "along the Linyanti River, about 12 kilometres west of Parakarungu")
+        measured = (unfamiliar or label in ("GPE", "LOC")) and not _is_english_word(tokens[j]) and _distance_follows(
+            tokens, j)
+        if hint is not None or not (_after_locative(tokens, i) or lying_in or measured) or not (
+                label in ("GPE", "LOC") or qualified or measured):
             return None
     name = doc_text(first.doc)[first.idx:tokens[j].idx + len(tokens[j])]
     return _Mention(first.idx, last.idx + len(last), Lookup((), hint, words=tuple(name_words(name))), True,
@@ -1251,6 +1270,27 @@ def _qualifying_unit(tokens, j: int, gaz: Gazetteer, levels: tuple[str, ...]) ->
         if units and found.hint in (None, *levels):
             return units
     return ()
+
+
+_ABOUT = frozenset({"about", "some", "around", "roughly", "nearly", "approximately", "almost", "over", "just"})
+_DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "mi"})
+
+
+def _distance_follows(tokens, j: int) -> bool:
+    """Whether a comma and a distance and direction from a place follow ``tokens[j]``: ", about 40 km south of El
+    Obeid", ", 12 kilometres north-east of Gao"."""
+    k = j + 1
+    if k >= len(tokens) or tokens[k].text != ",":
+        return False
+    k += 1
+    while k < len(tokens) and tokens[k].lower_ in _ABOUT:
+        k += 1
+    if k + 1 >= len(tokens) or not tokens[k].like_num:
+        return False
+    k += 1
+    if tokens[k].text == "-":  # "40-km"
+        k += 1
+    return k < len(tokens) and tokens[k].lower_ in _DISTANCE_UNITS and _measured_from(tokens, k + 1)
 
 
 def _measured_from(tokens, k: int) -> bool:
@@ -1345,11 +1385,16 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
         return any(start <= m.start < end for start, end in filed)
 
     holder, gap = _holder(mention, resolved, doc) or (None, [])
-    if holder is not None and holder.level == "place" and holder.weight >= BIG_TOWN and holder.latitude is not None \
-            and any(t.lower_ in CITY_PART_WORDS for t in gap):
-        # "Hamdallaye, in the Ratoma commune of Conakry": a quarter of a city, which ACLED places at the city (not
-        # "Mirzanagar union of Raipura upazila in Narsingdi", a village near the town)
-        return _place_of(holder, gaz)
+    # (or the word for a part of a town ends the mention itself, and the town owns it: "the Kalawe district of
+    # Noumea", where "in the district of Kotido" names the district)
+    own_part = doc_text(doc)[mention.start:mention.end].split()[-1].lower() in CITY_PART_WORDS and [
+        t.lower_ for t in gap] == ["of"]
+    city = _city_holding(holder, gaz, own_part) if own_part or any(t.lower_ in CITY_PART_WORDS for t in gap) else None
+    if city is not None:
+        # "Hamdallaye, in the Ratoma commune of Conakry", "the Riviere-Salee district of Noumea" (the commune of
+        # Noumea, named for its city): a quarter of a city, which ACLED places at the city (not "Mirzanagar union of
+        # Raipura upazila in Narsingdi", a village near the town)
+        return _place_of(city, gaz)
     if holder is not None and holder.latitude is not None:
         # "Belot, a farming village in the commune of Kenscoff": at Kenscoff, the nearest point we know; "Hurti, a
         # farming village in Bokkos Local Government Area": a village, at its district's point, not the district (a
@@ -1404,6 +1449,20 @@ def _unlocated_place(mention: _Mention, resolved: list[tuple[_Mention, Entry]], 
     if len(countries) != 1:
         return None
     return replace(_place_of(gaz.entry_of_code[countries.pop()], gaz), location=mention.unlocated)
+
+
+def _city_holding(holder: Entry | None, gaz: Gazetteer, owned: bool) -> Entry | None:
+    """The city a holder of a quarter names: the holder itself if it is a town of BIG_TOWN people or more, or, where
+    the text writes the quarter as the town's (``owned``: "the Kalawe district of Noumea"), of QUARTERED_TOWN people
+    or more, the town of that name in a district named for it (the commune of Noumea holds the city of Noumea)."""
+    if holder is None or holder.latitude is None:
+        return None
+    if holder.level == "district" and owned:
+        towns = [e for e in gaz.lookup(holder.name, allow_loose=False).entries if e.level == "place"
+                 and e.country_iso == holder.country_iso and e.admin1_key == holder.admin1_key]
+        holder = max(towns, key=lambda e: e.weight) if towns else holder
+    least = QUARTERED_TOWN if owned else BIG_TOWN
+    return holder if holder.level == "place" and holder.weight >= least and holder.latitude is not None else None
 
 
 def _city_told_elsewhere(mention: _Mention, report: list[_Mention], doc) -> Entry | None:
