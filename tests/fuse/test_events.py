@@ -69,6 +69,31 @@ def test_two_stories_that_place_a_shooting_in_other_quarters_of_one_town_are_two
     assert len(fuse_events(mentions, Context(Lineages(()), {"north": "s", "south": "s"}, {}, texts.get))) == 1
 
 
+def test_a_quarter_a_report_names_only_for_its_other_incident_does_not_set_its_reports_apart():
+    # the ledger tells arrests in Domel (a village "in Bannu district") and the bombing in Bannu; the dispatch names
+    # North Waziristan district as background: the bombing is one incident
+    town = Place("Pakistan", "PK", "Khyber Pakhtunkhwa", "PK-KP", "Bannu", 32.99, 70.6, "place")
+    day = (D(2026, 11, 18), D(2026, 11, 18), "day")
+    texts = {"ledger": "Police arrested two suspects in a raid in Domel, in Bannu district, on Thursday. Three "
+                       "policemen were killed when a bomb hit their van in Bannu on Wednesday.",
+             "dispatch": "Three policemen were killed when a bomb hit a police van in Bannu on Wednesday. Bannu and "
+                         "the neighbouring North Waziristan district have seen a rise in attacks."}
+    bombing = texts["ledger"].index("Three")
+    arrests = replace(mention("m0", "ledger", sub="Arrests", event_type="Strategic developments", place=town,
+                              time=(D(2026, 11, 19), D(2026, 11, 19), "day"), victims="suspects"),
+                      evidence=(Span("event_type", 7, 15, "arrested"),))
+    mentions = [replace(mention("m1", "ledger", sub="Remote explosive/landmine/IED", place=town, time=day, killed=3,
+                                victims="policemen"), evidence=(Span("event_type", bombing + 35, bombing + 39, "bomb"),)),
+                replace(mention("m2", "dispatch", sub="Remote explosive/landmine/IED", place=town, time=day, killed=3,
+                                victims="policemen"), evidence=(Span("event_type", 35, 39, "bomb"),))]
+    read = Context(Lineages(()), {}, {}, texts.get)
+    bombings = [e for e in fuse_events([arrests, *mentions], read) if e.sub_event_type != "Arrests"]
+    assert len(bombings) == 1 and set(bombings[0].reports) == {"ledger", "dispatch"}
+    # the quarter named where the bombing is told still sets the reports apart
+    texts["ledger"] = texts["ledger"].replace("in Bannu on Wednesday", "in Bannu's Domel area on Wednesday")
+    assert len([e for e in fuse_events([arrests, *mentions], read) if e.sub_event_type != "Arrests"]) == 2
+
+
 def test_two_stories_naming_other_villages_of_one_parish_are_two_incidents_though_one_village_is_unknown():
     # "in Dunbar Hill, Clarendon" (a name no table knows, placed in its parish) and "in May Pen, Clarendon"
     hill = Place("Jamaica", "JM", "Clarendon", "JM-13", "Dunbar Hill", None, None, "admin1")

@@ -21,7 +21,7 @@ still holds the mentions it had.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from storyline.analyse.event_types import DEMONSTRATION_ORDER
 from storyline.analyse.places import distance_km
@@ -36,6 +36,7 @@ from storyline.fuse.values import (
     stable_ids,
 )
 from storyline.link.names import is_unknown_place
+from storyline.link.align import sentence_spans
 from storyline.link.relation import different_quarters
 from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
 
@@ -43,7 +44,7 @@ MIN_SCORE = 4.0  # the evidence a pair needs beyond compatibility (see _score)
 SAME_POINT_KM = 1.0  # two names of places this close are one place's (_places_compatible)
 VILLAGE_KM = 50.0  # a village placed at the town or district holding it may lie this far from it (_village_near)
 NEIGHBOUR_KM = 10.0  # towns this close, in one story, may be named for the same ground (see _neighbours)
-FUSER = "fuse-12"
+FUSER = "fuse-13"
 
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -63,6 +64,8 @@ class Context:
     story_of: Mapping[str, str]
     published: Mapping[str, object]
     text_of: Callable[[str], str | None] | None = None
+    # each report's mentions' evidence, by report id (fuse_events fills it): the sentences of its other incidents
+    evidence_of: Mapping[str, tuple[tuple[str, tuple], ...]] = field(default_factory=dict)
 
 
 def fuse_events(mentions: Sequence[EventMention], context: Context,
@@ -73,6 +76,10 @@ def fuse_events(mentions: Sequence[EventMention], context: Context,
     with neither a toll nor a count of incidents ("attacks have risen in recent years") is context,
     not a record: it stays a mention and makes no event.
     """
+    evidence_of: dict[str, list] = {}
+    for mention in mentions:
+        evidence_of.setdefault(mention.article_id, []).append((mention.id, mention.evidence))
+    context = replace(context, evidence_of={k: tuple(v) for k, v in evidence_of.items()})
     groups = _cluster([m for m in mentions if not _says_nothing_countable(m)], context)
     ids = stable_ids([[m.id for m in group] for group in groups], previous or {}, "event")
     events = [_build(group, context, event_id) for group, event_id in zip(groups, ids)]
@@ -117,7 +124,23 @@ def _other_quarters(a: EventMention, b: EventMention, context: Context) -> bool:
     if context.text_of is None or _same_story(a, b, context) or not a.place.precision == b.place.precision == "place":
         return False
     a_text, b_text = context.text_of(a.article_id), context.text_of(b.article_id)
-    return bool(a_text and b_text) and different_quarters(a_text, b_text)
+    return bool(a_text and b_text) and different_quarters(_told_of(a, a_text, context), _told_of(b, b_text, context))
+
+
+def _told_of(mention: EventMention, text: str, context: Context) -> str:
+    """``text`` without the sentences that tell only the report's other incidents: the quarters a report names for
+    them ("arrested two suspects in a raid in Domel, in Bannu district", beside the bombing in Bannu) are not where
+    ``mention`` happened."""
+    others = [span for mention_id, evidence in context.evidence_of.get(mention.article_id, ())
+              if mention_id != mention.id for span in evidence]
+    if not others:
+        return text
+
+    def holds(spans, start: int, end: int) -> bool:
+        return any(start <= span.start < end for span in spans)
+
+    return " ".join(text[start:end] for start, end in sentence_spans(text)
+                    if holds(mention.evidence, start, end) or not holds(others, start, end))
 
 
 def _other_villages(a: EventMention, b: EventMention, context: Context) -> bool:
