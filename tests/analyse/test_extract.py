@@ -1932,3 +1932,18 @@ def test_a_march_due_to_set_off_or_a_day_shops_will_close_for_is_no_march_yet():
     assert events == []
     (event,) = events_of("Shops in Kone stayed closed during the march on Thursday.\n", dt.date(2026, 11, 20))
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_an_earlier_incident_the_report_s_own_came_after_is_background_and_a_direction_is_no_place():
+    events = events_of(
+        "Police fought a gang at the western entrance of Mirebalais on Saturday, killing three gunmen.\n\n"
+        "The clash came four days after gang members had killed four people and burned houses on the eastern edge "
+        "of Mirebalais, an attack that sent hundreds fleeing.\n", dt.date(2026, 11, 1))
+    assert [(e.sub_event_type, e.fatalities.low) for e in events] == [("Armed clash", 3)]
+    # the attackers came "from the direction of Lascahobas": the raid's detail, in Mirebalais
+    (event,) = events_of(
+        "Gang members killed four people in a raid on the eastern part of Mirebalais on Tuesday, police said.\n\n"
+        "The attackers came on motorcycles from the direction of Lascahobas shortly after 5 a.m., firing at houses "
+        "and setting fire to at least a dozen homes.\n", dt.date(2026, 10, 28))
+    assert (event.sub_event_type, event.fatalities.low) == ("Attack", 4) and "Lascahobas" not in (
+        event.place.location or "")

@@ -55,7 +55,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-73"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-74"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -689,13 +689,15 @@ _MOVING = {"take", "bring", "carry", "ferry", "transport", "smuggle", "travel", 
 
 def _is_destination(sentence, span: Span) -> bool:
     """ "tried to take a boat carrying migrants to Puerto Rico", "the wounded were flown to Kabul", "the bus was
-    travelling from Quetta", "families arrived in Macomia": where someone was going, was taken or set out from, not
-    where it happened."""
+    travelling from Quetta", "families arrived in Macomia", "came from the direction of Lascahobas": where someone
+    was going, was taken or set out from, not where it happened."""
     inside = [t for t in sentence if span.start <= t.idx < span.end]
     roots = [t for t in inside if not span.start <= t.head.idx < span.end]
     if not roots or roots[0].dep_ != "pobj":
         return False
     preposition = roots[0].head
+    if preposition.lower_ == "of" and preposition.head.lemma_.lower() == "direction":
+        return True  # "came from the direction of Lascahobas", "fled in the direction of the border"
     if preposition.lower_ in ("in", "at") and preposition.head.lemma_.lower() == "arrive":
         return True  # "hundreds have arrived in Macomia town since insurgents raided Quiterajo"
     return preposition.lower_ in ("to", "towards", "toward", "from") and preposition.head.lemma_.lower() in _MOVING
@@ -813,6 +815,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                          if not clause or time_attachment(sentence, span, clause)[0] != "history")
     # A habitual sentence ("has in recent years concentrated on attacking bases") tells of many incidents.
     trend = _trend(sentence, kind.trigger)
+    if _earlier_incident_it_came_after(sentence, kind.trigger):
+        return None  # "The clash came four days after gang members had killed four people": that one's background
     if not casualties and not trend and _about_another_time(sentence, kind.trigger):
         return None  # "shops stayed shut, a week after troops were redeployed": the redeployment is background
     if not casualties and not any(how == "event" for _, _, how, _ in times) and _says_who_they_are(sentence,
@@ -1579,6 +1583,24 @@ def _day_of_since_when(sentence, trigger: Span | None):
             return date if date.dep_ == "pobj" and date.head.lower_ == "since" else None
         word = word.head
     return None
+
+
+def _earlier_incident_it_came_after(sentence, trigger: Span | None) -> bool:
+    """Whether the event words are a clause in the past perfect that the report's incident, pointed back to, is said
+    to have come after: "The clash came four days after gang members had killed four people". An earlier incident
+    told in passing as background, not evidence of it."""
+    word = _trigger_head(sentence, trigger)
+    while word is not None and word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
+        word = word.head  # ("on the eastern edge of Mirebalais, an attack that ...": the verb the words hang on)
+    while word is not None and word.dep_ == "conj" and word.head.pos_ in ("VERB", "AUX"):
+        word = word.head  # "had killed four people and burned houses"
+    if word is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in word.children):
+        return False
+    if word.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in word.children):
+        return False
+    main = word.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _definite(c) and c.i in incident_words(sentence)
+               for c in main.children)
 
 
 def _about_another_time(sentence, trigger: Span | None) -> bool:
