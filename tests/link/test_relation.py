@@ -235,6 +235,9 @@ def test_features_of_unrelated_texts_are_low():
     ("Roads were shut.\n\nReuters contributed to this report.", "Reuters", False),
     ("Roads were shut.\n\nWith files from The Canadian Press", "Canadian Press", False),
     ("Roads were shut.\n\nAdditional reporting by AFP in Paris.", "AFP", False),
+    # outlets named in the languages that put the kind of outlet first, or end in the word for the press
+    ("Two soldiers died, according to the Agencia Continental de Prensa.", "Agencia Continental de Prensa", False),
+    ("Five were hurt, according to La Presse.", "La Presse", False),
 ])
 def test_attribution_signals(text, name, carries):
     found = [a for a in find_attributions(text) if a.name == name]
@@ -246,6 +249,11 @@ def test_people_and_offices_are_not_credited_outlets():
     text = ("He told the court he was innocent, according to police. Mr Justice Forbes told Mr Hughes to sit down. "
             "The Islamic Emirate of Afghanistan (IEA), said it would help. The Environment Agency said the river rose.")
     assert attributions(text) == []
+
+
+def test_a_person_or_office_with_a_particle_in_the_name_is_no_outlet():
+    assert attributions("The toll was confirmed, according to Colonel Andres de la Cruz.") == []
+    assert attributions("Three died, according to Governor Juan de Dios Ramirez.") == []
 
 
 def test_the_agency_said_follows_a_named_agency():

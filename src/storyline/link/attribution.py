@@ -48,12 +48,18 @@ _OUTLET_WORDS = (
     "Telegraph", "Guardian", "Tribune", "Gazette", "Mail", "Express", "Mirror", "Observer", "Chronicle",
     "Network", "Broadcasting", "Media", "Daily", "Reporter", "Independent", "Standard", "Today", "Online",
     "Newswire", "Newspaper", "Dispatch", "Courier", "Sentinel",
+    # the names of Romance-language outlets end in the word for the press or the news ("Agencia Continental de
+    # Prensa", "La Presse", "Oriente Noticias")
+    "Prensa", "Presse", "Noticias", "Notícias", "Imprensa", "Stampa",
 )
+# First words that make a name an outlet in the languages that put the kind of outlet first: "Agencia Andina",
+# "Agence Ivoirienne de Presse", "Diario Libre".
+_OUTLET_LEADS = ("Agencia", "Agence", "Agência", "Agenzia", "Diario", "Diário", "Jornal")
 _NOT_OUTLETS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "police", "officials", "mr", "mrs",
                 "ms", "dr", "sir", "court", "the court", "justice", "a", "an"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
-_NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*){0,4}"
+_NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:(?:of|de|del|da|do|des|du)[ \t]+)?[A-Z][\w&'’-]*){0,4}"
 _PERSON = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 _PLACE_AND_DATE = r"(?:[A-Z][\w .,'’/-]{0,50}?[ \t]*)?"
 _SIGN_OFF_MARK = r"(?:[-–—©]|\([cC]\))?[ \t]*"
@@ -121,7 +127,8 @@ def _looks_like_outlet(name: str, acronym_ok: bool) -> bool:
     bare = re.sub(r"^[Tt]he\s+", "", name).strip(" .,")
     if not bare or bare.lower() in _NOT_OUTLETS or bare.split()[0].lower() in _NOT_OUTLETS:
         return False
-    if bare.lower() in WIRE_ALIASES or bare.split()[-1] in _OUTLET_WORDS:
+    if bare.lower() in WIRE_ALIASES or bare.split()[-1] in _OUTLET_WORDS or (
+            len(bare.split()) > 1 and bare.split()[0] in _OUTLET_LEADS):
         return True
     return acronym_ok and bool(_ACRONYM.fullmatch(bare))
 
