@@ -357,16 +357,15 @@ def _targets(token) -> list:
     return out
 
 
+_CLAUSE_LINKS = ("xcomp", "conj", "advcl", "acl", "relcl")  # a verb hung on another, which may hold its subject
+
+
 def _subject(token) -> tuple[list, bool]:
     """The doer of a verb (its subject, or the agent "by X" of a passive), and whether it was a passive subject; a
     verb with none takes that of the verb it hangs on, up two steps ("youths set fire to cars and threw stones at
     gendarmes, injuring three": "youths" injured them)."""
-    heads = [token]
-    while len(heads) < 3 and heads[-1].dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and heads[-1].head is not heads[-1]:
-        heads.append(heads[-1].head)
-    if len(heads) == 1:
-        heads.append(token.head)
-    for head in heads:
+    head = token
+    for _ in range(3):
         passive = []
         for child in head.children:
             if child.dep_ == "agent":
@@ -377,8 +376,9 @@ def _subject(token) -> tuple[list, bool]:
                 passive = _expand(child)
         if passive:
             return passive, True
-        if head.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl"):
+        if head.dep_ not in _CLAUSE_LINKS or head.head is head:
             break
+        head = head.head
     return [], False
 
 

@@ -1423,6 +1423,10 @@ def _ordinal_of_the_counted(word) -> bool:
             and any(c.dep_ == "amod" and (parse_ordinal(c.text) or 0) > 1 for c in word.children))
 
 
+# The words a report counts its victims by ("the victims", "the dead"), told before a part of them
+_COUNTED_VICTIMS = frozenset({"victims", "dead", "bodies", "wounded", "injured", "casualties"})
+
+
 def _bare_part(number) -> bool:
     """ "Most of the victims had been shot, and two had been decapitated": a bare number standing as the subject
     of a clause joined to one about a group already told (the victims, the dead)."""
@@ -1430,13 +1434,12 @@ def _bare_part(number) -> bool:
         return False
     first = number.head.head
     told = [t for c in first.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-    return any(t.lower_ in ("victims", "dead", "bodies", "wounded", "injured", "casualties")
+    return any(t.lower_ in _COUNTED_VICTIMS
                and any(d.lower_ in ("the", "these", "those") for d in t.children) for t in told)
 
 
 # Words for people already counted as victims: "of them" after them is a part of that count
-_VICTIM_WORDS = frozenset({"victims", "dead", "bodies", "wounded", "injured", "casualties", "people", "others",
-                           "civilians", "persons"})
+_VICTIM_WORDS = _COUNTED_VICTIMS | {"people", "others", "civilians", "persons"}
 
 
 def _group_of_the_sentence(number) -> bool:

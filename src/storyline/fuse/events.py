@@ -35,8 +35,8 @@ from storyline.fuse.values import (
     join_best_first,
     stable_ids,
 )
-from storyline.link.names import is_unknown_place
 from storyline.link.align import sentence_spans
+from storyline.link.names import is_unknown_place
 from storyline.link.relation import different_quarters
 from storyline.records import Disagreement, Event, EventMention, Evidence, Place, TimeInterval
 

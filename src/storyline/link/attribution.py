@@ -127,8 +127,8 @@ def _looks_like_outlet(name: str, acronym_ok: bool) -> bool:
     bare = re.sub(r"^[Tt]he\s+", "", name).strip(" .,")
     if not bare or bare.lower() in _NOT_OUTLETS or bare.split()[0].lower() in _NOT_OUTLETS:
         return False
-    if bare.lower() in WIRE_ALIASES or bare.split()[-1] in _OUTLET_WORDS or (
-            len(bare.split()) > 1 and bare.split()[0] in _OUTLET_LEADS):
+    words = bare.split()
+    if bare.lower() in WIRE_ALIASES or words[-1] in _OUTLET_WORDS or (len(words) > 1 and words[0] in _OUTLET_LEADS):
         return True
     return acronym_ok and bool(_ACRONYM.fullmatch(bare))
 
