@@ -368,3 +368,57 @@ def test_a_riot_is_a_candidate_for_a_clash_of_its_month_and_country():
     clash = _event_keys([("Battles", "TL", "Baucau", "2026-10-10", "2026-10-10")])
     protest = _event_keys([("Protests", "TL", "Dili", "2026-10-02", "2026-10-02")])
     assert riot & clash and riot & protest and not clash & protest
+
+
+# A province's weekly round-up that leads with a market bombing and tells, further down, an abduction that a local
+# outlet reports on its own; and a wire report of the bombing (written for this test).
+BORNO_ROUNDUP = (
+    "Borno this week: market bomb in Maiduguri, farmers seized near Biu\n"
+    "A bomb hidden in a handcart exploded at the Monday Market in Maiduguri on Tuesday, March 10, killing four "
+    "traders and wounding eleven, the worst attack in the state capital this year.\n"
+    "Police said the device went off shortly after the market opened, when the lanes were full of buyers. The state "
+    "governor visited the wounded at the teaching hospital in the afternoon.\n"
+    "Biu\n"
+    "Gunmen abducted five farmers from their bean fields in the Mandaragirau area outside Biu on Wednesday, March 11, "
+    "a community leader said. Vigilantes who went after the kidnappers lost their tracks in the bush.\n"
+    "Outlook\n"
+    "Traders' associations have asked for more checkpoints before the Ramadan rush."
+)
+BORNO_BIU = (
+    "Gunmen seize five farmers near Biu\n"
+    "Armed men abducted five farmers working on bean farms near Biu in southern Borno on Wednesday, March 11, "
+    "relatives and a local vigilante commander said.\n"
+    "The farmers, all men from the Mandaragirau area, were marched into the bush at around noon, a farmer who "
+    "escaped told reporters. Vigilantes followed their tracks for several hours but lost them near a stream.\n"
+    "No group has claimed the abduction. Kidnappings for ransom on the farms around Biu have risen since the rains."
+)
+BORNO_MARKET = (
+    "Four killed as bomb hits Maiduguri market\n"
+    "MAIDUGURI, Nigeria, March 10 - A bomb exploded at the crowded Monday Market in Maiduguri on Tuesday, March 10, "
+    "killing four people and wounding eleven, police and hospital staff said.\n"
+    "A police spokesman said the explosive had been left in a handcart near the stalls of grain sellers. The wounded "
+    "were taken to the University of Maiduguri Teaching Hospital.\n"
+    "Traders closed their shops for the rest of the day and soldiers cordoned off the market."
+)
+
+
+def test_a_round_up_stays_with_the_story_it_leads_with(tmp_path):
+    from storyline.records import Report
+
+    days = {"roundup": dt.date(2026, 3, 14), "biu": dt.date(2026, 3, 11), "market": dt.date(2026, 3, 10)}
+    texts = {"roundup": BORNO_ROUNDUP, "biu": BORNO_BIU, "market": BORNO_MARKET}
+    reports = [Report(text=text.split("\n", 1)[1], title=text.split("\n", 1)[0], source=f"{name}.txt", format="text",
+                      published=days[name], external_id=name) for name, text in texts.items()]
+    with open_store(f"sqlite:///{tmp_path}/borno.db") as store:
+        store.add_reports(reports)
+        analyse_pending(store)
+        link_pending(store)
+        ids = {a.external_id: a.id for a in store.articles()}
+        links = {frozenset((l.source_id, l.derived_id)): l for l in store.links()}
+        stories = sorted(sorted(name for name, i in ids.items() if i in s.articles) for s in store.stories())
+    # the round-up and the local report both tell the abduction: linked, but below what ties a story
+    passing = links[frozenset((ids["roundup"], ids["biu"]))]
+    assert passing.relation == "same_story" and passing.confidence < 0.3, passing.evidence
+    assert any("tells this one in passing" in line for line in passing.evidence)
+    assert links[frozenset((ids["roundup"], ids["market"]))].confidence >= 0.3
+    assert stories == [["biu"], ["market", "roundup"]]

@@ -45,7 +45,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
-LINKER = f"link-44:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-45:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
@@ -65,7 +65,7 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
     from storyline.link.align import align_pair
     from storyline.link.lsh import LSHIndex
     from storyline.link.minhash import MinHasher, shingles
-    from storyline.link.relation import classify_pair, incident_signatures
+    from storyline.link.relation import classify_pair, incident_signatures, lead_incident
 
     summary = LinkSummary()
     new_ids = store.article_ids_to_link(LINKER)
@@ -102,11 +102,12 @@ def link_pending(store, *, on_article: Callable[[str], None] | None = None) -> L
         pairs = {(a, b) for a, b in pairs if _dates_within_window(dates.get(a), dates.get(b))}
         articles = store.articles_by_id(sorted({i for pair in pairs for i in pair}))
         signatures = {article_id: incident_signatures(told.get(article_id, ())) for article_id in articles}
+        leads = {article_id: lead_incident(told.get(article_id, ())) for article_id in articles}
         found: list[Link] = []
         for a_id, b_id in sorted(pairs):
             a, b = articles[a_id], articles[b_id]
             summary.compared += 1
-            link = classify_pair(a, b, incidents=(signatures[a_id], signatures[b_id]))
+            link = classify_pair(a, b, incidents=(signatures[a_id], signatures[b_id]), leads=(leads[a_id], leads[b_id]))
             if link.relation == "unrelated":
                 continue
             if link.relation in _ALIGNED_RELATIONS:
@@ -212,8 +213,8 @@ def _event_keys(told) -> set[tuple[str, str, str]]:
     both keys."""
     from storyline.link.relation import INCIDENT_KINDS
 
-    keys = {(country, INCIDENT_KINDS.get(kind, kind), first[:7]) for kind, country, _, first, _ in told}
-    keys |= {(country, INCIDENT_KINDS["Battles"], first[:7]) for kind, country, _, first, _ in told if kind == "Riots"}
+    keys = {(country, INCIDENT_KINDS.get(kind, kind), first[:7]) for kind, country, _, first, *_ in told}
+    keys |= {(country, INCIDENT_KINDS["Battles"], first[:7]) for kind, country, _, first, *_ in told if kind == "Riots"}
     return keys
 
 

@@ -26,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -1044,7 +1044,8 @@ def _link(a: Article, b: Article, relation: str, confidence: float, a_first: boo
 
 
 def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
-                  incidents: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> Link:
+                  incidents: tuple[frozenset, frozenset] = (frozenset(), frozenset()),
+                  leads: tuple[tuple | None, tuple | None] = (None, None)) -> Link:
     """How ``a`` and ``b`` relate, which is the source, how sure, and why (``evidence``).
 
     Order of the checks: versions of one report (``update``), near-identical text
@@ -1055,7 +1056,8 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
     without a direction (``common_source``, ``same_story``, ``unrelated``) the
     earlier-published report (else ``a``) is ``source_id``. Alignments and
     substitutions are left empty for the aligner to fill. ``incidents`` are what the analysis of
-    each report says happened where and when (:func:`incident_signatures`), where it has been analysed.
+    each report says happened where and when (:func:`incident_signatures`), where it has been analysed, and
+    ``leads`` the incident each leads with (:func:`lead_incident`).
     """
     f = features or pair_features(a.text, b.text)
     if a.id == b.id:
@@ -1118,8 +1120,33 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
         if certainty < UNCERTAIN_DIRECTION:
             evidence.append("direction uncertain: confidence lowered")
         return _link(a, b, "derived", p_reuse * certainty, a_first, f, evidence)
-    return _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, incidents[0] & incidents[1],
+    link = _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, incidents[0] & incidents[1],
                                told_apart, newer)
+    passing = _told_in_passing((a, b), incidents, leads) if link.relation == "same_story" else None
+    if passing is None:
+        return link
+    return replace(link, confidence=min(link.confidence, IN_PASSING_CONFIDENCE), evidence=(
+        *link.evidence[:-1], f"{passing.id} leads with another incident, which the other does not tell, and tells "
+                             f"this one in passing: a report of its own story, not of this one", link.evidence[-1]))
+
+
+# A report that leads with one incident and tells the other report's incident further down (a weekly round-up of a
+# province's raids, led by the worst) belongs to the story of its lead: its link to a report of an incident it tells in
+# passing is kept below stories.MIN_CONFIDENCE, so it does not join the two stories.
+IN_PASSING_CONFIDENCE = 0.25
+
+
+def _told_in_passing(pair: tuple[Article, Article], incidents: tuple[frozenset, frozenset],
+                     leads: tuple[tuple | None, tuple | None]) -> Article | None:
+    """The report of the two that tells an incident both tell only in passing: it leads with another incident, in
+    a town the other report tells nothing of."""
+    shared = incidents[0] & incidents[1]
+    if not shared:
+        return None
+    for report, lead, other in ((pair[0], leads[0], incidents[1]), (pair[1], leads[1], incidents[0])):
+        if lead is not None and lead not in shared and lead[2] not in {town for _, _, town, _ in other}:
+            return report
+    return None
 
 
 def _background_only(f: PairFeatures, newer: int) -> bool:
@@ -1158,8 +1185,20 @@ def incident_signatures(told) -> frozenset[tuple[str, str, str, str]]:
     """(kind of incident, country, town, ISO day) for each (event type, country, town, first day, last day) an
     analysis found (``store.incidents_told``) that is placed in a town, dated to one day and of one of
     INCIDENT_KINDS."""
-    return frozenset((INCIDENT_KINDS[kind], country, town, first) for kind, country, town, first, last in told
-                     if kind in INCIDENT_KINDS and town and first == last)
+    return frozenset(signature for row in told if (signature := _signature(row)) is not None)
+
+
+def _signature(row) -> tuple[str, str, str, str] | None:
+    kind, country, town, first, last, *_ = row
+    return (INCIDENT_KINDS[kind], country, town, first) if kind in INCIDENT_KINDS and town and first == last else None
+
+
+def lead_incident(told) -> tuple[str, str, str, str] | None:
+    """The signature (:func:`incident_signatures`) of the incident a report tells first, the one it leads with;
+    None where the first it tells has no signature (no town, several days, a kind of its own) or the analysis gives
+    no offsets."""
+    placed = [row for row in told if len(row) > 5 and row[5] is not None]
+    return _signature(min(placed, key=lambda row: row[5])) if placed else None
 
 
 def _vocabulary(text: str) -> set[str]:

@@ -67,9 +67,11 @@ class LinkingStore:
 
     def incidents_told(self, article_ids: Iterable[str] | None = None) -> dict[str, set[tuple]]:
         """Per article (every article, or those of ``article_ids``), (event type, country, location, first day, last
-        day) of each event mention with a country and a first day: what its analysis says happened where and when.
-        The linker reads candidates from them (``linker._event_keys``) and evidence of one story
-        (``relation.incident_signatures``); ISO days, location and last day may be None."""
+        day, offset) of each event mention with a country and a first day: what its analysis says happened where and
+        when, and where the report first tells it (the start of its earliest evidence). The linker reads candidates
+        from them (``linker._event_keys``), evidence of one story (``relation.incident_signatures``) and the
+        incident a report leads with (``relation.lead_incident``); ISO days, location, last day and offset may be
+        None."""
         found: dict[str, set[tuple]] = {}
         query = select(mentions.c.article_id, mentions.c.data).where(mentions.c.mention_type == "event")
         ids = None if article_ids is None else list(article_ids)
@@ -79,9 +81,10 @@ class LinkingStore:
             for batch in batches:
                 for article_id, data in connection.execution_options(yield_per=2000).execute(batch):
                     if data.get("country_iso") and data.get("date_start"):
+                        starts = [span["start"] for span in data.get("evidence", ())]
                         found.setdefault(article_id, set()).add((data["event_type"], data["country_iso"],
                                                                  data.get("location"), data["date_start"],
-                                                                 data.get("date_end")))
+                                                                 data.get("date_end"), min(starts, default=None)))
         return found
 
     def mark_linked(self, article_ids: Iterable[str], linker: str) -> None:
