@@ -774,3 +774,25 @@ def test_a_participle_takes_the_doers_of_the_verbs_it_hangs_on_and_people_who_di
     assert classify_text("The marchers dispersed peacefully after an hour.").sub_event_type == "Peaceful protest"
     for text in ("Police dispersed the protesters with tear gas.", "The protesters were dispersed by police."):
         assert classify_text(text).sub_event_type == "Protest with intervention", text
+
+
+def test_a_football_crowd_fighting_the_police_riots():
+    # supporters who fight each other and the police: rioters, whatever the police are armed with
+    found = classify_text("Nine people were hurt when rival supporters fought each other and the police outside the "
+                          "stadium after the cup final.")
+    assert found.sub_event_type == "Mob violence"
+    # a sports crowd against the police demonstrates nothing; political supporters against the police do
+    found = classify_text("Twelve people were hurt in fighting between football supporters and police near the "
+                          "railway station.")
+    assert found.sub_event_type == "Mob violence"
+    found = classify_text("Twelve people were hurt in running battles between police and young opposition "
+                          "supporters near the railway station.")
+    assert found.sub_event_type == "Violent demonstration"
+
+
+def test_villagers_who_fight_armed_raiders_are_no_mob():
+    found = classify_text("Villagers fought with gunmen who raided their village before dawn, leaving two dead.")
+    assert found.sub_event_type != "Mob violence"
+    # villagers who beat a man are
+    found = classify_text("Villagers beat a suspected cattle thief to death before dawn.")
+    assert found.sub_event_type == "Mob violence"

@@ -1947,3 +1947,30 @@ def test_an_earlier_incident_the_report_s_own_came_after_is_background_and_a_dir
         "and setting fire to at least a dozen homes.\n", dt.date(2026, 10, 28))
     assert (event.sub_event_type, event.fatalities.low) == ("Attack", 4) and "Lascahobas" not in (
         event.place.location or "")
+
+
+def test_an_incident_counted_back_from_the_report_s_own_in_the_past_perfect_is_background():
+    text = ("Mortar rounds fell near an army post outside Gao on Friday, wounding two soldiers, officials said.\n\n"
+            "Rockets had hit the outskirts of Timbuktu a week earlier, wounding four civilians.\n")
+    events = events_of(text, dt.date(2026, 3, 14))
+    assert [(e.place.location, e.time.start) for e in events] == [("Gao", dt.date(2026, 3, 13))]
+    # a report's own incident, told after its aftermath, keeps its day counted back from it
+    text = ("Relatives buried twelve people in Kasoa on Tuesday.\n\n"
+            "Gunmen had attacked the village two days earlier, killing twelve.\n")
+    (event,) = events_of(text, dt.date(2026, 3, 14))
+    assert event.time.start == dt.date(2026, 3, 8) and event.fatalities.best == 12
+
+
+def test_a_strike_called_for_a_day_to_protest_is_a_plan():
+    assert events_of("Bus drivers' unions in Chilpancingo have called a strike for Monday to protest against "
+                     "extortion by gangs.\n", dt.date(2026, 3, 14)) == []
+    (event,) = events_of("Hundreds of bus drivers marched through Chilpancingo on Monday to protest against "
+                         "extortion by gangs.\n", dt.date(2026, 3, 14))
+    assert event.event_type == "Protests" and event.time.start == dt.date(2026, 3, 9)
+
+
+def test_a_speaker_whose_relative_was_killed_adds_no_toll():
+    text = ("An airstrike on a school in Kanbalu township killed nine people on Tuesday, residents said.\n\n"
+            "\"We had nowhere else to go,\" said a teacher whose daughter was killed.\n")
+    (event,) = events_of(text, dt.date(2026, 3, 14))
+    assert (event.fatalities.low, event.fatalities.best) == (9, 9)

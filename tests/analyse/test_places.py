@@ -1262,3 +1262,11 @@ def test_a_name_a_distance_from_a_known_place_follows_is_a_place_but_not_a_river
     found = places_in("A patrol met a group of poachers along the Linyanti River, about 12 kilometres west of "
                       "Parakarungu in the Chobe District.")
     assert "Linyanti River" not in [text for text, _ in found]
+
+
+def test_a_village_said_to_lie_in_a_municipality_is_read_in_that_municipality_s_state():
+    # the small-place tier knows an El Aguaje in Veracruz; the text puts this one in Aguililla, Michoacan
+    sentence = next(parse("Gunmen ambushed a patrol in El Aguaje, a community in the municipality of Aguililla, "
+                          "on Saturday.").sents)
+    places = {span.text: place for span, place in find_places(sentence)}
+    assert (places["El Aguaje"].location, places["El Aguaje"].admin1_iso) == ("El Aguaje", "MX-MIC")

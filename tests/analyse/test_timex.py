@@ -418,3 +418,12 @@ def test_two_days_written_as_a_range_are_one_span_of_days():
         ("from Monday to Wednesday", dt.date(2026, 10, 19), dt.date(2026, 10, 21), "day")]
     # two days joined by "and" alone are two days
     assert [f[0] for f in found("Attacks were reported on Monday and Wednesday.", sunday)] == ["on Monday", "Wednesday"]
+
+
+def test_two_days_in_a_row_joined_by_and_are_one_span_of_days():
+    sunday = dt.date(2026, 10, 25)
+    # the rebels fought on both days: one incident over two days, not the first day alone
+    assert found("Rebels and troops fought for the hill on Thursday and Friday.", sunday) == [
+        ("on Thursday and Friday", dt.date(2026, 10, 22), dt.date(2026, 10, 23), "day")]
+    # a day between them: two days, as before
+    assert [f[0] for f in found("Rebels shelled the hill on Wednesday and Friday.", sunday)] == ["on Wednesday", "Friday"]

@@ -1382,7 +1382,14 @@ def _excluded(tokens) -> set[int]:
                 last = last.head
     if tokens and tokens[0].text == "(":
         excluded.clear()  # the whole sentence is an aside: read it as it is
-    return excluded | _dateline(tokens) | _misread_speakers(tokens) | _ages_after_names(tokens)
+    return excluded | _dateline(tokens) | _misread_speakers(tokens) | _ages_after_names(tokens) | _kin_of(tokens)
+
+
+def _kin_of(tokens) -> set[int]:
+    """A relative clause that tells of someone's kin ("a farmer whose brother was killed said"): it says who the
+    speaker is, one of the victims already counted, not a toll."""
+    return {t.i for token in tokens if token.lower_ == "whose" and token.dep_ == "poss"
+            and token.head.head.dep_ == "relcl" for t in token.head.head.subtree}
 
 
 def _ages_after_names(tokens) -> set[int]:

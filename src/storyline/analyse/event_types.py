@@ -1922,6 +1922,16 @@ def _custody_riot_rule(evidence: _Evidence, context: _Context) -> None:
         evidence.add("Mob violence", evidence.scores.pop("Violent demonstration") + 0.1, hit, "riot-in-custody")
 
 
+def _armed_opponents(context: _Context, word) -> bool:
+    """Whether those a crowd fought are armed men other than the state's ("villagers fought with gunmen who raided
+    their village": a raid resisted, not a brawl)."""
+    opponents = [t for t in _targets(word)]
+    opponents += [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("with", "against")
+                  for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
+    roles = context.roles_of(opponents)
+    return bool(roles.get("nonstate") or roles.get("armed") and not roles.get("state"))
+
+
 def _mob_rule(evidence: _Evidence, context: _Context) -> None:
     """Violence done by villagers, residents or a crowd (not an organised group) is Mob violence; villagers who
     suffered it ("several residents were wounded") did not do it."""
@@ -1930,7 +1940,8 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
         if hit and label == max(evidence.scores, key=evidence.scores.get):
             named, passive = _subject(context.token(hit))
             doers = {} if passive else context.roles_of(named)
-            if doers.get("crowd") and not doers.get("armed"):
+            if doers.get("crowd") and not doers.get("armed") and not (
+                    label == "Armed clash" and _armed_opponents(context, context.token(hit))):
                 evidence.add("Mob violence", evidence.scores.pop(label) + 0.1, hit, "violence-by-crowd")
                 return
     if not any(label in evidence.scores for label in PROTEST_FAMILY):
@@ -1977,9 +1988,11 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
         return
     # not where armed men take part ("villagers fought back when gunmen stormed the village"); the police who
     # speak of it ("police said") do not
-    # ("Reports reaching the Police indicate that ...": whoever the reporting subject names)
+    # ("Reports reaching the Police indicate that ...": whoever the reporting subject names), nor the police a crowd
+    # fights ("rival supporters fought each other and the police": rioters, whom the police are armed against)
     reporting = _reporters(context)
-    fighters = context.roles_of([t for t in context.tokens if t.i not in reporting])
+    fighters = context.roles_of([t for t in context.tokens
+                                 if t.i not in reporting and not context.roles_of([t]).get("state")])
     if fighters.get("armed") or fighters.get("nonstate"):
         return
     violent = [label for label in ("Attack", "Armed clash") if label in evidence.scores]
@@ -1990,6 +2003,8 @@ def _mob_rule(evidence: _Evidence, context: _Context) -> None:
 
 
 PEOPLE_ROLES = frozenset({"armed", "civilian", "crowd", "nonstate", "protester", "state"})  # roles that name people
+# Words of a sports crowd: its fights with the police are mob violence, not a demonstration.
+SPORT_CROWD_WORDS = frozenset({"football", "soccer", "derby", "stadium", "fan", "hooligan", "ultras"})
 POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "gendarmerie"})
 # Who keeps order at a site, for the state or for its owner: a crowd fighting them riots ("casino workers clashed
 # with guards")
@@ -1999,19 +2014,22 @@ GUARD_WORDS = frozenset({"guard", "guardsman", "guardsmen", "watchman", "watchme
 def _riot_with_police_rule(evidence: _Evidence, context: _Context) -> None:
     """Fighting between the police and people who bear no arms ("running battles between police and young
     opposition supporters", "police and residents clashed") is rioting, as ACLED codes it: a violent demonstration,
-    not a battle between armed groups. Only where every side is one or the other."""
+    not a battle between armed groups. Only where every side is one or the other. Football crowds fighting the
+    police ("fighting between football supporters and police") demonstrate nothing: mob violence."""
+    riot = "Mob violence" if any(t.lemma_.lower() in SPORT_CROWD_WORDS for t in context.tokens) else (
+        "Violent demonstration")
     fight = evidence.best.get("Armed clash")
     if fight is not None and evidence.rules.get("Armed clash") == "trigger" and (
             max(evidence.scores, key=evidence.scores.get) == "Armed clash") and _police_and_people(
             context, context.token(fight)):
-        evidence.add("Violent demonstration", evidence.scores.pop("Armed clash") + 0.1, fight, "fight-with-police")
+        evidence.add(riot, evidence.scores.pop("Armed clash") + 0.1, fight, "fight-with-police")
         return
     if any(label in evidence.scores for label in PROTEST_FAMILY):
         return
     # "a day after running battles between police and young opposition supporters": no protest named, the sides say
     for hit in context.cues.get("protest_violent", []):
         if _police_and_people(context, context.tokens[hit.positions[-1]]):
-            evidence.add("Violent demonstration", hit.weight, hit, "fight-with-police")
+            evidence.add(riot, hit.weight, hit, "fight-with-police")
             return
 
 

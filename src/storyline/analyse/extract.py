@@ -55,7 +55,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-74"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-75"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -817,6 +817,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     trend = _trend(sentence, kind.trigger)
     if _earlier_incident_it_came_after(sentence, kind.trigger):
         return None  # "The clash came four days after gang members had killed four people": that one's background
+    if last is not None and _counted_back_from_it(sentence, kind.trigger):
+        return None  # "Projectiles had struck the outskirts of Smara a week earlier": after the report's incident
     if not casualties and not trend and _about_another_time(sentence, kind.trigger):
         return None  # "shops stayed shut, a week after troops were redeployed": the redeployment is background
     if not casualties and not any(how == "event" for _, _, how, _ in times) and _says_who_they_are(sentence,
@@ -1551,8 +1553,8 @@ def _unrealised(sentence, trigger: Span | None) -> bool:
         infinitive = "to" in auxiliaries
         if infinitive and word.dep_ in ("acl", "ROOT"):
             return True  # "protests to be held on Friday", "plans to attack"
-        if infinitive and word.dep_ == "xcomp" and word.head.lemma_.lower() in UNREALISED:
-            return True
+        if infinitive and word.dep_ in ("xcomp", "advcl") and word.head.lemma_.lower() in UNREALISED:
+            return True  # "vowed to strike"; "have called a strike for Monday to protest against extortion"
         if word.dep_ not in ("xcomp", "conj") or word.head.i == word.i:
             return False
         word = word.head  # "will try to storm", "vowed to find and arrest"
@@ -1604,6 +1606,22 @@ def _earlier_incident_it_came_after(sentence, trigger: Span | None) -> bool:
     main = word.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and _definite(c) and c.i in incident_words(sentence)
                for c in main.children)
+
+
+def _counted_back_from_it(sentence, trigger: Span | None) -> bool:
+    """Whether the event words are the sentence's own verb in the past perfect, dated by counting back from the
+    incident the report has told ("Projectiles had struck the outskirts of Smara a week earlier, wounding three
+    civilians"): an earlier incident told in passing as background. Not a clause someone is said to have told ("police
+    said gunmen had attacked the village two days earlier"), which may be the report's own incident."""
+    word = _trigger_head(sentence, trigger)
+    while word is not None and word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
+        word = word.head
+    while word is not None and word.dep_ in ("conj", "advcl") and word.head.pos_ in ("VERB", "AUX"):
+        word = word.head  # "had struck ..., wounding three civilians"
+    if word is None or word.dep_ != "ROOT" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in word.children):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in ("earlier", "before") and any(
+        unit.dep_ == "npadvmod" and unit.lemma_.lower() in TIME_UNITS for unit in c.children) for c in word.children)
 
 
 def _about_another_time(sentence, trigger: Span | None) -> bool:

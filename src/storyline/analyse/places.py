@@ -434,7 +434,8 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
 _QUALIFYING_GAPS = frozenset({",", "in", "in the", ", in", ", in the"})
 _AREA_WORDS = frozenset({"region", "district", "area", "zone", "province", "department", "municipality", "county",
                          "valley", "subregion"})
-_DESIGNATED_GAP = re.compile(r"(?:, )?in the ([a-z]+) of")
+# ("El Aguaje, a community in the municipality of Aguililla": what the place is may come first)
+_DESIGNATED_GAP = re.compile(r"(?:, )?(?:(?:a|an) [a-z]+(?: [a-z]+)? )?in the ([a-z]+) of")
 
 
 def _abroad_of_its_unit(mention: _Mention, entry: Entry, mentions: list[_Mention], sentence, gaz: Gazetteer) -> bool:

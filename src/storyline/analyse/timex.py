@@ -621,16 +621,21 @@ _LONGEST_RANGE = 31  # days: a longer span is a period, not an incident's days
 
 def _joined_ranges(sentence, found: list[tuple[Span, TimeInterval]]) -> list[tuple[Span, TimeInterval]]:
     """``found`` with two single days written as a range ("raids carried out between Monday and Wednesday", "from
-    Monday to Wednesday") joined into one expression that spans them both, first day to last."""
+    Monday to Wednesday") or as two days in a row ("fought on Wednesday and Thursday") joined into one expression
+    that spans them both, first day to last. Two days apart ("on Monday and Wednesday") stay two."""
     text, joined = doc_text(sentence.doc), []
     for span, interval in found:
         if joined:
             first_span, first = joined[-1]
             opening = _RANGE_OPENING.search(text, max(sentence.start_char, first_span.start - 12), first_span.start)
-            if opening and _one_day(first) and _one_day(interval) and not is_anaphoric(first) and \
-                    not is_anaphoric(interval) and _RANGE_JOINT.fullmatch(text[first_span.end:span.start]) and \
-                    0 < (interval.start - first.start).days <= _LONGEST_RANGE:
-                whole = Span(EVIDENCE_FIELD, opening.start(), span.end, text[opening.start():span.end])
+            joint = _RANGE_JOINT.fullmatch(text[first_span.end:span.start])
+            single = _one_day(first) and _one_day(interval) and not is_anaphoric(first) and not is_anaphoric(interval)
+            in_a_row = single and joint and joint.group().strip().lower() == "and" and (
+                interval.start - first.start).days == 1
+            if (opening and single and joint and 0 < (interval.start - first.start).days <= _LONGEST_RANGE
+                    or in_a_row):
+                begin = opening.start() if opening else first_span.start
+                whole = Span(EVIDENCE_FIELD, begin, span.end, text[begin:span.end])
                 joined[-1] = (whole, TimeInterval(first.start, interval.end, "day", whole.text))
                 continue
         joined.append((span, interval))
