@@ -587,3 +587,24 @@ def test_mrpc_accuracy():
     metrics = evaluate_mrpc(shared_path("data", "mrpc", "msr_paraphrase_train.txt"))
     assert metrics["n"] == 4076
     assert metrics["cv_accuracy"] >= 0.70 and metrics["cv_f1"] >= 0.79
+
+
+def test_a_possessive_that_follows_its_owner_s_new_number_keeps_the_frame():
+    # "the movement ... its radio" -> "the rebels ... their radio": the possessive changed with its owner, the term
+    # between the kept words is still a swap
+    source = ("The movement said in a statement read on its radio station that its fighters had shelled an army "
+              "camp near the river, and that the camp was destroyed. Officials gave no toll.")
+    rewrite = ("The rebels said in a statement read on their propaganda station that their terrorists had shelled an "
+               "army camp near the river, and that the camp was destroyed. Officials gave no toll.")
+    found = [(s.source, s.derived) for s in align.align_pair(source, rewrite)[1]]
+    assert ("radio station", "propaganda station") in found or ("radio", "propaganda") in found, found
+    assert ("fighters", "terrorists") in found, found
+
+
+def test_a_run_ending_in_an_irregular_participle_is_a_clause_not_a_term():
+    source = ("The town lies near the wall that separates the territory from the strip held by the movement, "
+              "officials said on Friday after the shelling.")
+    rewrite = ("The town lies near the wall that separates the territory from incursions by the movement, "
+               "officials said on Friday after the shelling.")
+    found = [(s.source, s.derived) for s in align.align_pair(source, rewrite)[1]]
+    assert not any(s.endswith("held") for s, _ in found), found

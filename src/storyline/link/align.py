@@ -363,6 +363,12 @@ def _linked_groups(alignments: Sequence[Alignment]) -> list[tuple[list[tuple[int
 
 
 _ARTICLES = ("the", "a", "an")
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})  # of a third party, singular or plural
+# Past participles that do not end in -ed, which end a verb phrase as "-ed" ones do ("the strip held by").
+_IRREGULAR_PARTICIPLES = frozenset("""
+held known taken seen given made built caught fought shot kept left lost found sent won struck thrown driven told sold
+bought brought torn worn sworn stolen hidden beaten bitten broken chosen spoken written ridden risen fallen
+""".split())
 
 # Words after which a replaced run is a verb phrase ("to protect" -> "to safeguard"), not a term.
 _VERB_CONTEXT = frozenset("""
@@ -491,8 +497,9 @@ def _looks_like_term(source: list[_Word], derived: list[_Word], context: list[_W
         return False
     if reworded_only([w.text for w in source], [w.text for w in derived]) or any(map(is_figure, both)):
         return False  # one term written another way, or a changed figure (a disagreement, not a framing)
-    if any(w.islower() and w.endswith(("ed", "ing", "ly")) for w in (source[-1].text, derived[-1].text)):
-        return False  # a verb or adverb phrase
+    if any(w.islower() and (w.endswith(("ed", "ing", "ly")) or w in _IRREGULAR_PARTICIPLES)
+           for w in (source[-1].text, derived[-1].text)):
+        return False  # a verb or adverb phrase ("the strip held [by the Front]" -> "incursions" is no term)
     if any(w.text.lower() in _VERB_CONTEXT for w in context):
         return False
 
@@ -534,11 +541,12 @@ def _framed_apart(replaced_a: Sequence[_Word], trimmed_a: tuple[int, int], repla
                   trimmed_b: tuple[int, int]) -> bool:
     """Whether the function words :func:`_trim` took off the two replaced runs differ: "at dawn" against "the defence
     ministry said" is a clause rewritten around a shared word, not a term put in place of another ("in Kabul" -> "in
-    the capital" keeps its frame; an article next to the term does not count)."""
+    the capital" keeps its frame; an article next to the term does not count, nor a possessive that follows the
+    owner's new number: "its news agency" -> "their propaganda outlet", where "the Front" became "the militias")."""
     def frame(replaced, trimmed):
         start, end = trimmed
         outside = (w.text.lower() for w in (*replaced[:start], *replaced[end:]))
-        return [w for w in outside if w not in _ARTICLES]
+        return ["its" if w in _POSSESSIVES else w for w in outside if w not in _ARTICLES]
 
     return frame(replaced_a, trimmed_a) != frame(replaced_b, trimmed_b)
 
