@@ -1905,7 +1905,7 @@ _OWNER = rf"(?P<owner>{_NAME})(?:’s|'s)\s+"
 _BORDER_PATTERNS = (
     # "the Afghanistan-Pakistan border", "the Tajik-Afghan border": both sides named, neither chosen.
     ("pair", re.compile(rf"(?P<a>{_NAME})\s*[-–—/]\s*(?P<b>{_NAME})\s+{_BORDER}{_AREA}")),
-    # "Afghanistan's border to the east and south with Pakistan", "the southern border with Afghanistan".
+    # "Iran's border to the north and east with Turkmenistan", "the southern border with Afghanistan".
     ("with", re.compile(rf"(?:{_OWNER}|\bthe\s+)?{_DESCRIBING}{_BORDER}{_AREA}\s+(?:[a-z]+\s+){{0,5}}?with\s+"
                         rf"(?:neighbou?ring\s+|the\s+)?(?P<other>{_NAME})")),
     # "across the border into Tajikistan": the side is the one entered.
