@@ -1925,7 +1925,7 @@ def _custody_riot_rule(evidence: _Evidence, context: _Context) -> None:
 def _armed_opponents(context: _Context, word) -> bool:
     """Whether those a crowd fought are armed men other than the state's ("villagers fought with gunmen who raided
     their village": a raid resisted, not a brawl)."""
-    opponents = [t for t in _targets(word)]
+    opponents = list(_targets(word))  # a list of its own: more are added to it
     opponents += [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("with", "against")
                   for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
     roles = context.roles_of(opponents)
@@ -2016,21 +2016,25 @@ def _riot_with_police_rule(evidence: _Evidence, context: _Context) -> None:
     opposition supporters", "police and residents clashed") is rioting, as ACLED codes it: a violent demonstration,
     not a battle between armed groups. Only where every side is one or the other. Football crowds fighting the
     police ("fighting between football supporters and police") demonstrate nothing: mob violence."""
-    riot = "Mob violence" if any(t.lemma_.lower() in SPORT_CROWD_WORDS for t in context.tokens) else (
-        "Violent demonstration")
     fight = evidence.best.get("Armed clash")
     if fight is not None and evidence.rules.get("Armed clash") == "trigger" and (
             max(evidence.scores, key=evidence.scores.get) == "Armed clash") and _police_and_people(
             context, context.token(fight)):
-        evidence.add(riot, evidence.scores.pop("Armed clash") + 0.1, fight, "fight-with-police")
+        evidence.add(_riot_with_police(context), evidence.scores.pop("Armed clash") + 0.1, fight, "fight-with-police")
         return
     if any(label in evidence.scores for label in PROTEST_FAMILY):
         return
     # "a day after running battles between police and young opposition supporters": no protest named, the sides say
     for hit in context.cues.get("protest_violent", []):
         if _police_and_people(context, context.tokens[hit.positions[-1]]):
-            evidence.add(riot, hit.weight, hit, "fight-with-police")
+            evidence.add(_riot_with_police(context), hit.weight, hit, "fight-with-police")
             return
+
+
+def _riot_with_police(context: _Context) -> str:
+    """Mob violence where the words are a sports crowd's, else a violent demonstration."""
+    return ("Mob violence" if any(t.lemma_.lower() in SPORT_CROWD_WORDS for t in context.tokens)
+            else "Violent demonstration")
 
 
 def _police_and_people(context: _Context, word) -> bool:

@@ -1594,12 +1594,8 @@ def _earlier_incident_it_came_after(sentence, trigger: Span | None) -> bool:
     """Whether the event words are a clause in the past perfect that the report's incident, pointed back to, is said
     to have come after: "The clash came four days after gang members had killed four people". An earlier incident
     told in passing as background, not evidence of it."""
-    word = _trigger_head(sentence, trigger)
-    while word is not None and word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
-        word = word.head  # ("on the eastern edge of Mirebalais, an attack that ...": the verb the words hang on)
-    while word is not None and word.dep_ == "conj" and word.head.pos_ in ("VERB", "AUX"):
-        word = word.head  # "had killed four people and burned houses"
-    if word is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in word.children):
+    word = _past_perfect_verb(sentence, trigger, ("conj",))  # "had killed four people and burned houses"
+    if word is None:
         return False
     if word.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in word.children):
         return False
@@ -1613,15 +1609,24 @@ def _counted_back_from_it(sentence, trigger: Span | None) -> bool:
     incident the report has told ("Projectiles had struck the outskirts of Smara a week earlier, wounding three
     civilians"): an earlier incident told in passing as background. Not a clause someone is said to have told ("police
     said gunmen had attacked the village two days earlier"), which may be the report's own incident."""
-    word = _trigger_head(sentence, trigger)
-    while word is not None and word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
-        word = word.head
-    while word is not None and word.dep_ in ("conj", "advcl") and word.head.pos_ in ("VERB", "AUX"):
-        word = word.head  # "had struck ..., wounding three civilians"
-    if word is None or word.dep_ != "ROOT" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in word.children):
+    word = _past_perfect_verb(sentence, trigger, ("conj", "advcl"))  # "had struck ..., wounding three civilians"
+    if word is None or word.dep_ != "ROOT":
         return False
     return any(c.dep_ == "advmod" and c.lower_ in ("earlier", "before") and any(
         unit.dep_ == "npadvmod" and unit.lemma_.lower() in TIME_UNITS for unit in c.children) for c in word.children)
+
+
+def _past_perfect_verb(sentence, trigger: Span | None, through: tuple[str, ...]):
+    """The verb the event words hang on, up the ``through`` links to the verb they extend, if it is in the past
+    perfect ("had killed"); else None."""
+    word = _trigger_head(sentence, trigger)
+    while word is not None and word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
+        word = word.head  # ("on the eastern edge of Mirebalais, an attack that ...": the verb the words hang on)
+    while word is not None and word.dep_ in through and word.head.pos_ in ("VERB", "AUX"):
+        word = word.head
+    if word is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in word.children):
+        return None
+    return word
 
 
 def _about_another_time(sentence, trigger: Span | None) -> bool:

@@ -1120,9 +1120,9 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
         if certainty < UNCERTAIN_DIRECTION:
             evidence.append("direction uncertain: confidence lowered")
         return _link(a, b, "derived", p_reuse * certainty, a_first, f, evidence)
-    link = _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, incidents[0] & incidents[1],
-                               told_apart, newer)
-    passing = _told_in_passing((a, b), incidents, leads) if link.relation == "same_story" else None
+    both_told = incidents[0] & incidents[1]
+    link = _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, both_told, told_apart, newer)
+    passing = _told_in_passing((a, b), incidents, both_told, leads) if link.relation == "same_story" else None
     if passing is None:
         return link
     return replace(link, confidence=min(link.confidence, IN_PASSING_CONFIDENCE), evidence=(
@@ -1136,11 +1136,10 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
 IN_PASSING_CONFIDENCE = 0.25
 
 
-def _told_in_passing(pair: tuple[Article, Article], incidents: tuple[frozenset, frozenset],
+def _told_in_passing(pair: tuple[Article, Article], incidents: tuple[frozenset, frozenset], shared: frozenset,
                      leads: tuple[tuple | None, tuple | None]) -> Article | None:
-    """The report of the two that tells an incident both tell only in passing: it leads with another incident, in
-    a town the other report tells nothing of."""
-    shared = incidents[0] & incidents[1]
+    """The report of the two that tells an incident both tell (``shared``) only in passing: it leads with another
+    incident, in a town the other report tells nothing of."""
     if not shared:
         return None
     for report, lead, other in ((pair[0], leads[0], incidents[1]), (pair[1], leads[1], incidents[0])):
@@ -1197,7 +1196,7 @@ def lead_incident(told) -> tuple[str, str, str, str] | None:
     """The signature (:func:`incident_signatures`) of the incident a report tells first, the one it leads with;
     None where the first it tells has no signature (no town, several days, a kind of its own) or the analysis gives
     no offsets."""
-    placed = [row for row in told if len(row) > 5 and row[5] is not None]
+    placed = [row for row in told if row[5] is not None]
     return _signature(min(placed, key=lambda row: row[5])) if placed else None
 
 
