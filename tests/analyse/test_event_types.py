@@ -796,3 +796,14 @@ def test_villagers_who_fight_armed_raiders_are_no_mob():
     # villagers who beat a man are
     found = classify_text("Villagers beat a suspected cattle thief to death before dawn.")
     assert found.sub_event_type == "Mob violence"
+
+
+def test_what_befell_a_victim_before_is_no_part_of_the_incident():
+    # the relative clause says who the victim was: his kin's abduction last year, his own in 2023
+    for text in ("Gunmen killed a farmer whose son was abducted last year near his home in Kuje on Monday.",
+                 "Gunmen shot dead a trader who was kidnapped in 2023 and later freed, police said.",
+                 "Gunmen killed a teacher who was kidnapped two years ago."):
+        assert classify_text(text).sub_event_type == "Attack", text
+    # the same clause at the incident's own time is part of it
+    found = classify_text("Bandits abducted two men who were working on a farm near Kuje on Sunday.")
+    assert found.sub_event_type == "Abduction/forced disappearance"

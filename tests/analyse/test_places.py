@@ -1270,3 +1270,22 @@ def test_a_village_said_to_lie_in_a_municipality_is_read_in_that_municipality_s_
                           "on Saturday.").sents)
     places = {span.text: place for span, place in find_places(sentence)}
     assert (places["El Aguaje"].location, places["El Aguaje"].admin1_iso) == ("El Aguaje", "MX-MIC")
+
+
+def test_a_name_that_sets_the_scene_before_a_town_of_its_own_is_the_region():
+    # Sagaing names a region and its capital; the sentence opens with it and then names the town hit
+    sentence = next(parse("Also in Sagaing, a drone dropped explosives on the morning market in Myinmu town on "
+                          "Thursday, killing three vendors.").sents)
+    places = {span.text: place for span, place in find_places(sentence)}
+    assert (places["Sagaing"].location, places["Sagaing"].precision) == (None, "admin1")
+    assert (places["Myinmu town"].location, places["Myinmu town"].admin1_iso) == ("Myinmu", "MM-01")
+    # alone, the name is the town
+    sentence = next(parse("Also in Sagaing, a drone dropped explosives on the morning market on Thursday.").sents)
+    assert [place.location for _, place in find_places(sentence)] == ["Sagaing"]
+
+
+def test_a_loose_spelling_of_a_town_in_another_region_gives_way_to_the_region_the_sentence_names():
+    # the tables know a Sinngu in Yangon, not Singu in Mandalay, which the sentence names
+    sentence = next(parse("In Mandalay, a drone dropped explosives on a market in Singu town on Thursday.").sents)
+    places = {span.text: place for span, place in find_places(sentence)}
+    assert (places["Singu town"].location, places["Singu town"].admin1_iso) == ("Singu", "MM-04")

@@ -422,3 +422,20 @@ def test_a_round_up_stays_with_the_story_it_leads_with(tmp_path):
     assert any("tells this one in passing" in line for line in passing.evidence)
     assert links[frozenset((ids["roundup"], ids["market"]))].confidence >= 0.3
     assert stories == [["biu"], ["market", "roundup"]]
+
+
+def test_a_report_that_opens_with_a_trend_leads_with_the_incident_it_then_tells(tmp_path):
+    from storyline.link.relation import lead_incident
+    from storyline.records import Report
+
+    text = ("Gunmen have carried out a string of abductions in Zamfara state this month, with at least 60 people taken "
+            "in several attacks, according to local officials.\n"
+            "On Tuesday, gunmen abducted 14 farmers from their fields near Gusau, police said.\n")
+    with open_store(f"sqlite:///{tmp_path}/zamfara.db") as store:
+        store.add_reports([Report(text=text, source="zamfara.txt", format="text", published=dt.date(2026, 11, 12),
+                                  external_id="zamfara")])
+        analyse_pending(store)
+        (told,) = store.incidents_told().values()
+    # the month's abductions are an aggregate: stored, but no incident the report leads with
+    assert {(row[2], row[5] is None) for row in told} == {(None, True), ("Gusau", False)}
+    assert lead_incident(told) == ("political violence", "NG", "Gusau", "2026-11-10")

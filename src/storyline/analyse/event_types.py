@@ -699,10 +699,32 @@ def _elsewhere(tokens, other_times: bool = True) -> set[int]:
     about what set the incident off (the three functions above)."""
     out: set[int] = set()
     for token in tokens:
-        if token.i not in out and (other_times and other_time_clause(token) and not _died_of(token)
+        if token.i not in out and (other_times and (other_time_clause(token) or _victims_past(token))
+                                   and not _died_of(token)
                                    or unrealised_complement(token) or told_as_cause(token)):
             out.update(t.i for t in token.subtree)
     return out
+
+
+def _victims_past(token) -> bool:
+    """Whether ``token`` heads a relative clause that tells what befell someone before the incident: of his kin ("a
+    farmer [whose son was abducted last year]") or at a time of its own in the past ("a trader [who was kidnapped in
+    2023]", "[... two years ago]"). The clause says who the victim was; the sentence's incident is told by its main
+    verb. Not every past perfect: "clear farmworkers [who had blocked the highway]" tells the protest cleared."""
+    if token.dep_ != "relcl":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(k.lower_ == "whose" for k in c.children) for c in token.children):
+        return True
+    for child in token.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS and any(
+                c.lower_ in ("last", "ago") for c in child.children):
+            return True  # "last year", "two years ago"
+        if child.dep_ == "advmod" and child.lower_ == "ago":
+            return True  # ("two years ago", as the parser may hang it)
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                w.dep_ == "pobj" and w.like_num and len(w.text) == 4 for w in child.children):
+            return True  # "in 2023"
+    return False
 
 
 # Verbs that place an incident told before against another in time: "The attack comes / came days after ...",

@@ -410,6 +410,7 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
             continue  # "Yemen's Red Sea coast" is not Sudan's Red Sea state
         if entry is not None and (_abroad_of_its_unit(mention, entry, mentions, sentence, gaz)
                                   or _loose_and_abroad(mention, entry, sentence.doc, gaz)
+                                  or _loose_outside_unit(mention, entry, mentions)
                                   or _small_town_abroad(mention, entry, mentions)
                                   or _village_of_another_unit(mention, entry, mentions, sentence.doc)
                                   or _named_part_of_town_abroad(mention, entry, mentions, sentence.doc)):
@@ -418,7 +419,7 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
                 mentions[index] = unlocated
             continue
         if entry is not None:
-            entry = _at_its_seat(entry, mention.found)
+            entry = _scene_unit(mention, entry, mentions, sentence) or _at_its_seat(entry, mention.found)
             resolved.append((mention, entry))
             span = Span("place", mention.start, mention.end, text[mention.start:mention.end])
             results.append((span, _place_of(entry, gaz)))
@@ -478,6 +479,28 @@ def _at_its_seat(entry: Entry, found: Lookup) -> Entry:
     seat = next((e for e in found.entries if e.level == "place" and e.latitude is not None
                  and e.admin1_key == entry.admin1_key), None)
     return entry if seat is None else replace(entry, latitude=seat.latitude, longitude=seat.longitude)
+
+
+# A name set before the clause as its scene: "In Sagaing,", "Also in Borno,", "Elsewhere in Kunduz,"
+_SCENE_OPENING = re.compile(r"(?:(?:also|elsewhere|meanwhile|further|separately),? )?in $", re.I)
+
+
+def _scene_unit(mention: _Mention, entry: Entry, mentions: list[_Mention], sentence) -> Entry | None:
+    """The admin-1 reading of a bare name that the tables know as a town and as the admin-1 it lies in, where the
+    sentence opens with it as a scene and then names a place of its own: in "Also in Sagaing, a drone struck the
+    market in Myinmu town", Sagaing is the region the town lies in, not its capital. None otherwise (the town, the
+    more specific reading, stands)."""
+    if entry.level != "place" or mention.found.hint is not None:
+        return None
+    text = doc_text(sentence.doc)
+    if not _SCENE_OPENING.fullmatch(text[sentence.start_char:mention.start]) or not text.startswith(
+            ",", mention.end):
+        return None
+    unit = next((e for e in mention.found.entries if e.level == "admin1" and e.admin1_key == entry.admin1_key
+                 and e.name == entry.name), None)
+    if unit is None or not any(other.start > mention.end and (other.strong or other.unlocated) for other in mentions):
+        return None
+    return unit
 
 
 def _village_of_another_unit(mention: _Mention, entry: Entry, mentions: list[_Mention], doc) -> bool:
@@ -610,6 +633,20 @@ def _loose_and_abroad(mention: _Mention, entry: Entry, doc, gaz: Gazetteer) -> b
         return False
     others = _firm_mentions(doc, gaz)
     return bool(others) and not any(e.country_iso == entry.country_iso for m in others for e in m.found.entries)
+
+
+def _loose_outside_unit(mention: _Mention, entry: Entry, mentions: list[_Mention]) -> bool:
+    """Whether a name matched only by a loose spelling lies outside the one admin-1 the sentence names: in "In
+    Mandalay, a drone struck a market in Singu town", Singu is no misspelt Sinngu of Yangon but a town the tables
+    lack in Mandalay."""
+    if not mention.found.loose or entry.level != "place":
+        return False
+    units = {(e.country_iso, e.admin1_key) for m in mentions if m is not mention and m.found.entries
+             and all(e.level == "admin1" for e in m.found.entries) for e in m.found.entries}
+    if len(units) != 1:
+        return False
+    country, unit = next(iter(units))
+    return entry.country_iso == country and entry.admin1_key != unit
 
 
 def _as_unlocated(mention: _Mention, sentence, gaz: Gazetteer) -> _Mention | None:

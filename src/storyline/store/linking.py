@@ -71,7 +71,7 @@ class LinkingStore:
         when, and where the report first tells it (the start of its earliest evidence). The linker reads candidates
         from them (``linker._event_keys``), evidence of one story (``relation.incident_signatures``) and the
         incident a report leads with (``relation.lead_incident``); ISO days, location, last day and offset may be
-        None."""
+        None (the offset is None for an aggregate of incidents, which a report never leads with)."""
         found: dict[str, set[tuple]] = {}
         query = select(mentions.c.article_id, mentions.c.data).where(mentions.c.mention_type == "event")
         ids = None if article_ids is None else list(article_ids)
@@ -81,7 +81,8 @@ class LinkingStore:
             for batch in batches:
                 for article_id, data in connection.execution_options(yield_per=2000).execute(batch):
                     if data.get("country_iso") and data.get("date_start"):
-                        starts = [span["start"] for span in data.get("evidence", ())]
+                        # an aggregate ("kidnappings have risen since the rains") is no incident a report leads with
+                        starts = [] if data.get("is_aggregate") else [span["start"] for span in data.get("evidence", ())]
                         found.setdefault(article_id, set()).add((data["event_type"], data["country_iso"],
                                                                  data.get("location"), data["date_start"],
                                                                  data.get("date_end"), min(starts, default=None)))
