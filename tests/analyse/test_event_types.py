@@ -807,3 +807,12 @@ def test_what_befell_a_victim_before_is_no_part_of_the_incident():
     # the same clause at the incident's own time is part of it
     found = classify_text("Bandits abducted two men who were working on a farm near Kuje on Sunday.")
     assert found.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_armies_that_traded_fire_clashed_and_a_news_round_up_arrests_no_one():
+    found = classify_text("Afghan and Pakistani troops traded heavy fire at the crossing on Tuesday, leaving three "
+                          "border guards dead.")
+    assert found.sub_event_type == "Armed clash"
+    assert classify_text("The two sides traded accusations over who had fired first.") is None
+    assert classify_text("Our round-up of security incidents in the country, covering 14 to 21 November.") is None
+    assert classify_text("Police rounded up 40 suspects in Kano on Monday.").sub_event_type == "Arrests"

@@ -1289,3 +1289,17 @@ def test_a_loose_spelling_of_a_town_in_another_region_gives_way_to_the_region_th
     sentence = next(parse("In Mandalay, a drone dropped explosives on a market in Singu town on Thursday.").sents)
     places = {span.text: place for span, place in find_places(sentence)}
     assert (places["Singu town"].location, places["Singu town"].admin1_iso) == ("Singu", "MM-04")
+
+
+def test_a_round_up_heading_is_the_province_and_a_named_border_crossing_is_its_town():
+    # "Kandahar" heads the item: the province; the crossing the item names is at Spin Boldak, a district the
+    # anchor of an ambiguous name (Kandahar is also a town of India) must not drop
+    doc = parse("Our round-up of the week.\n\nKandahar: On Tuesday Afghan and Pakistani forces exchanged fire for "
+                "two hours at the Spin Boldak border crossing.\n\nIstanbul will host talks in December.")
+    sentence = next(s for s in doc.sents if "Spin" in s.text)
+    places = {span.text: place for span, place in find_places(sentence)}
+    assert (places["Kandahar"].location, places["Kandahar"].precision) == (None, "admin1")
+    assert (places["Spin Boldak"].location, places["Spin Boldak"].admin1_iso) == ("Spin Boldak", "AF-KAN")
+    # a crossing named by no place is still a border area
+    sentence = next(parse("Troops clashed near the border crossing on Monday, Afghan officials said.").sents)
+    assert [place.precision for _, place in find_places(sentence)] == ["border"]

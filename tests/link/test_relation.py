@@ -36,7 +36,9 @@ from storyline.link.relation import (
     days_named,
     different_days,
     different_towns,
+    incident_signatures,
     incidents_apart,
+    lead_incident,
     calibrated,
     named_days_gap,
     newer_incident_gap,
@@ -1685,3 +1687,28 @@ def test_a_township_spelled_a_letter_apart_is_one_township_and_villages_of_a_ter
     masala = article("b", "At least 14 people were killed on Thursday when armed men attacked Masala, in the "
                           "territory of Beni, in North Kivu province.", dt.date(2026, 9, 18))
     assert different_towns(mamove, masala)
+
+
+def test_an_incident_placed_in_no_town_is_apart_from_one_in_a_town_days_before():
+    # an ambush "about 30 km north of Khash" on Thursday (its province only) and the attack on Saravan's police
+    # station on Sunday, which the report on the ambush recalls: other incidents, whatever names they share
+    saravan = frozenset({("political violence", "IR", "Saravan", "2026-11-15")})
+    khash = frozenset({("political violence", "IR", None, "2026-11-19")})
+    assert incidents_apart(saravan, khash)
+    # a day apart, or both placed in no town, they may be one
+    assert not incidents_apart(saravan, frozenset({("political violence", "IR", None, "2026-11-16")}))
+    assert not incidents_apart(khash | saravan, frozenset({("political violence", "IR", None, "2026-11-12")}))
+    sar = article("s", "Gunmen stormed a police station in Saravan late on Sunday, killing five officers, the "
+                       "provincial police chief said in Zahedan. Jaish al-Adl, a Sunni Baluch insurgent group active "
+                       "in Sistan and Baluchestan, said it carried out the attack. The Revolutionary Guards sent "
+                       "reinforcements to the town and closed the road to the Pakistani border. The governor of Sistan "
+                       "and Baluchestan ordered an inquiry.", dt.date(2026, 11, 16), "Makran Observer")
+    kha = article("k", "Two members of the Revolutionary Guards were killed on Thursday when gunmen ambushed their "
+                       "vehicle about 30 km north of Khash, in Sistan and Baluchestan, as it drove towards Zahedan. "
+                       "The Guards blamed militants linked to Jaish al-Adl. The ambush came four days after Jaish "
+                       "al-Adl had attacked a police station in Saravan, and the governor of Sistan and Baluchestan "
+                       "has promised to make the roads safe.", dt.date(2026, 11, 20), "Persian Desk")
+    assert classify_pair(sar, kha, incidents=(saravan, khash)).relation == "unrelated"
+    # the signature of an incident with no town is kept for this test alone
+    assert incident_signatures([("Battles", "IR", None, "2026-11-19", "2026-11-19", 0)]) == khash
+    assert lead_incident([("Battles", "IR", None, "2026-11-19", "2026-11-19", 0)]) is None

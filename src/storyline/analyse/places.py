@@ -341,6 +341,7 @@ class _Mention:
     small: bool = False
     unlocated: str | None = None  # the name as written, for a place the gazetteer does not know
     partial: bool = False  # part of a longer proper name ("Coast" in "the East Coast of Demerara")
+    written: bool = False  # a weak mention the text writes as a place ("in the Collo forest", "at the X crossing")
     designated: frozenset[str] = frozenset()  # for a place the gazetteer does not know: the only countries its
     # designator names units of ("Amuru woreda": Ethiopia)
 
@@ -481,24 +482,29 @@ def _at_its_seat(entry: Entry, found: Lookup) -> Entry:
     return entry if seat is None else replace(entry, latitude=seat.latitude, longitude=seat.longitude)
 
 
-# A name set before the clause as its scene: "In Sagaing,", "Also in Borno,", "Elsewhere in Kunduz,"
+# A name set before the clause as its scene: "In Sagaing,", "Also in Borno,", "Elsewhere in Kunduz," (or heading a
+# round-up's paragraph: "Kandahar: On Tuesday ...")
 _SCENE_OPENING = re.compile(r"(?:(?:also|elsewhere|meanwhile|further|separately),? )?in $", re.I)
 
 
 def _scene_unit(mention: _Mention, entry: Entry, mentions: list[_Mention], sentence) -> Entry | None:
     """The admin-1 reading of a bare name that the tables know as a town and as the admin-1 it lies in, where the
-    sentence opens with it as a scene and then names a place of its own: in "Also in Sagaing, a drone struck the
-    market in Myinmu town", Sagaing is the region the town lies in, not its capital. None otherwise (the town, the
-    more specific reading, stands)."""
+    sentence opens with it as a scene, or a paragraph with it as a heading, and then names a place of its own: in
+    "Also in Sagaing, a drone struck the market in Myinmu town" and "Kandahar: On Tuesday the two armies exchanged
+    fire at the Spin Boldak border crossing", Sagaing and Kandahar are the provinces the places lie in, not their
+    capitals. None otherwise (the town, the more specific reading, stands)."""
     if entry.level != "place" or mention.found.hint is not None:
         return None
     text = doc_text(sentence.doc)
-    if not _SCENE_OPENING.fullmatch(text[sentence.start_char:mention.start]) or not text.startswith(
-            ",", mention.end):
+    opening = text[sentence.start_char:mention.start]
+    heading = not opening and text.startswith(":", mention.end) and (
+        mention.start == 0 or text[mention.start - 1] == "\n")  # a round-up's "Sagaing: At least 11 people ..."
+    if not heading and not (_SCENE_OPENING.fullmatch(opening) and text.startswith(",", mention.end)):
         return None
     unit = next((e for e in mention.found.entries if e.level == "admin1" and e.admin1_key == entry.admin1_key
                  and e.name == entry.name), None)
-    if unit is None or not any(other.start > mention.end and (other.strong or other.unlocated) for other in mentions):
+    if unit is None or not any(other.start > mention.end and (other.unlocated or any(
+            e.level in ("place", "district") for e in other.found.entries)) for other in mentions):
         return None
     return unit
 
@@ -724,8 +730,13 @@ def _consistent(mentions: list[_Mention], document_anchors: set[str], written: s
     for mention in mentions:
         anchors = _anchor_countries(m for m in mentions if m is not mention) or document_anchors or (
             written if mention.partial else set())
+        # a name of two countries written as a place beside it ("Kandahar", a province of Afghanistan and a town of
+        # India) anchors a name of either where the text writes it as a place too ("at the Spin Boldak border
+        # crossing")
+        units = {e.country_iso for m in mentions if m is not mention and m.strong for e in m.found.entries
+                 if e.level == "admin1"} if mention.found.hint or mention.written else set()
         if (mention.strong or not anchors or all(e.level == "country" for e in mention.found.entries)
-                or any(e.country_iso in anchors for e in mention.found.entries)):
+                or any(e.country_iso in anchors | units for e in mention.found.entries)):
             kept.append(mention)
     return kept
 
@@ -1019,7 +1030,7 @@ def _designated_unit(tokens, j: int, name: str, gaz: Gazetteer) -> Lookup | None
 
 
 # Natural features called after a nearby town: "in the Collo forest" is near Collo.
-FEATURE_WORDS = frozenset({"forest", "forests", "hills", "mountains", "valley"})
+FEATURE_WORDS = frozenset({"forest", "forests", "hills", "mountains", "valley", "border", "crossing"})  # ("the Spin Boldak border crossing")
 
 def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gazetteer,
                       partial: bool, marked: bool) -> _Mention | None:
@@ -1094,7 +1105,7 @@ def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gaz
             return None
     alternates = found.alternates if strong else ()
     return _Mention(first.idx, last.idx + len(last), Lookup(entries, hint, found.loose, alternates, found.words),
-                    strong, partial=partial)
+                    strong, partial=partial, written=written_as_place)
 
 
 def _names_a_property(last) -> bool:
@@ -1974,6 +1985,9 @@ def _border_mentions(sentence, mentions: list[_Mention], gaz: Gazetteer) -> list
 
 def _border_place(kind: str, match: re.Match, sentence, mentions: list[_Mention], gaz: Gazetteer) -> Place | None:
     """The border Place a pattern match describes; None when a name in it is not a country."""
+    if kind == "bare" and any(sentence.start_char + match.start() <= m.start < sentence.start_char + match.end()
+                              for m in mentions):
+        return None  # "the Spin Boldak border crossing": the crossing is at the town it names
     groups = {key: value for key, value in match.groupdict().items() if value}
     named = {key: _country_named(value, gaz) for key, value in groups.items()}
     if None in named.values():

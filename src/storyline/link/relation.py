@@ -1078,6 +1078,7 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
     p_reuse = max(reuse_probability(f), reuse_probability(f.swapped()))
     # reports that each place what they tell in a town the other never names share only stock wording
     told_apart = incidents_apart(*incidents)  # the analyses find other incidents: no story shared
+    incidents = tuple(frozenset(told for told in own if told[2]) for own in incidents)  # those placed in a town
     towns_apart = different_towns(a, b)
     newer = newer_incident_gap(a, b, *incidents)
     if p_reuse >= MODEL.reuse_cut and not (towns_apart or told_apart or _background_only(f, newer)):
@@ -1159,7 +1160,10 @@ def _background_only(f: PairFeatures, newer: int) -> bool:
 def incidents_apart(a_told: frozenset, b_told: frozenset) -> bool:
     """Whether the analyses of two reports (:func:`incident_signatures`) tell incidents in other towns on other days:
     no town of one report's incidents is among the other's, and their days are more than a day apart (a bombing in
-    Plovdiv on Monday, a beating in Burgas on Thursday, told by one outlet with the same official's words)."""
+    Plovdiv on Monday, a beating in Burgas on Thursday, told by one outlet with the same official's words). An
+    incident placed in no town counts as one in a town of its own, unless both reports have such incidents (an
+    ambush "30 km north of Khash" on Thursday is not the attack on Saravan's police station on Sunday that the
+    report on it recalls)."""
     if not a_told or not b_told or {town for _, _, town, _ in a_told} & {town for _, _, town, _ in b_told}:
         return False
     days = [(dt.date.fromisoformat(x), dt.date.fromisoformat(y)) for *_, x in a_told for *_, y in b_told]
@@ -1180,16 +1184,18 @@ def newer_incident_gap(a: Article, b: Article, a_told: frozenset, b_told: frozen
     return max(gaps, default=0)
 
 
-def incident_signatures(told) -> frozenset[tuple[str, str, str, str]]:
+def incident_signatures(told) -> frozenset[tuple[str, str, str | None, str]]:
     """(kind of incident, country, town, ISO day) for each (event type, country, town, first day, last day) an
-    analysis found (``store.incidents_told``) that is placed in a town, dated to one day and of one of
-    INCIDENT_KINDS."""
-    return frozenset(signature for row in told if (signature := _signature(row)) is not None)
+    analysis found (``store.incidents_told``) that is dated to one day and of one of INCIDENT_KINDS; the town is None
+    for one placed in none (only :func:`incidents_apart` reads those)."""
+    return frozenset(signature for row in told if (signature := _signature(row, placed=False)) is not None)
 
 
-def _signature(row) -> tuple[str, str, str, str] | None:
+def _signature(row, placed: bool = True) -> tuple[str, str, str | None, str] | None:
     kind, country, town, first, last, *_ = row
-    return (INCIDENT_KINDS[kind], country, town, first) if kind in INCIDENT_KINDS and town and first == last else None
+    if kind not in INCIDENT_KINDS or first != last or (placed and not town):
+        return None
+    return INCIDENT_KINDS[kind], country, town or None, first
 
 
 def lead_incident(told) -> tuple[str, str, str, str] | None:
