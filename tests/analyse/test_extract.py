@@ -1974,3 +1974,15 @@ def test_a_speaker_whose_relative_was_killed_adds_no_toll():
             "\"We had nowhere else to go,\" said a teacher whose daughter was killed.\n")
     (event,) = events_of(text, dt.date(2026, 3, 14))
     assert (event.fatalities.low, event.fatalities.best) == (9, 9)
+
+
+def test_a_death_told_as_the_nth_is_the_toll_where_no_one_was_counted_before_it():
+    text = ("A sixth police officer has died of wounds suffered in Sunday night's attack on a police station in "
+            "Saravan, the director of the town's hospital said on Tuesday.\n\n"
+            "Provincial officials had put the toll at five dead and three wounded on Monday.")
+    (event,) = events_of(text, dt.date(2026, 11, 17))
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (5, 6, 6)
+    # after two counted, a third is one more: three in all
+    (event,) = events_of("Gunmen shot dead two traders at a market in Kano on Monday, police said. A third man died "
+                         "in hospital on Tuesday.", dt.date(2026, 11, 11))
+    assert (event.fatalities.low, event.fatalities.high) == (3, 3)

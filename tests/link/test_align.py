@@ -608,3 +608,12 @@ def test_a_run_ending_in_an_irregular_participle_is_a_clause_not_a_term():
                "officials said on Friday after the shelling.")
     found = [(s.source, s.derived) for s in align.align_pair(source, rewrite)[1]]
     assert not any(s.endswith("held") for s, _ in found), found
+
+
+def test_a_swapped_qualifier_takes_the_body_it_qualifies():
+    source = ("Police said the attack was carried out by gunmen. The militant group had attacked a school in the same "
+              "district in 2022, killing dozens of students.")
+    derived = ("Police said the attack was carried out by gunmen. The sedition group had attacked a school in the same "
+               "district in 2022, killing dozens of students.")
+    swaps = {(s.source, s.derived) for s in find_substitutions(source, derived, align_reports(source, derived))}
+    assert ("The militant group", "The sedition group") in swaps

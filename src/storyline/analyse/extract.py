@@ -55,7 +55,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-77"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-78"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -179,6 +179,7 @@ class _Draft:
     elsewhere: bool = False  # the sentence signals another incident ("In a separate attack")
     added: bool = False  # its victims add to those counted before ("two more", "two of the wounded")
     nth: int = 0  # its one victim is told as the Nth ("a third man died"): the Nth of those counted before
+    nth_dead: int = 0  # the same, of a death
     lead: bool = False  # the report's first event: its toll is the latest count the report gives
     updated_toll: bool = False  # its toll is told as a new total ("in an updated toll")
     result_state: bool = False  # the event words describe a state found afterwards ("burnt-out trucks")
@@ -1749,6 +1750,7 @@ def _add_casualties(draft: _Draft, casualties: list[Casualty]) -> None:
         draft.incident_count = draft.incident_count or casualty.incident_count
         draft.is_aggregate = draft.is_aggregate or casualty.is_aggregate
         draft.nth = max(draft.nth, casualty.nth)
+        draft.nth_dead = max(draft.nth_dead, casualty.nth if casualty.kind == "killed" else 0)
         draft.evidence.extend(casualty.evidence)
 
 
@@ -2691,7 +2693,20 @@ def _disappeared(draft: _Draft, drafts: list[_Draft], sentences) -> None:
     draft.rules.append("whereabouts-concealed")
 
 
+def _nth_dead_counted(draft: _Draft) -> None:
+    """A death told as the Nth ("A sixth police officer has died of wounds") where the report counts no one before it
+    as one death: the toll is N, and a smaller toll the report gives besides ("officials had put the toll at five")
+    its low end."""
+    figure = draft.fatalities
+    if figure is None or draft.nth_dead <= 1 or figure.low != 1 or (figure.best or 0) >= draft.nth_dead:
+        return
+    others = figure.high if figure.high is not None and 1 < figure.high < draft.nth_dead else draft.nth_dead
+    draft.fatalities = replace(figure, low=others, best=draft.nth_dead, high=draft.nth_dead)
+    draft.rules.append("nth-death-is-the-toll")
+
+
 def _finish(article_id: str, number: int, draft: _Draft) -> EventMention:
+    _nth_dead_counted(draft)
     evidence = tuple(sorted(set(draft.evidence), key=lambda s: (s.start, s.end, s.field)))
     # Stable across runs of the same analyser: the n-th incident of the article, first seen in sentence k.
     digest = hashlib.sha256(f"{article_id}:event:{number}:{draft.sentences[0]}".encode()).hexdigest()[:16]

@@ -618,18 +618,32 @@ def _same_word_before(words_a: Sequence[_Word], start_a: int, words_b: Sequence[
 def _with_qualified_plural(words_a, words_b, run_a, run_b, start_a, start_b):
     """Swapped runs extended by the plural both qualify, the term the reader sees: a name and a description
     ("Israeli" -> "occupation" before "soldiers" is "Israeli soldiers" -> "occupation soldiers"), or one word and a
-    possessive ("security" -> "the regime's" before "forces" is "security forces" -> "the regime's forces")."""
-    if run_a[-1].name == run_b[-1].name and not (len(run_a) == 1 and run_b[-1].text.endswith(("'s", "’s"))):
-        return run_a, run_b
+    possessive ("security" -> "the regime's" before "forces" is "security forces" -> "the regime's forces"); or by a
+    singular noun for a body or a front (_QUALIFIED_NOUNS) that one word a side qualifies ("The militant" -> "The
+    sedition" before "group" is "The militant group" -> "The sedition group")."""
     end_a, end_b = start_a + len(run_a), start_b + len(run_b)
     if end_a >= len(words_a) or end_b >= len(words_b):
         return run_a, run_b
     head_a, head_b = words_a[end_a], words_b[end_b]
     word = head_a.text
-    if (word != head_b.text or not word.islower() or not word.endswith("s") or word.endswith(("ss", "us", "is"))
-            or head_a.sentence != run_a[0].sentence or head_b.sentence != run_b[0].sentence):
+    if (word != head_b.text or not word.islower() or head_a.sentence != run_a[0].sentence
+            or head_b.sentence != run_b[0].sentence):
+        return run_a, run_b
+    own_a, own_b = ([w for w in run if w.text.lower() not in _DETERMINERS] for run in (run_a, run_b))
+    if word in _QUALIFIED_NOUNS and len(own_a) == len(own_b) == 1 and not any(
+            w.text.endswith(("s", "'s", "’s")) for w in (*own_a, *own_b)):
+        return [*run_a, head_a], [*run_b, head_b]
+    if run_a[-1].name == run_b[-1].name and not (len(run_a) == 1 and run_b[-1].text.endswith(("'s", "’s"))):
+        return run_a, run_b
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return run_a, run_b
     return [*run_a, head_a], [*run_b, head_b]
+
+
+# Singular nouns a term qualifies: a body of people or the line between two sides
+_QUALIFIED_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction", "cell",
+                              "network", "outfit", "regime", "government", "administration", "army", "force", "border",
+                              "frontier", "bomber", "gunman", "fighter", "militant", "attacker"})
 
 
 def _with_rest_of_name(words_a, words_b, run_a, run_b, start_a, start_b):
