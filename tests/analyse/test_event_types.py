@@ -816,3 +816,10 @@ def test_armies_that_traded_fire_clashed_and_a_news_round_up_arrests_no_one():
     assert classify_text("The two sides traded accusations over who had fired first.") is None
     assert classify_text("Our round-up of security incidents in the country, covering 14 to 21 November.") is None
     assert classify_text("Police rounded up 40 suspects in Kano on Monday.").sub_event_type == "Arrests"
+
+
+def test_an_agreement_named_by_its_year_is_no_agreement_made_now():
+    assert classify_text("Government and armed group representatives are due to meet in Luanda in December to review "
+                         "the 2019 peace agreement.") is None
+    assert classify_text("The government and the rebels signed a peace agreement in Luanda on Monday."
+                         ).sub_event_type == "Agreement"

@@ -841,6 +841,9 @@ def _agreement_not_reached(hit: Hit, tokens) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in word.children) or unrealised_complement(word):
         return True
+    if word.pos_ == "NOUN" and any(c.dep_ in ("nummod", "compound", "amod") and len(c.text) == 4
+                                   and c.text.isdigit() and c.text[:2] in ("19", "20") for c in word.children):
+        return True  # "to review the 2019 peace agreement": an agreement named by its year, made then
     while word.dep_ in ("conj", "appos") and word.head.i != word.i:
         word = word.head  # "discussed humanitarian access, the release of detainees and ..."
     governor = word.head.head if word.dep_ == "pobj" else word.head  # "talked about", "did not agree to"
