@@ -304,6 +304,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
     for draft in drafts:
         _deadly_intervention(draft)
         _disappeared(draft, drafts, sentences)
+        _nth_dead_counted(draft)
     events = [_finish(article.id, number, draft) for number, draft in enumerate(drafts)]
     by_draft = {id(d): e for d, e in zip(drafts, events)}
     finder = StatementFinder(article.id, article.text, lambda s: times_of[s.start])
@@ -2706,7 +2707,6 @@ def _nth_dead_counted(draft: _Draft) -> None:
 
 
 def _finish(article_id: str, number: int, draft: _Draft) -> EventMention:
-    _nth_dead_counted(draft)
     evidence = tuple(sorted(set(draft.evidence), key=lambda s: (s.start, s.end, s.field)))
     # Stable across runs of the same analyser: the n-th incident of the article, first seen in sentence k.
     digest = hashlib.sha256(f"{article_id}:event:{number}:{draft.sentences[0]}".encode()).hexdigest()[:16]

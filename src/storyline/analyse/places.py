@@ -730,15 +730,20 @@ def _consistent(mentions: list[_Mention], document_anchors: set[str], written: s
     for mention in mentions:
         anchors = _anchor_countries(m for m in mentions if m is not mention) or document_anchors or (
             written if mention.partial else set())
-        # a name of two countries written as a place beside it ("Kandahar", a province of Afghanistan and a town of
-        # India) anchors a name of either where the text writes it as a place too ("at the Spin Boldak border
-        # crossing")
-        units = {e.country_iso for m in mentions if m is not mention and m.strong for e in m.found.entries
-                 if e.level == "admin1"} if mention.found.hint or mention.written else set()
         if (mention.strong or not anchors or all(e.level == "country" for e in mention.found.entries)
-                or any(e.country_iso in anchors | units for e in mention.found.entries)):
+                or any(e.country_iso in anchors for e in mention.found.entries)
+                or (mention.found.hint or mention.written) and _in_a_unit_beside(mention, mentions)):
             kept.append(mention)
     return kept
+
+
+def _in_a_unit_beside(mention: _Mention, mentions: list[_Mention]) -> bool:
+    """Whether ``mention`` may lie in a country where a name written as a place beside it has an admin-1 reading: a
+    name of two countries ("Kandahar", a province of Afghanistan and a town of India) anchors a name of either that
+    the text writes as a place too ("at the Spin Boldak border crossing")."""
+    units = {e.country_iso for m in mentions if m is not mention and m.strong for e in m.found.entries
+             if e.level == "admin1"}
+    return any(e.country_iso in units for e in mention.found.entries)
 
 
 def _anchor_countries(mentions) -> set[str]:
@@ -1029,8 +1034,10 @@ def _designated_unit(tokens, j: int, name: str, gaz: Gazetteer) -> Lookup | None
     return Lookup(entries, level, words=found.words) if entries else None
 
 
-# Natural features called after a nearby town: "in the Collo forest" is near Collo.
-FEATURE_WORDS = frozenset({"forest", "forests", "hills", "mountains", "valley", "border", "crossing"})  # ("the Spin Boldak border crossing")
+# Natural features called after a nearby town: "in the Collo forest" is near Collo; and a crossing called after the
+# town it is at: "the Spin Boldak border crossing".
+FEATURE_WORDS = frozenset({"forest", "forests", "hills", "mountains", "valley", "border", "crossing"})
+
 
 def _accepted_mention(tokens, i: int, j: int, found: Lookup, entity_of, gaz: Gazetteer,
                       partial: bool, marked: bool) -> _Mention | None:

@@ -615,7 +615,7 @@ def _same_word_before(words_a: Sequence[_Word], start_a: int, words_b: Sequence[
             and before_a.text.lower() == before_b.text.lower())
 
 
-def _with_qualified_plural(words_a, words_b, run_a, run_b, start_a, start_b):
+def _with_qualified_noun(words_a, words_b, run_a, run_b, start_a, start_b):
     """Swapped runs extended by the plural both qualify, the term the reader sees: a name and a description
     ("Israeli" -> "occupation" before "soldiers" is "Israeli soldiers" -> "occupation soldiers"), or one word and a
     possessive ("security" -> "the regime's" before "forces" is "security forces" -> "the regime's forces"); or by a
@@ -947,7 +947,7 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
                     run_a, run_b = headed
                 elif not (same_frame and _people_swapped(words_a, i2, words_b, j2, replaced_a, replaced_b)):
                     continue
-            run_a, run_b = _with_qualified_plural(words_a, words_b, run_a, run_b, start_a, start_b)
+            run_a, run_b = _with_qualified_noun(words_a, words_b, run_a, run_b, start_a, start_b)
             run_a, run_b = _with_rest_of_name(words_a, words_b, run_a, run_b, start_a, start_b)
             span_a, span_b = (start_a, start_a + len(run_a)), (start_b, start_b + len(run_b))
             if _moved(run_a, words_b, loose_b, span_b) or _moved(run_b, words_a, loose_a, span_a):

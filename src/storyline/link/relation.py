@@ -1078,9 +1078,9 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
     p_reuse = max(reuse_probability(f), reuse_probability(f.swapped()))
     # reports that each place what they tell in a town the other never names share only stock wording
     told_apart = incidents_apart(*incidents)  # the analyses find other incidents: no story shared
-    incidents = tuple(frozenset(told for told in own if told[2]) for own in incidents)  # those placed in a town
+    placed = tuple(frozenset(told for told in own if told[2]) for own in incidents)  # those placed in a town
     towns_apart = different_towns(a, b)
-    newer = newer_incident_gap(a, b, *incidents)
+    newer = newer_incident_gap(a, b, *placed)
     if p_reuse >= MODEL.reuse_cut and not (towns_apart or told_apart or _background_only(f, newer)):
         if (versions := _version_source(a, b, f, reused=True)) is not None:
             a_first, confidence, reason = versions
@@ -1121,9 +1121,9 @@ def classify_pair(a: Article, b: Article, features: PairFeatures | None = None,
         if certainty < UNCERTAIN_DIRECTION:
             evidence.append("direction uncertain: confidence lowered")
         return _link(a, b, "derived", p_reuse * certainty, a_first, f, evidence)
-    both_told = incidents[0] & incidents[1]
+    both_told = placed[0] & placed[1]
     link = _story_or_unrelated(a, b, f, p_reuse, (a_credits, b_credits), towns_apart, both_told, told_apart, newer)
-    passing = _told_in_passing((a, b), incidents, both_told, leads) if link.relation == "same_story" else None
+    passing = _told_in_passing((a, b), placed, both_told, leads) if link.relation == "same_story" else None
     if passing is None:
         return link
     return replace(link, confidence=min(link.confidence, IN_PASSING_CONFIDENCE), evidence=(
