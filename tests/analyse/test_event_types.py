@@ -818,6 +818,17 @@ def test_armies_that_traded_fire_clashed_and_a_news_round_up_arrests_no_one():
     assert classify_text("Police rounded up 40 suspects in Kano on Monday.").sub_event_type == "Arrests"
 
 
+def test_killing_in_fighting_is_a_clash_and_accusations_over_who_fired_are_no_exchange_of_fire():
+    found = classify_text("Clan gunmen armed with automatic rifles killed seven people on Friday in fighting near "
+                          "Mendi, police said.")
+    assert found.sub_event_type == "Armed clash"
+    assert classify_text("Gunmen killed seven villagers in an attack near Mendi on Friday."
+                         ).sub_event_type == "Attack"
+    assert classify_text("The two armies exchanged accusations over who had fired first at the post.") is None
+    assert classify_text("Troops and rebels exchanged heavy machine-gun fire near the post on Friday."
+                         ).sub_event_type == "Armed clash"
+
+
 def test_an_agreement_named_by_its_year_is_no_agreement_made_now():
     assert classify_text("Government and armed group representatives are due to meet in Luanda in December to review "
                          "the 2019 peace agreement.") is None

@@ -1986,3 +1986,27 @@ def test_a_death_told_as_the_nth_is_the_toll_where_no_one_was_counted_before_it(
     (event,) = events_of("Gunmen shot dead two traders at a market in Kano on Monday, police said. A third man died "
                          "in hospital on Tuesday.", dt.date(2026, 11, 11))
     assert (event.fatalities.low, event.fatalities.high) == (3, 3)
+
+
+def test_the_hurt_taken_to_hospital_with_knife_wounds_and_bodies_among_the_dead_belong_to_the_incident():
+    text = ("The city morgue had received 21 bodies by Saturday morning from Friday's clashes between rival gangs "
+            "inside the Regional Prison in Machala, a forensic official said.\n\n"
+            "The regional police chief said 11 inmates, three of them with head injuries, were taken to hospital with "
+            "gunshot and knife wounds.\n\n"
+            "The forensic official said most of the dead had been shot and that three bodies had been burned.")
+    (event,) = events_of(text, dt.date(2026, 3, 14))
+    assert (event.fatalities.low, event.fatalities.high) == (21, 21)
+    assert (event.injuries.low, event.injuries.high) == (11, 11)
+    assert event.time.start == dt.date(2026, 3, 13)
+
+
+def test_fighting_that_went_on_overnight_lasts_into_the_next_day():
+    text = ("Two soldiers and four gunmen were killed in a gun battle in Esmeraldas, the army said on Saturday.\n\n"
+            "The fighting began late on Friday when a patrol was ambushed near the port and went on overnight, the "
+            "army said.")
+    (event,) = events_of(text, dt.date(2026, 3, 14))
+    assert (event.time.start, event.time.end) == (dt.date(2026, 3, 13), dt.date(2026, 3, 14))
+    # a clash dated to one day that nothing carries past midnight keeps its day
+    (event,) = events_of("Two soldiers were killed in a gun battle with gunmen in Esmeraldas late on Friday, the army "
+                         "said on Saturday.", dt.date(2026, 3, 14))
+    assert (event.time.start, event.time.end) == (dt.date(2026, 3, 13), dt.date(2026, 3, 13))

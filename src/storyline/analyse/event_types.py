@@ -706,6 +706,11 @@ def _elsewhere(tokens, other_times: bool = True) -> set[int]:
     return out
 
 
+def _a_year(token) -> bool:
+    """Whether ``token`` is a year of the last two centuries written in digits ("2023", not "four" or "1500")."""
+    return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
+
+
 def _victims_past(token) -> bool:
     """Whether ``token`` heads a relative clause that tells what befell someone before the incident: of his kin ("a
     farmer [whose son was abducted last year]") or at a time of its own in the past ("a trader [who was kidnapped in
@@ -722,7 +727,7 @@ def _victims_past(token) -> bool:
         if child.dep_ == "advmod" and child.lower_ == "ago":
             return True  # ("two years ago", as the parser may hang it)
         if child.dep_ == "prep" and child.lower_ == "in" and any(
-                w.dep_ == "pobj" and w.like_num and len(w.text) == 4 for w in child.children):
+                w.dep_ == "pobj" and _a_year(w) for w in child.children):
             return True  # "in 2023"
     return False
 
@@ -841,8 +846,7 @@ def _agreement_not_reached(hit: Hit, tokens) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in word.children) or unrealised_complement(word):
         return True
-    if word.pos_ == "NOUN" and any(c.dep_ in ("nummod", "compound", "amod") and len(c.text) == 4
-                                   and c.text.isdigit() and c.text[:2] in ("19", "20") for c in word.children):
+    if word.pos_ == "NOUN" and any(c.dep_ in ("nummod", "compound", "amod") and _a_year(c) for c in word.children):
         return True  # "to review the 2019 peace agreement": an agreement named by its year, made then
     while word.dep_ in ("conj", "appos") and word.head.i != word.i:
         word = word.head  # "discussed humanitarian access, the release of detainees and ..."
@@ -2109,12 +2113,21 @@ def _crowds_before(context: _Context, word) -> bool:
     return named.get("civilian", 0) + named.get("crowd", 0) >= 1
 
 
+# What a killing was "in" when two sides fought it out ("killed eight people in fighting", "in clashes between")
+FIGHTING_NOUNS = CLASHING | {"fighting", "battle", "gunfight", "firefight", "gunbattle"}
+
+
 def _killed_in_fighting(word, context: _Context) -> bool:
     """Whether the killing or wounding happened as armed men fought: "14 people, including three civilians, were
-    killed when Fano fighters and federal troops fought". ACLED codes the civilians caught in it with the battle."""
-    return word.lemma_.lower() in KILLING | {"wound", "injure"} and any(
-        child.dep_ == "advcl" and child.lemma_.lower() in CLASHING | {"battle"}
-        and context.roles_of(_subject(child)[0]).get("armed") for child in word.children)
+    killed when Fano fighters and federal troops fought", "tribal gunmen killed eight people in fighting on the
+    outskirts of the town". ACLED codes the civilians caught in it with the battle."""
+    if word.lemma_.lower() not in KILLING | {"wound", "injure"}:
+        return False
+    return any(child.dep_ == "advcl" and child.lemma_.lower() in CLASHING | {"battle"}
+               and context.roles_of(_subject(child)[0]).get("armed") for child in word.children) or any(
+        prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+        and any(pobj.dep_ in ("pobj", "pcomp") and pobj.lemma_.lower() in FIGHTING_NOUNS for pobj in prep.children)
+        for prep in word.children)
 
 
 def _at_each_other(word, *prepositions: str) -> bool:

@@ -55,7 +55,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-79"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-80"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -920,6 +920,11 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             # "gunmen opened fire inside a bar overnight, the agency said on Saturday": the night before that day
             interval, how = _night_before(interval.start, night), "event"
             draft.evidence.append(night)
+        if how == "event" and interval.precision == "day" and interval.start == interval.end \
+                and (night := _went_on_overnight(sentence)) is not None:
+            # "the clash began late on Wednesday ... and went on overnight": into the day after
+            interval = TimeInterval(interval.start, interval.start + dt.timedelta(days=1), "day", interval.text)
+            draft.evidence.append(night)
         draft.time, draft.dated_by_event = interval, how == "event"
         # "said on Wednesday that troops had repelled an attack": the day it was said; the deed was before it
         before = _told_as_before(sentence, clause)
@@ -1088,6 +1093,29 @@ def _overnight(sentence, clause: set[int]) -> Span | None:
         in_clause = word.i in clause or word.dep_ == "advcl" and word.head.i in clause
         if in_clause and (word.i in incident or word.lemma_.lower() in KILL_VERBS | INJURE_VERBS):
             return Span(TIME_FIELD, token.idx, token.idx + len(token.text), token.text)
+    return None
+
+
+# Verbs of going on ("went on", "continued", "lasted", "raged") that "overnight" or "through the night" carries
+# into the next day
+_LASTING_VERBS = frozenset({"continue", "last", "rage", "persist"})
+_LASTING_PHRASAL = frozenset({"go", "drag", "carry"})  # with "on"
+
+
+def _went_on_overnight(sentence) -> Span | None:
+    """ "went on overnight", "continued through the night", "raged into the night": the words that carry the
+    incident the sentence dates past midnight, into the next day."""
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or not (lemma in _LASTING_VERBS or lemma in _LASTING_PHRASAL and any(
+                c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
+            continue
+        for child in verb.children:
+            if child.lower_ == "overnight" and child.dep_ in ("advmod", "npadvmod"):
+                return Span(TIME_FIELD, child.idx, child.idx + len(child.text), child.text)
+            night = next((c for c in child.children if c.dep_ == "pobj" and c.lower_ == "night"), None)
+            if child.dep_ == "prep" and child.lower_ in ("through", "into", "throughout") and night is not None:
+                return Span(TIME_FIELD, child.idx, night.idx + len(night.text), sentence.doc.text[child.idx:night.idx + len(night.text)])
     return None
 
 
@@ -1432,11 +1460,13 @@ _COUNTED_VICTIMS = frozenset({"victims", "dead", "bodies", "wounded", "injured",
 
 
 def _bare_part(number) -> bool:
-    """ "Most of the victims had been shot, and two had been decapitated": a bare number standing as the subject
-    of a clause joined to one about a group already told (the victims, the dead)."""
-    if number.dep_ not in ("nsubj", "nsubjpass") or number.tag_ != "CD" or number.head.dep_ != "conj":
+    """ "Most of the victims had been shot, and two had been decapitated", "most of the dead had been shot and two
+    bodies had severe burns": a number, bare or counting victims, standing as the subject of a clause joined to one
+    about a group already told (the victims, the dead)."""
+    subject = number.head if number.dep_ == "nummod" and number.head.lower_ in _VICTIM_WORDS else number
+    if subject.dep_ not in ("nsubj", "nsubjpass") or number.tag_ != "CD" or subject.head.dep_ != "conj":
         return False
-    first = number.head.head
+    first = subject.head.head
     told = [t for c in first.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     return any(t.lower_ in _COUNTED_VICTIMS
                and any(d.lower_ in ("the", "these", "those") for d in t.children) for t in told)
@@ -2313,7 +2343,9 @@ def _suffered_only(sentence, trigger: Span | None) -> bool:
     that the sentence gives a toll, not an act: the classifier types such words by their victims alone. A weapon
     that only says what the harm came from is such a toll too ("were wounded by mortar shrapnel")."""
     word = _trigger_head(sentence, trigger)
-    while word is not None and word.dep_ == "compound" and word.head.i != word.i:
+    # "knife wounds", "with gunshot and knife wounds": the weapon names the kind of wound
+    while word is not None and word.head.i != word.i and (
+            word.dep_ in ("compound", "nmod") or word.dep_ == "conj" and word.head.dep_ in ("compound", "nmod")):
         word = word.head
     if word is not None and word.dep_ == "pobj" and word.head.lower_ in ("by", "from") and word.head.head.tag_ == "VBN":
         word = word.head.head  # "wounded [by shrapnel]"; not "killed [by a roadside bomb]" (an act: not in SUFFERED)
@@ -2622,6 +2654,11 @@ def _absorb(old: _Draft, new: _Draft) -> None:
         old.place = new.place
     if _TIME_RANK[new.time.precision] > _TIME_RANK[old.time.precision]:
         old.time = new.time
+    elif new.dated_by_event and not old.dated_by_event and new.time.precision == old.time.precision \
+            and _times_overlap(old.time, new.time):
+        # the days of the deed itself, where ``old`` has the day it was said: "said on Thursday", then "began late
+        # on Wednesday ... and went on overnight"
+        old.time, old.dated_by_event = new.time, True
     for attribute in ("fatalities", "injuries"):
         mine, theirs = getattr(old, attribute), getattr(new, attribute)
         if theirs is None:
