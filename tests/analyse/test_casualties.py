@@ -791,3 +791,12 @@ def test_a_hurt_man_who_died_is_among_the_dead_and_the_effects_of_tear_gas_are_h
     assert [(c.kind, c.figure.low) for c in found] == [("injured", 5)]
     assert [c.kind for c in casualties("Police said four people were treated for smoke inhalation.")] == ["injured"]
     assert casualties("The effects of the crisis were felt across the province.") == []
+
+
+def test_a_person_shot_in_a_limb_or_hit_by_a_stray_bullet_is_hurt_and_wounds_incompatible_with_life_kill():
+    assert brief("A woman was shot in the leg as she ran.") == [("injured", 1, 1, 1, "woman")]
+    assert brief("Two passers-by were hit by stray bullets.") == [("injured", 2, 2, 2, "passers")]
+    assert brief("The car was hit by a bullet.") == []  # no one hurt
+    assert brief("He was shot in the head and died in hospital.")[0][0] == "killed"
+    assert [b[:2] for b in brief("Three officers received gunshot wounds incompatible with life, and five more were "
+                                 "taken to hospital with wounds.")] == [("killed", 3), ("injured", 5)]

@@ -829,6 +829,16 @@ def test_killing_in_fighting_is_a_clash_and_accusations_over_who_fired_are_no_ex
                          ).sub_event_type == "Armed clash"
 
 
+def test_tear_gas_fired_into_a_crowd_and_a_march_that_descended_into_attacks_on_police():
+    found = classify_text("When the traders refused, officers fired tear gas into the crowd.")
+    assert found.sub_event_type == "Protest with intervention"
+    assert classify_text("Police fired tear gas on Friday.") is None  # at no one named
+    found = classify_text("Two people died after an unlawful procession by market traders against a new levy "
+                          "descended into attacks on police in the business district.")
+    assert found.sub_event_type == "Violent demonstration"
+    assert classify_text("The meeting descended into chaos.") is None
+
+
 def test_an_agreement_named_by_its_year_is_no_agreement_made_now():
     assert classify_text("Government and armed group representatives are due to meet in Luanda in December to review "
                          "the 2019 peace agreement.") is None

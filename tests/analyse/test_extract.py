@@ -2010,3 +2010,26 @@ def test_fighting_that_went_on_overnight_lasts_into_the_next_day():
     (event,) = events_of("Two soldiers were killed in a gun battle with gunmen in Esmeraldas late on Friday, the army "
                          "said on Saturday.", dt.date(2026, 3, 14))
     assert (event.time.start, event.time.end) == (dt.date(2026, 3, 13), dt.date(2026, 3, 13))
+
+
+def test_a_named_officer_who_died_a_bystander_hit_by_a_stray_bullet_and_the_quarter_of_a_small_town():
+    text = ("A police officer and two men described as robbery suspects were killed in an exchange of fire in the "
+            "Capotillo neighbourhood of Santo Domingo, police said on Saturday.\n\n"
+            "The men opened fire and Corporal Julio Almonte, 29, was hit in the neck; he died at a hospital.\n\n"
+            "A woman who was walking home from work was hit in the leg by a stray bullet and is out of danger.")
+    (event,) = events_of(text, dt.date(2026, 11, 21))
+    assert (event.fatalities.low, event.fatalities.high) == (3, 3)
+    assert (event.injuries.low, event.injuries.high) == (1, 1)
+    # an area no table has, written as a small town's own, places the event in the town
+    (event,) = events_of("Seven militants were killed on Monday when troops raided a hideout in the Al-Joura area of "
+                         "Sheikh Zuweid in North Sinai, the army said.", dt.date(2026, 11, 17))
+    assert event.place.location == "Ash Shaykh Zuwayd"
+
+
+def test_gunmen_who_sprayed_the_post_and_the_wounded_still_in_hospital_are_the_incident_told():
+    text = ("Three traffic police officers were shot dead at a checkpoint in Makhachkala early last Monday. Gunmen in "
+            "a car sprayed the post in the Kirovsky district with automatic fire and escaped; investigators have "
+            "opened a terrorism case, and four wounded officers remain in hospital.")
+    (event,) = events_of(text, dt.date(2026, 11, 23))
+    assert (event.place.location, event.time.start) == ("Makhachkala", dt.date(2026, 11, 16))
+    assert (event.fatalities.low, event.injuries.low) == (3, 4)

@@ -1303,3 +1303,16 @@ def test_a_round_up_heading_is_the_province_and_a_named_border_crossing_is_its_t
     # a crossing named by no place is still a border area
     sentence = next(parse("Troops clashed near the border crossing on Monday, Afghan officials said.").sents)
     assert [place.precision for _, place in find_places(sentence)] == ["border"]
+
+
+def test_a_name_with_es_inside_a_street_named_for_a_country_and_a_quarter_of_a_city_elsewhere():
+    # "Dar es Salaam" is one name, not the Cambodian village of Dar
+    assert [(t, p.location, p.admin1_iso) for t, p in places_in("Police fired tear gas in Dar es Salaam on Friday.")
+            ] == [("Dar es Salaam", "Dar es Salaam", "TZ-02")]
+    # a street named for a country or a town lies where the report is, not there
+    assert places_in("Young men broke into shops around Congo Street until the area was cleared.") == []
+    assert [p.location for _, p in places_in("A bomb exploded on Jinja Road in Kampala.")] == ["Kampala"]
+    # a district written as the quarter of a city is none of the same-named districts of far-off regions
+    for text in ("Gunmen fired on a police post in the Kirovsky district of Makhachkala on Monday.",
+                 "Gunmen fired on a police post in Makhachkala's Kirovsky district on Monday."):
+        assert [(p.location, p.admin1_iso) for _, p in places_in(text)] == [("Makhachkala", "RU-DA")]

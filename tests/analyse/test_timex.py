@@ -427,3 +427,28 @@ def test_two_days_in_a_row_joined_by_and_are_one_span_of_days():
         ("on Thursday and Friday", dt.date(2026, 10, 22), dt.date(2026, 10, 23), "day")]
     # a day between them: two days, as before
     assert [f[0] for f in found("Rebels shelled the hill on Wednesday and Friday.", sunday)] == ["on Wednesday", "Friday"]
+
+
+def test_a_night_from_one_day_to_the_next_ranges_of_day_numbers_and_last_weekday_on_that_weekday():
+    saturday = dt.date(2026, 11, 21)
+    assert found("Gunmen seized four farmers on the night of Saturday to Sunday, police said.", saturday)[0][1:] == (
+        dt.date(2026, 11, 14), dt.date(2026, 11, 15), "day")
+    assert found("Clashes went on overnight Friday into Saturday.", saturday)[0][1:] == (
+        dt.date(2026, 11, 20), dt.date(2026, 11, 21), "day")
+    assert [f[1:] for f in found("The fighting on 14-15 November killed six.", saturday)] == [
+        (dt.date(2026, 11, 14), dt.date(2026, 11, 15), "day")]
+    assert [f[1:] for f in found("Raids took place between 3 and 6 November.", saturday)] == [
+        (dt.date(2026, 11, 3), dt.date(2026, 11, 6), "day")]
+    assert [f[1:] for f in found("Fighting raged from November 14 to 16.", saturday)] == [
+        (dt.date(2026, 11, 14), dt.date(2026, 11, 16), "day")]
+    # "last Monday" in a Monday's report is the Monday before; "on Monday" is that day
+    monday = dt.date(2026, 11, 23)
+    assert found("Three officers were shot dead early last Monday.", monday)[0][1] == dt.date(2026, 11, 16)
+    assert found("Three officers were shot dead on Monday.", monday)[0][1] == monday
+
+
+def test_the_day_said_stays_the_report_s_where_the_parser_coordinates_said_with_the_killing():
+    text = ("Three police officers were killed and four wounded in Monday's attack on a traffic police post in "
+            "Makhachkala, Russia's Investigative Committee said on Tuesday, after a third officer died of his wounds "
+            "overnight.")
+    assert attachments(text, {"killed", "wounded"})["on Tuesday"] == "report"

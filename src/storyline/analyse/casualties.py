@@ -551,6 +551,8 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
         victims = _objects(token.head, excluded) or [c for c in token.children
                                                      if c.dep_ == "nsubj" and c.i not in excluded]
         return _counts(victims, kind, excluded, [token])
+    if wounded_by_a_shot(token):  # "was shot in the leg", "was hit by a stray bullet"
+        return _from_verb(token, INJURED, excluded, [token])
     if lemma in EUPHEMISTIC_KILL_VERBS and token.pos_ == "VERB":
         return _from_verb(token, KILLED, excluded, [token]) if _bodies_told(token) else []
     if lemma in KILL_VERBS and token.pos_ in ("VERB", "AUX", "ADJ"):
@@ -591,6 +593,48 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
     if lemma in CARE_PLACES and token.pos_ in ("NOUN", "PROPN"):  # "at the provincial hospital", "at Mulago Hospital"
         return _from_care(token, excluded)
     return []
+
+
+# What hits a person and wounds them: "hit by a stray bullet", "struck by shrapnel"
+PROJECTILES = frozenset({"bullet", "shrapnel", "fragment", "pellet", "round", "gunfire", "shell", "splinter"})
+HIT_VERBS = frozenset({"hit", "strike", "graze"})
+BODY_WORDS = BODY_PARTS | {"chest", "stomach", "abdomen", "buttock", "face", "groin", "torso", "side", "mouth"}
+
+
+def wounded_by_a_shot(verb) -> bool:
+    """Whether a passive verb tells a person wounded, not killed, by a shot: "was shot in the leg", "were hit by stray
+    bullets", "was struck in the arm by shrapnel". Not where the sentence tells a death ("was shot in the head and
+    died"), which the death words count."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    places = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+              for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in BODY_WORDS]
+    means = [p for agent in verb.children if agent.dep_ == "agent"
+             for p in agent.children if p.dep_ == "pobj" and p.lemma_.lower() in PROJECTILES]
+    if not (lemma == "shoot" and places or lemma in HIT_VERBS and means and _hit_a_person(verb)):
+        return False
+    if any(c.lower_ in ("dead", "death") for c in verb.children):
+        return False  # "shot dead", "shot to death"
+    return not any(t.lemma_.lower() in DIE_VERBS | KILL_VERBS or t.lower_ in ("dead", "fatally", "killed")
+                   for t in verb.sent)
+
+
+_PERSON_ENDINGS = ("er", "or", "ist", "man", "men", "ian", "ant", "ent", "child", "children", "boy", "girl", "by")
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
+# things hit by fire whose names end as people's do
+_THINGS_HIT = frozenset({"tower", "container", "shelter", "helicopter", "tanker", "trailer", "tractor", "center",
+                         "centre", "corridor", "door", "floor", "generator", "reactor", "water", "carrier", "computer",
+                         "monitor", "poster", "transformer", "headquarter", "parliament", "apartment", "department",
+                         "compartment", "settlement", "establishment", "embassy"})
+
+
+def _hit_a_person(verb) -> bool:
+    """Whether what was hit is a person, not a car or a wall ("a woman was hit by a stray bullet")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return any(s.lower_ in _PERSONAL_PRONOUNS or s.ent_type_ == "PERSON" or s.lemma_.lower() in PERSON_NOUNS
+               or s.pos_ == "NOUN" and s.lemma_.lower().endswith(_PERSON_ENDINGS)
+               and s.lemma_.lower() not in _THINGS_HIT for s in subjects)
 
 
 def _is_harm(token) -> bool:
@@ -711,9 +755,12 @@ def _from_condition(condition, excluded) -> list:
 
 
 def _harm_kind(harm) -> str:
-    """Killed for a harm that killed ("sustained fatal gunshot wounds", "taken to hospital with mortal wounds"), else
-    injured."""
-    return KILLED if any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in harm.children) else INJURED
+    """Killed for a harm that killed ("sustained fatal gunshot wounds", "taken to hospital with mortal wounds",
+    "received gunshot wounds incompatible with life"), else injured."""
+    fatal = any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in harm.children) or any(
+        c.lower_ == "incompatible" and any(p.lower_ == "with" and any(o.lower_ == "life" for o in p.children)
+                                           for p in c.children) for c in harm.children)
+    return KILLED if fatal else INJURED
 
 
 def _from_verb(verb, kind: str, excluded, cue) -> list:

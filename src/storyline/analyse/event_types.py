@@ -1240,6 +1240,28 @@ def _unarmed_crowd(context: _Context, token) -> bool:
     return _unarmed(context.roles_of(_antecedent(doers, _relative_clause(token))))
 
 
+# Verbs by which a gathering became something else: "descended into", "turned into", "degenerated into"
+TURNING_INTO = frozenset({"descend", "turn", "degenerate", "spiral", "dissolve", "deteriorate", "escalate", "erupt"})
+# Gatherings that may turn violent, whatever they were called for ("an unlawful procession by market traders")
+GATHERINGS = frozenset({"march", "procession", "rally", "demonstration", "protest", "gathering", "sit", "vigil",
+                        "strike", "picket"})
+
+
+def _gathering_turned_into(word) -> bool:
+    """Whether ``word`` is what a gathering turned into: "a peaceful march ... descended into attacks on police"."""
+    if word.dep_ != "pobj" or word.head.lower_ != "into":
+        return False
+    verb = word.head.head
+    if verb.lemma_.lower() not in TURNING_INTO:
+        return False
+    doers = list(_subject(verb)[0])
+    noun = verb
+    while noun.dep_ in ("acl", "pobj", "prep") and noun.head.i != noun.i:
+        noun = noun.head  # "a procession by traders against a new levy [descended into]", parsed as the levy's
+        doers.append(noun)
+    return any(t.lemma_.lower() in GATHERINGS for t in doers)
+
+
 def _went_home(context: _Context, token) -> bool:
     """Whether a word of dispersal tells people who went their way, not a crowd broken up: "dispersing" with no one
     dispersed and no passive ("held a peaceful protest ... before dispersing in the afternoon", "the marchers
@@ -1272,6 +1294,10 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
     # protesters who storm a building force their way in: ACLED's violent demonstration
     storming = [h for h in cues.get("violence", []) if context.token(h).lemma_.lower() in STORMING]
     violent += storming
+    # "a march by traders descended into attacks on police": the gathering itself turned violent
+    turned = [h for h in cues.get("violence", []) + cues.get("protest_violent", [])
+              if _gathering_turned_into(context.token(h))]
+    violent += turned
     arrests = evidence.best.get("Arrests")
     if arrests is not None and held_at_home(context.token(arrests)):
         # "detained six activists at their homes ... as a protest entered its fourth day": the arrests are the news
@@ -1297,12 +1323,14 @@ def _protest_rule(evidence: _Evidence, context: _Context) -> None:
             t.lemma_.lower() in DISPERSING | {"remove", "clear"} and t.pos_ == "VERB"
             and _unarmed(context.roles_of(_targets(t)))
             for t in context.tokens)
+        # "officers fired tear gas into the crowd": the means of crowd control aimed at one
+        dispersed = dispersed or any(h.pattern.weight >= 2.4 and _aimed_at_crowd(context, h) for h in intervention)
         # "students clashed with police", "clashes between residents and security forces": unarmed people who
         # fight the state's forces riot (ACLED keeps battles for organised armed groups on both sides)
         clash = evidence.best.get("Armed clash")
         crowd_clash = clash is not None and evidence.rules.get("Armed clash") in (
             "trigger", "destruction-in-violence") and _crowd_against_state(context, context.token(clash))
-        if not (intervention and stones or crowd_storms or demands or dispersed or crowd_clash):
+        if not (intervention and stones or crowd_storms or demands or dispersed or crowd_clash or turned):
             return
         if crowd_clash:
             violent.insert(0, clash)
@@ -1406,6 +1434,18 @@ def _reporters(context: _Context) -> set[int]:
 def _crowd_or_protesters(context: _Context, hit: Hit) -> bool:
     """Whether what the cue's word was done to is a crowd or protesters ("dispersed a crowd")."""
     roles = context.roles_of(_targets(context.token(hit)))
+    return bool(roles.get("crowd") or roles.get("protester"))
+
+
+def _aimed_at_crowd(context: _Context, hit: Hit) -> bool:
+    """Whether the means of crowd control a cue names was fired or thrown at a crowd or protesters ("fired tear gas
+    into the crowd", "lobbed tear gas canisters at marchers")."""
+    word = context.token(hit)
+    while word.dep_ in ("compound", "amod", "nmod") and word.head.i != word.i:
+        word = word.head  # "tear gas canisters"
+    if word.dep_ != "dobj":
+        return False
+    roles = context.roles_of([t for o in _objects(word.head, "at", "into", "on") for t in _expand(o)])
     return bool(roles.get("crowd") or roles.get("protester"))
 
 

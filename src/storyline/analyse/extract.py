@@ -39,7 +39,7 @@ from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import (CARE_PLACES, CARE_VERBS, CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, INJURE_VERBS,
                                          KILL_VERBS, OCCASION_NOUNS, PERSON_NOUNS, RELATIVE_PRONOUNS, STAY_VERBS,
                                          TREAT_VERBS, TREATMENT_NOUNS, Casualty, find_casualties, is_background_toll,
-                                         total_figure)
+                                         total_figure, wounded_by_a_shot)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
                                            incident_words, is_reporting_verb, mapping_for, other_time_clause,
@@ -55,7 +55,7 @@ from storyline.analyse.timex import (date_line, day_anchor, find_time_expression
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-80"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-81"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -327,7 +327,10 @@ def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text:
     beside = [(span, place) for index, span, place in named if index in where
               and not any(_borders(text, span, start, end) for start, end in told)]
     owners = [(span, place) for span, place in beside if any(_owns(text, span, start, end) for start, end in told)]
-    city = enclosing_city(draft.place, [place for _, place in beside], tuple(place for _, place in owners))
+    # "the Al-Joura area of Sheikh Zuweid": called a quarter, not a village
+    own = [(span.start, span.end) for _, span, place in named if place == draft.place and (span.start, span.end) in told]
+    quartered = any(_QUARTER.search(text[start:end]) or _QUARTER.match(text, end) for start, end in own)
+    city = enclosing_city(draft.place, [place for _, place in beside], tuple(place for _, place in owners), quartered)
     if city is not None:
         draft.place = city
         # the city named, or the owner read as its admin-1 ("Kharkiv's")
@@ -341,6 +344,7 @@ def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text:
 _PART_OF_TOWN = r"(?:district|neighbou?rhood|quarter|borough|suburb|township|area|ward|commune)"
 _AT_THE_EDGE = re.compile(r"^,?\s+(?:an?\s+(?:[a-z-]+\s+)?[a-z]+\s+)?(?:on|at)\s+the\s+(?:[a-z-]+\s+)?"
                           r"(?:outskirts|edge|fringes?)\s+of\s+$")
+_QUARTER = re.compile(rf"\s*\b{_PART_OF_TOWN}$|\s+{_PART_OF_TOWN}\b", re.IGNORECASE)  # ending the name, or after it
 _OWNER_BEFORE = re.compile(rf"^(?:['’]s\s+|\s+{_PART_OF_TOWN}\s+of\s+)$")
 _OWNER_AFTER = re.compile(rf"^(?:\s+{_PART_OF_TOWN})?,?\s+(?:(?:an?|the)\s+(?:[a-z-]+\s+)?{_PART_OF_TOWN}\s+)?"
                           rf"(?:of|in)\s+(?:(?:north|south|east|west|central|inner|outer)[a-z-]*\s+)?$")
@@ -1006,7 +1010,9 @@ def _point_since(interval: TimeInterval) -> TimeInterval:
 
 
 def _one_named_dead(sentence, casualties: list[Casualty]) -> bool:
-    """Whether the sentence's only dead are one person it names ("Maria Haufiku, 52, died in hospital overnight")."""
+    """Whether the sentence's only dead are one person it names ("Maria Haufiku, 52, died in hospital overnight"),
+    or one it names and then calls "he" or "she" ("Corporal Julio Almonte, 29, was hit in the neck; he died at the
+    hospital")."""
     dead = [c for c in casualties if c.kind == "killed"]
     if len(dead) != 1 or dead[0].figure.best != 1:
         return False
@@ -1014,6 +1020,9 @@ def _one_named_dead(sentence, casualties: list[Casualty]) -> bool:
     for span in dead[0].evidence:
         words = doc.char_span(span.start, span.end, alignment_mode="expand") if span.field == "fatalities" else None
         if words is not None and any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in words):
+            return True
+        if words is not None and len(words) == 1 and words[0].lower_ in ("he", "she") and any(
+                t.ent_type_ == "PERSON" and t.i < words[0].i for t in sentence):
             return True
     return False
 
@@ -2286,10 +2295,13 @@ def _how_it_was_done(old: _Draft, new: _Draft) -> bool:
     """Whether ``new``, told right after an incident of political violence, tells how that incident was done:
     violence with no toll and no day of its own, by no other doer ("Two soldiers were killed early on Thursday when
     militants opened fire on a patrol", then "a squad of militants approached the fence shortly before 4 a.m. and
-    fired anti-tank rockets at a jeep"), not another incident of another type."""
+    fired anti-tank rockets at a jeep"), not another incident of another type. Its wounded still in hospital, where
+    the incident has none counted, are the incident's ("Gunmen sprayed the post with automatic fire and escaped;
+    four wounded officers remain in hospital")."""
     if old.event_type not in POLITICAL_VIOLENCE or new.event_type not in POLITICAL_VIOLENCE:
         return False
-    if new.fatalities or new.injuries or new.dated_by_event or new.further:
+    if new.fatalities or new.injuries and (old.injuries is not None or not new.still_in_care) \
+            or new.dated_by_event or new.further:
         return False
     return _same_side(old, new)
 
@@ -2349,7 +2361,8 @@ def _suffered_only(sentence, trigger: Span | None) -> bool:
         word = word.head
     if word is not None and word.dep_ == "pobj" and word.head.lower_ in ("by", "from") and word.head.head.tag_ == "VBN":
         word = word.head.head  # "wounded [by shrapnel]"; not "killed [by a roadside bomb]" (an act: not in SUFFERED)
-    return word is not None and word.lemma_.lower() in SUFFERED
+    # "was hit in the leg by a stray bullet": a wound told, whoever fired
+    return word is not None and (word.lemma_.lower() in SUFFERED or wounded_by_a_shot(word))
 
 
 def _result_state(sentence, trigger: Span | None) -> bool:

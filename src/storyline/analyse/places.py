@@ -71,13 +71,16 @@ LOCATIVE_WORDS = frozenset({"in", "near", "at", "outside", "around", "into", "in
 PROPERTY_WORDS = frozenset({"ranch", "farm", "estate", "plantation", "hacienda", "fazenda", "finca", "homestead"})
 SITE_WORDS = frozenset({"university", "college", "airport", "stadium", "prison", "jail", "market",
                         "bazaar", "mosque", "cathedral", "station", "club"})
-# Lower-case words inside romanised names ("Sar-e Pul", "Bahr el Ghazal", "Khuram wa Sarbagh") and Latin ones
-# ("Maguindanao del Sur", "Angra dos Reis").
-ROMANISATION_PARTICLES = frozenset({"e", "i", "ye", "al", "el", "ul", "wa", "de", "du", "des", "la", "le", "da",
+# Lower-case words inside romanised names ("Sar-e Pul", "Dar es Salaam", "Bahr el Ghazal", "Khuram wa Sarbagh") and
+# Latin ones ("Maguindanao del Sur", "Angra dos Reis").
+ROMANISATION_PARTICLES = frozenset({"e", "i", "ye", "al", "el", "es", "ul", "wa", "de", "du", "des", "la", "le", "da",
                                     "di", "do", "bin", "ibn", "ad", "ash", "as", "an", "ar", "az", "del", "della",
                                     "dos", "das", "los", "las"})
 # Words that join two names into one ("Bosnia and Herzegovina", "Republic of the Congo").
 NAME_JOINERS = frozenset({"of", "the", "and"})
+# Words that make the name before them a street's ("Congo Street", "Jinja Road"); not "Highway", which runs between
+# the places it is named after
+THOROUGHFARES = frozenset({"Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Lane", "Drive"})
 HYPHENS = frozenset({"-", "–", "'", "’"})
 MAX_NAME_TOKENS = 7
 # A town this big is a place even where spaCy calls it something else ("Dushanbe" as ORG).
@@ -250,7 +253,8 @@ CITY_SIZE_RATIO = 10  # the city holds at least this many times the part's peopl
 CITY_PART_PEOPLE = 50_000  # a part of a city has no more people than this
 
 
-def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] = ()) -> Place | None:
+def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] = (),
+                   quartered: bool = False) -> Place | None:
     """The city among ``named`` (the places a report names) that ``place``, a town of CITY_PART_PEOPLE people or
     fewer, is a part of: a town of BIG_TOWN people or more, in the same admin-1, with CITY_SIZE_RATIO times its
     people, whose centre lies within the city's reach. None when there is none, or when ``place`` is no town of the
@@ -259,9 +263,10 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
     ``owners`` are the places the text writes as the owner of the place ("Kharkiv's Saltivskyi district", "the
     Saltivskyi district of Kharkiv"). Such a city takes a part of any size (the tables' district towns are whole
     boroughs of hundreds of thousands of people; a quarter only the small tier knows, of none), if it is a big town
-    with more people, within its reach (anywhere in the admin-1 for a name of the small tier, which may have read it
-    as another village); and an admin-1 owner means its town of the same name ("Kharkiv's ... district" reads like
-    an oblast's)."""
+    with more people (any town, for a part no table has that the text calls a quarter, ``quartered``: "the Al-Joura
+    area of Sheikh Zuweid"; not "Nyaung Pin Thar village in Kanbalu township"), within its reach
+    (anywhere in the admin-1 for a name of the small tier, which may have read it as another village); and an admin-1
+    owner means its town of the same name ("Kharkiv's ... district" reads like an oblast's)."""
     if place.precision != "place" or place.latitude is None or place.location is None:
         return None
     gaz = load_gazetteer()
@@ -283,7 +288,10 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
     best = None
     for city in cities:
         weight = _weight_of(city, gaz)
-        if weight is None or weight < (QUARTERED_TOWN if city in owned else BIG_TOWN) or (
+        # a name no table has, written as a town's own ("the Al-Joura area of Sheikh Zuweid"), is a part of it
+        # whatever the town's size
+        least = (0 if own is None and quartered else QUARTERED_TOWN) if city in owned else BIG_TOWN
+        if weight is None or weight < least or (
                 weight <= (own or 0) if city in owned else (
                 own is None or own > CITY_PART_PEOPLE or weight < CITY_SIZE_RATIO * own)):
             continue
@@ -409,6 +417,10 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
             entry = village
         if entry is not None and _outside_its_owner(mention, entry, mentions, sentence.doc):
             continue  # "Yemen's Red Sea coast" is not Sudan's Red Sea state
+        if entry is not None and _part_of_a_town_elsewhere(mention, entry, mentions, sentence.doc):
+            continue  # "the Kirovsky district of Makhachkala" is no district of Primorye
+        if entry is not None and _common_district_elsewhere(mention, entry, sentence.doc, gaz):
+            continue  # "the post in the Kirovsky district", in a report of Makhachkala: a quarter of the city
         if entry is not None and (_abroad_of_its_unit(mention, entry, mentions, sentence, gaz)
                                   or _loose_and_abroad(mention, entry, sentence.doc, gaz)
                                   or _loose_outside_unit(mention, entry, mentions)
@@ -576,6 +588,44 @@ def _outside_its_owner(mention: _Mention, entry: Entry, mentions: list[_Mention]
     if owner is None or not owner.found.entries or any(e.level != "country" for e in owner.found.entries):
         return False
     return entry.level != "country" and entry.country_iso not in {e.country_iso for e in owner.found.entries}
+
+
+COMMON_DISTRICT_UNITS = 3  # a district name found in this many admin-1 units of one country is a common one
+
+
+def _common_district_elsewhere(mention: _Mention, entry: Entry, doc, gaz: Gazetteer) -> bool:
+    """Whether a district name common to many admin-1 units of a country (Russia's Kirovsky, Leninsky, Sovetsky) is
+    read in none of the units the report names, where it names some of that country: then it is a quarter of a town
+    the report names, which the tables lack, not a district of a far-off region picked among many."""
+    if entry.level != "district":
+        return False
+    units = {e.admin1_key for e in mention.found.entries if e.level == "district" and e.country_iso == entry.country_iso}
+    if len(units) < COMMON_DISTRICT_UNITS:
+        return False
+    named = _report_admin1_units(doc, gaz)
+    return not units & named and any(unit.startswith(entry.country_iso + "-") for unit in named)
+
+
+_TOWN_PART = re.compile(r"(?:micro)?district|neighbou?rhood|quarter|borough|suburb|area|ward", re.IGNORECASE)
+
+
+def _part_of_a_town_elsewhere(mention: _Mention, entry: Entry, mentions: list[_Mention], doc) -> bool:
+    """Whether a name written as a part of a town ("the Kirovsky district of Makhachkala", "Makhachkala's Kirovsky
+    district") is read as a unit outside the town's admin-1: then it is that town's quarter, which the tables lack,
+    not the same-named district elsewhere."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    last = words[-1]
+    part = _TOWN_PART.fullmatch(last.text) or last.i + 1 < len(doc) and _TOWN_PART.fullmatch(doc[last.i + 1].text)
+    if not part or entry.level == "country":
+        return False
+    after = last.i + (1 if _TOWN_PART.fullmatch(last.text) else 2)
+    owner = None
+    if after + 1 < len(doc) and doc[after].lower_ == "of":
+        owner = next((m for m in mentions if m.start == doc[after + 1].idx), None)
+    elif words[0].i >= 2 and doc[words[0].i - 1].tag_ == "POS":
+        owner = next((m for m in mentions if m.end == doc[words[0].i - 2].idx + len(doc[words[0].i - 2])), None)
+    towns = [e for e in owner.found.entries if e.level == "place"] if owner is not None else []
+    return bool(towns) and all(e.country_iso == entry.country_iso and e.admin1_key != entry.admin1_key for e in towns)
 
 
 def _small_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention]) -> bool:
@@ -991,6 +1041,9 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
         j, found = matched
         if found is not None and _reduplicated(tokens[i], tokens[j]):
             i = j + 1  # "Saba Saba day": a name made by saying a word twice, not the place one of them names
+            continue
+        if j + 1 < len(tokens) and tokens[j + 1].text in THOROUGHFARES:
+            i = j + 2  # "around Congo Street", "along Jinja Road": a street named after a place lies elsewhere
             continue
         if found is not None:
             partial = run_of[i][0] < i or run_of[j][1] > j

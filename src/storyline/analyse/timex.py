@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from storyline.analyse.casualties import HARM_NOUNS
+from storyline.analyse.event_types import is_reporting_verb
 from storyline.analyse.numbers import parse_ordinal
 from storyline.analyse.nlp import doc_text
 from storyline.records import Span, TimeInterval
@@ -96,6 +97,11 @@ def _interpret(text: str, published: dt.date | None) -> TimeInterval | None:
     written = text.strip()
     if run := _RUN_OF_DAYS.search(written):
         return _last_day_of_run(written, run, published)
+    if days := _DAY_RANGE.search(written):
+        return _range_of_days(written, days, days.group("last_day"), published)
+    if days := _MONTH_DAY_RANGE.search(written):
+        return _range_of_days(written, days, f"{days.group('month')} {days.group('last')}{days.group('year') or ''}",
+                              published)
     core = _normalise(written)
     since = False
     while (lead := _LEADING.match(core)) and lead.end() < len(core):
@@ -140,6 +146,30 @@ def _normalise(text: str) -> str:
     text = re.sub(r"[,.;:!?()\"]", " ", text)
     text = re.sub(r"\bthis past\b", "past", text)
     return " ".join(text.split())
+
+
+def _range_of_days(written: str, days: re.Match, last_day: str, published: dt.date | None) -> TimeInterval | None:
+    """The days of "14 to 15 November", "between 14 and 16 November", "November 14-16": from the first day number,
+    in the month of the last (or the month before, "30 November to 2 December" aside), to the last day. Two days
+    joined by "and" without "between" are a range only when they follow each other ("on 3 and 4 November")."""
+    last = _interpret(last_day, published)
+    if last is None or last.start is None or last.precision != "day" or last.start != last.end:
+        return last
+    first = int(days.group("first"))
+    if not 1 <= first <= 31:
+        return None
+    month_start = last.start.replace(day=1)
+    try:
+        start = last.start.replace(day=first)
+    except ValueError:
+        return None
+    if start > last.start:  # "30 to 2 December": the first day is in the month before
+        before = month_start - _DAY
+        start = before.replace(day=min(first, before.day))
+    paired = days.group("joint").strip().lower() == "and" and not days.group("between")
+    if (last.start - start).days > _LONGEST_RANGE or paired and (last.start - start).days != 1:
+        return last
+    return TimeInterval(start, last.end, "day", written)
 
 
 # "the" stays before last/past: "over the last week" is the past seven days, not last calendar week.
@@ -329,12 +359,15 @@ def _window(match, published, written):
 
 
 def _weekday(match, published, written):
-    """A weekday is the most recent one on or before publication ("next Monday" looks ahead)."""
+    """A weekday is the most recent one on or before publication ("next Monday" looks ahead; "last Monday" in a
+    Monday's report is the one a week before)."""
     if published is None:
         return _unresolved(written, None)
     wanted = WEEKDAYS[match.group(2)]
     if match.group(1) in ("next", "coming"):
         day = published + ((wanted - published.weekday()) % 7 or 7) * _DAY
+    elif match.group(1) in ("last", "past"):
+        day = published - ((published.weekday() - wanted) % 7 or 7) * _DAY
     else:
         day = published - ((published.weekday() - wanted) % 7) * _DAY
     return TimeInterval(day, day, "day", written)
@@ -461,6 +494,10 @@ _IN = (r"(?:(?:in|during|over|throughout|within|since|at)\s+)?(?:(?:the\s+)?(?:e
 _IN_REQUIRED = r"(?:(?:in|during|throughout|since)\s+|(?:late|early|mid-?)\s*)(?:(?:late|early)\s+|mid-?\s*)?"
 _FINDER = re.compile("|".join(rf"\b(?:{pattern})" for pattern in [
     rf"{_ON}(?:(?:last|this|past|next)\s+)?(?:{_WD})\b(?:\s+(?:{_TOD}))?(?:,?\s+(?:{_DM}))?",
+    rf"{_ON}(?:between\s+|from\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|into|until|till|through)\s*"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MO_CAP}(?:,?\s+\d{{4}})?",
+    rf"{_ON}(?:between\s+|from\s+)?{_MO_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|through|until)\s*"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     rf"{_ON}(?:{_DM})",
     rf"{_IN}{_MO_CAP}\s+(?:\d{{4}}\b|(?:last|this)\s+year\b)",
     rf"{_IN_REQUIRED}{_MO_CAP}\b",
@@ -475,6 +512,14 @@ _FINDER = re.compile("|".join(rf"\b(?:{pattern})" for pattern in [
     rf"(?:(?:{_NUM}|{_VQ})\s+)?(?:{_UNIT})s?\s+ago\b",
     rf"{_IN}(?:recently|lately|recent(?:\s+(?:{_UNIT})s)?)\b",
 ]), re.IGNORECASE)
+# A range of day numbers in one month: "14 to 15 November", "between 14 and 16 November", "November 14-16, 2026".
+_JOINT = r"(?P<joint>\s*(?:-|–|\bto\b|\band\b|\binto\b|\buntil\b|\btill\b|\bthrough\b)\s*)"
+_DAY_RANGE = re.compile(rf"(?P<between>\bbetween\s+)?\b(?P<first>\d{{1,2}})(?:st|nd|rd|th)?{_JOINT}"
+                        rf"(?P<last_day>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MO_CAP}(?:,?\s+\d{{4}})?)$",
+                        re.IGNORECASE)
+_MONTH_DAY_RANGE = re.compile(rf"(?P<between>\bbetween\s+)?(?P<month>{_MO_CAP})\s+(?P<first>\d{{1,2}})"
+                              rf"(?:st|nd|rd|th)?{_JOINT}(?P<last>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<year>,?\s+\d{{4}})?$",
+                              re.IGNORECASE)
 # What an entity may be widened over: "late on Monday", "during the past week", "mid-August".
 _WIDEN_DAY = re.compile(r"(?:\b(?:late|early|earlier|later)\s+)?\b(?:on|since)\s+$|\b(?:late|early)\s+$",
                         re.IGNORECASE)
@@ -613,9 +658,10 @@ def find_time_expressions(sentence, published: dt.date | None,
             for span, interval in _with_runs_of_days(sentence, _joined_ranges(sentence, found), published)]
 
 
-# "between Monday and Wednesday", "from Monday to Wednesday": one span of days.
-_RANGE_OPENING = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_RANGE_JOINT = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*", re.IGNORECASE)
+# "between Monday and Wednesday", "from Monday to Wednesday", "on the night of Saturday to Sunday", "overnight
+# Saturday into Sunday": one span of days.
+_RANGE_OPENING = re.compile(r"\b(?:between|from|night of|overnight(?: from)?)\s+$", re.IGNORECASE)
+_RANGE_JOINT = re.compile(r"\s*(?:and|to|into|through|until|till|-|–)\s*", re.IGNORECASE)
 _LONGEST_RANGE = 31  # days: a longer span is a period, not an incident's days
 
 
@@ -630,6 +676,11 @@ def _joined_ranges(sentence, found: list[tuple[Span, TimeInterval]]) -> list[tup
             opening = _RANGE_OPENING.search(text, max(sentence.start_char, first_span.start - 12), first_span.start)
             joint = _RANGE_JOINT.fullmatch(text[first_span.end:span.start])
             single = _one_day(first) and _one_day(interval) and not is_anaphoric(first) and not is_anaphoric(interval)
+            if single and opening and joint and first.start > interval.start and (
+                    first.start - interval.start).days < 7 and _STARTS_WITH_WEEKDAY.match(first_span.text):
+                # "the night of Saturday to Sunday" in Saturday's paper: the Saturday before that Sunday
+                day = first.start - dt.timedelta(days=7)
+                first = TimeInterval(day, day, first.precision, first.text)
             in_a_row = single and joint and joint.group().strip().lower() == "and" and (
                 interval.start - first.start).days == 1
             if (opening and single and joint and 0 < (interval.start - first.start).days <= _LONGEST_RANGE
@@ -754,6 +805,11 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
     token, steps = below.head, 1
     if _counts_to_clause(sentence, span, clause):
         return "event", 1
+    if token.dep_ == "conj" and is_reporting_verb(token) and not any(
+            c.dep_ in ("ccomp", "dobj") for c in token.children):
+        # "Three officers were killed ..., the committee said on Tuesday", the parser making "said" a verb
+        # coordinated with the killing: the day it was said
+        return "report", 0
     if token.lower_ in _BOUNDS and token.pos_ == "ADP" and not _just_around(token):
         return "bound", 0
     while token.i not in clause:
