@@ -1712,3 +1712,16 @@ def test_an_incident_placed_in_no_town_is_apart_from_one_in_a_town_days_before()
     # the signature of an incident with no town is kept for this test alone
     assert incident_signatures([("Battles", "IR", None, "2026-11-19", "2026-11-19", 0)]) == khash
     assert lead_incident([("Battles", "IR", None, "2026-11-19", "2026-11-19", 0)]) is None
+
+
+def test_a_credit_to_an_outlet_is_not_to_its_report_of_days_before_on_another_incident_sharing_no_wording():
+    # the Kinabalu Daily credits the Borneo Tribune for its Semporna story; the Tribune's Lahad Datu report of four
+    # days before shares no wording with it
+    from storyline.evaluation.reports import _run_pipeline
+    names = ["malaysia-lahaddatu-borneotribune.txt", "malaysia-semporna-borneotribune.txt",
+             "malaysia-semporna-kinabaludaily.html"]
+    run = _run_pipeline(ROOT / "quality" / "reports", names)
+    name_of = {article_id: name for name, article_id in run["ids"].items()}
+    copies = {(name_of[l.source_id], name_of[l.derived_id]) for l in run["links"]
+              if l.relation in ("derived", "update", "duplicate")}
+    assert copies == {("malaysia-semporna-borneotribune.txt", "malaysia-semporna-kinabaludaily.html")}

@@ -45,7 +45,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
-LINKER = f"link-49:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-50:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 

@@ -491,6 +491,7 @@ RELAYED_PROBABILITY = 0.8
 RELAYED_COMMON_PROBABILITY = 0.7
 RELAYED_STORY_REUSE = 0.5  # below the reuse cut, the least P(reuse) at which a wire relayed by one report is shared
 RELAYED_STORY_DAYS = 1  # ... by reports published this many days apart at most
+RELAYED_UNSHARED_REUSE = 0.05  # a credited report further apart than that, sharing less wording, is not the one relayed
 # Below this probability for the likelier direction, which of two reports sharing wording came first is uncertain:
 # a derived link says so, and a credit or a shared statement on one side may tell a common source instead.
 UNCERTAIN_DIRECTION = 0.7
@@ -1468,7 +1469,10 @@ def _story_or_unrelated(a: Article, b: Article, f: PairFeatures, p_reuse: float,
                 f"one outlet's two reports of one story {when}, neither keeping more than {kept:.0%} of the "
                 f"other's figures, names and quotes: not versions of one report (a report and its sidebar), but both "
                 f"from the outlet's own reporting, so one source", *facts])
-        relayed = None if apart else _relayed(a, b, *credits)
+        # a credit to an outlet whose report of days before shares no wording is a credit to another of its reports
+        # (a paper republishing the Tribune's Friday story, beside the Tribune's report of Monday)
+        unlike = p_reuse < RELAYED_UNSHARED_REUSE and (days or 0) > RELAYED_STORY_DAYS
+        relayed = None if apart or unlike else _relayed(a, b, *credits)
         if relayed is not None:
             relation, a_first, confidence, why = relayed
             return _link(a, b, relation, confidence, a_first, f, [why, *facts])
