@@ -757,10 +757,14 @@ def _from_condition(condition, excluded) -> list:
 def _harm_kind(harm) -> str:
     """Killed for a harm that killed ("sustained fatal gunshot wounds", "taken to hospital with mortal wounds",
     "received gunshot wounds incompatible with life"), else injured."""
-    fatal = any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in harm.children) or any(
-        c.lower_ == "incompatible" and any(p.lower_ == "with" and any(o.lower_ == "life" for o in p.children)
-                                           for p in c.children) for c in harm.children)
-    return KILLED if fatal else INJURED
+    fatal = any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in harm.children)
+    return KILLED if fatal or _incompatible_with_life(harm) else INJURED
+
+
+def _incompatible_with_life(harm) -> bool:
+    """Whether the harm is told "incompatible with life" (a euphemism for fatal wounds)."""
+    return any(c.lower_ == "incompatible" and any(p.lower_ == "with" and any(o.lower_ == "life" for o in p.children)
+                                                  for p in c.children) for c in harm.children)
 
 
 def _from_verb(verb, kind: str, excluded, cue) -> list:

@@ -2163,11 +2163,12 @@ def _killed_in_fighting(word, context: _Context) -> bool:
     outskirts of the town". ACLED codes the civilians caught in it with the battle."""
     if word.lemma_.lower() not in KILLING | {"wound", "injure"}:
         return False
-    return any(child.dep_ == "advcl" and child.lemma_.lower() in CLASHING | {"battle"}
-               and context.roles_of(_subject(child)[0]).get("armed") for child in word.children) or any(
-        prep.dep_ == "prep" and prep.lower_ in ("in", "during")
-        and any(pobj.dep_ in ("pobj", "pcomp") and pobj.lemma_.lower() in FIGHTING_NOUNS for pobj in prep.children)
-        for prep in word.children)
+    when_fought = any(child.dep_ == "advcl" and child.lemma_.lower() in CLASHING | {"battle"}
+                      and context.roles_of(_subject(child)[0]).get("armed") for child in word.children)
+    in_fighting = any(pobj.dep_ in ("pobj", "pcomp") and pobj.lemma_.lower() in FIGHTING_NOUNS
+                      for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+                      for pobj in prep.children)
+    return when_fought or in_fighting
 
 
 def _at_each_other(word, *prepositions: str) -> bool:

@@ -323,13 +323,13 @@ def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text:
     Saltivskyi district") takes it whatever its size. ``named``: the report's places, each with the index of its
     sentence; ``text``: the article's."""
     told = {(span.start, span.end) for span in draft.evidence if span.field == "place"}
-    where = {index for index, span, place in named if place == draft.place and (span.start, span.end) in told}
+    own = [(index, span) for index, span, place in named if place == draft.place and (span.start, span.end) in told]
+    where = {index for index, _ in own}
     beside = [(span, place) for index, span, place in named if index in where
               and not any(_borders(text, span, start, end) for start, end in told)]
     owners = [(span, place) for span, place in beside if any(_owns(text, span, start, end) for start, end in told)]
     # "the Al-Joura area of Sheikh Zuweid": called a quarter, not a village
-    own = [(span.start, span.end) for _, span, place in named if place == draft.place and (span.start, span.end) in told]
-    quartered = any(_QUARTER.search(text[start:end]) or _QUARTER.match(text, end) for start, end in own)
+    quartered = any(_QUARTER.search(span.text) or _QUARTER.match(text, span.end) for _, span in own)
     city = enclosing_city(draft.place, [place for _, place in beside], tuple(place for _, place in owners), quartered)
     if city is not None:
         draft.place = city
@@ -1124,7 +1124,8 @@ def _went_on_overnight(sentence) -> Span | None:
                 return Span(TIME_FIELD, child.idx, child.idx + len(child.text), child.text)
             night = next((c for c in child.children if c.dep_ == "pobj" and c.lower_ == "night"), None)
             if child.dep_ == "prep" and child.lower_ in ("through", "into", "throughout") and night is not None:
-                return Span(TIME_FIELD, child.idx, night.idx + len(night.text), sentence.doc.text[child.idx:night.idx + len(night.text)])
+                end = night.idx + len(night.text)
+                return Span(TIME_FIELD, child.idx, end, doc_text(sentence.doc)[child.idx:end])
     return None
 
 

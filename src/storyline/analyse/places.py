@@ -580,14 +580,19 @@ def _outside_its_owner(mention: _Mention, entry: Entry, mentions: list[_Mention]
     """Whether the country a name is written as belonging to ("Yemen's Red Sea coast", "Nigeria's Borno State")
     is not the country of the unit read for it: then the name is something of that country the gazetteer
     lacks (a sea, a coast, a region of its own), not the same-named unit abroad (Sudan's Red Sea state)."""
-    first = doc.char_span(mention.start, mention.end, alignment_mode="expand")[0]
-    if first.i < 2 or doc[first.i - 1].tag_ != "POS":
-        return False
-    owner_end = doc[first.i - 2].idx + len(doc[first.i - 2])
-    owner = next((m for m in mentions if m.end == owner_end), None)
+    owner = _possessive_owner(doc.char_span(mention.start, mention.end, alignment_mode="expand")[0], mentions, doc)
     if owner is None or not owner.found.entries or any(e.level != "country" for e in owner.found.entries):
         return False
     return entry.level != "country" and entry.country_iso not in {e.country_iso for e in owner.found.entries}
+
+
+def _possessive_owner(first, mentions: list[_Mention], doc) -> _Mention | None:
+    """The mention written as the owner of the name that begins at token ``first`` ("Yemen's Red Sea coast",
+    "Makhachkala's Kirovsky district"), or None."""
+    if first.i < 2 or doc[first.i - 1].tag_ != "POS":
+        return None
+    owner_end = doc[first.i - 2].idx + len(doc[first.i - 2])
+    return next((m for m in mentions if m.end == owner_end), None)
 
 
 COMMON_DISTRICT_UNITS = 3  # a district name found in this many admin-1 units of one country is a common one
@@ -615,15 +620,14 @@ def _part_of_a_town_elsewhere(mention: _Mention, entry: Entry, mentions: list[_M
     not the same-named district elsewhere."""
     words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     last = words[-1]
-    part = _TOWN_PART.fullmatch(last.text) or last.i + 1 < len(doc) and _TOWN_PART.fullmatch(doc[last.i + 1].text)
-    if not part or entry.level == "country":
+    inside = bool(_TOWN_PART.fullmatch(last.text))  # "Kirovsky district" read as one name, or the word after it
+    if not (inside or last.i + 1 < len(doc) and _TOWN_PART.fullmatch(doc[last.i + 1].text)) or entry.level == "country":
         return False
-    after = last.i + (1 if _TOWN_PART.fullmatch(last.text) else 2)
-    owner = None
+    after = last.i + (1 if inside else 2)
     if after + 1 < len(doc) and doc[after].lower_ == "of":
         owner = next((m for m in mentions if m.start == doc[after + 1].idx), None)
-    elif words[0].i >= 2 and doc[words[0].i - 1].tag_ == "POS":
-        owner = next((m for m in mentions if m.end == doc[words[0].i - 2].idx + len(doc[words[0].i - 2])), None)
+    else:
+        owner = _possessive_owner(words[0], mentions, doc)
     towns = [e for e in owner.found.entries if e.level == "place"] if owner is not None else []
     return bool(towns) and all(e.country_iso == entry.country_iso and e.admin1_key != entry.admin1_key for e in towns)
 

@@ -156,15 +156,12 @@ def _range_of_days(written: str, days: re.Match, last_day: str, published: dt.da
     if last is None or last.start is None or last.precision != "day" or last.start != last.end:
         return last
     first = int(days.group("first"))
-    if not 1 <= first <= 31:
-        return None
-    month_start = last.start.replace(day=1)
     try:
         start = last.start.replace(day=first)
-    except ValueError:
+    except ValueError:  # no such day of the month ("0", "32", "30 February")
         return None
     if start > last.start:  # "30 to 2 December": the first day is in the month before
-        before = month_start - _DAY
+        before = last.start.replace(day=1) - _DAY
         start = before.replace(day=min(first, before.day))
     paired = days.group("joint").strip().lower() == "and" and not days.group("between")
     if (last.start - start).days > _LONGEST_RANGE or paired and (last.start - start).days != 1:
@@ -489,15 +486,16 @@ _MO_CAP = "(?-i:" + "|".join(rf"{name}\b\.?" if len(name) <= 4 and name.lower() 
 _DM = (rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MO_CAP}(?:,?\s+\d{{4}})?"
        rf"|{_MO_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?")
 _ON = r"(?:(?:late|early|earlier|later)\s+)?(?:(?:on|since)\s+)?"
+_DAY_NO = r"\d{1,2}(?:st|nd|rd|th)?"  # a day of the month in figures: "14", "14th"
 _IN = (r"(?:(?:in|during|over|throughout|within|since|at)\s+)?(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
        r"(?:(?:late|early|earlier|later)\s+|mid-?\s*)?")
 _IN_REQUIRED = r"(?:(?:in|during|throughout|since)\s+|(?:late|early|mid-?)\s*)(?:(?:late|early)\s+|mid-?\s*)?"
 _FINDER = re.compile("|".join(rf"\b(?:{pattern})" for pattern in [
     rf"{_ON}(?:(?:last|this|past|next)\s+)?(?:{_WD})\b(?:\s+(?:{_TOD}))?(?:,?\s+(?:{_DM}))?",
-    rf"{_ON}(?:between\s+|from\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|into|until|till|through)\s*"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MO_CAP}(?:,?\s+\d{{4}})?",
-    rf"{_ON}(?:between\s+|from\s+)?{_MO_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|through|until)\s*"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+    rf"{_ON}(?:between\s+|from\s+)?{_DAY_NO}\s*(?:-|–|to|and|into|until|till|through)\s*"
+    rf"{_DAY_NO}\s+(?:of\s+)?{_MO_CAP}(?:,?\s+\d{{4}})?",
+    rf"{_ON}(?:between\s+|from\s+)?{_MO_CAP}\s+{_DAY_NO}\s*(?:-|–|to|and|through|until)\s*{_DAY_NO}\b"
+    rf"(?:,?\s+\d{{4}})?",
     rf"{_ON}(?:{_DM})",
     rf"{_IN}{_MO_CAP}\s+(?:\d{{4}}\b|(?:last|this)\s+year\b)",
     rf"{_IN_REQUIRED}{_MO_CAP}\b",
@@ -515,8 +513,7 @@ _FINDER = re.compile("|".join(rf"\b(?:{pattern})" for pattern in [
 # A range of day numbers in one month: "14 to 15 November", "between 14 and 16 November", "November 14-16, 2026".
 _JOINT = r"(?P<joint>\s*(?:-|–|\bto\b|\band\b|\binto\b|\buntil\b|\btill\b|\bthrough\b)\s*)"
 _DAY_RANGE = re.compile(rf"(?P<between>\bbetween\s+)?\b(?P<first>\d{{1,2}})(?:st|nd|rd|th)?{_JOINT}"
-                        rf"(?P<last_day>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MO_CAP}(?:,?\s+\d{{4}})?)$",
-                        re.IGNORECASE)
+                        rf"(?P<last_day>{_DAY_NO}\s+(?:of\s+)?{_MO_CAP}(?:,?\s+\d{{4}})?)$", re.IGNORECASE)
 _MONTH_DAY_RANGE = re.compile(rf"(?P<between>\bbetween\s+)?(?P<month>{_MO_CAP})\s+(?P<first>\d{{1,2}})"
                               rf"(?:st|nd|rd|th)?{_JOINT}(?P<last>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<year>,?\s+\d{{4}})?$",
                               re.IGNORECASE)
