@@ -800,3 +800,22 @@ def test_a_person_shot_in_a_limb_or_hit_by_a_stray_bullet_is_hurt_and_wounds_inc
     assert brief("He was shot in the head and died in hospital.")[0][0] == "killed"
     assert [b[:2] for b in brief("Three officers received gunshot wounds incompatible with life, and five more were "
                                  "taken to hospital with wounds.")] == [("killed", 3), ("injured", 5)]
+
+
+def test_wounded_said_to_have_died_are_among_the_dead_counted_unless_told_as_more_of_them():
+    def killed(text):
+        return total_figure(casualties(text), "killed").low
+    assert killed("Eight people died after the shooting at a tavern, according to the councillor, who said two of "
+                  "the wounded had died in hospital on Sunday.") == 8
+    assert killed("Three people were killed and five wounded in the attack, and two of the wounded later died in "
+                  "hospital.") == 5
+    # a person the words say had died before (whom a vigil was held for) is no toll
+    assert casualties("\"My sister went to sing for a neighbour who had died,\" said her brother.") == []
+
+
+def test_people_admitted_since_late_on_a_day_are_the_incident_s_not_a_running_total():
+    (found,) = casualties("A spokesperson for the hospital said it had admitted 14 people with gunshot wounds since "
+                          "late on Saturday.")
+    assert (found.kind, found.figure.low, found.is_aggregate) == ("injured", 14, False)
+    (found,) = casualties("Gang violence has killed 300 people since late last year.")
+    assert found.is_aggregate

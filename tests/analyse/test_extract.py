@@ -2033,3 +2033,70 @@ def test_gunmen_who_sprayed_the_post_and_the_wounded_still_in_hospital_are_the_i
     (event,) = events_of(text, dt.date(2026, 11, 23))
     assert (event.place.location, event.time.start) == ("Makhachkala", dt.date(2026, 11, 16))
     assert (event.fatalities.low, event.injuries.low) == (3, 4)
+
+
+def test_an_incident_that_went_on_into_the_small_hours_of_the_next_day_spans_both_days():
+    # published Sunday 15 November 2026: the shooting began on Saturday night
+    text = ("At least four people were killed when gunmen opened fire on mourners at a night vigil in Matelile, "
+            "Mafeteng district, around 11pm on Saturday, police said.\n\n"
+            "The shooting went on into the early hours of Sunday before the gunmen drove off.")
+    (event,) = events_of(text, dt.date(2026, 11, 15))
+    assert (event.time.start, event.time.end) == (dt.date(2026, 11, 14), dt.date(2026, 11, 15))
+    (event,) = events_of("Police said the gunmen opened fire at around 11pm on Saturday and that the attack, which "
+                         "killed seven people, lasted until after 1am on Sunday.", dt.date(2026, 11, 16))
+    assert (event.time.start, event.time.end) == (dt.date(2026, 11, 14), dt.date(2026, 11, 15))
+    # a day it went on into that is not the next one is not read as one
+    (event,) = events_of("Gunmen killed four people in Matelile around 11pm on Saturday. Police said the hunt for "
+                         "them went on until Tuesday.", dt.date(2026, 11, 18))
+    assert (event.time.start, event.time.end) == (dt.date(2026, 11, 14), dt.date(2026, 11, 14))
+
+
+def test_an_nth_dead_found_later_is_one_more_of_the_incident_and_a_morgue_is_not_where_it_happened():
+    text = ("Families in Matelile began collecting the bodies of their relatives from the mortuary in Mafeteng on "
+            "Tuesday, three days after gunmen attacked a night vigil in the village.\n\n"
+            "Police have put the death toll at seven. But villagers said that an eighth person, a herd boy who ran "
+            "into the fields, was found dead in a donga on Monday morning.\n\n"
+            "The district hospital said it had treated six people with gunshot wounds, one of whom had been "
+            "transferred to a hospital in Maseru.\n\n"
+            "\"My sister went to sing for a neighbour who had died, and now we are burying her too,\" said her brother.")
+    (event,) = events_of(text, dt.date(2026, 11, 17))
+    assert event.time.start == dt.date(2026, 11, 14)
+    assert (event.fatalities.low, event.fatalities.high) == (8, 8)
+    assert (event.injuries.low, event.injuries.high) == (6, 6)
+    assert event.place.location != "Mafeteng" and event.place.admin1_iso != "LS-A"
+
+
+def test_an_earlier_incident_in_another_town_told_in_the_past_perfect_is_background():
+    text = ("Gunmen in a speedboat shot dead a night watchman at a jetty in Lahad Datu late on Monday, police said.\n\n"
+            "Gunmen had abducted four seaweed farmers from Semporna over the weekend, and security forces had been "
+            "searching the islands since.")
+    events = events_of(text, dt.date(2026, 11, 17))
+    assert [e.place.location for e in events] == ["Lahad Datu"]
+    # the days before in the same town are the same story told: kept
+    text = ("Police fired tear gas at opposition supporters in Male on Saturday, injuring ten.\n\n"
+            "The protests had started on Friday with a peaceful march by more than 1,000 people in Male.")
+    assert len(events_of(text, dt.date(2026, 10, 4))) == 2
+
+
+def test_a_meeting_people_are_due_to_hold_to_agree_something_is_a_plan():
+    text = ("Seven people were hurt in a brawl between villagers over water in Ak-Sai, Batken region, on Saturday.\n\n"
+            "Elders are due to meet local officials on Monday to agree a schedule for sharing the water.")
+    assert [e.sub_event_type for e in events_of(text, dt.date(2026, 11, 22))] == ["Mob violence"]
+
+
+def test_where_protesters_live_is_not_where_they_protested():
+    (event,) = events_of("Police detained 31 people on Tuesday as they broke up a protest by residents of border "
+                         "villages in Tavush province who had blocked Baghramyan Avenue outside the parliament building "
+                         "in Yerevan.", dt.date(2026, 11, 25))
+    assert (event.place.location, event.place.admin1_iso) == ("Yerevan", "AM-ER")
+
+
+def test_a_district_of_the_tables_that_the_text_writes_as_a_city_s_own_places_the_event_in_the_city():
+    (event,) = events_of("Two soldiers were killed and four wounded on Friday morning when their vehicle struck a "
+                         "landmine at the foot of Mount Chaambi, on the edge of Kasserine's Ezzouhour district, the "
+                         "defence ministry said.", dt.date(2026, 11, 21))
+    assert (event.place.location, event.place.admin1_iso) == ("Kasserine", "TN-42")
+    # a district named alone stays itself
+    (event,) = events_of("Two soldiers were killed on Friday when their vehicle struck a landmine in the Ezzouhour "
+                         "district of Kasserine governorate.", dt.date(2026, 11, 21))
+    assert event.place.location != "Kasserine"

@@ -1316,3 +1316,10 @@ def test_a_name_with_es_inside_a_street_named_for_a_country_and_a_quarter_of_a_c
     for text in ("Gunmen fired on a police post in the Kirovsky district of Makhachkala on Monday.",
                  "Gunmen fired on a police post in Makhachkala's Kirovsky district on Monday."):
         assert [(p.location, p.admin1_iso) for _, p in places_in(text)] == [("Makhachkala", "RU-DA")]
+
+
+def test_a_town_the_sentence_gives_the_nationality_of_keeps_its_country_beside_a_foreign_town():
+    doc = parse("A radio presenter was shot dead on Tuesday in Pedro Juan Caballero, the Paraguayan city that sits "
+                "across a street from Brazil's Ponta Porã.")
+    found = {span.text: place for span, place in find_places(next(doc.sents))}
+    assert (found["Pedro Juan Caballero"].country_iso, found["Pedro Juan Caballero"].admin1_iso) == ("PY", "PY-13")

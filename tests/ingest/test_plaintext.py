@@ -194,3 +194,13 @@ def test_a_date_header_with_a_time_and_zone_gives_the_moment_of_publication(valu
     report = read(f"date {value}\nThe port closed at noon.")
     assert report.published == dt.date(2026, 6, 15)
     assert report.published_at == moment
+
+
+def test_an_outlet_and_day_line_under_a_headline_is_the_date_and_the_outlet():
+    report = read("Two shot dead outside Laventille parlour\nTrinidad Evening Post — 19 November 2026\n\n"
+                  "Two men were shot dead on Wednesday evening.")
+    assert (report.published, report.outlet) == (dt.date(2026, 11, 19), "Trinidad Evening Post")
+    assert "Evening Post" not in report.text and report.text.startswith("Two shot dead outside")
+    # a headline with a dash and a year is no such line: the part after the dash is no calendar day
+    report = read("Election - what 2026 means\nVoters go to the polls on Sunday.")
+    assert report.published is None and report.text.startswith("Election - what 2026 means")

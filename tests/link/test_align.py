@@ -617,3 +617,12 @@ def test_a_swapped_qualifier_takes_the_body_it_qualifies():
                "district in 2022, killing dozens of students.")
     swaps = {(s.source, s.derived) for s in find_substitutions(source, derived, align_reports(source, derived))}
     assert ("The militant group", "The sedition group") in swaps
+
+
+def test_a_swapped_adjective_is_read_with_the_noun_it_describes():
+    text_a = ("Traders say the levy will push small sellers out of business, and critics accused the police of "
+              "using force against a lawful gathering of market women on Friday.\n")
+    text_b = ("Traders say the levy will push small sellers out of business, and critics accused the police of "
+              "using force against an illegal gathering of market women on Friday.\n")
+    assert [(s.source, s.derived) for s in find_substitutions(text_a, text_b, align_reports(text_a, text_b))] == [
+        ("a lawful gathering", "an illegal gathering")]

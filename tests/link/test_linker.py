@@ -439,3 +439,10 @@ def test_a_report_that_opens_with_a_trend_leads_with_the_incident_it_then_tells(
     # the month's abductions are an aggregate: stored, but no incident the report leads with
     assert {(row[2], row[5] is None) for row in told} == {(None, True), ("Gusau", False)}
     assert lead_incident(told) == ("political violence", "NG", "Gusau", "2026-11-10")
+
+
+def test_a_name_written_with_and_without_the_kind_of_place_it_is_is_one_name():
+    # "Dora Nginza Hospital" in one report is "Dora Nginza" in another: reports sharing it are compared
+    assert set(name_keys("taken to Dora Nginza Hospital on Sunday")) & set(name_keys("treated at Dora Nginza"))
+    # two words left are needed: "Kabul University" is no key for "Kabul"
+    assert not set(name_keys("students at Kabul University")) & set(name_keys("a blast in Kabul Province"))

@@ -224,6 +224,8 @@ def find_casualties(sentence) -> list[Casualty]:
             continue  # "Sixteen people, four of them children, …": the four are among the sixteen
         if count.nth and sum(r.figure.low or 0 for r in results if r.kind == kind) >= count.nth:
             continue  # "at least three died ..., who said a third victim had died on Sunday": one of the three
+        if kind == KILLED and _wounded_among_dead(doc, count, cue, results):
+            continue  # "Eight people died, according to the councillor, who said two of the wounded had died"
         used.add((kind, count.first))
         evidence = {_span(doc, FIELD[kind], count.first, count.last)}
         evidence |= {_span(doc, FIELD[kind], t.i, t.i) for t in cue if not count.first <= t.i <= count.last}
@@ -234,6 +236,18 @@ def find_casualties(sentence) -> list[Casualty]:
                                 incidents, aggregate or any(t.i in running or t.head.i in running for t in cue),
                                 count.nth))
     return results
+
+
+def _wounded_among_dead(doc, count: _Count, cue, results: list[Casualty]) -> bool:
+    """Whether a count of the wounded who died ("two of the wounded had died") tells how some of a toll of the
+    dead given before it in the sentence came about: said in a clause of its own, not coordinated with the toll
+    ("Three were killed and five wounded, and two of the wounded later died" adds them)."""
+    if count.victims is None or doc[count.victims[1]].lemma_.lower() not in INJURY_NOUNS | {"injure", "wound"}:
+        return False
+    if any(t.dep_ == "conj" for t in cue):
+        return False
+    told = sum(r.figure.low or 0 for r in results if r.kind == KILLED)
+    return bool(told) and told >= (count.figure.low or 0)
 
 
 def _counts_a_period(sentence) -> bool:
@@ -283,6 +297,8 @@ def _since_long_ago(since) -> bool:
     elif since.dep_ == "prep" and not any(c.lower_ == "then" for c in since.children):
         starts = [c for c in since.children if c.dep_ in ("pobj", "pcomp")]  # "since the coup", "since seizing power"
         words = [t for start in starts for t in start.subtree]
+        if starts and all(start.pos_ == "ADV" for start in starts):  # "since late on Saturday": the time follows
+            words = list(since.doc[since.i + 1:min(since.i + 5, since.sent.end)])
     elif since.dep_ in ("advmod", "prep"):
         words = _time_named_before(since)
         return bool(words) and _names_a_long_time(words)
@@ -1433,7 +1449,16 @@ def _excluded(tokens) -> set[int]:
                 last = last.head
     if tokens and tokens[0].text == "(":
         excluded.clear()  # the whole sentence is an aside: read it as it is
-    return excluded | _dateline(tokens) | _misread_speakers(tokens) | _ages_after_names(tokens) | _kin_of(tokens)
+    return (excluded | _dateline(tokens) | _misread_speakers(tokens) | _ages_after_names(tokens) | _kin_of(tokens)
+            | _died_before(tokens))
+
+
+def _died_before(tokens) -> set[int]:
+    """Someone a phrase describes as having died before ("went to sing for a neighbour who had died"): whom something
+    was done for, not a toll."""
+    return {t.i for token in tokens if token.dep_ == "relcl" and token.lemma_.lower() == "die"
+            and token.head.dep_ == "pobj" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+            for t in token.head.subtree}
 
 
 def _kin_of(tokens) -> set[int]:

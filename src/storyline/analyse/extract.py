@@ -50,12 +50,12 @@ from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import best_place, enclosing_city, event_places, find_places, in_dateline
 from storyline.analyse.statements import StatementFinder
 from storyline.analyse.timex import EVIDENCE_FIELD as TIME_FIELD
-from storyline.analyse.timex import (date_line, day_anchor, find_time_expressions, is_anaphoric, is_vague,
+from storyline.analyse.timex import (WEEKDAYS, date_line, day_anchor, find_time_expressions, is_anaphoric, is_vague,
                                      is_vague_period, time_attachment)
 from storyline.records import (Actor, Article, EventMention, Figure, Mention, Place, Span, StatementMention, TimeInterval,
                                highest_ceiling)
 
-ANALYSER = "analyse-81"  # bump when extraction changes: stored articles are analysed again
+ANALYSER = "analyse-82"  # bump when extraction changes: stored articles are analysed again
 _PLACE_RANK = {"place": 5, "district": 4, "admin1": 3, "border": 2, "country": 1, "unresolved": 0}
 _TIME_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unresolved": 0}
 _UNRESOLVED_TIME = TimeInterval(None, None, "unresolved", "")
@@ -195,6 +195,7 @@ class _Draft:
     toll_of_reference: bool = False  # a toll for an incident a definite noun points back to ("injured in the attack")
     said_after: bool = False  # dated by the day it was said, of a deed told as before it ("said ... had repelled")
     told_before: bool = False  # dated by its own words, in the past perfect ("On March 3, gunmen had shot dead ...")
+    went_on_to: bool = False  # dated by the day it went on into ("the shooting went on into the early hours of Sunday")
     in_passing: bool = False  # the event words are what something came after ("... after Monday's bombing")
     quoted: bool = False  # a speaker's words in quotation marks, with no time or place of their own
     held_again: bool = False  # arrests of people pointed back to ("The men were detained on Thursday in Mansoa")
@@ -328,6 +329,8 @@ def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text:
     beside = [(span, place) for index, span, place in named if index in where
               and not any(_borders(text, span, start, end) for start, end in told)]
     owners = [(span, place) for span, place in beside if any(_owns(text, span, start, end) for start, end in told)]
+    if draft.place.precision == "district":  # "Kasserine's Ezzouhour district"; not "Rueso district, Narathiwat"
+        owners = [(span, place) for span, place in owners if text.startswith(("'s", "’s"), span.end)]
     # "the Al-Joura area of Sheikh Zuweid": called a quarter, not a village
     quartered = any(_QUARTER.search(span.text) or _QUARTER.match(text, span.end) for _, span in own)
     city = enclosing_city(draft.place, [place for _, place in beside], tuple(place for _, place in owners), quartered)
@@ -534,7 +537,8 @@ def _date_from_detail(draft: _Draft, drafts: list[_Draft], quiet: list[int], sen
 def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
     """An earlier incident told in passing as background to the report's own: in the past perfect, dated by its own
     words more than BACKGROUND_DAYS before the first incident ("On March 3, gunmen had shot dead three vendors at the
-    same market", in a report of Monday's grenade attack there), or as what something came after, on a day before
+    same market", in a report of Monday's grenade attack there) or in another town on any day before it, or as what
+    something came after, on a day before
     it, with no toll ("the second attack on the party in a week, after Monday night's bombing of its office in
     Plovdiv", in a report of Thursday's beating in Burgas). It is told in reports of its own time."""
     if not drafts or drafts[0].time.start is None:
@@ -543,9 +547,18 @@ def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, li
     for draft in drafts[1:]:
         if draft.time.end is None:
             continue
-        if draft.told_before and (first - draft.time.end).days > BACKGROUND_DAYS or (
+        if draft.told_before and ((first - draft.time.end).days > BACKGROUND_DAYS or _elsewhere_before(
+                drafts[0], draft)) or (
                 draft.in_passing and draft.dated_by_event and draft.time.end < first):
             _take_out(drafts, sentence_events, draft)
+
+
+def _elsewhere_before(first: _Draft, draft: _Draft) -> bool:
+    """Whether ``draft`` tells an incident in another town than the report's first, on a day before it ("Gunmen had
+    abducted four seaweed farmers from Semporna over the weekend", in a report of Monday's raid in Lahad Datu)."""
+    precise = ("place", "district")
+    return (draft.time.end < first.time.start and first.place.precision in precise
+            and draft.place.precision in precise and first.place.location != draft.place.location)
 
 
 def _join_later_incidents(drafts: list[_Draft], sentence_events: dict[int, list[_Draft]]) -> None:
@@ -634,8 +647,10 @@ def _where_said(sentence, span: Span, speakers: set[int]) -> bool:
 
 # Where the hurt and the dead are taken, and what is done with them there: "taken to the district hospital in
 # Baïbokoum", "treated at a clinic in Bangui", "died in a hospital in Goma", "bodies were taken to the morgue in Bria"
-_CARE_HOLDERS = CARE_PLACES | {"morgue", "mortuary"}
-_CARE_DOINGS = TREAT_VERBS | CARE_VERBS | TREATMENT_NOUNS | DIE_VERBS | {"remain", "stay", "lie", "receive"}
+_MORGUES = frozenset({"morgue", "mortuary"})
+_CARE_HOLDERS = CARE_PLACES | _MORGUES
+_CARE_DOINGS = TREAT_VERBS | CARE_VERBS | TREATMENT_NOUNS | DIE_VERBS | {"remain", "stay", "lie", "receive", "transfer",
+                                                                          "refer"}
 
 
 def _put_at(tokens, prepositions: tuple[str, ...]):
@@ -656,7 +671,8 @@ def _where_cared_for(sentence, span: Span, speakers: set[int]) -> bool:
     if care is None or care.lemma_.lower() not in _CARE_HOLDERS or care.dep_ != "pobj":
         return False
     holder = care.head.head  # "taken [to] the hospital", "a nurse [at] the hospital"
-    return holder.lemma_.lower() in _CARE_DOINGS or holder.i in speakers
+    # the dead are only ever brought to a morgue: "collecting the bodies from the mortuary in Mafeteng"
+    return holder.lemma_.lower() in _CARE_DOINGS or holder.i in speakers or care.lemma_.lower() in _MORGUES
 
 
 _ROAD_END = re.compile(r"\b(?:road|highway|motorway|route|railway)\s+(?:from|to|towards|between|linking)\s+(?:the\s+)?$",
@@ -691,6 +707,28 @@ _MOVING = {"take", "bring", "carry", "ferry", "transport", "smuggle", "travel", 
            "arrive", "come", "rush", "dispatch", "deploy",  # "a police unit arrived from Dili"
            "reinforcement", "call",  # "called in reinforcements from Mandouri"
            "way", "journey", "trip", "route"}  # "on its way from Quetta to Karachi"
+
+
+# People named by where they live: "residents of border villages in Tavush province", "villagers from Kirants"
+_DWELLERS = frozenset({"resident", "villager", "inhabitant", "native", "family", "townspeople", "townsfolk"})
+
+
+def _home_of_people(sentence, span: Span) -> bool:
+    """Whether the place at ``span`` says where the villages or towns people live in lie ("a protest by residents of
+    border villages in Tavush province"), not where what they did happened. Not the place they are the people of
+    ("Residents of Gołąb were woken by a loud bang"): that is often where it happened."""
+    inside = [t for t in sentence if span.start <= t.idx < span.end]
+    roots = [t for t in inside if not span.start <= t.head.idx < span.end]
+    word = roots[0] if roots else None
+    for hop in range(3):
+        if word is None or word.dep_ != "pobj" or word.head.lower_ not in ("of", "from", "in"):
+            return False
+        preposition, word = word.head.lower_, word.head.head
+        if word.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if word.lemma_.lower() in _DWELLERS:  # not "opened fire on residents in the village of Tayba"
+            return hop > 0 and preposition in ("of", "from")
+    return False
 
 
 def _is_destination(sentence, span: Span) -> bool:
@@ -900,6 +938,10 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
         if any(how == "event" for _, _, how, _ in days_of_harm):  # not only the day it was said
             times = days_of_harm
     dating = [t for t in times if t[2] == "event"] or [t for t in times if t[2] not in ("history", "bound")]
+    # the day it went on into gives way to the day it began ("opened fire around 11pm on Saturday and went on
+    # shooting into Sunday morning": Saturday, and on into Sunday)
+    began = [t for t in dating if _went_on_into(sentence, within=t[0]) is None]
+    dating = began or dating
     # of two as near, the one hung on the event word itself: "[on Thursday] buried five people killed when militants
     # raided the village [late on Tuesday night]", the parser making the raid a verb coordinated with the burial
     head = _trigger_head(sentence, kind.trigger)
@@ -924,11 +966,21 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             # "gunmen opened fire inside a bar overnight, the agency said on Saturday": the night before that day
             interval, how = _night_before(interval.start, night), "event"
             draft.evidence.append(night)
-        if how == "event" and interval.precision == "day" and interval.start == interval.end \
-                and (night := _went_on_overnight(sentence)) is not None:
-            # "the clash began late on Wednesday ... and went on overnight": into the day after
+        onward = _went_on_into(sentence, span)
+        went_on_to = onward is not None
+        how = "event" if went_on_to else how  # the day the incident went on into is its own
+        if how == "event" and interval.precision == "day" and interval.start == interval.end and not went_on_to \
+                and (night := _went_on_overnight(sentence) or _went_on_into(sentence, day=interval.start)) is not None:
+            # "the clash began late on Wednesday ... and went on overnight", "opened fire around 11pm on Saturday
+            # and went on shooting into Sunday morning": into the day after
             interval = TimeInterval(interval.start, interval.start + dt.timedelta(days=1), "day", interval.text)
             draft.evidence.append(night)
+        if went_on_to and interval.precision == "day" and interval.start == interval.end and any(
+                word.lower_ in _SMALL_HOURS for word in sentence if onward.start <= word.idx < onward.end):
+            # dated only by the small hours it went on into ("went on shooting into Sunday morning"): it began the
+            # night before
+            interval = TimeInterval(interval.start - dt.timedelta(days=1), interval.end, "day", interval.text)
+        draft.went_on_to = went_on_to and interval.precision == "day"
         draft.time, draft.dated_by_event = interval, how == "event"
         # "said on Wednesday that troops had repelled an attack": the day it was said; the deed was before it
         before = _told_as_before(sentence, clause)
@@ -945,6 +997,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     own = continues or best_place([p for _, p in told]) is not None
     places, place_rule = event_places(sentence, told if own else told + sources)
     places = _places_of_listed_incident(sentence, kind.trigger, places)
+    # "a protest by residents of border villages in Tavush province ... outside the parliament in Yerevan"
+    places = [(span, place) for span, place in places if not _home_of_people(sentence, span)] or places
     if places:
         chosen = best_place([p for _, p in places])
         if chosen is not None:
@@ -1127,6 +1181,45 @@ def _went_on_overnight(sentence) -> Span | None:
                 end = night.idx + len(night.text)
                 return Span(TIME_FIELD, child.idx, end, doc_text(sentence.doc)[child.idx:end])
     return None
+
+
+_GOING_ON_TO = frozenset({"into", "until", "till"})
+# Words of the small hours that a night's violence goes on into: "into the early hours", "until dawn"
+_SMALL_HOURS = frozenset({"hours", "dawn", "daybreak", "morning", "am", "a.m."})
+
+
+def _went_on_into(sentence, within: Span | None = None, day: dt.date | None = None) -> Span | None:
+    """The words of the next day that the incident went on into ("the shooting went on into the early hours of
+    Sunday", "lasted until after 1am on Sunday", "went on shooting into Sunday morning"): with ``within``, only
+    words holding that time span (the sentence is dated by where the incident went on to); with ``day``, only words
+    of the day after it (a weekday named must be that day's)."""
+    for word in sentence:
+        if word.lower_ not in _GOING_ON_TO or word.dep_ != "prep":
+            continue
+        verb = word.head
+        for _ in range(3):  # "went on shooting into", "lasted until after 1am"
+            if verb.pos_ == "VERB" and _lasting(verb) or verb.dep_ not in ("pcomp", "xcomp", "prep", "pobj"):
+                break
+            verb = verb.head
+        if not (verb.pos_ == "VERB" and _lasting(verb)):
+            continue
+        words = list(word.subtree)
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if within is not None and not (start <= within.start and within.end <= end):
+            continue
+        weekdays = [WEEKDAYS[t.lower_] for t in words if t.lower_ in WEEKDAYS]
+        if day is not None and (weekdays != [(day.weekday() + 1) % 7] if weekdays
+                                else not any(t.lower_ in _SMALL_HOURS for t in words)):
+            continue
+        return Span(TIME_FIELD, start, end, doc_text(sentence.doc)[start:end])
+    return None
+
+
+def _lasting(verb) -> bool:
+    """Whether ``verb`` says something went on: "continued", "lasted", "raged", "went on", "carried on"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _LASTING_VERBS or lemma in _LASTING_PHRASAL and any(
+        c.dep_ in ("prt", "prep") and c.lower_ == "on" for c in verb.children)
 
 
 def _said_on(sentence, span: Span) -> bool:
@@ -1597,7 +1690,10 @@ def _unrealised(sentence, trigger: Span | None) -> bool:
             return True  # "protests to be held on Friday", "plans to attack"
         if infinitive and word.dep_ in ("xcomp", "advcl") and word.head.lemma_.lower() in UNREALISED:
             return True  # "vowed to strike"; "have called a strike for Monday to protest against extortion"
-        if word.dep_ not in ("xcomp", "conj") or word.head.i == word.i:
+        if infinitive and word.dep_ == "xcomp" and word.head.lower_ == "due":
+            return True  # "elders are due to meet officials on Monday"
+        # what is done to some end is as real as the deed: "are due to meet on Monday to agree a schedule"
+        if word.dep_ not in ("xcomp", "conj") and not (infinitive and word.dep_ == "advcl") or word.head.i == word.i:
             return False
         word = word.head  # "will try to storm", "vowed to find and arrest"
 
@@ -2160,6 +2256,8 @@ def _competing_account(old: _Draft, new: _Draft) -> bool:
     """
     if not new.attributed or new.further or new.added or new.revised or new.is_aggregate or old.is_aggregate:
         return False
+    if new.nth_dead > 1:
+        return False  # "villagers said an eighth person was found dead": one more of the dead, not another toll
     if not new.claimed and old.sides and new.sides and not old.sides & new.sides:
         return False
     if new.fatalities is None:
@@ -2220,6 +2318,10 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     describes what was found afterwards ("burnt-out trucks were lying by the road on Monday")."""
     if new.elsewhere or new.claimed or new.is_aggregate or old.is_aggregate:
         return False
+    if new.nth_dead > 1 and old.fatalities is not None and _places_agree(old.place, new.place) and (
+            old.fatalities.high or old.fatalities.low or 0) >= new.nth_dead - 1 and new.fatalities is not None \
+            and new.fatalities.best == 1:
+        return True  # "an eighth person ... was found dead on Monday", after a toll of seven: one more of its dead
     toll = new.suffered and not new.dated_by_event and bool(new.fatalities or new.injuries)
     done_before = _day_it_was_done(old, new)  # its day, where ``old`` has only the day its toll was told
     if new.sub_event_type == "Looting/property destruction":
@@ -2588,9 +2690,11 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
 
 
 def _one_day(a: _Draft, b: _Draft) -> bool:
-    """Whether both drafts are dated to the same single day."""
-    return (a.time.precision == b.time.precision == "day" and a.time.start == b.time.start == a.time.end
-            == b.time.end and a.time.start is not None)
+    """Whether both drafts are dated to the same single day, or one of them begins on the day the other is dated to
+    (a riot late on Tuesday whose clashes went on into Wednesday, and a march on Tuesday evening)."""
+    days = sorted((a.time, b.time), key=lambda time: (time.end or dt.date.min) != time.start)
+    return (a.time.precision == b.time.precision == "day" and a.time.start is not None
+            and days[0].start == days[0].end == days[1].start)
 
 
 def _said_after_it(old: _Draft, new: _Draft) -> bool:
@@ -2668,6 +2772,10 @@ def _absorb(old: _Draft, new: _Draft) -> None:
         old.place = new.place
     if _TIME_RANK[new.time.precision] > _TIME_RANK[old.time.precision]:
         old.time = new.time
+    elif new.went_on_to and old.time.precision == "day" and old.time.end is not None \
+            and new.time.start <= old.time.end < new.time.end <= old.time.end + dt.timedelta(days=1):
+        # "opened fire around 11pm on Saturday", then "the shooting went on into the early hours of Sunday"
+        old.time = TimeInterval(old.time.start, new.time.end, "day", old.time.text)
     elif new.dated_by_event and not old.dated_by_event and new.time.precision == old.time.precision \
             and _times_overlap(old.time, new.time):
         # the days of the deed itself, where ``old`` has the day it was said: "said on Thursday", then "began late

@@ -266,8 +266,10 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
     with more people (any town, for a part no table has that the text calls a quarter, ``quartered``: "the Al-Joura
     area of Sheikh Zuweid"; not "Nyaung Pin Thar village in Kanbalu township"), within its reach
     (anywhere in the admin-1 for a name of the small tier, which may have read it as another village); and an admin-1
-    owner means its town of the same name ("Kharkiv's ... district" reads like an oblast's)."""
-    if place.precision != "place" or place.latitude is None or place.location is None:
+    owner means its town of the same name ("Kharkiv's ... district" reads like an oblast's). A district of the tables is
+    a part only of an owner ("Kasserine's Ezzouhour district")."""
+    if place.precision not in ("place", "district") or place.location is None or (
+            place.precision == "place" and place.latitude is None):
         return None
     gaz = load_gazetteer()
     cities = [city for city in named if city.precision == "place" and city.location != place.location
@@ -280,6 +282,8 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
               and (town := _place_of(entry, gaz)).admin1_iso == owner.admin1_iso]
     cities += [town for town in owned if town not in cities and town.location != place.location
                and town.country_iso == place.country_iso and town.admin1_iso == place.admin1_iso]
+    if place.precision == "district":  # a district is a city's part only where the text says so ("Kasserine's")
+        cities = [city for city in cities if city in owned]
     if not cities:  # most events: no other town named beside theirs
         return None
     own = _weight_of(place, gaz)
@@ -297,7 +301,8 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
             continue
         reach = min(max(math.sqrt(weight) * CITY_REACH_PER_ROOT, CITY_REACH_KM[0]), CITY_REACH_KM[1])
         # the small tier's name may be another village's: the text's word goes before its reading
-        near = (own is None and city in owned) or distance_km(place, city) <= reach
+        near = (own is None or place.latitude is None) and city in owned or (
+            place.latitude is not None and distance_km(place, city) <= reach)
         if near and (best is None or weight > best[0]):
             best = (weight, city)
     return best[1] if best else None
@@ -424,7 +429,7 @@ def find_places(sentence) -> list[tuple[Span, Place]]:
         if entry is not None and (_abroad_of_its_unit(mention, entry, mentions, sentence, gaz)
                                   or _loose_and_abroad(mention, entry, sentence.doc, gaz)
                                   or _loose_outside_unit(mention, entry, mentions)
-                                  or _small_town_abroad(mention, entry, mentions)
+                                  or _small_town_abroad(mention, entry, mentions, sentence, gaz)
                                   or _village_of_another_unit(mention, entry, mentions, sentence.doc)
                                   or _named_part_of_town_abroad(mention, entry, mentions, sentence.doc)):
             # The gazetteer's reading is not this place: keep the name as written (or drop a name of plain words).
@@ -632,7 +637,7 @@ def _part_of_a_town_elsewhere(mention: _Mention, entry: Entry, mentions: list[_M
     return bool(towns) and all(e.country_iso == entry.country_iso and e.admin1_key != entry.admin1_key for e in towns)
 
 
-def _small_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention]) -> bool:
+def _small_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention], sentence, gaz: Gazetteer) -> bool:
     """Whether a small foreign town is read for a name whose sentence places everything else in one other country.
 
     "Bambui, a village in Tubah subdivision about 15 km north of Bamenda":
@@ -640,9 +645,13 @@ def _small_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention]
     sentence in Cameroon, and a village we lack there is likelier than a
     Brazilian town in a Cameroonian sentence. Only for a name the text calls
     a village or town (a designator, an appositive): "militants backed by
-    Ankara took Afrin" keeps Syria's Afrin. Big towns keep their reading.
+    Ankara took Afrin" keeps Syria's Afrin. Big towns keep their reading, and so does a town of a country the
+    sentence names by its people ("Pedro Juan Caballero, the Paraguayan city across a street from Brazil's Ponta
+    Porã").
     """
     if entry.level != "place" or entry.weight >= BIG_TOWN or mention.small or mention.found.hint != "place":
+        return False
+    if any(token.text[:1].isupper() and gaz.demonym_country(token.text) == entry.country_iso for token in sentence):
         return False
     anchors = _anchor_countries(m for m in mentions if m is not mention and m.found.words != mention.found.words)
     return len(anchors) == 1 and entry.country_iso not in anchors

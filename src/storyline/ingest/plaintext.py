@@ -53,6 +53,9 @@ HEAD_LINES_MAX = 6
 HEAD_LINE_CHARS = 150
 _HEAD_DATE = re.compile(r"\A[ \t]*(?:date|published|posted)(?:[ \t]+on)?[ \t]*(:?)[ \t]*(\S[^\n]*?)[ \t]*\Z", re.I)
 # All numbers, not ISO ("03/04/2025", "3.4.25"): March or April depending on the country.
+# An outlet's name and the day under a headline: "Trinidad Evening Post — 19 November 2026", "The Courier | 3 May 2026"
+_OUTLET_AND_DATE = re.compile(r"\A[ \t]*(\S[^\n]*?)[ \t]+(?:—|–|-|\||·)[ \t]+(\S[^\n]*?(?:19|20)\d\d)[ \t]*\Z")
+OUTLET_WORDS_MAX = 8
 _NUMERIC_DATE = re.compile(r"(?!\d{4}-)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
 # Hard wrapping: a fixed width no wider than this, on at least this many line breaks inside paragraphs,
@@ -133,7 +136,8 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def _head_date(text: str, fields: dict[str, str]) -> str:
-    """``text`` without the date line of its head (HEAD_*: "Published: 15 June 2026" under an outlet's name),
+    """``text`` without the date line of its head (HEAD_*: "Published: 15 June 2026" under an outlet's name, or the
+    outlet's name and the day on one line, "Trinidad Evening Post — 19 November 2026"),
     the line's value put in ``fields`` (to be read, or refused, as the date header is); ``text`` as it is where its
     head has no such line. Without a colon the line must read as a date: "Date palms wilt in the heat" is a
     headline."""
@@ -148,6 +152,11 @@ def _head_date(text: str, fields: dict[str, str]) -> str:
         dated = _HEAD_DATE.match(line)
         if dated and (dated.group(1) or _is_date(dated.group(2))):  # "Date palms wilt" is a headline
             fields["date"] = dated.group(2)
+            return "\n".join(lines[:at] + lines[at + 1:])
+        outlet = _OUTLET_AND_DATE.match(line)
+        if outlet and len(outlet.group(1).split()) <= OUTLET_WORDS_MAX and _is_date(outlet.group(2)):
+            fields["date"] = outlet.group(2)
+            fields.setdefault("outlet", outlet.group(1))
             return "\n".join(lines[:at] + lines[at + 1:])
     return text
 

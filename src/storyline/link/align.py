@@ -661,6 +661,27 @@ def _with_rest_of_name(words_a, words_b, run_a, run_b, start_a, start_b):
     return [*run_a, *words_a[end_a:end_a + extra]], [*run_b, *words_b[end_b:end_b + extra]]
 
 
+def _with_shared_noun(side_a, side_b, run_a, run_b, start_a, start_b):
+    """Both runs extended by the noun the texts share just after them, where each run ends with a word that
+    qualifies it ("a lawful gathering" -> "an illegal gathering", not "a lawful" -> "an illegal"): a swapped
+    adjective is read with what it describes. A name stands alone ("Israeli" -> "Zionist" warplanes)."""
+    ends = []
+    for (text, spans, words), run, start in ((side_a, run_a, start_a), (side_b, run_b, start_b)):
+        after = start + len(run)
+        if after >= len(words) or words[after].sentence != run[-1].sentence or not run[-1].text.islower():
+            return run_a, run_b
+        ends.append((text, spans[run[-1].sentence], run[-1], words[after]))
+    if ends[0][3].text.lower() != ends[1][3].text.lower() or not ends[0][3].text.islower():
+        return run_a, run_b
+    for text, (start, end), last, noun in ends:
+        tokens = {token.idx + start: token for token in _parse(text[start:end])}
+        modifier, head = tokens.get(last.start), tokens.get(noun.start)
+        if (modifier is None or head is None or head.pos_ != "NOUN" or modifier.head.i != head.i
+                or modifier.dep_ not in ("amod", "compound")):
+            return run_a, run_b
+    return [*run_a, ends[0][3]], [*run_b, ends[1][3]]
+
+
 def _after_determiner(words: Sequence[_Word], start: int) -> bool:
     """Whether the word before ``words[start]``, in its sentence, is a determiner ("the", "an", "their")."""
     return (start > 0 and words[start - 1].sentence == words[start].sentence
@@ -949,6 +970,8 @@ def find_substitutions(text_a: str, text_b: str, alignments: Sequence[Alignment]
                     continue
             run_a, run_b = _with_qualified_noun(words_a, words_b, run_a, run_b, start_a, start_b)
             run_a, run_b = _with_rest_of_name(words_a, words_b, run_a, run_b, start_a, start_b)
+            run_a, run_b = _with_shared_noun((text_a, a_spans, words_a), (text_b, b_spans, words_b), run_a, run_b,
+                                             start_a, start_b)
             span_a, span_b = (start_a, start_a + len(run_a)), (start_b, start_b + len(run_b))
             if _moved(run_a, words_b, loose_b, span_b) or _moved(run_b, words_a, loose_a, span_a):
                 continue

@@ -43,9 +43,13 @@ MIN_SHARED_NAMES = 2
 _NAME = re.compile(rf"\b[{CAPITALS}][\w’'-]+(?:\s+(?:{'|'.join(sorted(NAME_PARTICLES))})?\s*[{CAPITALS}][\w’'-]+)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# The kind of place a name may end with or leave out: "Dora Nginza Hospital" is "Dora Nginza" in another report.
+_KINDS_OF_PLACE = frozenset({"hospital", "clinic", "market", "road", "street", "avenue", "square", "stadium", "school",
+                             "university", "college", "prison", "airport", "station", "camp", "mosque", "church",
+                             "bridge", "hotel", "mall", "county", "district", "province", "region"})
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
-LINKER = f"link-50:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-51:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
@@ -200,7 +204,10 @@ def name_keys(text: str) -> list[int]:
             if first in NOT_NAMES or first in lower:
                 continue
         # "Burkina Faso's military government" names Burkina Faso
-        names.add(_POSSESSIVE.sub("", " ".join(words)).casefold())
+        name = _POSSESSIVE.sub("", " ".join(words)).casefold()
+        names.add(name)
+        if len(words) > 2 and name.rsplit(maxsplit=1)[-1] in _KINDS_OF_PLACE:
+            names.add(name.rsplit(maxsplit=1)[0])
     names.update(place_name_keys(text))
     return sorted({int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
                    for name in names})
