@@ -238,11 +238,14 @@ def find_casualties(sentence) -> list[Casualty]:
     return results
 
 
+_WOUNDED_WORDS = INJURY_NOUNS | {"injure", "wound"}  # "the wounded", "the injured", as nouns or participles
+
+
 def _wounded_among_dead(doc, count: _Count, cue, results: list[Casualty]) -> bool:
     """Whether a count of the wounded who died ("two of the wounded had died") tells how some of a toll of the
     dead given before it in the sentence came about: said in a clause of its own, not coordinated with the toll
     ("Three were killed and five wounded, and two of the wounded later died" adds them)."""
-    if count.victims is None or doc[count.victims[1]].lemma_.lower() not in INJURY_NOUNS | {"injure", "wound"}:
+    if count.victims is None or doc[count.victims[1]].lemma_.lower() not in _WOUNDED_WORDS:
         return False
     if any(t.dep_ == "conj" for t in cue):
         return False

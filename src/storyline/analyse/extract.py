@@ -538,9 +538,9 @@ def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, li
     """An earlier incident told in passing as background to the report's own: in the past perfect, dated by its own
     words more than BACKGROUND_DAYS before the first incident ("On March 3, gunmen had shot dead three vendors at the
     same market", in a report of Monday's grenade attack there) or in another town on any day before it, or as what
-    something came after, on a day before
-    it, with no toll ("the second attack on the party in a week, after Monday night's bombing of its office in
-    Plovdiv", in a report of Thursday's beating in Burgas). It is told in reports of its own time."""
+    something came after, on a day before it, with no toll ("the second attack on the party in a week, after Monday
+    night's bombing of its office in Plovdiv", in a report of Thursday's beating in Burgas). It is told in reports of
+    its own time."""
     if not drafts or drafts[0].time.start is None:
         return
     first = drafts[0].time.start
@@ -966,21 +966,21 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             # "gunmen opened fire inside a bar overnight, the agency said on Saturday": the night before that day
             interval, how = _night_before(interval.start, night), "event"
             draft.evidence.append(night)
-        onward = _went_on_into(sentence, span)
-        went_on_to = onward is not None
-        how = "event" if went_on_to else how  # the day the incident went on into is its own
-        if how == "event" and interval.precision == "day" and interval.start == interval.end and not went_on_to \
-                and (night := _went_on_overnight(sentence) or _went_on_into(sentence, day=interval.start)) is not None:
+        one_day = interval.precision == "day" and interval.start == interval.end
+        onward = _went_on_into(sentence, span)  # the day the incident went on into is its own
+        if onward is not None:
+            how = "event"
+            if one_day and _in_small_hours(w for w in sentence if onward.start <= w.idx < onward.end):
+                # dated only by the small hours it went on into ("went on shooting into Sunday morning"): it began
+                # the night before
+                interval = TimeInterval(interval.start - dt.timedelta(days=1), interval.end, "day", interval.text)
+        elif how == "event" and one_day and (
+                night := _went_on_overnight(sentence) or _went_on_into(sentence, day=interval.start)) is not None:
             # "the clash began late on Wednesday ... and went on overnight", "opened fire around 11pm on Saturday
             # and went on shooting into Sunday morning": into the day after
             interval = TimeInterval(interval.start, interval.start + dt.timedelta(days=1), "day", interval.text)
             draft.evidence.append(night)
-        if went_on_to and interval.precision == "day" and interval.start == interval.end and any(
-                word.lower_ in _SMALL_HOURS for word in sentence if onward.start <= word.idx < onward.end):
-            # dated only by the small hours it went on into ("went on shooting into Sunday morning"): it began the
-            # night before
-            interval = TimeInterval(interval.start - dt.timedelta(days=1), interval.end, "day", interval.text)
-        draft.went_on_to = went_on_to and interval.precision == "day"
+        draft.went_on_to = onward is not None and interval.precision == "day"
         draft.time, draft.dated_by_event = interval, how == "event"
         # "said on Wednesday that troops had repelled an attack": the day it was said; the deed was before it
         before = _told_as_before(sentence, clause)
@@ -1169,9 +1169,7 @@ def _went_on_overnight(sentence) -> Span | None:
     """ "went on overnight", "continued through the night", "raged into the night": the words that carry the
     incident the sentence dates past midnight, into the next day."""
     for verb in sentence:
-        lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or not (lemma in _LASTING_VERBS or lemma in _LASTING_PHRASAL and any(
-                c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
+        if verb.pos_ != "VERB" or not _lasting(verb, on_as=("prt",)):
             continue
         for child in verb.children:
             if child.lower_ == "overnight" and child.dep_ in ("advmod", "npadvmod"):
@@ -1208,18 +1206,23 @@ def _went_on_into(sentence, within: Span | None = None, day: dt.date | None = No
         if within is not None and not (start <= within.start and within.end <= end):
             continue
         weekdays = [WEEKDAYS[t.lower_] for t in words if t.lower_ in WEEKDAYS]
-        if day is not None and (weekdays != [(day.weekday() + 1) % 7] if weekdays
-                                else not any(t.lower_ in _SMALL_HOURS for t in words)):
+        if day is not None and (weekdays != [(day.weekday() + 1) % 7] if weekdays else not _in_small_hours(words)):
             continue
         return Span(TIME_FIELD, start, end, doc_text(sentence.doc)[start:end])
     return None
 
 
-def _lasting(verb) -> bool:
-    """Whether ``verb`` says something went on: "continued", "lasted", "raged", "went on", "carried on"."""
+def _lasting(verb, on_as: tuple[str, ...] = ("prt", "prep")) -> bool:
+    """Whether ``verb`` says something went on: "continued", "lasted", "raged", "went on", "carried on" (its "on"
+    parsed as one of ``on_as``)."""
     lemma = verb.lemma_.lower()
     return lemma in _LASTING_VERBS or lemma in _LASTING_PHRASAL and any(
-        c.dep_ in ("prt", "prep") and c.lower_ == "on" for c in verb.children)
+        c.dep_ in on_as and c.lower_ == "on" for c in verb.children)
+
+
+def _in_small_hours(words) -> bool:
+    """Whether ``words`` name the small hours a night's violence went on into ("the early hours", "Sunday morning")."""
+    return any(word.lower_ in _SMALL_HOURS for word in words)
 
 
 def _said_on(sentence, span: Span) -> bool:
@@ -2309,6 +2312,14 @@ def _widened(first: Figure, other: Figure, best: int | None) -> Figure:
     return Figure(low, best, high, first.text)
 
 
+def _one_more_dead(old: _Draft, new: _Draft) -> bool:
+    """Whether ``new`` tells one death as the Nth where ``old`` counts N - 1 or more ("an eighth person ... was found
+    dead on Monday", after a toll of seven), on ground that agrees: one more of its dead, whenever found."""
+    if old.fatalities is None or new.fatalities is None or new.nth_dead <= 1 or new.fatalities.best != 1:
+        return False
+    return (old.fatalities.high or old.fatalities.low or 0) >= new.nth_dead - 1 and _places_agree(old.place, new.place)
+
+
 def _detail_of(old: _Draft, new: _Draft) -> bool:
     """Whether ``new`` tells a part or a consequence of the incident just told, ``old``: the other side's dead
     in the same fight ("troops fought back and several attackers were killed"), wounded who died later
@@ -2318,10 +2329,8 @@ def _detail_of(old: _Draft, new: _Draft) -> bool:
     describes what was found afterwards ("burnt-out trucks were lying by the road on Monday")."""
     if new.elsewhere or new.claimed or new.is_aggregate or old.is_aggregate:
         return False
-    if new.nth_dead > 1 and old.fatalities is not None and _places_agree(old.place, new.place) and (
-            old.fatalities.high or old.fatalities.low or 0) >= new.nth_dead - 1 and new.fatalities is not None \
-            and new.fatalities.best == 1:
-        return True  # "an eighth person ... was found dead on Monday", after a toll of seven: one more of its dead
+    if _one_more_dead(old, new):
+        return True
     toll = new.suffered and not new.dated_by_event and bool(new.fatalities or new.injuries)
     done_before = _day_it_was_done(old, new)  # its day, where ``old`` has only the day its toll was told
     if new.sub_event_type == "Looting/property destruction":
@@ -2692,9 +2701,8 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
 def _one_day(a: _Draft, b: _Draft) -> bool:
     """Whether both drafts are dated to the same single day, or one of them begins on the day the other is dated to
     (a riot late on Tuesday whose clashes went on into Wednesday, and a march on Tuesday evening)."""
-    days = sorted((a.time, b.time), key=lambda time: (time.end or dt.date.min) != time.start)
     return (a.time.precision == b.time.precision == "day" and a.time.start is not None
-            and days[0].start == days[0].end == days[1].start)
+            and a.time.start == b.time.start and (a.time.start == a.time.end or b.time.start == b.time.end))
 
 
 def _said_after_it(old: _Draft, new: _Draft) -> bool:

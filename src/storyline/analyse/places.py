@@ -571,7 +571,7 @@ def _village_at_home(mention: _Mention, entry: Entry, admin1_keys: set[str], sen
     others = [m for m in _firm_mentions(sentence.doc, gaz) if m.found.words != mention.found.words]
     home = {m.country() for m in others} | {e.country_iso for m in others for e in m.found.entries
                                             if e.level == "country"}
-    home |= {iso for token in sentence if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text))}
+    home |= _demonym_countries(sentence, gaz)
     if entry.country_iso in home:
         return None
     villages = gaz.small_places(_name_as_written(_name_tokens(mention, sentence, gaz))).entries
@@ -651,7 +651,7 @@ def _small_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention]
     """
     if entry.level != "place" or entry.weight >= BIG_TOWN or mention.small or mention.found.hint != "place":
         return False
-    if any(token.text[:1].isupper() and gaz.demonym_country(token.text) == entry.country_iso for token in sentence):
+    if entry.country_iso in _demonym_countries(sentence, gaz):
         return False
     anchors = _anchor_countries(m for m in mentions if m is not mention and m.found.words != mention.found.words)
     return len(anchors) == 1 and entry.country_iso not in anchors
@@ -921,7 +921,7 @@ def _settled_small(mentions: list[_Mention], sentence, report_countries: frozens
         return mentions
     doc = sentence.doc
     countries = {m.country() for m in mentions if not m.small} | report_countries
-    countries |= {iso for token in sentence if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text))}
+    countries |= _demonym_countries(sentence, gaz)
     countries.discard(None)
     units = _report_admin1_units(doc, gaz)
     kept = []
@@ -961,9 +961,7 @@ def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[st
         if inside := _units_lying_in(mention):
             lies_in[mention] = inside.pop()
     named |= _units_named_together(mentions)
-    for token in sentence:
-        if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text)):
-            countries.add(iso)
+    countries |= _demonym_countries(sentence, gaz)
     admin1_keys = {mention: named | {unit for other, unit in lies_in.items() if other is not mention}
                    for mention in mentions}
     for mention in mentions:
@@ -972,6 +970,11 @@ def _context(mentions: list[_Mention], sentence, gaz: Gazetteer) -> tuple[set[st
             admin1_keys[mention] = admin1_keys[mention] | {e.admin1_key for e in after.found.entries
                                                            if e.level == "admin1" and e.admin1_key}
     return countries, admin1_keys
+
+
+def _demonym_countries(sentence, gaz: Gazetteer) -> set[str]:
+    """The countries a sentence names by their people ("the Paraguayan city", "Tajik troops")."""
+    return {iso for token in sentence if token.text[:1].isupper() and (iso := gaz.demonym_country(token.text))}
 
 
 def _units_named_together(mentions: list[_Mention]) -> set[str]:

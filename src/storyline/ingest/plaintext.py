@@ -52,10 +52,10 @@ _MAIL_LINE = re.compile(r"\A([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)\Z")
 HEAD_LINES_MAX = 6
 HEAD_LINE_CHARS = 150
 _HEAD_DATE = re.compile(r"\A[ \t]*(?:date|published|posted)(?:[ \t]+on)?[ \t]*(:?)[ \t]*(\S[^\n]*?)[ \t]*\Z", re.I)
-# All numbers, not ISO ("03/04/2025", "3.4.25"): March or April depending on the country.
 # An outlet's name and the day under a headline: "Trinidad Evening Post — 19 November 2026", "The Courier | 3 May 2026"
 _OUTLET_AND_DATE = re.compile(r"\A[ \t]*(\S[^\n]*?)[ \t]+(?:—|–|-|\||·)[ \t]+(\S[^\n]*?(?:19|20)\d\d)[ \t]*\Z")
 OUTLET_WORDS_MAX = 8
+# All numbers, not ISO ("03/04/2025", "3.4.25"): March or April depending on the country.
 _NUMERIC_DATE = re.compile(r"(?!\d{4}-)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
 # Hard wrapping: a fixed width no wider than this, on at least this many line breaks inside paragraphs,

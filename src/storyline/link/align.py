@@ -665,21 +665,22 @@ def _with_shared_noun(side_a, side_b, run_a, run_b, start_a, start_b):
     """Both runs extended by the noun the texts share just after them, where each run ends with a word that
     qualifies it ("a lawful gathering" -> "an illegal gathering", not "a lawful" -> "an illegal"): a swapped
     adjective is read with what it describes. A name stands alone ("Israeli" -> "Zionist" warplanes)."""
-    ends = []
+    ends = []  # (text, its sentence's span, the run's last word, the word after it) on each side
     for (text, spans, words), run, start in ((side_a, run_a, start_a), (side_b, run_b, start_b)):
         after = start + len(run)
         if after >= len(words) or words[after].sentence != run[-1].sentence or not run[-1].text.islower():
             return run_a, run_b
         ends.append((text, spans[run[-1].sentence], run[-1], words[after]))
-    if ends[0][3].text.lower() != ends[1][3].text.lower() or not ends[0][3].text.islower():
+    noun_a, noun_b = ends[0][3], ends[1][3]
+    if noun_a.text.lower() != noun_b.text.lower() or not noun_a.text.islower():
         return run_a, run_b
-    for text, (start, end), last, noun in ends:
-        tokens = {token.idx + start: token for token in _parse(text[start:end])}
+    for text, (sentence_start, sentence_end), last, noun in ends:  # parsed only once the words agree
+        tokens = {token.idx + sentence_start: token for token in _parse(text[sentence_start:sentence_end])}
         modifier, head = tokens.get(last.start), tokens.get(noun.start)
         if (modifier is None or head is None or head.pos_ != "NOUN" or modifier.head.i != head.i
                 or modifier.dep_ not in ("amod", "compound")):
             return run_a, run_b
-    return [*run_a, ends[0][3]], [*run_b, ends[1][3]]
+    return [*run_a, noun_a], [*run_b, noun_b]
 
 
 def _after_determiner(words: Sequence[_Word], start: int) -> bool:

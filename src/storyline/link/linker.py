@@ -206,8 +206,9 @@ def name_keys(text: str) -> list[int]:
         # "Burkina Faso's military government" names Burkina Faso
         name = _POSSESSIVE.sub("", " ".join(words)).casefold()
         names.add(name)
-        if len(words) > 2 and name.rsplit(maxsplit=1)[-1] in _KINDS_OF_PLACE:
-            names.add(name.rsplit(maxsplit=1)[0])
+        without, _, kind = name.rpartition(" ")
+        if len(words) > 2 and kind in _KINDS_OF_PLACE:
+            names.add(without)
     names.update(place_name_keys(text))
     return sorted({int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
                    for name in names})
