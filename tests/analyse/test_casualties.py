@@ -819,3 +819,19 @@ def test_people_admitted_since_late_on_a_day_are_the_incident_s_not_a_running_to
     assert (found.kind, found.figure.low, found.is_aggregate) == ("injured", 14, False)
     (found,) = casualties("Gang violence has killed 300 people since late last year.")
     assert found.is_aggregate
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("The shopkeeper, 58, was shot in the chest on Saturday.", "injured", 1),  # an age after one person
+    ("Two officers were treated for cuts and bruises.", "injured", 2),
+    ("A police officer was hit on the head by a stone as officers pulled the man away.", "injured", 1),
+    ("Two police officers were hit by bottles.", "injured", 2),
+])
+def test_ages_cuts_and_thrown_things(text, kind, count):
+    (casualty,) = find_casualties(next(parse(text).sents))
+    assert (casualty.kind, casualty.figure.best) == (kind, count)
+
+
+@pytest.mark.parametrize("text", ["The company suffered cuts to its budget.", "The police car was hit by stones."])
+def test_cuts_to_a_budget_and_a_car_stoned_count_nobody(text):
+    assert find_casualties(next(parse(text).sents)) == []

@@ -2100,3 +2100,38 @@ def test_a_district_of_the_tables_that_the_text_writes_as_a_city_s_own_places_th
     (event,) = events_of("Two soldiers were killed on Friday when their vehicle struck a landmine in the Ezzouhour "
                          "district of Kasserine governorate.", dt.date(2026, 11, 21))
     assert event.place.location != "Kasserine"
+
+
+def test_a_riot_told_a_day_after_a_killing_is_two_incidents_each_with_its_own_toll_and_day():
+    text = ("Residents of Albouystown set tyres alight and threw bottles at police on Sunday, a day after a "
+            "shopkeeper was shot dead during a robbery in the south Georgetown neighbourhood.\n"
+            "The shopkeeper, 58, was shot in the chest at about 8 pm on Saturday when two armed men walked into his "
+            "grocery on Sussex Street.\n"
+            "On Sunday afternoon dozens of residents blocked Sussex Street with burning tyres, saying the police had "
+            "taken more than an hour to respond to the robbery.\n"
+            "Two police officers were hit by bottles and were treated for cuts, police said.\n")
+    events = sorted(events_of(text, dt.date(2026, 11, 23)), key=lambda e: e.time.start)
+    assert [(e.sub_event_type, e.time.start.isoformat()) for e in events] == [
+        ("Attack", "2026-11-21"), ("Violent demonstration", "2026-11-22")]
+    attack, riot = events
+    assert attack.fatalities.best == 1 and riot.fatalities is None  # the shopkeeper's death is not the riot's
+    assert riot.injuries.best == 2  # the age is no count, the officers' cuts are
+    assert attack.injuries is None or attack.injuries.best < 58
+
+
+def test_arrests_in_a_headline_are_made_at_the_demonstration_its_lead_tells():
+    text = ("Police detain 31 as Tavush villagers block avenue outside parliament\n\n"
+            "Police detained 31 people on Tuesday as they broke up a protest by residents of border villages in "
+            "Tavush province who had blocked Baghramyan Avenue outside the parliament building in Yerevan.\n"
+            "No one was hurt, police said.\n")
+    (event,) = events_of(text, dt.date(2026, 11, 25))
+    assert (event.sub_event_type, event.place.location) == ("Protest with intervention", "Yerevan")
+
+
+def test_an_incident_a_state_is_told_to_have_begun_with_is_background():
+    text = ("A man suspected of trying to steal a motorbike was beaten to death by a crowd in Abobo late on "
+            "Saturday, police said on Sunday.\n"
+            "Tension has been high in the commune since a gang of youths armed with machetes had attacked commuters "
+            "at an Abobo bus station on Friday evening, killing a minibus apprentice.\n")
+    (event,) = events_of(text, dt.date(2026, 11, 22))
+    assert event.time.start == dt.date(2026, 11, 21)

@@ -446,3 +446,16 @@ def test_a_name_written_with_and_without_the_kind_of_place_it_is_is_one_name():
     assert set(name_keys("taken to Dora Nginza Hospital on Sunday")) & set(name_keys("treated at Dora Nginza"))
     # two words left are needed: "Kabul University" is no key for "Kabul"
     assert not set(name_keys("students at Kabul University")) & set(name_keys("a blast in Kabul Province"))
+
+
+def test_a_round_up_joins_the_story_it_links_to_most_surely_and_bridges_to_no_other(linked_corpus):
+    store, _, _ = linked_corpus
+    articles = list(store.articles())[:4]
+    morvant, republished, laventille, round_up = (a.id for a in articles)
+    links = [Link(morvant, republished, "derived", 0.99, 0.9, 0.7, (), (), ()),
+             # the round-up names the Morvant shooting too: a link to the report and one to its republication
+             Link(morvant, round_up, "same_story", 0.53, 0.1, 0.1, (), (), ()),
+             Link(republished, round_up, "same_story", 0.51, 0.1, 0.1, (), (), ()),
+             Link(laventille, round_up, "same_story", 0.82, 0.1, 0.1, (), (), ())]
+    stories = sorted(sorted(s.articles) for s in build_stories(articles, links))
+    assert stories == sorted([sorted([morvant, republished]), sorted([laventille, round_up])])

@@ -67,7 +67,7 @@ NOT_PEOPLE = frozenset({"pride", "ego", "feeling", "dignity", "honour", "honor",
                         "head", "eye", "finger", "elbow", "thigh", "limb", "hamstring", "muscle", "animal"})
 # Harm a person bears, told by what they were treated for or suffered: "treated for gunshot wounds", "suffered
 # burns", "taken to hospital with shrapnel wounds", "being treated for a broken arm"
-HARM_NOUNS = frozenset({"wound", "injury", "burn", "fracture", "laceration", "concussion"})
+HARM_NOUNS = frozenset({"wound", "injury", "burn", "fracture", "laceration", "concussion", "cut", "bruise", "gash"})
 BROKEN_WORDS = frozenset({"broken", "fractured", "shattered", "crushed"})  # "a broken arm", "a fractured skull"
 BODY_PARTS = NOT_PEOPLE - {"pride", "ego", "feeling", "dignity", "honour", "honor", "reputation", "morale",
                            "animal"} | {"skull", "jaw", "rib", "nose", "pelvis", "spine", "collarbone", "bone"}
@@ -614,8 +614,9 @@ def _read_trigger(token, excluded) -> list[tuple[str, _Count, list]]:
     return []
 
 
-# What hits a person and wounds them: "hit by a stray bullet", "struck by shrapnel"
-PROJECTILES = frozenset({"bullet", "shrapnel", "fragment", "pellet", "round", "gunfire", "shell", "splinter"})
+# What hits a person and wounds them: "hit by a stray bullet", "struck by shrapnel", "hit on the head by a stone"
+PROJECTILES = frozenset({"bullet", "shrapnel", "fragment", "pellet", "round", "gunfire", "shell", "splinter", "stone",
+                         "rock", "brick", "bottle", "canister", "projectile"})
 HIT_VERBS = frozenset({"hit", "strike", "graze"})
 BODY_WORDS = BODY_PARTS | {"chest", "stomach", "abdomen", "buttock", "face", "groin", "torso", "side", "mouth"}
 
@@ -664,6 +665,8 @@ def _is_harm(token) -> bool:
     gassed = lemma == "inhalation" or lemma == "effect" and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lemma_.lower() in _FUMES
                                                       for p in c.children) for c in token.children)
+    if lemma == "cut" and any(c.dep_ == "prep" and c.lower_ in ("to", "in", "of") for c in token.children):
+        return False  # "cuts to its budget", "cuts in pay": what was reduced, no wound
     return lemma in _HARM_ONLY_NOUNS or gassed or (
         lemma in BODY_PARTS and any(c.dep_ == "amod" and c.lower_ in BROKEN_WORDS for c in token.children))
 
@@ -1472,10 +1475,12 @@ def _kin_of(tokens) -> set[int]:
 
 
 def _ages_after_names(tokens) -> set[int]:
-    """A person's age set off by commas after the name: "Sanjay Mahato, 31, a tempo driver"."""
+    """A person's age set off by commas after the name or after one person ("Sanjay Mahato, 31, a tempo driver",
+    "The shopkeeper, 58, was shot"): a count there would follow a plural ("2 militants, 3 policemen")."""
     return {t.i for t in tokens
             if t.like_num and t.text.isdigit() and int(t.text) < 120 and 0 < t.i < len(t.doc) - 1
-            and t.nbor(-1).text == "," and t.nbor(1).text in (",", ".") and t.i > 1 and t.nbor(-2).pos_ == "PROPN"}
+            and t.nbor(-1).text == "," and t.nbor(1).text in (",", ".") and t.i > 1
+            and (t.nbor(-2).pos_ == "PROPN" or t.nbor(-2).tag_ == "NN")}
 
 
 def _misread_speakers(tokens) -> set[int]:

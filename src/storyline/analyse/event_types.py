@@ -620,8 +620,19 @@ def other_time_clause(token) -> bool:
     counted = time_unit_of(token, TIME_UNITS) is not None
     if token.dep_ == "prep" and token.lower_ in ("after", "before"):
         return counted
-    return token.dep_ == "advcl" and counted and any(
+    # (a clause "after" marks that the parser took for a conjunct or for the sentence's root: "threw bottles on
+    # Sunday, a day after a man was shot dead")
+    return token.dep_ in ("advcl", "conj", "ROOT") and counted and any(
         c.dep_ == "mark" and c.lower_ in ("after", "before") for c in token.children)
+
+
+def other_time_words(clause) -> list:
+    """The words of the clause about another time that ``clause`` heads (see :func:`other_time_clause`): its subtree,
+    but from the counted time on where the parser made it the sentence's root ("[residents threw bottles on Sunday,]
+    a day after a man was shot dead")."""
+    unit = time_unit_of(clause, TIME_UNITS) if clause.dep_ == "ROOT" else None
+    first = clause.left_edge.i if unit is None else unit.left_edge.i
+    return [t for t in clause.subtree if t.i >= first]
 
 
 def time_unit_of(clause, units):
@@ -702,7 +713,7 @@ def _elsewhere(tokens, other_times: bool = True) -> set[int]:
         if token.i not in out and (other_times and (other_time_clause(token) or _victims_past(token))
                                    and not _died_of(token)
                                    or unrealised_complement(token) or told_as_cause(token)):
-            out.update(t.i for t in token.subtree)
+            out.update(t.i for t in (other_time_words(token) if other_time_clause(token) else token.subtree))
     return out
 
 

@@ -42,7 +42,7 @@ from storyline.analyse.casualties import (CARE_PLACES, CARE_VERBS, CORPSE_NOUNS,
                                          total_figure, wounded_by_a_shot)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
-                                           incident_words, is_reporting_verb, mapping_for, other_time_clause,
+                                           incident_words, is_reporting_verb, mapping_for, other_time_clause, other_time_words,
                                            people_words, place_words, reporter_words, source_heads, speech_verbs,
                                            time_unit_of, told_as_cause)
 from storyline.analyse.nlp import doc_text, parse
@@ -67,8 +67,9 @@ _ATTRIBUTED = re.compile(r"\b(?:claim(?:ed|s)?|said|says|reported|reports|accord
 _ELSEWHERE_WORDS = (r"another|separate(?:ly)?|second|third|fourth|also|other (?:attacks?|incidents?|clash(?:es)?)"
                     r"|earlier|meanwhile|elsewhere")
 _ELSEWHERE = re.compile(rf"\b(?:{_ELSEWHERE_WORDS})\b", re.I)
-# Those, or words of further victims: a further incident or further victims, not a new count of the same ones.
-_FURTHER = re.compile(rf"\b(?:{_ELSEWHERE_WORDS}|more|further|additional|later)\b", re.I)
+# Those, or words of further victims: a further incident or further victims, not a new count of the same ones
+# ("more than an hour", "more than 20 people" only bound a figure).
+_FURTHER = re.compile(rf"\b(?:{_ELSEWHERE_WORDS}|more(?! than\b)|further|additional|later)\b", re.I)
 # A new total for the incident: "the death toll rose to seven", "the number of dead has climbed to 12".
 # "two more bodies were found, bringing the number of dead to 17": the count after the found ones is the new total.
 _REVISED = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|(?:bringing|taking|pushing|raising)\b.*\bto)\b",
@@ -197,6 +198,7 @@ class _Draft:
     told_before: bool = False  # dated by its own words, in the past perfect ("On March 3, gunmen had shot dead ...")
     went_on_to: bool = False  # dated by the day it went on into ("the shooting went on into the early hours of Sunday")
     in_passing: bool = False  # the event words are what something came after ("... after Monday's bombing")
+    period_start: bool = False  # the event words tell when a state began ("tension has been high since a gang ...")
     quoted: bool = False  # a speaker's words in quotation marks, with no time or place of their own
     held_again: bool = False  # arrests of people pointed back to ("The men were detained on Thursday in Mansoa")
     named_dead: bool = False  # its toll is one person named ("Lukas Iita, 29, died at the scene")
@@ -337,9 +339,15 @@ def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text:
     if city is not None:
         draft.place = city
         # the city named, or the owner read as its admin-1 ("Kharkiv's")
-        draft.evidence.append(next((span for span, place in beside if place == city), None) or next(
+        draft.evidence.append(next((span for span, place in beside if _same_town(place, city)), None) or next(
             span for span, place in owners if place.admin1_iso == city.admin1_iso))
         draft.rules.append("part-of-city")
+
+
+def _same_town(place: Place, city: Place) -> bool:
+    """Whether ``city`` is the town ``place`` names, though placed in the region of its part (see
+    places.enclosing_city)."""
+    return (place.location, place.country_iso, place.precision) == (city.location, city.country_iso, city.precision)
 
 
 # "Kharkiv's Saltivskyi district", "the Athens district of Kypseli"; "the Saltivskyi district of Kharkiv",
@@ -386,18 +394,57 @@ def _dated_cause(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     of a student]". The sentence's own incident is the gathering (see event_types.told_as_cause); this is the
     other, placed where the phrase says or else where the sentence does."""
     cause = _cause_phrase(sentence, None)
-    if cause is None:
+    earlier = None if cause is not None else _earlier_clause(sentence)
+    if cause is None and earlier is None:
         return None
-    start, end = cause
+    start, end = cause or _extent(earlier)
     times = [(span, interval) for span, interval in found_times if start <= span.start and span.end <= end]
+    if earlier is not None:
+        # "threw bottles at police on Sunday, a day after a shopkeeper was shot dead": counted back from the
+        # sentence's own day ("a day after" dates it, or see _days_before_the_clause)
+        times = found_times
     kind = classify_event(sentence.doc.char_span(start, end)) if times else None
     if kind is None or kind.event_type not in POLITICAL_VIOLENCE:
         return None
     places = [(span, place) for span, place in told if start <= span.start and span.end <= end]
-    draft = _event_draft(sentence, times, places or told, sources, None, published, kind=kind)
+    draft = _event_draft(sentence, times, places or told, sources, None, published, kind=kind,
+                         within=(start, end) if earlier is not None else None)
     if draft is not None:
         draft.rules.append("cause-of-gathering")
     return draft
+
+
+def _earlier_clause(sentence):
+    """The clause that tells what happened a counted time before the sentence's own incident: "(residents threw
+    bottles at police on Sunday,) [a day after a shopkeeper was shot dead]"."""
+    return next((token for token in sentence if other_time_clause(token) and after_clause(token)
+                 and time_unit_of(token, ("day", "night")) is not None), None)
+
+
+def _extent(clause) -> tuple[int, int]:
+    """The character range of the clause about another time that ``clause`` heads."""
+    words = other_time_words(clause)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _on_its_side(sentence, trigger: Span | None, casualties: list[Casualty],
+                 within: tuple[int, int] | None) -> list[Casualty]:
+    """The casualties of the incident ``trigger`` tells, when the sentence tells another a counted time before it:
+    not the shopkeeper "shot dead" in "(residents threw bottles at police on Sunday,) a day after a shopkeeper was
+    shot dead", and only he for that killing (``within``: its clause). A toll outside a clause that holds the event
+    words stays theirs ("a student died on Friday, a day after police fired tear gas on a march")."""
+    if within is None:
+        clause = _earlier_clause(sentence) if trigger is not None else None
+        if clause is None:
+            return casualties
+        start, end = _extent(clause)
+        if start <= trigger.start < end:
+            return casualties
+        return [c for c in casualties if not any(start <= span.start < end for span in c.evidence
+                                                 if span.field in ("fatalities", "injuries"))]
+    start, end = within
+    return [c for c in casualties if all(start <= span.start < end for span in c.evidence
+                                         if span.field in ("fatalities", "injuries"))]
 
 
 def _cause_phrase(sentence, trigger: Span | None) -> tuple[int, int] | None:
@@ -540,7 +587,9 @@ def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, li
     same market", in a report of Monday's grenade attack there) or in another town on any day before it, or as what
     something came after, on a day before it, with no toll ("the second attack on the party in a week, after Monday
     night's bombing of its office in Plovdiv", in a report of Thursday's beating in Burgas). It is told in reports of
-    its own time."""
+    its own time. So is one a state told began with, on a day before the first ("Tension has been high in the
+    commune since a gang had attacked commuters at a bus station on Friday evening", in a report of Saturday's mob
+    killing there)."""
     if not drafts or drafts[0].time.start is None:
         return
     first = drafts[0].time.start
@@ -549,7 +598,7 @@ def _drop_earlier_background(drafts: list[_Draft], sentence_events: dict[int, li
             continue
         if draft.told_before and ((first - draft.time.end).days > BACKGROUND_DAYS or _elsewhere_before(
                 drafts[0], draft)) or (
-                draft.in_passing and draft.dated_by_event and draft.time.end < first):
+                (draft.in_passing or draft.period_start) and draft.dated_by_event and draft.time.end < first):
             _take_out(drafts, sentence_events, draft)
 
 
@@ -773,10 +822,11 @@ def _last_with_victims(drafts: list[_Draft]) -> _Draft | None:
 
 def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: list[tuple[Span, Place]],
                  sources: list[tuple[Span, Place]], last: _Draft | None, published=None,
-                 kind: EventType | None = None) -> _Draft | None:
+                 kind: EventType | None = None, within: tuple[int, int] | None = None) -> _Draft | None:
     """The event a sentence tells, if any. ``told`` are the places of what it tells, ``sources`` those in the name
     of who reported it (:func:`_places_by_role`). ``kind``: what a later sentence says the harm told here was
-    (see :func:`_harm_told_first`), instead of this sentence's own words."""
+    (see :func:`_harm_told_first`), instead of this sentence's own words; ``within``: the clause that tells it,
+    when the sentence tells another incident besides (see :func:`_dated_cause`)."""
     kind = kind or classify_event(sentence)
     # A conflict's running toll ("bandits have killed thousands over the past decade") is background, not the
     # toll of what the sentence tells; nor are the doings it sums up ("raiding villages") an incident.
@@ -790,6 +840,8 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     if kind is not None and kind.sub_event_type == "Arrests" and (over := _held_over(sentence, kind.trigger)):
         # "arrested two men in connection with last Saturday's shooting that left three men dead": its toll
         casualties = [c for c in casualties if not any(over[0] <= span.start < over[1] for span in c.evidence)]
+    if kind is not None:
+        casualties = _on_its_side(sentence, kind.trigger, casualties, within)
     running = [c for c in casualties if _running_toll(sentence, c)]
     casualties = [c for c in casualties if c not in running]
     if running and not casualties and not any(interval.precision in ("day", "week") for _, interval in found_times):
@@ -908,6 +960,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
                    quoted=sentence.text.lstrip()[:1] in _OPENING_QUOTES and not (own_time or specific_place),
                    held_again=kind.sub_event_type == "Arrests" and _held_are_definite(sentence, kind.trigger),
                    in_passing=not casualties and _what_came_before(sentence, kind.trigger),
+                   period_start=_since_it(sentence, kind.trigger),
                    from_homes=kind.sub_event_type == "Arrests" and _held_at_home(sentence, kind.trigger),
                    gravely=wounded and bool(_GRAVELY.search(sentence.text)),
                    still_in_care=wounded and bool(_STILL_IN_CARE.search(sentence.text)))
@@ -980,6 +1033,9 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
             # and went on shooting into Sunday morning": into the day after
             interval = TimeInterval(interval.start, interval.start + dt.timedelta(days=1), "day", interval.text)
             draft.evidence.append(night)
+        if one_day and (length := _days_it_lasted(sentence, kind.trigger)) > 1:
+            # "ended a four-day sit-in on Thursday": the four days up to Thursday
+            interval = TimeInterval(interval.start - dt.timedelta(days=length - 1), interval.end, "day", interval.text)
         draft.went_on_to = onward is not None and interval.precision == "day"
         draft.time, draft.dated_by_event = interval, how == "event"
         # "said on Wednesday that troops had repelled an attack": the day it was said; the deed was before it
@@ -1280,8 +1336,9 @@ def _leads_up(token, event_words: set[int]) -> bool:
     if token.dep_ in ("prep", "agent"):
         # "killed in Sunday's attack", not "for fear of another attack"; "[men killed] in a gunfight": the harm the
         # event word is the occasion of belongs to it, with its time ("killed in a gunfight ... late on Sunday")
-        return token.head.i in event_words or (token.head.pos_ == "VERB"
-                                               and token.head.lemma_.lower() in KILL_VERBS | INJURE_VERBS)
+        # ("blocked the road [with burning tyres] on Sunday": the deed the means was used for)
+        return token.head.i in event_words or token.head.pos_ == "VERB" and (
+            token.head.lemma_.lower() in KILL_VERBS | INJURE_VERBS or token.lower_ == "with")
     if token.dep_ == "dobj":
         return not _definite(token)  # "conducted airstrikes on Monday", not "claimed the attack by Thursday"
     if token.dep_ == "advcl":
@@ -1650,6 +1707,29 @@ def _trigger_head(sentence, trigger: Span | None):
     return heads[-1] if heads else None
 
 
+def _days_it_lasted(sentence, trigger: Span | None) -> int:
+    """How many days a gathering said to have ended lasted: "ended a four-day sit-in", "the three-day strike was
+    called off"; 0 when the sentence does not say."""
+    noun = _trigger_head(sentence, trigger)
+    if noun is None or noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return 0
+    verb = noun.head
+    ends = verb.lemma_.lower() in _ENDING or verb.lemma_.lower() == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    if not ends:
+        return 0
+    for day in (c for c in noun.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() == "day"):
+        count = next((c for c in day.children if c.dep_ == "nummod"), None)
+        number = parse_number(count.text) if count is not None else None
+        if number and number <= _LONGEST_GATHERING_DAYS:
+            return number
+    return 0
+
+
+_ENDING = frozenset({"end", "conclude", "fold", "lift", "suspend", "close"})  # "ended a four-day sit-in"
+_LONGEST_GATHERING_DAYS = 60  # "ended a 40-day strike": longer runs are campaigns, not one incident's days
+
+
 def _governor(noun):
     """The word a noun is an argument of: "called for [protests]", "[a march] is planned", "threats of [attacks]"."""
     if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of", "with"):
@@ -1811,19 +1891,29 @@ def _relative_subject(verb) -> bool:
 def _other_time_clause_of(sentence, trigger: Span | None):
     """The clause or phrase about another time that holds the event words ("since ...", "months after ..."), if any."""
     word = _trigger_head(sentence, trigger)
+    start = word.i if word is not None else None
     while word is not None:
-        if other_time_clause(word):
+        if other_time_clause(word) and start >= other_time_words(word)[0].i:
             return word
         word = None if word.head.i == word.i else word.head
     return None
+
+
+def _since_it(sentence, trigger: Span | None) -> bool:
+    """Whether the event words tell when a period began: "has been high [since a gang had attacked commuters]"."""
+    clause = _other_time_clause_of(sentence, trigger)
+    return clause is not None and (clause.lower_ == "since" or any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in clause.children))
 
 
 def _outside_other_time_clause(sentence, trigger: Span | None, span: Span) -> bool:
     """Whether the time ``span`` lies outside the clause about another time that holds the event words: "[on
     Sunday], a day after running battles" dates the sentence, not the battles."""
     clause = _other_time_clause_of(sentence, trigger)
-    return clause is not None and not (
-        clause.left_edge.idx <= span.start < clause.right_edge.idx + len(clause.right_edge))
+    if clause is None:
+        return False
+    start, end = _extent(clause)
+    return not start <= span.start < end
 
 
 def _days_before_the_clause(sentence, trigger: Span | None) -> int:
@@ -2108,6 +2198,13 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
             _absorb_detail(last, new)
             if new.sub_event_type != "Armed clash":
                 last.rules.append("force-at-demonstration")
+        return last
+    if last is not None and _arrests_in_headline(drafts, new):
+        # "Police detain 31 as villagers block avenue outside parliament", then "Police detained 31 people on
+        # Tuesday as they broke up a protest": the headline's arrests were made at the demonstration its lead tells
+        _retype(last, new.sub_event_type)
+        _absorb(last, new)
+        last.rules.append("arrests-at-demonstration")
         return last
     if new.continues:
         return None
@@ -2403,6 +2500,20 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
     return 0 <= (new.time.start - old.time.end).days <= 1
 
 
+def _arrests_in_headline(drafts: list[_Draft], new: _Draft) -> bool:
+    """Whether the report's only draft so far is arrests its headline tells with no day, and ``new``, told in the
+    lead right after it, is a demonstration."""
+    if len(drafts) != 1 or new.sub_event_type not in DEMONSTRATION_ORDER or new.elsewhere:
+        return False
+    old = drafts[0]
+    return (old.sub_event_type == "Arrests" and not old.from_homes and old.time.precision == "unresolved"
+            and old.sentences == [0] and bool(new.sentences) and new.sentences[0] <= _LEAD_AFTER_HEADLINE)
+
+
+# How far after the headline (sentence 0) the lead's first sentence may be: a standfirst or a dateline between them
+_LEAD_AFTER_HEADLINE = 2
+
+
 def _how_it_was_done(old: _Draft, new: _Draft) -> bool:
     """Whether ``new``, told right after an incident of political violence, tells how that incident was done:
     violence with no toll and no day of its own, by no other doer ("Two soldiers were killed early on Thursday when
@@ -2693,9 +2804,18 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
         # opened fire at a protest on Tuesday", then, with no time of its own, "hundreds had gathered to demand ..."
         # (not "the march was preceded by vandalism": no gathering of the crowd that marched)
         return True
+    if {a.sub_event_type, b.sub_event_type} == _RIOT_OF_A_CROWD and _one_day(a, b) and _same_ground(a.place, b.place):
+        # "residents threw bottles at police on Sunday", then "on Sunday afternoon residents blocked the street with
+        # burning tyres": one crowd's riot, told by its blows and by its barricades
+        return True
     # Different types merge only when the toll and victims say it is the same incident.
     exact = a.fatalities and b.fatalities and a.fatalities.best == b.fatalities.best and a.fatalities.low == a.fatalities.high
     return bool(exact and a.victims and b.victims)
+
+
+# A crowd's violence (ACLED's Mob violence) and a violent demonstration: one riot when told of one crowd on one day
+# on one ground, a demonstration (see _absorb)
+_RIOT_OF_A_CROWD = frozenset({"Mob violence", "Violent demonstration"})
 
 
 def _one_day(a: _Draft, b: _Draft) -> bool:
@@ -2809,7 +2929,8 @@ def _absorb(old: _Draft, new: _Draft) -> None:
     # thing done at it, in ACLED's order: the protesters' own violence, then lethal force against them, then an
     # intervention
     if _brawl_told_of(old, new) or (
-            DEMONSTRATION_ORDER.get(new.sub_event_type, -1) > DEMONSTRATION_ORDER.get(old.sub_event_type, 99)):
+            DEMONSTRATION_ORDER.get(new.sub_event_type, -1) > DEMONSTRATION_ORDER.get(old.sub_event_type, 99)) or (
+            (old.sub_event_type, new.sub_event_type) == ("Mob violence", "Violent demonstration")):
         _retype(old, new.sub_event_type)
     old.victims = old.victims or new.victims
     old.actor1 = old.actor1 or new.actor1

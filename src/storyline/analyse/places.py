@@ -280,8 +280,9 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
               for entry in gaz.lookup(owner.admin1, allow_loose=False).entries
               if entry.level == "place" and entry.country_iso == owner.country_iso
               and (town := _place_of(entry, gaz)).admin1_iso == owner.admin1_iso]
+    # (an owner the tables place in no one region, as Nouakchott spans three, holds a part in any of them)
     cities += [town for town in owned if town not in cities and town.location != place.location
-               and town.country_iso == place.country_iso and town.admin1_iso == place.admin1_iso]
+               and town.country_iso == place.country_iso and town.admin1_iso in (place.admin1_iso, None)]
     if place.precision == "district":  # a district is a city's part only where the text says so ("Kasserine's")
         cities = [city for city in cities if city in owned]
     if not cities:  # most events: no other town named beside theirs
@@ -305,6 +306,8 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
             place.latitude is not None and distance_km(place, city) <= reach)
         if near and (best is None or weight > best[0]):
             best = (weight, city)
+    if best is not None and best[1].admin1_iso is None:  # the region its part lies in
+        return replace(best[1], admin1=place.admin1, admin1_iso=place.admin1_iso)
     return best[1] if best else None
 
 
@@ -634,7 +637,9 @@ def _part_of_a_town_elsewhere(mention: _Mention, entry: Entry, mentions: list[_M
     else:
         owner = _possessive_owner(words[0], mentions, doc)
     towns = [e for e in owner.found.entries if e.level == "place"] if owner is not None else []
-    return bool(towns) and all(e.country_iso == entry.country_iso and e.admin1_key != entry.admin1_key for e in towns)
+    # (a city the tables place in no one region, as Nouakchott spans three, holds districts of any of them)
+    return bool(towns) and all(e.country_iso == entry.country_iso and e.admin1_key is not None
+                               and e.admin1_key != entry.admin1_key for e in towns)
 
 
 def _small_town_abroad(mention: _Mention, entry: Entry, mentions: list[_Mention], sentence, gaz: Gazetteer) -> bool:
@@ -1788,8 +1793,13 @@ def _joins_words(token) -> bool:
 
 
 def _ends_name(token) -> bool:
-    """Whether a place name may end at ``token``."""
-    return token.text[:1].isupper() and token.is_alpha
+    """Whether a place name may end at ``token``: a capitalised word, with an apostrophe inside it or not ("Ma'an",
+    "N'Djamena")."""
+    return token.text[:1].isupper() and (token.is_alpha or _APOSTROPHES.sub("", token.text).isalpha() and (
+        _APOSTROPHES.search(token.text[1:-1]) is not None))
+
+
+_APOSTROPHES = re.compile("['\u2019]")
 
 
 def _extends_beyond(entity, first_i: int, last_i: int, gaz: Gazetteer) -> bool:
@@ -1990,6 +2000,8 @@ def _is_reference_point(doc, span: Span) -> bool:
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("of", "from"):
         return False
+    if _across_the_border_from(tokens.root):
+        return True
     preposition = tokens.root.head
     measure = preposition.head
     if measure.ent_type_ == "QUANTITY":
@@ -2000,6 +2012,20 @@ def _is_reference_point(doc, span: Span) -> bool:
     if any(t.dep_ == "npadvmod" and t.ent_type_ == "QUANTITY" for t in distances):
         return True
     return measure.lower_ in COMPASS_POINTS and not any(child.dep_ in ("det", "poss") for child in measure.children)
+
+
+def _across_the_border_from(name) -> bool:
+    """Whether the place ``name`` is what the border is crossed from: "(near Adel Bagrou,) just across the border
+    from [the Malian town of] Nara"."""
+    word = name
+    if word.head.lower_ == "of" and word.head.head.dep_ == "pobj" and word.head.head.lemma_.lower() in _TOWN_WORDS:
+        word = word.head.head  # "the Malian town of Nara"
+    preposition = word.head
+    return word.dep_ == "pobj" and preposition.lower_ == "from" and preposition.head.lemma_.lower() == "border" and (
+        preposition.head.dep_ == "pobj" and preposition.head.head.lower_ in ("across", "over"))
+
+
+_TOWN_WORDS = frozenset({"town", "city", "village", "district", "province", "region", "settlement", "community"})
 
 
 def _surroundings(place: Place) -> Place:

@@ -68,16 +68,31 @@ def build_stories(articles: Sequence[Article], found: Sequence[Link], window_day
     for link in usable:
         if link.relation in STRONG:
             groups.union(link.source_id, link.derived_id)
-    between: Counter = Counter()
+    # the reports on each side of the same-story links between two groups, and the surest link
+    between: dict[tuple, tuple[set, set, list]] = {}
     for link in usable:
         if link.relation == "same_story":
-            a, b = groups.find(link.source_id), groups.find(link.derived_id)
+            ends = sorted(((groups.find(link.source_id), link.source_id), (groups.find(link.derived_id),
+                                                                          link.derived_id)))
+            (a, in_a), (b, in_b) = ends
             if a != b:
-                between[tuple(sorted((a, b)))] += 1
+                side_a, side_b, sureness = between.setdefault((a, b), (set(), set(), []))
+                side_a.add(in_a)
+                side_b.add(in_b)
+                sureness.append(link.confidence)
     sizes = Counter(groups.find(i) for i in order)
-    for (a, b), count in sorted(between.items(), key=lambda item: -item[1]):
+    joined: set = set()  # single reports already joined to a group by a same-story link
+    for (a, b), (side_a, side_b, sureness) in sorted(
+            between.items(), key=lambda item: (-_evidence_between(item[1]), -max(item[1][2]), item[0])):
         ra, rb = groups.find(a), groups.find(b)
-        if ra != rb and (count >= 2 or min(sizes[a], sizes[b]) == 1):
+        if ra == rb:
+            continue
+        if _evidence_between((side_a, side_b, sureness)) >= 2:
+            groups.union(ra, rb)
+        # a single report joins a group on one link, but once joined it bridges to no other group: a round-up of
+        # three incidents links to each one's story, and is told with the one it links to most surely
+        elif any(sizes[end] == 1 and end not in joined for end in (a, b)):
+            joined.update(end for end in (a, b) if sizes[end] == 1)
             groups.union(ra, rb)
     stories = []
     for members in groups.members().values():
@@ -92,6 +107,13 @@ def build_stories(articles: Sequence[Article], found: Sequence[Link], window_day
         ))
     stories.sort(key=lambda s: (s.first_published is None, s.first_published or 0, s.id))
     return stories
+
+
+def _evidence_between(sides: tuple[set, set, list]) -> int:
+    """How many links between two groups count as evidence of one story: links from one report to two copies of
+    another (a round-up to a report and its republication) are one."""
+    side_a, side_b, _ = sides
+    return min(len(side_a), len(side_b))
 
 
 def _apart(a: Article, b: Article, window_days: int) -> bool:
