@@ -835,3 +835,10 @@ def test_ages_cuts_and_thrown_things(text, kind, count):
 @pytest.mark.parametrize("text", ["The company suffered cuts to its budget.", "The police car was hit by stones."])
 def test_cuts_to_a_budget_and_a_car_stoned_count_nobody(text):
     assert find_casualties(next(parse(text).sents)) == []
+
+
+def test_the_dead_named_one_by_one_are_counted():
+    (casualty,) = casualties("The dead were named as Yohane Phiri, 34, Mphatso Chirwa, 27, and Blessings Kamwendo, 19.")
+    assert (casualty.kind, casualty.figure.best) == ("killed", 3)
+    assert [span.text for span in casualty.evidence] == ["Yohane Phiri", "Mphatso Chirwa", "Blessings Kamwendo"]
+    assert casualties("The dead were named as Yohane Phiri, a teacher, and his brother.") == []

@@ -2135,3 +2135,41 @@ def test_an_incident_a_state_is_told_to_have_begun_with_is_background():
             "at an Abobo bus station on Friday evening, killing a minibus apprentice.\n")
     (event,) = events_of(text, dt.date(2026, 11, 22))
     assert event.time.start == dt.date(2026, 11, 21)
+
+
+def test_a_sit_in_said_to_have_ended_after_four_days_spans_them_in_the_region_of_its_district():
+    (event,) = events_of("Several hundred contract teachers ended a four-day sit-in outside the Ministry of National "
+                         "Education in Nouakchott's Tevragh Zeina district on Thursday evening.\n",
+                         dt.date(2026, 11, 20))
+    assert (event.time.start, event.time.end) == (dt.date(2026, 11, 16), dt.date(2026, 11, 19))
+    assert (event.place.location, event.place.admin1_iso) == ("Nouakchott", "MR-13")
+
+
+def test_police_firing_on_drivers_who_blocked_roads_in_protest_is_force_against_a_protest_its_headline_tells():
+    text = ("Two killed as police open fire on kombi drivers' blockade in Manzini\n\n"
+            "MANZINI — Two men were killed and seven people were injured on Friday when police opened fire on minibus "
+            "taxi drivers who had blocked the roads into Manzini's main bus rank in protest against new traffic fines, "
+            "witnesses said.\n")
+    (event,) = events_of(text, dt.date(2026, 11, 21))
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.time.start == dt.date(2026, 11, 20) and event.fatalities.best == 2
+
+
+def test_the_dead_named_one_by_one_are_the_toll_and_a_township_of_a_city_is_the_city():
+    text = ("A crowd beat young men accused of breaking into houses to death in Chilomoni township, Blantyre, late on "
+            "Saturday, police said.\n"
+            "The dead were named as Yohane Phiri, 34, Mphatso Chirwa, 27, and Blessings Kamwendo, 19.\n")
+    (event,) = events_of(text, dt.date(2026, 11, 22))
+    assert (event.place.location, event.fatalities.best) == ("Blantyre", 3)
+
+
+def test_a_place_across_the_border_from_the_event_is_no_place_of_it():
+    (event,) = events_of("Fourteen Mauritanian herders were killed on Tuesday when armed men raided their camps near "
+                         "Adel Bagrou, just across the border from the Malian town of Nara.\n", dt.date(2026, 11, 20))
+    assert event.place.location != "Nara"
+
+
+def test_ma_an_with_its_apostrophe_is_a_place():
+    (event,) = events_of("Gunmen opened fire on a police unit in Ma'an on Monday evening, wounding two officers.\n",
+                         dt.date(2026, 11, 17))
+    assert (event.place.location, event.place.admin1_iso) == ("Ma'an", "JO-MN")

@@ -1725,3 +1725,13 @@ def test_a_credit_to_an_outlet_is_not_to_its_report_of_days_before_on_another_in
     copies = {(name_of[l.source_id], name_of[l.derived_id]) for l in run["links"]
               if l.relation in ("derived", "update", "duplicate")}
     assert copies == {("malaysia-semporna-borneotribune.txt", "malaysia-semporna-kinabaludaily.html")}
+
+
+def test_one_outlets_report_of_a_later_day_rewritten_throughout_is_its_update_not_a_sidebar():
+    day = dt.date(2026, 6, 15)
+    evening = article("evening", EVENING, day, "Sahel Wire Service")
+    # the sidebar's text, a day later: it keeps none of the report's figures, names and quotes, yet comes after it
+    later = article("later", SIDEBAR, day + dt.timedelta(days=1), "Sahel Wire Service")
+    link = classify_pair(evening, later)
+    assert (link.relation, link.source_id) == ("update", "evening"), link.evidence
+    assert "the later rewritten throughout" in link.evidence[0]

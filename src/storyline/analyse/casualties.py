@@ -235,7 +235,42 @@ def find_casualties(sentence) -> list[Casualty]:
         results.append(Casualty(kind, count.figure, victims, tuple(sorted(evidence, key=lambda s: (s.start, s.field))),
                                 incidents, aggregate or any(t.i in running or t.head.i in running for t in cue),
                                 count.nth))
+    if not results and (named := _dead_named(sentence)) is not None:
+        results.append(named)
     return results
+
+
+# "The dead were named as Yohane Phiri, 34, Mphatso Chirwa, 27, and Blessings Kamwendo, 19": the names are the toll
+_NAMED_AS = re.compile(r"\b(?:the\s+)?(?:dead|deceased|those\s+killed)\s+(?:were|have\s+been|had\s+been)\s+"
+                       r"(?:named|identified)\s+(?:as|by\s+\w+(?:\s+\w+)?\s+as)\s+", re.IGNORECASE)
+
+
+def _dead_named(sentence) -> Casualty | None:
+    """The dead a sentence names one by one with no total: as many as the names listed after "were named as", each
+    perhaps with an age after it; the list ends at the first item that is neither."""
+    text = doc_text(sentence.doc)
+    match = _NAMED_AS.search(text, sentence.start_char, sentence.end_char)
+    if match is None:
+        return None
+    names = []
+    for item in _LIST_ITEM.finditer(text, match.end(), sentence.end_char):
+        words = _AND.sub("", item.group().strip().rstrip("."))
+        if _AGE.fullmatch(words):
+            continue
+        if not _PERSON_NAME.fullmatch(words):
+            break
+        start = text.index(words, item.start())
+        names.append(Span(FIELD[KILLED], start, start + len(words), words))
+    if len(names) < 2:
+        return None
+    figure = Figure(len(names), len(names), len(names), ", ".join(span.text for span in names))
+    return Casualty(KILLED, figure, None, tuple(names), None, False, 0)
+
+
+_LIST_ITEM = re.compile(r"[^,]+?(?=,|\s+and\s+|$)|(?<=and\s)[^,]+?(?=,|$)")
+_AND = re.compile(r"^and\s+")
+_AGE = re.compile(r"\d{1,3}")
+_PERSON_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}")
 
 
 _WOUNDED_WORDS = INJURY_NOUNS | {"injure", "wound"}  # "the wounded", "the injured", as nouns or participles

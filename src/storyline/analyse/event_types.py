@@ -1422,8 +1422,16 @@ def _protesters(context: _Context, targets) -> bool:
     """Whether ``targets`` are protesters: named so, or people said to be protesting ("residents protesting against
     a rise in fares", "villagers who were marching to the district office")."""
     return bool(context.roles_of(targets).get("protester")) or any(
-        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.lemma_.lower() in PROTESTING
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and (c.lemma_.lower() in PROTESTING or _in_protest(c))
         for t in targets for c in t.children)
+
+
+def _in_protest(verb) -> bool:
+    """Whether ``verb`` is done in protest: "(drivers) who had blocked the roads [in protest] against new fines",
+    "(villagers) who had blocked the highway" (a road blocked is a protest, as ACLED codes it)."""
+    return verb.lemma_.lower().startswith(BLOCKING) or any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() == "protest" for p in c.children)
+        for c in verb.children)
 
 
 def _people(roles: dict[str, float]) -> bool:

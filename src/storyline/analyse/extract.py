@@ -47,7 +47,8 @@ from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLEN
                                            time_unit_of, told_as_cause)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
-from storyline.analyse.places import best_place, enclosing_city, event_places, find_places, in_dateline
+from storyline.analyse.places import (best_place, enclosing_city, event_places, find_places, in_dateline,
+                                      towns_named_as)
 from storyline.analyse.statements import StatementFinder
 from storyline.analyse.timex import EVIDENCE_FIELD as TIME_FIELD
 from storyline.analyse.timex import (WEEKDAYS, date_line, day_anchor, find_time_expressions, is_anaphoric, is_vague,
@@ -199,6 +200,7 @@ class _Draft:
     went_on_to: bool = False  # dated by the day it went on into ("the shooting went on into the early hours of Sunday")
     in_passing: bool = False  # the event words are what something came after ("... after Monday's bombing")
     period_start: bool = False  # the event words tell when a state began ("tension has been high since a gang ...")
+    headline: bool = False  # told in the report's headline: its first line, which does not end as a sentence does
     quoted: bool = False  # a speaker's words in quotation marks, with no time or place of their own
     held_again: bool = False  # arrests of people pointed back to ("The men were detained on Thursday in Mansoa")
     named_dead: bool = False  # its toll is one person named ("Lukas Iita, 29, died at the scene")
@@ -275,6 +277,7 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         scene = None
         draft.sentences.append(index)
         draft.lead = not drafts
+        draft.headline = index == 0 and not _ENDS_A_SENTENCE.search(sentence.text)
         # what a gathering was over, told before it as it happened before it
         cause = _dated_cause(sentence, times_of[sentence.start], told, sources, published) if (
             draft.event_type in ("Protests", "Riots")) else None
@@ -336,11 +339,17 @@ def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text:
     # "the Al-Joura area of Sheikh Zuweid": called a quarter, not a village
     quartered = any(_QUARTER.search(span.text) or _QUARTER.match(text, span.end) for _, span in own)
     city = enclosing_city(draft.place, [place for _, place in beside], tuple(place for _, place in owners), quartered)
+    if city is None and draft.place.precision == "admin1" and draft.place.location and quartered:
+        # a quarter no table has, placed only in its region, written as a town's ("in Chilomoni township, Blantyre")
+        city = next((town for span, place in beside if place.admin1_iso == draft.place.admin1_iso
+                     and any(_QUARTER_OF_TOWN.fullmatch(text, end, span.start) for _, end in told)
+                     for town in ([place] if place.precision == "place" else towns_named_as(place)
+                                  if place.precision == "admin1" and place.location is None else [])), None)
     if city is not None:
         draft.place = city
         # the city named, or the owner read as its admin-1 ("Kharkiv's")
         draft.evidence.append(next((span for span, place in beside if _same_town(place, city)), None) or next(
-            span for span, place in owners if place.admin1_iso == city.admin1_iso))
+            span for span, place in owners + beside if place.admin1_iso == city.admin1_iso))
         draft.rules.append("part-of-city")
 
 
@@ -356,6 +365,7 @@ _PART_OF_TOWN = r"(?:district|neighbou?rhood|quarter|borough|suburb|township|are
 _AT_THE_EDGE = re.compile(r"^,?\s+(?:an?\s+(?:[a-z-]+\s+)?[a-z]+\s+)?(?:on|at)\s+the\s+(?:[a-z-]+\s+)?"
                           r"(?:outskirts|edge|fringes?)\s+of\s+$")
 _QUARTER = re.compile(rf"\s*\b{_PART_OF_TOWN}$|\s+{_PART_OF_TOWN}\b", re.IGNORECASE)  # ending the name, or after it
+_QUARTER_OF_TOWN = re.compile(rf"(?:\s+{_PART_OF_TOWN})?,\s+", re.IGNORECASE)  # "Chilomoni[ township, ]Blantyre"
 _OWNER_BEFORE = re.compile(rf"^(?:['’]s\s+|\s+{_PART_OF_TOWN}\s+of\s+)$")
 _OWNER_AFTER = re.compile(rf"^(?:\s+{_PART_OF_TOWN})?,?\s+(?:(?:an?|the)\s+(?:[a-z-]+\s+)?{_PART_OF_TOWN}\s+)?"
                           rf"(?:of|in)\s+(?:(?:north|south|east|west|central|inner|outer)[a-z-]*\s+)?$")
@@ -2199,12 +2209,14 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
             if new.sub_event_type != "Armed clash":
                 last.rules.append("force-at-demonstration")
         return last
-    if last is not None and _arrests_in_headline(drafts, new):
+    if last is not None and _headline_of_lead(drafts, new):
         # "Police detain 31 as villagers block avenue outside parliament", then "Police detained 31 people on
-        # Tuesday as they broke up a protest": the headline's arrests were made at the demonstration its lead tells
+        # Tuesday as they broke up a protest": the headline's arrests were made at the demonstration its lead tells;
+        # "Two killed as police open fire on drivers' blockade", then "Two men were killed ... when police opened fire
+        # on drivers who had blocked the roads in protest": the lead's words type it
         _retype(last, new.sub_event_type)
         _absorb(last, new)
-        last.rules.append("arrests-at-demonstration")
+        last.rules.append("headline-of-lead")
         return last
     if new.continues:
         return None
@@ -2500,14 +2512,19 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
     return 0 <= (new.time.start - old.time.end).days <= 1
 
 
-def _arrests_in_headline(drafts: list[_Draft], new: _Draft) -> bool:
-    """Whether the report's only draft so far is arrests its headline tells with no day, and ``new``, told in the
-    lead right after it, is a demonstration."""
-    if len(drafts) != 1 or new.sub_event_type not in DEMONSTRATION_ORDER or new.elsewhere:
+def _headline_of_lead(drafts: list[_Draft], new: _Draft) -> bool:
+    """Whether the report's only draft so far is its headline's, with no day, and ``new``, told in the lead right
+    after it, is the same incident told more fully: a demonstration at which the headline's arrests were made, or
+    an incident of another type with the same toll of dead in the same place."""
+    if len(drafts) != 1 or new.elsewhere or not new.sentences or new.sentences[0] > _LEAD_AFTER_HEADLINE:
         return False
     old = drafts[0]
-    return (old.sub_event_type == "Arrests" and not old.from_homes and old.time.precision == "unresolved"
-            and old.sentences == [0] and bool(new.sentences) and new.sentences[0] <= _LEAD_AFTER_HEADLINE)
+    if old.time.precision != "unresolved" or not old.headline or old.sentences != [0]:
+        return False
+    if old.sub_event_type == "Arrests":
+        return not old.from_homes and new.sub_event_type in DEMONSTRATION_ORDER
+    return (old.event_type != new.event_type and _same_count(old.fatalities, new.fatalities)
+            and old.fatalities.best >= 1 and _same_ground(old.place, new.place))
 
 
 # How far after the headline (sentence 0) the lead's first sentence may be: a standfirst or a dateline between them

@@ -81,6 +81,9 @@ NAME_JOINERS = frozenset({"of", "the", "and"})
 # Words that make the name before them a street's ("Congo Street", "Jinja Road"); not "Highway", which runs between
 # the places it is named after
 THOROUGHFARES = frozenset({"Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Lane", "Drive"})
+# Rivers and works on them named after a place, or the place after them: "beside the Mataniko River in central
+# Honiara" is in Honiara, not at the Mataniko the tables list as a place
+FEATURES = frozenset({"River", "Bridge", "Creek", "Stream", "Canal", "Dam"})
 HYPHENS = frozenset({"-", "–", "'", "’"})
 MAX_NAME_TOKENS = 7
 # A town this big is a place even where spaCy calls it something else ("Dushanbe" as ORG).
@@ -276,10 +279,7 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
               and city.latitude is not None and city.country_iso == place.country_iso
               and city.admin1_iso == place.admin1_iso]
     owned = [owner for owner in owners if owner.precision == "place"]
-    owned += [town for owner in owners if owner.precision == "admin1" and owner.admin1
-              for entry in gaz.lookup(owner.admin1, allow_loose=False).entries
-              if entry.level == "place" and entry.country_iso == owner.country_iso
-              and (town := _place_of(entry, gaz)).admin1_iso == owner.admin1_iso]
+    owned += [town for owner in owners if owner.precision == "admin1" for town in towns_named_as(owner)]
     # (an owner the tables place in no one region, as Nouakchott spans three, holds a part in any of them)
     cities += [town for town in owned if town not in cities and town.location != place.location
                and town.country_iso == place.country_iso and town.admin1_iso in (place.admin1_iso, None)]
@@ -309,6 +309,16 @@ def enclosing_city(place: Place, named: list[Place], owners: tuple[Place, ...] =
     if best is not None and best[1].admin1_iso is None:  # the region its part lies in
         return replace(best[1], admin1=place.admin1, admin1_iso=place.admin1_iso)
     return best[1] if best else None
+
+
+def towns_named_as(region: Place) -> list[Place]:
+    """The towns of an admin-1 ``region`` that bear its name (Blantyre in Blantyre district, Kharkiv in its oblast)."""
+    if not region.admin1:
+        return []
+    gaz = load_gazetteer()
+    return [town for entry in gaz.lookup(region.admin1, allow_loose=False).entries
+            if entry.level == "place" and entry.country_iso == region.country_iso
+            and (town := _place_of(entry, gaz)).admin1_iso == region.admin1_iso]
 
 
 def _weight_of(place: Place, gaz: Gazetteer) -> int | None:
@@ -1063,7 +1073,7 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
         if found is not None and _reduplicated(tokens[i], tokens[j]):
             i = j + 1  # "Saba Saba day": a name made by saying a word twice, not the place one of them names
             continue
-        if j + 1 < len(tokens) and tokens[j + 1].text in THOROUGHFARES:
+        if j + 1 < len(tokens) and tokens[j + 1].text in THOROUGHFARES | FEATURES:
             i = j + 2  # "around Congo Street", "along Jinja Road": a street named after a place lies elsewhere
             continue
         if found is not None:
@@ -2000,7 +2010,7 @@ def _is_reference_point(doc, span: Span) -> bool:
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("of", "from"):
         return False
-    if _across_the_border_from(tokens.root):
+    if across_the_border(doc, span):
         return True
     preposition = tokens.root.head
     measure = preposition.head
@@ -2014,10 +2024,13 @@ def _is_reference_point(doc, span: Span) -> bool:
     return measure.lower_ in COMPASS_POINTS and not any(child.dep_ in ("det", "poss") for child in measure.children)
 
 
-def _across_the_border_from(name) -> bool:
-    """Whether the place ``name`` is what the border is crossed from: "(near Adel Bagrou,) just across the border
-    from [the Malian town of] Nara"."""
-    word = name
+def across_the_border(doc, span: Span) -> bool:
+    """Whether the place at ``span`` is what the border is crossed from: "(near Adel Bagrou,) just across the border
+    from [the Malian town of] Nara". The event lies in another country than it."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    word = tokens.root
     if word.head.lower_ == "of" and word.head.head.dep_ == "pobj" and word.head.head.lemma_.lower() in _TOWN_WORDS:
         word = word.head.head  # "the Malian town of Nara"
     preposition = word.head
