@@ -1735,3 +1735,11 @@ def test_one_outlets_report_of_a_later_day_rewritten_throughout_is_its_update_no
     link = classify_pair(evening, later)
     assert (link.relation, link.source_id) == ("update", "evening"), link.evidence
     assert "the later rewritten throughout" in link.evidence[0]
+
+
+def test_of_incidents_first_told_at_one_point_the_latest_leads_whatever_the_order_of_the_set():
+    riot = ("Riots", "PT", "Amadora", "2026-10-06", "2026-10-06", 0)
+    killing = ("Violence against civilians", "PT", "Amadora", "2026-10-04", "2026-10-04", 0)  # "two days after ..."
+    later = ("Battles", "PT", "Amadora", "2026-10-07", "2026-10-07", 40)
+    for told in ([riot, killing, later], [killing, later, riot]):
+        assert lead_incident(told) == lead_incident([riot]) != lead_incident([killing])

@@ -1205,7 +1205,13 @@ def lead_incident(told) -> tuple[str, str, str, str] | None:
     None where the first it tells has no signature (no town, several days, a kind of its own) or the analysis gives
     no offsets."""
     placed = [row for row in told if row[5] is not None]
-    return _signature(min(placed, key=lambda row: row[5])) if placed else None
+    if not placed:
+        return None
+    first = min(row[5] for row in placed)
+    # of incidents first told at one point, the latest is the one the sentence tells; the earlier is what it came after
+    # ("threw bottles at police on Sunday, a day after a shopkeeper was shot dead"). ``told`` is a set: whatever its
+    # order, the same row leads
+    return _signature(max((row for row in placed if row[5] == first), key=lambda row: (row[3], tuple(map(str, row)))))
 
 
 def _vocabulary(text: str) -> set[str]:
