@@ -267,7 +267,7 @@ def _dead_named(sentence) -> Casualty | None:
     return Casualty(KILLED, figure, None, tuple(names), None, False, 0)
 
 
-_LIST_ITEM = re.compile(r"[^,]+?(?=,|\s+and\s+|$)|(?<=and\s)[^,]+?(?=,|$)")
+_LIST_ITEM = re.compile(r"[^,]+?(?=,|\s+and\s+|$)")  # an item of a list by commas and "and" ("and" kept on it)
 _AND = re.compile(r"^and\s+")
 _AGE = re.compile(r"\d{1,3}")
 _PERSON_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}")

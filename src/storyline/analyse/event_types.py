@@ -630,9 +630,15 @@ def other_time_words(clause) -> list:
     """The words of the clause about another time that ``clause`` heads (see :func:`other_time_clause`): its subtree,
     but from the counted time on where the parser made it the sentence's root ("[residents threw bottles on Sunday,]
     a day after a man was shot dead")."""
-    unit = time_unit_of(clause, TIME_UNITS) if clause.dep_ == "ROOT" else None
-    first = clause.left_edge.i if unit is None else unit.left_edge.i
+    first = other_time_start(clause)
     return [t for t in clause.subtree if t.i >= first]
+
+
+def other_time_start(clause) -> int:
+    """The index of the first word of the clause about another time that ``clause`` heads (see
+    :func:`other_time_words`)."""
+    unit = time_unit_of(clause, TIME_UNITS) if clause.dep_ == "ROOT" else None
+    return clause.left_edge.i if unit is None else unit.left_edge.i
 
 
 def time_unit_of(clause, units):

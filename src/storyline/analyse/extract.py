@@ -42,9 +42,9 @@ from storyline.analyse.casualties import (CARE_PLACES, CARE_VERBS, CORPSE_NOUNS,
                                          total_figure, wounded_by_a_shot)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
-                                           incident_words, is_reporting_verb, mapping_for, other_time_clause, other_time_words,
-                                           people_words, place_words, reporter_words, source_heads, speech_verbs,
-                                           time_unit_of, told_as_cause)
+                                           incident_words, is_reporting_verb, mapping_for, other_time_clause,
+                                           other_time_start, other_time_words, people_words, place_words,
+                                           reporter_words, source_heads, speech_verbs, time_unit_of, told_as_cause)
 from storyline.analyse.nlp import doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import (best_place, enclosing_city, event_places, find_places, in_dateline,
@@ -408,11 +408,10 @@ def _dated_cause(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     if cause is None and earlier is None:
         return None
     start, end = cause or _extent(earlier)
-    times = [(span, interval) for span, interval in found_times if start <= span.start and span.end <= end]
-    if earlier is not None:
-        # "threw bottles at police on Sunday, a day after a shopkeeper was shot dead": counted back from the
-        # sentence's own day ("a day after" dates it, or see _days_before_the_clause)
-        times = found_times
+    # "threw bottles at police on Sunday, a day after a shopkeeper was shot dead": counted back from the sentence's own
+    # day ("a day after" dates it, or see _days_before_the_clause)
+    times = found_times if earlier is not None else [
+        (span, interval) for span, interval in found_times if start <= span.start and span.end <= end]
     kind = classify_event(sentence.doc.char_span(start, end)) if times else None
     if kind is None or kind.event_type not in POLITICAL_VIOLENCE:
         return None
@@ -443,17 +442,16 @@ def _on_its_side(sentence, trigger: Span | None, casualties: list[Casualty],
     not the shopkeeper "shot dead" in "(residents threw bottles at police on Sunday,) a day after a shopkeeper was
     shot dead", and only he for that killing (``within``: its clause). A toll outside a clause that holds the event
     words stays theirs ("a student died on Friday, a day after police fired tear gas on a march")."""
-    if within is None:
-        clause = _earlier_clause(sentence) if trigger is not None else None
+    inside = within is not None  # keep the toll inside the clause, or outside the earlier clause
+    if not inside:
+        clause = _earlier_clause(sentence) if trigger is not None and casualties else None
         if clause is None:
             return casualties
-        start, end = _extent(clause)
-        if start <= trigger.start < end:
+        within = _extent(clause)
+        if within[0] <= trigger.start < within[1]:
             return casualties
-        return [c for c in casualties if not any(start <= span.start < end for span in c.evidence
-                                                 if span.field in ("fatalities", "injuries"))]
     start, end = within
-    return [c for c in casualties if all(start <= span.start < end for span in c.evidence
+    return [c for c in casualties if all((start <= span.start < end) == inside for span in c.evidence
                                          if span.field in ("fatalities", "injuries"))]
 
 
@@ -1903,7 +1901,7 @@ def _other_time_clause_of(sentence, trigger: Span | None):
     word = _trigger_head(sentence, trigger)
     start = word.i if word is not None else None
     while word is not None:
-        if other_time_clause(word) and start >= other_time_words(word)[0].i:
+        if other_time_clause(word) and start >= other_time_start(word):
             return word
         word = None if word.head.i == word.i else word.head
     return None

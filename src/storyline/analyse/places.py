@@ -2010,7 +2010,7 @@ def _is_reference_point(doc, span: Span) -> bool:
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or tokens.root.dep_ != "pobj" or tokens.root.head.lower_ not in ("of", "from"):
         return False
-    if across_the_border(doc, span):
+    if _across_the_border_from(tokens.root):
         return True
     preposition = tokens.root.head
     measure = preposition.head
@@ -2024,13 +2024,10 @@ def _is_reference_point(doc, span: Span) -> bool:
     return measure.lower_ in COMPASS_POINTS and not any(child.dep_ in ("det", "poss") for child in measure.children)
 
 
-def across_the_border(doc, span: Span) -> bool:
-    """Whether the place at ``span`` is what the border is crossed from: "(near Adel Bagrou,) just across the border
-    from [the Malian town of] Nara". The event lies in another country than it."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None:
-        return False
-    word = tokens.root
+def _across_the_border_from(name) -> bool:
+    """Whether the place named by the token ``name`` is what the border is crossed from: "(near Adel Bagrou,) just
+    across the border from [the Malian town of] Nara". The event lies in another country than it."""
+    word = name
     if word.head.lower_ == "of" and word.head.head.dep_ == "pobj" and word.head.head.lemma_.lower() in _TOWN_WORDS:
         word = word.head.head  # "the Malian town of Nara"
     preposition = word.head

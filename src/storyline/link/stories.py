@@ -68,26 +68,28 @@ def build_stories(articles: Sequence[Article], found: Sequence[Link], window_day
     for link in usable:
         if link.relation in STRONG:
             groups.union(link.source_id, link.derived_id)
-    # the reports on each side of the same-story links between two groups, and the surest link
-    between: dict[tuple, tuple[set, set, list]] = {}
+    # the reports on each side of the same-story links between two groups, and the surest of those links
+    sides: dict[tuple, tuple[set, set]] = {}
+    surest: dict[tuple, float] = {}
     for link in usable:
         if link.relation == "same_story":
-            ends = sorted(((groups.find(link.source_id), link.source_id), (groups.find(link.derived_id),
-                                                                          link.derived_id)))
-            (a, in_a), (b, in_b) = ends
+            (a, in_a), (b, in_b) = sorted(((groups.find(link.source_id), link.source_id),
+                                           (groups.find(link.derived_id), link.derived_id)))
             if a != b:
-                side_a, side_b, sureness = between.setdefault((a, b), (set(), set(), []))
+                side_a, side_b = sides.setdefault((a, b), (set(), set()))
                 side_a.add(in_a)
                 side_b.add(in_b)
-                sureness.append(link.confidence)
+                surest[(a, b)] = max(surest.get((a, b), 0.0), link.confidence)
+    # links from one report to two copies of another (a round-up to a report and its republication) are one piece of
+    # evidence: count the reports on the thinner side
+    evidence = {pair: min(len(side_a), len(side_b)) for pair, (side_a, side_b) in sides.items()}
     sizes = Counter(groups.find(i) for i in order)
     joined: set = set()  # single reports already joined to a group by a same-story link
-    for (a, b), (side_a, side_b, sureness) in sorted(
-            between.items(), key=lambda item: (-_evidence_between(item[1]), -max(item[1][2]), item[0])):
+    for a, b in sorted(sides, key=lambda pair: (-evidence[pair], -surest[pair], pair)):
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb:
             continue
-        if _evidence_between((side_a, side_b, sureness)) >= 2:
+        if evidence[(a, b)] >= 2:
             groups.union(ra, rb)
         # a single report joins a group on one link, but once joined it bridges to no other group: a round-up of
         # three incidents links to each one's story, and is told with the one it links to most surely
@@ -107,13 +109,6 @@ def build_stories(articles: Sequence[Article], found: Sequence[Link], window_day
         ))
     stories.sort(key=lambda s: (s.first_published is None, s.first_published or 0, s.id))
     return stories
-
-
-def _evidence_between(sides: tuple[set, set, list]) -> int:
-    """How many links between two groups count as evidence of one story: links from one report to two copies of
-    another (a round-up to a report and its republication) are one."""
-    side_a, side_b, _ = sides
-    return min(len(side_a), len(side_b))
 
 
 def _apart(a: Article, b: Article, window_days: int) -> bool:
