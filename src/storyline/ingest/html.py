@@ -79,6 +79,11 @@ def read_html(markup: str, source: str, *, url: str | None, encoding: str | None
         if not has_words(text):
             raise InputError(source, "malformed HTML: no readable text could be extracted from the page", "E107")
     published = _date(document.date) if document is not None else None
+    stated = _stated_day(markup)
+    if published is not None and stated is not None and published != stated and published == stated.replace(day=1):
+        # htmldate refuses a stamp past its limit (a page dated days ahead of the machine's clock) and falls back to
+        # the first day of the month, a day the page never gives: the day its metadata states stands
+        published = stated
     published_at = _published_at(markup, published) if published else None
     canonical = (document.url if document is not None else None) or url
     outlet = None
@@ -102,20 +107,36 @@ def read_html(markup: str, source: str, *, url: str | None, encoding: str | None
     )
 
 
-def _published_at(markup: str, published: dt.date) -> dt.datetime | None:
-    """The moment of publication the page's metadata states (:data:`_TIME_META`, :data:`_TIME_PATHS`, JSON-LD), in
-    UTC: the first stated with a time of day and a zone on the day the page is dated (a time on another day belongs
-    to something else: a modification, a related story)."""
+def _stated_times(markup: str) -> list[str]:
+    """The publication times the page's metadata states (:data:`_TIME_META`, :data:`_TIME_PATHS`, JSON-LD), in the
+    page's order."""
     try:
         root = lxml.html.fromstring(markup)
     except (lxml.etree.LxmlError, ValueError):
-        return None
+        return []
     values = [meta.get("content") or "" for meta in root.iter("meta")
               if (meta.get("property") or meta.get("name") or "").lower() in _TIME_META]
     values += [str(value) for path in _TIME_PATHS for value in root.xpath(path)]
     values += [match.group(1) for script in root.xpath("//script[@type='application/ld+json']/text()")
                for match in _JSON_LD_PUBLISHED.finditer(script)]
-    for value in (value.strip() for value in values):
+    return [value.strip() for value in values]
+
+
+def _stated_day(markup: str) -> dt.date | None:
+    """The first day of publication the page's metadata states, if any."""
+    for value in _stated_times(markup):
+        try:
+            return parse_published(value)
+        except ValueError:
+            continue
+    return None
+
+
+def _published_at(markup: str, published: dt.date) -> dt.datetime | None:
+    """The moment of publication the page's metadata states (:func:`_stated_times`), in UTC: the first stated with a
+    time of day and a zone on the day the page is dated (a time on another day belongs to something else: a
+    modification, a related story)."""
+    for value in _stated_times(markup):
         moment = parse_published_at(value)
         try:
             if moment is not None and parse_published(value) == published:

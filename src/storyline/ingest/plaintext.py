@@ -55,6 +55,10 @@ _HEAD_DATE = re.compile(r"\A[ \t]*(?:date|published|posted)(?:[ \t]+on)?[ \t]*(:
 # An outlet's name and the day under a headline: "Trinidad Evening Post — 19 November 2026", "The Courier | 3 May 2026"
 _OUTLET_AND_DATE = re.compile(r"\A[ \t]*(\S[^\n]*?)[ \t]+(?:—|–|-|\||·)[ \t]+(\S[^\n]*?(?:19|20)\d\d)[ \t]*\Z")
 OUTLET_WORDS_MAX = 8
+# The day alone on a line of the head, written out with its month's name and year: "29 November 2026", "Saturday,
+# 28 November 2026", "November 29, 2026" (not "May 2026" or "1 May", which headlines begin with)
+_DAY_LINE = re.compile(r"\A[ \t]*(?:[A-Z][a-z]+,?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ \t]+"
+                       r"\d{1,2}(?:st|nd|rd|th)?,?)[ \t]+(?:19|20)\d\d[ \t]*\Z")
 # All numbers, not ISO ("03/04/2025", "3.4.25"): March or April depending on the country.
 _NUMERIC_DATE = re.compile(r"(?!\d{4}-)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
@@ -137,7 +141,8 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 def _head_date(text: str, fields: dict[str, str]) -> str:
     """``text`` without the date line of its head (HEAD_*: "Published: 15 June 2026" under an outlet's name, or the
-    outlet's name and the day on one line, "Trinidad Evening Post — 19 November 2026"),
+    outlet's name and the day on one line, "Trinidad Evening Post — 19 November 2026", or the day alone, "29 November
+    2026"),
     the line's value put in ``fields`` (to be read, or refused, as the date header is); ``text`` as it is where its
     head has no such line. Without a colon the line must read as a date: "Date palms wilt in the heat" is a
     headline."""
@@ -152,6 +157,9 @@ def _head_date(text: str, fields: dict[str, str]) -> str:
         dated = _HEAD_DATE.match(line)
         if dated and (dated.group(1) or _is_date(dated.group(2))):  # "Date palms wilt" is a headline
             fields["date"] = dated.group(2)
+            return "\n".join(lines[:at] + lines[at + 1:])
+        if _DAY_LINE.match(line) and _is_date(line.strip()):
+            fields["date"] = line.strip()
             return "\n".join(lines[:at] + lines[at + 1:])
         outlet = _OUTLET_AND_DATE.match(line)
         if outlet and len(outlet.group(1).split()) <= OUTLET_WORDS_MAX and _is_date(outlet.group(2)):
