@@ -937,6 +937,26 @@ def _score(tokens, weights: list[float] | None) -> _Evidence:
     return evidence if len(past) == len(main) else _score_hits(tokens, past, role_hits, index_of)
 
 
+def _antecedent_roles(pronoun) -> dict[str, float]:
+    """The roles of whom a sentence's opening "they" stands for: the subject of the sentence before, when it names
+    people by a role word ("Several hundred youths gathered at the field." | "They pulled out the markers and threw
+    stones at police": a crowd threw them)."""
+    if pronoun.i != pronoun.sent.start or pronoun.sent.start == 0:
+        return {}
+    before = _tokens_of(pronoun.doc[pronoun.sent.start - 1].sent)
+    # (or the sentence's head noun, where the parser read "youths gathered at the field" as a noun phrase)
+    subjects = {t.i for c in before if c.dep_ == "nsubj" and c.head.dep_ == "ROOT" or (
+        c.dep_ == "ROOT" and c.pos_ == "NOUN" and c.tag_ == "NNS") for t in _expand(c)}
+    if not subjects:
+        return {}
+    _, role_hits = find_hits(before)
+    found: dict[str, float] = {}
+    for hit in role_hits:
+        if any(before[p].i in subjects for p in hit.positions) and hit.label[5:] in PEOPLE_ROLES:
+            found[hit.label[5:]] = max(found.get(hit.label[5:], 0.0), hit.pattern.weight)
+    return found
+
+
 # What a camp of civilians is for or who lives in it (its people are named by role words: "herders' camps")
 CIVILIAN_CAMPS = frozenset({"panning", "mining", "fishing", "farming", "herding", "grazing", "cattle", "nomad",
                             "nomadic", "refugee", "idp", "displacement", "displaced", "gold", "labour", "labor",
@@ -950,6 +970,9 @@ def _score_hits(tokens, hits: list[Hit], role_hits: list[Hit], index_of: dict[in
             roles[p][hit.label[5:]] = max(roles[p].get(hit.label[5:], 0.0), hit.pattern.weight)
     for p, role in _actor_roles(tokens, index_of).items():
         roles[p][role] = 1.0
+    for p, token in enumerate(tokens):
+        if token.lower_ == "they" and token.dep_ == "nsubj" and not roles.get(p):
+            roles[p].update(_antecedent_roles(token))
     for p, token in enumerate(tokens):
         if token.lower_ == "government" and token.dep_ == "compound" and token.head.lower_ in ("area", "areas"):
             roles.pop(p, None)  # "Bokkos Local Government Area": Nigeria's district, no state's forces
@@ -1593,8 +1616,13 @@ def _territory_rule(evidence: _Evidence, context: _Context) -> None:
 
 
 def _withdrawal_rule(evidence: _Evidence, context: _Context) -> None:
-    """Forces withdrawing with nobody taking over: a Change to group/activity (a new posture)."""
+    """Forces withdrawing with nobody taking over: a Change to group/activity (a new posture). Not things pulled out
+    ("they pulled out the surveyors' markers"): what is withdrawn, when named, is a force."""
     for cue in context.cues.pop("withdrawal", []):
+        token = context.token(cue)
+        withdrawn = [t for c in token.children if c.dep_ == "dobj" for t in _expand(c)]
+        if withdrawn and not (roles := context.roles_of(withdrawn)).get("armed") and not roles.get("state"):
+            continue
         evidence.add("Change to group/activity", cue.weight + 0.4, cue, "withdrawal")
 
 

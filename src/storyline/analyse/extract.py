@@ -261,6 +261,8 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         if draft is None and not drafts and harm is None and _WITHDRAWN.search(sentence.text) is None and (
                 times_of[sentence.start] and find_casualties(sentence)):
             harm = (index, sentence, times_of[sentence.start], told, sources)
+        if draft is None and drafts and _typed_by_detail(drafts[-1], sentence, index, times_of[sentence.start], told):
+            sentence_events.setdefault(index, []).append(drafts[-1])
         if draft is None:
             quiet.append(index)
             # only a sentence about armed men sets a scene ("foiled an attempt by armed infiltrators", "gendarmes
@@ -320,6 +322,77 @@ def analyse_article(article: Article, published=None) -> list[Mention]:
         event_ids = [by_draft[id(d)].id for d in sentence_events.get(index, [])]
         statements.extend(finder.sentence(sentence, event_ids, main_event))
     return [*events, *statements]
+
+
+def _typed_by_detail(last: _Draft, sentence, index: int, times: list[tuple[Span, TimeInterval]],
+                     told: list[tuple[Span, Place]]) -> bool:
+    """Whether a sentence that tells no incident of its own (no day, no place, no toll: see :func:`_event_draft`),
+    told right after a demonstration, tells a graver thing done at it, which types it in ACLED's order: "Protests
+    against the tariffs ended in confrontations with police on Saturday" | "some protesters threw eggs and stones at
+    the building" (a violent demonstration), "Riot police carried protesters off the road" (an intervention). Not
+    one of another day or another ground, nor one that has not happened."""
+    if last.sub_event_type not in DEMONSTRATION_ORDER or not last.sentences or index - max(last.sentences) > _SCENE_REACH:
+        return False
+    if any(interval.start != last.time.start or interval.end != last.time.end for _, interval in times):
+        return False
+    if any(not _same_ground(place, last.place) for _, place in told):
+        return False
+    kind = classify_event(sentence)
+    if kind is None or DEMONSTRATION_ORDER.get(kind.sub_event_type, -1) <= DEMONSTRATION_ORDER[last.sub_event_type]:
+        return False
+    if kind.trigger is None or _unrealised(sentence, kind.trigger):
+        return False
+    word = next(t for t in sentence if t.idx >= kind.trigger.start)
+    # not what did not happen ("saw no violence by the marchers", "no one was detained"), nor people named by what
+    # others call them ("a group of rioters")
+    if word.i in people_words(sentence) or word.lemma_.lower() in _CROWD_BY_DEED or _not_done(word):
+        return False
+    # told as the sentence's own news, not as what something came after or a claim's reason ("officers acted within
+    # the law after some protesters began throwing stones"), nor as what had been done before ("had set up
+    # barricades"), nor a barricade of burning tyres, which hurts nobody
+    if not _main_deed(word) or word.lemma_.lower() == "burn" and (
+            word.head.lemma_.lower() in _BURNT_IN_BARRICADES or any(
+                c.lemma_.lower() in _BURNT_IN_BARRICADES for c in word.children if c.dep_ == "dobj")):
+        return False
+    _retype(last, kind.sub_event_type)
+    last.evidence.append(kind.trigger)
+    last.rules.append("typed-by-detail")
+    return True
+
+
+# People named by what they do at a demonstration: the word tells who they are, not what was done
+_CROWD_BY_DEED = frozenset({"rioter", "protester", "protestor", "demonstrator", "looter", "marcher", "hooligan"})
+
+
+_BURNT_IN_BARRICADES = frozenset({"tyre", "tire", "barricade", "tyres", "tires"})
+
+
+def _main_deed(word) -> bool:
+    """Whether ``word`` tells the deed of its sentence's main clause (or of what a source says happened): its verb,
+    or the verb whose subject or object it is, is the root or joined to it, and not in the past perfect."""
+    node = word
+    while node.dep_ == "compound" and node.head is not node:
+        node = node.head  # "Riot police removed the vehicles"
+    if node.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return False
+        node = node.head
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children):
+        return False
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ == "ROOT":
+        return True
+    return node.dep_ in ("ccomp", "parataxis") and node.head.dep_ == "ROOT" and is_reporting_verb(node.head)
+
+
+def _not_done(word) -> bool:
+    """Whether the deed ``word`` names is denied: "saw no violence", "did not disperse", "no one was detained"."""
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for node in (word, verb) for c in node.children):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in verb.children)
 
 
 def _city_of_district(draft: _Draft, named: list[tuple[int, Span, Place]], text: str) -> None:

@@ -34,9 +34,29 @@ def _line_breaks_end_sentences(doc):
 LIST_MARKERS = frozenset({"-", "•", "*"})
 
 
+def _common_plurals_opening_lines(nouns: frozenset[str], places: frozenset[str]):
+    """A component that reads a common noun in the plural opening a line as the noun it is: under a headline line,
+    the tagger takes "Protests against a rise in tariffs ended ..." or "Clashes broke out ..." for a proper name,
+    and the lemmatizer then keeps "Protests" whole. A word whose singular the model's noun index holds, and that
+    names no country ("Philippines", "Maldives"), is retagged NNS before it is lemmatised."""
+    def component(doc):
+        for token in doc:
+            if token.tag_ != "NNPS" or not token.is_title or token.lower_ in places:
+                continue
+            if token.i > 0 and not ("\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_.count("\n")):
+                continue
+            lower = token.lower_
+            if not any(lower.endswith(end) and lower[:len(lower) - len(end)] in nouns for end in ("s", "es")):
+                continue
+            token.tag_, token.pos_ = "NNS", "NOUN"
+        return doc
+    return component
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     """The English pipeline (tagger, parser, NER, lemmatizer) used by every extractor."""
+    import pycountry
     import spacy
     from spacy.language import Language
 
@@ -44,6 +64,13 @@ def load_nlp():
         Language.component("storyline_line_breaks")(_line_breaks_end_sentences)
     nlp = spacy.load(MODEL)
     nlp.add_pipe("storyline_line_breaks", before="parser")
+    nouns = frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    places = frozenset(word.lower() for country in pycountry.countries
+                       for word in re.findall(r"[A-Za-z]+s\b", f"{country.name} {getattr(country, 'official_name', '')}"))
+    if not Language.has_factory("storyline_line_openers"):
+        Language.factory("storyline_line_openers")(
+            lambda nlp, name, nouns=nouns, places=places: _common_plurals_opening_lines(nouns, places))
+    nlp.add_pipe("storyline_line_openers", before="lemmatizer")
     return nlp
 
 

@@ -828,6 +828,11 @@ def time_attachment(sentence, span: Span, clause: set[int]) -> tuple[str, int]:
             return "event", steps + 1
         if token.dep_ == "relcl":
             return "history", 0  # "the group, which split from Boko Haram in 2016"
+        if token.dep_ == "acl" and token.tag_ == "VBN" and any(
+                c.dep_ == "prep" and any(g.i in clause for g in c.children) for c in token.children):
+            # the verb the event's words hang on, however the parser placed it: "Protests against the tariffs
+            # [ended in confrontations with police] on Saturday"
+            return "event", steps + 1
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
             return "history", 0  # "arrested eleven men [suspected of taking part in Tuesday's fighting]"
         if token.head.i == token.i or token.dep_ in _OWN_CLAUSE:
