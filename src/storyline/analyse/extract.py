@@ -335,6 +335,8 @@ def _typed_by_detail(last: _Draft, sentence, index: int, times: list[tuple[Span,
         return False
     if any(interval.start != last.time.start or interval.end != last.time.end for _, interval in times):
         return False
+    if last.time.start is not None and last.time.start != last.time.end:
+        return False  # a strike or a camp over days: what was done on one of them is an incident of its own
     if any(not _same_ground(place, last.place) for _, place in told):
         return False
     kind = classify_event(sentence)
@@ -2286,6 +2288,8 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
         # "Two killed as police open fire on drivers' blockade", then "Two men were killed ... when police opened fire
         # on drivers who had blocked the roads in protest": the lead's words type it
         _retype(last, new.sub_event_type)
+        if last.place.country_iso != new.place.country_iso and new.place.country_iso is not None:
+            last.place = new.place  # the lead's place, not a far one the headline's name was read as
         _absorb(last, new)
         last.rules.append("headline-of-lead")
         return last
@@ -2598,8 +2602,11 @@ def _headline_of_lead(drafts: list[_Draft], new: _Draft) -> bool:
         return not old.from_homes and new.sub_event_type in DEMONSTRATION_ORDER
     if old.fatalities is None and old.injuries is None:
         return _same_ground(old.place, new.place)
+    # (the headline's place read as one abroad, "Havana residents say three killed" over a lead in Windhoek's Havana
+    # settlement, is the lead's: a headline tells the lead's toll of its own incident)
     return (old.event_type != new.event_type and _same_count(old.fatalities, new.fatalities)
-            and old.fatalities.best >= 1 and _same_ground(old.place, new.place))
+            and old.fatalities.best >= 1 and (_same_ground(old.place, new.place) or None not in (
+                old.place.country_iso, new.place.country_iso) and old.place.country_iso != new.place.country_iso))
 
 
 # How far after the headline (sentence 0) the lead's first sentence may be: a standfirst or a dateline between them
@@ -2663,9 +2670,12 @@ def _brawl_told_of(old: _Draft, new: _Draft) -> bool:
 
 def _retold_as_brawl(old: _Draft, sub_event_type: str) -> bool:
     """Whether an incident of ``sub_event_type`` told right after ``old`` may be it told as a brawl: ``old`` is a
-    clash of sides no word made armed, the new one Mob violence."""
-    return (old.sub_event_type == "Armed clash" and sub_event_type == "Mob violence"
-            and not any(actor is not None and actor.category not in _CROWD_SIDES for actor in (old.actor1, old.actor2)))
+    clash of sides no word made armed, or a violent demonstration (its crowd's blows: "residents of the settlement
+    threw stones at officers"), the new one Mob violence."""
+    if sub_event_type != "Mob violence":
+        return False
+    return old.sub_event_type == "Violent demonstration" or old.sub_event_type == "Armed clash" and not any(
+        actor is not None and actor.category not in _CROWD_SIDES for actor in (old.actor1, old.actor2))
 
 
 def _heard_of_it(old: _Draft, new: _Draft) -> bool:
@@ -3033,7 +3043,7 @@ def _absorb(old: _Draft, new: _Draft) -> None:
     # a clash told more fully as a brawl is one; one demonstration told in several sentences is typed by the gravest
     # thing done at it, in ACLED's order: the protesters' own violence, then lethal force against them, then an
     # intervention
-    if _brawl_told_of(old, new) or (
+    if _brawl_told_of(old, new) and old.sub_event_type == "Armed clash" or (
             DEMONSTRATION_ORDER.get(new.sub_event_type, -1) > DEMONSTRATION_ORDER.get(old.sub_event_type, 99)) or (
             (old.sub_event_type, new.sub_event_type) == ("Mob violence", "Violent demonstration")):
         _retype(old, new.sub_event_type)

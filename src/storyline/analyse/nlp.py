@@ -24,6 +24,8 @@ def _line_breaks_end_sentences(doc):
             item = token.text in LIST_MARKERS
         elif item and before.text not in (".", "!", "?"):
             token.is_sent_start = False
+        elif token.text in (",", ";") or before.text in (",", ";"):
+            token.is_sent_start = False  # no sentence begins at a comma or after one ("MONTEVIDEO | , | Nov 27")
         elif before.like_num and before.whitespace_ and token.is_alpha:
             token.is_sent_start = False
         elif before.is_alpha and before.whitespace_ and token.is_alpha:

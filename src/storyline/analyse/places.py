@@ -85,6 +85,9 @@ THOROUGHFARES = frozenset({"Street", "St", "Road", "Rd", "Avenue", "Ave", "Boule
 # Honiara" is in Honiara, not at the Mataniko the tables list as a place
 FEATURES = frozenset({"River", "Bridge", "Creek", "Stream", "Canal", "Dam"})
 HYPHENS = frozenset({"-", "–", "'", "’"})
+# What a town's informal quarters are called after their name ("the Havana settlement", "the Havana informal
+# settlement in Katutura"): named after a far place, they are not it
+SETTLEMENT_WORDS = frozenset({"settlement", "squatter"})
 MAX_NAME_TOKENS = 7
 # A town this big is a place even where spaCy calls it something else ("Dushanbe" as ORG).
 BIG_TOWN = 100_000
@@ -1008,6 +1011,15 @@ def _units_named_together(mentions: list[_Mention]) -> set[str]:
     return out
 
 
+def _names_a_settlement(tokens, j: int) -> bool:
+    """Whether the name ending at ``tokens[j]`` names an informal settlement ("the Havana settlement", "the Havana
+    informal settlement"): the word for one follows it, after at most an "informal"."""
+    following = [t.lower_ for t in tokens[j + 1:j + 3]]
+    if following[:1] == ["informal"]:
+        following = following[1:]
+    return bool(following) and following[0] in SETTLEMENT_WORDS
+
+
 def _reduplicated(first, last) -> bool:
     """Whether a one-word name is said twice over ("Saba Saba", the Kenyan day of protest), which the parser may
     even cut between two sentences; a place so named ("Bora Bora") is matched as two words before this is asked."""
@@ -1075,6 +1087,9 @@ def _name_mentions(sentence, gaz: Gazetteer) -> list[_Mention]:
             continue
         if j + 1 < len(tokens) and tokens[j + 1].text in THOROUGHFARES | FEATURES:
             i = j + 2  # "around Congo Street", "along Jinja Road": a street named after a place lies elsewhere
+            continue
+        if _names_a_settlement(tokens, j):
+            i = j + 1  # "residents of the Havana settlement" in Windhoek: a quarter named after a far place
             continue
         if found is not None:
             partial = run_of[i][0] < i or run_of[j][1] > j
@@ -1712,6 +1727,10 @@ def _part_of_qualifier_level(tokens, i: int, found: Lookup, gaz: Gazetteer) -> s
             e.level == "admin1" for e in found.entries) or any(e.level == "country" for e in found.entries):
         return None  # (a country's part: "in northern Niger" is the country, not Nigeria's Niger state)
     before = tokens[i - 3]
+    if before.ent_type_ and before.ent_type_ not in ("GPE", "LOC"):
+        # "injured on Thursday in central Santiago", "outside the Instituto Nacional in central Santiago": a day, a
+        # building, not a place the region holds
+        return None
     return "admin1" if before.text[:1].isupper() or gaz.designator_level(before.text)[0] else None
 
 
