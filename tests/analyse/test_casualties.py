@@ -842,3 +842,20 @@ def test_the_dead_named_one_by_one_are_counted():
     assert (casualty.kind, casualty.figure.best) == ("killed", 3)
     assert [span.text for span in casualty.evidence] == ["Yohane Phiri", "Mphatso Chirwa", "Blessings Kamwendo"]
     assert casualties("The dead were named as Yohane Phiri, a teacher, and his brother.") == []
+
+
+def test_both_people_told_of_are_two():
+    (found,) = find_casualties(next(parse("Both journalists were treated at the regional hospital.").sents))
+    assert (found.kind, found.figure.best) == ("injured", 2)
+
+
+@pytest.mark.parametrize("line, kind, best", [
+    ("- Marchers treated for rubber-bullet wounds: 3", "injured", 3),
+    ("Dead: 12", "killed", 12),
+    ("- Marchers detained: 23, all released", None, None),
+    ("- Schools that closed early: 11", None, None),
+    ("Killed or injured: 5", None, None),
+])
+def test_a_fact_box_line_counts_the_harm_its_label_names(line, kind, best):
+    found = find_casualties(next(parse(line).sents))
+    assert [(c.kind, c.figure.best) for c in found] == ([(kind, best)] if kind else [])

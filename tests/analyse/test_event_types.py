@@ -844,3 +844,12 @@ def test_an_agreement_named_by_its_year_is_no_agreement_made_now():
                          "the 2019 peace agreement.") is None
     assert classify_text("The government and the rebels signed a peace agreement in Luanda on Monday."
                          ).sub_event_type == "Agreement"
+
+
+def test_riot_units_are_the_forces_sent_against_a_crowd_and_markers_pulled_out_are_no_withdrawal():
+    found = classify_text("When the tenants refused to leave, riot units pushed through the crowd outside the block.")
+    assert found is None or found.event_type != "Riots"
+    found = classify_text("Youths pulled out the markers and threw stones at police who came to reopen the road.")
+    assert found is not None and found.event_type == "Riots"
+    found = classify_text("Troops pulled out of the town on Monday.")
+    assert found is not None and found.sub_event_type == "Change to group/activity"

@@ -2173,3 +2173,73 @@ def test_ma_an_with_its_apostrophe_is_a_place():
     (event,) = events_of("Gunmen opened fire on a police unit in Ma'an on Monday evening, wounding two officers.\n",
                          dt.date(2026, 11, 17))
     assert (event.place.location, event.place.admin1_iso) == ("Ma'an", "JO-MN")
+
+
+def test_young_people_the_parser_hangs_clashed_on_are_rioters_under_a_headline_that_gives_no_toll():
+    text = ('"They fired at us": residents of Franceville mourn their dead\n\n'
+            "One person was killed and four police officers were injured on Sunday when young people angry at more "
+            "than a week of water cuts clashed with security forces in Franceville, police said.\n")
+    (event,) = events_of(text, dt.date(2026, 11, 23))
+    assert event.sub_event_type == "Violent demonstration"
+    assert (event.fatalities.best, event.injuries.best) == (1, 4)
+
+
+def test_a_fact_box_counts_each_item_of_a_harm_and_not_the_detained():
+    text = ("Police fired tear gas on Thursday to stop a march by nurses in Lobamba.\n"
+            "The day in figures\n"
+            "- Nurses detained: 19, all released by the evening\n"
+            "- Nurses treated in hospital for rubber-bullet wounds: 4\n"
+            "- Nurses hurt in the crush as the crowd ran: 3\n"
+            "- Clinics that closed early: 12\n")
+    (event,) = events_of(text, dt.date(2026, 11, 20))
+    assert event.injuries.best == 7 and event.fatalities is None
+
+
+def test_stones_thrown_after_a_dated_protest_type_it_but_stones_never_thrown_do_not():
+    lead = "Hundreds of traders protested against new market fees outside the town hall in Ndola on Saturday.\n"
+    (event,) = events_of(lead + "Some protesters threw stones at the building and broke two windows.\n",
+                         dt.date(2026, 11, 30))
+    assert event.sub_event_type == "Violent demonstration"
+    (event,) = events_of(lead + "Witnesses saw no stone-throwing by the traders before police fired tear gas.\n",
+                         dt.date(2026, 11, 30))
+    assert event.sub_event_type != "Violent demonstration"
+
+
+def test_they_are_the_youths_of_the_sentence_before():
+    text = ("Several hundred youths gathered at the football field in Serekunda on Wednesday morning to protest "
+            "against its sale.\n"
+            "They pulled out the surveyors' pegs, blocked the road with burning tyres and threw stones at police.\n")
+    (event,) = events_of(text, dt.date(2026, 11, 26))
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_protest_that_ended_in_clashes_is_dated_by_the_day_the_parser_hangs_on_its_verb():
+    text = ("Fare rises spark anger in two towns\n"
+            "Protests against a rise in bus fares ended in confrontations with police in two towns on Saturday, "
+            "organisers said.\n")
+    events = events_of(text, dt.date(2026, 11, 29))
+    assert any(e.time.start == dt.date(2026, 11, 28) and e.sub_event_type == "Violent demonstration" for e in events)
+
+
+def test_a_settlement_named_after_a_far_city_is_no_place_there():
+    text = ("One man was killed on Sunday when residents of an informal settlement in Katutura, Windhoek, clashed "
+            "with police during the demolition of shacks.\n"
+            "Hundreds of residents of the Havana settlement threw stones at officers and bulldozers.\n")
+    (event,) = events_of(text, dt.date(2026, 11, 23))
+    assert event.place.country_iso == "NA"
+
+
+def test_an_institute_in_central_santiago_is_in_chile():
+    (event,) = events_of("At least 7 Carabineros were injured on Thursday when hooded students threw petrol bombs at "
+                         "officers outside the Instituto Nacional in central Santiago, police said.\n"
+                         "A group of about 20 people in masks came out of the school and threw Molotov cocktails at a "
+                         "police bus.\n", dt.date(2026, 11, 27))
+    assert (event.place.country_iso, event.place.admin1_iso) == ("CL", "CL-RM")
+
+
+def test_a_four_day_strike_ended_on_thursday_is_a_protest_over_its_days():
+    text = ("MONTEVIDEO, Nov 27 (Rambla Herald) - Dock workers ended a four-day strike at the port of Montevideo on "
+            "Thursday evening.\n")
+    (event,) = events_of(text, dt.date(2026, 11, 27))
+    assert event.sub_event_type == "Peaceful protest"
+    assert (event.time.start, event.time.end) == (dt.date(2026, 11, 23), dt.date(2026, 11, 26))

@@ -97,3 +97,13 @@ def test_a_time_stated_for_another_day_than_the_pages_date_is_not_its_moment():
     report = read_html(_TIMED_PAGE.format(head=head), "t.html", url=None, encoding="utf-8", external_id=None,
                        version_key=None)
     assert report.published == dt.date(2026, 5, 4) and report.published_at is None
+
+
+def test_a_page_stamped_a_week_ahead_keeps_the_day_its_metadata_states():
+    # past htmldate's limit the stamp was refused and the first day of the month came back: a day the page never gives
+    ahead = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=7)).date()
+    markup = (FIXTURES / "pages" / "harbour-fire.html").read_text(encoding="utf-8")
+    markup = (markup.replace("2026-05-04", ahead.isoformat()).replace("2026/05/04", ahead.strftime("%Y/%m/%d"))
+              .replace("4 May 2026", f"{ahead.day} {ahead:%B %Y}"))
+    report = read_html(markup, "ahead.html", url=None, encoding="utf-8", external_id="x", version_key="file:x")
+    assert report.published == ahead

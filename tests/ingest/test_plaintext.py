@@ -204,3 +204,18 @@ def test_an_outlet_and_day_line_under_a_headline_is_the_date_and_the_outlet():
     # a headline with a dash and a year is no such line: the part after the dash is no calendar day
     report = read("Election - what 2026 means\nVoters go to the polls on Sunday.")
     assert report.published is None and report.text.startswith("Election - what 2026 means")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("29 November 2026", dt.date(2026, 11, 29)),
+    ("Saturday, 28 November 2026", dt.date(2026, 11, 28)),
+    ("November 27, 2026", dt.date(2026, 11, 27)),
+])
+def test_a_bare_day_line_under_a_headline_is_the_date(line, day):
+    report = read(f"Heating protests turn rough in Balti\n{line}\nProtesters threw eggs at the city hall on Saturday.")
+    assert report.published == day and line not in report.text
+
+
+def test_a_headline_beginning_with_a_month_is_no_date_line():
+    report = read("May 2026 be calmer\nVoters go to the polls on Sunday.")
+    assert report.published is None and report.text.startswith("May 2026 be calmer")

@@ -2264,6 +2264,10 @@ def _merge_into(drafts: list[_Draft], new: _Draft) -> _Draft | None:
     foreground = [draft for draft in drafts if not _background(draft)]
     # a toll continues the incident it was read against, past arrests told after it
     last = _last_with_victims(foreground) if new.continues else (foreground[-1] if foreground else None)
+    if last is not None and new.continues and new.added and not new.elsewhere and (
+            last.fatalities is not None or last.injuries is not None):
+        _absorb_detail(last, new)  # "- Nurses hurt in the crush: 3" after "- Nurses treated for wounds: 4": more hurt
+        return last
     if last is not None and _one_of_the_dead(last, new):
         new.fatalities = None  # "Lukas Iita, 29, died at the scene": one of the dead counted, no new toll
         _absorb_reference(last, new, rule="named-dead")

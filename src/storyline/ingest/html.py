@@ -80,9 +80,9 @@ def read_html(markup: str, source: str, *, url: str | None, encoding: str | None
             raise InputError(source, "malformed HTML: no readable text could be extracted from the page", "E107")
     published = _date(document.date) if document is not None else None
     stated = _stated_day(markup)
-    if published is not None and stated is not None and published != stated and published == stated.replace(day=1):
+    if stated is not None and (published is None or published != stated and published == stated.replace(day=1)):
         # htmldate refuses a stamp past its limit (a page dated days ahead of the machine's clock) and falls back to
-        # the first day of the month, a day the page never gives: the day its metadata states stands
+        # the first day of the month, a day the page never gives, or to none: the day its metadata states stands
         published = stated
     published_at = _published_at(markup, published) if published else None
     canonical = (document.url if document is not None else None) or url
