@@ -1,6 +1,6 @@
 """The ``reports`` suite: whole-pipeline scores on a folder of reports with a gold file beside them.
 
-``--data`` names the gold JSON (default ``quality/reports/gold.json``: seven hundred and sixty-three reports
+``--data`` names the gold JSON (default ``quality/reports/gold.json``: seven hundred and eighty-nine reports
 the team wrote for this suite, from one hundred and fifty-nine countries, with invented details and real places).
 Every report in its ``reports`` table is read from the gold file's folder and run through the real pipeline
 (ingest, analyse, link, fuse) in a throw-away SQLite store, as ``storyline run`` would.

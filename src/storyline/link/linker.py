@@ -49,7 +49,7 @@ _KINDS_OF_PLACE = frozenset({"hospital", "clinic", "market", "road", "street", "
                              "bridge", "hotel", "mall", "county", "district", "province", "region"})
 # Bumped when the candidates, the relations or the alignments and substitutions change, so that stored articles are
 # linked again.
-LINKER = f"link-51:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
+LINKER = f"link-53:minhash{NUM_PERM}:n{NGRAM}:t{THRESHOLD}"
 _ALIGNED_RELATIONS = ("duplicate", "derived", "update", "common_source", "same_story")
 
 
