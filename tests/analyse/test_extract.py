@@ -2243,3 +2243,12 @@ def test_a_four_day_strike_ended_on_thursday_is_a_protest_over_its_days():
     (event,) = events_of(text, dt.date(2026, 11, 27))
     assert event.sub_event_type == "Peaceful protest"
     assert (event.time.start, event.time.end) == (dt.date(2026, 11, 23), dt.date(2026, 11, 26))
+
+
+def test_a_headline_pointing_back_to_an_attack_does_not_swallow_the_lead():
+    text = ("Toll from Mykolaiv attack rises\n"
+            "Russian drones struck the port of Mykolaiv early on Wednesday, injuring two dock workers, the governor "
+            "said.\n"
+            "Six people are now known to have been injured in the attack, two of them seriously, he wrote later.\n")
+    events = events_of(text, dt.date(2026, 7, 22))
+    assert [(e.injuries.low, e.injuries.high) for e in events if e.injuries is not None] == [(2, 6)]

@@ -2605,7 +2605,8 @@ def _headline_of_lead(drafts: list[_Draft], new: _Draft) -> bool:
     if old.sub_event_type == "Arrests":
         return not old.from_homes and new.sub_event_type in DEMONSTRATION_ORDER
     if old.fatalities is None and old.injuries is None:
-        return _same_ground(old.place, new.place)
+        # (not one that points back to an incident, "toll from Odesa attack rises": see _join_later_incidents)
+        return not old.reference and _same_ground(old.place, new.place)
     # (the headline's place read as one abroad, "Havana residents say three killed" over a lead in Windhoek's Havana
     # settlement, is the lead's: a headline tells the lead's toll of its own incident)
     return (old.event_type != new.event_type and _same_count(old.fatalities, new.fatalities)
