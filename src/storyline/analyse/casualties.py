@@ -246,9 +246,11 @@ def fact_line(sentence) -> Casualty | None:
     """A figure after the colon of a fact box's line, its label telling who were hurt or killed ("- Teachers treated at
     the hospital for rubber-bullet wounds: 3", "Dead: 12"): the count of the label's harm. A label that tells both
     harms, or neither ("Teachers detained: 23", "Schools that closed early: 11"), gives none."""
+    if not any(t.text == ":" for t in sentence):
+        return None  # (most sentences: no list of tokens built for them)
     tokens = [t for t in sentence if not t.is_space]
-    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
-    if colon is None or colon + 1 >= len(tokens) or tokens[colon + 1].pos_ == "PUNCT":
+    colon = next(i for i, t in enumerate(tokens) if t.text == ":")
+    if colon + 1 >= len(tokens) or tokens[colon + 1].pos_ == "PUNCT":
         return None
     figure_token = tokens[colon + 1]
     after = tokens[colon + 2:colon + 3]

@@ -2303,9 +2303,14 @@ def _decide(tokens, weights=None) -> EventType | None:
 def classify_event(sentence) -> EventType | None:
     """The event type a spaCy sentence ``Span`` reports, or ``None`` when it reports no incident.
 
-    Offsets of the returned trigger index the whole article text (the Doc the sentence belongs to).
+    Offsets of the returned trigger index the whole article text (the Doc the sentence belongs to). Decided once
+    per span of a Doc (kept in its ``user_data``): the extractor asks of a sentence more than once.
     """
-    return _decide(_tokens_of(sentence))
+    found = sentence.doc.user_data.setdefault("storyline.event_types.classified", {})
+    key = (sentence.start, sentence.end)
+    if key not in found:
+        found[key] = _decide(_tokens_of(sentence))
+    return found[key]
 
 
 POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})

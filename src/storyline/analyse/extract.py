@@ -352,9 +352,7 @@ def _typed_by_detail(last: _Draft, sentence, index: int, times: list[tuple[Span,
     # told as the sentence's own news, not as what something came after or a claim's reason ("officers acted within
     # the law after some protesters began throwing stones"), nor as what had been done before ("had set up
     # barricades"), nor a barricade of burning tyres, which hurts nobody
-    if not _main_deed(word) or word.lemma_.lower() == "burn" and (
-            word.head.lemma_.lower() in _BURNT_IN_BARRICADES or any(
-                c.lemma_.lower() in _BURNT_IN_BARRICADES for c in word.children if c.dep_ == "dobj")):
+    if not _main_deed(word) or _burns_a_barricade(word):
         return False
     _retype(last, kind.sub_event_type)
     last.evidence.append(kind.trigger)
@@ -367,6 +365,12 @@ _CROWD_BY_DEED = frozenset({"rioter", "protester", "protestor", "demonstrator", 
 
 
 _BURNT_IN_BARRICADES = frozenset({"tyre", "tire", "barricade", "tyres", "tires"})
+
+
+def _burns_a_barricade(word) -> bool:
+    """Whether ``word`` is the burning of tyres or a barricade: "blocked the road with burning tyres"."""
+    return word.lemma_.lower() == "burn" and (word.head.lemma_.lower() in _BURNT_IN_BARRICADES or any(
+        c.lemma_.lower() in _BURNT_IN_BARRICADES for c in word.children if c.dep_ == "dobj"))
 
 
 def _main_deed(word) -> bool:

@@ -19,7 +19,7 @@ def _line_breaks_end_sentences(doc):
     item = doc[0].text in LIST_MARKERS if len(doc) else False
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if "\n" in before.text or before.whitespace_.count("\n"):
+        if _opens_line(token):
             token.is_sent_start = True
             item = token.text in LIST_MARKERS
         elif item and before.text not in (".", "!", "?"):
@@ -36,6 +36,14 @@ def _line_breaks_end_sentences(doc):
 LIST_MARKERS = frozenset({"-", "•", "*"})
 
 
+def _opens_line(token) -> bool:
+    """Whether ``token`` is the first of a line: the document's first, or one after a line break."""
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return "\n" in before.text or "\n" in before.whitespace_
+
+
 def _common_plurals_opening_lines(nouns: frozenset[str], places: frozenset[str]):
     """A component that reads a common noun in the plural opening a line as the noun it is: under a headline line,
     the tagger takes "Protests against a rise in tariffs ended ..." or "Clashes broke out ..." for a proper name,
@@ -43,9 +51,7 @@ def _common_plurals_opening_lines(nouns: frozenset[str], places: frozenset[str])
     names no country ("Philippines", "Maldives"), is retagged NNS before it is lemmatised."""
     def component(doc):
         for token in doc:
-            if token.tag_ != "NNPS" or not token.is_title or token.lower_ in places:
-                continue
-            if token.i > 0 and not ("\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_.count("\n")):
+            if token.tag_ != "NNPS" or not token.is_title or token.lower_ in places or not _opens_line(token):
                 continue
             lower = token.lower_
             if not any(lower.endswith(end) and lower[:len(lower) - len(end)] in nouns for end in ("s", "es")):

@@ -79,12 +79,13 @@ def read_html(markup: str, source: str, *, url: str | None, encoding: str | None
         if not has_words(text):
             raise InputError(source, "malformed HTML: no readable text could be extracted from the page", "E107")
     published = _date(document.date) if document is not None else None
-    stated = _stated_day(markup)
+    stated_times = _stated_times(markup)
+    stated = _stated_day(stated_times)
     if stated is not None and (published is None or published != stated and published == stated.replace(day=1)):
         # htmldate refuses a stamp past its limit (a page dated days ahead of the machine's clock) and falls back to
         # the first day of the month, a day the page never gives, or to none: the day its metadata states stands
         published = stated
-    published_at = _published_at(markup, published) if published else None
+    published_at = _published_at(stated_times, published) if published else None
     canonical = (document.url if document is not None else None) or url
     outlet = None
     if document is not None:
@@ -122,9 +123,9 @@ def _stated_times(markup: str) -> list[str]:
     return [value.strip() for value in values]
 
 
-def _stated_day(markup: str) -> dt.date | None:
-    """The first day of publication the page's metadata states, if any."""
-    for value in _stated_times(markup):
+def _stated_day(stated_times: list[str]) -> dt.date | None:
+    """The first day of publication among the page's stated times (:func:`_stated_times`), if any."""
+    for value in stated_times:
         try:
             return parse_published(value)
         except ValueError:
@@ -132,11 +133,11 @@ def _stated_day(markup: str) -> dt.date | None:
     return None
 
 
-def _published_at(markup: str, published: dt.date) -> dt.datetime | None:
-    """The moment of publication the page's metadata states (:func:`_stated_times`), in UTC: the first stated with a
-    time of day and a zone on the day the page is dated (a time on another day belongs to something else: a
+def _published_at(stated_times: list[str], published: dt.date) -> dt.datetime | None:
+    """The moment of publication among the page's stated times (:func:`_stated_times`), in UTC: the first stated with
+    a time of day and a zone on the day the page is dated (a time on another day belongs to something else: a
     modification, a related story)."""
-    for value in _stated_times(markup):
+    for value in stated_times:
         moment = parse_published_at(value)
         try:
             if moment is not None and parse_published(value) == published:
